@@ -1,0 +1,46 @@
+using Loyalty.Domain.Audit;
+using Loyalty.Domain.Financial.Earning;
+using Loyalty.Domain.Financial.Ledger;
+using Loyalty.Domain.Financial.Purchases;
+using Loyalty.Domain.Financial.Redemptions;
+using Loyalty.Domain.Social.Members;
+using Loyalty.Domain.Social.Tiers;
+using Loyalty.Domain.Structural.ApiKeys;
+using Loyalty.Domain.Structural.Partners;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+
+namespace Loyalty.Application.Abstractions;
+
+/// <summary>
+/// The persistence the use cases work with. Handlers query the sets directly (no repositories on top of EF's own
+/// unit of work); the provider-specific context lives in Infrastructure.
+/// </summary>
+public interface ILoyaltyDbContext
+{
+    DbSet<Member> Members { get; }
+
+    DbSet<PointsAccount> PointsAccounts { get; }
+
+    DbSet<LedgerEntry> LedgerEntries { get; }
+
+    DbSet<Purchase> Purchases { get; }
+
+    DbSet<Redemption> Redemptions { get; }
+
+    DbSet<Tier> Tiers { get; }
+
+    DbSet<EarningRule> EarningRules { get; }
+
+    DbSet<Partner> Partners { get; }
+
+    DbSet<Store> Stores { get; }
+
+    DbSet<ApiKey> ApiKeys { get; }
+
+    DbSet<AuditLogEntry> AuditLog { get; }
+
+    DatabaseFacade Database { get; }
+
+    Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
+}

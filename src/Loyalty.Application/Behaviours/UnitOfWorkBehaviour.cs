@@ -1,0 +1,26 @@
+using Loyalty.Application.Abstractions;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace Loyalty.Application.Behaviours;
+
+/// <summary>
+/// Wraps a <see cref="ITransactionalCommand"/> in one database transaction: the balance update, its ledger entries
+/// and anything else the handler writes commit together or not at all.
+/// </summary>
+public sealed class UnitOfWorkBehaviour<TMessage, TResponse>(ILoyaltyDbContext db) : IPipelineBehavior<TMessage, TResponse>
+    where TMessage : notnull, IMessage
+{
+    public async ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
+    {
+        if (message is not ITransactionalCommand || db.Database.CurrentTransaction is not null)
+        {
+            return await next(message, cancellationToken);
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var response = await next(message, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return response;
+    }
+}

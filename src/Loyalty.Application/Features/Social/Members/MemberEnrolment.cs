@@ -1,0 +1,54 @@
+using FluentValidation;
+using Loyalty.Application.Abstractions;
+using Loyalty.Application.Errors;
+using Loyalty.Domain.Financial.Ledger;
+using Loyalty.Domain.Social.Members;
+using Loyalty.Domain.Social.Tiers;
+using Microsoft.EntityFrameworkCore;
+
+namespace Loyalty.Application.Features.Social.Members;
+
+/// <summary>Enrolment shared by the app and the till: a new member starts in the entry tier with an empty account.</summary>
+public sealed class MemberEnrolment(ILoyaltyDbContext db, TimeProvider clock)
+{
+    public async Task<(Member Member, Tier Tier)> EnrolAsync(
+        MemberDetails details,
+        EnrolmentChannel channel,
+        string? externalId,
+        Guid? partnerId,
+        Guid? storeId,
+        CancellationToken cancellationToken)
+    {
+        var normalizedEmail = details.Email.Trim().ToUpperInvariant();
+        if (await db.Members.AnyAsync(m => m.NormalizedEmail == normalizedEmail, cancellationToken))
+        {
+            throw AppException.Conflict("email_already_enrolled", "A member with this e-mail address already exists.");
+        }
+
+        var entryTier = await db.Tiers.OrderBy(t => t.Rank).FirstOrDefaultAsync(cancellationToken)
+            ?? throw AppException.Conflict("programme_not_configured", "No tiers are configured yet: an admin must create the entry tier first.");
+
+        var now = clock.GetUtcNow();
+        var member = Member.Enrol(MemberNumber.Generate(), details, entryTier.Id, channel, now, externalId, partnerId, storeId);
+        db.Members.Add(member);
+        db.PointsAccounts.Add(PointsAccount.Open(member.Id, now));
+        await db.SaveChangesAsync(cancellationToken);
+        return (member, entryTier);
+    }
+}
+
+/// <summary>The personal-detail rules every enrolment channel applies.</summary>
+public static class MemberDetailsRules
+{
+    public static void Apply<T>(AbstractValidator<T> v, Func<T, string> first, Func<T, string> last, Func<T, string> email, Func<T, string?> phone, Func<T, DateOnly?> birth, Func<DateOnly> today)
+    {
+        v.RuleFor(x => first(x)).NotEmpty().MaximumLength(100).OverridePropertyName("firstName");
+        v.RuleFor(x => last(x)).NotEmpty().MaximumLength(100).OverridePropertyName("lastName");
+        v.RuleFor(x => email(x)).NotEmpty().MaximumLength(254).EmailAddress().OverridePropertyName("email");
+        v.RuleFor(x => phone(x)).MaximumLength(32).Matches(@"^\+?[0-9 ()-]{4,32}$").When(x => phone(x) is not null).OverridePropertyName("phone");
+        v.RuleFor(x => birth(x))
+            .Must(d => d is null || (d.Value <= today() && d.Value.Year >= 1900))
+            .WithMessage("birthDate must be a real date in the past.")
+            .OverridePropertyName("birthDate");
+    }
+}

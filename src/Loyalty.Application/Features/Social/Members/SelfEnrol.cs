@@ -1,0 +1,41 @@
+using FluentValidation;
+using Loyalty.Application.Abstractions;
+using Loyalty.Application.Errors;
+using Loyalty.Contracts.Common;
+using Loyalty.Contracts.Member;
+using Loyalty.Domain.Social.Members;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace Loyalty.Application.Features.Social.Members;
+
+/// <summary>Joining from the app: the token's subject becomes the member's identity, once.</summary>
+public sealed record SelfEnrolCommand(string Subject, SelfEnrolRequest Request) : ICommand<MemberProfileResponse>, ITransactionalCommand;
+
+public sealed class SelfEnrolValidator : AbstractValidator<SelfEnrolCommand>
+{
+    public SelfEnrolValidator(TimeProvider clock) =>
+        MemberDetailsRules.Apply(this, c => c.Request.FirstName, c => c.Request.LastName, c => c.Request.Email, c => c.Request.Phone, c => c.Request.BirthDate, () => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
+}
+
+public sealed class SelfEnrolHandler(ILoyaltyDbContext db, MemberEnrolment enrolment) : ICommandHandler<SelfEnrolCommand, MemberProfileResponse>
+{
+    public async ValueTask<MemberProfileResponse> Handle(SelfEnrolCommand command, CancellationToken cancellationToken)
+    {
+        if (await db.Members.AnyAsync(m => m.ExternalId == command.Subject, cancellationToken))
+        {
+            throw AppException.Conflict("member_already_enrolled", "You are already a member.");
+        }
+
+        var r = command.Request;
+        var (member, tier) = await enrolment.EnrolAsync(
+            new MemberDetails(r.FirstName, r.LastName, r.Email, r.Phone, r.BirthDate), EnrolmentChannel.App, command.Subject, null, null, cancellationToken);
+        return MemberProfiles.From(member, new TierSummary(tier.Id, tier.Name, tier.Rank));
+    }
+}
+
+public static class MemberProfiles
+{
+    public static MemberProfileResponse From(Member m, TierSummary tier) =>
+        new(m.MemberNumber, m.FirstName, m.LastName, m.Email, m.Phone, m.BirthDate, m.Status.ToString(), tier, m.EnrolledAt);
+}

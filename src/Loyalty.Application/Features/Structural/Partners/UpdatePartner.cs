@@ -1,0 +1,58 @@
+using FluentValidation;
+using Loyalty.Application.Abstractions;
+using Loyalty.Application.Errors;
+using Loyalty.Application.Features.Audit;
+using Loyalty.Application.Mapping;
+using Loyalty.Contracts.Admin;
+using Loyalty.Domain.Structural.Partners;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace Loyalty.Application.Features.Structural.Partners;
+
+public sealed record UpdatePartnerCommand(string Actor, Guid PartnerId, UpdatePartnerRequest Request) : ICommand<PartnerResponse>, ITransactionalCommand;
+
+public sealed class UpdatePartnerValidator : AbstractValidator<UpdatePartnerCommand>
+{
+    public UpdatePartnerValidator()
+    {
+        RuleFor(c => c.Request.Name).NotEmpty().MaximumLength(200).When(c => c.Request.Name is not null);
+        RuleFor(c => c.Request.ContactEmail).EmailAddress().MaximumLength(254).When(c => !string.IsNullOrEmpty(c.Request.ContactEmail));
+        RuleFor(c => c.Request.Status).IsEnumName(typeof(PartnerStatus), caseSensitive: false).When(c => c.Request.Status is not null);
+    }
+}
+
+public sealed class UpdatePartnerHandler(ILoyaltyDbContext db, AuditTrail audit) : ICommandHandler<UpdatePartnerCommand, PartnerResponse>
+{
+    public async ValueTask<PartnerResponse> Handle(UpdatePartnerCommand command, CancellationToken cancellationToken)
+    {
+        var partner = await PartnerLookup.FindAsync(db, command.PartnerId, cancellationToken);
+        var before = partner.ToResponse();
+        var request = command.Request;
+        if (request.Name is not null && request.Name.Trim() != partner.Name)
+        {
+            var name = request.Name.Trim();
+            if (await db.Partners.AnyAsync(p => p.Name == name && p.Id != partner.Id, cancellationToken))
+            {
+                throw AppException.Conflict("partner_name_taken", $"A partner named '{name}' already exists.");
+            }
+
+            partner.Rename(name);
+        }
+
+        if (request.ContactEmail is not null)
+        {
+            partner.ChangeContact(request.ContactEmail);
+        }
+
+        if (request.Status is not null)
+        {
+            partner.ChangeStatus(Enum.Parse<PartnerStatus>(request.Status, ignoreCase: true));
+        }
+
+        var after = partner.ToResponse();
+        audit.Record(command.Actor, "partner.updated", "partner", partner.Id, before, after);
+        await db.SaveChangesAsync(cancellationToken);
+        return after;
+    }
+}

@@ -1,0 +1,20 @@
+using Loyalty.Application.Abstractions;
+using Loyalty.Application.Errors;
+using Loyalty.Domain.Structural.Partners;
+using Microsoft.EntityFrameworkCore;
+
+namespace Loyalty.Application.Features.Structural.Stores;
+
+public static class PartnerStores
+{
+    /// <summary>
+    /// A partner acts only for its own stores: another partner's store is reported as not found, so a key
+    /// cannot even learn which store ids exist elsewhere.
+    /// </summary>
+    public static async Task<Store> FindActiveAsync(ILoyaltyDbContext db, Guid partnerId, Guid storeId, CancellationToken cancellationToken)
+    {
+        var store = await db.Stores.AsNoTracking().SingleOrDefaultAsync(s => s.Id == storeId && s.PartnerId == partnerId, cancellationToken)
+            ?? throw AppException.NotFound("store_not_found", "Your partner account has no store with this id.");
+        return store.IsActive ? store : throw AppException.Conflict("store_inactive", "This store is closed for loyalty transactions.");
+    }
+}

@@ -1,0 +1,40 @@
+using Loyalty.Contracts.Admin;
+using Loyalty.Domain.Audit;
+using Loyalty.Domain.Financial.Earning;
+using Loyalty.Domain.Social.Tiers;
+using Loyalty.Domain.Structural.ApiKeys;
+using Loyalty.Domain.Structural.Partners;
+using Riok.Mapperly.Abstractions;
+
+namespace Loyalty.Application.Mapping;
+
+/// <summary>
+/// Entity → response mappings, generated at compile time. Strict on the target side: a response field that
+/// nothing maps to is a build error, so a new contract field cannot silently stay empty.
+/// </summary>
+[Mapper(RequiredMappingStrategy = RequiredMappingStrategy.Target, EnumMappingStrategy = EnumMappingStrategy.ByName)]
+public static partial class ResponseMapper
+{
+    public static partial PartnerResponse ToResponse(this Partner partner);
+
+    public static partial StoreResponse ToResponse(this Store store);
+
+    public static partial TierResponse ToResponse(this Tier tier);
+
+    public static partial EarningRuleResponse ToResponse(this EarningRule rule);
+
+    public static partial AuditLogEntryResponse ToResponse(this AuditLogEntry entry);
+
+    [MapProperty(nameof(ApiKey.ScopeList), nameof(ApiKeyResponse.Scopes))]
+    public static partial ApiKeyResponse ToResponse(this ApiKey key);
+
+    public static partial IQueryable<TierResponse> ProjectToResponse(this IQueryable<Tier> tiers);
+
+    public static partial IQueryable<StoreResponse> ProjectToResponse(this IQueryable<Store> stores);
+
+    public static partial IQueryable<PartnerResponse> ProjectToResponse(this IQueryable<Partner> partners);
+
+    public static partial IQueryable<EarningRuleResponse> ProjectToResponse(this IQueryable<EarningRule> rules);
+
+    public static partial IQueryable<AuditLogEntryResponse> ProjectToResponse(this IQueryable<AuditLogEntry> entries);
+}

@@ -1,0 +1,48 @@
+using Loyalty.Contracts.Partner;
+using Refit;
+
+namespace Loyalty.Client;
+
+/// <summary>
+/// The partner (till and e-commerce) API. Calls are authenticated with an <c>X-Api-Key</c> header that
+/// <see cref="ApiKeyHandler"/> adds, so it is not a parameter here.
+/// </summary>
+/// <remarks>
+/// Every method throws <see cref="LoyaltyApiException"/> when the API answers with an error status.
+/// Writes take an <c>Idempotency-Key</c>: create one with <see cref="IdempotencyKeys.New"/> per operation and
+/// send the same key again when retrying that operation, so a retry never enrols, earns or redeems twice.
+/// </remarks>
+[PathPrefix("/api/v1/partner")]
+public interface IPartnerApi
+{
+    /// <summary>Enrols a member at the till.</summary>
+    /// <exception cref="LoyaltyApiException">The API rejected the request.</exception>
+    [Post("/members")]
+    Task<EnrolledMemberResponse> EnrolMemberAsync(
+        [Body] EnrolMemberRequest request,
+        [Header("Idempotency-Key")] string idempotencyKey,
+        CancellationToken cancellationToken = default);
+
+    /// <summary>Looks up a member by the number on their card, with only what a till may show.</summary>
+    /// <exception cref="LoyaltyApiException">The member was not found or the request was rejected.</exception>
+    [Get("/members/{memberNumber}")]
+    Task<MemberLookupResponse> GetMemberAsync(string memberNumber, CancellationToken cancellationToken = default);
+
+    /// <summary>Records a purchase and earns points on it.</summary>
+    /// <exception cref="LoyaltyApiException">The API rejected the request.</exception>
+    [Post("/transactions")]
+    Task<PurchaseResponse> RecordPurchaseAsync(
+        [Body] RecordPurchaseRequest request,
+        [Header("Idempotency-Key")] string idempotencyKey,
+        CancellationToken cancellationToken = default);
+
+    /// <summary>Pays with points.</summary>
+    /// <exception cref="LoyaltyApiException">
+    /// The API rejected the request, e.g. with <see cref="LoyaltyApiException.Code"/> <c>insufficient_points</c>.
+    /// </exception>
+    [Post("/redemptions")]
+    Task<RedemptionResponse> RedeemPointsAsync(
+        [Body] RedeemPointsRequest request,
+        [Header("Idempotency-Key")] string idempotencyKey,
+        CancellationToken cancellationToken = default);
+}

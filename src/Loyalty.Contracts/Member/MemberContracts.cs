@@ -1,0 +1,21 @@
+using Loyalty.Contracts.Common;
+
+namespace Loyalty.Contracts.Member;
+
+/// <summary>Self-enrolment from the app; the member's identity is the token's subject.</summary>
+public sealed record SelfEnrolRequest(string FirstName, string LastName, string Email, string? Phone, DateOnly? BirthDate);
+
+public sealed record MemberProfileResponse(
+    string MemberNumber,
+    string FirstName,
+    string LastName,
+    string Email,
+    string? Phone,
+    DateOnly? BirthDate,
+    string Status,
+    TierSummary Tier,
+    DateTimeOffset EnrolledAt);
+
+public sealed record PointsBalanceResponse(long Available, long Pending, long LifetimeEarned, DateTimeOffset AsOf);
+
+public sealed record PointsHistoryEntry(long Id, string Type, long Points, string Description, DateTimeOffset OccurredAt, string? PartnerName, string? StoreName);

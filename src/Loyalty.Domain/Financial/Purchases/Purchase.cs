@@ -1,0 +1,49 @@
+using Loyalty.Domain.Common;
+
+namespace Loyalty.Domain.Financial.Purchases;
+
+/// <summary>A purchase a partner reported. <see cref="ExternalId"/> is the partner's receipt id, unique per partner.</summary>
+public sealed class Purchase
+{
+    private Purchase()
+    {
+    }
+
+    public Guid Id { get; private set; }
+
+    public Guid MemberId { get; private set; }
+
+    public Guid PartnerId { get; private set; }
+
+    public Guid StoreId { get; private set; }
+
+    public string ExternalId { get; private set; } = "";
+
+    public decimal Amount { get; private set; }
+
+    public string Currency { get; private set; } = "";
+
+    public DateTimeOffset PurchasedAt { get; private set; }
+
+    public DateTimeOffset RecordedAt { get; private set; }
+
+    public long PointsEarned { get; private set; }
+
+    public Guid EarningRuleId { get; private set; }
+
+    public static Purchase Record(Guid memberId, Guid partnerId, Guid storeId, string externalId, Money amount, DateTimeOffset purchasedAt, DateTimeOffset now, long pointsEarned, Guid earningRuleId) =>
+        new()
+        {
+            Id = EntityId.New(),
+            MemberId = memberId,
+            PartnerId = partnerId,
+            StoreId = storeId,
+            ExternalId = externalId,
+            Amount = amount.Amount,
+            Currency = amount.Currency,
+            PurchasedAt = purchasedAt,
+            RecordedAt = now,
+            PointsEarned = pointsEarned,
+            EarningRuleId = earningRuleId,
+        };
+}

@@ -1,0 +1,36 @@
+using Loyalty.Domain.Common;
+
+namespace Loyalty.Domain.Structural.Partners;
+
+public enum PartnerStatus
+{
+    Active,
+    Suspended,
+}
+
+/// <summary>A business whose stores let members earn and spend points.</summary>
+public sealed class Partner
+{
+    private Partner()
+    {
+    }
+
+    public Guid Id { get; private set; }
+
+    public string Name { get; private set; } = "";
+
+    public string? ContactEmail { get; private set; }
+
+    public PartnerStatus Status { get; private set; }
+
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    public static Partner Create(string name, string? contactEmail, DateTimeOffset now) =>
+        new() { Id = EntityId.New(), Name = name.Trim(), ContactEmail = contactEmail?.Trim(), Status = PartnerStatus.Active, CreatedAt = now };
+
+    public void Rename(string name) => Name = name.Trim();
+
+    public void ChangeContact(string? contactEmail) => ContactEmail = string.IsNullOrWhiteSpace(contactEmail) ? null : contactEmail.Trim();
+
+    public void ChangeStatus(PartnerStatus status) => Status = status;
+}
