@@ -1,0 +1,44 @@
+using Loyalty.Application.Abstractions;
+using Loyalty.Infrastructure.Health;
+using Loyalty.Infrastructure.Idempotency;
+using Loyalty.Infrastructure.Persistence;
+using Loyalty.Infrastructure.Seeding;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Hosting;
+
+namespace Loyalty.Infrastructure;
+
+public static class DependencyInjection
+{
+    public static IServiceCollection AddLoyaltyInfrastructure(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        var database = configuration.GetSection(DatabaseOptions.SectionName).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        services.AddSingleton(database);
+        var connectionString = configuration.GetConnectionString("Loyalty")
+            ?? (database.Provider == DatabaseProvider.Sqlite
+                ? "Data Source=data/loyalty.db"
+                : throw new InvalidOperationException("ConnectionStrings:Loyalty is required for " + database.Provider + "."));
+        if (database.Provider == DatabaseProvider.Sqlite)
+        {
+            connectionString = ProviderConfiguration.PrepareSqlite(connectionString, environment.ContentRootPath);
+        }
+
+        // Pooled contexts: cheap per request, and the idempotency store gets its own short-lived ones.
+        services.AddPooledDbContextFactory<LoyaltyDbContext>(o => o.UseLoyaltyDatabase(database.Provider, connectionString));
+        services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<LoyaltyDbContext>>().CreateDbContext());
+        services.AddScoped<ILoyaltyDbContext>(sp => sp.GetRequiredService<LoyaltyDbContext>());
+
+        services.AddOptions<IdempotencyOptions>().Bind(configuration.GetSection("Idempotency"));
+        services.AddSingleton<IdempotencyStore>();
+        services.AddTransient<DemoProgrammeSeeder>();
+        services.AddTransient<DatabaseInitializer>();
+
+        services.AddHealthChecks()
+            .AddDbContextCheck<LoyaltyDbContext>("database", tags: ["ready"])
+            .AddCheck<MigrationsHealthCheck>("migrations", HealthStatus.Unhealthy, tags: ["ready"]);
+        return services;
+    }
+}

@@ -1,0 +1,65 @@
+using Loyalty.Domain.Financial.Ledger;
+using Loyalty.Domain.Social.Members;
+using Loyalty.Domain.Social.Tiers;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Loyalty.Infrastructure.Persistence.Configurations;
+
+internal sealed class MemberConfiguration : IEntityTypeConfiguration<Member>
+{
+    public void Configure(EntityTypeBuilder<Member> b)
+    {
+        b.HasKey(m => m.Id);
+        b.Property(m => m.ExternalId).HasMaxLength(200);
+        b.HasIndex(m => m.ExternalId).IsUnique();
+        b.Property(m => m.MemberNumber).HasMaxLength(MemberNumber.Length).IsRequired();
+        b.HasIndex(m => m.MemberNumber).IsUnique();
+        b.Property(m => m.FirstName).HasMaxLength(100).IsRequired();
+        b.Property(m => m.LastName).HasMaxLength(100).IsRequired();
+        b.Property(m => m.Email).HasMaxLength(254).IsRequired();
+        b.Property(m => m.NormalizedEmail).HasMaxLength(254).IsRequired();
+        b.HasIndex(m => m.NormalizedEmail).IsUnique();
+        b.HasIndex(m => m.LastName);
+        b.Property(m => m.Phone).HasMaxLength(32);
+        b.Property(m => m.Status).HasConversion<string>().HasMaxLength(20);
+        b.Property(m => m.EnrolmentChannel).HasConversion<string>().HasMaxLength(20);
+        b.HasOne<Tier>().WithMany().HasForeignKey(m => m.TierId).OnDelete(DeleteBehavior.Restrict);
+        b.Ignore(m => m.DisplayName);
+    }
+}
+
+internal sealed class PointsAccountConfiguration : IEntityTypeConfiguration<PointsAccount>
+{
+    public void Configure(EntityTypeBuilder<PointsAccount> b)
+    {
+        b.HasKey(a => a.MemberId);
+        b.HasOne<Member>().WithOne().HasForeignKey<PointsAccount>(a => a.MemberId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class LedgerEntryConfiguration : IEntityTypeConfiguration<LedgerEntry>
+{
+    public void Configure(EntityTypeBuilder<LedgerEntry> b)
+    {
+        b.HasKey(e => e.Id);
+        b.Property(e => e.Id).ValueGeneratedOnAdd();
+        b.Property(e => e.Type).HasConversion<string>().HasMaxLength(20);
+        b.Property(e => e.Description).HasMaxLength(500).IsRequired();
+        b.Property(e => e.Actor).HasMaxLength(200);
+        b.HasIndex(e => new { e.MemberId, e.Id });
+        b.HasOne<Member>().WithMany().HasForeignKey(e => e.MemberId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class TierConfiguration : IEntityTypeConfiguration<Tier>
+{
+    public void Configure(EntityTypeBuilder<Tier> b)
+    {
+        b.HasKey(t => t.Id);
+        b.Property(t => t.Name).HasMaxLength(50).IsRequired();
+        b.HasIndex(t => t.Name).IsUnique();
+        b.HasIndex(t => t.Rank).IsUnique();
+        b.Property(t => t.EarnMultiplier).HasPrecision(6, 2);
+    }
+}
