@@ -1,3 +1,4 @@
+using System.Text.Json;
 using FluentValidation;
 using Loyalty.Application.Features.Audit;
 using Loyalty.Application.Features.Financial.Ledger;
@@ -11,6 +12,10 @@ public static class DependencyInjection
     /// <summary>Validators and the services use cases share. Mediator itself is registered by the host (it owns the source generator).</summary>
     public static IServiceCollection AddLoyaltyApplication(this IServiceCollection services)
     {
+        // Stop at a field's first failure (no "required" followed by "malformed" for the same missing value),
+        // and name fields as clients send them: "points", not "Request Points".
+        ValidatorOptions.Global.DefaultRuleLevelCascadeMode = CascadeMode.Stop;
+        ValidatorOptions.Global.DisplayNameResolver = (_, member, _) => member is null ? null : JsonNamingPolicy.CamelCase.ConvertName(member.Name);
         services.AddValidatorsFromAssemblyContaining<PointsLedger>(ServiceLifetime.Singleton);
         services.AddScoped<PointsLedger>();
         services.AddScoped<MemberEnrolment>();

@@ -1,0 +1,49 @@
+using Loyalty.Domain.Structural.ApiKeys;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+
+namespace Loyalty.Api.Auth;
+
+/// <summary>Authentication schemes and one authorisation policy per audience (and per partner scope).</summary>
+public static class AuthSetup
+{
+    public const string MemberPolicy = "member";
+    public const string AdminPolicy = "admin";
+    public const string ProgrammePolicy = "programme";
+
+    public static string ScopePolicy(string scope) => "partner:" + scope;
+
+    public static IServiceCollection AddLoyaltyAuth(this IServiceCollection services)
+    {
+        // Issuer, audiences and signing keys come from Authentication:Schemes:Bearer (dotnet user-jwts writes them in Development).
+        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
+            .AddJwtBearer(o =>
+            {
+                o.MapInboundClaims = false; // keep "sub" and "role" as they are in the token
+                o.TokenValidationParameters.NameClaimType = LoyaltyClaims.Subject;
+                o.TokenValidationParameters.RoleClaimType = LoyaltyClaims.Role;
+            })
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+
+        var authorization = services.AddAuthorizationBuilder()
+            .AddPolicy(MemberPolicy, p => p
+                .AddAuthenticationSchemes(JwtBearerDefaults.AuthenticationScheme)
+                .RequireAuthenticatedUser()
+                .RequireClaim(LoyaltyClaims.Subject))
+            .AddPolicy(AdminPolicy, p => p
+                .AddAuthenticationSchemes(JwtBearerDefaults.AuthenticationScheme)
+                .RequireAssertion(c => c.User.HasRole("admin")))
+            .AddPolicy(ProgrammePolicy, p => p
+                .AddAuthenticationSchemes(JwtBearerDefaults.AuthenticationScheme)
+                .RequireAssertion(c => c.User.HasRole("admin") || c.User.HasRole("marketing")));
+        foreach (var scope in ApiKeyScopes.All)
+        {
+            authorization.AddPolicy(ScopePolicy(scope), p => p
+                .AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName)
+                .RequireClaim(LoyaltyClaims.PartnerId)
+                .RequireClaim(LoyaltyClaims.Scope, scope));
+        }
+
+        return services;
+    }
+}

@@ -1,0 +1,91 @@
+using System.Text.Json;
+using FluentValidation;
+using Loyalty.Application.Errors;
+using Loyalty.Domain.Common;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Loyalty.Api.Errors;
+
+/// <summary>Turns the exceptions a client can cause into RFC 9457 problem details; anything else is not the client's fault.</summary>
+public static class Problems
+{
+    public static ProblemDetails Create(int status, string code, string title, string? detail = null)
+    {
+        var problem = new ProblemDetails { Status = status, Title = title, Detail = detail, Type = TypeFor(code) };
+        problem.Extensions["code"] = code;
+        return problem;
+    }
+
+    public static string TypeFor(string code) => "https://loyalty.dev/problems/" + code.Replace('_', '-');
+
+    /// <summary>The problem for an exception a client caused, or null when the exception is a server fault.</summary>
+    public static ProblemDetails? FromException(Exception exception) => exception switch
+    {
+        ValidationException validation => Validation(validation),
+        DomainException domain => Create(StatusCodes.Status422UnprocessableEntity, domain.Code, "The request breaks a business rule.", domain.Message),
+        AppException app => Create(StatusOf(app.Kind), app.Code, TitleOf(app.Kind), app.Message),
+        BadHttpRequestException bad => FromBadRequest(bad),
+        _ => null,
+    };
+
+    private static HttpValidationProblemDetails Validation(ValidationException exception)
+    {
+        var errors = exception.Errors
+            .GroupBy(e => FieldName(e.PropertyName))
+            .ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).Distinct().ToArray());
+        var problem = new HttpValidationProblemDetails(errors)
+        {
+            Status = StatusCodes.Status400BadRequest,
+            Title = "One or more fields are invalid.",
+            Detail = "See errors for what to correct.",
+            Type = TypeFor(ErrorCodes.ValidationFailed),
+        };
+        problem.Extensions["code"] = ErrorCodes.ValidationFailed;
+        return problem;
+    }
+
+    private static ProblemDetails FromBadRequest(BadHttpRequestException exception)
+    {
+        if (exception.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return Create(413, ErrorCodes.PayloadTooLarge, "The request body is too large.");
+        }
+
+        if (exception.StatusCode == StatusCodes.Status415UnsupportedMediaType)
+        {
+            return Create(415, ErrorCodes.UnsupportedMediaType, "Send the body as application/json.");
+        }
+
+        if (exception.InnerException is JsonException json)
+        {
+            // Only the JSON path goes back: where the body is wrong, never our type names.
+            var where = string.IsNullOrEmpty(json.Path) ? "the body" : json.Path;
+            return Create(400, ErrorCodes.InvalidJson, "The body is not valid JSON for this operation.", $"Could not read {where}: check its JSON syntax and value types.");
+        }
+
+        return Create(exception.StatusCode, ErrorCodes.ForStatus(exception.StatusCode), "The request is malformed.", exception.Message);
+    }
+
+    /// <summary>"Request.MemberNumber" → "memberNumber": fields are named as the client sent them.</summary>
+    private static string FieldName(string propertyName)
+    {
+        var name = propertyName.StartsWith("Request.", StringComparison.Ordinal) ? propertyName["Request.".Length..] : propertyName;
+        return string.Join('.', name.Split('.').Select(JsonNamingPolicy.CamelCase.ConvertName));
+    }
+
+    private static int StatusOf(ErrorKind kind) => kind switch
+    {
+        ErrorKind.NotFound => StatusCodes.Status404NotFound,
+        ErrorKind.Conflict => StatusCodes.Status409Conflict,
+        ErrorKind.Forbidden => StatusCodes.Status403Forbidden,
+        _ => StatusCodes.Status400BadRequest,
+    };
+
+    private static string TitleOf(ErrorKind kind) => kind switch
+    {
+        ErrorKind.NotFound => "Not found.",
+        ErrorKind.Conflict => "The request conflicts with the current state.",
+        ErrorKind.Forbidden => "Not allowed.",
+        _ => "The request is invalid.",
+    };
+}

@@ -1,0 +1,26 @@
+namespace Loyalty.Api.Errors;
+
+/// <summary>
+/// Refuses a declared oversize body before anything reads it, with a clear 413. Kestrel's own limit still
+/// guards bodies sent without a Content-Length.
+/// </summary>
+public sealed class RequestSizeLimitMiddleware(RequestDelegate next, IProblemDetailsService problems)
+{
+    public const long MaxBodyBytes = 1024 * 1024;
+
+    public async Task InvokeAsync(HttpContext context)
+    {
+        if (context.Request.ContentLength > MaxBodyBytes)
+        {
+            context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+            await problems.WriteAsync(new ProblemDetailsContext
+            {
+                HttpContext = context,
+                ProblemDetails = Problems.Create(413, ErrorCodes.PayloadTooLarge, "The request body is too large.", $"Send at most {MaxBodyBytes / 1024} KiB."),
+            });
+            return;
+        }
+
+        await next(context);
+    }
+}

@@ -1,0 +1,143 @@
+using System.Security.Cryptography;
+using System.Text;
+using Loyalty.Api.Auth;
+using Loyalty.Api.Errors;
+using Loyalty.Infrastructure.Idempotency;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Loyalty.Api.Idempotency;
+
+/// <summary>Marks an endpoint whose callers must send an <c>Idempotency-Key</c>.</summary>
+public sealed class RequiresIdempotencyKeyAttribute : Attribute;
+
+public static class IdempotencyEndpointExtensions
+{
+    public static TBuilder RequireIdempotencyKey<TBuilder>(this TBuilder builder)
+        where TBuilder : IEndpointConventionBuilder => builder.WithMetadata(new RequiresIdempotencyKeyAttribute());
+}
+
+/// <summary>
+/// Makes retried writes safe. The first response to a caller's key is stored with a hash of the request; a replay
+/// gets the same status and body (and <c>Idempotent-Replayed: true</c>), the same key with another request is a
+/// 422, and a replay while the first is still running is a 409. A key is stored only with a response that was
+/// actually sent: when the attempt fails on our side, the key is released and the retry runs for real.
+/// </summary>
+public sealed class IdempotencyMiddleware(RequestDelegate next, IdempotencyStore store, IProblemDetailsService problems)
+{
+    public const string HeaderName = "Idempotency-Key";
+    public const string ReplayedHeader = "Idempotent-Replayed";
+
+    public async Task InvokeAsync(HttpContext context)
+    {
+        if (context.GetEndpoint()?.Metadata.GetMetadata<RequiresIdempotencyKeyAttribute>() is null || context.User.Identity?.IsAuthenticated != true)
+        {
+            await next(context);
+            return;
+        }
+
+        var key = context.Request.Headers[HeaderName].ToString();
+        if (string.IsNullOrWhiteSpace(key))
+        {
+            await WriteProblemAsync(context, 400, ErrorCodes.IdempotencyKeyRequired, "An Idempotency-Key header is required.", "Send a unique key (e.g. a UUID) per operation and reuse it when you retry that operation.");
+            return;
+        }
+
+        if (key.Length > 255)
+        {
+            await WriteProblemAsync(context, 400, ErrorCodes.IdempotencyKeyInvalid, "The Idempotency-Key is too long.", "Use at most 255 characters.");
+            return;
+        }
+
+        var scope = ScopeOf(context);
+        var hash = await HashRequestAsync(context.Request);
+        var decision = await store.BeginAsync(scope, key, hash, context.RequestAborted);
+        switch (decision)
+        {
+            case IdempotencyDecision.Replay replay:
+                context.Response.StatusCode = replay.StatusCode;
+                context.Response.Headers[ReplayedHeader] = "true";
+                if (replay.ContentType is not null)
+                {
+                    context.Response.ContentType = replay.ContentType;
+                }
+
+                if (replay.Body is { Length: > 0 })
+                {
+                    await context.Response.WriteAsync(replay.Body, context.RequestAborted);
+                }
+
+                return;
+            case IdempotencyDecision.InFlight:
+                await WriteProblemAsync(context, 409, ErrorCodes.IdempotencyRequestInFlight, "A request with this Idempotency-Key is still being processed.", "Retry after it has finished.");
+                return;
+            case IdempotencyDecision.KeyReused:
+                await WriteProblemAsync(context, 422, ErrorCodes.IdempotencyKeyReused, "This Idempotency-Key was used for a different request.", "Use a new key for a new operation.");
+                return;
+        }
+
+        await RunAndStoreAsync(context, scope, key);
+    }
+
+    private async Task RunAndStoreAsync(HttpContext context, string scope, string key)
+    {
+        var original = context.Response.Body;
+        using var buffer = new MemoryStream();
+        context.Response.Body = buffer;
+        try
+        {
+            await next(context);
+        }
+        catch
+        {
+            context.Response.Body = original;
+            await store.ReleaseAsync(scope, key, CancellationToken.None);
+            throw;
+        }
+
+        context.Response.Body = original;
+        var status = context.Response.StatusCode;
+        if (status < 500)
+        {
+            var body = Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+            // The response is stored before it is sent: once a client can see it, a retry must see the same.
+            await store.CompleteAsync(scope, key, status, context.Response.ContentType, body, CancellationToken.None);
+        }
+        else
+        {
+            await store.ReleaseAsync(scope, key, CancellationToken.None);
+        }
+
+        buffer.Position = 0;
+        await buffer.CopyToAsync(original, context.RequestAborted);
+    }
+
+    /// <summary>Keys belong to one caller: a partner (all its keys share a scope) or a member.</summary>
+    private static string ScopeOf(HttpContext context)
+    {
+        var user = context.User;
+        var partner = user.FindFirst(LoyaltyClaims.PartnerId)?.Value;
+        return partner is not null ? "partner:" + partner : "member:" + user.FindFirst(LoyaltyClaims.Subject)?.Value;
+    }
+
+    private static async Task<string> HashRequestAsync(HttpRequest request)
+    {
+        request.EnableBuffering();
+        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        sha.AppendData(Encoding.UTF8.GetBytes($"{request.Method} {request.Path}{request.QueryString}\n"));
+        var chunk = new byte[8192];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, request.HttpContext.RequestAborted)) > 0)
+        {
+            sha.AppendData(chunk, 0, read);
+        }
+
+        request.Body.Position = 0;
+        return Convert.ToHexStringLower(sha.GetHashAndReset());
+    }
+
+    private async Task WriteProblemAsync(HttpContext context, int status, string code, string title, string detail)
+    {
+        context.Response.StatusCode = status;
+        await problems.WriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = Problems.Create(status, code, title, detail) });
+    }
+}

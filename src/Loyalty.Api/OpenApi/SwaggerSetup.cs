@@ -1,0 +1,108 @@
+using System.Text.Json.Nodes;
+using Loyalty.Api.Idempotency;
+using Microsoft.OpenApi;
+using Swashbuckle.AspNetCore.SwaggerGen;
+
+namespace Loyalty.Api.OpenApi;
+
+public static class SwaggerSetup
+{
+    public static IServiceCollection AddLoyaltySwagger(this IServiceCollection services)
+    {
+        services.AddEndpointsApiExplorer();
+        services.AddSwaggerGen(o =>
+        {
+            o.SwaggerDoc(OpenApiDocuments.Member, new OpenApiInfo
+            {
+                Title = "Loyalty member API",
+                Version = "v1",
+                Description = "For the mobile app. Authenticate with a bearer token whose `sub` is the member's identity. Errors are RFC 9457 problem details with a stable `code`.",
+            });
+            o.SwaggerDoc(OpenApiDocuments.Partner, new OpenApiInfo
+            {
+                Title = "Loyalty partner API",
+                Version = "v1",
+                Description = "For partner stores and systems. Authenticate with `X-Api-Key`; writes need an `Idempotency-Key` header and can be retried safely with the same key. Errors are RFC 9457 problem details with a stable `code`.",
+            });
+            o.SwaggerDoc(OpenApiDocuments.Admin, new OpenApiInfo
+            {
+                Title = "Loyalty admin API",
+                Version = "v1",
+                Description = "For marketing staff and administrators. Bearer token with role `admin` (programme configuration also accepts `marketing`). Every change is written to the audit log.",
+            });
+            o.DocInclusionPredicate((document, api) => api.GroupName == document);
+            o.DocumentFilter<AudienceSecurityFilter>();
+            o.OperationFilter<IdempotencyKeyHeaderFilter>();
+            o.SchemaFilter<RequestExamplesFilter>();
+            o.SupportNonNullableReferenceTypes();
+            o.CustomSchemaIds(SchemaId);
+        });
+        return services;
+    }
+
+    // Page<PartnerResponse> → "PartnerResponsePage": readable names instead of generic backticks.
+    private static string SchemaId(Type type) =>
+        type.IsGenericType ? string.Concat(type.GetGenericArguments().Select(SchemaId)) + type.Name[..type.Name.IndexOf('`', StringComparison.Ordinal)] : type.Name;
+}
+
+/// <summary>Each document declares only its own audience's credentials.</summary>
+internal sealed class AudienceSecurityFilter : IDocumentFilter
+{
+    public void Apply(OpenApiDocument swaggerDoc, DocumentFilterContext context)
+    {
+        var (name, scheme) = context.DocumentName == OpenApiDocuments.Partner
+            ? ("apiKey", new OpenApiSecurityScheme { Type = SecuritySchemeType.ApiKey, In = ParameterLocation.Header, Name = "X-Api-Key", Description = "A partner API key issued by an administrator." })
+            : ("bearer", new OpenApiSecurityScheme { Type = SecuritySchemeType.Http, Scheme = "bearer", BearerFormat = "JWT", Description = "A JWT; in Development, `dotnet user-jwts create` issues one." });
+        swaggerDoc.Components ??= new OpenApiComponents();
+        swaggerDoc.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
+        swaggerDoc.Components.SecuritySchemes[name] = scheme;
+        swaggerDoc.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(name, swaggerDoc)] = [] }];
+    }
+}
+
+internal sealed class IdempotencyKeyHeaderFilter : IOperationFilter
+{
+    public void Apply(OpenApiOperation operation, OperationFilterContext context)
+    {
+        if (!context.ApiDescription.ActionDescriptor.EndpointMetadata.OfType<RequiresIdempotencyKeyAttribute>().Any())
+        {
+            return;
+        }
+
+        operation.Parameters ??= [];
+        operation.Parameters.Add(new OpenApiParameter
+        {
+            Name = IdempotencyMiddleware.HeaderName,
+            In = ParameterLocation.Header,
+            Required = true,
+            Description = "A unique key per operation (e.g. a UUID). Retry with the same key: the first response is replayed with Idempotent-Replayed: true.",
+            Schema = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = 255 },
+        });
+    }
+}
+
+/// <summary>Realistic request examples, so "Try it out" in Swagger UI starts from a body that works with the demo data.</summary>
+internal sealed class RequestExamplesFilter : ISchemaFilter
+{
+    private static readonly Dictionary<Type, string> Examples = new()
+    {
+        [typeof(Contracts.Partner.EnrolMemberRequest)] = """{"storeId":"00000000-0000-0000-0000-000000000000","firstName":"Anna","lastName":"Kowalska","email":"anna@example.com","phone":"+48 600 100 200","birthDate":"1990-04-12"}""",
+        [typeof(Contracts.Partner.RecordPurchaseRequest)] = """{"memberNumber":"8000 0000 0009","storeId":"00000000-0000-0000-0000-000000000000","externalId":"R-2026-000123","amount":42.50,"currency":"EUR","purchasedAt":"2026-11-23T10:15:00Z"}""",
+        [typeof(Contracts.Partner.RedeemPointsRequest)] = """{"memberNumber":"8000 0000 0009","storeId":"00000000-0000-0000-0000-000000000000","points":500,"reference":"R-2026-000124"}""",
+        [typeof(Contracts.Member.SelfEnrolRequest)] = """{"firstName":"Anna","lastName":"Kowalska","email":"anna@example.com","phone":null,"birthDate":"1990-04-12"}""",
+        [typeof(Contracts.Admin.CreatePartnerRequest)] = """{"name":"Corner Bakery","contactEmail":"loyalty@cornerbakery.example"}""",
+        [typeof(Contracts.Admin.CreateStoreRequest)] = """{"name":"Corner Bakery, Station Road","code":"CB-001","city":"Springfield"}""",
+        [typeof(Contracts.Admin.CreateApiKeyRequest)] = """{"name":"Till integration","scopes":["members:read","members:enrol","points:earn","points:redeem"]}""",
+        [typeof(Contracts.Admin.CreateTierRequest)] = """{"name":"Platinum","rank":3,"earnMultiplier":2.0,"qualificationThreshold":20000}""",
+        [typeof(Contracts.Admin.CreateEarningRuleRequest)] = """{"name":"Base rate 2026","pointsPerCurrencyUnit":1,"currency":"EUR"}""",
+        [typeof(Contracts.Admin.CreateAdjustmentRequest)] = """{"points":250,"reason":"Goodwill: delayed delivery, complaint C-1042"}""",
+    };
+
+    public void Apply(IOpenApiSchema schema, SchemaFilterContext context)
+    {
+        if (schema is OpenApiSchema concrete && Examples.TryGetValue(context.Type, out var example))
+        {
+            concrete.Examples = [JsonNode.Parse(example)!];
+        }
+    }
+}

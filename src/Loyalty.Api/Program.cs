@@ -1,0 +1,81 @@
+using Loyalty.Api;
+using Loyalty.Api.Auth;
+using Loyalty.Api.Endpoints;
+using Loyalty.Api.Errors;
+using Loyalty.Api.Idempotency;
+using Loyalty.Api.OpenApi;
+using Loyalty.Api.RateLimiting;
+using Loyalty.Application;
+using Loyalty.Application.Behaviours;
+using Loyalty.Application.Features.Financial.Ledger;
+using Loyalty.Infrastructure;
+using Loyalty.Infrastructure.Persistence;
+using Loyalty.Infrastructure.Seeding;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.AspNetCore.HttpLogging;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddLoyaltyApplication();
+builder.Services.AddLoyaltyInfrastructure(builder.Configuration, builder.Environment);
+builder.Services.AddMediator(options =>
+{
+    options.ServiceLifetime = ServiceLifetime.Scoped; // handlers use the scoped DbContext
+    options.Assemblies = [typeof(PointsLedger)];
+    options.PipelineBehaviors = [typeof(ValidationBehaviour<,>), typeof(UnitOfWorkBehaviour<,>)];
+});
+builder.Services.AddLoyaltyAuth();
+builder.Services.AddLoyaltyRateLimiting(builder.Configuration);
+builder.Services.AddLoyaltyProblemDetails();
+builder.Services.AddLoyaltySwagger();
+builder.Services.Configure<JsonOptions>(o => o.SerializerOptions.AllowTrailingCommas = false);
+// Bad bodies throw so that the exception handler answers with problem details instead of an empty 400.
+builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+builder.Services.AddHttpLogging(o =>
+{
+    o.LoggingFields = HttpLoggingFields.RequestMethod | HttpLoggingFields.RequestPath | HttpLoggingFields.ResponseStatusCode | HttpLoggingFields.Duration;
+    o.CombineLogs = true;
+});
+
+var app = builder.Build();
+
+await using (var scope = app.Services.CreateAsyncScope())
+{
+    await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync(CancellationToken.None);
+    if (app.Environment.IsDevelopment() || app.Configuration.GetValue<bool>("Seed:DemoProgramme"))
+    {
+        await scope.ServiceProvider.GetRequiredService<DemoProgrammeSeeder>().SeedAsync(CancellationToken.None);
+    }
+}
+
+app.UseHttpLogging();
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseMiddleware<RequestSizeLimitMiddleware>();
+app.UseSwagger(o => o.RouteTemplate = "swagger/{documentName}/swagger.json");
+app.UseSwaggerUI(o =>
+{
+    foreach (var document in OpenApiDocuments.All)
+    {
+        o.SwaggerEndpoint($"/swagger/{document}/swagger.json", $"Loyalty {document} API");
+    }
+});
+app.UseAuthentication();
+app.UseRateLimiter();
+app.UseAuthorization();
+app.UseMiddleware<IdempotencyMiddleware>();
+
+app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
+
+var api = app.MapGroup("").AddEndpointFilter<ProblemEndpointFilter>();
+api.MapAdminEndpoints();
+api.MapPartnerEndpoints();
+api.MapMemberEndpoints();
+
+await app.RunAsync();
+
+/// <summary>The API host; public so integration tests can start it with WebApplicationFactory.</summary>
+public partial class Program;
