@@ -1,0 +1,96 @@
+using Loyalty.Infrastructure.Persistence;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Loyalty.Api.Tests.Infrastructure;
+
+/// <summary>The real API in memory, on a chosen database, trusting <see cref="TestTokens"/>.</summary>
+public sealed class LoyaltyApiFactory(TestDatabase database, IReadOnlyDictionary<string, string?>? settings = null) : WebApplicationFactory<Program>
+{
+    public TestDatabase Database { get; } = database;
+
+    public DatabaseProvider Provider => Database.Provider;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Database:Provider", Database.Provider.ToString());
+        builder.UseSetting("Database:MigrateOnStartup", "true");
+        builder.UseSetting("Seed:DemoProgramme", "true"); // tiers Bronze/Silver/Gold and 1 point per EUR, shared by all tests
+        builder.UseSetting("ConnectionStrings:Loyalty", Database.ConnectionString);
+        builder.UseSetting("Authentication:Schemes:Bearer:ValidIssuer", TestTokens.Issuer);
+        builder.UseSetting("Authentication:Schemes:Bearer:ValidAudiences:0", TestTokens.Audience);
+        builder.UseSetting("Authentication:Schemes:Bearer:ValidAudiences:1", null);
+        builder.UseSetting("Authentication:Schemes:Bearer:SigningKeys:0:Issuer", TestTokens.Issuer);
+        builder.UseSetting("Authentication:Schemes:Bearer:SigningKeys:0:Value", Convert.ToBase64String(TestTokens.SigningKey));
+        builder.UseSetting("RateLimiting:PartnerPermitsPerSecond", "100000");
+        builder.UseSetting("RateLimiting:MemberPermitsPerMinute", "100000");
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore.HttpLogging.HttpLoggingMiddleware", "Warning");
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+
+    /// <summary>A context on the same database, for checks the API does not expose (e.g. the ledger invariant).</summary>
+    public LoyaltyDbContext CreateDbContext() => Services.GetRequiredService<IDbContextFactory<LoyaltyDbContext>>().CreateDbContext();
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await Database.DisposeAsync();
+    }
+}
+
+/// <summary>One started API per available provider, shared by every test of the run (tests isolate by creating their own data).</summary>
+public sealed class ApiFixture : IAsyncLifetime
+{
+    private readonly Dictionary<DatabaseProvider, LoyaltyApiFactory> _factories = [];
+
+    public LoyaltyApiFactory For(DatabaseProvider provider) => _factories[provider];
+
+    public async Task InitializeAsync()
+    {
+        foreach (var provider in TestDatabase.Available())
+        {
+            var factory = new LoyaltyApiFactory(await TestDatabase.CreateAsync(provider));
+            _ = factory.Server; // start now: migrations run once, before any test
+            _factories[provider] = factory;
+        }
+    }
+
+    public async Task DisposeAsync()
+    {
+        foreach (var factory in _factories.Values)
+        {
+            await factory.DisposeAsync();
+        }
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class ApiCollection : ICollectionFixture<ApiFixture>
+{
+    public const string Name = "api";
+}
+
+/// <summary>Theory data: every provider this run can reach.</summary>
+public static class Providers
+{
+    public static TheoryData<DatabaseProvider> All
+    {
+        get
+        {
+            var data = new TheoryData<DatabaseProvider>();
+            foreach (var provider in TestDatabase.Available())
+            {
+                data.Add(provider);
+            }
+
+            return data;
+        }
+    }
+}
