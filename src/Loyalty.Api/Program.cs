@@ -17,7 +17,7 @@ using Microsoft.AspNetCore.HttpLogging;
 
 var builder = WebApplication.CreateBuilder(args);
 
-builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddSingleton<TimeProvider>(new MicrosecondClock(TimeProvider.System));
 builder.Services.AddLoyaltyApplication();
 builder.Services.AddLoyaltyInfrastructure(builder.Configuration, builder.Environment);
 builder.Services.AddMediator(options =>

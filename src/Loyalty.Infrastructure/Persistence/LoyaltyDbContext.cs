@@ -10,7 +10,6 @@ using Loyalty.Domain.Structural.ApiKeys;
 using Loyalty.Domain.Structural.Partners;
 using Loyalty.Infrastructure.Idempotency;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace Loyalty.Infrastructure.Persistence;
 
@@ -44,11 +43,11 @@ public sealed class LoyaltyDbContext(DbContextOptions<LoyaltyDbContext> options)
     {
         ArgumentNullException.ThrowIfNull(configurationBuilder);
 
-        // SQLite has no date/time type: store instants as sortable 64-bit numbers so ORDER BY and range filters work
-        // there as on the server databases. Every instant we store is UTC.
+        // SQLite has no date/time type: store instants as UTC ticks, sortable 64-bit numbers, so ORDER BY and range
+        // filters work there as on the server databases. Every instant we store is UTC.
         if (Database.IsSqlite())
         {
-            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcTicksConverter>();
         }
     }
 

@@ -1,0 +1,430 @@
+IF OBJECT_ID(N'[__EFMigrationsHistory]') IS NULL
+BEGIN
+    CREATE TABLE [__EFMigrationsHistory] (
+        [MigrationId] nvarchar(150) NOT NULL,
+        [ProductVersion] nvarchar(32) NOT NULL,
+        CONSTRAINT [PK___EFMigrationsHistory] PRIMARY KEY ([MigrationId])
+    );
+END;
+GO
+
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123104259_Initial'
+)
+BEGIN
+    CREATE TABLE [AuditLog] (
+        [Id] bigint NOT NULL IDENTITY,
+        [Actor] nvarchar(200) NOT NULL,
+        [Action] nvarchar(100) NOT NULL,
+        [EntityType] nvarchar(50) NOT NULL,
+        [EntityId] nvarchar(100) NOT NULL,
+        [Before] nvarchar(max) NULL,
+        [After] nvarchar(max) NULL,
+        [OccurredAt] datetimeoffset NOT NULL,
+        CONSTRAINT [PK_AuditLog] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123104259_Initial'
+)
+BEGIN
+    CREATE TABLE [EarningRules] (
+        [Id] uniqueidentifier NOT NULL,
+        [Name] nvarchar(100) NOT NULL,
+        [PointsPerCurrencyUnit] decimal(14,4) NOT NULL,
+        [Currency] nchar(3) NOT NULL,
+        [IsActive] bit NOT NULL,
+        [CreatedAt] datetimeoffset NOT NULL,
+        [SupersededAt] datetimeoffset NULL,
+        CONSTRAINT [PK_EarningRules] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123104259_Initial'
+)
+BEGIN
+    CREATE TABLE [IdempotencyRecords] (
+        [Scope] nvarchar(100) NOT NULL,
+        [Key] nvarchar(255) NOT NULL,
+        [RequestHash] nvarchar(64) NOT NULL,
+        [StatusCode] int NULL,
+        [ContentType] nvarchar(100) NULL,
+        [ResponseBody] nvarchar(max) NULL,
+        [CreatedAt] datetimeoffset NOT NULL,
+        [LockedUntil] datetimeoffset NOT NULL,
+        [ExpiresAt] datetimeoffset NOT NULL,
+        CONSTRAINT [PK_IdempotencyRecords] PRIMARY KEY ([Scope], [Key])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123104259_Initial'
+)
+BEGIN
+    CREATE TABLE [Partners] (
+        [Id] uniqueidentifier NOT NULL,
+        [Name] nvarchar(200) NOT NULL,
+        [ContactEmail] nvarchar(254) NULL,
+        [Status] nvarchar(20) NOT NULL,
+        [CreatedAt] datetimeoffset NOT NULL,
+        CONSTRAINT [PK_Partners] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123104259_Initial'
+)
+BEGIN
+    CREATE TABLE [Tiers] (
+        [Id] uniqueidentifier NOT NULL,
+        [Name] nvarchar(50) NOT NULL,
+        [Rank] int NOT NULL,
+        [EarnMultiplier] decimal(6,2) NOT NULL,
+        [QualificationThreshold] bigint NOT NULL,
+        [CreatedAt] datetimeoffset NOT NULL,
+        CONSTRAINT [PK_Tiers] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123104259_Initial'
+)
+BEGIN
+    CREATE TABLE [ApiKeys] (
+        [Id] uniqueidentifier NOT NULL,
+        [PartnerId] uniqueidentifier NOT NULL,
+        [Name] nvarchar(100) NOT NULL,
+        [Prefix] nvarchar(16) NOT NULL,
+        [SecretHash] varbinary(32) NOT NULL,
+        [Scopes] nvarchar(500) NOT NULL,
+        [CreatedAt] datetimeoffset NOT NULL,
+        [RevokedAt] datetimeoffset NULL,
+        [LastUsedAt] datetimeoffset NULL,
+        CONSTRAINT [PK_ApiKeys] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_ApiKeys_Partners_PartnerId] FOREIGN KEY ([PartnerId]) REFERENCES [Partners] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123104259_Initial'
+)
+BEGIN
+    CREATE TABLE [Stores] (
+        [Id] uniqueidentifier NOT NULL,
+        [PartnerId] uniqueidentifier NOT NULL,
+        [Name] nvarchar(200) NOT NULL,
+        [Code] nvarchar(50) NOT NULL,
+        [City] nvarchar(100) NULL,
+        [IsActive] bit NOT NULL,
+        [CreatedAt] datetimeoffset NOT NULL,
+        CONSTRAINT [PK_Stores] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_Stores_Partners_PartnerId] FOREIGN KEY ([PartnerId]) REFERENCES [Partners] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123104259_Initial'
+)
+BEGIN
+    CREATE TABLE [Members] (
+        [Id] uniqueidentifier NOT NULL,
+        [ExternalId] nvarchar(200) NULL,
+        [MemberNumber] nvarchar(12) NOT NULL,
+        [FirstName] nvarchar(100) NOT NULL,
+        [LastName] nvarchar(100) NOT NULL,
+        [Email] nvarchar(254) NOT NULL,
+        [NormalizedEmail] nvarchar(254) NOT NULL,
+        [Phone] nvarchar(32) NULL,
+        [BirthDate] date NULL,
+        [Status] nvarchar(20) NOT NULL,
+        [TierId] uniqueidentifier NOT NULL,
+        [EnrolmentChannel] nvarchar(20) NOT NULL,
+        [EnrolledAtPartnerId] uniqueidentifier NULL,
+        [EnrolledAtStoreId] uniqueidentifier NULL,
+        [EnrolledAt] datetimeoffset NOT NULL,
+        CONSTRAINT [PK_Members] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_Members_Tiers_TierId] FOREIGN KEY ([TierId]) REFERENCES [Tiers] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123104259_Initial'
+)
+BEGIN
+    CREATE TABLE [LedgerEntries] (
+        [Id] bigint NOT NULL IDENTITY,
+        [MemberId] uniqueidentifier NOT NULL,
+        [Type] nvarchar(20) NOT NULL,
+        [Points] bigint NOT NULL,
+        [Description] nvarchar(500) NOT NULL,
+        [OccurredAt] datetimeoffset NOT NULL,
+        [PartnerId] uniqueidentifier NULL,
+        [StoreId] uniqueidentifier NULL,
+        [PurchaseId] uniqueidentifier NULL,
+        [RedemptionId] uniqueidentifier NULL,
+        [Actor] nvarchar(200) NULL,
+        CONSTRAINT [PK_LedgerEntries] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_LedgerEntries_Members_MemberId] FOREIGN KEY ([MemberId]) REFERENCES [Members] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123104259_Initial'
+)
+BEGIN
+    CREATE TABLE [PointsAccounts] (
+        [MemberId] uniqueidentifier NOT NULL,
+        [Available] bigint NOT NULL,
+        [Pending] bigint NOT NULL,
+        [LifetimeEarned] bigint NOT NULL,
+        [UpdatedAt] datetimeoffset NOT NULL,
+        CONSTRAINT [PK_PointsAccounts] PRIMARY KEY ([MemberId]),
+        CONSTRAINT [FK_PointsAccounts_Members_MemberId] FOREIGN KEY ([MemberId]) REFERENCES [Members] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123104259_Initial'
+)
+BEGIN
+    CREATE TABLE [Purchases] (
+        [Id] uniqueidentifier NOT NULL,
+        [MemberId] uniqueidentifier NOT NULL,
+        [PartnerId] uniqueidentifier NOT NULL,
+        [StoreId] uniqueidentifier NOT NULL,
+        [ExternalId] nvarchar(100) NOT NULL,
+        [Amount] decimal(18,4) NOT NULL,
+        [Currency] nchar(3) NOT NULL,
+        [PurchasedAt] datetimeoffset NOT NULL,
+        [RecordedAt] datetimeoffset NOT NULL,
+        [PointsEarned] bigint NOT NULL,
+        [EarningRuleId] uniqueidentifier NOT NULL,
+        CONSTRAINT [PK_Purchases] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_Purchases_EarningRules_EarningRuleId] FOREIGN KEY ([EarningRuleId]) REFERENCES [EarningRules] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_Purchases_Members_MemberId] FOREIGN KEY ([MemberId]) REFERENCES [Members] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_Purchases_Partners_PartnerId] FOREIGN KEY ([PartnerId]) REFERENCES [Partners] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_Purchases_Stores_StoreId] FOREIGN KEY ([StoreId]) REFERENCES [Stores] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123104259_Initial'
+)
+BEGIN
+    CREATE TABLE [Redemptions] (
+        [Id] uniqueidentifier NOT NULL,
+        [MemberId] uniqueidentifier NOT NULL,
+        [PartnerId] uniqueidentifier NOT NULL,
+        [StoreId] uniqueidentifier NOT NULL,
+        [Points] bigint NOT NULL,
+        [Reference] nvarchar(100) NULL,
+        [CreatedAt] datetimeoffset NOT NULL,
+        CONSTRAINT [PK_Redemptions] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_Redemptions_Members_MemberId] FOREIGN KEY ([MemberId]) REFERENCES [Members] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_Redemptions_Partners_PartnerId] FOREIGN KEY ([PartnerId]) REFERENCES [Partners] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_Redemptions_Stores_StoreId] FOREIGN KEY ([StoreId]) REFERENCES [Stores] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123104259_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_ApiKeys_PartnerId] ON [ApiKeys] ([PartnerId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123104259_Initial'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_ApiKeys_Prefix] ON [ApiKeys] ([Prefix]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123104259_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_AuditLog_EntityType_EntityId] ON [AuditLog] ([EntityType], [EntityId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123104259_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_EarningRules_IsActive] ON [EarningRules] ([IsActive]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123104259_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_IdempotencyRecords_ExpiresAt] ON [IdempotencyRecords] ([ExpiresAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123104259_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_LedgerEntries_MemberId_Id] ON [LedgerEntries] ([MemberId], [Id]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123104259_Initial'
+)
+BEGIN
+    EXEC(N'CREATE UNIQUE INDEX [IX_Members_ExternalId] ON [Members] ([ExternalId]) WHERE [ExternalId] IS NOT NULL');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123104259_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_Members_LastName] ON [Members] ([LastName]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123104259_Initial'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_Members_MemberNumber] ON [Members] ([MemberNumber]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123104259_Initial'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_Members_NormalizedEmail] ON [Members] ([NormalizedEmail]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123104259_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_Members_TierId] ON [Members] ([TierId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123104259_Initial'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_Partners_Name] ON [Partners] ([Name]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123104259_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_Purchases_EarningRuleId] ON [Purchases] ([EarningRuleId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123104259_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_Purchases_MemberId] ON [Purchases] ([MemberId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123104259_Initial'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_Purchases_PartnerId_ExternalId] ON [Purchases] ([PartnerId], [ExternalId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123104259_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_Purchases_StoreId] ON [Purchases] ([StoreId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123104259_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_Redemptions_MemberId] ON [Redemptions] ([MemberId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123104259_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_Redemptions_PartnerId] ON [Redemptions] ([PartnerId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123104259_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_Redemptions_StoreId] ON [Redemptions] ([StoreId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123104259_Initial'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_Stores_PartnerId_Code] ON [Stores] ([PartnerId], [Code]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123104259_Initial'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_Tiers_Name] ON [Tiers] ([Name]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123104259_Initial'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_Tiers_Rank] ON [Tiers] ([Rank]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123104259_Initial'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261123104259_Initial', N'10.0.14');
+END;
+
+COMMIT;
+GO

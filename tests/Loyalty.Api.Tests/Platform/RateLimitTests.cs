@@ -1,0 +1,53 @@
+using System.Net;
+using Loyalty.Api.Tests.Infrastructure;
+using Loyalty.Infrastructure.Persistence;
+
+namespace Loyalty.Api.Tests.Platform;
+
+/// <summary>Runs its own API with tiny limits, so the shared hosts stay unlimited.</summary>
+public sealed class RateLimitTests : IAsyncLifetime
+{
+    private LoyaltyApiFactory _api = null!;
+
+    public async Task InitializeAsync() =>
+        _api = new LoyaltyApiFactory(await TestDatabase.CreateAsync(DatabaseProvider.Sqlite), new Dictionary<string, string?>
+        {
+            ["RateLimiting:MemberPermitsPerMinute"] = "3",
+            ["RateLimiting:PartnerPermitsPerSecond"] = "2",
+        });
+
+    public async Task DisposeAsync() => await _api.DisposeAsync();
+
+    [Fact]
+    public async Task A_member_over_the_limit_gets_429_with_retry_after_and_others_are_unaffected()
+    {
+        using var greedy = _api.CreateClient().WithBearer(TestTokens.Member("greedy"));
+        using var polite = _api.CreateClient().WithBearer(TestTokens.Member("polite"));
+        for (var i = 0; i < 3; i++)
+        {
+            using var allowed = await greedy.GetAsync("/api/v1/me");
+            Assert.Equal(HttpStatusCode.NotFound, allowed.StatusCode); // not enrolled, but not limited either
+        }
+
+        using var limited = await greedy.GetAsync("/api/v1/me");
+        using var other = await polite.GetAsync("/api/v1/me");
+
+        await limited.AssertProblemAsync(HttpStatusCode.TooManyRequests, "rate_limited");
+        Assert.True(int.Parse(limited.Headers.GetValues("Retry-After").Single(), System.Globalization.CultureInfo.InvariantCulture) >= 1);
+        Assert.Equal(HttpStatusCode.NotFound, other.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_partner_bursting_past_its_limit_gets_429()
+    {
+        var s = await Scenario.StartAsync(_api);
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 20; i++)
+        {
+            using var response = await s.Partner.GetAsync("/api/v1/partner/members/800000000009");
+            statuses.Add(response.StatusCode);
+        }
+
+        Assert.Contains(HttpStatusCode.TooManyRequests, statuses);
+    }
+}
