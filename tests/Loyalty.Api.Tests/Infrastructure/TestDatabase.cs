@@ -60,28 +60,28 @@ public sealed class TestDatabase : IAsyncDisposable
                 });
 
             case DatabaseProvider.PostgreSql:
-            {
-                var server = new NpgsqlConnectionStringBuilder(Environment.GetEnvironmentVariable(PostgresVariable));
-                await ExecuteAsync(new NpgsqlConnection(server.ConnectionString), $"CREATE DATABASE {name}");
-                var own = new NpgsqlConnectionStringBuilder(server.ConnectionString) { Database = name, MaxPoolSize = 100 };
-                return new TestDatabase(provider, own.ConnectionString, async () =>
                 {
-                    NpgsqlConnection.ClearAllPools();
-                    await ExecuteAsync(new NpgsqlConnection(server.ConnectionString), $"DROP DATABASE IF EXISTS {name} WITH (FORCE)");
-                });
-            }
+                    var server = new NpgsqlConnectionStringBuilder(Environment.GetEnvironmentVariable(PostgresVariable));
+                    await ExecuteAsync(new NpgsqlConnection(server.ConnectionString), $"CREATE DATABASE {name}");
+                    var own = new NpgsqlConnectionStringBuilder(server.ConnectionString) { Database = name, MaxPoolSize = 100 };
+                    return new TestDatabase(provider, own.ConnectionString, async () =>
+                    {
+                        NpgsqlConnection.ClearAllPools();
+                        await ExecuteAsync(new NpgsqlConnection(server.ConnectionString), $"DROP DATABASE IF EXISTS {name} WITH (FORCE)");
+                    });
+                }
 
             case DatabaseProvider.SqlServer:
-            {
-                var server = new SqlConnectionStringBuilder(Environment.GetEnvironmentVariable(SqlServerVariable)) { InitialCatalog = "master" };
-                await ExecuteAsync(new SqlConnection(server.ConnectionString), $"CREATE DATABASE [{name}]");
-                var own = new SqlConnectionStringBuilder(server.ConnectionString) { InitialCatalog = name };
-                return new TestDatabase(provider, own.ConnectionString, async () =>
                 {
-                    SqlConnection.ClearAllPools();
-                    await ExecuteAsync(new SqlConnection(server.ConnectionString), $"ALTER DATABASE [{name}] SET SINGLE_USER WITH ROLLBACK IMMEDIATE; DROP DATABASE [{name}]");
-                });
-            }
+                    var server = new SqlConnectionStringBuilder(Environment.GetEnvironmentVariable(SqlServerVariable)) { InitialCatalog = "master" };
+                    await ExecuteAsync(new SqlConnection(server.ConnectionString), $"CREATE DATABASE [{name}]");
+                    var own = new SqlConnectionStringBuilder(server.ConnectionString) { InitialCatalog = name };
+                    return new TestDatabase(provider, own.ConnectionString, async () =>
+                    {
+                        SqlConnection.ClearAllPools();
+                        await ExecuteAsync(new SqlConnection(server.ConnectionString), $"ALTER DATABASE [{name}] SET SINGLE_USER WITH ROLLBACK IMMEDIATE; DROP DATABASE [{name}]");
+                    });
+                }
 
             default:
                 throw new ArgumentOutOfRangeException(nameof(provider));
