@@ -36,7 +36,7 @@ public sealed class Member
 
     public string Email { get; private set; } = "";
 
-    /// <summary>Lower-cased e-mail, indexed for look-ups that must not care about case.</summary>
+    /// <summary>Upper-cased (invariant) e-mail, indexed for look-ups that must not care about case.</summary>
     public string NormalizedEmail { get; private set; } = "";
 
     public string? Phone { get; private set; }
