@@ -2,6 +2,7 @@ using System.Text.Json;
 using FluentValidation;
 using Loyalty.Application.Errors;
 using Loyalty.Domain.Common;
+using Loyalty.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Loyalty.Api.Errors;
@@ -25,6 +26,8 @@ public static class Problems
         DomainException domain => Create(StatusCodes.Status422UnprocessableEntity, domain.Code, "The request breaks a business rule.", domain.Message),
         AppException app => Create(StatusOf(app.Kind), app.Code, TitleOf(app.Kind), app.Message),
         BadHttpRequestException bad => FromBadRequest(bad),
+        _ when UniqueConstraintViolations.TryDescribe(exception, out var code, out var message) =>
+            Create(StatusCodes.Status409Conflict, code, "The request conflicts with the current state.", message),
         _ => null,
     };
 

@@ -34,6 +34,7 @@ public static class SwaggerSetup
             o.DocumentFilter<AudienceSecurityFilter>();
             o.OperationFilter<IdempotencyKeyHeaderFilter>();
             o.SchemaFilter<RequestExamplesFilter>();
+            o.SchemaFilter<ProblemDetailsSchemaFilter>();
             o.SupportNonNullableReferenceTypes();
             o.CustomSchemaIds(SchemaId);
         });
@@ -78,6 +79,22 @@ internal sealed class IdempotencyKeyHeaderFilter : IOperationFilter
             Description = "A unique key per operation (e.g. a UUID). Retry with the same key: the first response is replayed with Idempotent-Replayed: true.",
             Schema = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = 255 },
         });
+    }
+}
+
+/// <summary>Documents the extensions every Loyalty problem carries: the stable <c>code</c> clients branch on, and the <c>traceId</c>.</summary>
+internal sealed class ProblemDetailsSchemaFilter : ISchemaFilter
+{
+    public void Apply(IOpenApiSchema schema, SchemaFilterContext context)
+    {
+        if (schema is not OpenApiSchema concrete || !typeof(Microsoft.AspNetCore.Mvc.ProblemDetails).IsAssignableFrom(context.Type))
+        {
+            return;
+        }
+
+        concrete.Properties ??= new Dictionary<string, IOpenApiSchema>();
+        concrete.Properties["code"] = new OpenApiSchema { Type = JsonSchemaType.String, Description = "Stable, machine-readable error code, e.g. insufficient_points.", Examples = [JsonValue.Create("insufficient_points")] };
+        concrete.Properties["traceId"] = new OpenApiSchema { Type = JsonSchemaType.String, Description = "Correlates the response with the server's logs." };
     }
 }
 

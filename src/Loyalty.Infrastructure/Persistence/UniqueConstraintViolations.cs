@@ -1,0 +1,51 @@
+using Microsoft.Data.SqlClient;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace Loyalty.Infrastructure.Persistence;
+
+/// <summary>
+/// The last word on uniqueness. Use cases check first to give a friendly answer, but two concurrent requests can
+/// both pass the check; then the database's unique index decides, and this turns its refusal into the same 409
+/// the check would have given, on every provider.
+/// </summary>
+public static class UniqueConstraintViolations
+{
+    private sealed record Rule(string Index, string SqliteColumns, string Code, string Message);
+
+    private static readonly Rule[] Rules =
+    [
+        new("IX_Members_ExternalId", "Members.ExternalId", "member_already_enrolled", "You are already a member."),
+        new("IX_Members_NormalizedEmail", "Members.NormalizedEmail", "email_already_enrolled", "A member with this e-mail address already exists."),
+        new("IX_Purchases_PartnerId_ExternalId", "Purchases.PartnerId, Purchases.ExternalId", "duplicate_transaction", "This purchase was already recorded; a receipt earns once."),
+        new("IX_Partners_Name", "Partners.Name", "partner_name_taken", "A partner with this name already exists."),
+        new("IX_Stores_PartnerId_Code", "Stores.PartnerId, Stores.Code", "store_code_taken", "The partner already has a store with this code."),
+        new("IX_Tiers_Rank", "Tiers.Rank", "tier_rank_taken", "A tier with this rank already exists."),
+        new("IX_Tiers_Name", "Tiers.Name", "tier_name_taken", "A tier with this name already exists."),
+    ];
+
+    public static bool TryDescribe(Exception exception, out string code, out string message)
+    {
+        code = message = "";
+        if (exception is not DbUpdateException { InnerException: { } inner })
+        {
+            return false;
+        }
+
+        Rule? rule = inner switch
+        {
+            PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } pg => Rules.FirstOrDefault(r => r.Index == pg.ConstraintName),
+            SqlException { Number: 2601 or 2627 } sql => Rules.FirstOrDefault(r => sql.Message.Contains(r.Index, StringComparison.Ordinal)),
+            SqliteException { SqliteErrorCode: 19 } sqlite => Rules.FirstOrDefault(r => sqlite.Message.Contains("UNIQUE constraint failed: " + r.SqliteColumns + "'", StringComparison.Ordinal)),
+            _ => null,
+        };
+        if (rule is null)
+        {
+            return false;
+        }
+
+        (code, message) = (rule.Code, rule.Message);
+        return true;
+    }
+}
