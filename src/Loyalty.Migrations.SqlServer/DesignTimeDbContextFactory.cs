@@ -1,20 +1,6 @@
 using Loyalty.Infrastructure.Persistence;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Design;
 
 namespace Loyalty.Migrations.SqlServer;
 
-/// <summary>
-/// Lets `dotnet ef` build the model for SqlServer without starting the API. The connection string is only used
-/// by commands that talk to a database (e.g. `database update`); set LOYALTY_DESIGN_CONNECTION to point them elsewhere.
-/// </summary>
-public sealed class DesignTimeDbContextFactory : IDesignTimeDbContextFactory<LoyaltyDbContext>
-{
-    public LoyaltyDbContext CreateDbContext(string[] args)
-    {
-        var connectionString = Environment.GetEnvironmentVariable("LOYALTY_DESIGN_CONNECTION") ?? "Server=localhost;Database=loyalty;Trusted_Connection=True;TrustServerCertificate=True";
-        var builder = new DbContextOptionsBuilder<LoyaltyDbContext>();
-        builder.UseLoyaltyDatabase(DatabaseProvider.SqlServer, connectionString);
-        return new LoyaltyDbContext(builder.Options);
-    }
-}
+/// <summary>The SqlServer model for `dotnet ef`.</summary>
+public sealed class DesignTimeDbContextFactory() : DesignTimeDbContextFactoryBase(DatabaseProvider.SqlServer, "Server=localhost;Database=loyalty;Trusted_Connection=True;TrustServerCertificate=True");
