@@ -35,7 +35,7 @@ public static class PointsCalculator
         var total = (long)decimal.Floor(spend.Amount * rule.PointsPerCurrencyUnit * tierMultiplier);
         var lines = new List<EarnLine>
         {
-            new("base", $"{rule.Name}: {rule.PointsPerCurrencyUnit:0.####} points per {rule.Currency}", basePoints),
+            new("base", $"{rule.Name}: {rule.PointsPerCurrencyUnit:0.####} {(rule.PointsPerCurrencyUnit == 1 ? "point" : "points")} per {rule.Currency}", basePoints),
         };
         if (total > basePoints)
         {
