@@ -29,11 +29,29 @@ public sealed class MemberEnrolment(ILoyaltyDbContext db, TimeProvider clock)
             ?? throw AppException.Conflict("programme_not_configured", "No tiers are configured yet: an admin must create the entry tier first.");
 
         var now = clock.GetUtcNow();
-        var member = Member.Enrol(MemberNumber.Generate(), details, entryTier.Id, channel, now, externalId, partnerId, storeId);
+        var member = Member.Enrol(await UnusedNumberAsync(cancellationToken), details, entryTier.Id, channel, now, externalId, partnerId, storeId);
         db.Members.Add(member);
         db.PointsAccounts.Add(PointsAccount.Open(member.Id, now));
         await db.SaveChangesAsync(cancellationToken);
         return (member, entryTier);
+    }
+
+    /// <summary>
+    /// Card numbers are random (10 free digits), so collisions are rare but real once the club is large:
+    /// draw again rather than fail an enrolment. The unique index still guards a collision between two racing requests.
+    /// </summary>
+    private async Task<MemberNumber> UnusedNumberAsync(CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            var number = MemberNumber.Generate();
+            if (!await db.Members.AnyAsync(m => m.MemberNumber == number.Value, cancellationToken))
+            {
+                return number;
+            }
+        }
+
+        throw new InvalidOperationException("Could not draw an unused member number in 5 attempts; the number space is nearly full.");
     }
 }
 
