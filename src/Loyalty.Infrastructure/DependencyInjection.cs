@@ -26,9 +26,12 @@ public static class DependencyInjection
             connectionString = ProviderConfiguration.PrepareSqlite(connectionString, environment.ContentRootPath);
         }
 
-        // Pooled contexts: cheap per request, and the idempotency store gets its own short-lived ones.
+        // Pooled contexts, cheap per request. The request's context comes from AddDbContextPool: its lease belongs to
+        // the scope, so the scope disposing it through both registrations below returns it to the pool once. (A
+        // context from the factory has a lease of its own, and a second Dispose would pull it away from whichever
+        // request rented it next.) The factory serves code that needs a context of its own, e.g. the idempotency store.
+        services.AddDbContextPool<LoyaltyDbContext>(o => o.UseLoyaltyDatabase(database.Provider, connectionString));
         services.AddPooledDbContextFactory<LoyaltyDbContext>(o => o.UseLoyaltyDatabase(database.Provider, connectionString));
-        services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<LoyaltyDbContext>>().CreateDbContext());
         services.AddScoped<ILoyaltyDbContext>(sp => sp.GetRequiredService<LoyaltyDbContext>());
 
         services.AddOptions<IdempotencyOptions>().Bind(configuration.GetSection("Idempotency"));
