@@ -157,6 +157,7 @@ start_api() {
         exec env ASPNETCORE_ENVIRONMENT=Development \
             RateLimiting__PartnerPermitsPerSecond=1000000 \
             RateLimiting__MemberPermitsPerMinute=100000000 \
+            RateLimiting__AnonymousPermitsPerMinute=100000000 \
             Logging__LogLevel__Default=Warning \
             Logging__LogLevel__Microsoft.AspNetCore.HttpLogging.HttpLoggingMiddleware=Warning \
             "$@" dotnet "$TMP/publish/Loyalty.Api.dll" --urls "$BASE" --contentRoot "$TMP/publish"

@@ -13,11 +13,12 @@ public sealed class RateLimitOptions
 
     public int MemberPermitsPerMinute { get; set; } = 120;
 
-    public int AnonymousPermitsPerMinute { get; set; } = 60;
+    /// <summary>Unauthenticated callers (health probes, bad credentials), per client address.</summary>
+    public int AnonymousPermitsPerMinute { get; set; } = 300;
 }
 
 /// <summary>
-/// Partners are limited per partner, members per member, anyone else per client address. Rejections are 429
+/// Partners are limited per partner, members per member, unauthenticated callers per client address. Rejections are 429
 /// problem details with <c>Retry-After</c> (the limiter's own default would be a bare 503).
 /// </summary>
 public static class RateLimitSetup
@@ -31,6 +32,12 @@ public static class RateLimitSetup
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            // Anyone who is not authenticated is limited per address: health probes, and callers guessing keys or tokens.
+            o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context => context.User.Identity?.IsAuthenticated == true
+                ? RateLimitPartition.GetNoLimiter("authenticated")
+                : RateLimitPartition.GetFixedWindowLimiter(
+                    "anonymous:" + context.Connection.RemoteIpAddress,
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = limits.AnonymousPermitsPerMinute, Window = TimeSpan.FromMinutes(1) }));
             o.AddPolicy(PartnerPolicy, context => RateLimitPartition.GetFixedWindowLimiter(
                 context.User.FindFirst(LoyaltyClaims.PartnerId)?.Value ?? "anonymous:" + context.Connection.RemoteIpAddress,
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = limits.PartnerPermitsPerSecond, Window = TimeSpan.FromSeconds(1) }));

@@ -27,6 +27,7 @@ public sealed class LoyaltyApiFactory(TestDatabase database, IReadOnlyDictionary
         builder.UseSetting("Authentication:Schemes:Bearer:SigningKeys:0:Value", Convert.ToBase64String(TestTokens.SigningKey));
         builder.UseSetting("RateLimiting:PartnerPermitsPerSecond", "100000");
         builder.UseSetting("RateLimiting:MemberPermitsPerMinute", "100000");
+        builder.UseSetting("RateLimiting:AnonymousPermitsPerMinute", "100000");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore.HttpLogging.HttpLoggingMiddleware", "Warning");
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())

@@ -14,6 +14,7 @@ public sealed class RateLimitTests : IAsyncLifetime
         {
             ["RateLimiting:MemberPermitsPerMinute"] = "3",
             ["RateLimiting:PartnerPermitsPerSecond"] = "2",
+            ["RateLimiting:AnonymousPermitsPerMinute"] = "5",
         });
 
     public async Task DisposeAsync() => await _api.DisposeAsync();
@@ -49,5 +50,25 @@ public sealed class RateLimitTests : IAsyncLifetime
         }
 
         Assert.Contains(HttpStatusCode.TooManyRequests, statuses);
+    }
+
+    [Fact]
+    public async Task Unauthenticated_callers_are_limited_per_address_and_members_are_not_counted_against_it()
+    {
+        using var anonymous = _api.CreateClient();
+        using var member = _api.CreateClient().WithBearer(TestTokens.Member("counted-separately"));
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 8; i++)
+        {
+            using var response = await anonymous.GetAsync("/api/v1/partner/members/800000000009");
+            statuses.Add(response.StatusCode);
+        }
+
+        using var limited = await anonymous.GetAsync("/health/live");
+        using var memberResponse = await member.GetAsync("/api/v1/me");
+
+        Assert.Contains(HttpStatusCode.Unauthorized, statuses);
+        await limited.AssertProblemAsync(HttpStatusCode.TooManyRequests, "rate_limited");
+        Assert.Equal(HttpStatusCode.NotFound, memberResponse.StatusCode); // authenticated: its own limit, not the anonymous one
     }
 }
