@@ -6,6 +6,8 @@ public static class ErrorCodes
     public const string ValidationFailed = "validation_failed";
     public const string InvalidJson = "invalid_json";
     public const string MalformedRequest = "malformed_request";
+    public const string BodyRequired = "body_required";
+    public const string InvalidParameter = "invalid_parameter";
     public const string Unauthenticated = "unauthenticated";
     public const string Forbidden = "forbidden";
     public const string NotFound = "not_found";

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using FluentValidation;
 using Loyalty.Application.Errors;
 using Loyalty.Domain.Common;
@@ -8,7 +9,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace Loyalty.Api.Errors;
 
 /// <summary>Turns the exceptions a client can cause into RFC 9457 problem details; anything else is not the client's fault.</summary>
-public static class Problems
+public static partial class Problems
 {
     public static ProblemDetails Create(int status, string code, string title, string? detail = null)
     {
@@ -66,8 +67,23 @@ public static class Problems
             return Create(400, ErrorCodes.InvalidJson, "The body is not valid JSON for this operation.", $"Could not read {where}: check its JSON syntax and value types.");
         }
 
-        return Create(exception.StatusCode, ErrorCodes.ForStatus(exception.StatusCode), "The request is malformed.", exception.Message);
+        // ASP.NET Core's binding messages are written for developers ("Nullable<int>", "Did you mean to use a
+        // Service instead?"); say the same thing in the client's terms.
+        if (exception.Message.Contains("no body was provided", StringComparison.Ordinal) || exception.Message.Contains("was not provided from body", StringComparison.Ordinal))
+        {
+            return Create(400, ErrorCodes.BodyRequired, "A JSON body is required.", "Send the request body as application/json.");
+        }
+
+        if (BindingFailure().Match(exception.Message) is { Success: true } failure)
+        {
+            return Create(400, ErrorCodes.InvalidParameter, "A parameter has an invalid value.", $"'{failure.Groups["name"].Value}' cannot be \"{failure.Groups["value"].Value}\".");
+        }
+
+        return Create(exception.StatusCode, ErrorCodes.ForStatus(exception.StatusCode), "The request is malformed.", "The request could not be read.");
     }
+
+    [GeneratedRegex("^Failed to bind parameter \"(?:.* )?(?<name>[A-Za-z0-9_]+)\" from \"(?<value>.*)\"\\.$")]
+    private static partial Regex BindingFailure();
 
     /// <summary>"Request.MemberNumber" → "memberNumber": fields are named as the client sent them.</summary>
     private static string FieldName(string propertyName)

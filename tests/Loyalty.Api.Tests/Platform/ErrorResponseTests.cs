@@ -102,13 +102,24 @@ public sealed class ErrorResponseTests(ApiFixture fixture)
         await response.AssertProblemAsync(HttpStatusCode.UnsupportedMediaType, "unsupported_media_type");
     }
 
-    [Fact]
-    public async Task An_empty_body_is_a_400_problem()
+    [Theory]
+    [InlineData("")]
+    [InlineData("null")]
+    public async Task A_missing_body_is_a_400_body_required_in_the_clients_terms(string body)
     {
         var s = await Scenario.StartAsync(fixture.For(DatabaseProvider.Sqlite));
-        using var response = await SendRawAsync(s, "", "application/json");
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        using var response = await SendRawAsync(s, body, "application/json");
+        var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest, "body_required");
+        Assert.DoesNotContain("Service", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_query_parameter_of_the_wrong_type_is_named_without_type_names()
+    {
+        var s = await Scenario.StartAsync(fixture.For(DatabaseProvider.Sqlite));
+        using var response = await s.Admin.GetAsync("/api/v1/admin/partners?limit=abc");
+        var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest, "invalid_parameter");
+        Assert.Equal("'limit' cannot be \"abc\".", problem.GetProperty("detail").GetString());
     }
 
     private static Task<HttpResponseMessage> SendRawAsync(Scenario s, string body, string mediaType)

@@ -18,7 +18,8 @@ public sealed class UpdatePartnerValidator : AbstractValidator<UpdatePartnerComm
     {
         RuleFor(c => c.Request.Name).NotEmpty().MaximumLength(200).When(c => c.Request.Name is not null);
         RuleFor(c => c.Request.ContactEmail).EmailAddress().MaximumLength(254).When(c => !string.IsNullOrEmpty(c.Request.ContactEmail));
-        RuleFor(c => c.Request.Status).IsEnumName(typeof(PartnerStatus), caseSensitive: false).When(c => c.Request.Status is not null);
+        RuleFor(c => c.Request.Status).IsEnumName(typeof(PartnerStatus), caseSensitive: false).When(c => c.Request.Status is not null)
+            .WithMessage($"status must be one of: {string.Join(", ", Enum.GetNames<PartnerStatus>())}.");
     }
 }
 
