@@ -11,7 +11,7 @@ GO
 BEGIN TRANSACTION;
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123104259_Initial'
+    WHERE [MigrationId] = N'20261123114300_Initial'
 )
 BEGIN
     CREATE TABLE [AuditLog] (
@@ -29,7 +29,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123104259_Initial'
+    WHERE [MigrationId] = N'20261123114300_Initial'
 )
 BEGIN
     CREATE TABLE [EarningRules] (
@@ -46,7 +46,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123104259_Initial'
+    WHERE [MigrationId] = N'20261123114300_Initial'
 )
 BEGIN
     CREATE TABLE [IdempotencyRecords] (
@@ -56,6 +56,7 @@ BEGIN
         [StatusCode] int NULL,
         [ContentType] nvarchar(100) NULL,
         [ResponseBody] nvarchar(max) NULL,
+        [CommittedAt] datetimeoffset NULL,
         [CreatedAt] datetimeoffset NOT NULL,
         [LockedUntil] datetimeoffset NOT NULL,
         [ExpiresAt] datetimeoffset NOT NULL,
@@ -65,7 +66,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123104259_Initial'
+    WHERE [MigrationId] = N'20261123114300_Initial'
 )
 BEGIN
     CREATE TABLE [Partners] (
@@ -80,7 +81,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123104259_Initial'
+    WHERE [MigrationId] = N'20261123114300_Initial'
 )
 BEGIN
     CREATE TABLE [Tiers] (
@@ -96,7 +97,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123104259_Initial'
+    WHERE [MigrationId] = N'20261123114300_Initial'
 )
 BEGIN
     CREATE TABLE [ApiKeys] (
@@ -116,7 +117,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123104259_Initial'
+    WHERE [MigrationId] = N'20261123114300_Initial'
 )
 BEGIN
     CREATE TABLE [Stores] (
@@ -134,7 +135,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123104259_Initial'
+    WHERE [MigrationId] = N'20261123114300_Initial'
 )
 BEGIN
     CREATE TABLE [Members] (
@@ -160,7 +161,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123104259_Initial'
+    WHERE [MigrationId] = N'20261123114300_Initial'
 )
 BEGIN
     CREATE TABLE [LedgerEntries] (
@@ -182,7 +183,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123104259_Initial'
+    WHERE [MigrationId] = N'20261123114300_Initial'
 )
 BEGIN
     CREATE TABLE [PointsAccounts] (
@@ -198,7 +199,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123104259_Initial'
+    WHERE [MigrationId] = N'20261123114300_Initial'
 )
 BEGIN
     CREATE TABLE [Purchases] (
@@ -223,7 +224,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123104259_Initial'
+    WHERE [MigrationId] = N'20261123114300_Initial'
 )
 BEGIN
     CREATE TABLE [Redemptions] (
@@ -243,7 +244,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123104259_Initial'
+    WHERE [MigrationId] = N'20261123114300_Initial'
 )
 BEGIN
     CREATE INDEX [IX_ApiKeys_PartnerId] ON [ApiKeys] ([PartnerId]);
@@ -251,7 +252,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123104259_Initial'
+    WHERE [MigrationId] = N'20261123114300_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_ApiKeys_Prefix] ON [ApiKeys] ([Prefix]);
@@ -259,7 +260,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123104259_Initial'
+    WHERE [MigrationId] = N'20261123114300_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AuditLog_EntityType_EntityId] ON [AuditLog] ([EntityType], [EntityId]);
@@ -267,7 +268,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123104259_Initial'
+    WHERE [MigrationId] = N'20261123114300_Initial'
 )
 BEGIN
     CREATE INDEX [IX_EarningRules_IsActive] ON [EarningRules] ([IsActive]);
@@ -275,7 +276,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123104259_Initial'
+    WHERE [MigrationId] = N'20261123114300_Initial'
 )
 BEGIN
     CREATE INDEX [IX_IdempotencyRecords_ExpiresAt] ON [IdempotencyRecords] ([ExpiresAt]);
@@ -283,7 +284,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123104259_Initial'
+    WHERE [MigrationId] = N'20261123114300_Initial'
 )
 BEGIN
     CREATE INDEX [IX_LedgerEntries_MemberId_Id] ON [LedgerEntries] ([MemberId], [Id]);
@@ -291,7 +292,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123104259_Initial'
+    WHERE [MigrationId] = N'20261123114300_Initial'
 )
 BEGIN
     EXEC(N'CREATE UNIQUE INDEX [IX_Members_ExternalId] ON [Members] ([ExternalId]) WHERE [ExternalId] IS NOT NULL');
@@ -299,7 +300,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123104259_Initial'
+    WHERE [MigrationId] = N'20261123114300_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Members_LastName] ON [Members] ([LastName]);
@@ -307,7 +308,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123104259_Initial'
+    WHERE [MigrationId] = N'20261123114300_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Members_MemberNumber] ON [Members] ([MemberNumber]);
@@ -315,7 +316,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123104259_Initial'
+    WHERE [MigrationId] = N'20261123114300_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Members_NormalizedEmail] ON [Members] ([NormalizedEmail]);
@@ -323,7 +324,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123104259_Initial'
+    WHERE [MigrationId] = N'20261123114300_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Members_TierId] ON [Members] ([TierId]);
@@ -331,7 +332,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123104259_Initial'
+    WHERE [MigrationId] = N'20261123114300_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Partners_Name] ON [Partners] ([Name]);
@@ -339,7 +340,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123104259_Initial'
+    WHERE [MigrationId] = N'20261123114300_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Purchases_EarningRuleId] ON [Purchases] ([EarningRuleId]);
@@ -347,7 +348,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123104259_Initial'
+    WHERE [MigrationId] = N'20261123114300_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Purchases_MemberId] ON [Purchases] ([MemberId]);
@@ -355,7 +356,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123104259_Initial'
+    WHERE [MigrationId] = N'20261123114300_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Purchases_PartnerId_ExternalId] ON [Purchases] ([PartnerId], [ExternalId]);
@@ -363,7 +364,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123104259_Initial'
+    WHERE [MigrationId] = N'20261123114300_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Purchases_StoreId] ON [Purchases] ([StoreId]);
@@ -371,7 +372,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123104259_Initial'
+    WHERE [MigrationId] = N'20261123114300_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Redemptions_MemberId] ON [Redemptions] ([MemberId]);
@@ -379,7 +380,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123104259_Initial'
+    WHERE [MigrationId] = N'20261123114300_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Redemptions_PartnerId] ON [Redemptions] ([PartnerId]);
@@ -387,7 +388,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123104259_Initial'
+    WHERE [MigrationId] = N'20261123114300_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Redemptions_StoreId] ON [Redemptions] ([StoreId]);
@@ -395,7 +396,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123104259_Initial'
+    WHERE [MigrationId] = N'20261123114300_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Stores_PartnerId_Code] ON [Stores] ([PartnerId], [Code]);
@@ -403,7 +404,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123104259_Initial'
+    WHERE [MigrationId] = N'20261123114300_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Tiers_Name] ON [Tiers] ([Name]);
@@ -411,7 +412,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123104259_Initial'
+    WHERE [MigrationId] = N'20261123114300_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Tiers_Rank] ON [Tiers] ([Rank]);
@@ -419,11 +420,11 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123104259_Initial'
+    WHERE [MigrationId] = N'20261123114300_Initial'
 )
 BEGIN
     INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261123104259_Initial', N'10.0.14');
+    VALUES (N'20261123114300_Initial', N'10.0.14');
 END;
 
 COMMIT;

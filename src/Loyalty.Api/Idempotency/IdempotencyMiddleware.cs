@@ -70,11 +70,15 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IdempotencyStore
             case IdempotencyDecision.InFlight:
                 await WriteProblemAsync(context, 409, ErrorCodes.IdempotencyRequestInFlight, "A request with this Idempotency-Key is still being processed.", "Retry after it has finished.");
                 return;
+            case IdempotencyDecision.ResponseLost:
+                await WriteProblemAsync(context, 409, ErrorCodes.IdempotencyResponseLost, "The first request with this Idempotency-Key took effect, but its response was lost.", "Do not repeat the operation: check its result (e.g. the member's balance or history) instead.");
+                return;
             case IdempotencyDecision.KeyReused:
                 await WriteProblemAsync(context, 422, ErrorCodes.IdempotencyKeyReused, "This Idempotency-Key was used for a different request.", "Use a new key for a new operation.");
                 return;
         }
 
+        context.RequestServices.GetRequiredService<CurrentIdempotencyKey>().Claimed = (scope, key);
         await RunAndStoreAsync(context, scope, key);
     }
 

@@ -6,9 +6,10 @@ namespace Loyalty.Application.Behaviours;
 
 /// <summary>
 /// Wraps a <see cref="ITransactionalCommand"/> in one database transaction: the balance update, its ledger entries
-/// and anything else the handler writes commit together or not at all.
+/// and anything else the handler writes commit together or not at all. The commit journal's mark is part of the
+/// same transaction, so a retry can know whether these effects exist.
 /// </summary>
-public sealed class UnitOfWorkBehaviour<TMessage, TResponse>(ILoyaltyDbContext db) : IPipelineBehavior<TMessage, TResponse>
+public sealed class UnitOfWorkBehaviour<TMessage, TResponse>(ILoyaltyDbContext db, ICommitJournal journal) : IPipelineBehavior<TMessage, TResponse>
     where TMessage : notnull, IMessage
 {
     public async ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
@@ -20,6 +21,7 @@ public sealed class UnitOfWorkBehaviour<TMessage, TResponse>(ILoyaltyDbContext d
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var response = await next(message, cancellationToken);
+        await journal.RecordCommitAsync(db, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return response;
     }

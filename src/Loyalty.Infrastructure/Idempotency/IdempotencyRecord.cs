@@ -21,6 +21,12 @@ public sealed class IdempotencyRecord
 
     public string? ResponseBody { get; set; }
 
+    /// <summary>
+    /// Set inside the business transaction of the request that owns the key: its effects are committed even if
+    /// its response never made it into <see cref="ResponseBody"/>.
+    /// </summary>
+    public DateTimeOffset? CommittedAt { get; set; }
+
     public DateTimeOffset CreatedAt { get; set; }
 
     public DateTimeOffset LockedUntil { get; set; }

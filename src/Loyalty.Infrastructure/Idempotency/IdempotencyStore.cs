@@ -23,6 +23,9 @@ public abstract record IdempotencyDecision
     public sealed record InFlight : IdempotencyDecision;
 
     public sealed record KeyReused : IdempotencyDecision;
+
+    /// <summary>The first attempt committed its effects but died before storing its response: running it again would repeat them.</summary>
+    public sealed record ResponseLost : IdempotencyDecision;
 }
 
 /// <summary>
@@ -83,9 +86,14 @@ public sealed class IdempotencyStore(IDbContextFactory<LoyaltyDbContext> context
                 return new IdempotencyDecision.InFlight();
             }
 
-            // The first attempt's lease ran out without a response (its process died): take the key over, once.
+            if (existing.CommittedAt is not null)
+            {
+                return new IdempotencyDecision.ResponseLost();
+            }
+
+            // The first attempt's lease ran out before it committed anything (its process died): take the key over, once.
             var taken = await db.IdempotencyRecords
-                .Where(r => r.Scope == scope && r.Key == key && r.StatusCode == null && r.LockedUntil == existing.LockedUntil)
+                .Where(r => r.Scope == scope && r.Key == key && r.StatusCode == null && r.CommittedAt == null && r.LockedUntil == existing.LockedUntil)
                 .ExecuteUpdateAsync(s => s.SetProperty(r => r.LockedUntil, now + options.Value.InFlightLease), cancellationToken);
             return taken == 1 ? new IdempotencyDecision.Proceed() : new IdempotencyDecision.InFlight();
         }
@@ -109,6 +117,29 @@ public sealed class IdempotencyStore(IDbContextFactory<LoyaltyDbContext> context
     public async Task ReleaseAsync(string scope, string key, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        await db.IdempotencyRecords.Where(r => r.Scope == scope && r.Key == key && r.StatusCode == null).ExecuteDeleteAsync(cancellationToken);
+        await db.IdempotencyRecords.Where(r => r.Scope == scope && r.Key == key && r.StatusCode == null && r.CommittedAt == null).ExecuteDeleteAsync(cancellationToken);
+    }
+}
+
+/// <summary>The key the current request claimed, if any; set by the HTTP idempotency layer for the request's scope.</summary>
+public sealed class CurrentIdempotencyKey
+{
+    public (string Scope, string Key)? Claimed { get; set; }
+}
+
+/// <summary>Marks the current request's idempotency record as committed, on the business transaction's own connection.</summary>
+public sealed class IdempotencyCommitJournal(CurrentIdempotencyKey current, TimeProvider clock) : Loyalty.Application.Abstractions.ICommitJournal
+{
+    public async Task RecordCommitAsync(Loyalty.Application.Abstractions.ILoyaltyDbContext db, CancellationToken cancellationToken)
+    {
+        if (current.Claimed is not { } claimed || db is not LoyaltyDbContext context)
+        {
+            return;
+        }
+
+        var now = clock.GetUtcNow();
+        await context.IdempotencyRecords
+            .Where(r => r.Scope == claimed.Scope && r.Key == claimed.Key)
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.CommittedAt, now), cancellationToken);
     }
 }

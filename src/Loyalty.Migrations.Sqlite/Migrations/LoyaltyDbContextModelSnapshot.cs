@@ -501,6 +501,9 @@ namespace Loyalty.Migrations.Sqlite.Migrations
                         .HasMaxLength(255)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("CommittedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("ContentType")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");

@@ -171,6 +171,52 @@ public sealed class IdempotencyTests(ApiFixture fixture)
         Assert.IsType<IdempotencyDecision.Proceed>(await store.BeginAsync(scope, "k", "h", CancellationToken.None));
     }
 
+    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task A_retry_after_a_crash_between_commit_and_response_never_spends_twice(DatabaseProvider provider)
+    {
+        var api = fixture.For(provider);
+        var s = await Scenario.StartAsync(api);
+        var member = await s.EnrolAsync();
+        await s.EarnAsync(member.MemberNumber, 100m);
+        var redemption = s.Redemption(member.MemberNumber, 30);
+        var key = Guid.NewGuid().ToString();
+        using (var first = await s.Partner.PostAsync("/api/v1/partner/redemptions", redemption, key))
+        {
+            await first.EnsureStatusAsync(HttpStatusCode.Created);
+        }
+
+        // Make it look as if the process died after the business transaction committed, before the response was
+        // stored, and the in-flight lease has since run out.
+        await using (var db = api.CreateDbContext())
+        {
+            var record = await db.IdempotencyRecords.Where(r => r.Key == key).SingleAsync();
+            Assert.NotNull(record.CommittedAt); // marked inside the business transaction
+            await db.IdempotencyRecords.Where(r => r.Key == key).ExecuteUpdateAsync(u => u
+                .SetProperty(r => r.StatusCode, (int?)null)
+                .SetProperty(r => r.ResponseBody, (string?)null)
+                .SetProperty(r => r.LockedUntil, DateTimeOffset.UtcNow.AddMinutes(-1)));
+        }
+
+        using var retry = await s.Partner.PostAsync("/api/v1/partner/redemptions", redemption, key);
+
+        await retry.AssertProblemAsync(HttpStatusCode.Conflict, "idempotency_response_lost");
+        Assert.Equal(70, await s.AssertBalanceEqualsLedgerAsync(member.MemberNumber));
+    }
+
+    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task A_refused_request_does_not_mark_its_key_committed(DatabaseProvider provider)
+    {
+        var api = fixture.For(provider);
+        var s = await Scenario.StartAsync(api);
+        var member = await s.EnrolAsync();
+        var key = Guid.NewGuid().ToString();
+        using var refused = await s.Partner.PostAsync("/api/v1/partner/redemptions", s.Redemption(member.MemberNumber, 5), key);
+        await refused.AssertProblemAsync(HttpStatusCode.UnprocessableEntity, "insufficient_points");
+
+        await using var db = api.CreateDbContext();
+        Assert.Null(await db.IdempotencyRecords.Where(r => r.Key == key).Select(r => r.CommittedAt).SingleAsync()); // rolled back with the refusal
+    }
+
     private static string Hash(string method, string path, byte[] body)
     {
         var head = Encoding.UTF8.GetBytes($"{method} {path}\n");

@@ -57,6 +57,7 @@ namespace Loyalty.Migrations.Sqlite.Migrations
                     StatusCode = table.Column<int>(type: "INTEGER", nullable: true),
                     ContentType = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
                     ResponseBody = table.Column<string>(type: "TEXT", nullable: true),
+                    CommittedAt = table.Column<long>(type: "INTEGER", nullable: true),
                     CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
                     LockedUntil = table.Column<long>(type: "INTEGER", nullable: false),
                     ExpiresAt = table.Column<long>(type: "INTEGER", nullable: false)

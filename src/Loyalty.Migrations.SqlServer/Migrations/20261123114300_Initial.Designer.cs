@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Loyalty.Migrations.SqlServer.Migrations
 {
     [DbContext(typeof(LoyaltyDbContext))]
-    [Migration("20261123104259_Initial")]
+    [Migration("20261123114300_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -513,6 +513,9 @@ namespace Loyalty.Migrations.SqlServer.Migrations
                     b.Property<string>("Key")
                         .HasMaxLength(255)
                         .HasColumnType("nvarchar(255)");
+
+                    b.Property<DateTimeOffset?>("CommittedAt")
+                        .HasColumnType("datetimeoffset");
 
                     b.Property<string>("ContentType")
                         .HasMaxLength(100)

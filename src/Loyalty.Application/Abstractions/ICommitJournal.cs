@@ -1,0 +1,11 @@
+namespace Loyalty.Application.Abstractions;
+
+/// <summary>
+/// Records, inside the business transaction, that the current request's effects are committing. The idempotency
+/// layer uses it to tell "the first attempt died before committing" (safe to run again) from "it committed but
+/// its response was lost" (running it again would earn or spend twice).
+/// </summary>
+public interface ICommitJournal
+{
+    Task RecordCommitAsync(ILoyaltyDbContext db, CancellationToken cancellationToken);
+}
