@@ -36,6 +36,8 @@ public static class DependencyInjection
 
         services.AddOptions<IdempotencyOptions>().Bind(configuration.GetSection("Idempotency"));
         services.AddSingleton<IdempotencyStore>();
+        services.AddSingleton<IdempotencyRecordPurger>();
+        services.AddHostedService(sp => sp.GetRequiredService<IdempotencyRecordPurger>());
         services.AddScoped<CurrentIdempotencyKey>();
         services.AddScoped<ICommitJournal, IdempotencyCommitJournal>();
         services.AddTransient<DemoProgrammeSeeder>();

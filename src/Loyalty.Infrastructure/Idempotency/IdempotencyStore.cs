@@ -11,6 +11,9 @@ public sealed class IdempotencyOptions
 
     /// <summary>After this, an unfinished first attempt is presumed dead and a retry may run the request again.</summary>
     public TimeSpan InFlightLease { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How often expired records are deleted.</summary>
+    public TimeSpan PurgeInterval { get; set; } = TimeSpan.FromMinutes(10);
 }
 
 public abstract record IdempotencyDecision

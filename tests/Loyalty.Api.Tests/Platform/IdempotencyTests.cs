@@ -217,6 +217,26 @@ public sealed class IdempotencyTests(ApiFixture fixture)
         Assert.Null(await db.IdempotencyRecords.Where(r => r.Key == key).Select(r => r.CommittedAt).SingleAsync()); // rolled back with the refusal
     }
 
+    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task Expired_records_are_purged_and_live_ones_kept(DatabaseProvider provider)
+    {
+        var api = fixture.For(provider);
+        var store = api.Services.GetRequiredService<IdempotencyStore>();
+        var scope = "purge:" + Unique.Id();
+        Assert.IsType<IdempotencyDecision.Proceed>(await store.BeginAsync(scope, "old", "h", CancellationToken.None));
+        Assert.IsType<IdempotencyDecision.Proceed>(await store.BeginAsync(scope, "new", "h", CancellationToken.None));
+        await using (var db = api.CreateDbContext())
+        {
+            await db.IdempotencyRecords.Where(r => r.Scope == scope && r.Key == "old")
+                .ExecuteUpdateAsync(u => u.SetProperty(r => r.ExpiresAt, DateTimeOffset.UtcNow.AddMinutes(-1)));
+        }
+
+        Assert.True(await api.Services.GetRequiredService<IdempotencyRecordPurger>().PurgeExpiredAsync(CancellationToken.None) >= 1);
+
+        await using var check = api.CreateDbContext();
+        Assert.Equal(["new"], await check.IdempotencyRecords.Where(r => r.Scope == scope).Select(r => r.Key).ToListAsync());
+    }
+
     private static string Hash(string method, string path, byte[] body)
     {
         var head = Encoding.UTF8.GetBytes($"{method} {path}\n");
