@@ -39,6 +39,10 @@ builder.Services.AddHttpLogging(o =>
     o.CombineLogs = true;
 });
 
+// One body limit for the whole API, enforced by Kestrel for every body (chunked too); RequestSizeLimitMiddleware
+// answers a declared oversize body before it is read.
+builder.WebHost.ConfigureKestrel(o => o.Limits.MaxRequestBodySize = RequestSizeLimitMiddleware.MaxBodyBytes);
+
 var app = builder.Build();
 
 await using (var scope = app.Services.CreateAsyncScope())

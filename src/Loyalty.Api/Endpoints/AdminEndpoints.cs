@@ -23,7 +23,12 @@ public static class AdminEndpoints
         var admin = app.MapGroup("/api/v1/admin").WithGroupName(OpenApiDocuments.Admin).RequireAuthorization(AuthSetup.AdminPolicy);
 
         var partners = admin.MapGroup("/partners").WithTags("Partners");
-        partners.MapPost("/", CreatePartner).WithSummary("Create a partner").ProducesValidationProblem().ProducesProblem(409);
+        partners.MapPost("/", async Task<Created<PartnerResponse>> (CreatePartnerRequest request, ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
+            {
+                var partner = await sender.Send(new CreatePartnerCommand(user.GetActor(), request), ct);
+                return TypedResults.Created($"/api/v1/admin/partners/{partner.Id}", partner);
+            })
+            .WithSummary("Create a partner").ProducesValidationProblem().ProducesProblem(409);
         partners.MapGet("/", async Task<Ok<Page<PartnerResponse>>> (int? limit, string? cursor, ISender sender, CancellationToken ct) =>
             TypedResults.Ok(await sender.Send(new ListPartnersQuery(limit, cursor), ct))).WithSummary("List partners by name");
         partners.MapGet("/{partnerId:guid}", async Task<Ok<PartnerResponse>> (Guid partnerId, ISender sender, CancellationToken ct) =>
@@ -91,11 +96,5 @@ public static class AdminEndpoints
         admin.MapGet("/audit-log", async Task<Ok<Page<AuditLogEntryResponse>>> (string? entityType, string? entityId, int? limit, string? cursor, ISender sender, CancellationToken ct) =>
             TypedResults.Ok(await sender.Send(new ListAuditLogQuery(entityType, entityId, limit, cursor), ct)))
             .WithTags("Audit log").WithSummary("Read the audit log, newest first");
-    }
-
-    private static async Task<Created<PartnerResponse>> CreatePartner(CreatePartnerRequest request, ClaimsPrincipal user, ISender sender, CancellationToken ct)
-    {
-        var partner = await sender.Send(new CreatePartnerCommand(user.GetActor(), request), ct);
-        return TypedResults.Created($"/api/v1/admin/partners/{partner.Id}", partner);
     }
 }

@@ -1,8 +1,8 @@
 namespace Loyalty.Api.Errors;
 
 /// <summary>
-/// Refuses a declared oversize body before anything reads it, with a clear 413. Kestrel's own limit still
-/// guards bodies sent without a Content-Length.
+/// Refuses a declared oversize body before anything reads it, with a clear 413. Kestrel is configured with the
+/// same limit (Program.cs) and guards bodies sent without a Content-Length.
 /// </summary>
 public sealed class RequestSizeLimitMiddleware(RequestDelegate next, IProblemDetailsService problems)
 {

@@ -1,6 +1,7 @@
 using System.Buffers.Text;
 using System.Text;
 using Loyalty.Application.Errors;
+using Loyalty.Contracts.Common;
 
 namespace Loyalty.Application.Common;
 
@@ -16,6 +17,17 @@ public static class Paging
         < 1 or > MaxLimit => throw AppException.BadRequest("invalid_limit", $"limit must be between 1 and {MaxLimit}."),
         _ => requested.Value,
     };
+
+    /// <summary>
+    /// Turns the rows of a query that asked for <c>limit + 1</c> into a page: the extra row only says that more
+    /// follow, and the cursor is the key of the last row returned.
+    /// </summary>
+    public static Page<T> ToPage<T>(List<T> rows, int limit, Func<T, string> key) =>
+        rows.Count > limit ? new Page<T>(rows[..limit], Encode(key(rows[limit - 1]))) : new Page<T>(rows, null);
+
+    /// <inheritdoc cref="ToPage{T}(List{T}, int, Func{T, string})"/>
+    public static Page<T> ToPage<T>(List<T> rows, int limit, Func<T, long> key) =>
+        ToPage(rows, limit, row => key(row).ToString(System.Globalization.CultureInfo.InvariantCulture));
 
     public static string Encode(string key) => Base64Url.EncodeToString(Encoding.UTF8.GetBytes(key));
 

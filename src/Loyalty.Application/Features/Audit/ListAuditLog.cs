@@ -34,8 +34,6 @@ public sealed class ListAuditLogHandler(ILoyaltyDbContext db) : IQueryHandler<Li
         }
 
         var items = await entries.OrderByDescending(e => e.Id).Take(limit + 1).ProjectToResponse().ToListAsync(cancellationToken);
-        return items.Count > limit
-            ? new Page<AuditLogEntryResponse>(items[..limit], Paging.Encode(items[limit - 1].Id.ToString(System.Globalization.CultureInfo.InvariantCulture)))
-            : new Page<AuditLogEntryResponse>(items, null);
+        return Paging.ToPage(items, limit, e => e.Id);
     }
 }

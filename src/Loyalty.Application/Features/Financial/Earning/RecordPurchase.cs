@@ -39,7 +39,7 @@ public sealed class RecordPurchaseHandler(ILoyaltyDbContext db, PointsLedger led
     {
         var request = command.Request;
         var store = await PartnerStores.FindActiveAsync(db, command.PartnerId, request.StoreId, cancellationToken);
-        var member = await MemberLookup.FindByNumberAsync(db, request.MemberNumber, cancellationToken);
+        var (member, tier) = await MemberLookup.FindWithTierByNumberAsync(db, request.MemberNumber, cancellationToken);
         member.EnsureCanTransact();
 
         var externalId = request.ExternalId.Trim();
@@ -50,7 +50,6 @@ public sealed class RecordPurchaseHandler(ILoyaltyDbContext db, PointsLedger led
 
         var rule = await db.EarningRules.AsNoTracking().Where(r => r.IsActive).OrderByDescending(r => r.CreatedAt).FirstOrDefaultAsync(cancellationToken)
             ?? throw AppException.Conflict("programme_not_configured", "No earning rule is configured yet.");
-        var tier = await db.Tiers.AsNoTracking().SingleAsync(t => t.Id == member.TierId, cancellationToken);
 
         var now = clock.GetUtcNow();
         var spend = new Money(request.Amount, request.Currency);

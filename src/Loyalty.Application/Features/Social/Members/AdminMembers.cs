@@ -48,10 +48,8 @@ public sealed class SearchMembersHandler(ILoyaltyDbContext db) : IQueryHandler<S
         }
 
         var items = await AdminMemberProjection.Project(db, members.OrderBy(m => m.MemberNumber).Take(limit + 1)).ToListAsync(cancellationToken);
-        items = [.. items.OrderBy(m => m.MemberNumber, StringComparer.Ordinal)];
-        return items.Count > limit
-            ? new Page<AdminMemberResponse>(items[..limit], Paging.Encode(items[limit - 1].MemberNumber))
-            : new Page<AdminMemberResponse>(items, null);
+        // The joins of the projection do not promise to keep the inner ORDER BY; restore it before paging.
+        return Paging.ToPage([.. items.OrderBy(m => m.MemberNumber, StringComparer.Ordinal)], limit, m => m.MemberNumber);
     }
 }
 

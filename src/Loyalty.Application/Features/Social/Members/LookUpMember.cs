@@ -13,9 +13,15 @@ public sealed class LookUpMemberHandler(ILoyaltyDbContext db) : IQueryHandler<Lo
 {
     public async ValueTask<MemberLookupResponse> Handle(LookUpMemberQuery query, CancellationToken cancellationToken)
     {
-        var member = await MemberLookup.FindByNumberAsync(db, query.MemberNumber, cancellationToken);
-        var tier = await db.Tiers.AsNoTracking().SingleAsync(t => t.Id == member.TierId, cancellationToken);
-        var available = await db.PointsAccounts.AsNoTracking().Where(a => a.MemberId == member.Id).Select(a => a.Available).SingleAsync(cancellationToken);
+        var number = MemberLookup.Normalize(query.MemberNumber);
+        // One round trip: the till asks on every sale.
+        var found = await (from m in db.Members.AsNoTracking()
+                           join t in db.Tiers.AsNoTracking() on m.TierId equals t.Id
+                           join a in db.PointsAccounts.AsNoTracking() on m.Id equals a.MemberId
+                           where m.MemberNumber == number
+                           select new { Member = m, Tier = t, a.Available }).SingleOrDefaultAsync(cancellationToken)
+            ?? throw MemberLookup.UnknownNumber();
+        var (member, tier, available) = (found.Member, found.Tier, found.Available);
         return new MemberLookupResponse(member.MemberNumber, member.DisplayName, member.Status.ToString(), new TierSummary(tier.Id, tier.Name, tier.Rank), available);
     }
 }

@@ -13,8 +13,7 @@ public sealed class GetMyProfileHandler(ILoyaltyDbContext db) : IQueryHandler<Ge
 {
     public async ValueTask<MemberProfileResponse> Handle(GetMyProfileQuery query, CancellationToken cancellationToken)
     {
-        var member = await MemberLookup.FindBySubjectAsync(db, query.Subject, cancellationToken);
-        var tier = await db.Tiers.AsNoTracking().SingleAsync(t => t.Id == member.TierId, cancellationToken);
+        var (member, tier) = await MemberLookup.FindWithTierBySubjectAsync(db, query.Subject, cancellationToken);
         return MemberProfiles.From(member, new TierSummary(tier.Id, tier.Name, tier.Rank));
     }
 }
@@ -30,7 +29,7 @@ public sealed class GetMyBalanceHandler(ILoyaltyDbContext db, TimeProvider clock
                              join a in db.PointsAccounts.AsNoTracking() on m.Id equals a.MemberId
                              where m.ExternalId == query.Subject
                              select new { a.Available, a.Pending, a.LifetimeEarned }).SingleOrDefaultAsync(cancellationToken)
-            ?? throw Errors.AppException.NotFound("member_not_found", "You are not enrolled yet: POST /api/v1/me to join the club.");
+            ?? throw MemberLookup.NotEnrolled();
         return new PointsBalanceResponse(balance.Available, balance.Pending, balance.LifetimeEarned, clock.GetUtcNow());
     }
 }
@@ -63,8 +62,6 @@ public sealed class GetMyHistoryHandler(ILoyaltyDbContext db) : IQueryHandler<Ge
         var items = rows.OrderByDescending(r => r.Id)
             .Select(r => new PointsHistoryEntry(r.Id, r.Type.ToString(), r.Points, r.Description, r.OccurredAt, r.PartnerName, r.StoreName))
             .ToList();
-        return items.Count > limit
-            ? new Page<PointsHistoryEntry>(items[..limit], Paging.Encode(items[limit - 1].Id.ToString(System.Globalization.CultureInfo.InvariantCulture)))
-            : new Page<PointsHistoryEntry>(items, null);
+        return Paging.ToPage(items, limit, e => e.Id);
     }
 }

@@ -41,8 +41,6 @@ public sealed class ListPartnersHandler(ILoyaltyDbContext db) : IQueryHandler<Li
         }
 
         var items = await partners.OrderBy(p => p.Name).Take(limit + 1).ProjectToResponse().ToListAsync(cancellationToken);
-        return items.Count > limit
-            ? new Page<PartnerResponse>(items[..limit], Paging.Encode(items[limit - 1].Name))
-            : new Page<PartnerResponse>(items, null);
+        return Paging.ToPage(items, limit, p => p.Name);
     }
 }
