@@ -389,3 +389,249 @@ BEGIN
     END IF;
 END $EF$;
 COMMIT;
+
+START TRANSACTION;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123130447_EarningRulesWip') THEN
+    ALTER TABLE "Purchases" DROP CONSTRAINT "FK_Purchases_EarningRules_EarningRuleId";
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123130447_EarningRulesWip') THEN
+    DROP INDEX "IX_Purchases_EarningRuleId";
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123130447_EarningRulesWip') THEN
+    ALTER TABLE "EarningRules" DROP CONSTRAINT "PK_EarningRules";
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123130447_EarningRulesWip') THEN
+    ALTER TABLE "Purchases" DROP COLUMN "EarningRuleId";
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123130447_EarningRulesWip') THEN
+    ALTER TABLE "EarningRules" ALTER COLUMN "PointsPerCurrencyUnit" DROP NOT NULL;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123130447_EarningRulesWip') THEN
+    ALTER TABLE "EarningRules" ALTER COLUMN "Currency" DROP NOT NULL;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123130447_EarningRulesWip') THEN
+    ALTER TABLE "EarningRules" ADD "Version" integer NOT NULL DEFAULT 1;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123130447_EarningRulesWip') THEN
+    ALTER TABLE "EarningRules" ADD "BonusPoints" bigint;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123130447_EarningRulesWip') THEN
+    ALTER TABLE "EarningRules" ADD "CampaignId" uuid;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123130447_EarningRulesWip') THEN
+    ALTER TABLE "EarningRules" ADD "Conditions" text NOT NULL DEFAULT '{}';
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123130447_EarningRulesWip') THEN
+    ALTER TABLE "EarningRules" ADD "CreatedBy" character varying(200) NOT NULL DEFAULT 'system';
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123130447_EarningRulesWip') THEN
+    ALTER TABLE "EarningRules" ADD "DailyCap" bigint;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123130447_EarningRulesWip') THEN
+    ALTER TABLE "EarningRules" ADD "ExclusiveGroup" character varying(50);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123130447_EarningRulesWip') THEN
+    ALTER TABLE "EarningRules" ADD "Factor" numeric(8,4);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123130447_EarningRulesWip') THEN
+    ALTER TABLE "EarningRules" ADD "Kind" character varying(20) NOT NULL DEFAULT 'BaseRate';
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123130447_EarningRulesWip') THEN
+    ALTER TABLE "EarningRules" ADD "MonthlyCap" bigint;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123130447_EarningRulesWip') THEN
+    ALTER TABLE "EarningRules" ADD "Priority" integer NOT NULL DEFAULT 0;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123130447_EarningRulesWip') THEN
+    ALTER TABLE "EarningRules" ADD "Trigger" character varying(20);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123130447_EarningRulesWip') THEN
+    ALTER TABLE "EarningRules" ADD "VisitNumber" integer;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123130447_EarningRulesWip') THEN
+    ALTER TABLE "EarningRules" ADD CONSTRAINT "PK_EarningRules" PRIMARY KEY ("Id", "Version");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123130447_EarningRulesWip') THEN
+    CREATE TABLE "Campaigns" (
+        "Id" uuid NOT NULL,
+        "Name" character varying(100) NOT NULL,
+        "Description" character varying(500),
+        "From" timestamp with time zone NOT NULL,
+        "Until" timestamp with time zone,
+        "Weekdays" text,
+        "FromHour" integer,
+        "UntilHour" integer,
+        "TierIds" text,
+        "PartnerIds" text,
+        "CreatedAt" timestamp with time zone NOT NULL,
+        "UpdatedAt" timestamp with time zone NOT NULL,
+        "EndedAt" timestamp with time zone,
+        CONSTRAINT "PK_Campaigns" PRIMARY KEY ("Id")
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123130447_EarningRulesWip') THEN
+    CREATE TABLE "EarnBreakdownLines" (
+        "Id" bigint GENERATED BY DEFAULT AS IDENTITY,
+        "MemberId" uuid NOT NULL,
+        "PurchaseId" uuid,
+        "LedgerEntryId" bigint,
+        "Sequence" integer NOT NULL,
+        "Kind" character varying(20) NOT NULL,
+        "RuleId" uuid,
+        "RuleVersion" integer,
+        "CampaignId" uuid,
+        "Description" character varying(300) NOT NULL,
+        "Points" bigint NOT NULL,
+        "EarnedAt" timestamp with time zone NOT NULL,
+        CONSTRAINT "PK_EarnBreakdownLines" PRIMARY KEY ("Id"),
+        CONSTRAINT "FK_EarnBreakdownLines_EarningRules_RuleId_RuleVersion" FOREIGN KEY ("RuleId", "RuleVersion") REFERENCES "EarningRules" ("Id", "Version") ON DELETE RESTRICT,
+        CONSTRAINT "FK_EarnBreakdownLines_Members_MemberId" FOREIGN KEY ("MemberId") REFERENCES "Members" ("Id") ON DELETE RESTRICT,
+        CONSTRAINT "FK_EarnBreakdownLines_Purchases_PurchaseId" FOREIGN KEY ("PurchaseId") REFERENCES "Purchases" ("Id") ON DELETE RESTRICT
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123130447_EarningRulesWip') THEN
+    CREATE INDEX "IX_EarningRules_CampaignId" ON "EarningRules" ("CampaignId");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123130447_EarningRulesWip') THEN
+    CREATE INDEX "IX_Campaigns_From" ON "Campaigns" ("From");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123130447_EarningRulesWip') THEN
+    CREATE INDEX "IX_EarnBreakdownLines_LedgerEntryId" ON "EarnBreakdownLines" ("LedgerEntryId");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123130447_EarningRulesWip') THEN
+    CREATE INDEX "IX_EarnBreakdownLines_MemberId_RuleId_EarnedAt" ON "EarnBreakdownLines" ("MemberId", "RuleId", "EarnedAt");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123130447_EarningRulesWip') THEN
+    CREATE INDEX "IX_EarnBreakdownLines_PurchaseId" ON "EarnBreakdownLines" ("PurchaseId");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123130447_EarningRulesWip') THEN
+    CREATE INDEX "IX_EarnBreakdownLines_RuleId_RuleVersion" ON "EarnBreakdownLines" ("RuleId", "RuleVersion");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123130447_EarningRulesWip') THEN
+    ALTER TABLE "EarningRules" ADD CONSTRAINT "FK_EarningRules_Campaigns_CampaignId" FOREIGN KEY ("CampaignId") REFERENCES "Campaigns" ("Id") ON DELETE RESTRICT;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123130447_EarningRulesWip') THEN
+    INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+    VALUES ('20261123130447_EarningRulesWip', '10.0.14');
+    END IF;
+END $EF$;
+COMMIT;

@@ -429,3 +429,298 @@ END;
 
 COMMIT;
 GO
+
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123130444_EarningRulesWip'
+)
+BEGIN
+    ALTER TABLE [Purchases] DROP CONSTRAINT [FK_Purchases_EarningRules_EarningRuleId];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123130444_EarningRulesWip'
+)
+BEGIN
+    DROP INDEX [IX_Purchases_EarningRuleId] ON [Purchases];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123130444_EarningRulesWip'
+)
+BEGIN
+    ALTER TABLE [EarningRules] DROP CONSTRAINT [PK_EarningRules];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123130444_EarningRulesWip'
+)
+BEGIN
+    DECLARE @var nvarchar(max);
+    SELECT @var = QUOTENAME([d].[name])
+    FROM [sys].[default_constraints] [d]
+    INNER JOIN [sys].[columns] [c] ON [d].[parent_column_id] = [c].[column_id] AND [d].[parent_object_id] = [c].[object_id]
+    WHERE ([d].[parent_object_id] = OBJECT_ID(N'[Purchases]') AND [c].[name] = N'EarningRuleId');
+    IF @var IS NOT NULL EXEC(N'ALTER TABLE [Purchases] DROP CONSTRAINT ' + @var + ';');
+    ALTER TABLE [Purchases] DROP COLUMN [EarningRuleId];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123130444_EarningRulesWip'
+)
+BEGIN
+    DECLARE @var1 nvarchar(max);
+    SELECT @var1 = QUOTENAME([d].[name])
+    FROM [sys].[default_constraints] [d]
+    INNER JOIN [sys].[columns] [c] ON [d].[parent_column_id] = [c].[column_id] AND [d].[parent_object_id] = [c].[object_id]
+    WHERE ([d].[parent_object_id] = OBJECT_ID(N'[EarningRules]') AND [c].[name] = N'PointsPerCurrencyUnit');
+    IF @var1 IS NOT NULL EXEC(N'ALTER TABLE [EarningRules] DROP CONSTRAINT ' + @var1 + ';');
+    ALTER TABLE [EarningRules] ALTER COLUMN [PointsPerCurrencyUnit] decimal(14,4) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123130444_EarningRulesWip'
+)
+BEGIN
+    DECLARE @var2 nvarchar(max);
+    SELECT @var2 = QUOTENAME([d].[name])
+    FROM [sys].[default_constraints] [d]
+    INNER JOIN [sys].[columns] [c] ON [d].[parent_column_id] = [c].[column_id] AND [d].[parent_object_id] = [c].[object_id]
+    WHERE ([d].[parent_object_id] = OBJECT_ID(N'[EarningRules]') AND [c].[name] = N'Currency');
+    IF @var2 IS NOT NULL EXEC(N'ALTER TABLE [EarningRules] DROP CONSTRAINT ' + @var2 + ';');
+    ALTER TABLE [EarningRules] ALTER COLUMN [Currency] nchar(3) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123130444_EarningRulesWip'
+)
+BEGIN
+    ALTER TABLE [EarningRules] ADD [Version] int NOT NULL DEFAULT 1;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123130444_EarningRulesWip'
+)
+BEGIN
+    ALTER TABLE [EarningRules] ADD [BonusPoints] bigint NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123130444_EarningRulesWip'
+)
+BEGIN
+    ALTER TABLE [EarningRules] ADD [CampaignId] uniqueidentifier NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123130444_EarningRulesWip'
+)
+BEGIN
+    ALTER TABLE [EarningRules] ADD [Conditions] nvarchar(max) NOT NULL DEFAULT N'{}';
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123130444_EarningRulesWip'
+)
+BEGIN
+    ALTER TABLE [EarningRules] ADD [CreatedBy] nvarchar(200) NOT NULL DEFAULT N'system';
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123130444_EarningRulesWip'
+)
+BEGIN
+    ALTER TABLE [EarningRules] ADD [DailyCap] bigint NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123130444_EarningRulesWip'
+)
+BEGIN
+    ALTER TABLE [EarningRules] ADD [ExclusiveGroup] nvarchar(50) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123130444_EarningRulesWip'
+)
+BEGIN
+    ALTER TABLE [EarningRules] ADD [Factor] decimal(8,4) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123130444_EarningRulesWip'
+)
+BEGIN
+    ALTER TABLE [EarningRules] ADD [Kind] nvarchar(20) NOT NULL DEFAULT N'BaseRate';
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123130444_EarningRulesWip'
+)
+BEGIN
+    ALTER TABLE [EarningRules] ADD [MonthlyCap] bigint NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123130444_EarningRulesWip'
+)
+BEGIN
+    ALTER TABLE [EarningRules] ADD [Priority] int NOT NULL DEFAULT 0;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123130444_EarningRulesWip'
+)
+BEGIN
+    ALTER TABLE [EarningRules] ADD [Trigger] nvarchar(20) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123130444_EarningRulesWip'
+)
+BEGIN
+    ALTER TABLE [EarningRules] ADD [VisitNumber] int NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123130444_EarningRulesWip'
+)
+BEGIN
+    ALTER TABLE [EarningRules] ADD CONSTRAINT [PK_EarningRules] PRIMARY KEY ([Id], [Version]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123130444_EarningRulesWip'
+)
+BEGIN
+    CREATE TABLE [Campaigns] (
+        [Id] uniqueidentifier NOT NULL,
+        [Name] nvarchar(100) NOT NULL,
+        [Description] nvarchar(500) NULL,
+        [From] datetimeoffset NOT NULL,
+        [Until] datetimeoffset NULL,
+        [Weekdays] nvarchar(max) NULL,
+        [FromHour] int NULL,
+        [UntilHour] int NULL,
+        [TierIds] nvarchar(max) NULL,
+        [PartnerIds] nvarchar(max) NULL,
+        [CreatedAt] datetimeoffset NOT NULL,
+        [UpdatedAt] datetimeoffset NOT NULL,
+        [EndedAt] datetimeoffset NULL,
+        CONSTRAINT [PK_Campaigns] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123130444_EarningRulesWip'
+)
+BEGIN
+    CREATE TABLE [EarnBreakdownLines] (
+        [Id] bigint NOT NULL IDENTITY,
+        [MemberId] uniqueidentifier NOT NULL,
+        [PurchaseId] uniqueidentifier NULL,
+        [LedgerEntryId] bigint NULL,
+        [Sequence] int NOT NULL,
+        [Kind] nvarchar(20) NOT NULL,
+        [RuleId] uniqueidentifier NULL,
+        [RuleVersion] int NULL,
+        [CampaignId] uniqueidentifier NULL,
+        [Description] nvarchar(300) NOT NULL,
+        [Points] bigint NOT NULL,
+        [EarnedAt] datetimeoffset NOT NULL,
+        CONSTRAINT [PK_EarnBreakdownLines] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_EarnBreakdownLines_EarningRules_RuleId_RuleVersion] FOREIGN KEY ([RuleId], [RuleVersion]) REFERENCES [EarningRules] ([Id], [Version]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_EarnBreakdownLines_Members_MemberId] FOREIGN KEY ([MemberId]) REFERENCES [Members] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_EarnBreakdownLines_Purchases_PurchaseId] FOREIGN KEY ([PurchaseId]) REFERENCES [Purchases] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123130444_EarningRulesWip'
+)
+BEGIN
+    CREATE INDEX [IX_EarningRules_CampaignId] ON [EarningRules] ([CampaignId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123130444_EarningRulesWip'
+)
+BEGIN
+    CREATE INDEX [IX_Campaigns_From] ON [Campaigns] ([From]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123130444_EarningRulesWip'
+)
+BEGIN
+    CREATE INDEX [IX_EarnBreakdownLines_LedgerEntryId] ON [EarnBreakdownLines] ([LedgerEntryId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123130444_EarningRulesWip'
+)
+BEGIN
+    CREATE INDEX [IX_EarnBreakdownLines_MemberId_RuleId_EarnedAt] ON [EarnBreakdownLines] ([MemberId], [RuleId], [EarnedAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123130444_EarningRulesWip'
+)
+BEGIN
+    CREATE INDEX [IX_EarnBreakdownLines_PurchaseId] ON [EarnBreakdownLines] ([PurchaseId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123130444_EarningRulesWip'
+)
+BEGIN
+    CREATE INDEX [IX_EarnBreakdownLines_RuleId_RuleVersion] ON [EarnBreakdownLines] ([RuleId], [RuleVersion]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123130444_EarningRulesWip'
+)
+BEGIN
+    ALTER TABLE [EarningRules] ADD CONSTRAINT [FK_EarningRules_Campaigns_CampaignId] FOREIGN KEY ([CampaignId]) REFERENCES [Campaigns] ([Id]) ON DELETE NO ACTION;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123130444_EarningRulesWip'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261123130444_EarningRulesWip', N'10.0.14');
+END;
+
+COMMIT;
+GO

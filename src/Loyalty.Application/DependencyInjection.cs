@@ -1,6 +1,7 @@
 using System.Text.Json;
 using FluentValidation;
 using Loyalty.Application.Features.Audit;
+using Loyalty.Application.Features.Financial.Earning;
 using Loyalty.Application.Features.Financial.Ledger;
 using Loyalty.Application.Features.Social.Members;
 using Microsoft.Extensions.DependencyInjection;
@@ -18,6 +19,8 @@ public static class DependencyInjection
         ValidatorOptions.Global.DisplayNameResolver = (_, member, _) => member is null ? null : JsonNamingPolicy.CamelCase.ConvertName(member.Name);
         services.AddValidatorsFromAssemblyContaining<PointsLedger>(ServiceLifetime.Singleton);
         services.AddScoped<PointsLedger>();
+        services.AddScoped<EarningEngine>();
+        services.AddSingleton<EarningRulesCache>();
         services.AddScoped<MemberEnrolment>();
         services.AddScoped<AuditTrail>();
         return services;

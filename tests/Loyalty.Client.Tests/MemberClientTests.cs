@@ -41,7 +41,8 @@ public sealed class MemberClientTests(ClientFixture fixture)
         Assert.Null(second.NextCursor);
 
         var all = await api.GetPointsHistoryAsync();
-        Assert.Equal(first.Items.Concat(second.Items), all.Items);
+        Assert.Equal(first.Items.Concat(second.Items).Select(e => e with { Breakdown = null }), all.Items.Select(e => e with { Breakdown = null }));
+        Assert.All(all.Items, e => Assert.Equal(e.Points, Assert.Single(e.Breakdown!, l => l.Rule == "base").Points)); // breakdown per rule
         Assert.Null(all.NextCursor);
     }
 

@@ -2,7 +2,6 @@ using System.Security.Claims;
 using Loyalty.Api.Auth;
 using Loyalty.Application.Features.Audit;
 using Loyalty.Application.Features.Financial.Adjustments;
-using Loyalty.Application.Features.Financial.Earning;
 using Loyalty.Application.Features.Social.Members;
 using Loyalty.Application.Features.Social.Tiers;
 using Loyalty.Application.Features.Structural.ApiKeys;
@@ -71,14 +70,6 @@ public static class AdminEndpoints
                 return TypedResults.Created($"/api/v1/admin/tiers/{tier.Id}", tier);
             })
             .WithTags("Tiers").WithSummary("Create a tier").ProducesValidationProblem().ProducesProblem(409).ProducesProblem(422);
-        programme.MapGet("/earning-rules", async Task<Ok<IReadOnlyList<EarningRuleResponse>>> (ISender sender, CancellationToken ct) =>
-            TypedResults.Ok(await sender.Send(new ListEarningRulesQuery(), ct))).WithTags("Earning rules").WithSummary("List earning rules, the active one first");
-        programme.MapPost("/earning-rules", async Task<Created<EarningRuleResponse>> (CreateEarningRuleRequest request, ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
-            {
-                var rule = await sender.Send(new CreateEarningRuleCommand(user.GetActor(), request), ct);
-                return TypedResults.Created($"/api/v1/admin/earning-rules/{rule.Id}", rule);
-            })
-            .WithTags("Earning rules").WithSummary("Set the base earning rule (supersedes the previous one)").ProducesValidationProblem();
 
         var members = admin.MapGroup("/members").WithTags("Members");
         members.MapGet("/", async Task<Ok<Page<AdminMemberResponse>>> (string? query, int? limit, string? cursor, ISender sender, CancellationToken ct) =>

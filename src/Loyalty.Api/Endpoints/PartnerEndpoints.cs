@@ -42,7 +42,8 @@ public static class PartnerEndpoints
             })
             .RequireAuthorization(AuthSetup.ScopePolicy(ApiKeyScopes.PointsEarn)).RequireIdempotencyKey()
             .WithTags("Transactions").WithSummary("Record a purchase and earn points")
-            .WithDescription("Points = floor(amount × base rate × tier multiplier); the breakdown lists each rule's share. A receipt (externalId) earns once.")
+            .WithDescription("Points come from the active earning rules; the breakdown lists each rule's share (rule id and version). Optional lines itemise the basket " +
+                "for category and SKU rules; their amounts must add up to amount. A receipt (externalId) earns once. " + EarningEndpoints.Stacking)
             .ProducesValidationProblem().ProducesProblem(404).ProducesProblem(409).ProducesProblem(422);
 
         partner.MapPost("/redemptions", async Task<Created<RedemptionResponse>> (RedeemPointsRequest request, ClaimsPrincipal user, ISender sender, CancellationToken ct) =>

@@ -104,14 +104,15 @@ internal sealed class RequestExamplesFilter : ISchemaFilter
     private static readonly Dictionary<Type, string> Examples = new()
     {
         [typeof(Contracts.Partner.EnrolMemberRequest)] = """{"storeId":"00000000-0000-0000-0000-000000000000","firstName":"Anna","lastName":"Kowalska","email":"anna@example.com","phone":"+48 600 100 200","birthDate":"1990-04-12"}""",
-        [typeof(Contracts.Partner.RecordPurchaseRequest)] = """{"memberNumber":"8000 0000 0009","storeId":"00000000-0000-0000-0000-000000000000","externalId":"R-2026-000123","amount":42.50,"currency":"EUR","purchasedAt":"2026-11-23T10:15:00Z"}""",
+        [typeof(Contracts.Partner.RecordPurchaseRequest)] = """{"memberNumber":"8000 0000 0009","storeId":"00000000-0000-0000-0000-000000000000","externalId":"R-2026-000123","amount":42.50,"currency":"EUR","purchasedAt":"2026-11-23T10:15:00Z","lines":[{"sku":"ESP-250","category":"coffee","quantity":1,"amount":30.00},{"sku":null,"category":"pastry","quantity":3,"amount":12.50}]}""",
         [typeof(Contracts.Partner.RedeemPointsRequest)] = """{"memberNumber":"8000 0000 0009","storeId":"00000000-0000-0000-0000-000000000000","points":500,"reference":"R-2026-000124"}""",
         [typeof(Contracts.Member.SelfEnrolRequest)] = """{"firstName":"Anna","lastName":"Kowalska","email":"anna@example.com","phone":null,"birthDate":"1990-04-12"}""",
         [typeof(Contracts.Admin.CreatePartnerRequest)] = """{"name":"Corner Bakery","contactEmail":"loyalty@cornerbakery.example"}""",
         [typeof(Contracts.Admin.CreateStoreRequest)] = """{"name":"Corner Bakery, Station Road","code":"CB-001","city":"Springfield"}""",
         [typeof(Contracts.Admin.CreateApiKeyRequest)] = """{"name":"Till integration","scopes":["members:read","members:enrol","points:earn","points:redeem"]}""",
         [typeof(Contracts.Admin.CreateTierRequest)] = """{"name":"Platinum","rank":3,"earnMultiplier":2.0,"qualificationThreshold":20000}""",
-        [typeof(Contracts.Admin.CreateEarningRuleRequest)] = """{"name":"Base rate 2026","pointsPerCurrencyUnit":1,"currency":"EUR"}""",
+        [typeof(Contracts.Admin.EarningRuleRequest)] = """{"name":"Long-tenure perk","kind":"Multiplier","factor":1.1,"conditions":{"minimumMembershipMonths":36}}""",
+        [typeof(Contracts.Admin.CampaignRequest)] = """{"name":"Weekend double points","from":"2026-12-01T00:00:00Z","until":"2027-01-01T00:00:00Z","weekdays":["Saturday","Sunday"],"partnerIds":["00000000-0000-0000-0000-000000000000"]}""",
         [typeof(Contracts.Admin.CreateAdjustmentRequest)] = """{"points":250,"reason":"Goodwill: delayed delivery, complaint C-1042"}""",
     };
 

@@ -32,6 +32,10 @@ public interface ILoyaltyDbContext
 
     DbSet<EarningRule> EarningRules { get; }
 
+    DbSet<Campaign> Campaigns { get; }
+
+    DbSet<EarnBreakdownLine> EarnBreakdownLines { get; }
+
     DbSet<Partner> Partners { get; }
 
     DbSet<Store> Stores { get; }

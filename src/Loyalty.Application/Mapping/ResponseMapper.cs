@@ -1,6 +1,5 @@
 using Loyalty.Contracts.Admin;
 using Loyalty.Domain.Audit;
-using Loyalty.Domain.Financial.Earning;
 using Loyalty.Domain.Social.Tiers;
 using Loyalty.Domain.Structural.ApiKeys;
 using Loyalty.Domain.Structural.Partners;
@@ -21,8 +20,6 @@ public static partial class ResponseMapper
 
     public static partial TierResponse ToResponse(this Tier tier);
 
-    public static partial EarningRuleResponse ToResponse(this EarningRule rule);
-
     public static partial AuditLogEntryResponse ToResponse(this AuditLogEntry entry);
 
     [MapProperty(nameof(ApiKey.ScopeList), nameof(ApiKeyResponse.Scopes))]
@@ -33,8 +30,6 @@ public static partial class ResponseMapper
     public static partial IQueryable<StoreResponse> ProjectToResponse(this IQueryable<Store> stores);
 
     public static partial IQueryable<PartnerResponse> ProjectToResponse(this IQueryable<Partner> partners);
-
-    public static partial IQueryable<EarningRuleResponse> ProjectToResponse(this IQueryable<EarningRule> rules);
 
     public static partial IQueryable<AuditLogEntryResponse> ProjectToResponse(this IQueryable<AuditLogEntry> entries);
 }

@@ -18,4 +18,5 @@ public sealed record MemberProfileResponse(
 
 public sealed record PointsBalanceResponse(long Available, long Pending, long LifetimeEarned, DateTimeOffset AsOf);
 
-public sealed record PointsHistoryEntry(long Id, string Type, long Points, string Description, DateTimeOffset OccurredAt, string? PartnerName, string? StoreName);
+/// <summary>One movement of points; earn and bonus entries carry their per-rule <see cref="Breakdown"/> (null for other entries).</summary>
+public sealed record PointsHistoryEntry(long Id, string Type, long Points, string Description, DateTimeOffset OccurredAt, string? PartnerName, string? StoreName, IReadOnlyList<EarnLineResponse>? Breakdown = null);

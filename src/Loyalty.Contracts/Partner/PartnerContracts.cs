@@ -12,8 +12,17 @@ public sealed record MemberLookupResponse(string MemberNumber, string DisplayNam
 
 /// <summary>
 /// A purchase to earn points on. <see cref="ExternalId"/> is the partner's receipt id: the same receipt never earns twice.
+/// <see cref="Lines"/> (optional) itemise the basket for category and SKU rules; their amounts add up to <see cref="Amount"/>.
 /// </summary>
-public sealed record RecordPurchaseRequest(string MemberNumber, Guid StoreId, string ExternalId, decimal Amount, string Currency, DateTimeOffset? PurchasedAt);
+public sealed record RecordPurchaseRequest(string MemberNumber, Guid StoreId, string ExternalId, decimal Amount, string Currency, DateTimeOffset? PurchasedAt, IReadOnlyList<PurchaseLineRequest>? Lines = null);
+
+/// <summary>A basket line: <see cref="Amount"/> is the line's total (after discounts).</summary>
+public sealed record PurchaseLineRequest(string? Sku, string? Category, decimal Quantity, decimal Amount);
+
+/// <summary>What a basket would earn, without recording anything.</summary>
+public sealed record QuotePurchaseRequest(string MemberNumber, Guid StoreId, decimal Amount, string Currency, DateTimeOffset? PurchasedAt = null, IReadOnlyList<PurchaseLineRequest>? Lines = null);
+
+public sealed record EarnQuoteResponse(decimal Amount, string Currency, DateTimeOffset PurchasedAt, long PointsEarned, IReadOnlyList<EarnLineResponse> Breakdown);
 
 public sealed record PurchaseResponse(
     Guid PurchaseId,

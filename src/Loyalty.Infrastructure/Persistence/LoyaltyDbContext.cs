@@ -29,6 +29,10 @@ public sealed class LoyaltyDbContext(DbContextOptions<LoyaltyDbContext> options)
 
     public DbSet<EarningRule> EarningRules => Set<EarningRule>();
 
+    public DbSet<Campaign> Campaigns => Set<Campaign>();
+
+    public DbSet<EarnBreakdownLine> EarnBreakdownLines => Set<EarnBreakdownLine>();
+
     public DbSet<Partner> Partners => Set<Partner>();
 
     public DbSet<Store> Stores => Set<Store>();

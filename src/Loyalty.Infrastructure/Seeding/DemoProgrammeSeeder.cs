@@ -30,7 +30,7 @@ public sealed partial class DemoProgrammeSeeder(IDbContextFactory<LoyaltyDbConte
             Tier.Create("Bronze", 0, 1.0m, 0, now),
             Tier.Create("Silver", 1, 1.25m, 1_000, now),
             Tier.Create("Gold", 2, 1.5m, 5_000, now));
-        db.EarningRules.Add(EarningRule.Create("Base rate", 1m, "EUR", now));
+        db.EarningRules.Add(EarningRule.BaseRate("Base rate", 1m, "EUR", now));
         var partner = Partner.Create(DemoPartnerName, "partners@demo.example", now);
         db.Partners.Add(partner);
         var store = Store.Open(partner.Id, "Demo Coffee, Main Street", DemoStoreCode, "Springfield", now);

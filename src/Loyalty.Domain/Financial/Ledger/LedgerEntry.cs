@@ -62,6 +62,22 @@ public sealed class LedgerEntry
         };
     }
 
+    /// <summary>Points given outside a purchase, e.g. an enrolment bonus; where it happened when known.</summary>
+    public static LedgerEntry Bonus(Guid memberId, long points, string description, DateTimeOffset at, Guid? partnerId, Guid? storeId)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(points);
+        return new LedgerEntry
+        {
+            MemberId = memberId,
+            Type = LedgerEntryType.Bonus,
+            Points = points,
+            Description = description,
+            OccurredAt = at,
+            PartnerId = partnerId,
+            StoreId = storeId,
+        };
+    }
+
     public static LedgerEntry Redeem(Guid memberId, long points, string description, DateTimeOffset at, Guid partnerId, Guid storeId, Guid redemptionId)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(points);

@@ -27,11 +27,10 @@ public sealed class Purchase
 
     public DateTimeOffset RecordedAt { get; private set; }
 
+    /// <summary>The total of the purchase's <see cref="EarnBreakdownLine"/>s.</summary>
     public long PointsEarned { get; private set; }
 
-    public Guid EarningRuleId { get; private set; }
-
-    public static Purchase Record(Guid memberId, Guid partnerId, Guid storeId, string externalId, Money amount, DateTimeOffset purchasedAt, DateTimeOffset now, long pointsEarned, Guid earningRuleId) =>
+    public static Purchase Record(Guid memberId, Guid partnerId, Guid storeId, string externalId, Money amount, DateTimeOffset purchasedAt, DateTimeOffset now, long pointsEarned) =>
         new()
         {
             Id = EntityId.New(),
@@ -44,6 +43,5 @@ public sealed class Purchase
             PurchasedAt = purchasedAt,
             RecordedAt = now,
             PointsEarned = pointsEarned,
-            EarningRuleId = earningRuleId,
         };
 }

@@ -12,11 +12,51 @@ internal sealed class EarningRuleConfiguration : IEntityTypeConfiguration<Earnin
 {
     public void Configure(EntityTypeBuilder<EarningRule> b)
     {
-        b.HasKey(r => r.Id);
+        // One row per version; concurrent updates of one rule collide on this key (409 earning_rule_changed).
+        b.HasKey(r => new { r.Id, r.Version });
         b.Property(r => r.Name).HasMaxLength(100).IsRequired();
+        b.Property(r => r.Kind).HasConversion<string>().HasMaxLength(20);
+        b.Property(r => r.Trigger).HasConversion<string>().HasMaxLength(20);
         b.Property(r => r.PointsPerCurrencyUnit).HasPrecision(14, 4);
-        b.Property(r => r.Currency).HasMaxLength(3).IsFixedLength().IsRequired();
+        b.Property(r => r.Factor).HasPrecision(8, 4);
+        b.Property(r => r.Currency).HasMaxLength(3).IsFixedLength();
+        b.Property(r => r.ExclusiveGroup).HasMaxLength(50);
+        b.Property(r => r.CreatedBy).HasMaxLength(200).IsRequired();
+        b.Property(r => r.Conditions).HasJsonConversion().IsRequired();
         b.HasIndex(r => r.IsActive);
+        b.HasOne<Campaign>().WithMany().HasForeignKey(r => r.CampaignId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class CampaignConfiguration : IEntityTypeConfiguration<Campaign>
+{
+    public void Configure(EntityTypeBuilder<Campaign> b)
+    {
+        b.HasKey(c => c.Id);
+        b.Property(c => c.Name).HasMaxLength(100).IsRequired();
+        b.Property(c => c.Description).HasMaxLength(500);
+        b.Property(c => c.Weekdays).HasJsonConversion();
+        b.Property(c => c.TierIds).HasJsonConversion();
+        b.Property(c => c.PartnerIds).HasJsonConversion();
+        b.HasIndex(c => c.From);
+    }
+}
+
+internal sealed class EarnBreakdownLineConfiguration : IEntityTypeConfiguration<EarnBreakdownLine>
+{
+    public void Configure(EntityTypeBuilder<EarnBreakdownLine> b)
+    {
+        b.HasKey(l => l.Id);
+        b.Property(l => l.Id).ValueGeneratedOnAdd();
+        b.Property(l => l.Kind).HasMaxLength(20).IsRequired();
+        b.Property(l => l.Description).HasMaxLength(300).IsRequired();
+        b.HasIndex(l => l.PurchaseId);
+        b.HasIndex(l => l.LedgerEntryId);
+        // Cap usage: what one rule gave one member in a period.
+        b.HasIndex(l => new { l.MemberId, l.RuleId, l.EarnedAt });
+        b.HasOne<Member>().WithMany().HasForeignKey(l => l.MemberId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Purchase>().WithMany().HasForeignKey(l => l.PurchaseId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<EarningRule>().WithMany().HasForeignKey(l => new { l.RuleId, l.RuleVersion }).OnDelete(DeleteBehavior.Restrict);
     }
 }
 
@@ -34,7 +74,6 @@ internal sealed class PurchaseConfiguration : IEntityTypeConfiguration<Purchase>
         b.HasOne<Member>().WithMany().HasForeignKey(p => p.MemberId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Partner>().WithMany().HasForeignKey(p => p.PartnerId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Store>().WithMany().HasForeignKey(p => p.StoreId).OnDelete(DeleteBehavior.Restrict);
-        b.HasOne<EarningRule>().WithMany().HasForeignKey(p => p.EarningRuleId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 

@@ -1,7 +1,7 @@
 using FluentValidation;
 using Loyalty.Application.Abstractions;
+using Loyalty.Application.Errors;
 using Loyalty.Application.Features.Audit;
-using Loyalty.Application.Mapping;
 using Loyalty.Contracts.Admin;
 using Loyalty.Domain.Common;
 using Loyalty.Domain.Financial.Earning;
@@ -10,47 +10,281 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Loyalty.Application.Features.Financial.Earning;
 
-public sealed record CreateEarningRuleCommand(string Actor, CreateEarningRuleRequest Request) : ICommand<EarningRuleResponse>, ITransactionalCommand;
+// Rule and campaign changes are one SaveChanges each (atomic on its own), not ITransactionalCommands: the snapshot
+// cache must be invalidated after the commit, or a purchase racing the change could cache the old rules again.
+
+public sealed record CreateEarningRuleCommand(string Actor, EarningRuleRequest Request) : ICommand<EarningRuleResponse>;
 
 public sealed class CreateEarningRuleValidator : AbstractValidator<CreateEarningRuleCommand>
 {
-    public CreateEarningRuleValidator()
-    {
-        RuleFor(c => c.Request.Name).NotEmpty().MaximumLength(100);
-        RuleFor(c => c.Request.PointsPerCurrencyUnit).GreaterThan(0).LessThanOrEqualTo(1000).PrecisionScale(10, 4, ignoreTrailingZeros: true);
-        RuleFor(c => c.Request.Currency).Must(Money.IsCurrencyCode).WithMessage("currency must be an ISO 4217 code such as EUR.");
-    }
+    public CreateEarningRuleValidator() => EarningRuleRequests.Apply(this, c => c.Request);
 }
 
-/// <summary>The new rule becomes the active base rule; the previous one is kept, superseded, to explain past purchases.</summary>
-public sealed class CreateEarningRuleHandler(ILoyaltyDbContext db, AuditTrail audit, TimeProvider clock) : ICommandHandler<CreateEarningRuleCommand, EarningRuleResponse>
+public sealed class CreateEarningRuleHandler(ILoyaltyDbContext db, AuditTrail audit, EarningRulesCache cache, TimeProvider clock) : ICommandHandler<CreateEarningRuleCommand, EarningRuleResponse>
 {
     public async ValueTask<EarningRuleResponse> Handle(CreateEarningRuleCommand command, CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow();
-        foreach (var previous in await db.EarningRules.Where(r => r.IsActive).ToListAsync(cancellationToken))
-        {
-            var before = previous.ToResponse();
-            previous.Supersede(now);
-            audit.Record(command.Actor, "earning_rule.superseded", "earning_rule", previous.Id, before, previous.ToResponse());
-        }
-
-        var rule = EarningRule.Create(command.Request.Name, command.Request.PointsPerCurrencyUnit, command.Request.Currency, now);
+        var definition = EarningRuleRequests.ToDefinition(command.Request);
+        await EarningRuleRequests.CheckReferencesAsync(db, definition, clock.GetUtcNow(), cancellationToken);
+        var rule = EarningRule.Create(definition, clock.GetUtcNow(), command.Actor);
         db.EarningRules.Add(rule);
-        var response = rule.ToResponse();
+        var response = EarningRuleRequests.ToResponse(rule);
         audit.Record<EarningRuleResponse>(command.Actor, "earning_rule.created", "earning_rule", rule.Id, null, response);
         await db.SaveChangesAsync(cancellationToken);
+        cache.Invalidate();
         return response;
     }
 }
 
-public sealed record ListEarningRulesQuery : IQuery<IReadOnlyList<EarningRuleResponse>>;
+/// <summary>An update is a new version: the current one is superseded, never edited.</summary>
+public sealed record UpdateEarningRuleCommand(string Actor, Guid RuleId, EarningRuleRequest Request) : ICommand<EarningRuleResponse>;
+
+public sealed class UpdateEarningRuleValidator : AbstractValidator<UpdateEarningRuleCommand>
+{
+    public UpdateEarningRuleValidator() => EarningRuleRequests.Apply(this, c => c.Request);
+}
+
+public sealed class UpdateEarningRuleHandler(ILoyaltyDbContext db, AuditTrail audit, EarningRulesCache cache, TimeProvider clock) : ICommandHandler<UpdateEarningRuleCommand, EarningRuleResponse>
+{
+    public async ValueTask<EarningRuleResponse> Handle(UpdateEarningRuleCommand command, CancellationToken cancellationToken)
+    {
+        var current = await EarningRuleRequests.FindCurrentAsync(db, command.RuleId, cancellationToken);
+        var definition = EarningRuleRequests.ToDefinition(command.Request);
+        var now = clock.GetUtcNow();
+        await EarningRuleRequests.CheckReferencesAsync(db, definition, now, cancellationToken);
+        var before = EarningRuleRequests.ToResponse(current);
+        var next = current.Revise(definition, now, command.Actor);
+        db.EarningRules.Add(next);
+        var after = EarningRuleRequests.ToResponse(next);
+        audit.Record(command.Actor, "earning_rule.updated", "earning_rule", next.Id, before, after);
+        await db.SaveChangesAsync(cancellationToken);
+        cache.Invalidate();
+        return after;
+    }
+}
+
+/// <summary>Deactivation is a version too: an inactive copy supersedes the current one.</summary>
+public sealed record DeactivateEarningRuleCommand(string Actor, Guid RuleId) : ICommand<EarningRuleResponse>;
+
+public sealed class DeactivateEarningRuleHandler(ILoyaltyDbContext db, AuditTrail audit, EarningRulesCache cache, TimeProvider clock) : ICommandHandler<DeactivateEarningRuleCommand, EarningRuleResponse>
+{
+    public async ValueTask<EarningRuleResponse> Handle(DeactivateEarningRuleCommand command, CancellationToken cancellationToken)
+    {
+        var current = await EarningRuleRequests.FindCurrentAsync(db, command.RuleId, cancellationToken);
+        var before = EarningRuleRequests.ToResponse(current);
+        var next = current.Deactivate(clock.GetUtcNow(), command.Actor);
+        db.EarningRules.Add(next);
+        var after = EarningRuleRequests.ToResponse(next);
+        audit.Record(command.Actor, "earning_rule.deactivated", "earning_rule", next.Id, before, after);
+        await db.SaveChangesAsync(cancellationToken);
+        cache.Invalidate();
+        return after;
+    }
+}
+
+/// <summary>Each rule in its current version: active first, then by priority and newest change.</summary>
+public sealed record ListEarningRulesQuery(bool? Active, string? Kind, Guid? CampaignId) : IQuery<IReadOnlyList<EarningRuleResponse>>;
+
+public sealed class ListEarningRulesValidator : AbstractValidator<ListEarningRulesQuery>
+{
+    public ListEarningRulesValidator() =>
+        RuleFor(q => q.Kind).IsEnumName(typeof(EarningRuleKind), caseSensitive: false).When(q => q.Kind is not null)
+            .WithMessage($"kind must be one of: {string.Join(", ", Enum.GetNames<EarningRuleKind>())}.");
+}
 
 public sealed class ListEarningRulesHandler(ILoyaltyDbContext db) : IQueryHandler<ListEarningRulesQuery, IReadOnlyList<EarningRuleResponse>>
 {
     public async ValueTask<IReadOnlyList<EarningRuleResponse>> Handle(ListEarningRulesQuery query, CancellationToken cancellationToken)
     {
-        var rules = await db.EarningRules.AsNoTracking().ProjectToResponse().ToListAsync(cancellationToken);
-        return rules.OrderByDescending(r => r.IsActive).ThenByDescending(r => r.CreatedAt).ToList();
+        var rules = db.EarningRules.AsNoTracking().Where(r => r.SupersededAt == null);
+        if (query.Active is { } active)
+        {
+            rules = rules.Where(r => r.IsActive == active);
+        }
+
+        if (query.Kind is not null)
+        {
+            var kind = Enum.Parse<EarningRuleKind>(query.Kind, ignoreCase: true);
+            rules = rules.Where(r => r.Kind == kind);
+        }
+
+        if (query.CampaignId is { } campaignId)
+        {
+            rules = rules.Where(r => r.CampaignId == campaignId);
+        }
+
+        var list = await rules.ToListAsync(cancellationToken);
+        return list.OrderByDescending(r => r.IsActive).ThenBy(r => r, RuleOrder.Instance).Select(EarningRuleRequests.ToResponse).ToList();
     }
+}
+
+public sealed record GetEarningRuleQuery(Guid RuleId) : IQuery<EarningRuleDetailResponse>;
+
+public sealed class GetEarningRuleHandler(ILoyaltyDbContext db) : IQueryHandler<GetEarningRuleQuery, EarningRuleDetailResponse>
+{
+    public async ValueTask<EarningRuleDetailResponse> Handle(GetEarningRuleQuery query, CancellationToken cancellationToken)
+    {
+        var versions = await db.EarningRules.AsNoTracking().Where(r => r.Id == query.RuleId).OrderByDescending(r => r.Version).ToListAsync(cancellationToken);
+        if (versions.Count == 0)
+        {
+            throw EarningRuleRequests.NotFound();
+        }
+
+        var responses = versions.Select(EarningRuleRequests.ToResponse).ToList();
+        return new EarningRuleDetailResponse(responses[0], responses);
+    }
+}
+
+/// <summary>Request ⇄ domain for rules, and the checks that need the database.</summary>
+public static class EarningRuleRequests
+{
+    public static void Apply<T>(AbstractValidator<T> v, Func<T, EarningRuleRequest> request)
+    {
+        v.RuleFor(x => request(x).Name).NotEmpty().MaximumLength(100).OverridePropertyName("name");
+        v.RuleFor(x => request(x).Kind).NotEmpty().IsEnumName(typeof(EarningRuleKind), caseSensitive: false)
+            .WithMessage($"kind must be one of: {string.Join(", ", Enum.GetNames<EarningRuleKind>())}.").OverridePropertyName("kind");
+        v.RuleFor(x => request(x).Trigger).IsEnumName(typeof(BonusTrigger), caseSensitive: false).When(x => request(x).Trigger is not null)
+            .WithMessage($"trigger must be one of: {string.Join(", ", Enum.GetNames<BonusTrigger>())}.").OverridePropertyName("trigger");
+        v.RuleFor(x => request(x).PointsPerCurrencyUnit).PrecisionScale(14, 4, ignoreTrailingZeros: true).OverridePropertyName("pointsPerCurrencyUnit");
+        v.RuleFor(x => request(x).Factor).PrecisionScale(8, 4, ignoreTrailingZeros: true).OverridePropertyName("factor");
+        v.RuleFor(x => request(x).Conditions!.MinimumSpend).PrecisionScale(18, 4, ignoreTrailingZeros: true)
+            .When(x => request(x).Conditions is not null).OverridePropertyName("conditions.minimumSpend");
+
+        // The domain's own consistency rules, reported per field once the enums parse.
+        v.RuleFor(x => x).Custom((x, context) =>
+        {
+            var r = request(x);
+            if (r is null || string.IsNullOrWhiteSpace(r.Name) || !IsName<EarningRuleKind>(r.Kind) || (r.Trigger is not null && !IsName<BonusTrigger>(r.Trigger)))
+            {
+                return;
+            }
+
+            foreach (var (field, message) in ToDefinition(r).Problems().Where(p => p.Field != "name"))
+            {
+                context.AddFailure(field, message);
+            }
+        });
+    }
+
+    public static EarningRuleDefinition ToDefinition(EarningRuleRequest r)
+    {
+        var c = r.Conditions;
+        var conditions = c is null
+            ? RuleConditions.None
+            : new RuleConditions
+            {
+                MinimumSpend = c.MinimumSpend,
+                TierIds = c.TierIds?.Distinct().ToList(),
+                PartnerIds = c.PartnerIds?.Distinct().ToList(),
+                StoreIds = c.StoreIds?.Distinct().ToList(),
+                Categories = c.Categories?.Select(s => s?.Trim() ?? "").Distinct(StringComparer.OrdinalIgnoreCase).ToList(),
+                Skus = c.Skus?.Select(s => s?.Trim() ?? "").Distinct(StringComparer.OrdinalIgnoreCase).ToList(),
+                MinimumMembershipMonths = c.MinimumMembershipMonths,
+            };
+        return new EarningRuleDefinition(
+            r.Name?.Trim() ?? "",
+            Enum.Parse<EarningRuleKind>(r.Kind, ignoreCase: true),
+            string.IsNullOrWhiteSpace(r.Currency) ? null : r.Currency,
+            r.PointsPerCurrencyUnit,
+            r.Factor,
+            r.Points,
+            r.Trigger is null ? null : Enum.Parse<BonusTrigger>(r.Trigger, ignoreCase: true),
+            r.VisitNumber,
+            r.Priority,
+            string.IsNullOrWhiteSpace(r.ExclusiveGroup) ? r.ExclusiveGroup : r.ExclusiveGroup.Trim(),
+            r.CampaignId,
+            conditions,
+            r.DailyCap,
+            r.MonthlyCap);
+    }
+
+    /// <summary>Every id a rule names must exist, and its conditions must be able to hold together.</summary>
+    public static async Task CheckReferencesAsync(ILoyaltyDbContext db, EarningRuleDefinition d, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var c = d.Conditions;
+        if (c.TierIds is { } tierIds && await db.Tiers.CountAsync(t => tierIds.Contains(t.Id), cancellationToken) != tierIds.Count)
+        {
+            throw AppException.NotFound("tier_not_found", "conditions.tierIds names a tier that does not exist.");
+        }
+
+        if (c.PartnerIds is { } partnerIds && await db.Partners.CountAsync(p => partnerIds.Contains(p.Id), cancellationToken) != partnerIds.Count)
+        {
+            throw AppException.NotFound("partner_not_found", "conditions.partnerIds names a partner that does not exist.");
+        }
+
+        if (c.StoreIds is { } storeIds)
+        {
+            var stores = await db.Stores.AsNoTracking().Where(s => storeIds.Contains(s.Id)).Select(s => new { s.Id, s.PartnerId }).ToListAsync(cancellationToken);
+            if (stores.Count != storeIds.Count)
+            {
+                throw AppException.NotFound("store_not_found", "conditions.storeIds names a store that does not exist.");
+            }
+
+            if (c.PartnerIds is not null && stores.Any(s => !c.PartnerIds.Contains(s.PartnerId)))
+            {
+                throw new DomainException("contradictory_conditions", "conditions.storeIds names a store of a partner that conditions.partnerIds leaves out: the rule could never apply there.");
+            }
+        }
+
+        if (d.CampaignId is { } campaignId)
+        {
+            var campaign = await db.Campaigns.AsNoTracking().SingleOrDefaultAsync(x => x.Id == campaignId, cancellationToken)
+                ?? throw CampaignRequests.NotFound();
+            if (campaign.StatusAt(now) == CampaignStatus.Ended)
+            {
+                throw AppException.Conflict("campaign_ended", "The campaign has ended: its rules could never apply again.");
+            }
+
+            if ((campaign.PartnerIds is not null && c.PartnerIds is not null && !campaign.PartnerIds.Intersect(c.PartnerIds).Any())
+                || (campaign.TierIds is not null && c.TierIds is not null && !campaign.TierIds.Intersect(c.TierIds).Any()))
+            {
+                throw new DomainException("contradictory_conditions", "The rule's partners or tiers and its campaign's have nothing in common: the rule could never apply.");
+            }
+        }
+    }
+
+    public static async Task<EarningRule> FindCurrentAsync(ILoyaltyDbContext db, Guid ruleId, CancellationToken cancellationToken)
+    {
+        var current = await db.EarningRules.SingleOrDefaultAsync(r => r.Id == ruleId && r.SupersededAt == null, cancellationToken)
+            ?? throw NotFound();
+        return current.IsActive
+            ? current
+            : throw AppException.Conflict("earning_rule_inactive", "The rule is deactivated; create a new rule instead.");
+    }
+
+    public static AppException NotFound() => AppException.NotFound("earning_rule_not_found", "No earning rule has this id.");
+
+    public static EarningRuleResponse ToResponse(EarningRule r) =>
+        new(
+            r.Id,
+            r.Version,
+            r.Name,
+            r.Kind.ToString(),
+            r.Currency,
+            r.PointsPerCurrencyUnit,
+            r.Factor,
+            r.BonusPoints,
+            r.Trigger?.ToString(),
+            r.VisitNumber,
+            r.Priority,
+            r.ExclusiveGroup,
+            r.CampaignId,
+            new EarningRuleConditions(
+                r.Conditions.MinimumSpend,
+                r.Conditions.TierIds,
+                r.Conditions.PartnerIds,
+                r.Conditions.StoreIds,
+                r.Conditions.Categories,
+                r.Conditions.Skus,
+                r.Conditions.MinimumMembershipMonths),
+            r.DailyCap,
+            r.MonthlyCap,
+            r.IsActive,
+            r.CreatedAt,
+            r.CreatedBy,
+            r.SupersededAt);
+
+    public static bool IsName<TEnum>(string? value)
+        where TEnum : struct, Enum =>
+        value is not null && Enum.GetNames<TEnum>().Contains(value, StringComparer.OrdinalIgnoreCase);
 }

@@ -4,7 +4,6 @@ using Loyalty.Application.Errors;
 using Loyalty.Application.Features.Financial.Ledger;
 using Loyalty.Application.Features.Social.Members;
 using Loyalty.Application.Features.Structural.Stores;
-using Loyalty.Contracts.Common;
 using Loyalty.Contracts.Partner;
 using Loyalty.Domain.Common;
 using Loyalty.Domain.Financial.Earning;
@@ -15,7 +14,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Loyalty.Application.Features.Financial.Earning;
 
-/// <summary>A partner reports a purchase; the member earns base rate × tier multiplier, rounded down.</summary>
+/// <summary>A partner reports a purchase; the member earns what the active earning rules give, with the breakdown kept.</summary>
 public sealed record RecordPurchaseCommand(Guid PartnerId, RecordPurchaseRequest Request) : ICommand<PurchaseResponse>, ITransactionalCommand;
 
 public sealed class RecordPurchaseValidator : AbstractValidator<RecordPurchaseCommand>
@@ -25,37 +24,80 @@ public sealed class RecordPurchaseValidator : AbstractValidator<RecordPurchaseCo
         RuleFor(c => c.Request.MemberNumber).MemberNumber();
         RuleFor(c => c.Request.StoreId).NotEmpty();
         RuleFor(c => c.Request.ExternalId).NotEmpty().MaximumLength(100);
-        RuleFor(c => c.Request.Amount).GreaterThan(0).LessThanOrEqualTo(1_000_000m).PrecisionScale(18, 4, ignoreTrailingZeros: true);
-        RuleFor(c => c.Request.Currency).Must(Money.IsCurrencyCode).WithMessage("currency must be an ISO 4217 code such as EUR.");
-        RuleFor(c => c.Request.PurchasedAt)
-            .Must(at => at is null || at <= clock.GetUtcNow().AddMinutes(5))
-            .WithMessage("purchasedAt cannot be in the future.");
+        BasketRules.Apply(this, c => c.Request.Amount, c => c.Request.Currency, c => c.Request.PurchasedAt, c => c.Request.Lines, clock);
     }
 }
 
-public sealed class RecordPurchaseHandler(ILoyaltyDbContext db, PointsLedger ledger, TimeProvider clock) : ICommandHandler<RecordPurchaseCommand, PurchaseResponse>
+/// <summary>The basket rules every earn, quote and simulation applies.</summary>
+public static class BasketRules
+{
+    public const int MaxLines = 500;
+
+    public static void Apply<T>(
+        AbstractValidator<T> v,
+        Func<T, decimal> amount,
+        Func<T, string> currency,
+        Func<T, DateTimeOffset?> purchasedAt,
+        Func<T, IReadOnlyList<PurchaseLineRequest>?> lines,
+        TimeProvider clock)
+    {
+        v.RuleFor(x => amount(x)).GreaterThan(0).LessThanOrEqualTo(1_000_000m).PrecisionScale(18, 4, ignoreTrailingZeros: true).OverridePropertyName("amount");
+        v.RuleFor(x => currency(x)).Must(Money.IsCurrencyCode).WithMessage("currency must be an ISO 4217 code such as EUR.").OverridePropertyName("currency");
+        v.RuleFor(x => purchasedAt(x))
+            .Must(at => at is null || at <= clock.GetUtcNow().AddMinutes(5))
+            .WithMessage("purchasedAt cannot be in the future.")
+            .OverridePropertyName("purchasedAt");
+        v.RuleFor(x => lines(x))
+            .Must(l => l is null || (l.Count is > 0 and <= MaxLines))
+            .WithMessage($"lines, when given, hold 1–{MaxLines} basket lines.")
+            .OverridePropertyName("lines");
+        v.RuleForEach(x => lines(x)).NotNull().WithMessage("A basket line cannot be null.").ChildRules(line =>
+        {
+            line.RuleFor(l => l.Amount).GreaterThanOrEqualTo(0).PrecisionScale(18, 4, ignoreTrailingZeros: true);
+            line.RuleFor(l => l.Quantity).GreaterThan(0).LessThanOrEqualTo(1_000_000m);
+            line.RuleFor(l => l.Sku).MaximumLength(100);
+            line.RuleFor(l => l.Category).MaximumLength(100);
+        }).When(x => lines(x) is { Count: <= MaxLines }).OverridePropertyName("lines");
+        v.RuleFor(x => x)
+            .Must(x => lines(x) is not { Count: > 0 } l || l.Any(i => i is null) || l.Sum(i => i.Amount) == amount(x))
+            .WithMessage("The amounts of lines must add up to amount.")
+            .OverridePropertyName("lines");
+    }
+}
+
+public sealed class RecordPurchaseHandler(ILoyaltyDbContext db, PointsLedger ledger, EarningEngine engine, TimeProvider clock) : ICommandHandler<RecordPurchaseCommand, PurchaseResponse>
 {
     public async ValueTask<PurchaseResponse> Handle(RecordPurchaseCommand command, CancellationToken cancellationToken)
     {
         var request = command.Request;
         var store = await PartnerStores.FindActiveAsync(db, command.PartnerId, request.StoreId, cancellationToken);
-        var (member, tier) = await MemberLookup.FindWithTierByNumberAsync(db, request.MemberNumber, cancellationToken);
-        member.EnsureCanTransact();
 
+        // The member, their tier and whether this receipt was already recorded, in one round trip.
+        var number = MemberLookup.Normalize(request.MemberNumber);
         var externalId = request.ExternalId.Trim();
-        if (await db.Purchases.AnyAsync(p => p.PartnerId == command.PartnerId && p.ExternalId == externalId, cancellationToken))
+        var found = await (from m in db.Members.AsNoTracking()
+                           where m.MemberNumber == number
+                           join t in db.Tiers.AsNoTracking() on m.TierId equals t.Id
+                           select new { Member = m, Tier = t, Duplicate = db.Purchases.Any(p => p.PartnerId == command.PartnerId && p.ExternalId == externalId) })
+                          .SingleOrDefaultAsync(cancellationToken)
+            ?? throw MemberLookup.UnknownNumber();
+        var member = found.Member;
+        member.EnsureCanTransact();
+        if (found.Duplicate)
         {
             throw AppException.Conflict("duplicate_transaction", $"Purchase '{externalId}' was already recorded; a receipt earns once.");
         }
 
-        var rule = await db.EarningRules.AsNoTracking().Where(r => r.IsActive).OrderByDescending(r => r.CreatedAt).FirstOrDefaultAsync(cancellationToken)
-            ?? throw AppException.Conflict("programme_not_configured", "No earning rule is configured yet.");
-
         var now = clock.GetUtcNow();
-        var spend = new Money(request.Amount, request.Currency);
-        var earned = PointsCalculator.Calculate(spend, rule, tier.Name, tier.EarnMultiplier);
-        var purchase = Purchase.Record(member.Id, command.PartnerId, store.Id, externalId, spend, request.PurchasedAt ?? now, now, earned.TotalPoints, rule.Id);
+        var purchasedAt = request.PurchasedAt ?? now;
+        var rules = await engine.RulesForPurchaseAsync(cancellationToken);
+        var basket = EarningEngine.BasketOf(request.Amount, request.Currency, request.Lines);
+        var earned = await engine.CalculateAsync(
+            rules, basket, EarningEngine.Facts(member, found.Tier), member.Id, new EarningOccasion(purchasedAt, command.PartnerId, store.Id), forUpdate: true, cancellationToken);
+
+        var purchase = Purchase.Record(member.Id, command.PartnerId, store.Id, externalId, basket.Total, purchasedAt, now, earned.TotalPoints);
         db.Purchases.Add(purchase);
+        db.EarnBreakdownLines.AddRange(EarnBreakdownLine.ForPurchase(purchase, earned));
 
         long available;
         if (earned.TotalPoints > 0)
@@ -76,7 +118,7 @@ public sealed class RecordPurchaseHandler(ILoyaltyDbContext db, PointsLedger led
             purchase.Amount,
             purchase.Currency,
             earned.TotalPoints,
-            earned.Lines.Select(l => new EarnLineResponse(l.Rule, l.Description, l.Points)).ToList(),
+            EarningEngine.ToResponse(earned.Lines),
             available,
             now);
     }

@@ -1,6 +1,7 @@
 using FluentValidation;
 using Loyalty.Application.Abstractions;
 using Loyalty.Application.Errors;
+using Loyalty.Application.Features.Financial.Earning;
 using Loyalty.Domain.Financial.Ledger;
 using Loyalty.Domain.Social.Members;
 using Loyalty.Domain.Social.Tiers;
@@ -8,8 +9,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Loyalty.Application.Features.Social.Members;
 
-/// <summary>Enrolment shared by the app and the till: a new member starts in the entry tier with an empty account.</summary>
-public sealed class MemberEnrolment(ILoyaltyDbContext db, TimeProvider clock)
+/// <summary>
+/// Enrolment shared by the app and the till: a new member starts in the entry tier with an empty account, plus any
+/// enrolment bonus the earning rules give (in the same transaction).
+/// </summary>
+public sealed class MemberEnrolment(ILoyaltyDbContext db, EarningEngine earning, TimeProvider clock)
 {
     public async Task<(Member Member, Tier Tier)> EnrolAsync(
         MemberDetails details,
@@ -33,6 +37,7 @@ public sealed class MemberEnrolment(ILoyaltyDbContext db, TimeProvider clock)
         db.Members.Add(member);
         db.PointsAccounts.Add(PointsAccount.Open(member.Id, now));
         await db.SaveChangesAsync(cancellationToken);
+        await earning.CreditEnrolmentBonusAsync(member, entryTier, cancellationToken);
         return (member, entryTier);
     }
 

@@ -1,0 +1,129 @@
+using Loyalty.Contracts.Common;
+using Loyalty.Contracts.Partner;
+
+namespace Loyalty.Contracts.Admin;
+
+/// <summary>
+/// Where a rule applies; every field is optional and null means "no restriction" (a list, when given, is never empty).
+/// Categories and SKUs select basket lines: a line matches when its category or its SKU is listed.
+/// <see cref="MinimumSpend"/> counts the matching lines (the whole basket without categories or SKUs) and needs the rule's currency.
+/// <see cref="MinimumMembershipMonths"/> is the long-tenure perk: e.g. 36 for members of at least three years.
+/// </summary>
+public sealed record EarningRuleConditions(
+    decimal? MinimumSpend = null,
+    IReadOnlyList<Guid>? TierIds = null,
+    IReadOnlyList<Guid>? PartnerIds = null,
+    IReadOnlyList<Guid>? StoreIds = null,
+    IReadOnlyList<string>? Categories = null,
+    IReadOnlyList<string>? Skus = null,
+    int? MinimumMembershipMonths = null);
+
+/// <summary>
+/// A rule as marketing staff write it (create, and every update: an update is a full new version).
+/// <see cref="Kind"/>: BaseRate (pointsPerCurrencyUnit + currency), Multiplier (factor &gt; 1, e.g. 2.0 = double points)
+/// or FixedBonus (points + trigger: EveryPurchase, FirstPurchase, BirthdayMonth, NthVisit with visitNumber, Enrolment).
+/// Caps are per member per UTC calendar day/month.
+/// </summary>
+public sealed record EarningRuleRequest(
+    string Name,
+    string Kind = "BaseRate",
+    string? Currency = null,
+    decimal? PointsPerCurrencyUnit = null,
+    decimal? Factor = null,
+    long? Points = null,
+    string? Trigger = null,
+    int? VisitNumber = null,
+    int Priority = 0,
+    string? ExclusiveGroup = null,
+    Guid? CampaignId = null,
+    EarningRuleConditions? Conditions = null,
+    long? DailyCap = null,
+    long? MonthlyCap = null);
+
+/// <summary>One version of a rule. <see cref="Id"/> is stable across versions; the newest version is the rule's current state.</summary>
+public sealed record EarningRuleResponse(
+    Guid Id,
+    int Version,
+    string Name,
+    string Kind,
+    string? Currency,
+    decimal? PointsPerCurrencyUnit,
+    decimal? Factor,
+    long? Points,
+    string? Trigger,
+    int? VisitNumber,
+    int Priority,
+    string? ExclusiveGroup,
+    Guid? CampaignId,
+    EarningRuleConditions Conditions,
+    long? DailyCap,
+    long? MonthlyCap,
+    bool IsActive,
+    DateTimeOffset CreatedAt,
+    string CreatedBy,
+    DateTimeOffset? SupersededAt);
+
+/// <summary>A rule's current version and all its versions, newest first.</summary>
+public sealed record EarningRuleDetailResponse(EarningRuleResponse Rule, IReadOnlyList<EarningRuleResponse> Versions);
+
+/// <summary>
+/// A campaign: its rules apply only inside [from, until) and, when given, on these weekdays and in
+/// [fromHour, untilHour) — all in UTC — and for these tiers or partners.
+/// </summary>
+public sealed record CampaignRequest(
+    string Name,
+    DateTimeOffset From,
+    DateTimeOffset? Until = null,
+    string? Description = null,
+    IReadOnlyList<string>? Weekdays = null,
+    int? FromHour = null,
+    int? UntilHour = null,
+    IReadOnlyList<Guid>? TierIds = null,
+    IReadOnlyList<Guid>? PartnerIds = null);
+
+public sealed record CampaignResponse(
+    Guid Id,
+    string Name,
+    string? Description,
+    DateTimeOffset From,
+    DateTimeOffset? Until,
+    IReadOnlyList<string>? Weekdays,
+    int? FromHour,
+    int? UntilHour,
+    IReadOnlyList<Guid>? TierIds,
+    IReadOnlyList<Guid>? PartnerIds,
+    string Status,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset UpdatedAt,
+    DateTimeOffset? EndedAt);
+
+/// <summary>A campaign with the current version of each of its rules (active or not).</summary>
+public sealed record CampaignDetailResponse(CampaignResponse Campaign, IReadOnlyList<EarningRuleResponse> Rules);
+
+/// <summary>
+/// "What would this basket earn?" for a member (by number) or for a brand-new member of a tier (no purchases
+/// yet, no birthday, enrolled at the purchase time). Exactly one of <see cref="MemberNumber"/> and <see cref="TierId"/>.
+/// </summary>
+public sealed record SimulateEarningRequest(
+    Guid StoreId,
+    decimal Amount,
+    string Currency,
+    string? MemberNumber = null,
+    Guid? TierId = null,
+    DateTimeOffset? PurchasedAt = null,
+    IReadOnlyList<PurchaseLineRequest>? Lines = null);
+
+/// <summary>A recorded purchase with the breakdown it earned, as the rules were then.</summary>
+public sealed record AdminPurchaseResponse(
+    Guid Id,
+    string ExternalId,
+    Guid MemberId,
+    string MemberNumber,
+    Guid PartnerId,
+    Guid StoreId,
+    decimal Amount,
+    string Currency,
+    DateTimeOffset PurchasedAt,
+    DateTimeOffset RecordedAt,
+    long PointsEarned,
+    IReadOnlyList<EarnLineResponse> Breakdown);
