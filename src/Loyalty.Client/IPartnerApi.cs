@@ -36,6 +36,11 @@ public interface IPartnerApi
         [Header("Idempotency-Key")] string idempotencyKey,
         CancellationToken cancellationToken = default);
 
+    /// <summary>What a basket would earn for a member at one of the partner's stores; records nothing.</summary>
+    /// <exception cref="LoyaltyApiException">The API rejected the request.</exception>
+    [Post("/transactions/quote")]
+    Task<EarnQuoteResponse> QuotePurchaseAsync([Body] QuotePurchaseRequest request, CancellationToken cancellationToken = default);
+
     /// <summary>Pays with points.</summary>
     /// <exception cref="LoyaltyApiException">
     /// The API rejected the request, e.g. with <see cref="LoyaltyApiException.Code"/> <c>insufficient_points</c>.

@@ -60,6 +60,23 @@ public sealed class PartnerClientTests(ClientFixture fixture)
     }
 
     [Fact]
+    public async Task A_till_quotes_an_itemised_basket_and_then_earns_exactly_that()
+    {
+        var s = await Scenario.StartAsync(fixture.Factory);
+        var api = fixture.PartnerApi(s.Key.Key);
+        var member = await s.EnrolAsync();
+        PurchaseLineRequest[] lines = [new("ESP-250", "coffee", 1, 12.40m), new(null, null, 2, 7.60m)];
+
+        var quote = await api.QuotePurchaseAsync(new QuotePurchaseRequest(member.MemberNumber, s.Store.Id, 20m, "EUR", Lines: lines));
+        Assert.Equal(0, (await api.GetMemberAsync(member.MemberNumber)).AvailablePoints);
+        var purchase = await api.RecordPurchaseAsync(s.Purchase(member.MemberNumber, 20m) with { Lines = lines }, IdempotencyKeys.New());
+
+        Assert.Equal(20, quote.PointsEarned); // one base rate rounds once over its lines: floor(12.40 + 7.60), not 12 + 7
+        Assert.Equal(quote.PointsEarned, purchase.PointsEarned);
+        Assert.Equal(quote.Breakdown, purchase.Breakdown);
+    }
+
+    [Fact]
     public async Task Reusing_an_idempotency_key_for_a_different_purchase_is_a_LoyaltyApiException()
     {
         var s = await Scenario.StartAsync(fixture.Factory);
