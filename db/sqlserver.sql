@@ -429,3 +429,207 @@ END;
 
 COMMIT;
 GO
+
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123125507_PointsLotsPolicyOutbox'
+)
+BEGIN
+    ALTER TABLE [PointsAccounts] ADD [Held] bigint NOT NULL DEFAULT CAST(0 AS bigint);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123125507_PointsLotsPolicyOutbox'
+)
+BEGIN
+    ALTER TABLE [LedgerEntries] ADD [PendingPoints] bigint NOT NULL DEFAULT CAST(0 AS bigint);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123125507_PointsLotsPolicyOutbox'
+)
+BEGIN
+    ALTER TABLE [LedgerEntries] ADD [ReferenceId] uniqueidentifier NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123125507_PointsLotsPolicyOutbox'
+)
+BEGIN
+    CREATE TABLE [OutboxMessages] (
+        [Id] uniqueidentifier NOT NULL,
+        [Type] nvarchar(60) NOT NULL,
+        [MemberId] uniqueidentifier NULL,
+        [PartnerId] uniqueidentifier NULL,
+        [Payload] nvarchar(max) NOT NULL,
+        [OccurredAt] datetimeoffset NOT NULL,
+        CONSTRAINT [PK_OutboxMessages] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123125507_PointsLotsPolicyOutbox'
+)
+BEGIN
+    CREATE TABLE [PointsLots] (
+        [Id] bigint NOT NULL IDENTITY,
+        [MemberId] uniqueidentifier NOT NULL,
+        [Points] bigint NOT NULL,
+        [Remaining] bigint NOT NULL,
+        [EarnedAt] datetimeoffset NOT NULL,
+        [ExpiresAt] datetimeoffset NULL,
+        [IsPending] bit NOT NULL,
+        [PendingUntil] datetimeoffset NULL,
+        [PurchaseId] uniqueidentifier NULL,
+        [ExpiryNoticeAt] datetimeoffset NULL,
+        CONSTRAINT [PK_PointsLots] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_PointsLots_Members_MemberId] FOREIGN KEY ([MemberId]) REFERENCES [Members] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123125507_PointsLotsPolicyOutbox'
+)
+BEGIN
+    CREATE TABLE [PointsPolicies] (
+        [Id] int NOT NULL,
+        [ExpiryKind] nvarchar(20) NOT NULL,
+        [ExpiryLength] int NOT NULL,
+        [ExpiryUnit] nvarchar(20) NOT NULL,
+        [ExpiryRounding] nvarchar(20) NOT NULL,
+        [ExpiryFixedMonth] int NOT NULL,
+        [ExpiryFixedDay] int NOT NULL,
+        [ExpiryNoticeDays] int NOT NULL,
+        [PendingDays] int NOT NULL,
+        [ReturnPolicy] nvarchar(30) NOT NULL,
+        [PointValue] decimal(18,6) NOT NULL,
+        [PointValueCurrency] nchar(3) NOT NULL,
+        [RedemptionHoldMinutes] int NOT NULL,
+        [TransferMaxPoints] bigint NOT NULL,
+        [TransferMaxPointsPerMonth] bigint NOT NULL,
+        [UpdatedAt] datetimeoffset NOT NULL,
+        CONSTRAINT [PK_PointsPolicies] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123125507_PointsLotsPolicyOutbox'
+)
+BEGIN
+    CREATE TABLE [LotDebits] (
+        [Id] bigint NOT NULL IDENTITY,
+        [LotId] bigint NOT NULL,
+        [MemberId] uniqueidentifier NOT NULL,
+        [ReferenceId] uniqueidentifier NOT NULL,
+        [Points] bigint NOT NULL,
+        CONSTRAINT [PK_LotDebits] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_LotDebits_PointsLots_LotId] FOREIGN KEY ([LotId]) REFERENCES [PointsLots] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123125507_PointsLotsPolicyOutbox'
+)
+BEGIN
+    CREATE INDEX [IX_LedgerEntries_OccurredAt_Type] ON [LedgerEntries] ([OccurredAt], [Type]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123125507_PointsLotsPolicyOutbox'
+)
+BEGIN
+    CREATE INDEX [IX_LedgerEntries_PurchaseId] ON [LedgerEntries] ([PurchaseId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123125507_PointsLotsPolicyOutbox'
+)
+BEGIN
+    CREATE INDEX [IX_LedgerEntries_RedemptionId] ON [LedgerEntries] ([RedemptionId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123125507_PointsLotsPolicyOutbox'
+)
+BEGIN
+    CREATE INDEX [IX_LotDebits_LotId] ON [LotDebits] ([LotId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123125507_PointsLotsPolicyOutbox'
+)
+BEGIN
+    CREATE INDEX [IX_LotDebits_ReferenceId] ON [LotDebits] ([ReferenceId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123125507_PointsLotsPolicyOutbox'
+)
+BEGIN
+    CREATE INDEX [IX_OutboxMessages_MemberId_OccurredAt] ON [OutboxMessages] ([MemberId], [OccurredAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123125507_PointsLotsPolicyOutbox'
+)
+BEGIN
+    CREATE INDEX [IX_OutboxMessages_OccurredAt] ON [OutboxMessages] ([OccurredAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123125507_PointsLotsPolicyOutbox'
+)
+BEGIN
+    EXEC(N'CREATE INDEX [IX_PointsLots_Expiring] ON [PointsLots] ([ExpiresAt]) WHERE [Remaining] > 0');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123125507_PointsLotsPolicyOutbox'
+)
+BEGIN
+    EXEC(N'CREATE INDEX [IX_PointsLots_PendingUntil] ON [PointsLots] ([PendingUntil]) WHERE [IsPending] = 1');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123125507_PointsLotsPolicyOutbox'
+)
+BEGIN
+    CREATE INDEX [IX_PointsLots_PurchaseId] ON [PointsLots] ([PurchaseId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123125507_PointsLotsPolicyOutbox'
+)
+BEGIN
+    EXEC(N'CREATE INDEX [IX_PointsLots_Spendable] ON [PointsLots] ([MemberId], [IsPending], [Id]) WHERE [Remaining] > 0');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123125507_PointsLotsPolicyOutbox'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261123125507_PointsLotsPolicyOutbox', N'10.0.14');
+END;
+
+COMMIT;
+GO

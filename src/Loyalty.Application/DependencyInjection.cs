@@ -2,7 +2,9 @@ using System.Text.Json;
 using FluentValidation;
 using Loyalty.Application.Features.Audit;
 using Loyalty.Application.Features.Financial.Ledger;
+using Loyalty.Application.Features.Financial.Policies;
 using Loyalty.Application.Features.Social.Members;
+using Loyalty.Application.Features.Structural.Outbox;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Loyalty.Application;
@@ -18,6 +20,8 @@ public static class DependencyInjection
         ValidatorOptions.Global.DisplayNameResolver = (_, member, _) => member is null ? null : JsonNamingPolicy.CamelCase.ConvertName(member.Name);
         services.AddValidatorsFromAssemblyContaining<PointsLedger>(ServiceLifetime.Singleton);
         services.AddScoped<PointsLedger>();
+        services.AddSingleton<PointsPolicyCache>();
+        services.AddScoped<EventOutbox>();
         services.AddScoped<MemberEnrolment>();
         services.AddScoped<AuditTrail>();
         return services;

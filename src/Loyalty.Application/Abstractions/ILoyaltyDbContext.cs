@@ -1,11 +1,13 @@
 using Loyalty.Domain.Audit;
 using Loyalty.Domain.Financial.Earning;
 using Loyalty.Domain.Financial.Ledger;
+using Loyalty.Domain.Financial.Policies;
 using Loyalty.Domain.Financial.Purchases;
 using Loyalty.Domain.Financial.Redemptions;
 using Loyalty.Domain.Social.Members;
 using Loyalty.Domain.Social.Tiers;
 using Loyalty.Domain.Structural.ApiKeys;
+using Loyalty.Domain.Structural.Outbox;
 using Loyalty.Domain.Structural.Partners;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -23,6 +25,14 @@ public interface ILoyaltyDbContext
     DbSet<PointsAccount> PointsAccounts { get; }
 
     DbSet<LedgerEntry> LedgerEntries { get; }
+
+    DbSet<PointsLot> PointsLots { get; }
+
+    DbSet<LotDebit> LotDebits { get; }
+
+    DbSet<PointsPolicy> PointsPolicies { get; }
+
+    DbSet<OutboxMessage> OutboxMessages { get; }
 
     DbSet<Purchase> Purchases { get; }
 

@@ -13,7 +13,11 @@ public sealed record MemberLookupResponse(string MemberNumber, string DisplayNam
 /// <summary>
 /// A purchase to earn points on. <see cref="ExternalId"/> is the partner's receipt id: the same receipt never earns twice.
 /// </summary>
-public sealed record RecordPurchaseRequest(string MemberNumber, Guid StoreId, string ExternalId, decimal Amount, string Currency, DateTimeOffset? PurchasedAt);
+/// <summary>
+/// A purchase at a till or online. With <see cref="AwaitConfirmation"/> the points stay pending until the partner confirms
+/// the order (delivered, not returned); otherwise they follow the programme's pending period (often none).
+/// </summary>
+public sealed record RecordPurchaseRequest(string MemberNumber, Guid StoreId, string ExternalId, decimal Amount, string Currency, DateTimeOffset? PurchasedAt, bool AwaitConfirmation = false);
 
 public sealed record PurchaseResponse(
     Guid PurchaseId,
@@ -24,7 +28,9 @@ public sealed record PurchaseResponse(
     long PointsEarned,
     IReadOnlyList<EarnLineResponse> Breakdown,
     long AvailablePoints,
-    DateTimeOffset RecordedAt);
+    DateTimeOffset RecordedAt,
+    bool PointsPending = false,
+    DateTimeOffset? PendingUntil = null);
 
 /// <summary>Pay with points. <see cref="Reference"/> is the partner's receipt or order id, kept for reconciliation.</summary>
 public sealed record RedeemPointsRequest(string MemberNumber, Guid StoreId, long Points, string? Reference);

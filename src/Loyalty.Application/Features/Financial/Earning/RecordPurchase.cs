@@ -2,7 +2,9 @@ using FluentValidation;
 using Loyalty.Application.Abstractions;
 using Loyalty.Application.Errors;
 using Loyalty.Application.Features.Financial.Ledger;
+using Loyalty.Application.Features.Financial.Policies;
 using Loyalty.Application.Features.Social.Members;
+using Loyalty.Application.Features.Structural.Outbox;
 using Loyalty.Application.Features.Structural.Stores;
 using Loyalty.Contracts.Common;
 using Loyalty.Contracts.Partner;
@@ -10,6 +12,7 @@ using Loyalty.Domain.Common;
 using Loyalty.Domain.Financial.Earning;
 using Loyalty.Domain.Financial.Ledger;
 using Loyalty.Domain.Financial.Purchases;
+using Loyalty.Domain.Structural.Outbox;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -33,7 +36,7 @@ public sealed class RecordPurchaseValidator : AbstractValidator<RecordPurchaseCo
     }
 }
 
-public sealed class RecordPurchaseHandler(ILoyaltyDbContext db, PointsLedger ledger, TimeProvider clock) : ICommandHandler<RecordPurchaseCommand, PurchaseResponse>
+public sealed class RecordPurchaseHandler(ILoyaltyDbContext db, PointsLedger ledger, PointsPolicyCache policies, EventOutbox outbox, TimeProvider clock) : ICommandHandler<RecordPurchaseCommand, PurchaseResponse>
 {
     public async ValueTask<PurchaseResponse> Handle(RecordPurchaseCommand command, CancellationToken cancellationToken)
     {
@@ -57,11 +60,27 @@ public sealed class RecordPurchaseHandler(ILoyaltyDbContext db, PointsLedger led
         var purchase = Purchase.Record(member.Id, command.PartnerId, store.Id, externalId, spend, request.PurchasedAt ?? now, now, earned.TotalPoints, rule.Id);
         db.Purchases.Add(purchase);
 
+        var policy = await policies.GetAsync(db, cancellationToken);
+        PendingTerms? pending = request.AwaitConfirmation ? new PendingTerms(null)
+            : policy.PendingDays > 0 ? new PendingTerms(now.AddDays(policy.PendingDays))
+            : null;
         long available;
         if (earned.TotalPoints > 0)
         {
             var description = $"Purchase {externalId} at {store.Name}";
-            available = await ledger.CreditAsync(LedgerEntry.Earn(member.Id, earned.TotalPoints, description, now, command.PartnerId, store.Id, purchase.Id), cancellationToken);
+            outbox.Add(EventTypes.PointsEarned, member.Id, command.PartnerId, new
+            {
+                memberNumber = member.MemberNumber,
+                purchaseId = purchase.Id,
+                externalId,
+                storeId = store.Id,
+                points = earned.TotalPoints,
+                pending = pending is not null,
+                pendingUntil = pending?.Until,
+                breakdown = earned.Lines,
+                occurredAt = now,
+            });
+            available = await ledger.EarnAsync(LedgerEntry.Earn(member.Id, earned.TotalPoints, description, now, command.PartnerId, store.Id, purchase.Id), pending, cancellationToken);
         }
         else
         {
@@ -78,6 +97,8 @@ public sealed class RecordPurchaseHandler(ILoyaltyDbContext db, PointsLedger led
             earned.TotalPoints,
             earned.Lines.Select(l => new EarnLineResponse(l.Rule, l.Description, l.Points)).ToList(),
             available,
-            now);
+            now,
+            pending is not null && earned.TotalPoints > 0,
+            earned.TotalPoints > 0 ? pending?.Until : null);
     }
 }
