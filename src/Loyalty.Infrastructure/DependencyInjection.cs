@@ -1,6 +1,7 @@
 using Loyalty.Application.Abstractions;
 using Loyalty.Infrastructure.Health;
 using Loyalty.Infrastructure.Idempotency;
+using Loyalty.Infrastructure.Jobs;
 using Loyalty.Infrastructure.Persistence;
 using Loyalty.Infrastructure.Seeding;
 using Microsoft.EntityFrameworkCore;
@@ -38,6 +39,7 @@ public static class DependencyInjection
         services.AddSingleton<IdempotencyStore>();
         services.AddSingleton<IdempotencyRecordPurger>();
         services.AddHostedService(sp => sp.GetRequiredService<IdempotencyRecordPurger>());
+        services.AddOptions<JobOptions>().Bind(configuration.GetSection(JobOptions.Section));
         services.AddScoped<CurrentIdempotencyKey>();
         services.AddScoped<ICommitJournal, IdempotencyCommitJournal>();
         services.AddTransient<DemoProgrammeSeeder>();
