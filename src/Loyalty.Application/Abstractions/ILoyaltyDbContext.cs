@@ -11,6 +11,7 @@ using Loyalty.Domain.Structural.Outbox;
 using Loyalty.Domain.Structural.Partners;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
 
 namespace Loyalty.Application.Abstractions;
 
@@ -51,6 +52,9 @@ public interface ILoyaltyDbContext
     DbSet<AuditLogEntry> AuditLog { get; }
 
     DatabaseFacade Database { get; }
+
+    /// <summary>The model, for the few places that write SQL by hand and need a column's stored form.</summary>
+    IModel Model { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 }

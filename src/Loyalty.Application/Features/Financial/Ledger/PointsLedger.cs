@@ -34,9 +34,9 @@ public sealed class PointsLedger(ILoyaltyDbContext db, PointsPolicyCache policie
 
         entry.MakePending();
         var policy = await policies.GetAsync(db, cancellationToken);
-        await UpdateAccountAsync(entry.MemberId, available: 0, pending: entry.PendingPoints, held: 0, earned: entry.PendingPoints, cancellationToken);
+        var available = await UpdateAccountAsync(entry.MemberId, available: 0, pending: entry.PendingPoints, held: 0, earned: entry.PendingPoints, cancellationToken);
         db.PointsLots.Add(PointsLot.Pending(entry.MemberId, entry.PendingPoints, entry.OccurredAt, policy.Expiry.ExpiresAt(entry.OccurredAt), pending.Until, entry.PurchaseId));
-        return await AppendAsync(entry, cancellationToken);
+        return await AppendAsync(entry, available, cancellationToken);
     }
 
     /// <summary>Adds available points as a new lot expiring under the programme's policy. Returns the new available balance.</summary>
@@ -60,8 +60,9 @@ public sealed class PointsLedger(ILoyaltyDbContext db, PointsPolicyCache policie
         }
 
         var earned = entry.Type is LedgerEntryType.Earn or LedgerEntryType.Bonus ? entry.Points : 0;
-        await UpdateAccountAsync(entry.MemberId, entry.Points, pending: 0, held: 0, earned, cancellationToken);
-        return await AppendAsync(entry, available => AddLots(entry.MemberId, entry.OccurredAt, entry.PurchaseId, portions, available), cancellationToken);
+        var available = await UpdateAccountAsync(entry.MemberId, entry.Points, pending: 0, held: 0, earned, cancellationToken);
+        AddLots(entry.MemberId, entry.OccurredAt, entry.PurchaseId, portions, available);
+        return await AppendAsync(entry, available, cancellationToken);
     }
 
     /// <summary>Takes points if the balance covers them, oldest lots first; returns the new balance, or null when it does not.</summary>
@@ -82,21 +83,14 @@ public sealed class PointsLedger(ILoyaltyDbContext db, PointsPolicyCache policie
 
         var points = -entry.Points;
         var held = entry.Type == LedgerEntryType.Hold ? points : 0;
-        var now = clock.GetUtcNow();
-        var updated = await db.PointsAccounts
-            .Where(a => a.MemberId == entry.MemberId && a.Available >= points)
-            .ExecuteUpdateAsync(
-                s => s.SetProperty(a => a.Available, a => a.Available - points)
-                      .SetProperty(a => a.Held, a => a.Held + held)
-                      .SetProperty(a => a.UpdatedAt, now),
-                cancellationToken);
-        if (updated == 0)
+        var available = await AccountUpdate.ApplyAsync(db, entry.MemberId, -points, pending: 0, held, earned: 0, minimumAvailable: points, clock.GetUtcNow(), cancellationToken);
+        if (available is null)
         {
             return null;
         }
 
         var portions = await TakeFromLotsAsync(entry.MemberId, points, trackAs, cancellationToken);
-        return new Debit(await AppendAsync(entry, cancellationToken), portions);
+        return new Debit(await AppendAsync(entry, available.Value, cancellationToken), portions);
     }
 
     /// <summary>
@@ -111,9 +105,9 @@ public sealed class PointsLedger(ILoyaltyDbContext db, PointsPolicyCache policie
             throw new ArgumentException("A debit takes points.", nameof(entry));
         }
 
-        await UpdateAccountAsync(entry.MemberId, entry.Points, pending: 0, held: 0, earned: 0, cancellationToken);
+        var available = await UpdateAccountAsync(entry.MemberId, entry.Points, pending: 0, held: 0, earned: 0, cancellationToken);
         await TakeFromLotsAsync(entry.MemberId, -entry.Points, trackAs: null, cancellationToken);
-        return await AppendAsync(entry, cancellationToken);
+        return await AppendAsync(entry, available, cancellationToken);
     }
 
     /// <summary>
@@ -128,7 +122,7 @@ public sealed class PointsLedger(ILoyaltyDbContext db, PointsPolicyCache policie
             throw new ArgumentException("A release gives held points back.", nameof(entry));
         }
 
-        await UpdateAccountAsync(entry.MemberId, entry.Points, pending: 0, held: -entry.Points, earned: 0, cancellationToken);
+        var available = await UpdateAccountAsync(entry.MemberId, entry.Points, pending: 0, held: -entry.Points, earned: 0, cancellationToken);
         var debits = await db.LotDebits.Where(d => d.ReferenceId == heldAs && d.MemberId == entry.MemberId).ToListAsync(cancellationToken);
         if (debits.Sum(d => d.Points) != entry.Points)
         {
@@ -143,7 +137,7 @@ public sealed class PointsLedger(ILoyaltyDbContext db, PointsPolicyCache policie
         }
 
         db.LotDebits.RemoveRange(debits);
-        return await AppendAsync(entry, cancellationToken);
+        return await AppendAsync(entry, available, cancellationToken);
     }
 
     /// <summary>
@@ -160,21 +154,18 @@ public sealed class PointsLedger(ILoyaltyDbContext db, PointsPolicyCache policie
             throw new ArgumentException("A confirmation moves exactly the pending lots' points to the available balance.", nameof(entry));
         }
 
-        await UpdateAccountAsync(entry.MemberId, total, pending: -total, held: 0, earned: 0, cancellationToken);
-        return await AppendAsync(
-            entry,
-            available =>
-            {
-                // Points that paid back a negative balance do not stay in a lot: keep only what the new balance covers.
-                var unbacked = Math.Max(0, total - Math.Max(0, available));
-                foreach (var lot in lots)
-                {
-                    var repaid = Math.Min(unbacked, lot.Remaining);
-                    unbacked -= repaid;
-                    lot.Confirm(lot.Remaining - repaid);
-                }
-            },
-            cancellationToken);
+        var available = await UpdateAccountAsync(entry.MemberId, total, pending: -total, held: 0, earned: 0, cancellationToken);
+
+        // Points that paid back a negative balance do not stay in a lot: keep only what the new balance covers.
+        var unbacked = Math.Max(0, total - Math.Max(0, available));
+        foreach (var lot in lots)
+        {
+            var repaid = Math.Min(unbacked, lot.Remaining);
+            unbacked -= repaid;
+            lot.Confirm(lot.Remaining - repaid);
+        }
+
+        return await AppendAsync(entry, available, cancellationToken);
     }
 
     /// <summary>Takes points back from a pending lot (a return before the points became available).</summary>
@@ -188,32 +179,19 @@ public sealed class PointsLedger(ILoyaltyDbContext db, PointsPolicyCache policie
             throw new ArgumentException("A pending reversal takes no more than the pending lot still has.", nameof(entry));
         }
 
-        await UpdateAccountAsync(entry.MemberId, available: 0, pending: -points, held: 0, earned: 0, cancellationToken);
+        var available = await UpdateAccountAsync(entry.MemberId, available: 0, pending: -points, held: 0, earned: 0, cancellationToken);
         lot.Take(points);
-        await AppendAsync(entry, cancellationToken);
+        await AppendAsync(entry, available, cancellationToken);
     }
 
     public Task<long> AvailableAsync(Guid memberId, CancellationToken cancellationToken) =>
         db.PointsAccounts.Where(a => a.MemberId == memberId).Select(a => a.Available).SingleAsync(cancellationToken);
 
 
-    private async Task UpdateAccountAsync(Guid memberId, long available, long pending, long held, long earned, CancellationToken cancellationToken)
-    {
-        var now = clock.GetUtcNow();
-        var updated = await db.PointsAccounts
-            .Where(a => a.MemberId == memberId)
-            .ExecuteUpdateAsync(
-                s => s.SetProperty(a => a.Available, a => a.Available + available)
-                      .SetProperty(a => a.Pending, a => a.Pending + pending)
-                      .SetProperty(a => a.Held, a => a.Held + held)
-                      .SetProperty(a => a.LifetimeEarned, a => a.LifetimeEarned + earned)
-                      .SetProperty(a => a.UpdatedAt, now),
-                cancellationToken);
-        if (updated != 1)
-        {
-            throw new InvalidOperationException($"Member {memberId} has no points account.");
-        }
-    }
+    /// <summary>Moves the balances unconditionally (the account row stays locked until commit); returns the new available balance.</summary>
+    private async Task<long> UpdateAccountAsync(Guid memberId, long available, long pending, long held, long earned, CancellationToken cancellationToken) =>
+        await AccountUpdate.ApplyAsync(db, memberId, available, pending, held, earned, long.MinValue, clock.GetUtcNow(), cancellationToken)
+            ?? throw new InvalidOperationException($"Member {memberId} has no points account.");
 
     private void AddLots(Guid memberId, DateTimeOffset earnedAt, Guid? purchaseId, IReadOnlyList<LotPortion> portions, long availableAfter)
     {
@@ -270,14 +248,9 @@ public sealed class PointsLedger(ILoyaltyDbContext db, PointsPolicyCache policie
         return portions;
     }
 
-    private Task<long> AppendAsync(LedgerEntry entry, CancellationToken cancellationToken) => AppendAsync(entry, null, cancellationToken);
-
-    /// <summary>Reads the balance our UPDATE produced, lets the caller book lots by it, and saves everything in one batch.</summary>
-    private async Task<long> AppendAsync(LedgerEntry entry, Action<long>? withBalance, CancellationToken cancellationToken)
+    /// <summary>Adds the entry and saves it with everything else the unit of work holds, in one batch.</summary>
+    private async Task<long> AppendAsync(LedgerEntry entry, long available, CancellationToken cancellationToken)
     {
-        // Our UPDATE holds the account's row lock until commit, so this read sees exactly our result.
-        var available = await AvailableAsync(entry.MemberId, cancellationToken);
-        withBalance?.Invoke(available);
         db.LedgerEntries.Add(entry);
         await db.SaveChangesAsync(cancellationToken);
         return available;
