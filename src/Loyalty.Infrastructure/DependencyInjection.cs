@@ -35,6 +35,15 @@ public static class DependencyInjection
         services.AddPooledDbContextFactory<LoyaltyDbContext>(o => o.UseLoyaltyDatabase(database.Provider, connectionString));
         services.AddScoped<ILoyaltyDbContext>(sp => sp.GetRequiredService<LoyaltyDbContext>());
 
+        if (database.Provider == DatabaseProvider.Sqlite)
+        {
+            services.AddSingleton<IWriteGate, SqliteWriteGate>();
+        }
+        else
+        {
+            services.AddSingleton<IWriteGate, OpenWriteGate>();
+        }
+
         services.AddOptions<IdempotencyOptions>().Bind(configuration.GetSection("Idempotency"));
         services.AddSingleton<IdempotencyStore>();
         services.AddSingleton<IdempotencyRecordPurger>();
