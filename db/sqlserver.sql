@@ -433,7 +433,211 @@ GO
 BEGIN TRANSACTION;
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123130444_EarningRulesWip'
+    WHERE [MigrationId] = N'20261123125507_PointsLotsPolicyOutbox'
+)
+BEGIN
+    ALTER TABLE [PointsAccounts] ADD [Held] bigint NOT NULL DEFAULT CAST(0 AS bigint);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123125507_PointsLotsPolicyOutbox'
+)
+BEGIN
+    ALTER TABLE [LedgerEntries] ADD [PendingPoints] bigint NOT NULL DEFAULT CAST(0 AS bigint);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123125507_PointsLotsPolicyOutbox'
+)
+BEGIN
+    ALTER TABLE [LedgerEntries] ADD [ReferenceId] uniqueidentifier NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123125507_PointsLotsPolicyOutbox'
+)
+BEGIN
+    CREATE TABLE [OutboxMessages] (
+        [Id] uniqueidentifier NOT NULL,
+        [Type] nvarchar(60) NOT NULL,
+        [MemberId] uniqueidentifier NULL,
+        [PartnerId] uniqueidentifier NULL,
+        [Payload] nvarchar(max) NOT NULL,
+        [OccurredAt] datetimeoffset NOT NULL,
+        CONSTRAINT [PK_OutboxMessages] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123125507_PointsLotsPolicyOutbox'
+)
+BEGIN
+    CREATE TABLE [PointsLots] (
+        [Id] bigint NOT NULL IDENTITY,
+        [MemberId] uniqueidentifier NOT NULL,
+        [Points] bigint NOT NULL,
+        [Remaining] bigint NOT NULL,
+        [EarnedAt] datetimeoffset NOT NULL,
+        [ExpiresAt] datetimeoffset NULL,
+        [IsPending] bit NOT NULL,
+        [PendingUntil] datetimeoffset NULL,
+        [PurchaseId] uniqueidentifier NULL,
+        [ExpiryNoticeAt] datetimeoffset NULL,
+        CONSTRAINT [PK_PointsLots] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_PointsLots_Members_MemberId] FOREIGN KEY ([MemberId]) REFERENCES [Members] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123125507_PointsLotsPolicyOutbox'
+)
+BEGIN
+    CREATE TABLE [PointsPolicies] (
+        [Id] int NOT NULL,
+        [ExpiryKind] nvarchar(20) NOT NULL,
+        [ExpiryLength] int NOT NULL,
+        [ExpiryUnit] nvarchar(20) NOT NULL,
+        [ExpiryRounding] nvarchar(20) NOT NULL,
+        [ExpiryFixedMonth] int NOT NULL,
+        [ExpiryFixedDay] int NOT NULL,
+        [ExpiryNoticeDays] int NOT NULL,
+        [PendingDays] int NOT NULL,
+        [ReturnPolicy] nvarchar(30) NOT NULL,
+        [PointValue] decimal(18,6) NOT NULL,
+        [PointValueCurrency] nchar(3) NOT NULL,
+        [RedemptionHoldMinutes] int NOT NULL,
+        [TransferMaxPoints] bigint NOT NULL,
+        [TransferMaxPointsPerMonth] bigint NOT NULL,
+        [UpdatedAt] datetimeoffset NOT NULL,
+        CONSTRAINT [PK_PointsPolicies] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123125507_PointsLotsPolicyOutbox'
+)
+BEGIN
+    CREATE TABLE [LotDebits] (
+        [Id] bigint NOT NULL IDENTITY,
+        [LotId] bigint NOT NULL,
+        [MemberId] uniqueidentifier NOT NULL,
+        [ReferenceId] uniqueidentifier NOT NULL,
+        [Points] bigint NOT NULL,
+        CONSTRAINT [PK_LotDebits] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_LotDebits_PointsLots_LotId] FOREIGN KEY ([LotId]) REFERENCES [PointsLots] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123125507_PointsLotsPolicyOutbox'
+)
+BEGIN
+    CREATE INDEX [IX_LedgerEntries_OccurredAt_Type] ON [LedgerEntries] ([OccurredAt], [Type]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123125507_PointsLotsPolicyOutbox'
+)
+BEGIN
+    CREATE INDEX [IX_LedgerEntries_PurchaseId] ON [LedgerEntries] ([PurchaseId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123125507_PointsLotsPolicyOutbox'
+)
+BEGIN
+    CREATE INDEX [IX_LedgerEntries_RedemptionId] ON [LedgerEntries] ([RedemptionId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123125507_PointsLotsPolicyOutbox'
+)
+BEGIN
+    CREATE INDEX [IX_LotDebits_LotId] ON [LotDebits] ([LotId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123125507_PointsLotsPolicyOutbox'
+)
+BEGIN
+    CREATE INDEX [IX_LotDebits_ReferenceId] ON [LotDebits] ([ReferenceId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123125507_PointsLotsPolicyOutbox'
+)
+BEGIN
+    CREATE INDEX [IX_OutboxMessages_MemberId_OccurredAt] ON [OutboxMessages] ([MemberId], [OccurredAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123125507_PointsLotsPolicyOutbox'
+)
+BEGIN
+    CREATE INDEX [IX_OutboxMessages_OccurredAt] ON [OutboxMessages] ([OccurredAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123125507_PointsLotsPolicyOutbox'
+)
+BEGIN
+    EXEC(N'CREATE INDEX [IX_PointsLots_Expiring] ON [PointsLots] ([ExpiresAt]) WHERE [Remaining] > 0');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123125507_PointsLotsPolicyOutbox'
+)
+BEGIN
+    EXEC(N'CREATE INDEX [IX_PointsLots_PendingUntil] ON [PointsLots] ([PendingUntil]) WHERE [IsPending] = 1');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123125507_PointsLotsPolicyOutbox'
+)
+BEGIN
+    CREATE INDEX [IX_PointsLots_PurchaseId] ON [PointsLots] ([PurchaseId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123125507_PointsLotsPolicyOutbox'
+)
+BEGIN
+    EXEC(N'CREATE INDEX [IX_PointsLots_Spendable] ON [PointsLots] ([MemberId], [IsPending], [Id]) WHERE [Remaining] > 0');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123125507_PointsLotsPolicyOutbox'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261123125507_PointsLotsPolicyOutbox', N'10.0.14');
+END;
+
+COMMIT;
+GO
+
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123132619_EarningRulesWip'
 )
 BEGIN
     ALTER TABLE [Purchases] DROP CONSTRAINT [FK_Purchases_EarningRules_EarningRuleId];
@@ -441,7 +645,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123130444_EarningRulesWip'
+    WHERE [MigrationId] = N'20261123132619_EarningRulesWip'
 )
 BEGIN
     DROP INDEX [IX_Purchases_EarningRuleId] ON [Purchases];
@@ -449,7 +653,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123130444_EarningRulesWip'
+    WHERE [MigrationId] = N'20261123132619_EarningRulesWip'
 )
 BEGIN
     ALTER TABLE [EarningRules] DROP CONSTRAINT [PK_EarningRules];
@@ -457,7 +661,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123130444_EarningRulesWip'
+    WHERE [MigrationId] = N'20261123132619_EarningRulesWip'
 )
 BEGIN
     DECLARE @var nvarchar(max);
@@ -471,7 +675,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123130444_EarningRulesWip'
+    WHERE [MigrationId] = N'20261123132619_EarningRulesWip'
 )
 BEGIN
     DECLARE @var1 nvarchar(max);
@@ -485,7 +689,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123130444_EarningRulesWip'
+    WHERE [MigrationId] = N'20261123132619_EarningRulesWip'
 )
 BEGIN
     DECLARE @var2 nvarchar(max);
@@ -499,7 +703,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123130444_EarningRulesWip'
+    WHERE [MigrationId] = N'20261123132619_EarningRulesWip'
 )
 BEGIN
     ALTER TABLE [EarningRules] ADD [Version] int NOT NULL DEFAULT 1;
@@ -507,7 +711,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123130444_EarningRulesWip'
+    WHERE [MigrationId] = N'20261123132619_EarningRulesWip'
 )
 BEGIN
     ALTER TABLE [EarningRules] ADD [BonusPoints] bigint NULL;
@@ -515,7 +719,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123130444_EarningRulesWip'
+    WHERE [MigrationId] = N'20261123132619_EarningRulesWip'
 )
 BEGIN
     ALTER TABLE [EarningRules] ADD [CampaignId] uniqueidentifier NULL;
@@ -523,7 +727,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123130444_EarningRulesWip'
+    WHERE [MigrationId] = N'20261123132619_EarningRulesWip'
 )
 BEGIN
     ALTER TABLE [EarningRules] ADD [Conditions] nvarchar(max) NOT NULL DEFAULT N'{}';
@@ -531,7 +735,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123130444_EarningRulesWip'
+    WHERE [MigrationId] = N'20261123132619_EarningRulesWip'
 )
 BEGIN
     ALTER TABLE [EarningRules] ADD [CreatedBy] nvarchar(200) NOT NULL DEFAULT N'system';
@@ -539,7 +743,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123130444_EarningRulesWip'
+    WHERE [MigrationId] = N'20261123132619_EarningRulesWip'
 )
 BEGIN
     ALTER TABLE [EarningRules] ADD [DailyCap] bigint NULL;
@@ -547,7 +751,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123130444_EarningRulesWip'
+    WHERE [MigrationId] = N'20261123132619_EarningRulesWip'
 )
 BEGIN
     ALTER TABLE [EarningRules] ADD [ExclusiveGroup] nvarchar(50) NULL;
@@ -555,7 +759,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123130444_EarningRulesWip'
+    WHERE [MigrationId] = N'20261123132619_EarningRulesWip'
 )
 BEGIN
     ALTER TABLE [EarningRules] ADD [Factor] decimal(8,4) NULL;
@@ -563,7 +767,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123130444_EarningRulesWip'
+    WHERE [MigrationId] = N'20261123132619_EarningRulesWip'
 )
 BEGIN
     ALTER TABLE [EarningRules] ADD [Kind] nvarchar(20) NOT NULL DEFAULT N'BaseRate';
@@ -571,7 +775,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123130444_EarningRulesWip'
+    WHERE [MigrationId] = N'20261123132619_EarningRulesWip'
 )
 BEGIN
     ALTER TABLE [EarningRules] ADD [MonthlyCap] bigint NULL;
@@ -579,7 +783,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123130444_EarningRulesWip'
+    WHERE [MigrationId] = N'20261123132619_EarningRulesWip'
 )
 BEGIN
     ALTER TABLE [EarningRules] ADD [Priority] int NOT NULL DEFAULT 0;
@@ -587,7 +791,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123130444_EarningRulesWip'
+    WHERE [MigrationId] = N'20261123132619_EarningRulesWip'
 )
 BEGIN
     ALTER TABLE [EarningRules] ADD [Trigger] nvarchar(20) NULL;
@@ -595,7 +799,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123130444_EarningRulesWip'
+    WHERE [MigrationId] = N'20261123132619_EarningRulesWip'
 )
 BEGIN
     ALTER TABLE [EarningRules] ADD [VisitNumber] int NULL;
@@ -603,7 +807,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123130444_EarningRulesWip'
+    WHERE [MigrationId] = N'20261123132619_EarningRulesWip'
 )
 BEGIN
     ALTER TABLE [EarningRules] ADD CONSTRAINT [PK_EarningRules] PRIMARY KEY ([Id], [Version]);
@@ -611,7 +815,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123130444_EarningRulesWip'
+    WHERE [MigrationId] = N'20261123132619_EarningRulesWip'
 )
 BEGIN
     CREATE TABLE [Campaigns] (
@@ -634,7 +838,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123130444_EarningRulesWip'
+    WHERE [MigrationId] = N'20261123132619_EarningRulesWip'
 )
 BEGIN
     CREATE TABLE [EarnBreakdownLines] (
@@ -659,7 +863,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123130444_EarningRulesWip'
+    WHERE [MigrationId] = N'20261123132619_EarningRulesWip'
 )
 BEGIN
     CREATE INDEX [IX_EarningRules_CampaignId] ON [EarningRules] ([CampaignId]);
@@ -667,7 +871,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123130444_EarningRulesWip'
+    WHERE [MigrationId] = N'20261123132619_EarningRulesWip'
 )
 BEGIN
     CREATE INDEX [IX_Campaigns_From] ON [Campaigns] ([From]);
@@ -675,7 +879,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123130444_EarningRulesWip'
+    WHERE [MigrationId] = N'20261123132619_EarningRulesWip'
 )
 BEGIN
     CREATE INDEX [IX_EarnBreakdownLines_LedgerEntryId] ON [EarnBreakdownLines] ([LedgerEntryId]);
@@ -683,7 +887,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123130444_EarningRulesWip'
+    WHERE [MigrationId] = N'20261123132619_EarningRulesWip'
 )
 BEGIN
     CREATE INDEX [IX_EarnBreakdownLines_MemberId_RuleId_EarnedAt] ON [EarnBreakdownLines] ([MemberId], [RuleId], [EarnedAt]);
@@ -691,7 +895,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123130444_EarningRulesWip'
+    WHERE [MigrationId] = N'20261123132619_EarningRulesWip'
 )
 BEGIN
     CREATE INDEX [IX_EarnBreakdownLines_PurchaseId] ON [EarnBreakdownLines] ([PurchaseId]);
@@ -699,7 +903,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123130444_EarningRulesWip'
+    WHERE [MigrationId] = N'20261123132619_EarningRulesWip'
 )
 BEGIN
     CREATE INDEX [IX_EarnBreakdownLines_RuleId_RuleVersion] ON [EarnBreakdownLines] ([RuleId], [RuleVersion]);
@@ -707,7 +911,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123130444_EarningRulesWip'
+    WHERE [MigrationId] = N'20261123132619_EarningRulesWip'
 )
 BEGIN
     ALTER TABLE [EarningRules] ADD CONSTRAINT [FK_EarningRules_Campaigns_CampaignId] FOREIGN KEY ([CampaignId]) REFERENCES [Campaigns] ([Id]) ON DELETE NO ACTION;
@@ -715,11 +919,11 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123130444_EarningRulesWip'
+    WHERE [MigrationId] = N'20261123132619_EarningRulesWip'
 )
 BEGIN
     INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261123130444_EarningRulesWip', N'10.0.14');
+    VALUES (N'20261123132619_EarningRulesWip', N'10.0.14');
 END;
 
 COMMIT;

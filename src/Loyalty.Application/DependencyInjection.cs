@@ -3,7 +3,9 @@ using FluentValidation;
 using Loyalty.Application.Features.Audit;
 using Loyalty.Application.Features.Financial.Earning;
 using Loyalty.Application.Features.Financial.Ledger;
+using Loyalty.Application.Features.Financial.Policies;
 using Loyalty.Application.Features.Social.Members;
+using Loyalty.Application.Features.Structural.Outbox;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Loyalty.Application;
@@ -19,6 +21,8 @@ public static class DependencyInjection
         ValidatorOptions.Global.DisplayNameResolver = (_, member, _) => member is null ? null : JsonNamingPolicy.CamelCase.ConvertName(member.Name);
         services.AddValidatorsFromAssemblyContaining<PointsLedger>(ServiceLifetime.Singleton);
         services.AddScoped<PointsLedger>();
+        services.AddSingleton<PointsPolicyCache>();
+        services.AddScoped<EventOutbox>();
         services.AddScoped<EarningEngine>();
         services.AddSingleton<EarningRulesCache>();
         services.AddScoped<MemberEnrolment>();

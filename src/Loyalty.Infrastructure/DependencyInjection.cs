@@ -1,6 +1,7 @@
 using Loyalty.Application.Abstractions;
 using Loyalty.Infrastructure.Health;
 using Loyalty.Infrastructure.Idempotency;
+using Loyalty.Infrastructure.Jobs;
 using Loyalty.Infrastructure.Persistence;
 using Loyalty.Infrastructure.Seeding;
 using Microsoft.EntityFrameworkCore;
@@ -34,10 +35,20 @@ public static class DependencyInjection
         services.AddPooledDbContextFactory<LoyaltyDbContext>(o => o.UseLoyaltyDatabase(database.Provider, connectionString));
         services.AddScoped<ILoyaltyDbContext>(sp => sp.GetRequiredService<LoyaltyDbContext>());
 
+        if (database.Provider == DatabaseProvider.Sqlite)
+        {
+            services.AddSingleton<IWriteGate, SqliteWriteGate>();
+        }
+        else
+        {
+            services.AddSingleton<IWriteGate, OpenWriteGate>();
+        }
+
         services.AddOptions<IdempotencyOptions>().Bind(configuration.GetSection("Idempotency"));
         services.AddSingleton<IdempotencyStore>();
         services.AddSingleton<IdempotencyRecordPurger>();
         services.AddHostedService(sp => sp.GetRequiredService<IdempotencyRecordPurger>());
+        services.AddOptions<JobOptions>().Bind(configuration.GetSection(JobOptions.Section));
         services.AddScoped<CurrentIdempotencyKey>();
         services.AddScoped<ICommitJournal, IdempotencyCommitJournal>();
         services.AddTransient<DemoProgrammeSeeder>();

@@ -85,27 +85,27 @@ public sealed class EarningRuleTests
 
     public static TheoryData<CampaignDefinition, string> CampaignContradictions => new()
     {
-        { Campaign(until: Now), "until" },
-        { Campaign(until: Now.AddDays(-1)), "until" },
-        { Campaign(weekdays: []), "weekdays" },
-        { Campaign(weekdays: [DayOfWeek.Monday, DayOfWeek.Monday]), "weekdays" },
-        { Campaign(fromHour: 9), "fromHour" },
-        { Campaign(fromHour: 12, untilHour: 12), "untilHour" },
-        { Campaign(fromHour: 0, untilHour: 25), "untilHour" },
-        { Campaign() with { PartnerIds = [] }, "partnerIds" },
+        { Spring(until: Now), "until" },
+        { Spring(until: Now.AddDays(-1)), "until" },
+        { Spring(weekdays: []), "weekdays" },
+        { Spring(weekdays: [DayOfWeek.Monday, DayOfWeek.Monday]), "weekdays" },
+        { Spring(fromHour: 9), "fromHour" },
+        { Spring(fromHour: 12, untilHour: 12), "untilHour" },
+        { Spring(fromHour: 0, untilHour: 25), "untilHour" },
+        { Spring() with { PartnerIds = [] }, "partnerIds" },
     };
 
     [Theory, MemberData(nameof(CampaignContradictions))]
     public void Campaign_contradictions_are_refused(CampaignDefinition definition, string field)
     {
         Assert.Contains(definition.Problems(), p => p.Field == field);
-        Assert.Equal("invalid_campaign", Assert.Throws<DomainException>(() => Financial.Earning.Campaign.Create(definition, Now)).Code);
+        Assert.Equal("invalid_campaign", Assert.Throws<DomainException>(() => Campaign.Create(definition, Now)).Code);
     }
 
     [Fact]
     public void Ending_a_campaign_closes_its_window_now_and_only_once()
     {
-        var campaign = Financial.Earning.Campaign.Create(Campaign(until: Now.AddDays(10)), Now);
+        var campaign = Campaign.Create(Spring(until: Now.AddDays(10)), Now);
 
         campaign.End(Now.AddDays(1));
 
@@ -115,6 +115,6 @@ public sealed class EarningRuleTests
         Assert.Equal("campaign_ended", Assert.Throws<DomainException>(() => campaign.End(Now.AddDays(2))).Code);
     }
 
-    private static CampaignDefinition Campaign(DateTimeOffset? until = null, IReadOnlyList<DayOfWeek>? weekdays = null, int? fromHour = null, int? untilHour = null) =>
+    private static CampaignDefinition Spring(DateTimeOffset? until = null, IReadOnlyList<DayOfWeek>? weekdays = null, int? fromHour = null, int? untilHour = null) =>
         new("Spring", null, Now, until, weekdays, fromHour, untilHour, null, null);
 }

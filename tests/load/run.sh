@@ -17,6 +17,7 @@
 #   LOAD_PORT         first port tried for the API               [5181]
 #   LOAD_KEEP_TMP     1 = keep the temp dir (logs, db) afterwards [0; kept anyway on failure]
 #   LOYALTY_PG_PORT   PostgreSQL port used by scripts/postgres-local.sh [55432]
+#   LOAD_PGBENCH_CLIENTS  pgbench -N clients (the issue's reference: 16)  [16]
 #
 # Exit status: 0 when every request of every scenario got a 2xx, 1 when any did not (or a step failed).
 set -euo pipefail
@@ -39,6 +40,8 @@ PG_HOST=127.0.0.1
 PG_DB=loyalty_load
 JWT_AUDIENCE=http://localhost:5080
 SCENARIOS=(health earn balance)
+PGBENCH_CLIENTS=${LOAD_PGBENCH_CLIENTS:-16}
+PGBENCH_DB=loyalty_pgbench
 
 log() { printf '[load] %s\n' "$*" >&2; }
 die() { printf '[load] ERROR: %s\n' "$*" >&2; exit 1; }
@@ -73,6 +76,7 @@ cleanup() {
     stop_api
     if [ "$PG_DB_CREATED" = 1 ]; then
         psql_admin -c "drop database if exists $PG_DB with (force)" >/dev/null 2>&1 || true
+        psql_admin -c "drop database if exists $PGBENCH_DB with (force)" >/dev/null 2>&1 || true
     fi
     if [ "$PG_STARTED_BY_US" = 1 ]; then
         log "stopping PostgreSQL (this script started it)"
@@ -303,8 +307,30 @@ measure() {
         LOG_NOTES+=$(printf '\n- **%s**: fail/crit entries in the API log during the load, by message:\n\n%s\n%s\n%s' \
             "$db" "$BT$BT$BT" "$logged" "$BT$BT$BT")
     fi
+    if [ "$db" = postgres ] && [ -n "$PGBENCH_TPS" ]; then
+        EARN_RPS_PG=$(sed -nE 's/^\| POST \/api\/v1\/partner\/transactions \| ([0-9.]+) .*/\1/p' <<<"$table")
+        table+=$(printf '\n| pgbench -N, %s clients (database reference) | %s | avg %s | | | | |' "$PGBENCH_CLIENTS" "$PGBENCH_TPS" "$PGBENCH_LATENCY")
+        table+=$(printf '\n\npurchases/s ÷ pgbench -N TPS = **%s** (target ≥ 0.5)' \
+            "$(awk -v a="${EARN_RPS_PG:-0}" -v b="$PGBENCH_TPS" 'BEGIN { printf "%.3f", (b > 0 ? a / b : 0) }')")
+    fi
     TABLES+=$(printf '\n\n### %s\n\n%s' "$1" "$table")
     printf '\n%s\n%s\n\n' "== $db ==" "$table"
+}
+
+# pgbench -N (TPC-B without the contended branch/teller updates: 3 statements + an insert per transaction) against
+# the same PostgreSQL, same duration: the database's own ceiling for small write transactions on this machine.
+PGBENCH_TPS=""
+run_pgbench() {
+    command -v pgbench >/dev/null 2>&1 || { ERROR_NOTES+=$'\n- pgbench not found: no database reference figure.'; return 0; }
+    psql_admin -c "drop database if exists $PGBENCH_DB with (force)" -c "create database $PGBENCH_DB" >/dev/null
+    log "postgres: pgbench -i -s 10, then pgbench -N -c $PGBENCH_CLIENTS for $DURATION"
+    pgbench -i -q -s 10 -h "$PG_HOST" -p "$PG_PORT" -U postgres "$PGBENCH_DB" >"$TMP/pgbench-init.txt" 2>&1 \
+        || { cat "$TMP/pgbench-init.txt" >&2; die "pgbench -i failed"; }
+    pgbench -N -c "$PGBENCH_CLIENTS" -j 2 -T "${DURATION%s}" -h "$PG_HOST" -p "$PG_PORT" -U postgres "$PGBENCH_DB" \
+        >"$TMP/pgbench.txt" 2>&1 || { cat "$TMP/pgbench.txt" >&2; die "pgbench failed"; }
+    PGBENCH_TPS=$(sed -nE 's/^tps = ([0-9.]+) .*/\1/p' "$TMP/pgbench.txt" | head -n 1)
+    PGBENCH_LATENCY=$(sed -nE 's/^latency average = ([0-9.]+) ms.*/\1/p' "$TMP/pgbench.txt" | head -n 1)
+    psql_admin -c "drop database if exists $PGBENCH_DB with (force)" >/dev/null
 }
 
 LOADAVG_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
@@ -332,6 +358,7 @@ for db in $DATABASES; do
                 PG_STARTED_BY_US=1
             fi
             PG_DB_CREATED=1
+            run_pgbench
             psql_admin -c "drop database if exists $PG_DB with (force)" -c "create database $PG_DB" >/dev/null
             start_api postgres Database__Provider=PostgreSql Database__MigrateOnStartup=true \
                 "ConnectionStrings__Loyalty=Host=$PG_HOST;Port=$PG_PORT;Database=$PG_DB;Username=postgres;Maximum Pool Size=200"

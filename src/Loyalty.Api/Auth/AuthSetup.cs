@@ -1,3 +1,4 @@
+using Loyalty.Application.Abstractions;
 using Loyalty.Domain.Structural.ApiKeys;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
@@ -15,6 +16,9 @@ public static class AuthSetup
 
     public static IServiceCollection AddLoyaltyAuth(this IServiceCollection services)
     {
+        services.AddSingleton<ApiKeyCache>();
+        services.AddSingleton<ICredentialCache>(sp => sp.GetRequiredService<ApiKeyCache>());
+
         // Issuer, audiences and signing keys come from Authentication:Schemes:Bearer (dotnet user-jwts writes them in Development).
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
             .AddJwtBearer(o =>

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Loyalty.Api.Auth;
 using Loyalty.Application.Features.Audit;
 using Loyalty.Application.Features.Financial.Adjustments;
+using Loyalty.Application.Features.Financial.Policies;
 using Loyalty.Application.Features.Social.Members;
 using Loyalty.Application.Features.Social.Tiers;
 using Loyalty.Application.Features.Structural.ApiKeys;
@@ -70,6 +71,14 @@ public static class AdminEndpoints
                 return TypedResults.Created($"/api/v1/admin/tiers/{tier.Id}", tier);
             })
             .WithTags("Tiers").WithSummary("Create a tier").ProducesValidationProblem().ProducesProblem(409).ProducesProblem(422);
+
+        programme.MapGet("/points-policy", async Task<Ok<PointsPolicyResponse>> (ISender sender, CancellationToken ct) =>
+            TypedResults.Ok(await sender.Send(new GetPointsPolicyQuery(), ct))).WithTags("Points policy").WithSummary("The points policy: pending period, expiry, returns, point value, holds, transfers");
+        programme.MapPut("/points-policy", async Task<Ok<PointsPolicyResponse>> (PointsPolicyRequest request, ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
+            TypedResults.Ok(await sender.Send(new ChangePointsPolicyCommand(user.GetActor(), request), ct)))
+            .WithTags("Points policy").WithSummary("Change the points policy")
+            .WithDescription("Applies to points earned from now on; lots already earned keep their expiry dates. Audited.")
+            .ProducesValidationProblem().ProducesProblem(422);
 
         var members = admin.MapGroup("/members").WithTags("Members");
         members.MapGet("/", async Task<Ok<Page<AdminMemberResponse>>> (string? query, int? limit, string? cursor, ISender sender, CancellationToken ct) =>

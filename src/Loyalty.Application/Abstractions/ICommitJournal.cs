@@ -7,5 +7,9 @@ namespace Loyalty.Application.Abstractions;
 /// </summary>
 public interface ICommitJournal
 {
-    Task RecordCommitAsync(ILoyaltyDbContext db, CancellationToken cancellationToken);
+    /// <summary>
+    /// Adds the mark to the unit of work before the handler runs, so it is written in the same batch as the
+    /// handler's own changes (no extra round trip) and commits or rolls back with them.
+    /// </summary>
+    void Enlist(ILoyaltyDbContext db);
 }

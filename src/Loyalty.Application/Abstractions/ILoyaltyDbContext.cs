@@ -1,14 +1,17 @@
 using Loyalty.Domain.Audit;
 using Loyalty.Domain.Financial.Earning;
 using Loyalty.Domain.Financial.Ledger;
+using Loyalty.Domain.Financial.Policies;
 using Loyalty.Domain.Financial.Purchases;
 using Loyalty.Domain.Financial.Redemptions;
 using Loyalty.Domain.Social.Members;
 using Loyalty.Domain.Social.Tiers;
 using Loyalty.Domain.Structural.ApiKeys;
+using Loyalty.Domain.Structural.Outbox;
 using Loyalty.Domain.Structural.Partners;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
 
 namespace Loyalty.Application.Abstractions;
 
@@ -23,6 +26,14 @@ public interface ILoyaltyDbContext
     DbSet<PointsAccount> PointsAccounts { get; }
 
     DbSet<LedgerEntry> LedgerEntries { get; }
+
+    DbSet<PointsLot> PointsLots { get; }
+
+    DbSet<LotDebit> LotDebits { get; }
+
+    DbSet<PointsPolicy> PointsPolicies { get; }
+
+    DbSet<OutboxMessage> OutboxMessages { get; }
 
     DbSet<Purchase> Purchases { get; }
 
@@ -45,6 +56,9 @@ public interface ILoyaltyDbContext
     DbSet<AuditLogEntry> AuditLog { get; }
 
     DatabaseFacade Database { get; }
+
+    /// <summary>The model, for the few places that write SQL by hand and need a column's stored form.</summary>
+    IModel Model { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 }

@@ -9,7 +9,7 @@ namespace Loyalty.Application.Behaviours;
 /// and anything else the handler writes commit together or not at all. The commit journal's mark is part of the
 /// same transaction, so a retry can know whether these effects exist.
 /// </summary>
-public sealed class UnitOfWorkBehaviour<TMessage, TResponse>(ILoyaltyDbContext db, ICommitJournal journal) : IPipelineBehavior<TMessage, TResponse>
+public sealed class UnitOfWorkBehaviour<TMessage, TResponse>(ILoyaltyDbContext db, ICommitJournal journal, IWriteGate writeGate) : IPipelineBehavior<TMessage, TResponse>
     where TMessage : notnull, IMessage
 {
     public async ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
@@ -19,9 +19,11 @@ public sealed class UnitOfWorkBehaviour<TMessage, TResponse>(ILoyaltyDbContext d
             return await next(message, cancellationToken);
         }
 
+        await using var turn = await writeGate.EnterAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        journal.Enlist(db);
         var response = await next(message, cancellationToken);
-        await journal.RecordCommitAsync(db, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken); // whatever the handler left unsaved, the journal's mark included
         await transaction.CommitAsync(cancellationToken);
         return response;
     }

@@ -11,10 +11,12 @@ public sealed record EnrolledMemberResponse(Guid Id, string MemberNumber, string
 public sealed record MemberLookupResponse(string MemberNumber, string DisplayName, string Status, TierSummary Tier, long AvailablePoints);
 
 /// <summary>
-/// A purchase to earn points on. <see cref="ExternalId"/> is the partner's receipt id: the same receipt never earns twice.
-/// <see cref="Lines"/> (optional) itemise the basket for category and SKU rules; their amounts add up to <see cref="Amount"/>.
+/// A purchase at a till or online. <see cref="ExternalId"/> is the partner's receipt id: the same receipt never earns twice.
+/// With <see cref="AwaitConfirmation"/> the points stay pending until the partner confirms the order (delivered, not
+/// returned); otherwise they follow the programme's pending period (often none). <see cref="Lines"/> (optional) itemise
+/// the basket for category and SKU rules; their amounts add up to <see cref="Amount"/>.
 /// </summary>
-public sealed record RecordPurchaseRequest(string MemberNumber, Guid StoreId, string ExternalId, decimal Amount, string Currency, DateTimeOffset? PurchasedAt, IReadOnlyList<PurchaseLineRequest>? Lines = null);
+public sealed record RecordPurchaseRequest(string MemberNumber, Guid StoreId, string ExternalId, decimal Amount, string Currency, DateTimeOffset? PurchasedAt, bool AwaitConfirmation = false, IReadOnlyList<PurchaseLineRequest>? Lines = null);
 
 /// <summary>A basket line: <see cref="Amount"/> is the line's total (after discounts).</summary>
 public sealed record PurchaseLineRequest(string? Sku, string? Category, decimal Quantity, decimal Amount);
@@ -33,7 +35,9 @@ public sealed record PurchaseResponse(
     long PointsEarned,
     IReadOnlyList<EarnLineResponse> Breakdown,
     long AvailablePoints,
-    DateTimeOffset RecordedAt);
+    DateTimeOffset RecordedAt,
+    bool PointsPending = false,
+    DateTimeOffset? PendingUntil = null);
 
 /// <summary>Pay with points. <see cref="Reference"/> is the partner's receipt or order id, kept for reconciliation.</summary>
 public sealed record RedeemPointsRequest(string MemberNumber, Guid StoreId, long Points, string? Reference);

@@ -1,6 +1,5 @@
 using Loyalty.Application.Abstractions;
 using Loyalty.Infrastructure.Persistence;
-using Microsoft.EntityFrameworkCore;
 
 namespace Loyalty.Infrastructure.Idempotency;
 
@@ -10,19 +9,19 @@ public sealed class CurrentIdempotencyKey
     public (string Scope, string Key)? Claimed { get; set; }
 }
 
-/// <summary>Marks the current request's idempotency record as committed, on the business transaction's own connection.</summary>
+/// <summary>Marks the current request's idempotency record as committed, as part of the business transaction's batch.</summary>
 public sealed class IdempotencyCommitJournal(CurrentIdempotencyKey current, TimeProvider clock) : ICommitJournal
 {
-    public async Task RecordCommitAsync(ILoyaltyDbContext db, CancellationToken cancellationToken)
+    public void Enlist(ILoyaltyDbContext db)
     {
         if (current.Claimed is not { } claimed || db is not LoyaltyDbContext context)
         {
             return;
         }
 
-        var now = clock.GetUtcNow();
-        await context.IdempotencyRecords
-            .Where(r => r.Scope == claimed.Scope && r.Key == claimed.Key)
-            .ExecuteUpdateAsync(s => s.SetProperty(r => r.CommittedAt, now), cancellationToken);
+        // A stub with just the key: EF writes "UPDATE ... SET CommittedAt WHERE Scope AND Key" and checks one row changed.
+        var record = context.IdempotencyRecords.Attach(new IdempotencyRecord { Scope = claimed.Scope, Key = claimed.Key });
+        record.Entity.CommittedAt = clock.GetUtcNow();
+        record.Property(r => r.CommittedAt).IsModified = true;
     }
 }

@@ -1,3 +1,4 @@
+using Loyalty.Application.Abstractions;
 using Loyalty.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -36,7 +37,7 @@ public abstract record IdempotencyDecision
 /// at once, outside the request's business transaction: a concurrent duplicate sees the claim immediately.
 /// A key is stored with a response only when one was really sent; a failed attempt releases the key.
 /// </summary>
-public sealed class IdempotencyStore(IDbContextFactory<LoyaltyDbContext> contexts, TimeProvider clock, IOptions<IdempotencyOptions> options)
+public sealed class IdempotencyStore(IDbContextFactory<LoyaltyDbContext> contexts, IWriteGate writeGate, TimeProvider clock, IOptions<IdempotencyOptions> options)
 {
     public async Task<IdempotencyDecision> BeginAsync(string scope, string key, string requestHash, CancellationToken cancellationToken)
     {
@@ -45,27 +46,17 @@ public sealed class IdempotencyStore(IDbContextFactory<LoyaltyDbContext> context
         {
             await using var db = await contexts.CreateDbContextAsync(cancellationToken);
             var now = clock.GetUtcNow();
+
+            // The usual case is a new key: try to claim it first, and read only when someone holds it already.
+            if (await TryClaimAsync(db, scope, key, requestHash, now, cancellationToken))
+            {
+                return new IdempotencyDecision.Proceed();
+            }
+
             var existing = await db.IdempotencyRecords.AsNoTracking().SingleOrDefaultAsync(r => r.Scope == scope && r.Key == key, cancellationToken);
             if (existing is null)
             {
-                db.IdempotencyRecords.Add(new IdempotencyRecord
-                {
-                    Scope = scope,
-                    Key = key,
-                    RequestHash = requestHash,
-                    CreatedAt = now,
-                    LockedUntil = now + options.Value.InFlightLease,
-                    ExpiresAt = now + options.Value.Retention,
-                });
-                try
-                {
-                    await db.SaveChangesAsync(cancellationToken);
-                    return new IdempotencyDecision.Proceed();
-                }
-                catch (DbUpdateException)
-                {
-                    continue; // someone claimed it between our read and insert: look again
-                }
+                continue; // its holder released it between our insert and our read: try to claim it again
             }
 
             if (existing.ExpiresAt <= now)
@@ -104,9 +95,35 @@ public sealed class IdempotencyStore(IDbContextFactory<LoyaltyDbContext> context
         return new IdempotencyDecision.InFlight();
     }
 
+    /// <summary>Inserts the claim unless the key exists; true when this call inserted it. Never raises a unique-key error.</summary>
+    private async Task<bool> TryClaimAsync(LoyaltyDbContext db, string scope, string key, string requestHash, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var createdAt = StoreValue(db, now);
+        var lockedUntil = StoreValue(db, now + options.Value.InFlightLease);
+        var expiresAt = StoreValue(db, now + options.Value.Retention);
+        var sql = db.Database.IsSqlServer()
+            ? (FormattableString)$"""
+                INSERT INTO "IdempotencyRecords" ("Scope", "Key", "RequestHash", "CreatedAt", "LockedUntil", "ExpiresAt")
+                SELECT {scope}, {key}, {requestHash}, {createdAt}, {lockedUntil}, {expiresAt}
+                WHERE NOT EXISTS (SELECT 1 FROM "IdempotencyRecords" WITH (UPDLOCK, HOLDLOCK) WHERE "Scope" = {scope} AND "Key" = {key})
+                """
+            : $"""
+                INSERT INTO "IdempotencyRecords" ("Scope", "Key", "RequestHash", "CreatedAt", "LockedUntil", "ExpiresAt")
+                VALUES ({scope}, {key}, {requestHash}, {createdAt}, {lockedUntil}, {expiresAt})
+                ON CONFLICT DO NOTHING
+                """;
+        await using var turn = await writeGate.EnterAsync(cancellationToken);
+        return await db.Database.ExecuteSqlAsync(sql, cancellationToken) == 1;
+    }
+
+    /// <summary>A timestamp as the provider stores it (SQLite keeps UTC ticks through a value converter).</summary>
+    private static object StoreValue(LoyaltyDbContext db, DateTimeOffset value) =>
+        db.Model.FindEntityType(typeof(IdempotencyRecord))!.FindProperty(nameof(IdempotencyRecord.CreatedAt))!.GetTypeMapping().Converter?.ConvertToProvider(value) ?? value;
+
     public async Task CompleteAsync(string scope, string key, int statusCode, string? contentType, string body, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await using var turn = await writeGate.EnterAsync(cancellationToken);
         await db.IdempotencyRecords
             .Where(r => r.Scope == scope && r.Key == key)
             .ExecuteUpdateAsync(
@@ -120,6 +137,7 @@ public sealed class IdempotencyStore(IDbContextFactory<LoyaltyDbContext> context
     public async Task ReleaseAsync(string scope, string key, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await using var turn = await writeGate.EnterAsync(cancellationToken);
         await db.IdempotencyRecords.Where(r => r.Scope == scope && r.Key == key && r.StatusCode == null && r.CommittedAt == null).ExecuteDeleteAsync(cancellationToken);
     }
 }

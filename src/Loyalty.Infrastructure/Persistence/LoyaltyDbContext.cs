@@ -2,11 +2,13 @@ using Loyalty.Application.Abstractions;
 using Loyalty.Domain.Audit;
 using Loyalty.Domain.Financial.Earning;
 using Loyalty.Domain.Financial.Ledger;
+using Loyalty.Domain.Financial.Policies;
 using Loyalty.Domain.Financial.Purchases;
 using Loyalty.Domain.Financial.Redemptions;
 using Loyalty.Domain.Social.Members;
 using Loyalty.Domain.Social.Tiers;
 using Loyalty.Domain.Structural.ApiKeys;
+using Loyalty.Domain.Structural.Outbox;
 using Loyalty.Domain.Structural.Partners;
 using Loyalty.Infrastructure.Idempotency;
 using Microsoft.EntityFrameworkCore;
@@ -20,6 +22,14 @@ public sealed class LoyaltyDbContext(DbContextOptions<LoyaltyDbContext> options)
     public DbSet<PointsAccount> PointsAccounts => Set<PointsAccount>();
 
     public DbSet<LedgerEntry> LedgerEntries => Set<LedgerEntry>();
+
+    public DbSet<PointsLot> PointsLots => Set<PointsLot>();
+
+    public DbSet<LotDebit> LotDebits => Set<LotDebit>();
+
+    public DbSet<PointsPolicy> PointsPolicies => Set<PointsPolicy>();
+
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
     public DbSet<Purchase> Purchases => Set<Purchase>();
 
@@ -55,6 +65,17 @@ public sealed class LoyaltyDbContext(DbContextOptions<LoyaltyDbContext> options)
         }
     }
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(modelBuilder);
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(LoyaltyDbContext).Assembly);
+
+        // Partial indexes over the lots that still hold points: the expiry and release jobs scan only those, however
+        // many spent lots accumulate. The filter is SQL, so it is quoted the provider's way.
+        var remaining = Database.IsSqlServer() ? "[Remaining] > 0" : "\"Remaining\" > 0";
+        var lots = modelBuilder.Entity<PointsLot>();
+        lots.HasIndex(l => new { l.MemberId, l.IsPending, l.Id }, "IX_PointsLots_Spendable").HasFilter(remaining);
+        lots.HasIndex(l => l.ExpiresAt, "IX_PointsLots_Expiring").HasFilter(remaining);
+        lots.HasIndex(l => l.PendingUntil, "IX_PointsLots_PendingUntil").HasFilter(Database.IsSqlServer() ? "[IsPending] = 1" : "\"IsPending\"");
+    }
 }

@@ -10,10 +10,12 @@ public static class ProviderConfiguration
     public const string SqlServerMigrationsAssembly = "Loyalty.Migrations.SqlServer";
     public const string PostgreSqlMigrationsAssembly = "Loyalty.Migrations.PostgreSql";
 
+    private static readonly SqliteConnectionSettings SqliteSettings = new();
+
     public static DbContextOptionsBuilder UseLoyaltyDatabase(this DbContextOptionsBuilder builder, DatabaseProvider provider, string connectionString) =>
         provider switch
         {
-            DatabaseProvider.Sqlite => builder.UseSqlite(connectionString, o => o.MigrationsAssembly(SqliteMigrationsAssembly)),
+            DatabaseProvider.Sqlite => builder.UseSqlite(connectionString, o => o.MigrationsAssembly(SqliteMigrationsAssembly)).AddInterceptors(SqliteSettings),
             DatabaseProvider.SqlServer => builder.UseSqlServer(connectionString, o => o.MigrationsAssembly(SqlServerMigrationsAssembly)),
             DatabaseProvider.PostgreSql => builder.UseNpgsql(connectionString, o => o.MigrationsAssembly(PostgreSqlMigrationsAssembly)),
             _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, "Unknown database provider."),

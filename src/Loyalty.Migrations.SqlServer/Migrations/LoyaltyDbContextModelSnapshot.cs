@@ -228,6 +228,9 @@ namespace Loyalty.Migrations.SqlServer.Migrations
                     b.Property<Guid?>("PartnerId")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<long>("PendingPoints")
+                        .HasColumnType("bigint");
+
                     b.Property<long>("Points")
                         .HasColumnType("bigint");
 
@@ -235,6 +238,9 @@ namespace Loyalty.Migrations.SqlServer.Migrations
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<Guid?>("RedemptionId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid?>("ReferenceId")
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<Guid?>("StoreId")
@@ -247,9 +253,44 @@ namespace Loyalty.Migrations.SqlServer.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("PurchaseId");
+
+                    b.HasIndex("RedemptionId");
+
                     b.HasIndex("MemberId", "Id");
 
+                    b.HasIndex("OccurredAt", "Type");
+
                     b.ToTable("LedgerEntries");
+                });
+
+            modelBuilder.Entity("Loyalty.Domain.Financial.Ledger.LotDebit", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("LotId")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<long>("Points")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("ReferenceId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LotId");
+
+                    b.HasIndex("ReferenceId");
+
+                    b.ToTable("LotDebits");
                 });
 
             modelBuilder.Entity("Loyalty.Domain.Financial.Ledger.PointsAccount", b =>
@@ -258,6 +299,9 @@ namespace Loyalty.Migrations.SqlServer.Migrations
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<long>("Available")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Held")
                         .HasColumnType("bigint");
 
                     b.Property<long>("LifetimeEarned")
@@ -272,6 +316,124 @@ namespace Loyalty.Migrations.SqlServer.Migrations
                     b.HasKey("MemberId");
 
                     b.ToTable("PointsAccounts");
+                });
+
+            modelBuilder.Entity("Loyalty.Domain.Financial.Ledger.PointsLot", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("EarnedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset?>("ExpiresAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset?>("ExpiryNoticeAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<bool>("IsPending")
+                        .HasColumnType("bit");
+
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset?>("PendingUntil")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<long>("Points")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid?>("PurchaseId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<long>("Remaining")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PurchaseId");
+
+                    b.HasIndex(new[] { "ExpiresAt" }, "IX_PointsLots_Expiring")
+                        .HasFilter("[Remaining] > 0");
+
+                    b.HasIndex(new[] { "PendingUntil" }, "IX_PointsLots_PendingUntil")
+                        .HasFilter("[IsPending] = 1");
+
+                    b.HasIndex(new[] { "MemberId", "IsPending", "Id" }, "IX_PointsLots_Spendable")
+                        .HasFilter("[Remaining] > 0");
+
+                    b.ToTable("PointsLots");
+                });
+
+            modelBuilder.Entity("Loyalty.Domain.Financial.Policies.PointsPolicy", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ExpiryFixedDay")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ExpiryFixedMonth")
+                        .HasColumnType("int");
+
+                    b.Property<string>("ExpiryKind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<int>("ExpiryLength")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ExpiryNoticeDays")
+                        .HasColumnType("int");
+
+                    b.Property<string>("ExpiryRounding")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("ExpiryUnit")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<int>("PendingDays")
+                        .HasColumnType("int");
+
+                    b.Property<decimal>("PointValue")
+                        .HasPrecision(18, 6)
+                        .HasColumnType("decimal(18,6)");
+
+                    b.Property<string>("PointValueCurrency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("nchar(3)")
+                        .IsFixedLength();
+
+                    b.Property<int>("RedemptionHoldMinutes")
+                        .HasColumnType("int");
+
+                    b.Property<string>("ReturnPolicy")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("nvarchar(30)");
+
+                    b.Property<long>("TransferMaxPoints")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("TransferMaxPointsPerMonth")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("PointsPolicies");
                 });
 
             modelBuilder.Entity("Loyalty.Domain.Financial.Purchases.EarnBreakdownLine", b =>
@@ -585,6 +747,39 @@ namespace Loyalty.Migrations.SqlServer.Migrations
                     b.ToTable("ApiKeys");
                 });
 
+            modelBuilder.Entity("Loyalty.Domain.Structural.Outbox.OutboxMessage", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid?>("MemberId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("OccurredAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid?>("PartnerId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("nvarchar(60)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OccurredAt");
+
+                    b.HasIndex("MemberId", "OccurredAt");
+
+                    b.ToTable("OutboxMessages");
+                });
+
             modelBuilder.Entity("Loyalty.Domain.Structural.Partners.Partner", b =>
                 {
                     b.Property<Guid>("Id")
@@ -714,11 +909,29 @@ namespace Loyalty.Migrations.SqlServer.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Loyalty.Domain.Financial.Ledger.LotDebit", b =>
+                {
+                    b.HasOne("Loyalty.Domain.Financial.Ledger.PointsLot", null)
+                        .WithMany()
+                        .HasForeignKey("LotId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Loyalty.Domain.Financial.Ledger.PointsAccount", b =>
                 {
                     b.HasOne("Loyalty.Domain.Social.Members.Member", null)
                         .WithOne()
                         .HasForeignKey("Loyalty.Domain.Financial.Ledger.PointsAccount", "MemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Loyalty.Domain.Financial.Ledger.PointsLot", b =>
+                {
+                    b.HasOne("Loyalty.Domain.Social.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

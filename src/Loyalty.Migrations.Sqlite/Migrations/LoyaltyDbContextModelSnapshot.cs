@@ -219,6 +219,9 @@ namespace Loyalty.Migrations.Sqlite.Migrations
                     b.Property<Guid?>("PartnerId")
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("PendingPoints")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("Points")
                         .HasColumnType("INTEGER");
 
@@ -226,6 +229,9 @@ namespace Loyalty.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<Guid?>("RedemptionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ReferenceId")
                         .HasColumnType("TEXT");
 
                     b.Property<Guid?>("StoreId")
@@ -238,9 +244,42 @@ namespace Loyalty.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("PurchaseId");
+
+                    b.HasIndex("RedemptionId");
+
                     b.HasIndex("MemberId", "Id");
 
+                    b.HasIndex("OccurredAt", "Type");
+
                     b.ToTable("LedgerEntries");
+                });
+
+            modelBuilder.Entity("Loyalty.Domain.Financial.Ledger.LotDebit", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LotId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Points")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ReferenceId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LotId");
+
+                    b.HasIndex("ReferenceId");
+
+                    b.ToTable("LotDebits");
                 });
 
             modelBuilder.Entity("Loyalty.Domain.Financial.Ledger.PointsAccount", b =>
@@ -249,6 +288,9 @@ namespace Loyalty.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<long>("Available")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Held")
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("LifetimeEarned")
@@ -263,6 +305,122 @@ namespace Loyalty.Migrations.Sqlite.Migrations
                     b.HasKey("MemberId");
 
                     b.ToTable("PointsAccounts");
+                });
+
+            modelBuilder.Entity("Loyalty.Domain.Financial.Ledger.PointsLot", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("EarnedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ExpiryNoticeAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsPending")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("PendingUntil")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Points")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("PurchaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Remaining")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PurchaseId");
+
+                    b.HasIndex(new[] { "ExpiresAt" }, "IX_PointsLots_Expiring")
+                        .HasFilter("\"Remaining\" > 0");
+
+                    b.HasIndex(new[] { "PendingUntil" }, "IX_PointsLots_PendingUntil")
+                        .HasFilter("\"IsPending\"");
+
+                    b.HasIndex(new[] { "MemberId", "IsPending", "Id" }, "IX_PointsLots_Spendable")
+                        .HasFilter("\"Remaining\" > 0");
+
+                    b.ToTable("PointsLots");
+                });
+
+            modelBuilder.Entity("Loyalty.Domain.Financial.Policies.PointsPolicy", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ExpiryFixedDay")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ExpiryFixedMonth")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ExpiryKind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ExpiryLength")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ExpiryNoticeDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ExpiryRounding")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ExpiryUnit")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PendingDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("PointValue")
+                        .HasPrecision(18, 6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PointValueCurrency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.Property<int>("RedemptionHoldMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReturnPolicy")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("TransferMaxPoints")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("TransferMaxPointsPerMonth")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("PointsPolicies");
                 });
 
             modelBuilder.Entity("Loyalty.Domain.Financial.Purchases.EarnBreakdownLine", b =>
@@ -573,6 +731,39 @@ namespace Loyalty.Migrations.Sqlite.Migrations
                     b.ToTable("ApiKeys");
                 });
 
+            modelBuilder.Entity("Loyalty.Domain.Structural.Outbox.OutboxMessage", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("MemberId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("OccurredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("PartnerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OccurredAt");
+
+                    b.HasIndex("MemberId", "OccurredAt");
+
+                    b.ToTable("OutboxMessages");
+                });
+
             modelBuilder.Entity("Loyalty.Domain.Structural.Partners.Partner", b =>
                 {
                     b.Property<Guid>("Id")
@@ -702,11 +893,29 @@ namespace Loyalty.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Loyalty.Domain.Financial.Ledger.LotDebit", b =>
+                {
+                    b.HasOne("Loyalty.Domain.Financial.Ledger.PointsLot", null)
+                        .WithMany()
+                        .HasForeignKey("LotId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Loyalty.Domain.Financial.Ledger.PointsAccount", b =>
                 {
                     b.HasOne("Loyalty.Domain.Social.Members.Member", null)
                         .WithOne()
                         .HasForeignKey("Loyalty.Domain.Financial.Ledger.PointsAccount", "MemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Loyalty.Domain.Financial.Ledger.PointsLot", b =>
+                {
+                    b.HasOne("Loyalty.Domain.Social.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

@@ -60,6 +60,26 @@ public sealed class EarningRulesTests(ApiFixture fixture)
     }
 
     [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task The_points_earned_event_carries_the_breakdown_with_rule_versions(DatabaseProvider provider)
+    {
+        var s = await Scenario.StartAsync(fixture.For(provider));
+        var member = await s.EnrolAsync();
+        var rule = await s.CreateRuleAsync(new EarningRuleRequest("Event double", "Multiplier", Factor: 2m, Conditions: s.Mine()));
+
+        var purchase = await s.EarnAsync(member.MemberNumber, 21m);
+
+        await using var db = s.Api.CreateDbContext();
+        var memberId = await db.Members.Where(m => m.MemberNumber == member.MemberNumber).Select(m => m.Id).SingleAsync();
+        var message = await db.OutboxMessages.SingleAsync(m => m.MemberId == memberId && m.Type == "points.earned");
+        using var payload = System.Text.Json.JsonDocument.Parse(message.Payload);
+        var root = payload.RootElement;
+        Assert.Equal((purchase.PurchaseId, 42L), (root.GetProperty("purchaseId").GetGuid(), root.GetProperty("points").GetInt64()));
+        var lines = root.GetProperty("breakdown").EnumerateArray().ToList();
+        Assert.Equal(["base", "multiplier"], lines.Select(l => l.GetProperty("rule").GetString()));
+        Assert.Equal((rule.Id, 1, 21L), (lines[1].GetProperty("ruleId").GetGuid(), lines[1].GetProperty("ruleVersion").GetInt32(), lines[1].GetProperty("points").GetInt64()));
+    }
+
+    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
     public async Task Rules_are_listed_current_version_only_active_first_with_filters(DatabaseProvider provider)
     {
         var s = await Scenario.StartAsync(fixture.For(provider));
@@ -282,6 +302,7 @@ public sealed class EarningRulesTests(ApiFixture fixture)
         var line = await db.EarnBreakdownLines.SingleAsync(l => l.MemberId == memberId);
         Assert.Equal((welcome.Id, 1, 250L, "bonus"), (line.RuleId!.Value, line.RuleVersion!.Value, line.Points, line.Kind));
         Assert.NotNull(line.LedgerEntryId);
+        Assert.True(await db.OutboxMessages.AnyAsync(m => m.MemberId == memberId && m.Type == "points.earned" && m.Payload.Contains("enrolment")));
 
         // Another partner's enrolments and app enrolments get nothing from this rule.
         var other = await Scenario.StartAsync(fixture.For(provider));

@@ -31,6 +31,7 @@ public sealed class LoyaltyApiFactory(TestDatabase database, IReadOnlyDictionary
         builder.UseSetting("RateLimiting:PartnerPermitsPerSecond", "100000");
         builder.UseSetting("RateLimiting:MemberPermitsPerMinute", "100000");
         builder.UseSetting("RateLimiting:AnonymousPermitsPerMinute", "100000");
+        builder.UseSetting("Jobs:Enabled", "false"); // tests run jobs by hand, at the moment they choose
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore.HttpLogging.HttpLoggingMiddleware", "Warning");
         builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock));

@@ -71,10 +71,18 @@ public sealed class Scenario
     {
         await using var db = Api.CreateDbContext();
         var memberId = await db.Members.Where(m => m.MemberNumber == memberNumber).Select(m => m.Id).SingleAsync();
-        var balance = await db.PointsAccounts.Where(a => a.MemberId == memberId).Select(a => a.Available).SingleAsync();
-        var ledger = await db.LedgerEntries.Where(e => e.MemberId == memberId).SumAsync(e => e.Points);
-        Assert.Equal(ledger, balance);
-        return balance;
+        var account = await db.PointsAccounts.AsNoTracking().SingleAsync(a => a.MemberId == memberId);
+        var entries = await db.LedgerEntries.Where(e => e.MemberId == memberId).Select(e => new { e.Points, e.PendingPoints }).ToListAsync();
+        Assert.Equal(entries.Sum(e => e.Points), account.Available);
+        Assert.Equal(entries.Sum(e => e.PendingPoints), account.Pending);
+
+        // The lots back the balances exactly: spendable lots add up to the available balance (nothing when it is
+        // negative), pending lots to the pending one; held points have left their lots until released.
+        var lots = await db.PointsLots.Where(l => l.MemberId == memberId).Select(l => new { l.IsPending, l.Remaining }).ToListAsync();
+        Assert.Equal(Math.Max(0, account.Available), lots.Where(l => !l.IsPending).Sum(l => l.Remaining));
+        Assert.Equal(account.Pending, lots.Where(l => l.IsPending).Sum(l => l.Remaining));
+        Assert.True(account.Held >= 0, "held points are never negative");
+        return account.Available;
     }
 }
 

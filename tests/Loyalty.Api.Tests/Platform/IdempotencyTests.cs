@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text;
 using Loyalty.Api.Tests.Infrastructure;
+using Loyalty.Application.Abstractions;
 using Loyalty.Contracts.Partner;
 using Loyalty.Infrastructure.Idempotency;
 using Loyalty.Infrastructure.Persistence;
@@ -144,7 +145,7 @@ public sealed class IdempotencyTests(ApiFixture fixture)
     {
         var api = fixture.For(provider);
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        var store = new IdempotencyStore(api.Services.GetRequiredService<IDbContextFactory<LoyaltyDbContext>>(), clock, Options.Create(new IdempotencyOptions()));
+        var store = new IdempotencyStore(api.Services.GetRequiredService<IDbContextFactory<LoyaltyDbContext>>(), api.Services.GetRequiredService<IWriteGate>(), clock, Options.Create(new IdempotencyOptions()));
         var scope = "test:" + Unique.Id();
 
         Assert.IsType<IdempotencyDecision.Proceed>(await store.BeginAsync(scope, "k", "h", CancellationToken.None));

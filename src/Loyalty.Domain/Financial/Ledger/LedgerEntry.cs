@@ -2,19 +2,38 @@ namespace Loyalty.Domain.Financial.Ledger;
 
 public enum LedgerEntryType
 {
+    /// <summary>Points earned on a purchase (available at once, or pending).</summary>
     Earn,
+
+    /// <summary>Points given without a purchase: enrolment, birthday, referral, bulk grants.</summary>
     Bonus,
+
+    /// <summary>Points spent: a captured payment at a till, or a reward.</summary>
     Redeem,
+
+    /// <summary>Points set aside by an authorised till payment, until it is captured, cancelled or expires.</summary>
     Hold,
+
+    /// <summary>A hold given back (cancelled, expired, or the uncaptured part of a capture).</summary>
     Release,
+
+    /// <summary>Pending points that became available (hold period over, or the partner confirmed the order).</summary>
+    Confirm,
+
     Expire,
     Adjust,
+
+    /// <summary>Points taken back because the purchase that earned them was returned.</summary>
     Reverse,
+
+    TransferOut,
+    TransferIn,
 }
 
 /// <summary>
-/// One immutable movement of a member's points. The sum of a member's entries is their balance:
-/// positive entries add points, negative ones take them away.
+/// One immutable movement of a member's points. A member has two balances and every entry says how it moved
+/// each of them: <see cref="Points"/> changes the available balance, <see cref="PendingPoints"/> the pending one.
+/// So available == sum(Points) and pending == sum(PendingPoints) over the member's entries, always.
 /// </summary>
 public sealed class LedgerEntry
 {
@@ -29,7 +48,11 @@ public sealed class LedgerEntry
 
     public LedgerEntryType Type { get; private set; }
 
+    /// <summary>Change of the available (spendable) balance: positive adds, negative takes away.</summary>
     public long Points { get; private set; }
+
+    /// <summary>Change of the pending balance: a pending earn adds here, its confirmation moves it to <see cref="Points"/>.</summary>
+    public long PendingPoints { get; private set; }
 
     public string Description { get; private set; } = "";
 
@@ -42,6 +65,9 @@ public sealed class LedgerEntry
     public Guid? PurchaseId { get; private set; }
 
     public Guid? RedemptionId { get; private set; }
+
+    /// <summary>What else the entry belongs to: a voucher, a transfer, a bulk grant, an expiry run.</summary>
+    public Guid? ReferenceId { get; private set; }
 
     /// <summary>Who caused a manual entry (an admin's subject); null for partner and system entries.</summary>
     public string? Actor { get; private set; }
@@ -59,22 +85,6 @@ public sealed class LedgerEntry
             PartnerId = partnerId,
             StoreId = storeId,
             PurchaseId = purchaseId,
-        };
-    }
-
-    /// <summary>Points given outside a purchase, e.g. an enrolment bonus; where it happened when known.</summary>
-    public static LedgerEntry Bonus(Guid memberId, long points, string description, DateTimeOffset at, Guid? partnerId, Guid? storeId)
-    {
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(points);
-        return new LedgerEntry
-        {
-            MemberId = memberId,
-            Type = LedgerEntryType.Bonus,
-            Points = points,
-            Description = description,
-            OccurredAt = at,
-            PartnerId = partnerId,
-            StoreId = storeId,
         };
     }
 
@@ -112,4 +122,54 @@ public sealed class LedgerEntry
             Actor = actor,
         };
     }
+
+    /// <summary>Any movement; the named factories above cover the common ones.</summary>
+    public static LedgerEntry Create(Guid memberId, LedgerEntryType type, long points, string description, DateTimeOffset at, LedgerReferences? references = null, long pendingPoints = 0)
+    {
+        if (points == 0 && pendingPoints == 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(points), "A ledger entry moves at least one point.");
+        }
+
+        var r = references ?? LedgerReferences.None;
+        return new LedgerEntry
+        {
+            MemberId = memberId,
+            Type = type,
+            Points = points,
+            PendingPoints = pendingPoints,
+            Description = description,
+            OccurredAt = at,
+            PartnerId = r.PartnerId,
+            StoreId = r.StoreId,
+            PurchaseId = r.PurchaseId,
+            RedemptionId = r.RedemptionId,
+            ReferenceId = r.ReferenceId,
+            Actor = r.Actor,
+        };
+    }
+
+    /// <summary>Turns an available-points earn into a pending one (same entry, the points land in the pending balance).</summary>
+    public void MakePending()
+    {
+        if (Id != 0 || Points <= 0 || PendingPoints != 0)
+        {
+            throw new InvalidOperationException("Only a new entry that adds available points can be made pending.");
+        }
+
+        PendingPoints = Points;
+        Points = 0;
+    }
+}
+
+/// <summary>What a ledger entry refers to; every part optional.</summary>
+public sealed record LedgerReferences(
+    Guid? PartnerId = null,
+    Guid? StoreId = null,
+    Guid? PurchaseId = null,
+    Guid? RedemptionId = null,
+    Guid? ReferenceId = null,
+    string? Actor = null)
+{
+    public static readonly LedgerReferences None = new();
 }

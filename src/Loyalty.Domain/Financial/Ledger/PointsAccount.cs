@@ -15,8 +15,11 @@ public sealed class PointsAccount
 
     public long Available { get; private set; }
 
-    /// <summary>Points earned but not yet spendable (e.g. inside a return window). Always 0 until pending points exist.</summary>
+    /// <summary>Points earned but not yet spendable (inside a return window, or awaiting the partner's confirmation).</summary>
     public long Pending { get; private set; }
+
+    /// <summary>Points set aside by authorised till payments; already taken from <see cref="Available"/>.</summary>
+    public long Held { get; private set; }
 
     public long LifetimeEarned { get; private set; }
 

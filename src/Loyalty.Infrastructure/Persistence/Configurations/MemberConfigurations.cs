@@ -48,6 +48,9 @@ internal sealed class LedgerEntryConfiguration : IEntityTypeConfiguration<Ledger
         b.Property(e => e.Description).HasMaxLength(500).IsRequired();
         b.Property(e => e.Actor).HasMaxLength(200);
         b.HasIndex(e => new { e.MemberId, e.Id });
+        b.HasIndex(e => e.PurchaseId);
+        b.HasIndex(e => e.RedemptionId);
+        b.HasIndex(e => new { e.OccurredAt, e.Type }); // liability and settlement reports by period
         b.HasOne<Member>().WithMany().HasForeignKey(e => e.MemberId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -1,6 +1,7 @@
 using Loyalty.Application.Abstractions;
 using Loyalty.Application.Errors;
 using Loyalty.Application.Features.Financial.Ledger;
+using Loyalty.Application.Features.Structural.Outbox;
 using Loyalty.Contracts.Common;
 using Loyalty.Contracts.Partner;
 using Loyalty.Domain.Common;
@@ -9,6 +10,7 @@ using Loyalty.Domain.Financial.Ledger;
 using Loyalty.Domain.Financial.Purchases;
 using Loyalty.Domain.Social.Members;
 using Loyalty.Domain.Social.Tiers;
+using Loyalty.Domain.Structural.Outbox;
 using Microsoft.EntityFrameworkCore;
 
 namespace Loyalty.Application.Features.Financial.Earning;
@@ -18,7 +20,7 @@ namespace Loyalty.Application.Features.Financial.Earning;
 /// when such rules are active, the member's purchase count (first purchase, N-th visit) and what capped rules
 /// already gave them this UTC day and month.
 /// </summary>
-public sealed class EarningEngine(ILoyaltyDbContext db, EarningRulesCache cache, PointsLedger ledger)
+public sealed class EarningEngine(ILoyaltyDbContext db, EarningRulesCache cache, PointsLedger ledger, EventOutbox outbox)
 {
     /// <summary>The active rules; 409 programme_not_configured when no base rate exists yet.</summary>
     public async Task<EarningRuleSet> RulesForPurchaseAsync(CancellationToken cancellationToken)
@@ -82,7 +84,23 @@ public sealed class EarningEngine(ILoyaltyDbContext db, EarningRulesCache cache,
         }
 
         var description = "Welcome bonus: " + string.Join(", ", bonus.Lines.Select(l => l.Description));
-        var entry = LedgerEntry.Bonus(member.Id, bonus.TotalPoints, description.Length > 500 ? description[..500] : description, member.EnrolledAt, member.EnrolledAtPartnerId, member.EnrolledAtStoreId);
+        var entry = LedgerEntry.Create(
+            member.Id,
+            LedgerEntryType.Bonus,
+            bonus.TotalPoints,
+            description.Length > 500 ? description[..500] : description,
+            member.EnrolledAt,
+            new LedgerReferences(PartnerId: member.EnrolledAtPartnerId, StoreId: member.EnrolledAtStoreId));
+        outbox.Add(EventTypes.PointsEarned, member.Id, member.EnrolledAtPartnerId, new
+        {
+            memberNumber = member.MemberNumber,
+            reason = "enrolment",
+            storeId = member.EnrolledAtStoreId,
+            points = bonus.TotalPoints,
+            pending = false,
+            breakdown = ToResponse(bonus.Lines),
+            occurredAt = member.EnrolledAt,
+        });
         await ledger.CreditAsync(entry, cancellationToken);
         db.EarnBreakdownLines.AddRange(EarnBreakdownLine.ForLedgerEntry(member.Id, entry.Id, member.EnrolledAt, bonus));
         await db.SaveChangesAsync(cancellationToken);

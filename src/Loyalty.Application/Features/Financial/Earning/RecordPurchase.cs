@@ -2,13 +2,16 @@ using FluentValidation;
 using Loyalty.Application.Abstractions;
 using Loyalty.Application.Errors;
 using Loyalty.Application.Features.Financial.Ledger;
+using Loyalty.Application.Features.Financial.Policies;
 using Loyalty.Application.Features.Social.Members;
+using Loyalty.Application.Features.Structural.Outbox;
 using Loyalty.Application.Features.Structural.Stores;
 using Loyalty.Contracts.Partner;
 using Loyalty.Domain.Common;
 using Loyalty.Domain.Financial.Earning;
 using Loyalty.Domain.Financial.Ledger;
 using Loyalty.Domain.Financial.Purchases;
+using Loyalty.Domain.Structural.Outbox;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -65,7 +68,8 @@ public static class BasketRules
     }
 }
 
-public sealed class RecordPurchaseHandler(ILoyaltyDbContext db, PointsLedger ledger, EarningEngine engine, TimeProvider clock) : ICommandHandler<RecordPurchaseCommand, PurchaseResponse>
+public sealed class RecordPurchaseHandler(ILoyaltyDbContext db, PointsLedger ledger, EarningEngine engine, PointsPolicyCache policies, EventOutbox outbox, TimeProvider clock)
+    : ICommandHandler<RecordPurchaseCommand, PurchaseResponse>
 {
     public async ValueTask<PurchaseResponse> Handle(RecordPurchaseCommand command, CancellationToken cancellationToken)
     {
@@ -99,11 +103,29 @@ public sealed class RecordPurchaseHandler(ILoyaltyDbContext db, PointsLedger led
         db.Purchases.Add(purchase);
         db.EarnBreakdownLines.AddRange(EarnBreakdownLine.ForPurchase(purchase, earned));
 
+        var policy = await policies.GetAsync(db, cancellationToken);
+        PendingTerms? pending = request.AwaitConfirmation ? new PendingTerms(null)
+            : policy.PendingDays > 0 ? new PendingTerms(now.AddDays(policy.PendingDays))
+            : null;
+        var breakdown = EarningEngine.ToResponse(earned.Lines);
         long available;
         if (earned.TotalPoints > 0)
         {
             var description = $"Purchase {externalId} at {store.Name}";
-            available = await ledger.CreditAsync(LedgerEntry.Earn(member.Id, earned.TotalPoints, description, now, command.PartnerId, store.Id, purchase.Id), cancellationToken);
+            outbox.Add(EventTypes.PointsEarned, member.Id, command.PartnerId, new
+            {
+                memberNumber = member.MemberNumber,
+                purchaseId = purchase.Id,
+                externalId,
+                storeId = store.Id,
+                points = earned.TotalPoints,
+                pending = pending is not null,
+                pendingUntil = pending?.Until,
+                breakdown, // the same lines (rule id and version) as the response and the stored breakdown
+                purchasedAt,
+                occurredAt = now,
+            });
+            available = await ledger.EarnAsync(LedgerEntry.Earn(member.Id, earned.TotalPoints, description, now, command.PartnerId, store.Id, purchase.Id), pending, cancellationToken);
         }
         else
         {
@@ -118,8 +140,10 @@ public sealed class RecordPurchaseHandler(ILoyaltyDbContext db, PointsLedger led
             purchase.Amount,
             purchase.Currency,
             earned.TotalPoints,
-            EarningEngine.ToResponse(earned.Lines),
+            breakdown,
             available,
-            now);
+            now,
+            pending is not null && earned.TotalPoints > 0,
+            earned.TotalPoints > 0 ? pending?.Until : null);
     }
 }

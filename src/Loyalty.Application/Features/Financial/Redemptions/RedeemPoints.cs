@@ -2,11 +2,13 @@ using FluentValidation;
 using Loyalty.Application.Abstractions;
 using Loyalty.Application.Features.Financial.Ledger;
 using Loyalty.Application.Features.Social.Members;
+using Loyalty.Application.Features.Structural.Outbox;
 using Loyalty.Application.Features.Structural.Stores;
 using Loyalty.Contracts.Partner;
 using Loyalty.Domain.Common;
 using Loyalty.Domain.Financial.Ledger;
 using Loyalty.Domain.Financial.Redemptions;
+using Loyalty.Domain.Structural.Outbox;
 using Mediator;
 
 namespace Loyalty.Application.Features.Financial.Redemptions;
@@ -25,7 +27,7 @@ public sealed class RedeemPointsValidator : AbstractValidator<RedeemPointsComman
     }
 }
 
-public sealed class RedeemPointsHandler(ILoyaltyDbContext db, PointsLedger ledger, TimeProvider clock) : ICommandHandler<RedeemPointsCommand, RedemptionResponse>
+public sealed class RedeemPointsHandler(ILoyaltyDbContext db, PointsLedger ledger, EventOutbox outbox, TimeProvider clock) : ICommandHandler<RedeemPointsCommand, RedemptionResponse>
 {
     public async ValueTask<RedemptionResponse> Handle(RedeemPointsCommand command, CancellationToken cancellationToken)
     {
@@ -38,6 +40,7 @@ public sealed class RedeemPointsHandler(ILoyaltyDbContext db, PointsLedger ledge
         var redemption = Redemption.Capture(member.Id, command.PartnerId, store.Id, request.Points, request.Reference?.Trim(), now);
         db.Redemptions.Add(redemption);
         var entry = LedgerEntry.Redeem(member.Id, request.Points, $"Paid with points at {store.Name}", now, command.PartnerId, store.Id, redemption.Id);
+        outbox.Add(EventTypes.PointsRedeemed, member.Id, command.PartnerId, new { memberNumber = member.MemberNumber, redemptionId = redemption.Id, storeId = store.Id, points = redemption.Points, reference = redemption.Reference, occurredAt = now });
         var available = await ledger.TryDebitAsync(entry, cancellationToken)
             ?? throw new DomainException("insufficient_points", $"The member does not have {request.Points} points available.");
 

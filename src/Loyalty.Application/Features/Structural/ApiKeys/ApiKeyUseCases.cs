@@ -42,7 +42,7 @@ public sealed class CreateApiKeyHandler(ILoyaltyDbContext db, AuditTrail audit, 
 
 public sealed record RevokeApiKeyCommand(string Actor, Guid PartnerId, Guid KeyId) : ICommand<ApiKeyResponse>, ITransactionalCommand;
 
-public sealed class RevokeApiKeyHandler(ILoyaltyDbContext db, AuditTrail audit, TimeProvider clock) : ICommandHandler<RevokeApiKeyCommand, ApiKeyResponse>
+public sealed class RevokeApiKeyHandler(ILoyaltyDbContext db, AuditTrail audit, ICredentialCache credentials, TimeProvider clock) : ICommandHandler<RevokeApiKeyCommand, ApiKeyResponse>
 {
     public async ValueTask<ApiKeyResponse> Handle(RevokeApiKeyCommand command, CancellationToken cancellationToken)
     {
@@ -53,6 +53,7 @@ public sealed class RevokeApiKeyHandler(ILoyaltyDbContext db, AuditTrail audit, 
         var after = key.ToResponse();
         audit.Record(command.Actor, "api_key.revoked", "api_key", key.Id, before, after);
         await db.SaveChangesAsync(cancellationToken);
+        credentials.Invalidate();
         return after;
     }
 }

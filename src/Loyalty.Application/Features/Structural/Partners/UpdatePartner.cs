@@ -23,7 +23,7 @@ public sealed class UpdatePartnerValidator : AbstractValidator<UpdatePartnerComm
     }
 }
 
-public sealed class UpdatePartnerHandler(ILoyaltyDbContext db, AuditTrail audit) : ICommandHandler<UpdatePartnerCommand, PartnerResponse>
+public sealed class UpdatePartnerHandler(ILoyaltyDbContext db, AuditTrail audit, ICredentialCache credentials) : ICommandHandler<UpdatePartnerCommand, PartnerResponse>
 {
     public async ValueTask<PartnerResponse> Handle(UpdatePartnerCommand command, CancellationToken cancellationToken)
     {
@@ -54,6 +54,7 @@ public sealed class UpdatePartnerHandler(ILoyaltyDbContext db, AuditTrail audit)
         var after = partner.ToResponse();
         audit.Record(command.Actor, "partner.updated", "partner", partner.Id, before, after);
         await db.SaveChangesAsync(cancellationToken);
+        credentials.Invalidate(); // a suspension takes effect at once
         return after;
     }
 }

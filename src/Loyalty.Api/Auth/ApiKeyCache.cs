@@ -1,0 +1,49 @@
+using System.Collections.Concurrent;
+using Loyalty.Application.Abstractions;
+using Loyalty.Domain.Structural.Partners;
+
+namespace Loyalty.Api.Auth;
+
+/// <summary>What authenticating a key needs to know, as read from the database.</summary>
+public sealed record ApiKeyRecord(Guid Id, Guid PartnerId, byte[] SecretHash, string Scopes, DateTimeOffset? RevokedAt, DateTimeOffset? LastUsedAt, PartnerStatus PartnerStatus);
+
+/// <summary>
+/// Keys that authenticated recently, by prefix, for <see cref="Lifetime"/>. Only keys that were found are cached
+/// (an attacker's random prefixes cannot fill it), the hash is still compared on every call, and the cache is
+/// bounded. Revocation and partner suspension clear it through <see cref="ICredentialCache"/>.
+/// </summary>
+public sealed class ApiKeyCache(TimeProvider clock) : ICredentialCache
+{
+    public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(10);
+    private const int MaxEntries = 10_000;
+
+    private readonly ConcurrentDictionary<string, (ApiKeyRecord Key, DateTimeOffset LoadedAt)> _entries = new(StringComparer.Ordinal);
+
+    public ApiKeyRecord? Find(string prefix)
+    {
+        if (_entries.TryGetValue(prefix, out var entry))
+        {
+            var age = clock.GetUtcNow() - entry.LoadedAt;
+            if (age >= TimeSpan.Zero && age < Lifetime)
+            {
+                return entry.Key;
+            }
+
+            _entries.TryRemove(prefix, out _);
+        }
+
+        return null;
+    }
+
+    public void Remember(string prefix, ApiKeyRecord key)
+    {
+        if (_entries.Count >= MaxEntries)
+        {
+            _entries.Clear();
+        }
+
+        _entries[prefix] = (key, clock.GetUtcNow());
+    }
+
+    public void Invalidate() => _entries.Clear();
+}

@@ -1,0 +1,11 @@
+namespace Loyalty.Application.Abstractions;
+
+/// <summary>
+/// Admits one writing transaction at a time where the database itself allows only one writer (SQLite): waiting
+/// here is a queue, whereas waiting inside SQLite is a busy-retry loop that sleeps in steps of many milliseconds.
+/// On SQL Server and PostgreSQL it admits everyone; row locks do the work there.
+/// </summary>
+public interface IWriteGate
+{
+    ValueTask<IAsyncDisposable> EnterAsync(CancellationToken cancellationToken);
+}

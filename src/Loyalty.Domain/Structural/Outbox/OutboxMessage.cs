@@ -1,0 +1,44 @@
+using Loyalty.Domain.Common;
+
+namespace Loyalty.Domain.Structural.Outbox;
+
+/// <summary>
+/// An event for the outside world (webhooks, notifications), written in the same transaction as the change it
+/// reports, so it exists exactly when the change does. Delivery happens afterwards, from this table.
+/// </summary>
+public sealed class OutboxMessage
+{
+    private OutboxMessage()
+    {
+    }
+
+    public Guid Id { get; private set; }
+
+    /// <summary>Dotted event name, e.g. <c>points.earned</c>.</summary>
+    public string Type { get; private set; } = "";
+
+    /// <summary>The member the event is about, when there is one: delivery keeps a member's events in order.</summary>
+    public Guid? MemberId { get; private set; }
+
+    /// <summary>The partner the event concerns, when there is one (a partner's webhooks see only their own).</summary>
+    public Guid? PartnerId { get; private set; }
+
+    /// <summary>The event's data as JSON (camelCase).</summary>
+    public string Payload { get; private set; } = "";
+
+    public DateTimeOffset OccurredAt { get; private set; }
+
+    public static OutboxMessage Create(string type, Guid? memberId, Guid? partnerId, string payload, DateTimeOffset now) =>
+        new() { Id = EntityId.New(), Type = type, MemberId = memberId, PartnerId = partnerId, Payload = payload, OccurredAt = now };
+}
+
+/// <summary>The event names the platform writes; receivers filter on them.</summary>
+public static class EventTypes
+{
+    public const string PointsEarned = "points.earned";
+    public const string PointsRedeemed = "points.redeemed";
+    public const string PointsReversed = "points.reversed";
+    public const string PointsExpiring = "points.expiring";
+    public const string PointsExpired = "points.expired";
+    public const string RewardRedeemed = "reward.redeemed";
+}
