@@ -16,6 +16,9 @@ public sealed class LoyaltyApiFactory(TestDatabase database, IReadOnlyDictionary
     /// <summary>The API's clock; move it with <see cref="TestClock.Travel"/>.</summary>
     public TestClock Clock { get; } = new();
 
+    /// <summary>Counts the database commands the API sends; see <see cref="DatabaseCommandCounter.Start"/>.</summary>
+    public DatabaseCommandCounter Commands { get; } = new();
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
@@ -34,7 +37,11 @@ public sealed class LoyaltyApiFactory(TestDatabase database, IReadOnlyDictionary
         builder.UseSetting("Jobs:Enabled", "false"); // tests run jobs by hand, at the moment they choose
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore.HttpLogging.HttpLoggingMiddleware", "Warning");
-        builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock));
+        builder.ConfigureServices(services =>
+        {
+            services.AddSingleton<TimeProvider>(Clock);
+            services.ConfigureDbContext<LoyaltyDbContext>(o => o.AddInterceptors(Commands));
+        });
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             builder.UseSetting(key, value);

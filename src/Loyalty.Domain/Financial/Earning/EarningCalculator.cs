@@ -58,8 +58,7 @@ public sealed class EarningRuleSet
         Rules = rules.Where(r => r.IsActive && r.SupersededAt is null).OrderBy(r => r, RuleOrder.Instance).ToList();
         Campaigns = campaigns.ToDictionary(c => c.Id);
         BaseCurrencies = Rules.Where(r => r.Kind == EarningRuleKind.BaseRate).Select(r => r.Currency!).ToHashSet(StringComparer.Ordinal);
-        CappedRuleIds = Rules.Where(r => r.IsCapped).Select(r => r.Id).ToList();
-        CountsVisits = Rules.Any(r => r.CountsVisits);
+        UsageRules = Rules.Where(r => r.IsCapped || r.CountsVisits).ToList();
         HasEnrolmentBonus = Rules.Any(r => r.Trigger == BonusTrigger.Enrolment);
     }
 
@@ -72,10 +71,8 @@ public sealed class EarningRuleSet
 
     public IReadOnlySet<string> BaseCurrencies { get; }
 
-    /// <summary>Rules whose usage must be loaded before calculating (caps per day or month).</summary>
-    public IReadOnlyList<Guid> CappedRuleIds { get; }
-
-    public bool CountsVisits { get; }
+    /// <summary>Rules that need the member's history: caps (usage this day and month) and visit triggers (purchase count).</summary>
+    public IReadOnlyList<EarningRule> UsageRules { get; }
 
     public bool HasEnrolmentBonus { get; }
 }
@@ -214,7 +211,13 @@ public static class EarningCalculator
         return new EarnCalculation(Finish(candidates, usage: null));
     }
 
-    /// <summary>The purchase-level conditions: currency, campaign, tier, partner, store, membership age.</summary>
+    /// <summary>
+    /// The purchase-level conditions (currency, campaign, tier, partner, store, membership age), which need no
+    /// history: a capped or visit rule failing them needs no usage loaded.
+    /// </summary>
+    public static bool AppliesToPurchase(EarningRule rule, EarningRuleSet rules, EarningMember member, EarningOccasion occasion, string currency) =>
+        rule.Trigger != BonusTrigger.Enrolment && AppliesTo(rule, rules, member, occasion, currency);
+
     private static bool AppliesTo(EarningRule rule, EarningRuleSet rules, EarningMember member, EarningOccasion occasion, string? currency)
     {
         var c = rule.Conditions;

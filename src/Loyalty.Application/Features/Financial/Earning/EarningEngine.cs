@@ -17,8 +17,8 @@ namespace Loyalty.Application.Features.Financial.Earning;
 
 /// <summary>
 /// Runs the pure <see cref="EarningCalculator"/> with what it needs from the database: the cached rules, and only
-/// when such rules are active, the member's purchase count (first purchase, N-th visit) and what capped rules
-/// already gave them this UTC day and month.
+/// when a rule that could apply to this purchase needs them, the member's purchase count (first purchase, N-th
+/// visit) and what capped rules already gave them this UTC day and month.
 /// </summary>
 public sealed class EarningEngine(ILoyaltyDbContext db, EarningRulesCache cache, PointsLedger ledger, EventOutbox outbox)
 {
@@ -46,22 +46,27 @@ public sealed class EarningEngine(ILoyaltyDbContext db, EarningRulesCache cache,
         CancellationToken cancellationToken)
     {
         IReadOnlyDictionary<Guid, RuleUsage>? usage = null;
-        if (memberId is { } id && (rules.CountsVisits || rules.CappedRuleIds.Count > 0))
+        var needHistory = memberId is null
+            ? []
+            : rules.UsageRules.Where(r => EarningCalculator.AppliesToPurchase(r, rules, member, occasion, basket.Total.Currency)).ToList();
+        if (needHistory.Count > 0)
         {
+            var id = memberId!.Value;
             if (forUpdate)
             {
                 // A no-op UPDATE: the row lock it takes is held until commit and serialises this member's purchases.
                 await db.Members.Where(m => m.Id == id).ExecuteUpdateAsync(s => s.SetProperty(m => m.Status, m => m.Status), cancellationToken);
             }
 
-            if (rules.CountsVisits)
+            if (needHistory.Any(r => r.CountsVisits))
             {
                 member = member with { PurchasesBefore = await db.Purchases.CountAsync(p => p.MemberId == id, cancellationToken) };
             }
 
-            if (rules.CappedRuleIds.Count > 0)
+            var capped = needHistory.Where(r => r.IsCapped).Select(r => r.Id).ToList();
+            if (capped.Count > 0)
             {
-                usage = await UsageAsync(id, rules.CappedRuleIds, occasion.At, cancellationToken);
+                usage = await UsageAsync(id, capped, occasion.At, cancellationToken);
             }
         }
 

@@ -1,0 +1,42 @@
+using Loyalty.Api.Tests.Infrastructure;
+using Loyalty.Contracts.Admin;
+using Loyalty.Infrastructure.Persistence;
+
+namespace Loyalty.Api.Tests.Earning;
+
+/// <summary>The earn path reads a member's history only when a rule that could apply to the purchase needs it.</summary>
+[Collection(ApiCollection.Name)]
+public sealed class EarningRoundTripTests(ApiFixture fixture)
+{
+    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task Capped_and_visit_rules_cost_three_commands_where_they_could_apply_and_none_elsewhere(DatabaseProvider provider)
+    {
+        var api = fixture.For(provider);
+        var s = await Scenario.StartAsync(api);
+        var other = await Scenario.StartAsync(api);
+        var member = await s.EnrolAsync();
+        var elsewhere = await other.EnrolAsync();
+        await s.EarnAsync(member.MemberNumber, 10m); // warm
+        await other.EarnAsync(elsewhere.MemberNumber, 10m);
+        var before = await CountAsync(s, member.MemberNumber);
+        var beforeElsewhere = await CountAsync(other, elsewhere.MemberNumber);
+
+        // One base line either way: a capped base rate replaces the programme's for this partner; the first-purchase bonus no longer fires.
+        await s.CreateRuleAsync(new EarningRuleRequest("Capped base", "BaseRate", "EUR", 1m, Conditions: s.Mine(), MonthlyCap: 1_000_000));
+        await s.CreateRuleAsync(new EarningRuleRequest("First purchase", "FixedBonus", Points: 10, Trigger: "FirstPurchase", Conditions: s.Mine()));
+        await s.EarnAsync(member.MemberNumber, 10m); // rules reloaded
+
+        Assert.Equal(before + 3, await CountAsync(s, member.MemberNumber)); // member lock · purchase count · cap usage
+        Assert.Equal(beforeElsewhere, await CountAsync(other, elsewhere.MemberNumber));
+    }
+
+    private static async Task<int> CountAsync(Scenario s, string memberNumber)
+    {
+        using (s.Api.Commands.Start())
+        {
+            await s.EarnAsync(memberNumber, 25m);
+        }
+
+        return s.Api.Commands.Count;
+    }
+}

@@ -1,0 +1,85 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace Loyalty.Api.Tests.Infrastructure;
+
+/// <summary>
+/// Counts the SQL commands the API's contexts send while a count is running (<see cref="Start"/>). Installed on
+/// every context of the test API; tests in the "api" collection run one at a time, so a count is the test's own.
+/// </summary>
+public sealed class DatabaseCommandCounter : DbCommandInterceptor
+{
+    private readonly List<string> _commands = [];
+    private volatile bool _counting;
+
+    public int Count
+    {
+        get
+        {
+            lock (_commands)
+            {
+                return _commands.Count;
+            }
+        }
+    }
+
+    /// <summary>The SQL sent, for a helpful failure message.</summary>
+    public string Log
+    {
+        get
+        {
+            lock (_commands)
+            {
+                return string.Join("\n---\n", _commands);
+            }
+        }
+    }
+
+    /// <summary>Starts a fresh count; disposing the result stops it.</summary>
+    public IDisposable Start()
+    {
+        lock (_commands)
+        {
+            _commands.Clear();
+        }
+
+        _counting = true;
+        return new Stop(this);
+    }
+
+    public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result) =>
+        Record(command, result);
+
+    public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default) =>
+        ValueTask.FromResult(Record(command, result));
+
+    public override InterceptionResult<int> NonQueryExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<int> result) =>
+        Record(command, result);
+
+    public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default) =>
+        ValueTask.FromResult(Record(command, result));
+
+    public override InterceptionResult<object> ScalarExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<object> result) =>
+        Record(command, result);
+
+    public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<object> result, CancellationToken cancellationToken = default) =>
+        ValueTask.FromResult(Record(command, result));
+
+    private T Record<T>(DbCommand command, T result)
+    {
+        if (_counting)
+        {
+            lock (_commands)
+            {
+                _commands.Add(command.CommandText);
+            }
+        }
+
+        return result;
+    }
+
+    private sealed class Stop(DatabaseCommandCounter counter) : IDisposable
+    {
+        public void Dispose() => counter._counting = false;
+    }
+}

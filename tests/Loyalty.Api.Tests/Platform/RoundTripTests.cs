@@ -1,0 +1,52 @@
+using Loyalty.Api.Tests.Infrastructure;
+using Loyalty.Contracts.Member;
+using Loyalty.Infrastructure.Persistence;
+
+namespace Loyalty.Api.Tests.Platform;
+
+/// <summary>
+/// The till and the app's hot paths, counted in database commands: each one is a round trip under a lock or a
+/// connection, so a new query on these paths should be a decision, not an accident.
+/// </summary>
+[Collection(ApiCollection.Name)]
+public sealed class RoundTripTests(ApiFixture fixture)
+{
+    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task A_purchase_at_the_till_costs_a_bounded_number_of_database_commands(DatabaseProvider provider)
+    {
+        var api = fixture.For(provider);
+        var s = await Scenario.StartAsync(api);
+        var member = await s.EnrolAsync();
+        await s.EarnAsync(member.MemberNumber, 10m); // warm: key cached, policy cached, queries compiled
+
+        var counter = api.Commands;
+        using (counter.Start())
+        {
+            await s.EarnAsync(member.MemberNumber, 25m);
+        }
+
+
+        // claim key · store · member+tier+duplicate receipt (one query; the earning rules come from a cached snapshot)
+        // · balance UPDATE…RETURNING · one batch (purchase, breakdown line, entry, lot, outbox, commit mark) · store
+        // response. SQLite runs a batch statement by statement, in process, so there the batch counts as its six statements.
+        var budget = provider == DatabaseProvider.Sqlite ? 11 : 6;
+        Assert.True(counter.Count <= budget, $"{counter.Count} commands:\n{counter.Log}");
+    }
+
+    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task A_balance_read_in_the_app_is_one_database_command(DatabaseProvider provider)
+    {
+        var api = fixture.For(provider);
+        var s = await Scenario.StartAsync(api);
+        var app = s.MemberClient("rt-" + Unique.Id());
+        await app.PostJsonAsync<MemberProfileResponse>("/api/v1/me", new SelfEnrolRequest("Round", "Trip", $"rt{Unique.Id()}@example.com", null, null));
+
+        var counter = api.Commands;
+        using (counter.Start())
+        {
+            await app.GetJsonAsync<PointsBalanceResponse>("/api/v1/me/points");
+        }
+
+        Assert.True(counter.Count == 1, $"{counter.Count} commands:\n{counter.Log}");
+    }
+}
