@@ -3,6 +3,7 @@ using Loyalty.Application.Abstractions;
 using Loyalty.Application.Errors;
 using Loyalty.Application.Features.Structural.Stores;
 using Loyalty.Contracts.Partner;
+using Loyalty.Domain.Common;
 using Loyalty.Domain.Financial.Rewards;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -62,7 +63,7 @@ public sealed class UseVoucherHandler(ILoyaltyDbContext db, TimeProvider clock) 
             var usedAt = await db.Vouchers.AsNoTracking().Where(v => v.Id == voucher.Id).Select(v => v.UsedAt).SingleAsync(cancellationToken);
             throw usedAt is not null
                 ? AppException.Conflict("voucher_already_used", $"This voucher was already used on {usedAt:u}.")
-                : new Domain.Common.DomainException("voucher_expired", $"This voucher expired on {voucher.ExpiresAt:u}.");
+                : new DomainException("voucher_expired", $"This voucher expired on {voucher.ExpiresAt:u}.");
         }
 
         return new PartnerVoucherResponse(code.Formatted, voucher.RewardId, voucher.RewardName, nameof(VoucherStatus.Used), voucher.IssuedAt, voucher.ExpiresAt, now, store.Id, reference);

@@ -55,10 +55,11 @@ public sealed class RedeemRewardHandler(ILoyaltyDbContext db, PointsLedger ledge
         }
 
         // Last, so the reward's row lock (hot for a popular reward) is held as briefly as possible. Only one of the
-        // racers can take the last unit: the others find Stock = 0 once the winner commits, and roll back.
+        // racers can take the last unit: the others find Stock = 0 once the winner commits, and roll back. (Stock
+        // made unlimited meanwhile stays null.)
         if (reward.Stock is not null)
         {
-            var taken = await db.Rewards.Where(r => r.Id == reward.Id && r.Stock > 0)
+            var taken = await db.Rewards.Where(r => r.Id == reward.Id && (r.Stock == null || r.Stock > 0))
                 .ExecuteUpdateAsync(s => s.SetProperty(r => r.Stock, r => r.Stock - 1), cancellationToken);
             if (taken == 0)
             {
