@@ -633,3 +633,150 @@ END;
 
 COMMIT;
 GO
+
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123131150_RewardsWip'
+)
+BEGIN
+    CREATE TABLE [Rewards] (
+        [Id] uniqueidentifier NOT NULL,
+        [Name] nvarchar(100) NOT NULL,
+        [Description] nvarchar(1000) NOT NULL,
+        [PointsCost] bigint NOT NULL,
+        [Stock] int NULL,
+        [PerMemberLimit] int NULL,
+        [AvailableFrom] datetimeoffset NULL,
+        [AvailableUntil] datetimeoffset NULL,
+        [VoucherValidityDays] int NOT NULL,
+        [IsActive] bit NOT NULL,
+        [CreatedAt] datetimeoffset NOT NULL,
+        [UpdatedAt] datetimeoffset NOT NULL,
+        CONSTRAINT [PK_Rewards] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123131150_RewardsWip'
+)
+BEGIN
+    CREATE TABLE [RewardTiers] (
+        [RewardId] uniqueidentifier NOT NULL,
+        [TierId] uniqueidentifier NOT NULL,
+        CONSTRAINT [PK_RewardTiers] PRIMARY KEY ([RewardId], [TierId]),
+        CONSTRAINT [FK_RewardTiers_Rewards_RewardId] FOREIGN KEY ([RewardId]) REFERENCES [Rewards] ([Id]) ON DELETE CASCADE,
+        CONSTRAINT [FK_RewardTiers_Tiers_TierId] FOREIGN KEY ([TierId]) REFERENCES [Tiers] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123131150_RewardsWip'
+)
+BEGIN
+    CREATE TABLE [Vouchers] (
+        [Id] uniqueidentifier NOT NULL,
+        [Code] nchar(12) NOT NULL,
+        [RewardId] uniqueidentifier NOT NULL,
+        [RewardName] nvarchar(100) NOT NULL,
+        [MemberId] uniqueidentifier NOT NULL,
+        [PointsSpent] bigint NOT NULL,
+        [IssuedAt] datetimeoffset NOT NULL,
+        [ExpiresAt] datetimeoffset NOT NULL,
+        [UsedAt] datetimeoffset NULL,
+        [UsedByPartnerId] uniqueidentifier NULL,
+        [UsedAtStoreId] uniqueidentifier NULL,
+        [UseReference] nvarchar(100) NULL,
+        CONSTRAINT [PK_Vouchers] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_Vouchers_Members_MemberId] FOREIGN KEY ([MemberId]) REFERENCES [Members] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_Vouchers_Partners_UsedByPartnerId] FOREIGN KEY ([UsedByPartnerId]) REFERENCES [Partners] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_Vouchers_Rewards_RewardId] FOREIGN KEY ([RewardId]) REFERENCES [Rewards] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_Vouchers_Stores_UsedAtStoreId] FOREIGN KEY ([UsedAtStoreId]) REFERENCES [Stores] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123131150_RewardsWip'
+)
+BEGIN
+    CREATE INDEX [IX_Rewards_IsActive_PointsCost] ON [Rewards] ([IsActive], [PointsCost]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123131150_RewardsWip'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_Rewards_Name] ON [Rewards] ([Name]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123131150_RewardsWip'
+)
+BEGIN
+    CREATE INDEX [IX_RewardTiers_TierId] ON [RewardTiers] ([TierId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123131150_RewardsWip'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_Vouchers_Code] ON [Vouchers] ([Code]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123131150_RewardsWip'
+)
+BEGIN
+    CREATE INDEX [IX_Vouchers_MemberId_IssuedAt_Code] ON [Vouchers] ([MemberId], [IssuedAt], [Code]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123131150_RewardsWip'
+)
+BEGIN
+    CREATE INDEX [IX_Vouchers_MemberId_RewardId] ON [Vouchers] ([MemberId], [RewardId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123131150_RewardsWip'
+)
+BEGIN
+    CREATE INDEX [IX_Vouchers_RewardId] ON [Vouchers] ([RewardId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123131150_RewardsWip'
+)
+BEGIN
+    CREATE INDEX [IX_Vouchers_UsedAtStoreId] ON [Vouchers] ([UsedAtStoreId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123131150_RewardsWip'
+)
+BEGIN
+    CREATE INDEX [IX_Vouchers_UsedByPartnerId] ON [Vouchers] ([UsedByPartnerId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123131150_RewardsWip'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261123131150_RewardsWip', N'10.0.14');
+END;
+
+COMMIT;
+GO
