@@ -578,147 +578,280 @@ START TRANSACTION;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123132625_EarningRulesWip') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123131157_RewardsWip') THEN
+    CREATE TABLE "Rewards" (
+        "Id" uuid NOT NULL,
+        "Name" character varying(100) NOT NULL,
+        "Description" character varying(1000) NOT NULL,
+        "PointsCost" bigint NOT NULL,
+        "Stock" integer,
+        "PerMemberLimit" integer,
+        "AvailableFrom" timestamp with time zone,
+        "AvailableUntil" timestamp with time zone,
+        "VoucherValidityDays" integer NOT NULL,
+        "IsActive" boolean NOT NULL,
+        "CreatedAt" timestamp with time zone NOT NULL,
+        "UpdatedAt" timestamp with time zone NOT NULL,
+        CONSTRAINT "PK_Rewards" PRIMARY KEY ("Id")
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123131157_RewardsWip') THEN
+    CREATE TABLE "RewardTiers" (
+        "RewardId" uuid NOT NULL,
+        "TierId" uuid NOT NULL,
+        CONSTRAINT "PK_RewardTiers" PRIMARY KEY ("RewardId", "TierId"),
+        CONSTRAINT "FK_RewardTiers_Rewards_RewardId" FOREIGN KEY ("RewardId") REFERENCES "Rewards" ("Id") ON DELETE CASCADE,
+        CONSTRAINT "FK_RewardTiers_Tiers_TierId" FOREIGN KEY ("TierId") REFERENCES "Tiers" ("Id") ON DELETE RESTRICT
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123131157_RewardsWip') THEN
+    CREATE TABLE "Vouchers" (
+        "Id" uuid NOT NULL,
+        "Code" character(12) NOT NULL,
+        "RewardId" uuid NOT NULL,
+        "RewardName" character varying(100) NOT NULL,
+        "MemberId" uuid NOT NULL,
+        "PointsSpent" bigint NOT NULL,
+        "IssuedAt" timestamp with time zone NOT NULL,
+        "ExpiresAt" timestamp with time zone NOT NULL,
+        "UsedAt" timestamp with time zone,
+        "UsedByPartnerId" uuid,
+        "UsedAtStoreId" uuid,
+        "UseReference" character varying(100),
+        CONSTRAINT "PK_Vouchers" PRIMARY KEY ("Id"),
+        CONSTRAINT "FK_Vouchers_Members_MemberId" FOREIGN KEY ("MemberId") REFERENCES "Members" ("Id") ON DELETE RESTRICT,
+        CONSTRAINT "FK_Vouchers_Partners_UsedByPartnerId" FOREIGN KEY ("UsedByPartnerId") REFERENCES "Partners" ("Id") ON DELETE RESTRICT,
+        CONSTRAINT "FK_Vouchers_Rewards_RewardId" FOREIGN KEY ("RewardId") REFERENCES "Rewards" ("Id") ON DELETE RESTRICT,
+        CONSTRAINT "FK_Vouchers_Stores_UsedAtStoreId" FOREIGN KEY ("UsedAtStoreId") REFERENCES "Stores" ("Id") ON DELETE RESTRICT
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123131157_RewardsWip') THEN
+    CREATE INDEX "IX_Rewards_IsActive_PointsCost" ON "Rewards" ("IsActive", "PointsCost");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123131157_RewardsWip') THEN
+    CREATE UNIQUE INDEX "IX_Rewards_Name" ON "Rewards" ("Name");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123131157_RewardsWip') THEN
+    CREATE INDEX "IX_RewardTiers_TierId" ON "RewardTiers" ("TierId");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123131157_RewardsWip') THEN
+    CREATE UNIQUE INDEX "IX_Vouchers_Code" ON "Vouchers" ("Code");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123131157_RewardsWip') THEN
+    CREATE INDEX "IX_Vouchers_MemberId_IssuedAt_Code" ON "Vouchers" ("MemberId", "IssuedAt", "Code");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123131157_RewardsWip') THEN
+    CREATE INDEX "IX_Vouchers_MemberId_RewardId" ON "Vouchers" ("MemberId", "RewardId");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123131157_RewardsWip') THEN
+    CREATE INDEX "IX_Vouchers_RewardId" ON "Vouchers" ("RewardId");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123131157_RewardsWip') THEN
+    CREATE INDEX "IX_Vouchers_UsedAtStoreId" ON "Vouchers" ("UsedAtStoreId");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123131157_RewardsWip') THEN
+    CREATE INDEX "IX_Vouchers_UsedByPartnerId" ON "Vouchers" ("UsedByPartnerId");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123131157_RewardsWip') THEN
+    INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+    VALUES ('20261123131157_RewardsWip', '10.0.14');
+    END IF;
+END $EF$;
+COMMIT;
+
+START TRANSACTION;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123134412_EarningRulesWip') THEN
     ALTER TABLE "Purchases" DROP CONSTRAINT "FK_Purchases_EarningRules_EarningRuleId";
     END IF;
 END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123132625_EarningRulesWip') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123134412_EarningRulesWip') THEN
     DROP INDEX "IX_Purchases_EarningRuleId";
     END IF;
 END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123132625_EarningRulesWip') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123134412_EarningRulesWip') THEN
     ALTER TABLE "EarningRules" DROP CONSTRAINT "PK_EarningRules";
     END IF;
 END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123132625_EarningRulesWip') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123134412_EarningRulesWip') THEN
     ALTER TABLE "Purchases" DROP COLUMN "EarningRuleId";
     END IF;
 END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123132625_EarningRulesWip') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123134412_EarningRulesWip') THEN
     ALTER TABLE "EarningRules" ALTER COLUMN "PointsPerCurrencyUnit" DROP NOT NULL;
     END IF;
 END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123132625_EarningRulesWip') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123134412_EarningRulesWip') THEN
     ALTER TABLE "EarningRules" ALTER COLUMN "Currency" DROP NOT NULL;
     END IF;
 END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123132625_EarningRulesWip') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123134412_EarningRulesWip') THEN
     ALTER TABLE "EarningRules" ADD "Version" integer NOT NULL DEFAULT 1;
     END IF;
 END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123132625_EarningRulesWip') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123134412_EarningRulesWip') THEN
     ALTER TABLE "EarningRules" ADD "BonusPoints" bigint;
     END IF;
 END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123132625_EarningRulesWip') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123134412_EarningRulesWip') THEN
     ALTER TABLE "EarningRules" ADD "CampaignId" uuid;
     END IF;
 END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123132625_EarningRulesWip') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123134412_EarningRulesWip') THEN
     ALTER TABLE "EarningRules" ADD "Conditions" text NOT NULL DEFAULT '{}';
     END IF;
 END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123132625_EarningRulesWip') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123134412_EarningRulesWip') THEN
     ALTER TABLE "EarningRules" ADD "CreatedBy" character varying(200) NOT NULL DEFAULT 'system';
     END IF;
 END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123132625_EarningRulesWip') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123134412_EarningRulesWip') THEN
     ALTER TABLE "EarningRules" ADD "DailyCap" bigint;
     END IF;
 END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123132625_EarningRulesWip') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123134412_EarningRulesWip') THEN
     ALTER TABLE "EarningRules" ADD "ExclusiveGroup" character varying(50);
     END IF;
 END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123132625_EarningRulesWip') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123134412_EarningRulesWip') THEN
     ALTER TABLE "EarningRules" ADD "Factor" numeric(8,4);
     END IF;
 END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123132625_EarningRulesWip') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123134412_EarningRulesWip') THEN
     ALTER TABLE "EarningRules" ADD "Kind" character varying(20) NOT NULL DEFAULT 'BaseRate';
     END IF;
 END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123132625_EarningRulesWip') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123134412_EarningRulesWip') THEN
     ALTER TABLE "EarningRules" ADD "MonthlyCap" bigint;
     END IF;
 END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123132625_EarningRulesWip') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123134412_EarningRulesWip') THEN
     ALTER TABLE "EarningRules" ADD "Priority" integer NOT NULL DEFAULT 0;
     END IF;
 END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123132625_EarningRulesWip') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123134412_EarningRulesWip') THEN
     ALTER TABLE "EarningRules" ADD "Trigger" character varying(20);
     END IF;
 END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123132625_EarningRulesWip') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123134412_EarningRulesWip') THEN
     ALTER TABLE "EarningRules" ADD "VisitNumber" integer;
     END IF;
 END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123132625_EarningRulesWip') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123134412_EarningRulesWip') THEN
     ALTER TABLE "EarningRules" ADD CONSTRAINT "PK_EarningRules" PRIMARY KEY ("Id", "Version");
     END IF;
 END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123132625_EarningRulesWip') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123134412_EarningRulesWip') THEN
     CREATE TABLE "Campaigns" (
         "Id" uuid NOT NULL,
         "Name" character varying(100) NOT NULL,
@@ -740,7 +873,7 @@ END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123132625_EarningRulesWip') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123134412_EarningRulesWip') THEN
     CREATE TABLE "EarnBreakdownLines" (
         "Id" bigint GENERATED BY DEFAULT AS IDENTITY,
         "MemberId" uuid NOT NULL,
@@ -764,58 +897,58 @@ END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123132625_EarningRulesWip') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123134412_EarningRulesWip') THEN
     CREATE INDEX "IX_EarningRules_CampaignId" ON "EarningRules" ("CampaignId");
     END IF;
 END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123132625_EarningRulesWip') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123134412_EarningRulesWip') THEN
     CREATE INDEX "IX_Campaigns_From" ON "Campaigns" ("From");
     END IF;
 END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123132625_EarningRulesWip') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123134412_EarningRulesWip') THEN
     CREATE INDEX "IX_EarnBreakdownLines_LedgerEntryId" ON "EarnBreakdownLines" ("LedgerEntryId");
     END IF;
 END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123132625_EarningRulesWip') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123134412_EarningRulesWip') THEN
     CREATE INDEX "IX_EarnBreakdownLines_MemberId_RuleId_EarnedAt" ON "EarnBreakdownLines" ("MemberId", "RuleId", "EarnedAt");
     END IF;
 END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123132625_EarningRulesWip') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123134412_EarningRulesWip') THEN
     CREATE INDEX "IX_EarnBreakdownLines_PurchaseId" ON "EarnBreakdownLines" ("PurchaseId");
     END IF;
 END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123132625_EarningRulesWip') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123134412_EarningRulesWip') THEN
     CREATE INDEX "IX_EarnBreakdownLines_RuleId_RuleVersion" ON "EarnBreakdownLines" ("RuleId", "RuleVersion");
     END IF;
 END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123132625_EarningRulesWip') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123134412_EarningRulesWip') THEN
     ALTER TABLE "EarningRules" ADD CONSTRAINT "FK_EarningRules_Campaigns_CampaignId" FOREIGN KEY ("CampaignId") REFERENCES "Campaigns" ("Id") ON DELETE RESTRICT;
     END IF;
 END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123132625_EarningRulesWip') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123134412_EarningRulesWip') THEN
     INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
-    VALUES ('20261123132625_EarningRulesWip', '10.0.14');
+    VALUES ('20261123134412_EarningRulesWip', '10.0.14');
     END IF;
 END $EF$;
 COMMIT;

@@ -637,7 +637,154 @@ GO
 BEGIN TRANSACTION;
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123132619_EarningRulesWip'
+    WHERE [MigrationId] = N'20261123131150_RewardsWip'
+)
+BEGIN
+    CREATE TABLE [Rewards] (
+        [Id] uniqueidentifier NOT NULL,
+        [Name] nvarchar(100) NOT NULL,
+        [Description] nvarchar(1000) NOT NULL,
+        [PointsCost] bigint NOT NULL,
+        [Stock] int NULL,
+        [PerMemberLimit] int NULL,
+        [AvailableFrom] datetimeoffset NULL,
+        [AvailableUntil] datetimeoffset NULL,
+        [VoucherValidityDays] int NOT NULL,
+        [IsActive] bit NOT NULL,
+        [CreatedAt] datetimeoffset NOT NULL,
+        [UpdatedAt] datetimeoffset NOT NULL,
+        CONSTRAINT [PK_Rewards] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123131150_RewardsWip'
+)
+BEGIN
+    CREATE TABLE [RewardTiers] (
+        [RewardId] uniqueidentifier NOT NULL,
+        [TierId] uniqueidentifier NOT NULL,
+        CONSTRAINT [PK_RewardTiers] PRIMARY KEY ([RewardId], [TierId]),
+        CONSTRAINT [FK_RewardTiers_Rewards_RewardId] FOREIGN KEY ([RewardId]) REFERENCES [Rewards] ([Id]) ON DELETE CASCADE,
+        CONSTRAINT [FK_RewardTiers_Tiers_TierId] FOREIGN KEY ([TierId]) REFERENCES [Tiers] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123131150_RewardsWip'
+)
+BEGIN
+    CREATE TABLE [Vouchers] (
+        [Id] uniqueidentifier NOT NULL,
+        [Code] nchar(12) NOT NULL,
+        [RewardId] uniqueidentifier NOT NULL,
+        [RewardName] nvarchar(100) NOT NULL,
+        [MemberId] uniqueidentifier NOT NULL,
+        [PointsSpent] bigint NOT NULL,
+        [IssuedAt] datetimeoffset NOT NULL,
+        [ExpiresAt] datetimeoffset NOT NULL,
+        [UsedAt] datetimeoffset NULL,
+        [UsedByPartnerId] uniqueidentifier NULL,
+        [UsedAtStoreId] uniqueidentifier NULL,
+        [UseReference] nvarchar(100) NULL,
+        CONSTRAINT [PK_Vouchers] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_Vouchers_Members_MemberId] FOREIGN KEY ([MemberId]) REFERENCES [Members] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_Vouchers_Partners_UsedByPartnerId] FOREIGN KEY ([UsedByPartnerId]) REFERENCES [Partners] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_Vouchers_Rewards_RewardId] FOREIGN KEY ([RewardId]) REFERENCES [Rewards] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_Vouchers_Stores_UsedAtStoreId] FOREIGN KEY ([UsedAtStoreId]) REFERENCES [Stores] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123131150_RewardsWip'
+)
+BEGIN
+    CREATE INDEX [IX_Rewards_IsActive_PointsCost] ON [Rewards] ([IsActive], [PointsCost]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123131150_RewardsWip'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_Rewards_Name] ON [Rewards] ([Name]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123131150_RewardsWip'
+)
+BEGIN
+    CREATE INDEX [IX_RewardTiers_TierId] ON [RewardTiers] ([TierId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123131150_RewardsWip'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_Vouchers_Code] ON [Vouchers] ([Code]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123131150_RewardsWip'
+)
+BEGIN
+    CREATE INDEX [IX_Vouchers_MemberId_IssuedAt_Code] ON [Vouchers] ([MemberId], [IssuedAt], [Code]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123131150_RewardsWip'
+)
+BEGIN
+    CREATE INDEX [IX_Vouchers_MemberId_RewardId] ON [Vouchers] ([MemberId], [RewardId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123131150_RewardsWip'
+)
+BEGIN
+    CREATE INDEX [IX_Vouchers_RewardId] ON [Vouchers] ([RewardId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123131150_RewardsWip'
+)
+BEGIN
+    CREATE INDEX [IX_Vouchers_UsedAtStoreId] ON [Vouchers] ([UsedAtStoreId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123131150_RewardsWip'
+)
+BEGIN
+    CREATE INDEX [IX_Vouchers_UsedByPartnerId] ON [Vouchers] ([UsedByPartnerId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123131150_RewardsWip'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261123131150_RewardsWip', N'10.0.14');
+END;
+
+COMMIT;
+GO
+
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123134407_EarningRulesWip'
 )
 BEGIN
     ALTER TABLE [Purchases] DROP CONSTRAINT [FK_Purchases_EarningRules_EarningRuleId];
@@ -645,7 +792,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123132619_EarningRulesWip'
+    WHERE [MigrationId] = N'20261123134407_EarningRulesWip'
 )
 BEGIN
     DROP INDEX [IX_Purchases_EarningRuleId] ON [Purchases];
@@ -653,7 +800,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123132619_EarningRulesWip'
+    WHERE [MigrationId] = N'20261123134407_EarningRulesWip'
 )
 BEGIN
     ALTER TABLE [EarningRules] DROP CONSTRAINT [PK_EarningRules];
@@ -661,7 +808,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123132619_EarningRulesWip'
+    WHERE [MigrationId] = N'20261123134407_EarningRulesWip'
 )
 BEGIN
     DECLARE @var nvarchar(max);
@@ -675,7 +822,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123132619_EarningRulesWip'
+    WHERE [MigrationId] = N'20261123134407_EarningRulesWip'
 )
 BEGIN
     DECLARE @var1 nvarchar(max);
@@ -689,7 +836,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123132619_EarningRulesWip'
+    WHERE [MigrationId] = N'20261123134407_EarningRulesWip'
 )
 BEGIN
     DECLARE @var2 nvarchar(max);
@@ -703,7 +850,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123132619_EarningRulesWip'
+    WHERE [MigrationId] = N'20261123134407_EarningRulesWip'
 )
 BEGIN
     ALTER TABLE [EarningRules] ADD [Version] int NOT NULL DEFAULT 1;
@@ -711,7 +858,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123132619_EarningRulesWip'
+    WHERE [MigrationId] = N'20261123134407_EarningRulesWip'
 )
 BEGIN
     ALTER TABLE [EarningRules] ADD [BonusPoints] bigint NULL;
@@ -719,7 +866,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123132619_EarningRulesWip'
+    WHERE [MigrationId] = N'20261123134407_EarningRulesWip'
 )
 BEGIN
     ALTER TABLE [EarningRules] ADD [CampaignId] uniqueidentifier NULL;
@@ -727,7 +874,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123132619_EarningRulesWip'
+    WHERE [MigrationId] = N'20261123134407_EarningRulesWip'
 )
 BEGIN
     ALTER TABLE [EarningRules] ADD [Conditions] nvarchar(max) NOT NULL DEFAULT N'{}';
@@ -735,7 +882,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123132619_EarningRulesWip'
+    WHERE [MigrationId] = N'20261123134407_EarningRulesWip'
 )
 BEGIN
     ALTER TABLE [EarningRules] ADD [CreatedBy] nvarchar(200) NOT NULL DEFAULT N'system';
@@ -743,7 +890,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123132619_EarningRulesWip'
+    WHERE [MigrationId] = N'20261123134407_EarningRulesWip'
 )
 BEGIN
     ALTER TABLE [EarningRules] ADD [DailyCap] bigint NULL;
@@ -751,7 +898,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123132619_EarningRulesWip'
+    WHERE [MigrationId] = N'20261123134407_EarningRulesWip'
 )
 BEGIN
     ALTER TABLE [EarningRules] ADD [ExclusiveGroup] nvarchar(50) NULL;
@@ -759,7 +906,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123132619_EarningRulesWip'
+    WHERE [MigrationId] = N'20261123134407_EarningRulesWip'
 )
 BEGIN
     ALTER TABLE [EarningRules] ADD [Factor] decimal(8,4) NULL;
@@ -767,7 +914,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123132619_EarningRulesWip'
+    WHERE [MigrationId] = N'20261123134407_EarningRulesWip'
 )
 BEGIN
     ALTER TABLE [EarningRules] ADD [Kind] nvarchar(20) NOT NULL DEFAULT N'BaseRate';
@@ -775,7 +922,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123132619_EarningRulesWip'
+    WHERE [MigrationId] = N'20261123134407_EarningRulesWip'
 )
 BEGIN
     ALTER TABLE [EarningRules] ADD [MonthlyCap] bigint NULL;
@@ -783,7 +930,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123132619_EarningRulesWip'
+    WHERE [MigrationId] = N'20261123134407_EarningRulesWip'
 )
 BEGIN
     ALTER TABLE [EarningRules] ADD [Priority] int NOT NULL DEFAULT 0;
@@ -791,7 +938,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123132619_EarningRulesWip'
+    WHERE [MigrationId] = N'20261123134407_EarningRulesWip'
 )
 BEGIN
     ALTER TABLE [EarningRules] ADD [Trigger] nvarchar(20) NULL;
@@ -799,7 +946,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123132619_EarningRulesWip'
+    WHERE [MigrationId] = N'20261123134407_EarningRulesWip'
 )
 BEGIN
     ALTER TABLE [EarningRules] ADD [VisitNumber] int NULL;
@@ -807,7 +954,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123132619_EarningRulesWip'
+    WHERE [MigrationId] = N'20261123134407_EarningRulesWip'
 )
 BEGIN
     ALTER TABLE [EarningRules] ADD CONSTRAINT [PK_EarningRules] PRIMARY KEY ([Id], [Version]);
@@ -815,7 +962,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123132619_EarningRulesWip'
+    WHERE [MigrationId] = N'20261123134407_EarningRulesWip'
 )
 BEGIN
     CREATE TABLE [Campaigns] (
@@ -838,7 +985,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123132619_EarningRulesWip'
+    WHERE [MigrationId] = N'20261123134407_EarningRulesWip'
 )
 BEGIN
     CREATE TABLE [EarnBreakdownLines] (
@@ -863,7 +1010,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123132619_EarningRulesWip'
+    WHERE [MigrationId] = N'20261123134407_EarningRulesWip'
 )
 BEGIN
     CREATE INDEX [IX_EarningRules_CampaignId] ON [EarningRules] ([CampaignId]);
@@ -871,7 +1018,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123132619_EarningRulesWip'
+    WHERE [MigrationId] = N'20261123134407_EarningRulesWip'
 )
 BEGIN
     CREATE INDEX [IX_Campaigns_From] ON [Campaigns] ([From]);
@@ -879,7 +1026,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123132619_EarningRulesWip'
+    WHERE [MigrationId] = N'20261123134407_EarningRulesWip'
 )
 BEGIN
     CREATE INDEX [IX_EarnBreakdownLines_LedgerEntryId] ON [EarnBreakdownLines] ([LedgerEntryId]);
@@ -887,7 +1034,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123132619_EarningRulesWip'
+    WHERE [MigrationId] = N'20261123134407_EarningRulesWip'
 )
 BEGIN
     CREATE INDEX [IX_EarnBreakdownLines_MemberId_RuleId_EarnedAt] ON [EarnBreakdownLines] ([MemberId], [RuleId], [EarnedAt]);
@@ -895,7 +1042,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123132619_EarningRulesWip'
+    WHERE [MigrationId] = N'20261123134407_EarningRulesWip'
 )
 BEGIN
     CREATE INDEX [IX_EarnBreakdownLines_PurchaseId] ON [EarnBreakdownLines] ([PurchaseId]);
@@ -903,7 +1050,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123132619_EarningRulesWip'
+    WHERE [MigrationId] = N'20261123134407_EarningRulesWip'
 )
 BEGIN
     CREATE INDEX [IX_EarnBreakdownLines_RuleId_RuleVersion] ON [EarnBreakdownLines] ([RuleId], [RuleVersion]);
@@ -911,7 +1058,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123132619_EarningRulesWip'
+    WHERE [MigrationId] = N'20261123134407_EarningRulesWip'
 )
 BEGIN
     ALTER TABLE [EarningRules] ADD CONSTRAINT [FK_EarningRules_Campaigns_CampaignId] FOREIGN KEY ([CampaignId]) REFERENCES [Campaigns] ([Id]) ON DELETE NO ACTION;
@@ -919,11 +1066,11 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123132619_EarningRulesWip'
+    WHERE [MigrationId] = N'20261123134407_EarningRulesWip'
 )
 BEGIN
     INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261123132619_EarningRulesWip', N'10.0.14');
+    VALUES (N'20261123134407_EarningRulesWip', N'10.0.14');
 END;
 
 COMMIT;

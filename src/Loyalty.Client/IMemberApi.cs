@@ -38,4 +38,45 @@ public interface IMemberApi
         [Query] int? limit = null,
         [Query] string? cursor = null,
         CancellationToken cancellationToken = default);
+
+    /// <summary>Gets one page of the rewards the signed-in member can redeem now, cheapest first.</summary>
+    /// <param name="limit">Page size; null lets the API choose.</param>
+    /// <param name="cursor"><see cref="Page{T}.NextCursor"/> of the previous page; null for the first page.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <exception cref="LoyaltyApiException">The API rejected the request.</exception>
+    [Get("/me/rewards")]
+    Task<Page<RewardOfferResponse>> GetRewardsAsync(
+        [Query] int? limit = null,
+        [Query] string? cursor = null,
+        CancellationToken cancellationToken = default);
+
+    /// <summary>Redeems a reward: takes its points and issues a voucher.</summary>
+    /// <param name="rewardId">The reward, from <see cref="GetRewardsAsync"/>.</param>
+    /// <param name="idempotencyKey">One key per redemption (<see cref="IdempotencyKeys.New"/>); send it again when retrying, so a retry never redeems twice.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <exception cref="LoyaltyApiException">
+    /// The API refused, e.g. with <see cref="LoyaltyApiException.Code"/> <c>insufficient_points</c>, <c>reward_out_of_stock</c>
+    /// or <c>reward_limit_reached</c>.
+    /// </exception>
+    [Post("/me/rewards/{rewardId}/redeem")]
+    Task<RewardRedemptionResponse> RedeemRewardAsync(
+        Guid rewardId,
+        [Header("Idempotency-Key")] string idempotencyKey,
+        CancellationToken cancellationToken = default);
+
+    /// <summary>Gets one page of the signed-in member's vouchers, newest first.</summary>
+    /// <param name="limit">Page size; null lets the API choose.</param>
+    /// <param name="cursor"><see cref="Page{T}.NextCursor"/> of the previous page; null for the first page.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <exception cref="LoyaltyApiException">The API rejected the request.</exception>
+    [Get("/me/vouchers")]
+    Task<Page<VoucherResponse>> GetVouchersAsync(
+        [Query] int? limit = null,
+        [Query] string? cursor = null,
+        CancellationToken cancellationToken = default);
+
+    /// <summary>Gets one of the signed-in member's vouchers by its code (dashes optional).</summary>
+    /// <exception cref="LoyaltyApiException">The code is mistyped (<c>invalid_voucher_code</c>) or not the member's (<c>voucher_not_found</c>).</exception>
+    [Get("/me/vouchers/{code}")]
+    Task<VoucherResponse> GetVoucherAsync(string code, CancellationToken cancellationToken = default);
 }

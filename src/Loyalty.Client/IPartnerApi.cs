@@ -50,4 +50,20 @@ public interface IPartnerApi
         [Body] RedeemPointsRequest request,
         [Header("Idempotency-Key")] string idempotencyKey,
         CancellationToken cancellationToken = default);
+
+    /// <summary>Checks a voucher a customer shows: reward, status (Issued, Used, Expired) and expiry.</summary>
+    /// <exception cref="LoyaltyApiException">The code is mistyped (<c>invalid_voucher_code</c>) or unknown (<c>voucher_not_found</c>).</exception>
+    [Get("/vouchers/{code}")]
+    Task<PartnerVoucherResponse> GetVoucherAsync(string code, CancellationToken cancellationToken = default);
+
+    /// <summary>Honours a voucher at one of the partner's stores; a voucher is used once.</summary>
+    /// <exception cref="LoyaltyApiException">
+    /// The API refused, e.g. with <see cref="LoyaltyApiException.Code"/> <c>voucher_already_used</c> or <c>voucher_expired</c>.
+    /// </exception>
+    [Post("/vouchers/{code}/use")]
+    Task<PartnerVoucherResponse> UseVoucherAsync(
+        string code,
+        [Body] UseVoucherRequest request,
+        [Header("Idempotency-Key")] string idempotencyKey,
+        CancellationToken cancellationToken = default);
 }

@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Loyalty.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(LoyaltyDbContext))]
-    [Migration("20261123132613_EarningRulesWip")]
-    partial class EarningRulesWip
+    [Migration("20261123131144_RewardsWip")]
+    partial class RewardsWip
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -62,7 +62,7 @@ namespace Loyalty.Migrations.Sqlite.Migrations
                     b.ToTable("AuditLog", (string)null);
                 });
 
-            modelBuilder.Entity("Loyalty.Domain.Financial.Earning.Campaign", b =>
+            modelBuilder.Entity("Loyalty.Domain.Financial.Earning.EarningRule", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -71,100 +71,13 @@ namespace Loyalty.Migrations.Sqlite.Migrations
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("Description")
-                        .HasMaxLength(500)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("EndedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("From")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int?>("FromHour")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("PartnerIds")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("TierIds")
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("Until")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int?>("UntilHour")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("UpdatedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Weekdays")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("From");
-
-                    b.ToTable("Campaigns");
-                });
-
-            modelBuilder.Entity("Loyalty.Domain.Financial.Earning.EarningRule", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Version")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("BonusPoints")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<Guid?>("CampaignId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Conditions")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("CreatedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("CreatedBy")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
                     b.Property<string>("Currency")
+                        .IsRequired()
                         .HasMaxLength(3)
                         .HasColumnType("TEXT")
                         .IsFixedLength();
 
-                    b.Property<long?>("DailyCap")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("ExclusiveGroup")
-                        .HasMaxLength(50)
-                        .HasColumnType("TEXT");
-
-                    b.Property<decimal?>("Factor")
-                        .HasPrecision(8, 4)
-                        .HasColumnType("TEXT");
-
                     b.Property<bool>("IsActive")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("MonthlyCap")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Name")
@@ -172,26 +85,14 @@ namespace Loyalty.Migrations.Sqlite.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
-                    b.Property<decimal?>("PointsPerCurrencyUnit")
+                    b.Property<decimal>("PointsPerCurrencyUnit")
                         .HasPrecision(14, 4)
                         .HasColumnType("TEXT");
-
-                    b.Property<int>("Priority")
-                        .HasColumnType("INTEGER");
 
                     b.Property<long?>("SupersededAt")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("Trigger")
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int?>("VisitNumber")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id", "Version");
-
-                    b.HasIndex("CampaignId");
+                    b.HasKey("Id");
 
                     b.HasIndex("IsActive");
 
@@ -426,62 +327,6 @@ namespace Loyalty.Migrations.Sqlite.Migrations
                     b.ToTable("PointsPolicies");
                 });
 
-            modelBuilder.Entity("Loyalty.Domain.Financial.Purchases.EarnBreakdownLine", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<Guid?>("CampaignId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Description")
-                        .IsRequired()
-                        .HasMaxLength(300)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("EarnedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("LedgerEntryId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<Guid>("MemberId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("Points")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<Guid?>("PurchaseId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid?>("RuleId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int?>("RuleVersion")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Sequence")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("LedgerEntryId");
-
-                    b.HasIndex("PurchaseId");
-
-                    b.HasIndex("RuleId", "RuleVersion");
-
-                    b.HasIndex("MemberId", "RuleId", "EarnedAt");
-
-                    b.ToTable("EarnBreakdownLines");
-                });
-
             modelBuilder.Entity("Loyalty.Domain.Financial.Purchases.Purchase", b =>
                 {
                     b.Property<Guid>("Id")
@@ -497,6 +342,9 @@ namespace Loyalty.Migrations.Sqlite.Migrations
                         .HasMaxLength(3)
                         .HasColumnType("TEXT")
                         .IsFixedLength();
+
+                    b.Property<Guid>("EarningRuleId")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("ExternalId")
                         .IsRequired()
@@ -522,6 +370,8 @@ namespace Loyalty.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("EarningRuleId");
 
                     b.HasIndex("MemberId");
 
@@ -567,6 +417,137 @@ namespace Loyalty.Migrations.Sqlite.Migrations
                     b.HasIndex("StoreId");
 
                     b.ToTable("Redemptions");
+                });
+
+            modelBuilder.Entity("Loyalty.Domain.Financial.Rewards.Reward", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("AvailableFrom")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("AvailableUntil")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("PerMemberLimit")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PointsCost")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Stock")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("VoucherValidityDays")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.HasIndex("IsActive", "PointsCost");
+
+                    b.ToTable("Rewards");
+                });
+
+            modelBuilder.Entity("Loyalty.Domain.Financial.Rewards.RewardTier", b =>
+                {
+                    b.Property<Guid>("RewardId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TierId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("RewardId", "TierId");
+
+                    b.HasIndex("TierId");
+
+                    b.ToTable("RewardTiers", (string)null);
+                });
+
+            modelBuilder.Entity("Loyalty.Domain.Financial.Rewards.Voucher", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("IssuedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("PointsSpent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("RewardId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RewardName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UseReference")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("UsedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("UsedAtStoreId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("UsedByPartnerId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.HasIndex("RewardId");
+
+                    b.HasIndex("UsedAtStoreId");
+
+                    b.HasIndex("UsedByPartnerId");
+
+                    b.HasIndex("MemberId", "RewardId");
+
+                    b.HasIndex("MemberId", "IssuedAt", "Code");
+
+                    b.ToTable("Vouchers");
                 });
 
             modelBuilder.Entity("Loyalty.Domain.Social.Members.Member", b =>
@@ -879,14 +860,6 @@ namespace Loyalty.Migrations.Sqlite.Migrations
                     b.ToTable("IdempotencyRecords");
                 });
 
-            modelBuilder.Entity("Loyalty.Domain.Financial.Earning.EarningRule", b =>
-                {
-                    b.HasOne("Loyalty.Domain.Financial.Earning.Campaign", null)
-                        .WithMany()
-                        .HasForeignKey("CampaignId")
-                        .OnDelete(DeleteBehavior.Restrict);
-                });
-
             modelBuilder.Entity("Loyalty.Domain.Financial.Ledger.LedgerEntry", b =>
                 {
                     b.HasOne("Loyalty.Domain.Social.Members.Member", null)
@@ -923,27 +896,14 @@ namespace Loyalty.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Loyalty.Domain.Financial.Purchases.EarnBreakdownLine", b =>
+            modelBuilder.Entity("Loyalty.Domain.Financial.Purchases.Purchase", b =>
                 {
-                    b.HasOne("Loyalty.Domain.Social.Members.Member", null)
+                    b.HasOne("Loyalty.Domain.Financial.Earning.EarningRule", null)
                         .WithMany()
-                        .HasForeignKey("MemberId")
+                        .HasForeignKey("EarningRuleId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("Loyalty.Domain.Financial.Purchases.Purchase", null)
-                        .WithMany()
-                        .HasForeignKey("PurchaseId")
-                        .OnDelete(DeleteBehavior.Restrict);
-
-                    b.HasOne("Loyalty.Domain.Financial.Earning.EarningRule", null)
-                        .WithMany()
-                        .HasForeignKey("RuleId", "RuleVersion")
-                        .OnDelete(DeleteBehavior.Restrict);
-                });
-
-            modelBuilder.Entity("Loyalty.Domain.Financial.Purchases.Purchase", b =>
-                {
                     b.HasOne("Loyalty.Domain.Social.Members.Member", null)
                         .WithMany()
                         .HasForeignKey("MemberId")
@@ -984,6 +944,46 @@ namespace Loyalty.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Loyalty.Domain.Financial.Rewards.RewardTier", b =>
+                {
+                    b.HasOne("Loyalty.Domain.Financial.Rewards.Reward", null)
+                        .WithMany("Tiers")
+                        .HasForeignKey("RewardId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Loyalty.Domain.Social.Tiers.Tier", null)
+                        .WithMany()
+                        .HasForeignKey("TierId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Loyalty.Domain.Financial.Rewards.Voucher", b =>
+                {
+                    b.HasOne("Loyalty.Domain.Social.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Loyalty.Domain.Financial.Rewards.Reward", null)
+                        .WithMany()
+                        .HasForeignKey("RewardId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Loyalty.Domain.Structural.Partners.Store", null)
+                        .WithMany()
+                        .HasForeignKey("UsedAtStoreId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Loyalty.Domain.Structural.Partners.Partner", null)
+                        .WithMany()
+                        .HasForeignKey("UsedByPartnerId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
             modelBuilder.Entity("Loyalty.Domain.Social.Members.Member", b =>
                 {
                     b.HasOne("Loyalty.Domain.Social.Tiers.Tier", null)
@@ -1009,6 +1009,11 @@ namespace Loyalty.Migrations.Sqlite.Migrations
                         .HasForeignKey("PartnerId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Loyalty.Domain.Financial.Rewards.Reward", b =>
+                {
+                    b.Navigation("Tiers");
                 });
 #pragma warning restore 612, 618
         }

@@ -1,0 +1,96 @@
+using System.Text.Json.Serialization;
+
+namespace Loyalty.Contracts.Admin;
+
+/// <summary>
+/// A reward for the catalogue. stock and perMemberLimit null mean unlimited; availableFrom/availableUntil null mean an
+/// open window; eligibleTierIds empty or null means every tier. A voucher stays usable voucherValidityDays after issue.
+/// </summary>
+public sealed record CreateRewardRequest(
+    string Name,
+    string? Description,
+    long PointsCost,
+    int? Stock,
+    int? PerMemberLimit,
+    DateTimeOffset? AvailableFrom,
+    DateTimeOffset? AvailableUntil,
+    IReadOnlyList<Guid>? EligibleTierIds,
+    int VoucherValidityDays,
+    bool IsActive = true);
+
+/// <summary>
+/// A merge patch: only the fields present change. stock, perMemberLimit, availableFrom and availableUntil sent as null
+/// remove that limit; eligibleTierIds [] opens the reward to every tier.
+/// </summary>
+public sealed class UpdateRewardRequest
+{
+    private readonly int? _stock;
+    private readonly int? _perMemberLimit;
+    private readonly DateTimeOffset? _availableFrom;
+    private readonly DateTimeOffset? _availableUntil;
+
+    public string? Name { get; init; }
+
+    public string? Description { get; init; }
+
+    public long? PointsCost { get; init; }
+
+    /// <summary>Units left from now on; null means unlimited.</summary>
+    public int? Stock
+    {
+        get => _stock;
+        init => (_stock, HasStock) = (value, true);
+    }
+
+    /// <summary>Redemptions allowed per member; null means no limit.</summary>
+    public int? PerMemberLimit
+    {
+        get => _perMemberLimit;
+        init => (_perMemberLimit, HasPerMemberLimit) = (value, true);
+    }
+
+    public DateTimeOffset? AvailableFrom
+    {
+        get => _availableFrom;
+        init => (_availableFrom, HasAvailableFrom) = (value, true);
+    }
+
+    public DateTimeOffset? AvailableUntil
+    {
+        get => _availableUntil;
+        init => (_availableUntil, HasAvailableUntil) = (value, true);
+    }
+
+    public IReadOnlyList<Guid>? EligibleTierIds { get; init; }
+
+    public int? VoucherValidityDays { get; init; }
+
+    public bool? IsActive { get; init; }
+
+    [JsonIgnore]
+    public bool HasStock { get; private init; }
+
+    [JsonIgnore]
+    public bool HasPerMemberLimit { get; private init; }
+
+    [JsonIgnore]
+    public bool HasAvailableFrom { get; private init; }
+
+    [JsonIgnore]
+    public bool HasAvailableUntil { get; private init; }
+}
+
+public sealed record RewardResponse(
+    Guid Id,
+    string Name,
+    string Description,
+    long PointsCost,
+    int? Stock,
+    int? PerMemberLimit,
+    DateTimeOffset? AvailableFrom,
+    DateTimeOffset? AvailableUntil,
+    IReadOnlyList<Guid> EligibleTierIds,
+    int VoucherValidityDays,
+    bool IsActive,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset UpdatedAt);
