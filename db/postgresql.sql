@@ -573,3 +573,163 @@ BEGIN
     END IF;
 END $EF$;
 COMMIT;
+
+START TRANSACTION;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123131233_RedemptionsReturnsWip') THEN
+    ALTER TABLE "Redemptions" ADD "CapturedPoints" bigint NOT NULL DEFAULT 0;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123131233_RedemptionsReturnsWip') THEN
+    ALTER TABLE "Redemptions" ADD "CompletedAt" timestamp with time zone;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123131233_RedemptionsReturnsWip') THEN
+    ALTER TABLE "Redemptions" ADD "ExpiresAt" timestamp with time zone NOT NULL DEFAULT TIMESTAMPTZ '-infinity';
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123131233_RedemptionsReturnsWip') THEN
+    ALTER TABLE "Redemptions" ADD "Status" character varying(20) NOT NULL DEFAULT '';
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123131233_RedemptionsReturnsWip') THEN
+    UPDATE "Redemptions" SET "Status" = 'Captured', "CapturedPoints" = "Points", "ExpiresAt" = "CreatedAt", "CompletedAt" = "CreatedAt";
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123131233_RedemptionsReturnsWip') THEN
+    ALTER TABLE "Purchases" ADD "PointsReversed" bigint NOT NULL DEFAULT 0;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123131233_RedemptionsReturnsWip') THEN
+    ALTER TABLE "Purchases" ADD "PointsWrittenOff" bigint NOT NULL DEFAULT 0;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123131233_RedemptionsReturnsWip') THEN
+    ALTER TABLE "Purchases" ADD "ReturnedAmount" numeric(18,4) NOT NULL DEFAULT 0.0;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123131233_RedemptionsReturnsWip') THEN
+    CREATE TABLE "PointsTransfers" (
+        "Id" uuid NOT NULL,
+        "FromMemberId" uuid NOT NULL,
+        "ToMemberId" uuid NOT NULL,
+        "Points" bigint NOT NULL,
+        "Message" character varying(140),
+        "Status" character varying(30) NOT NULL,
+        "CreatedAt" timestamp with time zone NOT NULL,
+        "ExpiresAt" timestamp with time zone NOT NULL,
+        "CompletedAt" timestamp with time zone,
+        CONSTRAINT "PK_PointsTransfers" PRIMARY KEY ("Id"),
+        CONSTRAINT "FK_PointsTransfers_Members_FromMemberId" FOREIGN KEY ("FromMemberId") REFERENCES "Members" ("Id") ON DELETE RESTRICT,
+        CONSTRAINT "FK_PointsTransfers_Members_ToMemberId" FOREIGN KEY ("ToMemberId") REFERENCES "Members" ("Id") ON DELETE RESTRICT
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123131233_RedemptionsReturnsWip') THEN
+    CREATE TABLE "PurchaseReturns" (
+        "Id" uuid NOT NULL,
+        "PurchaseId" uuid NOT NULL,
+        "MemberId" uuid NOT NULL,
+        "PartnerId" uuid NOT NULL,
+        "ReturnId" character varying(100) NOT NULL,
+        "Amount" numeric(18,4) NOT NULL,
+        "PendingPointsReversed" bigint NOT NULL,
+        "AvailablePointsReversed" bigint NOT NULL,
+        "PointsWrittenOff" bigint NOT NULL,
+        "Policy" character varying(30) NOT NULL,
+        "Reason" character varying(500),
+        "CreatedAt" timestamp with time zone NOT NULL,
+        CONSTRAINT "PK_PurchaseReturns" PRIMARY KEY ("Id"),
+        CONSTRAINT "FK_PurchaseReturns_Members_MemberId" FOREIGN KEY ("MemberId") REFERENCES "Members" ("Id") ON DELETE RESTRICT,
+        CONSTRAINT "FK_PurchaseReturns_Partners_PartnerId" FOREIGN KEY ("PartnerId") REFERENCES "Partners" ("Id") ON DELETE RESTRICT,
+        CONSTRAINT "FK_PurchaseReturns_Purchases_PurchaseId" FOREIGN KEY ("PurchaseId") REFERENCES "Purchases" ("Id") ON DELETE RESTRICT
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123131233_RedemptionsReturnsWip') THEN
+    CREATE INDEX "IX_Redemptions_Status_ExpiresAt" ON "Redemptions" ("Status", "ExpiresAt");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123131233_RedemptionsReturnsWip') THEN
+    CREATE INDEX "IX_PointsTransfers_FromMemberId_CreatedAt" ON "PointsTransfers" ("FromMemberId", "CreatedAt");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123131233_RedemptionsReturnsWip') THEN
+    CREATE INDEX "IX_PointsTransfers_FromMemberId_Status_CompletedAt" ON "PointsTransfers" ("FromMemberId", "Status", "CompletedAt");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123131233_RedemptionsReturnsWip') THEN
+    CREATE INDEX "IX_PointsTransfers_ToMemberId_CreatedAt" ON "PointsTransfers" ("ToMemberId", "CreatedAt");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123131233_RedemptionsReturnsWip') THEN
+    CREATE INDEX "IX_PurchaseReturns_MemberId" ON "PurchaseReturns" ("MemberId");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123131233_RedemptionsReturnsWip') THEN
+    CREATE INDEX "IX_PurchaseReturns_PartnerId" ON "PurchaseReturns" ("PartnerId");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123131233_RedemptionsReturnsWip') THEN
+    CREATE UNIQUE INDEX "IX_PurchaseReturns_PurchaseId_ReturnId" ON "PurchaseReturns" ("PurchaseId", "ReturnId");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123131233_RedemptionsReturnsWip') THEN
+    INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+    VALUES ('20261123131233_RedemptionsReturnsWip', '10.0.14');
+    END IF;
+END $EF$;
+COMMIT;

@@ -633,3 +633,182 @@ END;
 
 COMMIT;
 GO
+
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123131226_RedemptionsReturnsWip'
+)
+BEGIN
+    ALTER TABLE [Redemptions] ADD [CapturedPoints] bigint NOT NULL DEFAULT CAST(0 AS bigint);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123131226_RedemptionsReturnsWip'
+)
+BEGIN
+    ALTER TABLE [Redemptions] ADD [CompletedAt] datetimeoffset NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123131226_RedemptionsReturnsWip'
+)
+BEGIN
+    ALTER TABLE [Redemptions] ADD [ExpiresAt] datetimeoffset NOT NULL DEFAULT '0001-01-01T00:00:00.0000000+00:00';
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123131226_RedemptionsReturnsWip'
+)
+BEGIN
+    ALTER TABLE [Redemptions] ADD [Status] nvarchar(20) NOT NULL DEFAULT N'';
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123131226_RedemptionsReturnsWip'
+)
+BEGIN
+    EXEC(N'UPDATE [Redemptions] SET [Status] = N''Captured'', [CapturedPoints] = [Points], [ExpiresAt] = [CreatedAt], [CompletedAt] = [CreatedAt];');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123131226_RedemptionsReturnsWip'
+)
+BEGIN
+    ALTER TABLE [Purchases] ADD [PointsReversed] bigint NOT NULL DEFAULT CAST(0 AS bigint);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123131226_RedemptionsReturnsWip'
+)
+BEGIN
+    ALTER TABLE [Purchases] ADD [PointsWrittenOff] bigint NOT NULL DEFAULT CAST(0 AS bigint);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123131226_RedemptionsReturnsWip'
+)
+BEGIN
+    ALTER TABLE [Purchases] ADD [ReturnedAmount] decimal(18,4) NOT NULL DEFAULT 0.0;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123131226_RedemptionsReturnsWip'
+)
+BEGIN
+    CREATE TABLE [PointsTransfers] (
+        [Id] uniqueidentifier NOT NULL,
+        [FromMemberId] uniqueidentifier NOT NULL,
+        [ToMemberId] uniqueidentifier NOT NULL,
+        [Points] bigint NOT NULL,
+        [Message] nvarchar(140) NULL,
+        [Status] nvarchar(30) NOT NULL,
+        [CreatedAt] datetimeoffset NOT NULL,
+        [ExpiresAt] datetimeoffset NOT NULL,
+        [CompletedAt] datetimeoffset NULL,
+        CONSTRAINT [PK_PointsTransfers] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_PointsTransfers_Members_FromMemberId] FOREIGN KEY ([FromMemberId]) REFERENCES [Members] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_PointsTransfers_Members_ToMemberId] FOREIGN KEY ([ToMemberId]) REFERENCES [Members] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123131226_RedemptionsReturnsWip'
+)
+BEGIN
+    CREATE TABLE [PurchaseReturns] (
+        [Id] uniqueidentifier NOT NULL,
+        [PurchaseId] uniqueidentifier NOT NULL,
+        [MemberId] uniqueidentifier NOT NULL,
+        [PartnerId] uniqueidentifier NOT NULL,
+        [ReturnId] nvarchar(100) NOT NULL,
+        [Amount] decimal(18,4) NOT NULL,
+        [PendingPointsReversed] bigint NOT NULL,
+        [AvailablePointsReversed] bigint NOT NULL,
+        [PointsWrittenOff] bigint NOT NULL,
+        [Policy] nvarchar(30) NOT NULL,
+        [Reason] nvarchar(500) NULL,
+        [CreatedAt] datetimeoffset NOT NULL,
+        CONSTRAINT [PK_PurchaseReturns] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_PurchaseReturns_Members_MemberId] FOREIGN KEY ([MemberId]) REFERENCES [Members] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_PurchaseReturns_Partners_PartnerId] FOREIGN KEY ([PartnerId]) REFERENCES [Partners] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_PurchaseReturns_Purchases_PurchaseId] FOREIGN KEY ([PurchaseId]) REFERENCES [Purchases] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123131226_RedemptionsReturnsWip'
+)
+BEGIN
+    CREATE INDEX [IX_Redemptions_Status_ExpiresAt] ON [Redemptions] ([Status], [ExpiresAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123131226_RedemptionsReturnsWip'
+)
+BEGIN
+    CREATE INDEX [IX_PointsTransfers_FromMemberId_CreatedAt] ON [PointsTransfers] ([FromMemberId], [CreatedAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123131226_RedemptionsReturnsWip'
+)
+BEGIN
+    CREATE INDEX [IX_PointsTransfers_FromMemberId_Status_CompletedAt] ON [PointsTransfers] ([FromMemberId], [Status], [CompletedAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123131226_RedemptionsReturnsWip'
+)
+BEGIN
+    CREATE INDEX [IX_PointsTransfers_ToMemberId_CreatedAt] ON [PointsTransfers] ([ToMemberId], [CreatedAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123131226_RedemptionsReturnsWip'
+)
+BEGIN
+    CREATE INDEX [IX_PurchaseReturns_MemberId] ON [PurchaseReturns] ([MemberId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123131226_RedemptionsReturnsWip'
+)
+BEGIN
+    CREATE INDEX [IX_PurchaseReturns_PartnerId] ON [PurchaseReturns] ([PartnerId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123131226_RedemptionsReturnsWip'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_PurchaseReturns_PurchaseId_ReturnId] ON [PurchaseReturns] ([PurchaseId], [ReturnId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123131226_RedemptionsReturnsWip'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261123131226_RedemptionsReturnsWip', N'10.0.14');
+END;
+
+COMMIT;
+GO

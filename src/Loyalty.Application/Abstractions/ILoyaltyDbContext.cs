@@ -4,6 +4,7 @@ using Loyalty.Domain.Financial.Ledger;
 using Loyalty.Domain.Financial.Policies;
 using Loyalty.Domain.Financial.Purchases;
 using Loyalty.Domain.Financial.Redemptions;
+using Loyalty.Domain.Financial.Transfers;
 using Loyalty.Domain.Social.Members;
 using Loyalty.Domain.Social.Tiers;
 using Loyalty.Domain.Structural.ApiKeys;
@@ -37,6 +38,10 @@ public interface ILoyaltyDbContext
     DbSet<Purchase> Purchases { get; }
 
     DbSet<Redemption> Redemptions { get; }
+
+    DbSet<PurchaseReturn> PurchaseReturns { get; }
+
+    DbSet<PointsTransfer> PointsTransfers { get; }
 
     DbSet<Tier> Tiers { get; }
 

@@ -5,6 +5,7 @@ using Loyalty.Domain.Financial.Ledger;
 using Loyalty.Domain.Financial.Policies;
 using Loyalty.Domain.Financial.Purchases;
 using Loyalty.Domain.Financial.Redemptions;
+using Loyalty.Domain.Financial.Transfers;
 using Loyalty.Domain.Social.Members;
 using Loyalty.Domain.Social.Tiers;
 using Loyalty.Domain.Structural.ApiKeys;
@@ -34,6 +35,10 @@ public sealed class LoyaltyDbContext(DbContextOptions<LoyaltyDbContext> options)
     public DbSet<Purchase> Purchases => Set<Purchase>();
 
     public DbSet<Redemption> Redemptions => Set<Redemption>();
+
+    public DbSet<PurchaseReturn> PurchaseReturns => Set<PurchaseReturn>();
+
+    public DbSet<PointsTransfer> PointsTransfers => Set<PointsTransfer>();
 
     public DbSet<Tier> Tiers => Set<Tier>();
 
