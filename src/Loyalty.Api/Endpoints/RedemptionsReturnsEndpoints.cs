@@ -107,7 +107,7 @@ public static class RedemptionsReturnsEndpoints
         transfers.MapGet("/", async Task<Ok<Page<TransferResponse>>> (int? limit, string? cursor, ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new ListTransfersQuery(user.GetSubject(), limit, cursor), ct)))
             .WithSummary("My transfers, sent and received, newest first")
-            .WithDescription("Cursor-paginated: pass nextCursor back as cursor.")
+            .WithDescription("Every transfer you started (any status) and every completed transfer you received. Cursor-paginated: pass nextCursor back as cursor.")
             .ProducesProblem(400).ProducesProblem(404);
 
         transfers.MapPost("/{id:guid}/confirm", async Task<Ok<TransferResponse>> (Guid id, ClaimsPrincipal user, ISender sender, CancellationToken ct) =>

@@ -6,8 +6,8 @@ public sealed record CreateTransferRequest(string ToMemberNumber, long Points, s
 /// <summary>
 /// A transfer as one side sees it. <see cref="Direction"/> is <c>outgoing</c> or <c>incoming</c>;
 /// <see cref="Status"/> is <c>awaiting_confirmation</c> (until <see cref="ExpiresAt"/>), <c>completed</c>,
-/// <c>cancelled</c> or <c>expired</c>. The counterpart is shown by display name; only the sender sees the number
-/// they typed.
+/// <c>cancelled</c> or <c>expired</c>; a recipient sees only completed transfers. The counterpart is shown by
+/// display name; only the sender sees the number they typed.
 /// </summary>
 public sealed record TransferResponse(
     Guid Id,

@@ -5,12 +5,16 @@ using Loyalty.Application.Errors;
 using Loyalty.Application.Features.Social.Members;
 using Loyalty.Contracts.Common;
 using Loyalty.Contracts.Member;
+using Loyalty.Domain.Financial.Transfers;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
 namespace Loyalty.Application.Features.Financial.Transfers;
 
-/// <summary>The member's transfers, sent and received, newest first.</summary>
+/// <summary>
+/// The member's transfers, newest first: every transfer they started, and those they received once completed (a
+/// transfer its sender has not confirmed, or called off, gave the recipient nothing).
+/// </summary>
 public sealed record ListTransfersQuery(string Subject, int? Limit, string? Cursor) : IQuery<Page<TransferResponse>>;
 
 public sealed class ListTransfersHandler(ILoyaltyDbContext db, TimeProvider clock) : IQueryHandler<ListTransfersQuery, Page<TransferResponse>>
@@ -19,7 +23,7 @@ public sealed class ListTransfersHandler(ILoyaltyDbContext db, TimeProvider cloc
     {
         var limit = Paging.Limit(query.Limit);
         var me = await MemberLookup.FindBySubjectAsync(db, query.Subject, cancellationToken);
-        var transfers = db.PointsTransfers.AsNoTracking().Where(t => t.FromMemberId == me.Id || t.ToMemberId == me.Id);
+        var transfers = db.PointsTransfers.AsNoTracking().Where(t => t.FromMemberId == me.Id || (t.ToMemberId == me.Id && t.Status == TransferStatus.Completed));
         if (DecodeCursor(query.Cursor) is var (createdAt, id))
         {
             transfers = transfers.Where(t => t.CreatedAt < createdAt || (t.CreatedAt == createdAt && t.Id.CompareTo(id) < 0));
