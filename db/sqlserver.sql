@@ -433,7 +433,63 @@ GO
 BEGIN TRANSACTION;
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123125507_PointsLotsPolicyOutbox'
+    WHERE [MigrationId] = N'20261123134329_FinancialLayer'
+)
+BEGIN
+    ALTER TABLE [Redemptions] ADD [CapturedPoints] bigint NOT NULL DEFAULT CAST(0 AS bigint);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123134329_FinancialLayer'
+)
+BEGIN
+    ALTER TABLE [Redemptions] ADD [CompletedAt] datetimeoffset NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123134329_FinancialLayer'
+)
+BEGIN
+    ALTER TABLE [Redemptions] ADD [ExpiresAt] datetimeoffset NOT NULL DEFAULT '0001-01-01T00:00:00.0000000+00:00';
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123134329_FinancialLayer'
+)
+BEGIN
+    ALTER TABLE [Redemptions] ADD [Status] nvarchar(20) NOT NULL DEFAULT N'';
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123134329_FinancialLayer'
+)
+BEGIN
+    ALTER TABLE [Purchases] ADD [PointsReversed] bigint NOT NULL DEFAULT CAST(0 AS bigint);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123134329_FinancialLayer'
+)
+BEGIN
+    ALTER TABLE [Purchases] ADD [PointsWrittenOff] bigint NOT NULL DEFAULT CAST(0 AS bigint);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123134329_FinancialLayer'
+)
+BEGIN
+    ALTER TABLE [Purchases] ADD [ReturnedAmount] decimal(18,4) NOT NULL DEFAULT 0.0;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123134329_FinancialLayer'
 )
 BEGIN
     ALTER TABLE [PointsAccounts] ADD [Held] bigint NOT NULL DEFAULT CAST(0 AS bigint);
@@ -441,7 +497,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123125507_PointsLotsPolicyOutbox'
+    WHERE [MigrationId] = N'20261123134329_FinancialLayer'
 )
 BEGIN
     ALTER TABLE [LedgerEntries] ADD [PendingPoints] bigint NOT NULL DEFAULT CAST(0 AS bigint);
@@ -449,7 +505,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123125507_PointsLotsPolicyOutbox'
+    WHERE [MigrationId] = N'20261123134329_FinancialLayer'
 )
 BEGIN
     ALTER TABLE [LedgerEntries] ADD [ReferenceId] uniqueidentifier NULL;
@@ -457,7 +513,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123125507_PointsLotsPolicyOutbox'
+    WHERE [MigrationId] = N'20261123134329_FinancialLayer'
 )
 BEGIN
     CREATE TABLE [OutboxMessages] (
@@ -473,7 +529,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123125507_PointsLotsPolicyOutbox'
+    WHERE [MigrationId] = N'20261123134329_FinancialLayer'
 )
 BEGIN
     CREATE TABLE [PointsLots] (
@@ -494,7 +550,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123125507_PointsLotsPolicyOutbox'
+    WHERE [MigrationId] = N'20261123134329_FinancialLayer'
 )
 BEGIN
     CREATE TABLE [PointsPolicies] (
@@ -520,124 +576,53 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123125507_PointsLotsPolicyOutbox'
+    WHERE [MigrationId] = N'20261123134329_FinancialLayer'
 )
 BEGIN
-    CREATE TABLE [LotDebits] (
-        [Id] bigint NOT NULL IDENTITY,
-        [LotId] bigint NOT NULL,
-        [MemberId] uniqueidentifier NOT NULL,
-        [ReferenceId] uniqueidentifier NOT NULL,
+    CREATE TABLE [PointsTransfers] (
+        [Id] uniqueidentifier NOT NULL,
+        [FromMemberId] uniqueidentifier NOT NULL,
+        [ToMemberId] uniqueidentifier NOT NULL,
         [Points] bigint NOT NULL,
-        CONSTRAINT [PK_LotDebits] PRIMARY KEY ([Id]),
-        CONSTRAINT [FK_LotDebits_PointsLots_LotId] FOREIGN KEY ([LotId]) REFERENCES [PointsLots] ([Id]) ON DELETE NO ACTION
+        [Message] nvarchar(140) NULL,
+        [Status] nvarchar(30) NOT NULL,
+        [CreatedAt] datetimeoffset NOT NULL,
+        [ExpiresAt] datetimeoffset NOT NULL,
+        [CompletedAt] datetimeoffset NULL,
+        CONSTRAINT [PK_PointsTransfers] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_PointsTransfers_Members_FromMemberId] FOREIGN KEY ([FromMemberId]) REFERENCES [Members] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_PointsTransfers_Members_ToMemberId] FOREIGN KEY ([ToMemberId]) REFERENCES [Members] ([Id]) ON DELETE NO ACTION
     );
 END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123125507_PointsLotsPolicyOutbox'
+    WHERE [MigrationId] = N'20261123134329_FinancialLayer'
 )
 BEGIN
-    CREATE INDEX [IX_LedgerEntries_OccurredAt_Type] ON [LedgerEntries] ([OccurredAt], [Type]);
+    CREATE TABLE [PurchaseReturns] (
+        [Id] uniqueidentifier NOT NULL,
+        [PurchaseId] uniqueidentifier NOT NULL,
+        [MemberId] uniqueidentifier NOT NULL,
+        [PartnerId] uniqueidentifier NOT NULL,
+        [ReturnId] nvarchar(100) NOT NULL,
+        [Amount] decimal(18,4) NOT NULL,
+        [PendingPointsReversed] bigint NOT NULL,
+        [AvailablePointsReversed] bigint NOT NULL,
+        [PointsWrittenOff] bigint NOT NULL,
+        [Policy] nvarchar(30) NOT NULL,
+        [Reason] nvarchar(500) NULL,
+        [CreatedAt] datetimeoffset NOT NULL,
+        CONSTRAINT [PK_PurchaseReturns] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_PurchaseReturns_Members_MemberId] FOREIGN KEY ([MemberId]) REFERENCES [Members] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_PurchaseReturns_Partners_PartnerId] FOREIGN KEY ([PartnerId]) REFERENCES [Partners] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_PurchaseReturns_Purchases_PurchaseId] FOREIGN KEY ([PurchaseId]) REFERENCES [Purchases] ([Id]) ON DELETE NO ACTION
+    );
 END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123125507_PointsLotsPolicyOutbox'
-)
-BEGIN
-    CREATE INDEX [IX_LedgerEntries_PurchaseId] ON [LedgerEntries] ([PurchaseId]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123125507_PointsLotsPolicyOutbox'
-)
-BEGIN
-    CREATE INDEX [IX_LedgerEntries_RedemptionId] ON [LedgerEntries] ([RedemptionId]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123125507_PointsLotsPolicyOutbox'
-)
-BEGIN
-    CREATE INDEX [IX_LotDebits_LotId] ON [LotDebits] ([LotId]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123125507_PointsLotsPolicyOutbox'
-)
-BEGIN
-    CREATE INDEX [IX_LotDebits_ReferenceId] ON [LotDebits] ([ReferenceId]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123125507_PointsLotsPolicyOutbox'
-)
-BEGIN
-    CREATE INDEX [IX_OutboxMessages_MemberId_OccurredAt] ON [OutboxMessages] ([MemberId], [OccurredAt]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123125507_PointsLotsPolicyOutbox'
-)
-BEGIN
-    CREATE INDEX [IX_OutboxMessages_OccurredAt] ON [OutboxMessages] ([OccurredAt]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123125507_PointsLotsPolicyOutbox'
-)
-BEGIN
-    EXEC(N'CREATE INDEX [IX_PointsLots_Expiring] ON [PointsLots] ([ExpiresAt]) WHERE [Remaining] > 0');
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123125507_PointsLotsPolicyOutbox'
-)
-BEGIN
-    EXEC(N'CREATE INDEX [IX_PointsLots_PendingUntil] ON [PointsLots] ([PendingUntil]) WHERE [IsPending] = 1');
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123125507_PointsLotsPolicyOutbox'
-)
-BEGIN
-    CREATE INDEX [IX_PointsLots_PurchaseId] ON [PointsLots] ([PurchaseId]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123125507_PointsLotsPolicyOutbox'
-)
-BEGIN
-    EXEC(N'CREATE INDEX [IX_PointsLots_Spendable] ON [PointsLots] ([MemberId], [IsPending], [Id]) WHERE [Remaining] > 0');
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123125507_PointsLotsPolicyOutbox'
-)
-BEGIN
-    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261123125507_PointsLotsPolicyOutbox', N'10.0.14');
-END;
-
-COMMIT;
-GO
-
-BEGIN TRANSACTION;
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123131150_RewardsWip'
+    WHERE [MigrationId] = N'20261123134329_FinancialLayer'
 )
 BEGIN
     CREATE TABLE [Rewards] (
@@ -659,7 +644,23 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123131150_RewardsWip'
+    WHERE [MigrationId] = N'20261123134329_FinancialLayer'
+)
+BEGIN
+    CREATE TABLE [LotDebits] (
+        [Id] bigint NOT NULL IDENTITY,
+        [LotId] bigint NOT NULL,
+        [MemberId] uniqueidentifier NOT NULL,
+        [ReferenceId] uniqueidentifier NOT NULL,
+        [Points] bigint NOT NULL,
+        CONSTRAINT [PK_LotDebits] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_LotDebits_PointsLots_LotId] FOREIGN KEY ([LotId]) REFERENCES [PointsLots] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123134329_FinancialLayer'
 )
 BEGIN
     CREATE TABLE [RewardTiers] (
@@ -673,7 +674,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123131150_RewardsWip'
+    WHERE [MigrationId] = N'20261123134329_FinancialLayer'
 )
 BEGIN
     CREATE TABLE [Vouchers] (
@@ -699,7 +700,159 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123131150_RewardsWip'
+    WHERE [MigrationId] = N'20261123134329_FinancialLayer'
+)
+BEGIN
+    CREATE INDEX [IX_Redemptions_Status_ExpiresAt] ON [Redemptions] ([Status], [ExpiresAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123134329_FinancialLayer'
+)
+BEGIN
+    EXEC(N'UPDATE [Redemptions] SET [Status] = N''Captured'', [CapturedPoints] = [Points], [ExpiresAt] = [CreatedAt], [CompletedAt] = [CreatedAt];');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123134329_FinancialLayer'
+)
+BEGIN
+    CREATE INDEX [IX_LedgerEntries_OccurredAt_Type] ON [LedgerEntries] ([OccurredAt], [Type]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123134329_FinancialLayer'
+)
+BEGIN
+    CREATE INDEX [IX_LedgerEntries_PurchaseId] ON [LedgerEntries] ([PurchaseId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123134329_FinancialLayer'
+)
+BEGIN
+    CREATE INDEX [IX_LedgerEntries_RedemptionId] ON [LedgerEntries] ([RedemptionId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123134329_FinancialLayer'
+)
+BEGIN
+    CREATE INDEX [IX_LotDebits_LotId] ON [LotDebits] ([LotId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123134329_FinancialLayer'
+)
+BEGIN
+    CREATE INDEX [IX_LotDebits_ReferenceId] ON [LotDebits] ([ReferenceId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123134329_FinancialLayer'
+)
+BEGIN
+    CREATE INDEX [IX_OutboxMessages_MemberId_OccurredAt] ON [OutboxMessages] ([MemberId], [OccurredAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123134329_FinancialLayer'
+)
+BEGIN
+    CREATE INDEX [IX_OutboxMessages_OccurredAt] ON [OutboxMessages] ([OccurredAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123134329_FinancialLayer'
+)
+BEGIN
+    EXEC(N'CREATE INDEX [IX_PointsLots_Expiring] ON [PointsLots] ([ExpiresAt]) WHERE [Remaining] > 0');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123134329_FinancialLayer'
+)
+BEGIN
+    EXEC(N'CREATE INDEX [IX_PointsLots_PendingUntil] ON [PointsLots] ([PendingUntil]) WHERE [IsPending] = 1');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123134329_FinancialLayer'
+)
+BEGIN
+    CREATE INDEX [IX_PointsLots_PurchaseId] ON [PointsLots] ([PurchaseId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123134329_FinancialLayer'
+)
+BEGIN
+    EXEC(N'CREATE INDEX [IX_PointsLots_Spendable] ON [PointsLots] ([MemberId], [IsPending], [Id]) WHERE [Remaining] > 0');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123134329_FinancialLayer'
+)
+BEGIN
+    CREATE INDEX [IX_PointsTransfers_FromMemberId_CreatedAt] ON [PointsTransfers] ([FromMemberId], [CreatedAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123134329_FinancialLayer'
+)
+BEGIN
+    CREATE INDEX [IX_PointsTransfers_FromMemberId_Status_CompletedAt] ON [PointsTransfers] ([FromMemberId], [Status], [CompletedAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123134329_FinancialLayer'
+)
+BEGIN
+    CREATE INDEX [IX_PointsTransfers_ToMemberId_CreatedAt] ON [PointsTransfers] ([ToMemberId], [CreatedAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123134329_FinancialLayer'
+)
+BEGIN
+    CREATE INDEX [IX_PurchaseReturns_MemberId] ON [PurchaseReturns] ([MemberId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123134329_FinancialLayer'
+)
+BEGIN
+    CREATE INDEX [IX_PurchaseReturns_PartnerId] ON [PurchaseReturns] ([PartnerId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123134329_FinancialLayer'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_PurchaseReturns_PurchaseId_ReturnId] ON [PurchaseReturns] ([PurchaseId], [ReturnId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123134329_FinancialLayer'
 )
 BEGIN
     CREATE INDEX [IX_Rewards_IsActive_PointsCost] ON [Rewards] ([IsActive], [PointsCost]);
@@ -707,7 +860,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123131150_RewardsWip'
+    WHERE [MigrationId] = N'20261123134329_FinancialLayer'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Rewards_Name] ON [Rewards] ([Name]);
@@ -715,7 +868,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123131150_RewardsWip'
+    WHERE [MigrationId] = N'20261123134329_FinancialLayer'
 )
 BEGIN
     CREATE INDEX [IX_RewardTiers_TierId] ON [RewardTiers] ([TierId]);
@@ -723,7 +876,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123131150_RewardsWip'
+    WHERE [MigrationId] = N'20261123134329_FinancialLayer'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Vouchers_Code] ON [Vouchers] ([Code]);
@@ -731,7 +884,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123131150_RewardsWip'
+    WHERE [MigrationId] = N'20261123134329_FinancialLayer'
 )
 BEGIN
     CREATE INDEX [IX_Vouchers_MemberId_IssuedAt_Code] ON [Vouchers] ([MemberId], [IssuedAt], [Code]);
@@ -739,7 +892,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123131150_RewardsWip'
+    WHERE [MigrationId] = N'20261123134329_FinancialLayer'
 )
 BEGIN
     CREATE INDEX [IX_Vouchers_MemberId_RewardId] ON [Vouchers] ([MemberId], [RewardId]);
@@ -747,7 +900,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123131150_RewardsWip'
+    WHERE [MigrationId] = N'20261123134329_FinancialLayer'
 )
 BEGIN
     CREATE INDEX [IX_Vouchers_RewardId] ON [Vouchers] ([RewardId]);
@@ -755,7 +908,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123131150_RewardsWip'
+    WHERE [MigrationId] = N'20261123134329_FinancialLayer'
 )
 BEGIN
     CREATE INDEX [IX_Vouchers_UsedAtStoreId] ON [Vouchers] ([UsedAtStoreId]);
@@ -763,7 +916,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123131150_RewardsWip'
+    WHERE [MigrationId] = N'20261123134329_FinancialLayer'
 )
 BEGIN
     CREATE INDEX [IX_Vouchers_UsedByPartnerId] ON [Vouchers] ([UsedByPartnerId]);
@@ -771,11 +924,11 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123131150_RewardsWip'
+    WHERE [MigrationId] = N'20261123134329_FinancialLayer'
 )
 BEGIN
     INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261123131150_RewardsWip', N'10.0.14');
+    VALUES (N'20261123134329_FinancialLayer', N'10.0.14');
 END;
 
 COMMIT;
@@ -784,7 +937,7 @@ GO
 BEGIN TRANSACTION;
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123134407_EarningRulesWip'
+    WHERE [MigrationId] = N'20261123135134_EarningRulesWip'
 )
 BEGIN
     ALTER TABLE [Purchases] DROP CONSTRAINT [FK_Purchases_EarningRules_EarningRuleId];
@@ -792,7 +945,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123134407_EarningRulesWip'
+    WHERE [MigrationId] = N'20261123135134_EarningRulesWip'
 )
 BEGIN
     DROP INDEX [IX_Purchases_EarningRuleId] ON [Purchases];
@@ -800,7 +953,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123134407_EarningRulesWip'
+    WHERE [MigrationId] = N'20261123135134_EarningRulesWip'
 )
 BEGIN
     ALTER TABLE [EarningRules] DROP CONSTRAINT [PK_EarningRules];
@@ -808,7 +961,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123134407_EarningRulesWip'
+    WHERE [MigrationId] = N'20261123135134_EarningRulesWip'
 )
 BEGIN
     DECLARE @var nvarchar(max);
@@ -822,7 +975,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123134407_EarningRulesWip'
+    WHERE [MigrationId] = N'20261123135134_EarningRulesWip'
 )
 BEGIN
     DECLARE @var1 nvarchar(max);
@@ -836,7 +989,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123134407_EarningRulesWip'
+    WHERE [MigrationId] = N'20261123135134_EarningRulesWip'
 )
 BEGIN
     DECLARE @var2 nvarchar(max);
@@ -850,7 +1003,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123134407_EarningRulesWip'
+    WHERE [MigrationId] = N'20261123135134_EarningRulesWip'
 )
 BEGIN
     ALTER TABLE [EarningRules] ADD [Version] int NOT NULL DEFAULT 1;
@@ -858,7 +1011,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123134407_EarningRulesWip'
+    WHERE [MigrationId] = N'20261123135134_EarningRulesWip'
 )
 BEGIN
     ALTER TABLE [EarningRules] ADD [BonusPoints] bigint NULL;
@@ -866,7 +1019,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123134407_EarningRulesWip'
+    WHERE [MigrationId] = N'20261123135134_EarningRulesWip'
 )
 BEGIN
     ALTER TABLE [EarningRules] ADD [CampaignId] uniqueidentifier NULL;
@@ -874,7 +1027,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123134407_EarningRulesWip'
+    WHERE [MigrationId] = N'20261123135134_EarningRulesWip'
 )
 BEGIN
     ALTER TABLE [EarningRules] ADD [Conditions] nvarchar(max) NOT NULL DEFAULT N'{}';
@@ -882,7 +1035,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123134407_EarningRulesWip'
+    WHERE [MigrationId] = N'20261123135134_EarningRulesWip'
 )
 BEGIN
     ALTER TABLE [EarningRules] ADD [CreatedBy] nvarchar(200) NOT NULL DEFAULT N'system';
@@ -890,7 +1043,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123134407_EarningRulesWip'
+    WHERE [MigrationId] = N'20261123135134_EarningRulesWip'
 )
 BEGIN
     ALTER TABLE [EarningRules] ADD [DailyCap] bigint NULL;
@@ -898,7 +1051,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123134407_EarningRulesWip'
+    WHERE [MigrationId] = N'20261123135134_EarningRulesWip'
 )
 BEGIN
     ALTER TABLE [EarningRules] ADD [ExclusiveGroup] nvarchar(50) NULL;
@@ -906,7 +1059,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123134407_EarningRulesWip'
+    WHERE [MigrationId] = N'20261123135134_EarningRulesWip'
 )
 BEGIN
     ALTER TABLE [EarningRules] ADD [Factor] decimal(8,4) NULL;
@@ -914,7 +1067,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123134407_EarningRulesWip'
+    WHERE [MigrationId] = N'20261123135134_EarningRulesWip'
 )
 BEGIN
     ALTER TABLE [EarningRules] ADD [Kind] nvarchar(20) NOT NULL DEFAULT N'BaseRate';
@@ -922,7 +1075,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123134407_EarningRulesWip'
+    WHERE [MigrationId] = N'20261123135134_EarningRulesWip'
 )
 BEGIN
     ALTER TABLE [EarningRules] ADD [MonthlyCap] bigint NULL;
@@ -930,7 +1083,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123134407_EarningRulesWip'
+    WHERE [MigrationId] = N'20261123135134_EarningRulesWip'
 )
 BEGIN
     ALTER TABLE [EarningRules] ADD [Priority] int NOT NULL DEFAULT 0;
@@ -938,7 +1091,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123134407_EarningRulesWip'
+    WHERE [MigrationId] = N'20261123135134_EarningRulesWip'
 )
 BEGIN
     ALTER TABLE [EarningRules] ADD [Trigger] nvarchar(20) NULL;
@@ -946,7 +1099,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123134407_EarningRulesWip'
+    WHERE [MigrationId] = N'20261123135134_EarningRulesWip'
 )
 BEGIN
     ALTER TABLE [EarningRules] ADD [VisitNumber] int NULL;
@@ -954,7 +1107,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123134407_EarningRulesWip'
+    WHERE [MigrationId] = N'20261123135134_EarningRulesWip'
 )
 BEGIN
     ALTER TABLE [EarningRules] ADD CONSTRAINT [PK_EarningRules] PRIMARY KEY ([Id], [Version]);
@@ -962,7 +1115,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123134407_EarningRulesWip'
+    WHERE [MigrationId] = N'20261123135134_EarningRulesWip'
 )
 BEGIN
     CREATE TABLE [Campaigns] (
@@ -985,7 +1138,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123134407_EarningRulesWip'
+    WHERE [MigrationId] = N'20261123135134_EarningRulesWip'
 )
 BEGIN
     CREATE TABLE [EarnBreakdownLines] (
@@ -1010,7 +1163,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123134407_EarningRulesWip'
+    WHERE [MigrationId] = N'20261123135134_EarningRulesWip'
 )
 BEGIN
     CREATE INDEX [IX_EarningRules_CampaignId] ON [EarningRules] ([CampaignId]);
@@ -1018,7 +1171,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123134407_EarningRulesWip'
+    WHERE [MigrationId] = N'20261123135134_EarningRulesWip'
 )
 BEGIN
     CREATE INDEX [IX_Campaigns_From] ON [Campaigns] ([From]);
@@ -1026,7 +1179,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123134407_EarningRulesWip'
+    WHERE [MigrationId] = N'20261123135134_EarningRulesWip'
 )
 BEGIN
     CREATE INDEX [IX_EarnBreakdownLines_LedgerEntryId] ON [EarnBreakdownLines] ([LedgerEntryId]);
@@ -1034,7 +1187,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123134407_EarningRulesWip'
+    WHERE [MigrationId] = N'20261123135134_EarningRulesWip'
 )
 BEGIN
     CREATE INDEX [IX_EarnBreakdownLines_MemberId_RuleId_EarnedAt] ON [EarnBreakdownLines] ([MemberId], [RuleId], [EarnedAt]);
@@ -1042,7 +1195,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123134407_EarningRulesWip'
+    WHERE [MigrationId] = N'20261123135134_EarningRulesWip'
 )
 BEGIN
     CREATE INDEX [IX_EarnBreakdownLines_PurchaseId] ON [EarnBreakdownLines] ([PurchaseId]);
@@ -1050,7 +1203,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123134407_EarningRulesWip'
+    WHERE [MigrationId] = N'20261123135134_EarningRulesWip'
 )
 BEGIN
     CREATE INDEX [IX_EarnBreakdownLines_RuleId_RuleVersion] ON [EarnBreakdownLines] ([RuleId], [RuleVersion]);
@@ -1058,7 +1211,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123134407_EarningRulesWip'
+    WHERE [MigrationId] = N'20261123135134_EarningRulesWip'
 )
 BEGIN
     ALTER TABLE [EarningRules] ADD CONSTRAINT [FK_EarningRules_Campaigns_CampaignId] FOREIGN KEY ([CampaignId]) REFERENCES [Campaigns] ([Id]) ON DELETE NO ACTION;
@@ -1066,11 +1219,11 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123134407_EarningRulesWip'
+    WHERE [MigrationId] = N'20261123135134_EarningRulesWip'
 )
 BEGIN
     INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261123134407_EarningRulesWip', N'10.0.14');
+    VALUES (N'20261123135134_EarningRulesWip', N'10.0.14');
 END;
 
 COMMIT;

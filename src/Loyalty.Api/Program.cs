@@ -78,6 +78,7 @@ var api = app.MapGroup("").AddEndpointFilter<ProblemEndpointFilter>();
 api.MapAdminEndpoints();
 api.MapEarningEndpoints();
 api.MapRewardEndpoints();
+api.MapRedemptionsReturnsEndpoints();
 api.MapPartnerEndpoints();
 api.MapMemberEndpoints();
 

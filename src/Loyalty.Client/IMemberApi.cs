@@ -79,4 +79,30 @@ public interface IMemberApi
     /// <exception cref="LoyaltyApiException">The code is mistyped (<c>invalid_voucher_code</c>) or not the member's (<c>voucher_not_found</c>).</exception>
     [Get("/me/vouchers/{code}")]
     Task<VoucherResponse> GetVoucherAsync(string code, CancellationToken cancellationToken = default);
+
+    /// <summary>Starts a points transfer to another member; nothing moves until <see cref="ConfirmTransferAsync"/>.</summary>
+    /// <exception cref="LoyaltyApiException">The API rejected the request, e.g. <c>transfer_limit_exceeded</c>.</exception>
+    [Post("/me/transfers")]
+    Task<TransferResponse> CreateTransferAsync([Body] CreateTransferRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>Confirms a transfer: the points move, keeping their expiry dates.</summary>
+    /// <exception cref="LoyaltyApiException">The API rejected the request, e.g. <c>transfer_expired</c> or <c>insufficient_points</c>.</exception>
+    [Post("/me/transfers/{transferId}/confirm")]
+    Task<TransferResponse> ConfirmTransferAsync(
+        Guid transferId,
+        [Header("Idempotency-Key")] string idempotencyKey,
+        CancellationToken cancellationToken = default);
+
+    /// <summary>Cancels a transfer that was not confirmed yet.</summary>
+    /// <exception cref="LoyaltyApiException">The API rejected the request.</exception>
+    [Post("/me/transfers/{transferId}/cancel")]
+    Task<TransferResponse> CancelTransferAsync(Guid transferId, CancellationToken cancellationToken = default);
+
+    /// <summary>Gets one page of the signed-in member's transfers, sent and received, newest first.</summary>
+    /// <exception cref="LoyaltyApiException">The API rejected the request.</exception>
+    [Get("/me/transfers")]
+    Task<Page<TransferResponse>> GetTransfersAsync(
+        [Query] int? limit = null,
+        [Query] string? cursor = null,
+        CancellationToken cancellationToken = default);
 }

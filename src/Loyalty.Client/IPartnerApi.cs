@@ -41,12 +41,12 @@ public interface IPartnerApi
     [Post("/transactions/quote")]
     Task<EarnQuoteResponse> QuotePurchaseAsync([Body] QuotePurchaseRequest request, CancellationToken cancellationToken = default);
 
-    /// <summary>Pays with points.</summary>
+    /// <summary>Pays with points, first step: authorises the payment, holding the points until it is captured or cancelled.</summary>
     /// <exception cref="LoyaltyApiException">
     /// The API rejected the request, e.g. with <see cref="LoyaltyApiException.Code"/> <c>insufficient_points</c>.
     /// </exception>
     [Post("/redemptions")]
-    Task<RedemptionResponse> RedeemPointsAsync(
+    Task<RedemptionResponse> AuthoriseRedemptionAsync(
         [Body] RedeemPointsRequest request,
         [Header("Idempotency-Key")] string idempotencyKey,
         CancellationToken cancellationToken = default);
@@ -64,6 +64,54 @@ public interface IPartnerApi
     Task<PartnerVoucherResponse> UseVoucherAsync(
         string code,
         [Body] UseVoucherRequest request,
+        [Header("Idempotency-Key")] string idempotencyKey,
+        CancellationToken cancellationToken = default);
+
+    /// <summary>Captures all (<paramref name="request"/> null or without points) or part of an authorised payment.</summary>
+    /// <exception cref="LoyaltyApiException">
+    /// The API rejected the request, e.g. <c>redemption_expired</c> or <c>redemption_already_captured</c>.
+    /// </exception>
+    [Post("/redemptions/{redemptionId}/capture")]
+    Task<RedemptionResponse> CaptureRedemptionAsync(
+        Guid redemptionId,
+        [Body] CaptureRedemptionRequest? request,
+        [Header("Idempotency-Key")] string idempotencyKey,
+        CancellationToken cancellationToken = default);
+
+    /// <summary>Cancels an authorised payment; the held points go back to the member.</summary>
+    /// <exception cref="LoyaltyApiException">The API rejected the request, e.g. <c>redemption_already_captured</c>.</exception>
+    [Post("/redemptions/{redemptionId}/cancel")]
+    Task<RedemptionResponse> CancelRedemptionAsync(
+        Guid redemptionId,
+        [Header("Idempotency-Key")] string idempotencyKey,
+        CancellationToken cancellationToken = default);
+
+    /// <summary>Gets where a payment with points stands.</summary>
+    /// <exception cref="LoyaltyApiException">The redemption was not found (or belongs to another partner).</exception>
+    [Get("/redemptions/{redemptionId}")]
+    Task<RedemptionResponse> GetRedemptionAsync(Guid redemptionId, CancellationToken cancellationToken = default);
+
+    /// <summary>Records a return of a purchase; the member loses the returned share of the points it earned.</summary>
+    /// <exception cref="LoyaltyApiException">
+    /// The API rejected the request, e.g. <c>return_already_recorded</c> or <c>return_exceeds_purchase</c>.
+    /// </exception>
+    [Post("/transactions/{externalId}/returns")]
+    Task<ReturnResponse> RecordReturnAsync(
+        string externalId,
+        [Body] RecordReturnRequest request,
+        [Header("Idempotency-Key")] string idempotencyKey,
+        CancellationToken cancellationToken = default);
+
+    /// <summary>Gets a purchase's returns.</summary>
+    /// <exception cref="LoyaltyApiException">The purchase was not found.</exception>
+    [Get("/transactions/{externalId}/returns")]
+    Task<PurchaseReturnsResponse> GetReturnsAsync(string externalId, CancellationToken cancellationToken = default);
+
+    /// <summary>Confirms an order: the points it earned stop being pending.</summary>
+    /// <exception cref="LoyaltyApiException">The purchase was not found.</exception>
+    [Post("/transactions/{externalId}/confirm")]
+    Task<PurchaseConfirmationResponse> ConfirmPurchaseAsync(
+        string externalId,
         [Header("Idempotency-Key")] string idempotencyKey,
         CancellationToken cancellationToken = default);
 }

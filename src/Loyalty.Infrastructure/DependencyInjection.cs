@@ -49,6 +49,7 @@ public static class DependencyInjection
         services.AddSingleton<IdempotencyRecordPurger>();
         services.AddHostedService(sp => sp.GetRequiredService<IdempotencyRecordPurger>());
         services.AddOptions<JobOptions>().Bind(configuration.GetSection(JobOptions.Section));
+        services.AddPeriodicJob<RedemptionHoldExpiryJob>();
         services.AddScoped<CurrentIdempotencyKey>();
         services.AddScoped<ICommitJournal, IdempotencyCommitJournal>();
         services.AddTransient<DemoProgrammeSeeder>();

@@ -30,11 +30,14 @@ public sealed class PartnerClientTests(ClientFixture fixture)
         var line = Assert.Single(purchase.Breakdown);
         Assert.Equal(("base", 42L), (line.Rule, line.Points));
 
-        var redemption = await api.RedeemPointsAsync(new RedeemPointsRequest(enrolled.MemberNumber, s.Store.Id, 40, "PAY-1"), IdempotencyKeys.New());
-        Assert.Equal((40L, "PAY-1", 2L), (redemption.Points, redemption.Reference, redemption.AvailablePoints));
+        var authorised = await api.AuthoriseRedemptionAsync(new RedeemPointsRequest(enrolled.MemberNumber, s.Store.Id, 40, "PAY-1"), IdempotencyKeys.New());
+        Assert.Equal(("authorised", 40L, "PAY-1", 2L), (authorised.Status, authorised.HeldPoints, authorised.Reference, authorised.AvailablePoints));
+        var captured = await api.CaptureRedemptionAsync(authorised.RedemptionId, new CaptureRedemptionRequest(30), IdempotencyKeys.New());
+        Assert.Equal(("captured", 30L, 0L, 12L), (captured.Status, captured.CapturedPoints, captured.HeldPoints, captured.AvailablePoints));
+        Assert.Equal("captured", (await api.GetRedemptionAsync(authorised.RedemptionId)).Status);
 
-        Assert.Equal(2, (await api.GetMemberAsync(enrolled.MemberNumber)).AvailablePoints);
-        Assert.Equal(2, await s.AssertBalanceEqualsLedgerAsync(enrolled.MemberNumber));
+        Assert.Equal(12, (await api.GetMemberAsync(enrolled.MemberNumber)).AvailablePoints);
+        Assert.Equal(12, await s.AssertBalanceEqualsLedgerAsync(enrolled.MemberNumber));
     }
 
     [Fact]
@@ -100,7 +103,7 @@ public sealed class PartnerClientTests(ClientFixture fixture)
         await s.EarnAsync(member.MemberNumber, 10m);
 
         var error = await Assert.ThrowsAsync<LoyaltyApiException>(() =>
-            api.RedeemPointsAsync(s.Redemption(member.MemberNumber, 11), IdempotencyKeys.New()));
+            api.AuthoriseRedemptionAsync(s.Redemption(member.MemberNumber, 11), IdempotencyKeys.New()));
 
         Assert.Equal((422, "insufficient_points"), (error.Status, error.Code));
         Assert.Equal("https://loyalty.dev/problems/insufficient-points", error.Type);
@@ -119,7 +122,7 @@ public sealed class PartnerClientTests(ClientFixture fixture)
         var member = await s.EnrolAsync();
 
         var error = await Assert.ThrowsAsync<LoyaltyApiException>(() =>
-            api.RedeemPointsAsync(s.Redemption(member.MemberNumber, 0), IdempotencyKeys.New()));
+            api.AuthoriseRedemptionAsync(s.Redemption(member.MemberNumber, 0), IdempotencyKeys.New()));
 
         Assert.Equal((400, "validation_failed"), (error.Status, error.Code));
         Assert.True(error.Errors.ContainsKey("points"), $"errors: {string.Join(", ", error.Errors.Keys)}");

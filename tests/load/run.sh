@@ -198,6 +198,18 @@ seed() {
     API_KEY=$(jq -er '.key' <<<"$body")
     STORE_ID=$store_id
 
+    # The issue's realistic programme: the seeded base rate plus a campaign with one rule (double points on
+    # coffee beans), so a purchase evaluates 2 active rules and 1 campaign.
+    local from until campaign_id
+    from=$(date -u -d '-1 day' +%Y-%m-%dT%H:%M:%SZ)
+    until=$(date -u -d '+30 days' +%Y-%m-%dT%H:%M:%SZ)
+    body=$(api POST /api/v1/admin/campaigns -H "Authorization: Bearer $ADMIN_TOKEN" -H 'Content-Type: application/json' \
+        -d "{\"name\":\"Load beans $RUN_TAG\",\"from\":\"$from\",\"until\":\"$until\"}") || die "creating the campaign failed"
+    campaign_id=$(jq -er '.id // .campaign.id' <<<"$body")
+    api POST /api/v1/admin/earning-rules -H "Authorization: Bearer $ADMIN_TOKEN" -H 'Content-Type: application/json' \
+        -d "{\"name\":\"Double points on beans\",\"kind\":\"Multiplier\",\"factor\":2,\"campaignId\":\"$campaign_id\",\"conditions\":{\"categories\":[\"beans\"]}}" \
+        >/dev/null || die "creating the campaign rule failed"
+
     log "enrolling $MEMBERS members at the till and $APP_USERS app users"
     : >"$TMP/members.txt"
     for i in $(seq 1 "$MEMBERS"); do

@@ -3,7 +3,6 @@ using Loyalty.Api.Auth;
 using Loyalty.Api.Idempotency;
 using Loyalty.Api.RateLimiting;
 using Loyalty.Application.Features.Financial.Earning;
-using Loyalty.Application.Features.Financial.Redemptions;
 using Loyalty.Application.Features.Social.Members;
 using Loyalty.Contracts.Partner;
 using Loyalty.Domain.Structural.ApiKeys;
@@ -12,7 +11,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Loyalty.Api.Endpoints;
 
-/// <summary>Partner stores at the till: enrol, look up, earn, pay with points. Authenticated by API key with scopes.</summary>
+/// <summary>Partner stores at the till: enrol, look up, earn. Authenticated by API key with scopes.</summary>
 public static class PartnerEndpoints
 {
     public static void MapPartnerEndpoints(this IEndpointRouteBuilder app)
@@ -44,16 +43,6 @@ public static class PartnerEndpoints
             .WithTags("Transactions").WithSummary("Record a purchase and earn points")
             .WithDescription("Points come from the active earning rules; the breakdown lists each rule's share (rule id and version). Optional lines itemise the basket " +
                 "for category and SKU rules; their amounts must add up to amount. A receipt (externalId) earns once. " + EarningEndpoints.Stacking)
-            .ProducesValidationProblem().ProducesProblem(404).ProducesProblem(409).ProducesProblem(422);
-
-        partner.MapPost("/redemptions", async Task<Created<RedemptionResponse>> (RedeemPointsRequest request, ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
-            {
-                var redemption = await sender.Send(new RedeemPointsCommand(user.GetPartnerId(), request), ct);
-                return TypedResults.Created($"/api/v1/partner/redemptions/{redemption.RedemptionId}", redemption);
-            })
-            .RequireAuthorization(AuthSetup.ScopePolicy(ApiKeyScopes.PointsRedeem)).RequireIdempotencyKey()
-            .WithTags("Redemptions").WithSummary("Pay with points")
-            .WithDescription("Takes the points at once. Fails with 422 insufficient_points when the balance does not cover them; the balance never goes below zero.")
             .ProducesValidationProblem().ProducesProblem(404).ProducesProblem(409).ProducesProblem(422);
     }
 }

@@ -5,6 +5,7 @@ using Loyalty.Domain.Financial.Policies;
 using Loyalty.Domain.Financial.Purchases;
 using Loyalty.Domain.Financial.Redemptions;
 using Loyalty.Domain.Financial.Rewards;
+using Loyalty.Domain.Financial.Transfers;
 using Loyalty.Domain.Social.Members;
 using Loyalty.Domain.Social.Tiers;
 using Loyalty.Domain.Structural.ApiKeys;
@@ -43,6 +44,9 @@ public interface ILoyaltyDbContext
     DbSet<Reward> Rewards { get; }
 
     DbSet<Voucher> Vouchers { get; }
+    DbSet<PurchaseReturn> PurchaseReturns { get; }
+
+    DbSet<PointsTransfer> PointsTransfers { get; }
 
     DbSet<Tier> Tiers { get; }
 

@@ -16,7 +16,11 @@ public sealed record MemberProfileResponse(
     TierSummary Tier,
     DateTimeOffset EnrolledAt);
 
-public sealed record PointsBalanceResponse(long Available, long Pending, long LifetimeEarned, DateTimeOffset AsOf);
+/// <summary>
+/// <see cref="Available"/> can be spent; <see cref="Pending"/> becomes available later (return window or order
+/// confirmation); <see cref="Held"/> is set aside by a till payment in progress and comes back if it is not captured.
+/// </summary>
+public sealed record PointsBalanceResponse(long Available, long Pending, long Held, long LifetimeEarned, DateTimeOffset AsOf);
 
 /// <summary>One movement of points; earn and bonus entries carry their per-rule <see cref="Breakdown"/> (null for other entries).</summary>
 public sealed record PointsHistoryEntry(long Id, string Type, long Points, string Description, DateTimeOffset OccurredAt, string? PartnerName, string? StoreName, IReadOnlyList<EarnLineResponse>? Breakdown = null);

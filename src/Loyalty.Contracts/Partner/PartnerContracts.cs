@@ -38,8 +38,3 @@ public sealed record PurchaseResponse(
     DateTimeOffset RecordedAt,
     bool PointsPending = false,
     DateTimeOffset? PendingUntil = null);
-
-/// <summary>Pay with points. <see cref="Reference"/> is the partner's receipt or order id, kept for reconciliation.</summary>
-public sealed record RedeemPointsRequest(string MemberNumber, Guid StoreId, long Points, string? Reference);
-
-public sealed record RedemptionResponse(Guid RedemptionId, string MemberNumber, long Points, string? Reference, long AvailablePoints, DateTimeOffset CreatedAt);

@@ -6,6 +6,7 @@ using Loyalty.Domain.Financial.Policies;
 using Loyalty.Domain.Financial.Purchases;
 using Loyalty.Domain.Financial.Redemptions;
 using Loyalty.Domain.Financial.Rewards;
+using Loyalty.Domain.Financial.Transfers;
 using Loyalty.Domain.Social.Members;
 using Loyalty.Domain.Social.Tiers;
 using Loyalty.Domain.Structural.ApiKeys;
@@ -39,6 +40,9 @@ public sealed class LoyaltyDbContext(DbContextOptions<LoyaltyDbContext> options)
     public DbSet<Reward> Rewards => Set<Reward>();
 
     public DbSet<Voucher> Vouchers => Set<Voucher>();
+    public DbSet<PurchaseReturn> PurchaseReturns => Set<PurchaseReturn>();
+
+    public DbSet<PointsTransfer> PointsTransfers => Set<PointsTransfer>();
 
     public DbSet<Tier> Tiers => Set<Tier>();
 

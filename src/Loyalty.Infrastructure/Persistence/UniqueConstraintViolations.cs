@@ -19,6 +19,7 @@ public static class UniqueConstraintViolations
         new("IX_Members_ExternalId", "Members.ExternalId", "member_already_enrolled", "You are already a member."),
         new("IX_Members_NormalizedEmail", "Members.NormalizedEmail", "email_already_enrolled", "A member with this e-mail address already exists."),
         new("IX_Purchases_PartnerId_ExternalId", "Purchases.PartnerId, Purchases.ExternalId", "duplicate_transaction", "This purchase was already recorded; a receipt earns once."),
+        new("IX_PurchaseReturns_PurchaseId_ReturnId", "PurchaseReturns.PurchaseId, PurchaseReturns.ReturnId", "return_already_recorded", "This return of the purchase was already recorded; a return is credited once."),
         new("IX_Partners_Name", "Partners.Name", "partner_name_taken", "A partner with this name already exists."),
         new("IX_Stores_PartnerId_Code", "Stores.PartnerId, Stores.Code", "store_code_taken", "The partner already has a store with this code."),
         new("IX_Tiers_Rank", "Tiers.Rank", "tier_rank_taken", "A tier with this rank already exists."),

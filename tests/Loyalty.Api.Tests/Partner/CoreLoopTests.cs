@@ -25,6 +25,8 @@ public sealed class CoreLoopTests(ApiFixture fixture)
 
         var redemption = await s.Partner.PostJsonAsync<RedemptionResponse>("/api/v1/partner/redemptions", s.Redemption(member.MemberNumber, 40), idempotent: true);
         Assert.Equal(2, redemption.AvailablePoints);
+        var captured = await s.Partner.PostJsonAsync<RedemptionResponse>($"/api/v1/partner/redemptions/{redemption.RedemptionId}/capture", new { }, idempotent: true);
+        Assert.Equal(("captured", 40L, 2L), (captured.Status, captured.CapturedPoints, captured.AvailablePoints));
 
         var lookup = await s.Partner.GetJsonAsync<MemberLookupResponse>($"/api/v1/partner/members/{member.MemberNumber}");
         Assert.Equal(2, lookup.AvailablePoints);

@@ -1,6 +1,7 @@
 using Loyalty.Domain.Financial.Earning;
 using Loyalty.Domain.Financial.Purchases;
 using Loyalty.Domain.Financial.Redemptions;
+using Loyalty.Domain.Financial.Transfers;
 using Loyalty.Domain.Social.Members;
 using Loyalty.Domain.Structural.Partners;
 using Microsoft.EntityFrameworkCore;
@@ -71,6 +72,7 @@ internal sealed class PurchaseConfiguration : IEntityTypeConfiguration<Purchase>
         b.HasIndex(p => p.MemberId);
         b.Property(p => p.Amount).HasPrecision(18, 4);
         b.Property(p => p.Currency).HasMaxLength(3).IsFixedLength().IsRequired();
+        b.Property(p => p.ReturnedAmount).HasPrecision(18, 4);
         b.HasOne<Member>().WithMany().HasForeignKey(p => p.MemberId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Partner>().WithMany().HasForeignKey(p => p.PartnerId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Store>().WithMany().HasForeignKey(p => p.StoreId).OnDelete(DeleteBehavior.Restrict);
@@ -83,9 +85,46 @@ internal sealed class RedemptionConfiguration : IEntityTypeConfiguration<Redempt
     {
         b.HasKey(r => r.Id);
         b.Property(r => r.Reference).HasMaxLength(100);
+        // Saved with "WHERE Status = <the status read>": two instances can never both complete one authorisation.
+        b.Property(r => r.Status).HasConversion<string>().HasMaxLength(20).IsConcurrencyToken();
         b.HasIndex(r => r.MemberId);
+        b.HasIndex(r => new { r.Status, r.ExpiresAt }); // the expiry job's scan
+        b.Ignore(r => r.HeldPoints);
         b.HasOne<Member>().WithMany().HasForeignKey(r => r.MemberId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Partner>().WithMany().HasForeignKey(r => r.PartnerId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Store>().WithMany().HasForeignKey(r => r.StoreId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class PurchaseReturnConfiguration : IEntityTypeConfiguration<PurchaseReturn>
+{
+    public void Configure(EntityTypeBuilder<PurchaseReturn> b)
+    {
+        b.HasKey(r => r.Id);
+        b.Property(r => r.ReturnId).HasMaxLength(100).IsRequired();
+        // A return is credited once: the partner's return id is unique per purchase.
+        b.HasIndex(r => new { r.PurchaseId, r.ReturnId }).IsUnique();
+        b.Property(r => r.Amount).HasPrecision(18, 4);
+        b.Property(r => r.Policy).HasConversion<string>().HasMaxLength(30);
+        b.Property(r => r.Reason).HasMaxLength(500);
+        b.Ignore(r => r.PointsReversed);
+        b.HasOne<Purchase>().WithMany().HasForeignKey(r => r.PurchaseId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Member>().WithMany().HasForeignKey(r => r.MemberId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Partner>().WithMany().HasForeignKey(r => r.PartnerId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class PointsTransferConfiguration : IEntityTypeConfiguration<PointsTransfer>
+{
+    public void Configure(EntityTypeBuilder<PointsTransfer> b)
+    {
+        b.HasKey(t => t.Id);
+        b.Property(t => t.Message).HasMaxLength(140);
+        b.Property(t => t.Status).HasConversion<string>().HasMaxLength(30).IsConcurrencyToken();
+        b.HasIndex(t => new { t.FromMemberId, t.CreatedAt });
+        b.HasIndex(t => new { t.ToMemberId, t.CreatedAt });
+        b.HasIndex(t => new { t.FromMemberId, t.Status, t.CompletedAt }); // the monthly limit's sum
+        b.HasOne<Member>().WithMany().HasForeignKey(t => t.FromMemberId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Member>().WithMany().HasForeignKey(t => t.ToMemberId).OnDelete(DeleteBehavior.Restrict);
     }
 }

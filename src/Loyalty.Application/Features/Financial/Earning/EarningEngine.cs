@@ -32,8 +32,8 @@ public sealed class EarningEngine(ILoyaltyDbContext db, EarningRulesCache cache,
     }
 
     /// <summary>
-    /// Calculates what <paramref name="basket"/> earns. With <paramref name="forUpdate"/> the member's row is locked
-    /// first (inside the caller's transaction), so two purchases of one member cannot both pass a cap or both be
+    /// Calculates what <paramref name="basket"/> earns. With <paramref name="forUpdate"/> the member's points account is
+    /// locked first (inside the caller's transaction), so two purchases of one member cannot both pass a cap or both be
     /// the "first purchase"; quotes read without locking.
     /// </summary>
     public async Task<EarnCalculation> CalculateAsync(
@@ -54,8 +54,8 @@ public sealed class EarningEngine(ILoyaltyDbContext db, EarningRulesCache cache,
             var id = memberId!.Value;
             if (forUpdate)
             {
-                // A no-op UPDATE: the row lock it takes is held until commit and serialises this member's purchases.
-                await db.Members.Where(m => m.Id == id).ExecuteUpdateAsync(s => s.SetProperty(m => m.Status, m => m.Status), cancellationToken);
+                // Held until commit: two purchases of one member cannot both pass a cap or both be the first purchase.
+                await ledger.LockAccountAsync(id, cancellationToken);
             }
 
             if (needHistory.Any(r => r.CountsVisits))

@@ -112,7 +112,8 @@ public sealed class PointsLedger(ILoyaltyDbContext db, PointsPolicyCache policie
 
     /// <summary>
     /// Gives back the points a tracked hold took (<paramref name="entry"/> is the Release entry), into the lots they
-    /// came from with their original expiry dates. Returns the new available balance.
+    /// came from with their original expiry dates. Where the balance went negative meanwhile, they pay that back
+    /// first. Returns the new available balance.
     /// </summary>
     public async Task<long> ReleaseHoldAsync(LedgerEntry entry, Guid heldAs, CancellationToken cancellationToken)
     {
@@ -131,12 +132,17 @@ public sealed class PointsLedger(ILoyaltyDbContext db, PointsPolicyCache policie
 
         var lotIds = debits.Select(d => d.LotId).ToList();
         var lots = await db.PointsLots.Where(l => lotIds.Contains(l.Id)).ToDictionaryAsync(l => l.Id, cancellationToken);
-        foreach (var debit in debits)
+        db.LotDebits.RemoveRange(debits);
+        // A return may have pushed the balance below zero while the points were held: the released points pay that
+        // back first, and only what the new balance shows goes back into lots.
+        var unbacked = Math.Max(0, entry.Points - Math.Max(0, available));
+        foreach (var debit in debits.OrderBy(d => d.LotId))
         {
-            lots[debit.LotId].Restore(debit.Points);
+            var repaid = Math.Min(unbacked, debit.Points);
+            unbacked -= repaid;
+            lots[debit.LotId].Restore(debit.Points - repaid);
         }
 
-        db.LotDebits.RemoveRange(debits);
         return await AppendAsync(entry, available, cancellationToken);
     }
 
@@ -184,9 +190,29 @@ public sealed class PointsLedger(ILoyaltyDbContext db, PointsPolicyCache policie
         await AppendAsync(entry, available, cancellationToken);
     }
 
+    /// <summary>
+    /// Takes the member's account row lock without moving points, so a use case can then read and change what that
+    /// lock guards (a hold's status, a purchase's returns, a monthly transfer total) before its ledger calls. Inside
+    /// the caller's transaction; where two accounts are needed, lock them in member-id order.
+    /// </summary>
+    public async Task LockAccountAsync(Guid memberId, CancellationToken cancellationToken)
+    {
+        if (db.Database.CurrentTransaction is null)
+        {
+            throw new InvalidOperationException("An account lock only lasts inside a transaction (an ITransactionalCommand).");
+        }
+
+        var locked = await db.PointsAccounts
+            .Where(a => a.MemberId == memberId)
+            .ExecuteUpdateAsync(s => s.SetProperty(a => a.UpdatedAt, a => a.UpdatedAt), cancellationToken);
+        if (locked != 1)
+        {
+            throw new InvalidOperationException($"Member {memberId} has no points account.");
+        }
+    }
+
     public Task<long> AvailableAsync(Guid memberId, CancellationToken cancellationToken) =>
         db.PointsAccounts.Where(a => a.MemberId == memberId).Select(a => a.Available).SingleAsync(cancellationToken);
-
 
     /// <summary>Moves the balances unconditionally (the account row stays locked until commit); returns the new available balance.</summary>
     private async Task<long> UpdateAccountAsync(Guid memberId, long available, long pending, long held, long earned, CancellationToken cancellationToken) =>

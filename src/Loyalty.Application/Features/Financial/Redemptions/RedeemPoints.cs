@@ -1,24 +1,27 @@
 using FluentValidation;
 using Loyalty.Application.Abstractions;
 using Loyalty.Application.Features.Financial.Ledger;
+using Loyalty.Application.Features.Financial.Policies;
 using Loyalty.Application.Features.Social.Members;
-using Loyalty.Application.Features.Structural.Outbox;
 using Loyalty.Application.Features.Structural.Stores;
 using Loyalty.Contracts.Partner;
 using Loyalty.Domain.Common;
 using Loyalty.Domain.Financial.Ledger;
 using Loyalty.Domain.Financial.Redemptions;
-using Loyalty.Domain.Structural.Outbox;
 using Mediator;
 
 namespace Loyalty.Application.Features.Financial.Redemptions;
 
-/// <summary>Pay with points at the till, in one step. The balance never goes below zero, however many tills race.</summary>
-public sealed record RedeemPointsCommand(Guid PartnerId, RedeemPointsRequest Request) : ICommand<RedemptionResponse>, ITransactionalCommand;
+/// <summary>
+/// Pay with points, first step: the till authorises and the points are held (taken from the available balance,
+/// remembered lot by lot) until it captures or cancels, or the hold lapses. The balance never goes below zero,
+/// however many tills race.
+/// </summary>
+public sealed record AuthoriseRedemptionCommand(Guid PartnerId, RedeemPointsRequest Request) : ICommand<RedemptionResponse>, ITransactionalCommand;
 
-public sealed class RedeemPointsValidator : AbstractValidator<RedeemPointsCommand>
+public sealed class AuthoriseRedemptionValidator : AbstractValidator<AuthoriseRedemptionCommand>
 {
-    public RedeemPointsValidator()
+    public AuthoriseRedemptionValidator()
     {
         RuleFor(c => c.Request.MemberNumber).MemberNumber();
         RuleFor(c => c.Request.StoreId).NotEmpty();
@@ -27,9 +30,10 @@ public sealed class RedeemPointsValidator : AbstractValidator<RedeemPointsComman
     }
 }
 
-public sealed class RedeemPointsHandler(ILoyaltyDbContext db, PointsLedger ledger, EventOutbox outbox, TimeProvider clock) : ICommandHandler<RedeemPointsCommand, RedemptionResponse>
+public sealed class AuthoriseRedemptionHandler(ILoyaltyDbContext db, PointsLedger ledger, PointsPolicyCache policies, TimeProvider clock)
+    : ICommandHandler<AuthoriseRedemptionCommand, RedemptionResponse>
 {
-    public async ValueTask<RedemptionResponse> Handle(RedeemPointsCommand command, CancellationToken cancellationToken)
+    public async ValueTask<RedemptionResponse> Handle(AuthoriseRedemptionCommand command, CancellationToken cancellationToken)
     {
         var request = command.Request;
         var store = await PartnerStores.FindActiveAsync(db, command.PartnerId, request.StoreId, cancellationToken);
@@ -37,13 +41,20 @@ public sealed class RedeemPointsHandler(ILoyaltyDbContext db, PointsLedger ledge
         member.EnsureCanTransact();
 
         var now = clock.GetUtcNow();
-        var redemption = Redemption.Capture(member.Id, command.PartnerId, store.Id, request.Points, request.Reference?.Trim(), now);
+        var policy = await policies.GetAsync(db, cancellationToken);
+        var reference = string.IsNullOrWhiteSpace(request.Reference) ? null : request.Reference.Trim();
+        var redemption = Redemption.Authorise(member.Id, command.PartnerId, store.Id, request.Points, reference, now, TimeSpan.FromMinutes(policy.RedemptionHoldMinutes));
         db.Redemptions.Add(redemption);
-        var entry = LedgerEntry.Redeem(member.Id, request.Points, $"Paid with points at {store.Name}", now, command.PartnerId, store.Id, redemption.Id);
-        outbox.Add(EventTypes.PointsRedeemed, member.Id, command.PartnerId, new { memberNumber = member.MemberNumber, redemptionId = redemption.Id, storeId = store.Id, points = redemption.Points, reference = redemption.Reference, occurredAt = now });
-        var available = await ledger.TryDebitAsync(entry, cancellationToken)
+        var hold = LedgerEntry.Create(
+            member.Id,
+            LedgerEntryType.Hold,
+            -request.Points,
+            $"Held for payment at {store.Name}",
+            now,
+            new LedgerReferences(PartnerId: command.PartnerId, StoreId: store.Id, RedemptionId: redemption.Id));
+        var debit = await ledger.TryDebitAsync(hold, trackAs: redemption.Id, cancellationToken)
             ?? throw new DomainException("insufficient_points", $"The member does not have {request.Points} points available.");
 
-        return new RedemptionResponse(redemption.Id, member.MemberNumber, redemption.Points, redemption.Reference, available, now);
+        return RedemptionResponses.From(redemption, member.MemberNumber, debit.Available, now);
     }
 }

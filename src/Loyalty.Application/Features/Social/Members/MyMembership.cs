@@ -30,9 +30,9 @@ public sealed class GetMyBalanceHandler(ILoyaltyDbContext db, TimeProvider clock
         var balance = await (from m in db.Members.AsNoTracking()
                              join a in db.PointsAccounts.AsNoTracking() on m.Id equals a.MemberId
                              where m.ExternalId == query.Subject
-                             select new { a.Available, a.Pending, a.LifetimeEarned }).SingleOrDefaultAsync(cancellationToken)
+                             select new { a.Available, a.Pending, a.Held, a.LifetimeEarned }).SingleOrDefaultAsync(cancellationToken)
             ?? throw MemberLookup.NotEnrolled();
-        return new PointsBalanceResponse(balance.Available, balance.Pending, balance.LifetimeEarned, clock.GetUtcNow());
+        return new PointsBalanceResponse(balance.Available, balance.Pending, balance.Held, balance.LifetimeEarned, clock.GetUtcNow());
     }
 }
 
