@@ -633,3 +633,82 @@ END;
 
 COMMIT;
 GO
+
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123131255_ExpiryJobsWip'
+)
+BEGIN
+    CREATE TABLE [BulkGrants] (
+        [Id] uniqueidentifier NOT NULL,
+        [Reason] nvarchar(500) NOT NULL,
+        [Points] bigint NOT NULL,
+        [CreatedBy] nvarchar(200) NOT NULL,
+        [CreatedAt] datetimeoffset NOT NULL,
+        CONSTRAINT [PK_BulkGrants] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123131255_ExpiryJobsWip'
+)
+BEGIN
+    CREATE TABLE [BulkGrantItems] (
+        [Id] bigint NOT NULL IDENTITY,
+        [GrantId] uniqueidentifier NOT NULL,
+        [MemberNumber] nvarchar(32) NOT NULL,
+        [MemberId] uniqueidentifier NULL,
+        [Status] nvarchar(20) NOT NULL,
+        [FailureCode] nvarchar(40) NULL,
+        [ProcessedAt] datetimeoffset NULL,
+        CONSTRAINT [PK_BulkGrantItems] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_BulkGrantItems_BulkGrants_GrantId] FOREIGN KEY ([GrantId]) REFERENCES [BulkGrants] ([Id]) ON DELETE CASCADE,
+        CONSTRAINT [FK_BulkGrantItems_Members_MemberId] FOREIGN KEY ([MemberId]) REFERENCES [Members] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123131255_ExpiryJobsWip'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_BulkGrantItems_GrantId_MemberNumber] ON [BulkGrantItems] ([GrantId], [MemberNumber]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123131255_ExpiryJobsWip'
+)
+BEGIN
+    CREATE INDEX [IX_BulkGrantItems_MemberId] ON [BulkGrantItems] ([MemberId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123131255_ExpiryJobsWip'
+)
+BEGIN
+    CREATE INDEX [IX_BulkGrantItems_Status_GrantId] ON [BulkGrantItems] ([Status], [GrantId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123131255_ExpiryJobsWip'
+)
+BEGIN
+    CREATE INDEX [IX_BulkGrants_CreatedAt] ON [BulkGrants] ([CreatedAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123131255_ExpiryJobsWip'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261123131255_ExpiryJobsWip', N'10.0.14');
+END;
+
+COMMIT;
+GO

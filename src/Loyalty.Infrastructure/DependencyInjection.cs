@@ -40,6 +40,9 @@ public static class DependencyInjection
         services.AddSingleton<IdempotencyRecordPurger>();
         services.AddHostedService(sp => sp.GetRequiredService<IdempotencyRecordPurger>());
         services.AddOptions<JobOptions>().Bind(configuration.GetSection(JobOptions.Section));
+        services.AddPeriodicJob<ReleasePendingPointsJob>();
+        services.AddPeriodicJob<ExpirePointsJob>();
+        services.AddPeriodicJob<BulkGrantJob>();
         services.AddScoped<CurrentIdempotencyKey>();
         services.AddScoped<ICommitJournal, IdempotencyCommitJournal>();
         services.AddTransient<DemoProgrammeSeeder>();

@@ -1,5 +1,6 @@
 using Loyalty.Domain.Audit;
 using Loyalty.Domain.Financial.Earning;
+using Loyalty.Domain.Financial.Grants;
 using Loyalty.Domain.Financial.Ledger;
 using Loyalty.Domain.Financial.Policies;
 using Loyalty.Domain.Financial.Purchases;
@@ -10,7 +11,9 @@ using Loyalty.Domain.Structural.ApiKeys;
 using Loyalty.Domain.Structural.Outbox;
 using Loyalty.Domain.Structural.Partners;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
 
 namespace Loyalty.Application.Abstractions;
 
@@ -38,6 +41,10 @@ public interface ILoyaltyDbContext
 
     DbSet<Redemption> Redemptions { get; }
 
+    DbSet<BulkGrant> BulkGrants { get; }
+
+    DbSet<BulkGrantItem> BulkGrantItems { get; }
+
     DbSet<Tier> Tiers { get; }
 
     DbSet<EarningRule> EarningRules { get; }
@@ -51,6 +58,11 @@ public interface ILoyaltyDbContext
     DbSet<AuditLogEntry> AuditLog { get; }
 
     DatabaseFacade Database { get; }
+
+    /// <summary>The EF model: raw set-based SQL converts its parameters through the columns' value converters.</summary>
+    IModel Model { get; }
+
+    ChangeTracker ChangeTracker { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 }

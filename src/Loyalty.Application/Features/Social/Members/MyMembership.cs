@@ -1,5 +1,6 @@
 using Loyalty.Application.Abstractions;
 using Loyalty.Application.Common;
+using Loyalty.Application.Features.Financial.Expiry;
 using Loyalty.Contracts.Common;
 using Loyalty.Contracts.Member;
 using Mediator;
@@ -28,9 +29,10 @@ public sealed class GetMyBalanceHandler(ILoyaltyDbContext db, TimeProvider clock
         var balance = await (from m in db.Members.AsNoTracking()
                              join a in db.PointsAccounts.AsNoTracking() on m.Id equals a.MemberId
                              where m.ExternalId == query.Subject
-                             select new { a.Available, a.Pending, a.LifetimeEarned }).SingleOrDefaultAsync(cancellationToken)
+                             select new { a.MemberId, a.Available, a.Pending, a.LifetimeEarned }).SingleOrDefaultAsync(cancellationToken)
             ?? throw MemberLookup.NotEnrolled();
-        return new PointsBalanceResponse(balance.Available, balance.Pending, balance.LifetimeEarned, clock.GetUtcNow());
+        var next = await ExpiringLots.NextAsync(db, balance.MemberId, cancellationToken);
+        return new PointsBalanceResponse(balance.Available, balance.Pending, balance.LifetimeEarned, clock.GetUtcNow(), next);
     }
 }
 
