@@ -122,6 +122,25 @@ public sealed class BulkGrantTests(ApiFixture fixture)
     }
 
     [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task Ten_thousand_members_fit_in_one_grant_and_the_failure_list_is_capped(DatabaseProvider provider)
+    {
+        var api = fixture.For(provider);
+        var s = await Scenario.StartAsync(api);
+        var member = (await s.EnrolAsync()).MemberNumber;
+        var numbers = Enumerable.Range(0, 9_999).Select(_ => MemberNumber.Generate().Value).Prepend(member).ToList();
+
+        var grant = await CreateAsync(s, new CreateBulkGrantRequest("Launch", 3, numbers));
+        await RunAsync<BulkGrantJob>(api);
+
+        var done = await s.Admin.GetJsonAsync<BulkGrantResponse>($"{Grants}/{grant.Id}");
+        Assert.Equal(("completed", 10_000, 1, 9_999), (done.Status, done.Total, done.Credited, done.Failed));
+        Assert.Equal(1_000, done.Failures.Count);
+        Assert.True(done.FailuresTruncated);
+        Assert.All(done.Failures, f => Assert.Equal("member_not_found", f.Code));
+        Assert.Equal(3, await s.AssertBalanceEqualsLedgerAsync(member));
+    }
+
+    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
     public async Task Bad_grants_are_refused_with_field_errors_and_unknown_grants_are_404(DatabaseProvider provider)
     {
         var s = await Scenario.StartAsync(fixture.For(provider));
