@@ -194,14 +194,35 @@ public sealed class ExpirePointsHandler(ILoyaltyDbContext db, PointsPolicyCache 
 
     private async Task<int> NoticeBatchAsync(SetSql sql, DateTimeOffset now, DateTimeOffset horizon, Guid? from, Guid to, CancellationToken cancellationToken)
     {
-        // Claim the lots: a concurrent run waits on their row locks, then sees them claimed and skips them.
+        // Lock the accounts first, as every spend does: a spend racing us then waits before touching any lot, rather
+        // than holding one lot while we hold another.
         var p = sql.NewParameters();
         var nowParam = p.Add(now);
+        var locked = await sql.ExecuteAsync(
+            db,
+            $"""
+            UPDATE "PointsAccounts" SET "UpdatedAt" = {nowParam}
+            WHERE EXISTS (SELECT 1 FROM "PointsLots" l WHERE l."MemberId" = "PointsAccounts"."MemberId" AND {Expiring(sql, "l", nowParam, p.Add(horizon))})
+            {InRange("\"PointsAccounts\".\"MemberId\"", Optional(p, from), p.Add(to))}
+            """,
+            p,
+            cancellationToken);
+        if (locked == 0)
+        {
+            return 0;
+        }
+
+        // Claim the lots of the locked members: a concurrent run finds them claimed and skips them.
+        p = sql.NewParameters();
+        nowParam = p.Add(now);
         var claimed = await sql.ExecuteAsync(
             db,
             $"""
             UPDATE "PointsLots" SET "ExpiryNoticeAt" = {nowParam}
             WHERE {Expiring(sql, "\"PointsLots\"", nowParam, p.Add(horizon))}
+              AND EXISTS (
+                  SELECT 1 FROM "PointsAccounts" a
+                  WHERE a."MemberId" = "PointsLots"."MemberId" AND a."UpdatedAt" = {nowParam}{InRange("a.\"MemberId\"", Optional(p, from), p.Add(to))})
               {InRange("\"PointsLots\".\"MemberId\"", Optional(p, from), p.Add(to))}
             """,
             p,

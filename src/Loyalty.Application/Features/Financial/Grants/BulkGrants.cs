@@ -119,9 +119,10 @@ internal static class BulkGrantProgress
 public sealed record ProcessBulkGrantsCommand(int ItemsPerBatch = 200) : ICommand<int>;
 
 /// <summary>
-/// Each batch belongs to one grant and runs in one transaction, members in id order (so two instances lock
-/// accounts in the same order). An item is claimed by a conditional UPDATE (pending → credited) before its member is
-/// credited: a second instance waits on that row and then finds it no longer pending, so nobody is credited twice.
+/// Reads pending items a page at a time (one grant per page) and credits each member in a transaction of its own:
+/// an item is claimed by a conditional UPDATE (pending → credited) in the same transaction as the member's credit,
+/// so a second instance waits on that row and then finds it no longer pending, and nobody is credited twice. One
+/// account per transaction also means a grant never holds one member's lock while waiting for another's.
 /// </summary>
 public sealed class ProcessBulkGrantsHandler(ILoyaltyDbContext db, PointsLedger ledger, TimeProvider clock) : ICommandHandler<ProcessBulkGrantsCommand, int>
 {
@@ -155,7 +156,7 @@ public sealed class ProcessBulkGrantsHandler(ILoyaltyDbContext db, PointsLedger 
         var items = await (from i in db.BulkGrantItems.AsNoTracking()
                            join m in db.Members.AsNoTracking() on i.MemberId equals m.Id
                            where i.GrantId == grant.Id && i.Status == BulkGrantItemStatus.Pending
-                           orderby i.MemberId
+                           orderby i.Id
                            select new { i.Id, MemberId = m.Id, m.Status })
                           .Take(size).ToListAsync(cancellationToken);
         if (items.Count == 0)
@@ -164,7 +165,6 @@ public sealed class ProcessBulkGrantsHandler(ILoyaltyDbContext db, PointsLedger 
         }
 
         var credited = 0;
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         foreach (var item in items)
         {
             var now = clock.GetUtcNow();
@@ -174,6 +174,7 @@ public sealed class ProcessBulkGrantsHandler(ILoyaltyDbContext db, PointsLedger 
                 MemberStatus.Closed => "member_closed",
                 _ => null,
             };
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var claimed = await db.BulkGrantItems
                 .Where(i => i.Id == item.Id && i.Status == BulkGrantItemStatus.Pending)
                 .ExecuteUpdateAsync(
@@ -181,17 +182,17 @@ public sealed class ProcessBulkGrantsHandler(ILoyaltyDbContext db, PointsLedger 
                           .SetProperty(i => i.FailureCode, failure)
                           .SetProperty(i => i.ProcessedAt, now),
                     cancellationToken);
-            if (claimed == 0 || failure is not null)
+            if (claimed == 1 && failure is null)
             {
-                continue; // another run has it, or the member cannot receive points
+                var entry = LedgerEntry.Create(item.MemberId, LedgerEntryType.Bonus, grant.Points, grant.Reason, now, new LedgerReferences(ReferenceId: grant.Id, Actor: grant.CreatedBy));
+                await ledger.CreditAsync(entry, cancellationToken);
+                credited++;
             }
 
-            var entry = LedgerEntry.Create(item.MemberId, LedgerEntryType.Bonus, grant.Points, grant.Reason, now, new LedgerReferences(ReferenceId: grant.Id, Actor: grant.CreatedBy));
-            await ledger.CreditAsync(entry, cancellationToken);
-            credited++;
+            await transaction.CommitAsync(cancellationToken);
+            db.ChangeTracker.Clear();
         }
 
-        await transaction.CommitAsync(cancellationToken);
         return credited;
     }
 }
