@@ -12,6 +12,7 @@
 #   LOYALTY_BENCH_MEMBERS    members (lots spread evenly) [250000]
 #   LOYALTY_BENCH_LIVE_LOTS  lots that do not expire yet  [1000000]
 #   LOYALTY_BENCH_BATCH      members per transaction      [10000]
+#   LOYALTY_BENCH_PARALLELISM  batches run side by side   [2]
 #   LOYALTY_PG_PORT          port of scripts/postgres-local.sh's cluster [55432]
 set -euo pipefail
 

@@ -33,6 +33,9 @@ public sealed class SetSql
         PostgreSql,
     }
 
+    /// <summary>One writer at a time (SQLite): running batches side by side gains nothing.</summary>
+    public bool SingleWriter => _kind == Kind.Sqlite;
+
     /// <summary>The literal for false in a comparison with a boolean column.</summary>
     public string False => _kind == Kind.PostgreSql ? "false" : "0";
 

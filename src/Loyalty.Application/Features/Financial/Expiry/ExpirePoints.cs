@@ -5,6 +5,7 @@ using Loyalty.Domain.Common;
 using Loyalty.Domain.Structural.Outbox;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Loyalty.Application.Features.Financial.Expiry;
 
@@ -12,9 +13,12 @@ namespace Loyalty.Application.Features.Financial.Expiry;
 /// The expiry run: takes whatever remains of every lot whose date has passed, and tells members about points that
 /// expire within the policy's notice period. Returns members whose points expired plus notices written.
 /// </summary>
-public sealed record ExpirePointsCommand(int MembersPerBatch = ExpirePointsCommand.DefaultMembersPerBatch) : ICommand<int>
+public sealed record ExpirePointsCommand(int MembersPerBatch = ExpirePointsCommand.DefaultMembersPerBatch, int Parallelism = ExpirePointsCommand.DefaultParallelism) : ICommand<int>
 {
     public const int DefaultMembersPerBatch = 10_000;
+
+    /// <summary>Batches run at once on a database server (their member ranges are disjoint); SQLite runs one.</summary>
+    public const int DefaultParallelism = 2;
 }
 
 /// <summary>
@@ -23,42 +27,73 @@ public sealed record ExpirePointsCommand(int MembersPerBatch = ExpirePointsComma
 /// members that have expired lots, and marks them with this run's instant; every spend takes the same row lock
 /// first, so nothing can change those members' lots until we commit; (2) one Expire entry per member, (3) one
 /// points.expired outbox message per entry, (4) the balances by those entries, (5) the lots. Steps 2–5 only touch
-/// members marked in step 1, and each statement reads afresh after the locks are held. A second instance running at
-/// the same time waits on the locks and then finds nothing left to expire.
+/// members marked in step 1 and inside the batch's range, and each statement reads afresh after the locks are held.
+/// A second instance running at the same time waits on the locks and then finds nothing left to expire; for the
+/// same reason batches of disjoint ranges may run side by side, each on a connection of its own.
 /// </summary>
-public sealed class ExpirePointsHandler(ILoyaltyDbContext db, PointsPolicyCache policies, TimeProvider clock) : ICommandHandler<ExpirePointsCommand, int>
+public sealed class ExpirePointsHandler(ILoyaltyDbContext db, IServiceScopeFactory scopes, PointsPolicyCache policies, TimeProvider clock) : ICommandHandler<ExpirePointsCommand, int>
 {
     public const string ExpiredDescription = "Points expired";
 
     public async ValueTask<int> Handle(ExpirePointsCommand command, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(command.MembersPerBatch, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(command.Parallelism, 1);
         var sql = SetSql.For(db);
+        var parallelism = sql.SingleWriter ? 1 : command.Parallelism;
         var now = clock.GetUtcNow();
         var run = EntityId.New();
 
-        var expired = 0;
-        foreach (var (from, to) in await BatchesAsync(sql, Due, now, null, command.MembersPerBatch, cancellationToken))
-        {
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            expired += await ExpireBatchAsync(sql, now, run, from, to, cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-        }
+        var batches = await BatchesAsync(sql, Due, now, null, command.MembersPerBatch, cancellationToken);
+        var expired = await RunAsync(batches, parallelism, (context, from, to, ct) => ExpireBatchAsync(context, sql, now, run, from, to, ct), cancellationToken);
 
         var policy = await policies.GetAsync(db, cancellationToken);
         var noticed = 0;
         if (policy.ExpiryNoticeDays > 0)
         {
             var horizon = now.AddDays(policy.ExpiryNoticeDays);
-            foreach (var (from, to) in await BatchesAsync(sql, Expiring, now, horizon, command.MembersPerBatch, cancellationToken))
-            {
-                await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-                noticed += await NoticeBatchAsync(sql, now, horizon, from, to, cancellationToken);
-                await transaction.CommitAsync(cancellationToken);
-            }
+            batches = await BatchesAsync(sql, Expiring, now, horizon, command.MembersPerBatch, cancellationToken);
+            noticed = await RunAsync(batches, parallelism, (context, from, to, ct) => NoticeBatchAsync(context, sql, now, horizon, from, to, ct), cancellationToken);
         }
 
         return expired + noticed;
+    }
+
+    /// <summary>Runs each batch in a transaction of its own; side by side on separate contexts when allowed.</summary>
+    private async Task<int> RunAsync(
+        List<(Guid? From, Guid To)> batches, int parallelism, Func<ILoyaltyDbContext, Guid?, Guid, CancellationToken, Task<int>> work, CancellationToken cancellationToken)
+    {
+        if (parallelism == 1 || batches.Count < 2)
+        {
+            var total = 0;
+            foreach (var (from, to) in batches)
+            {
+                total += await InTransactionAsync(db, from, to, work, cancellationToken);
+            }
+
+            return total;
+        }
+
+        var counts = new int[batches.Count];
+        await Parallel.ForEachAsync(
+            Enumerable.Range(0, batches.Count),
+            new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = cancellationToken },
+            async (i, ct) =>
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                var context = scope.ServiceProvider.GetRequiredService<ILoyaltyDbContext>();
+                counts[i] = await InTransactionAsync(context, batches[i].From, batches[i].To, work, ct);
+            });
+        return counts.Sum();
+    }
+
+    private static async Task<int> InTransactionAsync(
+        ILoyaltyDbContext context, Guid? from, Guid to, Func<ILoyaltyDbContext, Guid?, Guid, CancellationToken, Task<int>> work, CancellationToken cancellationToken)
+    {
+        await using var transaction = await context.Database.BeginTransactionAsync(cancellationToken);
+        var count = await work(context, from, to, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return count;
     }
 
     /// <summary>A lot whose date has passed and that still holds spendable points.</summary>
@@ -102,7 +137,7 @@ public sealed class ExpirePointsHandler(ILoyaltyDbContext db, PointsPolicyCache 
         return batches;
     }
 
-    private async Task<int> ExpireBatchAsync(SetSql sql, DateTimeOffset now, Guid run, Guid? from, Guid to, CancellationToken cancellationToken)
+    private static async Task<int> ExpireBatchAsync(ILoyaltyDbContext db, SetSql sql, DateTimeOffset now, Guid run, Guid? from, Guid to, CancellationToken cancellationToken)
     {
         // 1. Lock and mark the accounts of members with expired lots.
         var p = sql.NewParameters();
@@ -121,7 +156,8 @@ public sealed class ExpirePointsHandler(ILoyaltyDbContext db, PointsPolicyCache 
             return 0;
         }
 
-        // Our entries get ids above today's highest: steps 3 and 4 find them by a short primary-key range.
+        // Our entries get ids above today's highest: steps 3 and 4 find them by a short primary-key range (and our range
+        // of members, as batches running side by side share the run's reference).
         p = sql.NewParameters();
         var before = (await sql.Query<long>(db, """SELECT COALESCE(MAX("Id"), 0) AS "Value" FROM "LedgerEntries" """, p).ToListAsync(cancellationToken))[0];
 
@@ -149,7 +185,7 @@ public sealed class ExpirePointsHandler(ILoyaltyDbContext db, PointsPolicyCache 
             p.Add("\",\"points\":"),
             sql.Text("-e.\"Points\""),
             p.Add(",\"expiredAt\":" + Json.Serialize(now) + "}"));
-        var ours = $"""e."Id" > {p.Add(before)} AND e."ReferenceId" = {p.Add(run)}""";
+        var ours = $"""e."Id" > {p.Add(before)} AND e."ReferenceId" = {p.Add(run)}{InRange("e.\"MemberId\"", Optional(p, from), p.Add(to))}""";
         await sql.ExecuteAsync(
             db,
             $"""
@@ -163,7 +199,7 @@ public sealed class ExpirePointsHandler(ILoyaltyDbContext db, PointsPolicyCache 
 
         // 4. The balances, by the entries just written.
         p = sql.NewParameters();
-        ours = $"""e."Id" > {p.Add(before)} AND e."ReferenceId" = {p.Add(run)}""";
+        ours = $"""e."Id" > {p.Add(before)} AND e."ReferenceId" = {p.Add(run)}{InRange("e.\"MemberId\"", Optional(p, from), p.Add(to))}""";
         await sql.ExecuteAsync(
             db,
             $"""
@@ -192,7 +228,7 @@ public sealed class ExpirePointsHandler(ILoyaltyDbContext db, PointsPolicyCache 
         return members;
     }
 
-    private async Task<int> NoticeBatchAsync(SetSql sql, DateTimeOffset now, DateTimeOffset horizon, Guid? from, Guid to, CancellationToken cancellationToken)
+    private static async Task<int> NoticeBatchAsync(ILoyaltyDbContext db, SetSql sql, DateTimeOffset now, DateTimeOffset horizon, Guid? from, Guid to, CancellationToken cancellationToken)
     {
         // Lock the accounts first, as every spend does: a spend racing us then waits before touching any lot, rather
         // than holding one lot while we hold another.
