@@ -394,77 +394,277 @@ START TRANSACTION;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123134333_FinancialLayer') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123141142_FinancialLayer') THEN
+    ALTER TABLE "Purchases" DROP CONSTRAINT "FK_Purchases_EarningRules_EarningRuleId";
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123141142_FinancialLayer') THEN
+    DROP INDEX "IX_Purchases_EarningRuleId";
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123141142_FinancialLayer') THEN
+    ALTER TABLE "EarningRules" DROP CONSTRAINT "PK_EarningRules";
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123141142_FinancialLayer') THEN
+    ALTER TABLE "Purchases" DROP COLUMN "EarningRuleId";
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123141142_FinancialLayer') THEN
     ALTER TABLE "Redemptions" ADD "CapturedPoints" bigint NOT NULL DEFAULT 0;
     END IF;
 END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123134333_FinancialLayer') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123141142_FinancialLayer') THEN
     ALTER TABLE "Redemptions" ADD "CompletedAt" timestamp with time zone;
     END IF;
 END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123134333_FinancialLayer') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123141142_FinancialLayer') THEN
     ALTER TABLE "Redemptions" ADD "ExpiresAt" timestamp with time zone NOT NULL DEFAULT TIMESTAMPTZ '-infinity';
     END IF;
 END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123134333_FinancialLayer') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123141142_FinancialLayer') THEN
     ALTER TABLE "Redemptions" ADD "Status" character varying(20) NOT NULL DEFAULT '';
     END IF;
 END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123134333_FinancialLayer') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123141142_FinancialLayer') THEN
     ALTER TABLE "Purchases" ADD "PointsReversed" bigint NOT NULL DEFAULT 0;
     END IF;
 END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123134333_FinancialLayer') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123141142_FinancialLayer') THEN
     ALTER TABLE "Purchases" ADD "PointsWrittenOff" bigint NOT NULL DEFAULT 0;
     END IF;
 END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123134333_FinancialLayer') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123141142_FinancialLayer') THEN
     ALTER TABLE "Purchases" ADD "ReturnedAmount" numeric(18,4) NOT NULL DEFAULT 0.0;
     END IF;
 END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123134333_FinancialLayer') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123141142_FinancialLayer') THEN
     ALTER TABLE "PointsAccounts" ADD "Held" bigint NOT NULL DEFAULT 0;
     END IF;
 END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123134333_FinancialLayer') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123141142_FinancialLayer') THEN
     ALTER TABLE "LedgerEntries" ADD "PendingPoints" bigint NOT NULL DEFAULT 0;
     END IF;
 END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123134333_FinancialLayer') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123141142_FinancialLayer') THEN
     ALTER TABLE "LedgerEntries" ADD "ReferenceId" uuid;
     END IF;
 END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123134333_FinancialLayer') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123141142_FinancialLayer') THEN
+    ALTER TABLE "EarningRules" ALTER COLUMN "PointsPerCurrencyUnit" DROP NOT NULL;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123141142_FinancialLayer') THEN
+    ALTER TABLE "EarningRules" ALTER COLUMN "Currency" DROP NOT NULL;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123141142_FinancialLayer') THEN
+    ALTER TABLE "EarningRules" ADD "Version" integer NOT NULL DEFAULT 1;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123141142_FinancialLayer') THEN
+    ALTER TABLE "EarningRules" ADD "BonusPoints" bigint;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123141142_FinancialLayer') THEN
+    ALTER TABLE "EarningRules" ADD "CampaignId" uuid;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123141142_FinancialLayer') THEN
+    ALTER TABLE "EarningRules" ADD "Conditions" text NOT NULL DEFAULT '{}';
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123141142_FinancialLayer') THEN
+    ALTER TABLE "EarningRules" ADD "CreatedBy" character varying(200) NOT NULL DEFAULT 'system';
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123141142_FinancialLayer') THEN
+    ALTER TABLE "EarningRules" ADD "DailyCap" bigint;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123141142_FinancialLayer') THEN
+    ALTER TABLE "EarningRules" ADD "ExclusiveGroup" character varying(50);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123141142_FinancialLayer') THEN
+    ALTER TABLE "EarningRules" ADD "Factor" numeric(8,4);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123141142_FinancialLayer') THEN
+    ALTER TABLE "EarningRules" ADD "Kind" character varying(20) NOT NULL DEFAULT 'BaseRate';
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123141142_FinancialLayer') THEN
+    ALTER TABLE "EarningRules" ADD "MonthlyCap" bigint;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123141142_FinancialLayer') THEN
+    ALTER TABLE "EarningRules" ADD "Priority" integer NOT NULL DEFAULT 0;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123141142_FinancialLayer') THEN
+    ALTER TABLE "EarningRules" ADD "Trigger" character varying(20);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123141142_FinancialLayer') THEN
+    ALTER TABLE "EarningRules" ADD "VisitNumber" integer;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123141142_FinancialLayer') THEN
+    ALTER TABLE "EarningRules" ADD CONSTRAINT "PK_EarningRules" PRIMARY KEY ("Id", "Version");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123141142_FinancialLayer') THEN
+    CREATE TABLE "BulkGrants" (
+        "Id" uuid NOT NULL,
+        "Reason" character varying(500) NOT NULL,
+        "Points" bigint NOT NULL,
+        "CreatedBy" character varying(200) NOT NULL,
+        "CreatedAt" timestamp with time zone NOT NULL,
+        CONSTRAINT "PK_BulkGrants" PRIMARY KEY ("Id")
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123141142_FinancialLayer') THEN
+    CREATE TABLE "Campaigns" (
+        "Id" uuid NOT NULL,
+        "Name" character varying(100) NOT NULL,
+        "Description" character varying(500),
+        "From" timestamp with time zone NOT NULL,
+        "Until" timestamp with time zone,
+        "Weekdays" text,
+        "FromHour" integer,
+        "UntilHour" integer,
+        "TierIds" text,
+        "PartnerIds" text,
+        "CreatedAt" timestamp with time zone NOT NULL,
+        "UpdatedAt" timestamp with time zone NOT NULL,
+        "EndedAt" timestamp with time zone,
+        CONSTRAINT "PK_Campaigns" PRIMARY KEY ("Id")
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123141142_FinancialLayer') THEN
+    CREATE TABLE "EarnBreakdownLines" (
+        "Id" bigint GENERATED BY DEFAULT AS IDENTITY,
+        "MemberId" uuid NOT NULL,
+        "PurchaseId" uuid,
+        "LedgerEntryId" bigint,
+        "Sequence" integer NOT NULL,
+        "Kind" character varying(20) NOT NULL,
+        "RuleId" uuid,
+        "RuleVersion" integer,
+        "CampaignId" uuid,
+        "Description" character varying(300) NOT NULL,
+        "Points" bigint NOT NULL,
+        "EarnedAt" timestamp with time zone NOT NULL,
+        CONSTRAINT "PK_EarnBreakdownLines" PRIMARY KEY ("Id"),
+        CONSTRAINT "FK_EarnBreakdownLines_EarningRules_RuleId_RuleVersion" FOREIGN KEY ("RuleId", "RuleVersion") REFERENCES "EarningRules" ("Id", "Version") ON DELETE RESTRICT,
+        CONSTRAINT "FK_EarnBreakdownLines_Members_MemberId" FOREIGN KEY ("MemberId") REFERENCES "Members" ("Id") ON DELETE RESTRICT,
+        CONSTRAINT "FK_EarnBreakdownLines_Purchases_PurchaseId" FOREIGN KEY ("PurchaseId") REFERENCES "Purchases" ("Id") ON DELETE RESTRICT
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123141142_FinancialLayer') THEN
     CREATE TABLE "OutboxMessages" (
         "Id" uuid NOT NULL,
         "Type" character varying(60) NOT NULL,
@@ -479,7 +679,7 @@ END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123134333_FinancialLayer') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123141142_FinancialLayer') THEN
     CREATE TABLE "PointsLots" (
         "Id" bigint GENERATED BY DEFAULT AS IDENTITY,
         "MemberId" uuid NOT NULL,
@@ -499,7 +699,7 @@ END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123134333_FinancialLayer') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123141142_FinancialLayer') THEN
     CREATE TABLE "PointsPolicies" (
         "Id" integer NOT NULL,
         "ExpiryKind" character varying(20) NOT NULL,
@@ -524,7 +724,7 @@ END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123134333_FinancialLayer') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123141142_FinancialLayer') THEN
     CREATE TABLE "PointsTransfers" (
         "Id" uuid NOT NULL,
         "FromMemberId" uuid NOT NULL,
@@ -544,7 +744,7 @@ END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123134333_FinancialLayer') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123141142_FinancialLayer') THEN
     CREATE TABLE "PurchaseReturns" (
         "Id" uuid NOT NULL,
         "PurchaseId" uuid NOT NULL,
@@ -568,7 +768,7 @@ END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123134333_FinancialLayer') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123141142_FinancialLayer') THEN
     CREATE TABLE "Rewards" (
         "Id" uuid NOT NULL,
         "Name" character varying(100) NOT NULL,
@@ -589,7 +789,25 @@ END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123134333_FinancialLayer') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123141142_FinancialLayer') THEN
+    CREATE TABLE "BulkGrantItems" (
+        "Id" bigint GENERATED BY DEFAULT AS IDENTITY,
+        "GrantId" uuid NOT NULL,
+        "MemberNumber" character varying(32) NOT NULL,
+        "MemberId" uuid,
+        "Status" character varying(20) NOT NULL,
+        "FailureCode" character varying(40),
+        "ProcessedAt" timestamp with time zone,
+        CONSTRAINT "PK_BulkGrantItems" PRIMARY KEY ("Id"),
+        CONSTRAINT "FK_BulkGrantItems_BulkGrants_GrantId" FOREIGN KEY ("GrantId") REFERENCES "BulkGrants" ("Id") ON DELETE CASCADE,
+        CONSTRAINT "FK_BulkGrantItems_Members_MemberId" FOREIGN KEY ("MemberId") REFERENCES "Members" ("Id") ON DELETE RESTRICT
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123141142_FinancialLayer') THEN
     CREATE TABLE "LotDebits" (
         "Id" bigint GENERATED BY DEFAULT AS IDENTITY,
         "LotId" bigint NOT NULL,
@@ -604,7 +822,7 @@ END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123134333_FinancialLayer') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123141142_FinancialLayer') THEN
     CREATE TABLE "RewardTiers" (
         "RewardId" uuid NOT NULL,
         "TierId" uuid NOT NULL,
@@ -617,7 +835,7 @@ END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123134333_FinancialLayer') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123141142_FinancialLayer') THEN
     CREATE TABLE "Vouchers" (
         "Id" uuid NOT NULL,
         "Code" character(12) NOT NULL,
@@ -642,451 +860,282 @@ END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123134333_FinancialLayer') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123141142_FinancialLayer') THEN
     CREATE INDEX "IX_Redemptions_Status_ExpiresAt" ON "Redemptions" ("Status", "ExpiresAt");
     END IF;
 END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123134333_FinancialLayer') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123141142_FinancialLayer') THEN
     UPDATE "Redemptions" SET "Status" = 'Captured', "CapturedPoints" = "Points", "ExpiresAt" = "CreatedAt", "CompletedAt" = "CreatedAt";
     END IF;
 END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123134333_FinancialLayer') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123141142_FinancialLayer') THEN
     CREATE INDEX "IX_LedgerEntries_OccurredAt_Type" ON "LedgerEntries" ("OccurredAt", "Type");
     END IF;
 END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123134333_FinancialLayer') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123141142_FinancialLayer') THEN
     CREATE INDEX "IX_LedgerEntries_PurchaseId" ON "LedgerEntries" ("PurchaseId");
     END IF;
 END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123134333_FinancialLayer') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123141142_FinancialLayer') THEN
     CREATE INDEX "IX_LedgerEntries_RedemptionId" ON "LedgerEntries" ("RedemptionId");
     END IF;
 END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123134333_FinancialLayer') THEN
-    CREATE INDEX "IX_LotDebits_LotId" ON "LotDebits" ("LotId");
-    END IF;
-END $EF$;
-
-DO $EF$
-BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123134333_FinancialLayer') THEN
-    CREATE INDEX "IX_LotDebits_ReferenceId" ON "LotDebits" ("ReferenceId");
-    END IF;
-END $EF$;
-
-DO $EF$
-BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123134333_FinancialLayer') THEN
-    CREATE INDEX "IX_OutboxMessages_MemberId_OccurredAt" ON "OutboxMessages" ("MemberId", "OccurredAt");
-    END IF;
-END $EF$;
-
-DO $EF$
-BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123134333_FinancialLayer') THEN
-    CREATE INDEX "IX_OutboxMessages_OccurredAt" ON "OutboxMessages" ("OccurredAt");
-    END IF;
-END $EF$;
-
-DO $EF$
-BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123134333_FinancialLayer') THEN
-    CREATE INDEX "IX_PointsLots_Expiring" ON "PointsLots" ("ExpiresAt") WHERE "Remaining" > 0;
-    END IF;
-END $EF$;
-
-DO $EF$
-BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123134333_FinancialLayer') THEN
-    CREATE INDEX "IX_PointsLots_PendingUntil" ON "PointsLots" ("PendingUntil") WHERE "IsPending";
-    END IF;
-END $EF$;
-
-DO $EF$
-BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123134333_FinancialLayer') THEN
-    CREATE INDEX "IX_PointsLots_PurchaseId" ON "PointsLots" ("PurchaseId");
-    END IF;
-END $EF$;
-
-DO $EF$
-BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123134333_FinancialLayer') THEN
-    CREATE INDEX "IX_PointsLots_Spendable" ON "PointsLots" ("MemberId", "IsPending", "Id") WHERE "Remaining" > 0;
-    END IF;
-END $EF$;
-
-DO $EF$
-BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123134333_FinancialLayer') THEN
-    CREATE INDEX "IX_PointsTransfers_FromMemberId_CreatedAt" ON "PointsTransfers" ("FromMemberId", "CreatedAt");
-    END IF;
-END $EF$;
-
-DO $EF$
-BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123134333_FinancialLayer') THEN
-    CREATE INDEX "IX_PointsTransfers_FromMemberId_Status_CompletedAt" ON "PointsTransfers" ("FromMemberId", "Status", "CompletedAt");
-    END IF;
-END $EF$;
-
-DO $EF$
-BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123134333_FinancialLayer') THEN
-    CREATE INDEX "IX_PointsTransfers_ToMemberId_CreatedAt" ON "PointsTransfers" ("ToMemberId", "CreatedAt");
-    END IF;
-END $EF$;
-
-DO $EF$
-BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123134333_FinancialLayer') THEN
-    CREATE INDEX "IX_PurchaseReturns_MemberId" ON "PurchaseReturns" ("MemberId");
-    END IF;
-END $EF$;
-
-DO $EF$
-BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123134333_FinancialLayer') THEN
-    CREATE INDEX "IX_PurchaseReturns_PartnerId" ON "PurchaseReturns" ("PartnerId");
-    END IF;
-END $EF$;
-
-DO $EF$
-BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123134333_FinancialLayer') THEN
-    CREATE UNIQUE INDEX "IX_PurchaseReturns_PurchaseId_ReturnId" ON "PurchaseReturns" ("PurchaseId", "ReturnId");
-    END IF;
-END $EF$;
-
-DO $EF$
-BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123134333_FinancialLayer') THEN
-    CREATE INDEX "IX_Rewards_IsActive_PointsCost" ON "Rewards" ("IsActive", "PointsCost");
-    END IF;
-END $EF$;
-
-DO $EF$
-BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123134333_FinancialLayer') THEN
-    CREATE UNIQUE INDEX "IX_Rewards_Name" ON "Rewards" ("Name");
-    END IF;
-END $EF$;
-
-DO $EF$
-BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123134333_FinancialLayer') THEN
-    CREATE INDEX "IX_RewardTiers_TierId" ON "RewardTiers" ("TierId");
-    END IF;
-END $EF$;
-
-DO $EF$
-BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123134333_FinancialLayer') THEN
-    CREATE UNIQUE INDEX "IX_Vouchers_Code" ON "Vouchers" ("Code");
-    END IF;
-END $EF$;
-
-DO $EF$
-BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123134333_FinancialLayer') THEN
-    CREATE INDEX "IX_Vouchers_MemberId_IssuedAt_Code" ON "Vouchers" ("MemberId", "IssuedAt", "Code");
-    END IF;
-END $EF$;
-
-DO $EF$
-BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123134333_FinancialLayer') THEN
-    CREATE INDEX "IX_Vouchers_MemberId_RewardId" ON "Vouchers" ("MemberId", "RewardId");
-    END IF;
-END $EF$;
-
-DO $EF$
-BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123134333_FinancialLayer') THEN
-    CREATE INDEX "IX_Vouchers_RewardId" ON "Vouchers" ("RewardId");
-    END IF;
-END $EF$;
-
-DO $EF$
-BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123134333_FinancialLayer') THEN
-    CREATE INDEX "IX_Vouchers_UsedAtStoreId" ON "Vouchers" ("UsedAtStoreId");
-    END IF;
-END $EF$;
-
-DO $EF$
-BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123134333_FinancialLayer') THEN
-    CREATE INDEX "IX_Vouchers_UsedByPartnerId" ON "Vouchers" ("UsedByPartnerId");
-    END IF;
-END $EF$;
-
-DO $EF$
-BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123134333_FinancialLayer') THEN
-    INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
-    VALUES ('20261123134333_FinancialLayer', '10.0.14');
-    END IF;
-END $EF$;
-COMMIT;
-
-START TRANSACTION;
-
-DO $EF$
-BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123135139_EarningRulesWip') THEN
-    ALTER TABLE "Purchases" DROP CONSTRAINT "FK_Purchases_EarningRules_EarningRuleId";
-    END IF;
-END $EF$;
-
-DO $EF$
-BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123135139_EarningRulesWip') THEN
-    DROP INDEX "IX_Purchases_EarningRuleId";
-    END IF;
-END $EF$;
-
-DO $EF$
-BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123135139_EarningRulesWip') THEN
-    ALTER TABLE "EarningRules" DROP CONSTRAINT "PK_EarningRules";
-    END IF;
-END $EF$;
-
-DO $EF$
-BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123135139_EarningRulesWip') THEN
-    ALTER TABLE "Purchases" DROP COLUMN "EarningRuleId";
-    END IF;
-END $EF$;
-
-DO $EF$
-BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123135139_EarningRulesWip') THEN
-    ALTER TABLE "EarningRules" ALTER COLUMN "PointsPerCurrencyUnit" DROP NOT NULL;
-    END IF;
-END $EF$;
-
-DO $EF$
-BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123135139_EarningRulesWip') THEN
-    ALTER TABLE "EarningRules" ALTER COLUMN "Currency" DROP NOT NULL;
-    END IF;
-END $EF$;
-
-DO $EF$
-BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123135139_EarningRulesWip') THEN
-    ALTER TABLE "EarningRules" ADD "Version" integer NOT NULL DEFAULT 1;
-    END IF;
-END $EF$;
-
-DO $EF$
-BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123135139_EarningRulesWip') THEN
-    ALTER TABLE "EarningRules" ADD "BonusPoints" bigint;
-    END IF;
-END $EF$;
-
-DO $EF$
-BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123135139_EarningRulesWip') THEN
-    ALTER TABLE "EarningRules" ADD "CampaignId" uuid;
-    END IF;
-END $EF$;
-
-DO $EF$
-BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123135139_EarningRulesWip') THEN
-    ALTER TABLE "EarningRules" ADD "Conditions" text NOT NULL DEFAULT '{}';
-    END IF;
-END $EF$;
-
-DO $EF$
-BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123135139_EarningRulesWip') THEN
-    ALTER TABLE "EarningRules" ADD "CreatedBy" character varying(200) NOT NULL DEFAULT 'system';
-    END IF;
-END $EF$;
-
-DO $EF$
-BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123135139_EarningRulesWip') THEN
-    ALTER TABLE "EarningRules" ADD "DailyCap" bigint;
-    END IF;
-END $EF$;
-
-DO $EF$
-BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123135139_EarningRulesWip') THEN
-    ALTER TABLE "EarningRules" ADD "ExclusiveGroup" character varying(50);
-    END IF;
-END $EF$;
-
-DO $EF$
-BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123135139_EarningRulesWip') THEN
-    ALTER TABLE "EarningRules" ADD "Factor" numeric(8,4);
-    END IF;
-END $EF$;
-
-DO $EF$
-BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123135139_EarningRulesWip') THEN
-    ALTER TABLE "EarningRules" ADD "Kind" character varying(20) NOT NULL DEFAULT 'BaseRate';
-    END IF;
-END $EF$;
-
-DO $EF$
-BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123135139_EarningRulesWip') THEN
-    ALTER TABLE "EarningRules" ADD "MonthlyCap" bigint;
-    END IF;
-END $EF$;
-
-DO $EF$
-BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123135139_EarningRulesWip') THEN
-    ALTER TABLE "EarningRules" ADD "Priority" integer NOT NULL DEFAULT 0;
-    END IF;
-END $EF$;
-
-DO $EF$
-BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123135139_EarningRulesWip') THEN
-    ALTER TABLE "EarningRules" ADD "Trigger" character varying(20);
-    END IF;
-END $EF$;
-
-DO $EF$
-BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123135139_EarningRulesWip') THEN
-    ALTER TABLE "EarningRules" ADD "VisitNumber" integer;
-    END IF;
-END $EF$;
-
-DO $EF$
-BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123135139_EarningRulesWip') THEN
-    ALTER TABLE "EarningRules" ADD CONSTRAINT "PK_EarningRules" PRIMARY KEY ("Id", "Version");
-    END IF;
-END $EF$;
-
-DO $EF$
-BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123135139_EarningRulesWip') THEN
-    CREATE TABLE "Campaigns" (
-        "Id" uuid NOT NULL,
-        "Name" character varying(100) NOT NULL,
-        "Description" character varying(500),
-        "From" timestamp with time zone NOT NULL,
-        "Until" timestamp with time zone,
-        "Weekdays" text,
-        "FromHour" integer,
-        "UntilHour" integer,
-        "TierIds" text,
-        "PartnerIds" text,
-        "CreatedAt" timestamp with time zone NOT NULL,
-        "UpdatedAt" timestamp with time zone NOT NULL,
-        "EndedAt" timestamp with time zone,
-        CONSTRAINT "PK_Campaigns" PRIMARY KEY ("Id")
-    );
-    END IF;
-END $EF$;
-
-DO $EF$
-BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123135139_EarningRulesWip') THEN
-    CREATE TABLE "EarnBreakdownLines" (
-        "Id" bigint GENERATED BY DEFAULT AS IDENTITY,
-        "MemberId" uuid NOT NULL,
-        "PurchaseId" uuid,
-        "LedgerEntryId" bigint,
-        "Sequence" integer NOT NULL,
-        "Kind" character varying(20) NOT NULL,
-        "RuleId" uuid,
-        "RuleVersion" integer,
-        "CampaignId" uuid,
-        "Description" character varying(300) NOT NULL,
-        "Points" bigint NOT NULL,
-        "EarnedAt" timestamp with time zone NOT NULL,
-        CONSTRAINT "PK_EarnBreakdownLines" PRIMARY KEY ("Id"),
-        CONSTRAINT "FK_EarnBreakdownLines_EarningRules_RuleId_RuleVersion" FOREIGN KEY ("RuleId", "RuleVersion") REFERENCES "EarningRules" ("Id", "Version") ON DELETE RESTRICT,
-        CONSTRAINT "FK_EarnBreakdownLines_Members_MemberId" FOREIGN KEY ("MemberId") REFERENCES "Members" ("Id") ON DELETE RESTRICT,
-        CONSTRAINT "FK_EarnBreakdownLines_Purchases_PurchaseId" FOREIGN KEY ("PurchaseId") REFERENCES "Purchases" ("Id") ON DELETE RESTRICT
-    );
-    END IF;
-END $EF$;
-
-DO $EF$
-BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123135139_EarningRulesWip') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123141142_FinancialLayer') THEN
     CREATE INDEX "IX_EarningRules_CampaignId" ON "EarningRules" ("CampaignId");
     END IF;
 END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123135139_EarningRulesWip') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123141142_FinancialLayer') THEN
+    CREATE UNIQUE INDEX "IX_BulkGrantItems_GrantId_MemberNumber" ON "BulkGrantItems" ("GrantId", "MemberNumber");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123141142_FinancialLayer') THEN
+    CREATE INDEX "IX_BulkGrantItems_MemberId" ON "BulkGrantItems" ("MemberId");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123141142_FinancialLayer') THEN
+    CREATE INDEX "IX_BulkGrantItems_Status_GrantId" ON "BulkGrantItems" ("Status", "GrantId");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123141142_FinancialLayer') THEN
+    CREATE INDEX "IX_BulkGrants_CreatedAt" ON "BulkGrants" ("CreatedAt");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123141142_FinancialLayer') THEN
     CREATE INDEX "IX_Campaigns_From" ON "Campaigns" ("From");
     END IF;
 END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123135139_EarningRulesWip') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123141142_FinancialLayer') THEN
     CREATE INDEX "IX_EarnBreakdownLines_LedgerEntryId" ON "EarnBreakdownLines" ("LedgerEntryId");
     END IF;
 END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123135139_EarningRulesWip') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123141142_FinancialLayer') THEN
     CREATE INDEX "IX_EarnBreakdownLines_MemberId_RuleId_EarnedAt" ON "EarnBreakdownLines" ("MemberId", "RuleId", "EarnedAt");
     END IF;
 END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123135139_EarningRulesWip') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123141142_FinancialLayer') THEN
     CREATE INDEX "IX_EarnBreakdownLines_PurchaseId" ON "EarnBreakdownLines" ("PurchaseId");
     END IF;
 END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123135139_EarningRulesWip') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123141142_FinancialLayer') THEN
     CREATE INDEX "IX_EarnBreakdownLines_RuleId_RuleVersion" ON "EarnBreakdownLines" ("RuleId", "RuleVersion");
     END IF;
 END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123135139_EarningRulesWip') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123141142_FinancialLayer') THEN
+    CREATE INDEX "IX_LotDebits_LotId" ON "LotDebits" ("LotId");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123141142_FinancialLayer') THEN
+    CREATE INDEX "IX_LotDebits_ReferenceId" ON "LotDebits" ("ReferenceId");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123141142_FinancialLayer') THEN
+    CREATE INDEX "IX_OutboxMessages_MemberId_OccurredAt" ON "OutboxMessages" ("MemberId", "OccurredAt");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123141142_FinancialLayer') THEN
+    CREATE INDEX "IX_OutboxMessages_OccurredAt" ON "OutboxMessages" ("OccurredAt");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123141142_FinancialLayer') THEN
+    CREATE INDEX "IX_PointsLots_Expiring" ON "PointsLots" ("ExpiresAt") WHERE "Remaining" > 0;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123141142_FinancialLayer') THEN
+    CREATE INDEX "IX_PointsLots_PendingUntil" ON "PointsLots" ("PendingUntil") WHERE "IsPending";
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123141142_FinancialLayer') THEN
+    CREATE INDEX "IX_PointsLots_PurchaseId" ON "PointsLots" ("PurchaseId");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123141142_FinancialLayer') THEN
+    CREATE INDEX "IX_PointsLots_Spendable" ON "PointsLots" ("MemberId", "IsPending", "Id") WHERE "Remaining" > 0;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123141142_FinancialLayer') THEN
+    CREATE INDEX "IX_PointsTransfers_FromMemberId_CreatedAt" ON "PointsTransfers" ("FromMemberId", "CreatedAt");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123141142_FinancialLayer') THEN
+    CREATE INDEX "IX_PointsTransfers_FromMemberId_Status_CompletedAt" ON "PointsTransfers" ("FromMemberId", "Status", "CompletedAt");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123141142_FinancialLayer') THEN
+    CREATE INDEX "IX_PointsTransfers_ToMemberId_CreatedAt" ON "PointsTransfers" ("ToMemberId", "CreatedAt");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123141142_FinancialLayer') THEN
+    CREATE INDEX "IX_PurchaseReturns_MemberId" ON "PurchaseReturns" ("MemberId");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123141142_FinancialLayer') THEN
+    CREATE INDEX "IX_PurchaseReturns_PartnerId" ON "PurchaseReturns" ("PartnerId");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123141142_FinancialLayer') THEN
+    CREATE UNIQUE INDEX "IX_PurchaseReturns_PurchaseId_ReturnId" ON "PurchaseReturns" ("PurchaseId", "ReturnId");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123141142_FinancialLayer') THEN
+    CREATE INDEX "IX_Rewards_IsActive_PointsCost" ON "Rewards" ("IsActive", "PointsCost");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123141142_FinancialLayer') THEN
+    CREATE UNIQUE INDEX "IX_Rewards_Name" ON "Rewards" ("Name");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123141142_FinancialLayer') THEN
+    CREATE INDEX "IX_RewardTiers_TierId" ON "RewardTiers" ("TierId");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123141142_FinancialLayer') THEN
+    CREATE UNIQUE INDEX "IX_Vouchers_Code" ON "Vouchers" ("Code");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123141142_FinancialLayer') THEN
+    CREATE INDEX "IX_Vouchers_MemberId_IssuedAt_Code" ON "Vouchers" ("MemberId", "IssuedAt", "Code");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123141142_FinancialLayer') THEN
+    CREATE INDEX "IX_Vouchers_MemberId_RewardId" ON "Vouchers" ("MemberId", "RewardId");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123141142_FinancialLayer') THEN
+    CREATE INDEX "IX_Vouchers_RewardId" ON "Vouchers" ("RewardId");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123141142_FinancialLayer') THEN
+    CREATE INDEX "IX_Vouchers_UsedAtStoreId" ON "Vouchers" ("UsedAtStoreId");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123141142_FinancialLayer') THEN
+    CREATE INDEX "IX_Vouchers_UsedByPartnerId" ON "Vouchers" ("UsedByPartnerId");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123141142_FinancialLayer') THEN
     ALTER TABLE "EarningRules" ADD CONSTRAINT "FK_EarningRules_Campaigns_CampaignId" FOREIGN KEY ("CampaignId") REFERENCES "Campaigns" ("Id") ON DELETE RESTRICT;
     END IF;
 END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123135139_EarningRulesWip') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123141142_FinancialLayer') THEN
     INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
-    VALUES ('20261123135139_EarningRulesWip', '10.0.14');
+    VALUES ('20261123141142_FinancialLayer', '10.0.14');
     END IF;
 END $EF$;
 COMMIT;

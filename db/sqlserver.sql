@@ -433,7 +433,45 @@ GO
 BEGIN TRANSACTION;
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123134329_FinancialLayer'
+    WHERE [MigrationId] = N'20261123141140_FinancialLayer'
+)
+BEGIN
+    ALTER TABLE [Purchases] DROP CONSTRAINT [FK_Purchases_EarningRules_EarningRuleId];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123141140_FinancialLayer'
+)
+BEGIN
+    DROP INDEX [IX_Purchases_EarningRuleId] ON [Purchases];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123141140_FinancialLayer'
+)
+BEGIN
+    ALTER TABLE [EarningRules] DROP CONSTRAINT [PK_EarningRules];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123141140_FinancialLayer'
+)
+BEGIN
+    DECLARE @var nvarchar(max);
+    SELECT @var = QUOTENAME([d].[name])
+    FROM [sys].[default_constraints] [d]
+    INNER JOIN [sys].[columns] [c] ON [d].[parent_column_id] = [c].[column_id] AND [d].[parent_object_id] = [c].[object_id]
+    WHERE ([d].[parent_object_id] = OBJECT_ID(N'[Purchases]') AND [c].[name] = N'EarningRuleId');
+    IF @var IS NOT NULL EXEC(N'ALTER TABLE [Purchases] DROP CONSTRAINT ' + @var + ';');
+    ALTER TABLE [Purchases] DROP COLUMN [EarningRuleId];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123141140_FinancialLayer'
 )
 BEGIN
     ALTER TABLE [Redemptions] ADD [CapturedPoints] bigint NOT NULL DEFAULT CAST(0 AS bigint);
@@ -441,7 +479,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123134329_FinancialLayer'
+    WHERE [MigrationId] = N'20261123141140_FinancialLayer'
 )
 BEGIN
     ALTER TABLE [Redemptions] ADD [CompletedAt] datetimeoffset NULL;
@@ -449,7 +487,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123134329_FinancialLayer'
+    WHERE [MigrationId] = N'20261123141140_FinancialLayer'
 )
 BEGIN
     ALTER TABLE [Redemptions] ADD [ExpiresAt] datetimeoffset NOT NULL DEFAULT '0001-01-01T00:00:00.0000000+00:00';
@@ -457,7 +495,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123134329_FinancialLayer'
+    WHERE [MigrationId] = N'20261123141140_FinancialLayer'
 )
 BEGIN
     ALTER TABLE [Redemptions] ADD [Status] nvarchar(20) NOT NULL DEFAULT N'';
@@ -465,7 +503,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123134329_FinancialLayer'
+    WHERE [MigrationId] = N'20261123141140_FinancialLayer'
 )
 BEGIN
     ALTER TABLE [Purchases] ADD [PointsReversed] bigint NOT NULL DEFAULT CAST(0 AS bigint);
@@ -473,7 +511,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123134329_FinancialLayer'
+    WHERE [MigrationId] = N'20261123141140_FinancialLayer'
 )
 BEGIN
     ALTER TABLE [Purchases] ADD [PointsWrittenOff] bigint NOT NULL DEFAULT CAST(0 AS bigint);
@@ -481,7 +519,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123134329_FinancialLayer'
+    WHERE [MigrationId] = N'20261123141140_FinancialLayer'
 )
 BEGIN
     ALTER TABLE [Purchases] ADD [ReturnedAmount] decimal(18,4) NOT NULL DEFAULT 0.0;
@@ -489,7 +527,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123134329_FinancialLayer'
+    WHERE [MigrationId] = N'20261123141140_FinancialLayer'
 )
 BEGIN
     ALTER TABLE [PointsAccounts] ADD [Held] bigint NOT NULL DEFAULT CAST(0 AS bigint);
@@ -497,7 +535,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123134329_FinancialLayer'
+    WHERE [MigrationId] = N'20261123141140_FinancialLayer'
 )
 BEGIN
     ALTER TABLE [LedgerEntries] ADD [PendingPoints] bigint NOT NULL DEFAULT CAST(0 AS bigint);
@@ -505,7 +543,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123134329_FinancialLayer'
+    WHERE [MigrationId] = N'20261123141140_FinancialLayer'
 )
 BEGIN
     ALTER TABLE [LedgerEntries] ADD [ReferenceId] uniqueidentifier NULL;
@@ -513,7 +551,210 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123134329_FinancialLayer'
+    WHERE [MigrationId] = N'20261123141140_FinancialLayer'
+)
+BEGIN
+    DECLARE @var1 nvarchar(max);
+    SELECT @var1 = QUOTENAME([d].[name])
+    FROM [sys].[default_constraints] [d]
+    INNER JOIN [sys].[columns] [c] ON [d].[parent_column_id] = [c].[column_id] AND [d].[parent_object_id] = [c].[object_id]
+    WHERE ([d].[parent_object_id] = OBJECT_ID(N'[EarningRules]') AND [c].[name] = N'PointsPerCurrencyUnit');
+    IF @var1 IS NOT NULL EXEC(N'ALTER TABLE [EarningRules] DROP CONSTRAINT ' + @var1 + ';');
+    ALTER TABLE [EarningRules] ALTER COLUMN [PointsPerCurrencyUnit] decimal(14,4) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123141140_FinancialLayer'
+)
+BEGIN
+    DECLARE @var2 nvarchar(max);
+    SELECT @var2 = QUOTENAME([d].[name])
+    FROM [sys].[default_constraints] [d]
+    INNER JOIN [sys].[columns] [c] ON [d].[parent_column_id] = [c].[column_id] AND [d].[parent_object_id] = [c].[object_id]
+    WHERE ([d].[parent_object_id] = OBJECT_ID(N'[EarningRules]') AND [c].[name] = N'Currency');
+    IF @var2 IS NOT NULL EXEC(N'ALTER TABLE [EarningRules] DROP CONSTRAINT ' + @var2 + ';');
+    ALTER TABLE [EarningRules] ALTER COLUMN [Currency] nchar(3) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123141140_FinancialLayer'
+)
+BEGIN
+    ALTER TABLE [EarningRules] ADD [Version] int NOT NULL DEFAULT 1;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123141140_FinancialLayer'
+)
+BEGIN
+    ALTER TABLE [EarningRules] ADD [BonusPoints] bigint NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123141140_FinancialLayer'
+)
+BEGIN
+    ALTER TABLE [EarningRules] ADD [CampaignId] uniqueidentifier NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123141140_FinancialLayer'
+)
+BEGIN
+    ALTER TABLE [EarningRules] ADD [Conditions] nvarchar(max) NOT NULL DEFAULT N'{}';
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123141140_FinancialLayer'
+)
+BEGIN
+    ALTER TABLE [EarningRules] ADD [CreatedBy] nvarchar(200) NOT NULL DEFAULT N'system';
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123141140_FinancialLayer'
+)
+BEGIN
+    ALTER TABLE [EarningRules] ADD [DailyCap] bigint NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123141140_FinancialLayer'
+)
+BEGIN
+    ALTER TABLE [EarningRules] ADD [ExclusiveGroup] nvarchar(50) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123141140_FinancialLayer'
+)
+BEGIN
+    ALTER TABLE [EarningRules] ADD [Factor] decimal(8,4) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123141140_FinancialLayer'
+)
+BEGIN
+    ALTER TABLE [EarningRules] ADD [Kind] nvarchar(20) NOT NULL DEFAULT N'BaseRate';
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123141140_FinancialLayer'
+)
+BEGIN
+    ALTER TABLE [EarningRules] ADD [MonthlyCap] bigint NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123141140_FinancialLayer'
+)
+BEGIN
+    ALTER TABLE [EarningRules] ADD [Priority] int NOT NULL DEFAULT 0;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123141140_FinancialLayer'
+)
+BEGIN
+    ALTER TABLE [EarningRules] ADD [Trigger] nvarchar(20) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123141140_FinancialLayer'
+)
+BEGIN
+    ALTER TABLE [EarningRules] ADD [VisitNumber] int NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123141140_FinancialLayer'
+)
+BEGIN
+    ALTER TABLE [EarningRules] ADD CONSTRAINT [PK_EarningRules] PRIMARY KEY ([Id], [Version]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123141140_FinancialLayer'
+)
+BEGIN
+    CREATE TABLE [BulkGrants] (
+        [Id] uniqueidentifier NOT NULL,
+        [Reason] nvarchar(500) NOT NULL,
+        [Points] bigint NOT NULL,
+        [CreatedBy] nvarchar(200) NOT NULL,
+        [CreatedAt] datetimeoffset NOT NULL,
+        CONSTRAINT [PK_BulkGrants] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123141140_FinancialLayer'
+)
+BEGIN
+    CREATE TABLE [Campaigns] (
+        [Id] uniqueidentifier NOT NULL,
+        [Name] nvarchar(100) NOT NULL,
+        [Description] nvarchar(500) NULL,
+        [From] datetimeoffset NOT NULL,
+        [Until] datetimeoffset NULL,
+        [Weekdays] nvarchar(max) NULL,
+        [FromHour] int NULL,
+        [UntilHour] int NULL,
+        [TierIds] nvarchar(max) NULL,
+        [PartnerIds] nvarchar(max) NULL,
+        [CreatedAt] datetimeoffset NOT NULL,
+        [UpdatedAt] datetimeoffset NOT NULL,
+        [EndedAt] datetimeoffset NULL,
+        CONSTRAINT [PK_Campaigns] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123141140_FinancialLayer'
+)
+BEGIN
+    CREATE TABLE [EarnBreakdownLines] (
+        [Id] bigint NOT NULL IDENTITY,
+        [MemberId] uniqueidentifier NOT NULL,
+        [PurchaseId] uniqueidentifier NULL,
+        [LedgerEntryId] bigint NULL,
+        [Sequence] int NOT NULL,
+        [Kind] nvarchar(20) NOT NULL,
+        [RuleId] uniqueidentifier NULL,
+        [RuleVersion] int NULL,
+        [CampaignId] uniqueidentifier NULL,
+        [Description] nvarchar(300) NOT NULL,
+        [Points] bigint NOT NULL,
+        [EarnedAt] datetimeoffset NOT NULL,
+        CONSTRAINT [PK_EarnBreakdownLines] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_EarnBreakdownLines_EarningRules_RuleId_RuleVersion] FOREIGN KEY ([RuleId], [RuleVersion]) REFERENCES [EarningRules] ([Id], [Version]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_EarnBreakdownLines_Members_MemberId] FOREIGN KEY ([MemberId]) REFERENCES [Members] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_EarnBreakdownLines_Purchases_PurchaseId] FOREIGN KEY ([PurchaseId]) REFERENCES [Purchases] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123141140_FinancialLayer'
 )
 BEGIN
     CREATE TABLE [OutboxMessages] (
@@ -529,7 +770,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123134329_FinancialLayer'
+    WHERE [MigrationId] = N'20261123141140_FinancialLayer'
 )
 BEGIN
     CREATE TABLE [PointsLots] (
@@ -550,7 +791,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123134329_FinancialLayer'
+    WHERE [MigrationId] = N'20261123141140_FinancialLayer'
 )
 BEGIN
     CREATE TABLE [PointsPolicies] (
@@ -576,7 +817,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123134329_FinancialLayer'
+    WHERE [MigrationId] = N'20261123141140_FinancialLayer'
 )
 BEGIN
     CREATE TABLE [PointsTransfers] (
@@ -597,7 +838,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123134329_FinancialLayer'
+    WHERE [MigrationId] = N'20261123141140_FinancialLayer'
 )
 BEGIN
     CREATE TABLE [PurchaseReturns] (
@@ -622,7 +863,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123134329_FinancialLayer'
+    WHERE [MigrationId] = N'20261123141140_FinancialLayer'
 )
 BEGIN
     CREATE TABLE [Rewards] (
@@ -644,7 +885,26 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123134329_FinancialLayer'
+    WHERE [MigrationId] = N'20261123141140_FinancialLayer'
+)
+BEGIN
+    CREATE TABLE [BulkGrantItems] (
+        [Id] bigint NOT NULL IDENTITY,
+        [GrantId] uniqueidentifier NOT NULL,
+        [MemberNumber] nvarchar(32) NOT NULL,
+        [MemberId] uniqueidentifier NULL,
+        [Status] nvarchar(20) NOT NULL,
+        [FailureCode] nvarchar(40) NULL,
+        [ProcessedAt] datetimeoffset NULL,
+        CONSTRAINT [PK_BulkGrantItems] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_BulkGrantItems_BulkGrants_GrantId] FOREIGN KEY ([GrantId]) REFERENCES [BulkGrants] ([Id]) ON DELETE CASCADE,
+        CONSTRAINT [FK_BulkGrantItems_Members_MemberId] FOREIGN KEY ([MemberId]) REFERENCES [Members] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123141140_FinancialLayer'
 )
 BEGIN
     CREATE TABLE [LotDebits] (
@@ -660,7 +920,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123134329_FinancialLayer'
+    WHERE [MigrationId] = N'20261123141140_FinancialLayer'
 )
 BEGIN
     CREATE TABLE [RewardTiers] (
@@ -674,7 +934,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123134329_FinancialLayer'
+    WHERE [MigrationId] = N'20261123141140_FinancialLayer'
 )
 BEGIN
     CREATE TABLE [Vouchers] (
@@ -700,7 +960,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123134329_FinancialLayer'
+    WHERE [MigrationId] = N'20261123141140_FinancialLayer'
 )
 BEGIN
     CREATE INDEX [IX_Redemptions_Status_ExpiresAt] ON [Redemptions] ([Status], [ExpiresAt]);
@@ -708,7 +968,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123134329_FinancialLayer'
+    WHERE [MigrationId] = N'20261123141140_FinancialLayer'
 )
 BEGIN
     EXEC(N'UPDATE [Redemptions] SET [Status] = N''Captured'', [CapturedPoints] = [Points], [ExpiresAt] = [CreatedAt], [CompletedAt] = [CreatedAt];');
@@ -716,7 +976,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123134329_FinancialLayer'
+    WHERE [MigrationId] = N'20261123141140_FinancialLayer'
 )
 BEGIN
     CREATE INDEX [IX_LedgerEntries_OccurredAt_Type] ON [LedgerEntries] ([OccurredAt], [Type]);
@@ -724,7 +984,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123134329_FinancialLayer'
+    WHERE [MigrationId] = N'20261123141140_FinancialLayer'
 )
 BEGIN
     CREATE INDEX [IX_LedgerEntries_PurchaseId] ON [LedgerEntries] ([PurchaseId]);
@@ -732,7 +992,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123134329_FinancialLayer'
+    WHERE [MigrationId] = N'20261123141140_FinancialLayer'
 )
 BEGIN
     CREATE INDEX [IX_LedgerEntries_RedemptionId] ON [LedgerEntries] ([RedemptionId]);
@@ -740,430 +1000,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123134329_FinancialLayer'
-)
-BEGIN
-    CREATE INDEX [IX_LotDebits_LotId] ON [LotDebits] ([LotId]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123134329_FinancialLayer'
-)
-BEGIN
-    CREATE INDEX [IX_LotDebits_ReferenceId] ON [LotDebits] ([ReferenceId]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123134329_FinancialLayer'
-)
-BEGIN
-    CREATE INDEX [IX_OutboxMessages_MemberId_OccurredAt] ON [OutboxMessages] ([MemberId], [OccurredAt]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123134329_FinancialLayer'
-)
-BEGIN
-    CREATE INDEX [IX_OutboxMessages_OccurredAt] ON [OutboxMessages] ([OccurredAt]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123134329_FinancialLayer'
-)
-BEGIN
-    EXEC(N'CREATE INDEX [IX_PointsLots_Expiring] ON [PointsLots] ([ExpiresAt]) WHERE [Remaining] > 0');
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123134329_FinancialLayer'
-)
-BEGIN
-    EXEC(N'CREATE INDEX [IX_PointsLots_PendingUntil] ON [PointsLots] ([PendingUntil]) WHERE [IsPending] = 1');
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123134329_FinancialLayer'
-)
-BEGIN
-    CREATE INDEX [IX_PointsLots_PurchaseId] ON [PointsLots] ([PurchaseId]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123134329_FinancialLayer'
-)
-BEGIN
-    EXEC(N'CREATE INDEX [IX_PointsLots_Spendable] ON [PointsLots] ([MemberId], [IsPending], [Id]) WHERE [Remaining] > 0');
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123134329_FinancialLayer'
-)
-BEGIN
-    CREATE INDEX [IX_PointsTransfers_FromMemberId_CreatedAt] ON [PointsTransfers] ([FromMemberId], [CreatedAt]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123134329_FinancialLayer'
-)
-BEGIN
-    CREATE INDEX [IX_PointsTransfers_FromMemberId_Status_CompletedAt] ON [PointsTransfers] ([FromMemberId], [Status], [CompletedAt]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123134329_FinancialLayer'
-)
-BEGIN
-    CREATE INDEX [IX_PointsTransfers_ToMemberId_CreatedAt] ON [PointsTransfers] ([ToMemberId], [CreatedAt]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123134329_FinancialLayer'
-)
-BEGIN
-    CREATE INDEX [IX_PurchaseReturns_MemberId] ON [PurchaseReturns] ([MemberId]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123134329_FinancialLayer'
-)
-BEGIN
-    CREATE INDEX [IX_PurchaseReturns_PartnerId] ON [PurchaseReturns] ([PartnerId]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123134329_FinancialLayer'
-)
-BEGIN
-    CREATE UNIQUE INDEX [IX_PurchaseReturns_PurchaseId_ReturnId] ON [PurchaseReturns] ([PurchaseId], [ReturnId]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123134329_FinancialLayer'
-)
-BEGIN
-    CREATE INDEX [IX_Rewards_IsActive_PointsCost] ON [Rewards] ([IsActive], [PointsCost]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123134329_FinancialLayer'
-)
-BEGIN
-    CREATE UNIQUE INDEX [IX_Rewards_Name] ON [Rewards] ([Name]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123134329_FinancialLayer'
-)
-BEGIN
-    CREATE INDEX [IX_RewardTiers_TierId] ON [RewardTiers] ([TierId]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123134329_FinancialLayer'
-)
-BEGIN
-    CREATE UNIQUE INDEX [IX_Vouchers_Code] ON [Vouchers] ([Code]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123134329_FinancialLayer'
-)
-BEGIN
-    CREATE INDEX [IX_Vouchers_MemberId_IssuedAt_Code] ON [Vouchers] ([MemberId], [IssuedAt], [Code]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123134329_FinancialLayer'
-)
-BEGIN
-    CREATE INDEX [IX_Vouchers_MemberId_RewardId] ON [Vouchers] ([MemberId], [RewardId]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123134329_FinancialLayer'
-)
-BEGIN
-    CREATE INDEX [IX_Vouchers_RewardId] ON [Vouchers] ([RewardId]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123134329_FinancialLayer'
-)
-BEGIN
-    CREATE INDEX [IX_Vouchers_UsedAtStoreId] ON [Vouchers] ([UsedAtStoreId]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123134329_FinancialLayer'
-)
-BEGIN
-    CREATE INDEX [IX_Vouchers_UsedByPartnerId] ON [Vouchers] ([UsedByPartnerId]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123134329_FinancialLayer'
-)
-BEGIN
-    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261123134329_FinancialLayer', N'10.0.14');
-END;
-
-COMMIT;
-GO
-
-BEGIN TRANSACTION;
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123135134_EarningRulesWip'
-)
-BEGIN
-    ALTER TABLE [Purchases] DROP CONSTRAINT [FK_Purchases_EarningRules_EarningRuleId];
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123135134_EarningRulesWip'
-)
-BEGIN
-    DROP INDEX [IX_Purchases_EarningRuleId] ON [Purchases];
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123135134_EarningRulesWip'
-)
-BEGIN
-    ALTER TABLE [EarningRules] DROP CONSTRAINT [PK_EarningRules];
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123135134_EarningRulesWip'
-)
-BEGIN
-    DECLARE @var nvarchar(max);
-    SELECT @var = QUOTENAME([d].[name])
-    FROM [sys].[default_constraints] [d]
-    INNER JOIN [sys].[columns] [c] ON [d].[parent_column_id] = [c].[column_id] AND [d].[parent_object_id] = [c].[object_id]
-    WHERE ([d].[parent_object_id] = OBJECT_ID(N'[Purchases]') AND [c].[name] = N'EarningRuleId');
-    IF @var IS NOT NULL EXEC(N'ALTER TABLE [Purchases] DROP CONSTRAINT ' + @var + ';');
-    ALTER TABLE [Purchases] DROP COLUMN [EarningRuleId];
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123135134_EarningRulesWip'
-)
-BEGIN
-    DECLARE @var1 nvarchar(max);
-    SELECT @var1 = QUOTENAME([d].[name])
-    FROM [sys].[default_constraints] [d]
-    INNER JOIN [sys].[columns] [c] ON [d].[parent_column_id] = [c].[column_id] AND [d].[parent_object_id] = [c].[object_id]
-    WHERE ([d].[parent_object_id] = OBJECT_ID(N'[EarningRules]') AND [c].[name] = N'PointsPerCurrencyUnit');
-    IF @var1 IS NOT NULL EXEC(N'ALTER TABLE [EarningRules] DROP CONSTRAINT ' + @var1 + ';');
-    ALTER TABLE [EarningRules] ALTER COLUMN [PointsPerCurrencyUnit] decimal(14,4) NULL;
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123135134_EarningRulesWip'
-)
-BEGIN
-    DECLARE @var2 nvarchar(max);
-    SELECT @var2 = QUOTENAME([d].[name])
-    FROM [sys].[default_constraints] [d]
-    INNER JOIN [sys].[columns] [c] ON [d].[parent_column_id] = [c].[column_id] AND [d].[parent_object_id] = [c].[object_id]
-    WHERE ([d].[parent_object_id] = OBJECT_ID(N'[EarningRules]') AND [c].[name] = N'Currency');
-    IF @var2 IS NOT NULL EXEC(N'ALTER TABLE [EarningRules] DROP CONSTRAINT ' + @var2 + ';');
-    ALTER TABLE [EarningRules] ALTER COLUMN [Currency] nchar(3) NULL;
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123135134_EarningRulesWip'
-)
-BEGIN
-    ALTER TABLE [EarningRules] ADD [Version] int NOT NULL DEFAULT 1;
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123135134_EarningRulesWip'
-)
-BEGIN
-    ALTER TABLE [EarningRules] ADD [BonusPoints] bigint NULL;
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123135134_EarningRulesWip'
-)
-BEGIN
-    ALTER TABLE [EarningRules] ADD [CampaignId] uniqueidentifier NULL;
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123135134_EarningRulesWip'
-)
-BEGIN
-    ALTER TABLE [EarningRules] ADD [Conditions] nvarchar(max) NOT NULL DEFAULT N'{}';
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123135134_EarningRulesWip'
-)
-BEGIN
-    ALTER TABLE [EarningRules] ADD [CreatedBy] nvarchar(200) NOT NULL DEFAULT N'system';
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123135134_EarningRulesWip'
-)
-BEGIN
-    ALTER TABLE [EarningRules] ADD [DailyCap] bigint NULL;
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123135134_EarningRulesWip'
-)
-BEGIN
-    ALTER TABLE [EarningRules] ADD [ExclusiveGroup] nvarchar(50) NULL;
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123135134_EarningRulesWip'
-)
-BEGIN
-    ALTER TABLE [EarningRules] ADD [Factor] decimal(8,4) NULL;
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123135134_EarningRulesWip'
-)
-BEGIN
-    ALTER TABLE [EarningRules] ADD [Kind] nvarchar(20) NOT NULL DEFAULT N'BaseRate';
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123135134_EarningRulesWip'
-)
-BEGIN
-    ALTER TABLE [EarningRules] ADD [MonthlyCap] bigint NULL;
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123135134_EarningRulesWip'
-)
-BEGIN
-    ALTER TABLE [EarningRules] ADD [Priority] int NOT NULL DEFAULT 0;
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123135134_EarningRulesWip'
-)
-BEGIN
-    ALTER TABLE [EarningRules] ADD [Trigger] nvarchar(20) NULL;
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123135134_EarningRulesWip'
-)
-BEGIN
-    ALTER TABLE [EarningRules] ADD [VisitNumber] int NULL;
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123135134_EarningRulesWip'
-)
-BEGIN
-    ALTER TABLE [EarningRules] ADD CONSTRAINT [PK_EarningRules] PRIMARY KEY ([Id], [Version]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123135134_EarningRulesWip'
-)
-BEGIN
-    CREATE TABLE [Campaigns] (
-        [Id] uniqueidentifier NOT NULL,
-        [Name] nvarchar(100) NOT NULL,
-        [Description] nvarchar(500) NULL,
-        [From] datetimeoffset NOT NULL,
-        [Until] datetimeoffset NULL,
-        [Weekdays] nvarchar(max) NULL,
-        [FromHour] int NULL,
-        [UntilHour] int NULL,
-        [TierIds] nvarchar(max) NULL,
-        [PartnerIds] nvarchar(max) NULL,
-        [CreatedAt] datetimeoffset NOT NULL,
-        [UpdatedAt] datetimeoffset NOT NULL,
-        [EndedAt] datetimeoffset NULL,
-        CONSTRAINT [PK_Campaigns] PRIMARY KEY ([Id])
-    );
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123135134_EarningRulesWip'
-)
-BEGIN
-    CREATE TABLE [EarnBreakdownLines] (
-        [Id] bigint NOT NULL IDENTITY,
-        [MemberId] uniqueidentifier NOT NULL,
-        [PurchaseId] uniqueidentifier NULL,
-        [LedgerEntryId] bigint NULL,
-        [Sequence] int NOT NULL,
-        [Kind] nvarchar(20) NOT NULL,
-        [RuleId] uniqueidentifier NULL,
-        [RuleVersion] int NULL,
-        [CampaignId] uniqueidentifier NULL,
-        [Description] nvarchar(300) NOT NULL,
-        [Points] bigint NOT NULL,
-        [EarnedAt] datetimeoffset NOT NULL,
-        CONSTRAINT [PK_EarnBreakdownLines] PRIMARY KEY ([Id]),
-        CONSTRAINT [FK_EarnBreakdownLines_EarningRules_RuleId_RuleVersion] FOREIGN KEY ([RuleId], [RuleVersion]) REFERENCES [EarningRules] ([Id], [Version]) ON DELETE NO ACTION,
-        CONSTRAINT [FK_EarnBreakdownLines_Members_MemberId] FOREIGN KEY ([MemberId]) REFERENCES [Members] ([Id]) ON DELETE NO ACTION,
-        CONSTRAINT [FK_EarnBreakdownLines_Purchases_PurchaseId] FOREIGN KEY ([PurchaseId]) REFERENCES [Purchases] ([Id]) ON DELETE NO ACTION
-    );
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123135134_EarningRulesWip'
+    WHERE [MigrationId] = N'20261123141140_FinancialLayer'
 )
 BEGIN
     CREATE INDEX [IX_EarningRules_CampaignId] ON [EarningRules] ([CampaignId]);
@@ -1171,7 +1008,39 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123135134_EarningRulesWip'
+    WHERE [MigrationId] = N'20261123141140_FinancialLayer'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_BulkGrantItems_GrantId_MemberNumber] ON [BulkGrantItems] ([GrantId], [MemberNumber]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123141140_FinancialLayer'
+)
+BEGIN
+    CREATE INDEX [IX_BulkGrantItems_MemberId] ON [BulkGrantItems] ([MemberId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123141140_FinancialLayer'
+)
+BEGIN
+    CREATE INDEX [IX_BulkGrantItems_Status_GrantId] ON [BulkGrantItems] ([Status], [GrantId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123141140_FinancialLayer'
+)
+BEGIN
+    CREATE INDEX [IX_BulkGrants_CreatedAt] ON [BulkGrants] ([CreatedAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123141140_FinancialLayer'
 )
 BEGIN
     CREATE INDEX [IX_Campaigns_From] ON [Campaigns] ([From]);
@@ -1179,7 +1048,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123135134_EarningRulesWip'
+    WHERE [MigrationId] = N'20261123141140_FinancialLayer'
 )
 BEGIN
     CREATE INDEX [IX_EarnBreakdownLines_LedgerEntryId] ON [EarnBreakdownLines] ([LedgerEntryId]);
@@ -1187,7 +1056,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123135134_EarningRulesWip'
+    WHERE [MigrationId] = N'20261123141140_FinancialLayer'
 )
 BEGIN
     CREATE INDEX [IX_EarnBreakdownLines_MemberId_RuleId_EarnedAt] ON [EarnBreakdownLines] ([MemberId], [RuleId], [EarnedAt]);
@@ -1195,7 +1064,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123135134_EarningRulesWip'
+    WHERE [MigrationId] = N'20261123141140_FinancialLayer'
 )
 BEGIN
     CREATE INDEX [IX_EarnBreakdownLines_PurchaseId] ON [EarnBreakdownLines] ([PurchaseId]);
@@ -1203,7 +1072,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123135134_EarningRulesWip'
+    WHERE [MigrationId] = N'20261123141140_FinancialLayer'
 )
 BEGIN
     CREATE INDEX [IX_EarnBreakdownLines_RuleId_RuleVersion] ON [EarnBreakdownLines] ([RuleId], [RuleVersion]);
@@ -1211,7 +1080,191 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123135134_EarningRulesWip'
+    WHERE [MigrationId] = N'20261123141140_FinancialLayer'
+)
+BEGIN
+    CREATE INDEX [IX_LotDebits_LotId] ON [LotDebits] ([LotId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123141140_FinancialLayer'
+)
+BEGIN
+    CREATE INDEX [IX_LotDebits_ReferenceId] ON [LotDebits] ([ReferenceId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123141140_FinancialLayer'
+)
+BEGIN
+    CREATE INDEX [IX_OutboxMessages_MemberId_OccurredAt] ON [OutboxMessages] ([MemberId], [OccurredAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123141140_FinancialLayer'
+)
+BEGIN
+    CREATE INDEX [IX_OutboxMessages_OccurredAt] ON [OutboxMessages] ([OccurredAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123141140_FinancialLayer'
+)
+BEGIN
+    EXEC(N'CREATE INDEX [IX_PointsLots_Expiring] ON [PointsLots] ([ExpiresAt]) WHERE [Remaining] > 0');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123141140_FinancialLayer'
+)
+BEGIN
+    EXEC(N'CREATE INDEX [IX_PointsLots_PendingUntil] ON [PointsLots] ([PendingUntil]) WHERE [IsPending] = 1');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123141140_FinancialLayer'
+)
+BEGIN
+    CREATE INDEX [IX_PointsLots_PurchaseId] ON [PointsLots] ([PurchaseId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123141140_FinancialLayer'
+)
+BEGIN
+    EXEC(N'CREATE INDEX [IX_PointsLots_Spendable] ON [PointsLots] ([MemberId], [IsPending], [Id]) WHERE [Remaining] > 0');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123141140_FinancialLayer'
+)
+BEGIN
+    CREATE INDEX [IX_PointsTransfers_FromMemberId_CreatedAt] ON [PointsTransfers] ([FromMemberId], [CreatedAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123141140_FinancialLayer'
+)
+BEGIN
+    CREATE INDEX [IX_PointsTransfers_FromMemberId_Status_CompletedAt] ON [PointsTransfers] ([FromMemberId], [Status], [CompletedAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123141140_FinancialLayer'
+)
+BEGIN
+    CREATE INDEX [IX_PointsTransfers_ToMemberId_CreatedAt] ON [PointsTransfers] ([ToMemberId], [CreatedAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123141140_FinancialLayer'
+)
+BEGIN
+    CREATE INDEX [IX_PurchaseReturns_MemberId] ON [PurchaseReturns] ([MemberId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123141140_FinancialLayer'
+)
+BEGIN
+    CREATE INDEX [IX_PurchaseReturns_PartnerId] ON [PurchaseReturns] ([PartnerId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123141140_FinancialLayer'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_PurchaseReturns_PurchaseId_ReturnId] ON [PurchaseReturns] ([PurchaseId], [ReturnId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123141140_FinancialLayer'
+)
+BEGIN
+    CREATE INDEX [IX_Rewards_IsActive_PointsCost] ON [Rewards] ([IsActive], [PointsCost]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123141140_FinancialLayer'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_Rewards_Name] ON [Rewards] ([Name]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123141140_FinancialLayer'
+)
+BEGIN
+    CREATE INDEX [IX_RewardTiers_TierId] ON [RewardTiers] ([TierId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123141140_FinancialLayer'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_Vouchers_Code] ON [Vouchers] ([Code]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123141140_FinancialLayer'
+)
+BEGIN
+    CREATE INDEX [IX_Vouchers_MemberId_IssuedAt_Code] ON [Vouchers] ([MemberId], [IssuedAt], [Code]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123141140_FinancialLayer'
+)
+BEGIN
+    CREATE INDEX [IX_Vouchers_MemberId_RewardId] ON [Vouchers] ([MemberId], [RewardId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123141140_FinancialLayer'
+)
+BEGIN
+    CREATE INDEX [IX_Vouchers_RewardId] ON [Vouchers] ([RewardId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123141140_FinancialLayer'
+)
+BEGIN
+    CREATE INDEX [IX_Vouchers_UsedAtStoreId] ON [Vouchers] ([UsedAtStoreId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123141140_FinancialLayer'
+)
+BEGIN
+    CREATE INDEX [IX_Vouchers_UsedByPartnerId] ON [Vouchers] ([UsedByPartnerId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123141140_FinancialLayer'
 )
 BEGIN
     ALTER TABLE [EarningRules] ADD CONSTRAINT [FK_EarningRules_Campaigns_CampaignId] FOREIGN KEY ([CampaignId]) REFERENCES [Campaigns] ([Id]) ON DELETE NO ACTION;
@@ -1219,11 +1272,11 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123135134_EarningRulesWip'
+    WHERE [MigrationId] = N'20261123141140_FinancialLayer'
 )
 BEGIN
     INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261123135134_EarningRulesWip', N'10.0.14');
+    VALUES (N'20261123141140_FinancialLayer', N'10.0.14');
 END;
 
 COMMIT;

@@ -79,6 +79,7 @@ api.MapAdminEndpoints();
 api.MapEarningEndpoints();
 api.MapRewardEndpoints();
 api.MapRedemptionsReturnsEndpoints();
+api.MapPointsOperationsEndpoints();
 api.MapPartnerEndpoints();
 api.MapMemberEndpoints();
 

@@ -28,6 +28,11 @@ public interface IMemberApi
     [Get("/me/points")]
     Task<PointsBalanceResponse> GetPointsBalanceAsync(CancellationToken cancellationToken = default);
 
+    /// <summary>Gets the signed-in member's available points that will expire, by day, earliest first.</summary>
+    /// <exception cref="LoyaltyApiException">The API rejected the request.</exception>
+    [Get("/me/points/expiring")]
+    Task<ExpiringPointsResponse> GetExpiringPointsAsync(CancellationToken cancellationToken = default);
+
     /// <summary>Gets one page of the signed-in member's points history.</summary>
     /// <param name="limit">Page size; null lets the API choose.</param>
     /// <param name="cursor"><see cref="Page{T}.NextCursor"/> of the previous page; null for the first page.</param>

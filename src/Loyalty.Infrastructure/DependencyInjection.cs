@@ -50,6 +50,9 @@ public static class DependencyInjection
         services.AddHostedService(sp => sp.GetRequiredService<IdempotencyRecordPurger>());
         services.AddOptions<JobOptions>().Bind(configuration.GetSection(JobOptions.Section));
         services.AddPeriodicJob<RedemptionHoldExpiryJob>();
+        services.AddPeriodicJob<ReleasePendingPointsJob>();
+        services.AddPeriodicJob<ExpirePointsJob>();
+        services.AddPeriodicJob<BulkGrantJob>();
         services.AddScoped<CurrentIdempotencyKey>();
         services.AddScoped<ICommitJournal, IdempotencyCommitJournal>();
         services.AddTransient<DemoProgrammeSeeder>();

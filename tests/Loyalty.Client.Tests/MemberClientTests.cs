@@ -1,5 +1,7 @@
+using Loyalty.Api.Tests.Financial;
 using Loyalty.Api.Tests.Infrastructure;
 using Loyalty.Contracts.Member;
+using Loyalty.Contracts.Partner;
 
 namespace Loyalty.Client.Tests;
 
@@ -44,6 +46,27 @@ public sealed class MemberClientTests(ClientFixture fixture)
         Assert.Equal(first.Items.Concat(second.Items).Select(e => e with { Breakdown = null }), all.Items.Select(e => e with { Breakdown = null }));
         Assert.All(all.Items, e => Assert.Equal(e.Points, Assert.Single(e.Breakdown!, l => l.Rule == "base").Points)); // breakdown per rule
         Assert.Null(all.NextCursor);
+    }
+
+    [Fact]
+    public async Task A_member_sees_when_their_points_expire()
+    {
+        var s = await Scenario.StartAsync(fixture.Factory);
+        var id = Unique.Id();
+        var api = fixture.MemberApi("app-user-" + id);
+        var enrolled = await api.EnrolAsync(new SelfEnrolRequest("Ben", "Nowak", $"ben{id}@example.com", null, null));
+        PurchaseResponse purchase;
+        await using (await PointsTestKit.PolicyAsync(s, p => p.ExpiringAfterDays(90)))
+        {
+            purchase = await s.EarnAsync(enrolled.MemberNumber, 12m);
+        }
+
+        var expiring = await api.GetExpiringPointsAsync();
+        var balance = await api.GetPointsBalanceAsync();
+
+        var day = Assert.Single(expiring.Items);
+        Assert.Equal((12L, purchase.RecordedAt.AddDays(90)), (day.Points, day.ExpiresAt));
+        Assert.Equal(day, balance.NextExpiry);
     }
 
     [Fact]

@@ -115,12 +115,19 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IdempotencyStore
         await buffer.CopyToAsync(original, context.RequestAborted);
     }
 
-    /// <summary>Keys belong to one caller: a partner (all its keys share a scope) or a member.</summary>
+    /// <summary>Keys belong to one caller: a partner (all its keys share a scope), a member, or a staff user on admin routes.</summary>
     private static string ScopeOf(HttpContext context)
     {
         var user = context.User;
         var partner = user.FindFirst(LoyaltyClaims.PartnerId)?.Value;
-        return partner is not null ? "partner:" + partner : "member:" + user.FindFirst(LoyaltyClaims.Subject)?.Value;
+        if (partner is not null)
+        {
+            return "partner:" + partner;
+        }
+
+        // Staff and members may come from different identity providers: keep their subjects apart.
+        var audience = context.Request.Path.StartsWithSegments("/api/v1/admin", StringComparison.OrdinalIgnoreCase) ? "admin:" : "member:";
+        return audience + user.FindFirst(LoyaltyClaims.Subject)?.Value;
     }
 
     private static async Task<string> HashRequestAsync(HttpRequest request)

@@ -1,5 +1,6 @@
 using Loyalty.Domain.Audit;
 using Loyalty.Domain.Financial.Earning;
+using Loyalty.Domain.Financial.Grants;
 using Loyalty.Domain.Financial.Ledger;
 using Loyalty.Domain.Financial.Policies;
 using Loyalty.Domain.Financial.Purchases;
@@ -12,6 +13,7 @@ using Loyalty.Domain.Structural.ApiKeys;
 using Loyalty.Domain.Structural.Outbox;
 using Loyalty.Domain.Structural.Partners;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 
@@ -48,6 +50,10 @@ public interface ILoyaltyDbContext
 
     DbSet<PointsTransfer> PointsTransfers { get; }
 
+    DbSet<BulkGrant> BulkGrants { get; }
+
+    DbSet<BulkGrantItem> BulkGrantItems { get; }
+
     DbSet<Tier> Tiers { get; }
 
     DbSet<EarningRule> EarningRules { get; }
@@ -66,8 +72,10 @@ public interface ILoyaltyDbContext
 
     DatabaseFacade Database { get; }
 
-    /// <summary>The model, for the few places that write SQL by hand and need a column's stored form.</summary>
+    /// <summary>The EF model: raw set-based SQL converts its parameters through the columns' value converters.</summary>
     IModel Model { get; }
+
+    ChangeTracker ChangeTracker { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 }

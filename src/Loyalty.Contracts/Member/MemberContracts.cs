@@ -18,9 +18,16 @@ public sealed record MemberProfileResponse(
 
 /// <summary>
 /// <see cref="Available"/> can be spent; <see cref="Pending"/> becomes available later (return window or order
-/// confirmation); <see cref="Held"/> is set aside by a till payment in progress and comes back if it is not captured.
+/// confirmation); <see cref="Held"/> is set aside by a till payment in progress and comes back if it is not captured;
+/// <see cref="NextExpiry"/> is the next day on which available points expire (null when none do).
 /// </summary>
-public sealed record PointsBalanceResponse(long Available, long Pending, long Held, long LifetimeEarned, DateTimeOffset AsOf);
+public sealed record PointsBalanceResponse(long Available, long Pending, long Held, long LifetimeEarned, DateTimeOffset AsOf, ExpiringPoints? NextExpiry = null);
+
+/// <summary>Available points that expire on one day (UTC); <c>expiresAt</c> is the first moment on that day any of them expire.</summary>
+public sealed record ExpiringPoints(DateOnly Date, long Points, DateTimeOffset ExpiresAt);
+
+/// <summary>Upcoming expiries of the member's available points, by day, earliest first.</summary>
+public sealed record ExpiringPointsResponse(IReadOnlyList<ExpiringPoints> Items, long TotalPoints, DateTimeOffset AsOf);
 
 /// <summary>One movement of points; earn and bonus entries carry their per-rule <see cref="Breakdown"/> (null for other entries).</summary>
 public sealed record PointsHistoryEntry(long Id, string Type, long Points, string Description, DateTimeOffset OccurredAt, string? PartnerName, string? StoreName, IReadOnlyList<EarnLineResponse>? Breakdown = null);

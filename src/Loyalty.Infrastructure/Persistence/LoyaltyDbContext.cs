@@ -1,6 +1,7 @@
 using Loyalty.Application.Abstractions;
 using Loyalty.Domain.Audit;
 using Loyalty.Domain.Financial.Earning;
+using Loyalty.Domain.Financial.Grants;
 using Loyalty.Domain.Financial.Ledger;
 using Loyalty.Domain.Financial.Policies;
 using Loyalty.Domain.Financial.Purchases;
@@ -43,6 +44,10 @@ public sealed class LoyaltyDbContext(DbContextOptions<LoyaltyDbContext> options)
     public DbSet<PurchaseReturn> PurchaseReturns => Set<PurchaseReturn>();
 
     public DbSet<PointsTransfer> PointsTransfers => Set<PointsTransfer>();
+
+    public DbSet<BulkGrant> BulkGrants => Set<BulkGrant>();
+
+    public DbSet<BulkGrantItem> BulkGrantItems => Set<BulkGrantItem>();
 
     public DbSet<Tier> Tiers => Set<Tier>();
 

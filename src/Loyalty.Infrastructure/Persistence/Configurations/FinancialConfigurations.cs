@@ -1,4 +1,5 @@
 using Loyalty.Domain.Financial.Earning;
+using Loyalty.Domain.Financial.Grants;
 using Loyalty.Domain.Financial.Purchases;
 using Loyalty.Domain.Financial.Redemptions;
 using Loyalty.Domain.Financial.Transfers;
@@ -126,5 +127,33 @@ internal sealed class PointsTransferConfiguration : IEntityTypeConfiguration<Poi
         b.HasIndex(t => new { t.FromMemberId, t.Status, t.CompletedAt }); // the monthly limit's sum
         b.HasOne<Member>().WithMany().HasForeignKey(t => t.FromMemberId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Member>().WithMany().HasForeignKey(t => t.ToMemberId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class BulkGrantConfiguration : IEntityTypeConfiguration<BulkGrant>
+{
+    public void Configure(EntityTypeBuilder<BulkGrant> b)
+    {
+        b.HasKey(g => g.Id);
+        b.Property(g => g.Reason).HasMaxLength(500).IsRequired();
+        b.Property(g => g.CreatedBy).HasMaxLength(200).IsRequired();
+        b.HasIndex(g => g.CreatedAt);
+    }
+}
+
+internal sealed class BulkGrantItemConfiguration : IEntityTypeConfiguration<BulkGrantItem>
+{
+    public void Configure(EntityTypeBuilder<BulkGrantItem> b)
+    {
+        b.HasKey(i => i.Id);
+        b.Property(i => i.Id).ValueGeneratedOnAdd();
+        b.Property(i => i.MemberNumber).HasMaxLength(BulkGrantItem.MaxInputLength).IsRequired();
+        b.Property(i => i.Status).HasConversion<string>().HasMaxLength(20);
+        b.Property(i => i.FailureCode).HasMaxLength(40);
+        // A member is credited at most once per grant.
+        b.HasIndex(i => new { i.GrantId, i.MemberNumber }).IsUnique();
+        b.HasIndex(i => new { i.Status, i.GrantId });
+        b.HasOne<BulkGrant>().WithMany().HasForeignKey(i => i.GrantId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<Member>().WithMany().HasForeignKey(i => i.MemberId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -11,6 +11,22 @@ namespace Loyalty.Migrations.Sqlite.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropForeignKey(
+                name: "FK_Purchases_EarningRules_EarningRuleId",
+                table: "Purchases");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Purchases_EarningRuleId",
+                table: "Purchases");
+
+            migrationBuilder.DropPrimaryKey(
+                name: "PK_EarningRules",
+                table: "EarningRules");
+
+            migrationBuilder.DropColumn(
+                name: "EarningRuleId",
+                table: "Purchases");
+
             migrationBuilder.AddColumn<long>(
                 name: "CapturedPoints",
                 table: "Redemptions",
@@ -81,6 +97,203 @@ namespace Loyalty.Migrations.Sqlite.Migrations
                 table: "LedgerEntries",
                 type: "TEXT",
                 nullable: true);
+
+            migrationBuilder.AlterColumn<decimal>(
+                name: "PointsPerCurrencyUnit",
+                table: "EarningRules",
+                type: "TEXT",
+                precision: 14,
+                scale: 4,
+                nullable: true,
+                oldClrType: typeof(decimal),
+                oldType: "TEXT",
+                oldPrecision: 14,
+                oldScale: 4);
+
+            migrationBuilder.AlterColumn<string>(
+                name: "Currency",
+                table: "EarningRules",
+                type: "TEXT",
+                fixedLength: true,
+                maxLength: 3,
+                nullable: true,
+                oldClrType: typeof(string),
+                oldType: "TEXT",
+                oldFixedLength: true,
+                oldMaxLength: 3);
+
+            migrationBuilder.AddColumn<int>(
+                name: "Version",
+                table: "EarningRules",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 1);
+
+            migrationBuilder.AddColumn<long>(
+                name: "BonusPoints",
+                table: "EarningRules",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.AddColumn<Guid>(
+                name: "CampaignId",
+                table: "EarningRules",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "Conditions",
+                table: "EarningRules",
+                type: "TEXT",
+                nullable: false,
+                defaultValue: "{}");
+
+            migrationBuilder.AddColumn<string>(
+                name: "CreatedBy",
+                table: "EarningRules",
+                type: "TEXT",
+                maxLength: 200,
+                nullable: false,
+                defaultValue: "system");
+
+            migrationBuilder.AddColumn<long>(
+                name: "DailyCap",
+                table: "EarningRules",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "ExclusiveGroup",
+                table: "EarningRules",
+                type: "TEXT",
+                maxLength: 50,
+                nullable: true);
+
+            migrationBuilder.AddColumn<decimal>(
+                name: "Factor",
+                table: "EarningRules",
+                type: "TEXT",
+                precision: 8,
+                scale: 4,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "Kind",
+                table: "EarningRules",
+                type: "TEXT",
+                maxLength: 20,
+                nullable: false,
+                defaultValue: "BaseRate");
+
+            migrationBuilder.AddColumn<long>(
+                name: "MonthlyCap",
+                table: "EarningRules",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "Priority",
+                table: "EarningRules",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<string>(
+                name: "Trigger",
+                table: "EarningRules",
+                type: "TEXT",
+                maxLength: 20,
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "VisitNumber",
+                table: "EarningRules",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.AddPrimaryKey(
+                name: "PK_EarningRules",
+                table: "EarningRules",
+                columns: new[] { "Id", "Version" });
+
+            migrationBuilder.CreateTable(
+                name: "BulkGrants",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    Points = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_BulkGrants", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Campaigns",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    From = table.Column<long>(type: "INTEGER", nullable: false),
+                    Until = table.Column<long>(type: "INTEGER", nullable: true),
+                    Weekdays = table.Column<string>(type: "TEXT", nullable: true),
+                    FromHour = table.Column<int>(type: "INTEGER", nullable: true),
+                    UntilHour = table.Column<int>(type: "INTEGER", nullable: true),
+                    TierIds = table.Column<string>(type: "TEXT", nullable: true),
+                    PartnerIds = table.Column<string>(type: "TEXT", nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    EndedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Campaigns", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "EarnBreakdownLines",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    MemberId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PurchaseId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    LedgerEntryId = table.Column<long>(type: "INTEGER", nullable: true),
+                    Sequence = table.Column<int>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    RuleId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    RuleVersion = table.Column<int>(type: "INTEGER", nullable: true),
+                    CampaignId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Points = table.Column<long>(type: "INTEGER", nullable: false),
+                    EarnedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_EarnBreakdownLines", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_EarnBreakdownLines_EarningRules_RuleId_RuleVersion",
+                        columns: x => new { x.RuleId, x.RuleVersion },
+                        principalTable: "EarningRules",
+                        principalColumns: new[] { "Id", "Version" },
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_EarnBreakdownLines_Members_MemberId",
+                        column: x => x.MemberId,
+                        principalTable: "Members",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_EarnBreakdownLines_Purchases_PurchaseId",
+                        column: x => x.PurchaseId,
+                        principalTable: "Purchases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
 
             migrationBuilder.CreateTable(
                 name: "OutboxMessages",
@@ -245,6 +458,36 @@ namespace Loyalty.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "BulkGrantItems",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    GrantId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    MemberNumber = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    MemberId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    FailureCode = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    ProcessedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_BulkGrantItems", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_BulkGrantItems_BulkGrants_GrantId",
+                        column: x => x.GrantId,
+                        principalTable: "BulkGrants",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_BulkGrantItems_Members_MemberId",
+                        column: x => x.MemberId,
+                        principalTable: "Members",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "LotDebits",
                 columns: table => new
                 {
@@ -358,6 +601,57 @@ namespace Loyalty.Migrations.Sqlite.Migrations
                 name: "IX_LedgerEntries_RedemptionId",
                 table: "LedgerEntries",
                 column: "RedemptionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EarningRules_CampaignId",
+                table: "EarningRules",
+                column: "CampaignId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_BulkGrantItems_GrantId_MemberNumber",
+                table: "BulkGrantItems",
+                columns: new[] { "GrantId", "MemberNumber" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_BulkGrantItems_MemberId",
+                table: "BulkGrantItems",
+                column: "MemberId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_BulkGrantItems_Status_GrantId",
+                table: "BulkGrantItems",
+                columns: new[] { "Status", "GrantId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_BulkGrants_CreatedAt",
+                table: "BulkGrants",
+                column: "CreatedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Campaigns_From",
+                table: "Campaigns",
+                column: "From");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EarnBreakdownLines_LedgerEntryId",
+                table: "EarnBreakdownLines",
+                column: "LedgerEntryId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EarnBreakdownLines_MemberId_RuleId_EarnedAt",
+                table: "EarnBreakdownLines",
+                columns: new[] { "MemberId", "RuleId", "EarnedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EarnBreakdownLines_PurchaseId",
+                table: "EarnBreakdownLines",
+                column: "PurchaseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EarnBreakdownLines_RuleId_RuleVersion",
+                table: "EarnBreakdownLines",
+                columns: new[] { "RuleId", "RuleVersion" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_LotDebits_LotId",
@@ -479,11 +773,32 @@ namespace Loyalty.Migrations.Sqlite.Migrations
                 name: "IX_Vouchers_UsedByPartnerId",
                 table: "Vouchers",
                 column: "UsedByPartnerId");
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_EarningRules_Campaigns_CampaignId",
+                table: "EarningRules",
+                column: "CampaignId",
+                principalTable: "Campaigns",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Restrict);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropForeignKey(
+                name: "FK_EarningRules_Campaigns_CampaignId",
+                table: "EarningRules");
+
+            migrationBuilder.DropTable(
+                name: "BulkGrantItems");
+
+            migrationBuilder.DropTable(
+                name: "Campaigns");
+
+            migrationBuilder.DropTable(
+                name: "EarnBreakdownLines");
+
             migrationBuilder.DropTable(
                 name: "LotDebits");
 
@@ -506,6 +821,9 @@ namespace Loyalty.Migrations.Sqlite.Migrations
                 name: "Vouchers");
 
             migrationBuilder.DropTable(
+                name: "BulkGrants");
+
+            migrationBuilder.DropTable(
                 name: "PointsLots");
 
             migrationBuilder.DropTable(
@@ -526,6 +844,14 @@ namespace Loyalty.Migrations.Sqlite.Migrations
             migrationBuilder.DropIndex(
                 name: "IX_LedgerEntries_RedemptionId",
                 table: "LedgerEntries");
+
+            migrationBuilder.DropPrimaryKey(
+                name: "PK_EarningRules",
+                table: "EarningRules");
+
+            migrationBuilder.DropIndex(
+                name: "IX_EarningRules_CampaignId",
+                table: "EarningRules");
 
             migrationBuilder.DropColumn(
                 name: "CapturedPoints",
@@ -566,6 +892,111 @@ namespace Loyalty.Migrations.Sqlite.Migrations
             migrationBuilder.DropColumn(
                 name: "ReferenceId",
                 table: "LedgerEntries");
+
+            migrationBuilder.DropColumn(
+                name: "Version",
+                table: "EarningRules");
+
+            migrationBuilder.DropColumn(
+                name: "BonusPoints",
+                table: "EarningRules");
+
+            migrationBuilder.DropColumn(
+                name: "CampaignId",
+                table: "EarningRules");
+
+            migrationBuilder.DropColumn(
+                name: "Conditions",
+                table: "EarningRules");
+
+            migrationBuilder.DropColumn(
+                name: "CreatedBy",
+                table: "EarningRules");
+
+            migrationBuilder.DropColumn(
+                name: "DailyCap",
+                table: "EarningRules");
+
+            migrationBuilder.DropColumn(
+                name: "ExclusiveGroup",
+                table: "EarningRules");
+
+            migrationBuilder.DropColumn(
+                name: "Factor",
+                table: "EarningRules");
+
+            migrationBuilder.DropColumn(
+                name: "Kind",
+                table: "EarningRules");
+
+            migrationBuilder.DropColumn(
+                name: "MonthlyCap",
+                table: "EarningRules");
+
+            migrationBuilder.DropColumn(
+                name: "Priority",
+                table: "EarningRules");
+
+            migrationBuilder.DropColumn(
+                name: "Trigger",
+                table: "EarningRules");
+
+            migrationBuilder.DropColumn(
+                name: "VisitNumber",
+                table: "EarningRules");
+
+            migrationBuilder.AddColumn<Guid>(
+                name: "EarningRuleId",
+                table: "Purchases",
+                type: "TEXT",
+                nullable: false,
+                defaultValue: new Guid("00000000-0000-0000-0000-000000000000"));
+
+            migrationBuilder.AlterColumn<decimal>(
+                name: "PointsPerCurrencyUnit",
+                table: "EarningRules",
+                type: "TEXT",
+                precision: 14,
+                scale: 4,
+                nullable: false,
+                defaultValue: 0m,
+                oldClrType: typeof(decimal),
+                oldType: "TEXT",
+                oldPrecision: 14,
+                oldScale: 4,
+                oldNullable: true);
+
+            migrationBuilder.AlterColumn<string>(
+                name: "Currency",
+                table: "EarningRules",
+                type: "TEXT",
+                fixedLength: true,
+                maxLength: 3,
+                nullable: false,
+                defaultValue: "",
+                oldClrType: typeof(string),
+                oldType: "TEXT",
+                oldFixedLength: true,
+                oldMaxLength: 3,
+                oldNullable: true);
+
+            migrationBuilder.AddPrimaryKey(
+                name: "PK_EarningRules",
+                table: "EarningRules",
+                column: "Id");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Purchases_EarningRuleId",
+                table: "Purchases",
+                column: "EarningRuleId");
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_Purchases_EarningRules_EarningRuleId",
+                table: "Purchases",
+                column: "EarningRuleId",
+                principalTable: "EarningRules",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Restrict);
         }
     }
 }

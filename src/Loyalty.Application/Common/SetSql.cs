@@ -1,0 +1,145 @@
+using System.Globalization;
+using Loyalty.Application.Abstractions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace Loyalty.Application.Common;
+
+/// <summary>
+/// What set-based SQL needs to know about the provider it runs on: the few expressions that differ (string
+/// concatenation, a new GUID, booleans, instants as text and by month) and how parameter values are stored
+/// (SQLite keeps GUIDs as upper-case text and instants as UTC ticks). Identifiers are double-quoted, which all three
+/// providers accept.
+/// </summary>
+public sealed class SetSql
+{
+    private const string SqliteProvider = "Microsoft.EntityFrameworkCore.Sqlite";
+    private const string SqlServerProvider = "Microsoft.EntityFrameworkCore.SqlServer";
+    private const string PostgreSqlProvider = "Npgsql.EntityFrameworkCore.PostgreSQL";
+
+    private readonly ValueConverter? _instantConverter;
+    private readonly Kind _kind;
+
+    private SetSql(Kind kind, ValueConverter? instantConverter)
+    {
+        _kind = kind;
+        _instantConverter = instantConverter;
+    }
+
+    private enum Kind
+    {
+        Sqlite,
+        SqlServer,
+        PostgreSql,
+    }
+
+    /// <summary>One writer at a time (SQLite): running batches side by side gains nothing.</summary>
+    public bool SingleWriter => _kind == Kind.Sqlite;
+
+    /// <summary>The literal for false in a comparison with a boolean column.</summary>
+    public string False => _kind == Kind.PostgreSql ? "false" : "0";
+
+    /// <summary>An expression producing a fresh GUID per row, stored the way EF stores GUIDs.</summary>
+    public string NewGuid => _kind switch
+    {
+        Kind.PostgreSql => "gen_random_uuid()",
+        Kind.SqlServer => "NEWID()",
+        // A version-4 GUID as upper-case text, the way EF's SQLite provider stores Guid values.
+        _ => "upper(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || substr(hex(randomblob(2)), 2) || '-' || substr('89AB', 1 + (abs(random()) % 4), 1) || substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6)))",
+    };
+
+    public static SetSql For(ILoyaltyDbContext db)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var kind = db.Database.ProviderName switch
+        {
+            SqliteProvider => Kind.Sqlite,
+            SqlServerProvider => Kind.SqlServer,
+            PostgreSqlProvider => Kind.PostgreSql,
+            var other => throw new NotSupportedException($"No set-based SQL for provider {other}."),
+        };
+
+        // Instants go through the model's own converter (UTC ticks on SQLite), so parameters compare like columns.
+        var converter = db.Model.FindEntityType(typeof(Domain.Financial.Ledger.PointsLot))!
+            .FindProperty(nameof(Domain.Financial.Ledger.PointsLot.ExpiresAt))!.GetTypeMapping().Converter;
+        return new SetSql(kind, converter);
+    }
+
+    /// <summary>Concatenates string expressions.</summary>
+    public string Concat(params string[] parts) =>
+        _kind == Kind.SqlServer ? $"CONCAT({string.Join(", ", parts)})" : string.Join(" || ", parts);
+
+    /// <summary>A whole number as text.</summary>
+    public string Text(string integerExpression) =>
+        _kind == Kind.SqlServer ? $"CAST({integerExpression} AS nvarchar(20))" : $"CAST({integerExpression} AS TEXT)";
+
+    /// <summary>An instant column as ISO 8601 text in UTC (for JSON payloads built in SQL).</summary>
+    public string IsoText(string instantExpression) => _kind switch
+    {
+        Kind.PostgreSql => $"to_char({instantExpression} AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US') || '+00:00'",
+        Kind.SqlServer => $"CONVERT(nvarchar(40), SWITCHOFFSET({instantExpression}, '+00:00'), 126)",
+        _ => $"strftime('%Y-%m-%dT%H:%M:%S', ({instantExpression} - 621355968000000000) / 10000000, 'unixepoch') || '.' || substr('000000' || (({instantExpression} % 10000000) / 10), -6) || '+00:00'",
+    };
+
+    /// <summary>The UTC day of an instant column, as a value that groups and orders by day.</summary>
+    public string Day(string instantExpression) => _kind switch
+    {
+        Kind.PostgreSql => $"CAST(({instantExpression} AT TIME ZONE 'UTC') AS date)",
+        Kind.SqlServer => $"CAST(SWITCHOFFSET({instantExpression}, '+00:00') AS date)",
+        _ => $"({instantExpression} / 864000000000)",
+    };
+
+    /// <summary>The UTC month of an instant column as text 'yyyy-MM'.</summary>
+    public string Month(string instantExpression) => _kind switch
+    {
+        Kind.PostgreSql => $"to_char({instantExpression} AT TIME ZONE 'UTC', 'YYYY-MM')",
+        Kind.SqlServer => $"CONVERT(char(7), SWITCHOFFSET({instantExpression}, '+00:00'), 126)",
+        _ => $"strftime('%Y-%m', ({instantExpression} - 621355968000000000) / 10000000, 'unixepoch')",
+    };
+
+    /// <summary>
+    /// Runs a statement built from this class's fragments; every value in it is a parameter from
+    /// <paramref name="parameters"/>, never text spliced into the SQL.
+    /// </summary>
+    public Task<int> ExecuteAsync(ILoyaltyDbContext db, string text, Parameters parameters, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(parameters);
+        return db.Database.ExecuteSqlRawAsync(text, parameters.Values, cancellationToken);
+    }
+
+    /// <inheritdoc cref="ExecuteAsync"/>
+    public IQueryable<T> Query<T>(ILoyaltyDbContext db, string text, Parameters parameters)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(parameters);
+        return db.Database.SqlQueryRaw<T>(text, parameters.Values);
+    }
+
+    /// <summary>Starts a list of parameters for one statement.</summary>
+    public Parameters NewParameters() => new(this);
+
+    private object Store(object value) => value switch
+    {
+        DateTimeOffset instant => _instantConverter?.ConvertToProvider(instant) ?? instant,
+        Guid id when _kind == Kind.Sqlite => id.ToString().ToUpperInvariant(),
+        _ => value,
+    };
+
+    /// <summary>
+    /// Positional parameters for <c>ExecuteSqlRaw</c>: <see cref="Add"/> returns the placeholder to put in the SQL
+    /// (so no literal braces ever reach the format string), with the value converted the way the provider stores it.
+    /// </summary>
+    public sealed class Parameters(SetSql sql)
+    {
+        private readonly List<object> _values = [];
+
+        public object[] Values => [.. _values];
+
+        public string Add(object value)
+        {
+            _values.Add(sql.Store(value));
+            return "{" + (_values.Count - 1).ToString(CultureInfo.InvariantCulture) + "}";
+        }
+    }
+}

@@ -1,0 +1,151 @@
+using FluentValidation;
+using Loyalty.Application.Abstractions;
+using Loyalty.Application.Common;
+using Loyalty.Application.Features.Financial.Policies;
+using Loyalty.Contracts.Admin;
+using Loyalty.Domain.Financial.Ledger;
+using Loyalty.Domain.Financial.Policies;
+using Loyalty.Domain.Financial.Reporting;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace Loyalty.Application.Features.Financial.Reports;
+
+/// <summary>The points liability: balances now, by tier and by expiry month, and ledger movements per month of a period.</summary>
+public sealed record GetLiabilityReportQuery(DateOnly? From, DateOnly? To) : IQuery<LiabilityReportResponse>;
+
+public sealed class GetLiabilityReportValidator : AbstractValidator<GetLiabilityReportQuery>
+{
+    public const int MaxMonths = 60;
+
+    public GetLiabilityReportValidator()
+    {
+        RuleFor(q => q.To).GreaterThanOrEqualTo(q => q.From).When(q => q.From is not null && q.To is not null).WithMessage("to must not be before from.");
+        RuleFor(q => q.From)
+            .Must((q, from) => from is null || q.To is null || from.Value.AddMonths(MaxMonths) > q.To.Value)
+            .WithMessage($"The period covers at most {MaxMonths} months.");
+    }
+}
+
+public sealed class GetLiabilityReportHandler(ILoyaltyDbContext db, PointsPolicyCache policies, TimeProvider clock) : IQueryHandler<GetLiabilityReportQuery, LiabilityReportResponse>
+{
+    public async ValueTask<LiabilityReportResponse> Handle(GetLiabilityReportQuery query, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var to = query.To ?? today;
+        var from = query.From ?? new DateOnly(to.Year, to.Month, 1).AddMonths(-11);
+        var policy = await policies.GetAsync(db, cancellationToken);
+        var sql = SetSql.For(db);
+
+        var tiers = await (from a in db.PointsAccounts.AsNoTracking()
+                           join m in db.Members.AsNoTracking() on a.MemberId equals m.Id
+                           join t in db.Tiers.AsNoTracking() on m.TierId equals t.Id
+                           group a by new { t.Name, t.Rank } into g
+                           select new
+                           {
+                               g.Key.Name,
+                               g.Key.Rank,
+                               Members = g.Count(),
+                               Available = g.Sum(a => a.Available),
+                               Pending = g.Sum(a => a.Pending),
+                               Held = g.Sum(a => a.Held),
+                           }).ToListAsync(cancellationToken);
+        var byTier = tiers.OrderBy(t => t.Rank)
+            .Select(t => new TierLiability(t.Name, t.Rank, Balance(policy, t.Members, t.Available, t.Pending, t.Held)))
+            .ToList();
+        var outstanding = Balance(
+            policy,
+            byTier.Sum(t => t.Balance.Members),
+            byTier.Sum(t => t.Balance.Available),
+            byTier.Sum(t => t.Balance.Pending),
+            byTier.Sum(t => t.Balance.Held));
+
+        var start = new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+        var end = new DateTimeOffset(to.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+        var months = await MovementsByMonthAsync(sql, start, end, cancellationToken);
+        var monthly = new List<LiabilityMovements>();
+        for (var month = new DateOnly(from.Year, from.Month, 1); month <= to; month = month.AddMonths(1))
+        {
+            var key = month.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
+            monthly.Add(Movements(key, LedgerMovements.From(months.Where(r => r.Month == key).Select(r => (Parse(r.Type), r.Points)))));
+        }
+
+        var period = LedgerMovements.From(months.Select(r => (Parse(r.Type), r.Points)));
+        var lifetime = await db.LedgerEntries.AsNoTracking().GroupBy(e => e.Type)
+            .Select(g => new { Type = g.Key, Points = g.Sum(e => e.Points + e.PendingPoints) }).ToListAsync(cancellationToken);
+
+        return new LiabilityReportResponse(
+            now,
+            from,
+            to,
+            policy.PointValue,
+            policy.PointValueCurrency,
+            outstanding,
+            byTier,
+            await ByExpiryMonthAsync(sql, policy, cancellationToken),
+            monthly,
+            Movements("period", period),
+            Movements("lifetime", LedgerMovements.From(lifetime.Select(r => (r.Type, r.Points)))));
+    }
+
+    private static LiabilityBalance Balance(PointsPolicy policy, int members, long available, long pending, long held)
+    {
+        var points = available + pending + held;
+        return new LiabilityBalance(members, available, pending, held, points, policy.ValueOf(points).Amount);
+    }
+
+    private static LiabilityMovements Movements(string period, LedgerMovements m) =>
+        new(period, m.Issued, m.Redeemed, m.Expired, m.Reversed, m.Adjusted, m.Held, m.Transferred, m.Net, m.BreakageRate);
+
+    private static LedgerEntryType Parse(string type) => Enum.Parse<LedgerEntryType>(type);
+
+    private async Task<List<MonthTypeSum>> MovementsByMonthAsync(SetSql sql, DateTimeOffset start, DateTimeOffset end, CancellationToken cancellationToken)
+    {
+        var p = sql.NewParameters();
+        var text = $"""
+            SELECT {sql.Month("e.\"OccurredAt\"")} AS "Month", e."Type" AS "Type", SUM(e."Points" + e."PendingPoints") AS "Points"
+            FROM "LedgerEntries" e
+            WHERE e."OccurredAt" >= {p.Add(start)} AND e."OccurredAt" < {p.Add(end)}
+            GROUP BY {sql.Month("e.\"OccurredAt\"")}, e."Type"
+            """;
+        return await sql.Query<MonthTypeSum>(db, text, p).ToListAsync(cancellationToken);
+    }
+
+    private async Task<List<ExpiryMonthLiability>> ByExpiryMonthAsync(SetSql sql, PointsPolicy policy, CancellationToken cancellationToken)
+    {
+        var p = sql.NewParameters();
+        var text = $"""
+            SELECT {sql.Month("l.\"ExpiresAt\"")} AS "Month",
+                   SUM(CASE WHEN l."IsPending" = {sql.False} THEN l."Remaining" ELSE 0 END) AS "Available",
+                   SUM(CASE WHEN l."IsPending" = {sql.False} THEN 0 ELSE l."Remaining" END) AS "Pending"
+            FROM "PointsLots" l
+            WHERE l."Remaining" > 0
+            GROUP BY {sql.Month("l.\"ExpiresAt\"")}
+            """;
+        var rows = await sql.Query<ExpiryMonthSum>(db, text, p).ToListAsync(cancellationToken);
+        return rows
+            .OrderBy(r => r.Month is null) // "never" last
+            .ThenBy(r => r.Month, StringComparer.Ordinal)
+            .Select(r => new ExpiryMonthLiability(r.Month ?? "never", r.Available, r.Pending, r.Available + r.Pending, policy.ValueOf(r.Available + r.Pending).Amount))
+            .ToList();
+    }
+
+    private sealed class MonthTypeSum
+    {
+        public string Month { get; init; } = "";
+
+        public string Type { get; init; } = "";
+
+        public long Points { get; init; }
+    }
+
+    private sealed class ExpiryMonthSum
+    {
+        public string? Month { get; init; }
+
+        public long Available { get; init; }
+
+        public long Pending { get; init; }
+    }
+}
