@@ -1,4 +1,5 @@
 using Loyalty.Application.Abstractions;
+using Loyalty.Application.Common;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -19,8 +20,7 @@ public sealed class UnitOfWorkBehaviour<TMessage, TResponse>(ILoyaltyDbContext d
             return await next(message, cancellationToken);
         }
 
-        await using var turn = await writeGate.EnterAsync(cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await WriteTransaction.BeginAsync(db, writeGate, cancellationToken);
         journal.Enlist(db);
         var response = await next(message, cancellationToken);
         await db.SaveChangesAsync(cancellationToken); // whatever the handler left unsaved, the journal's mark included

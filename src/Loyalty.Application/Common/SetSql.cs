@@ -36,6 +36,12 @@ public sealed class SetSql
     /// <summary>One writer at a time (SQLite): running batches side by side gains nothing.</summary>
     public bool SingleWriter => _kind == Kind.Sqlite;
 
+    /// <summary>SQL Server spells some statements differently (OUTPUT instead of RETURNING, no ON CONFLICT).</summary>
+    public bool IsSqlServer => _kind == Kind.SqlServer;
+
+    /// <summary>An instant as the provider stores it, for parameters of hand-written SQL (UTC ticks on SQLite).</summary>
+    public object Instant(DateTimeOffset value) => Store(value);
+
     /// <summary>The literal for false in a comparison with a boolean column.</summary>
     public string False => _kind == Kind.PostgreSql ? "false" : "0";
 

@@ -1,4 +1,5 @@
 using Loyalty.Application.Abstractions;
+using Loyalty.Application.Common;
 using Loyalty.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -98,10 +99,11 @@ public sealed class IdempotencyStore(IDbContextFactory<LoyaltyDbContext> context
     /// <summary>Inserts the claim unless the key exists; true when this call inserted it. Never raises a unique-key error.</summary>
     private async Task<bool> TryClaimAsync(LoyaltyDbContext db, string scope, string key, string requestHash, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var createdAt = StoreValue(db, now);
-        var lockedUntil = StoreValue(db, now + options.Value.InFlightLease);
-        var expiresAt = StoreValue(db, now + options.Value.Retention);
-        var sql = db.Database.IsSqlServer()
+        var provider = SetSql.For(db);
+        var createdAt = provider.Instant(now);
+        var lockedUntil = provider.Instant(now + options.Value.InFlightLease);
+        var expiresAt = provider.Instant(now + options.Value.Retention);
+        var sql = provider.IsSqlServer
             ? (FormattableString)$"""
                 INSERT INTO "IdempotencyRecords" ("Scope", "Key", "RequestHash", "CreatedAt", "LockedUntil", "ExpiresAt")
                 SELECT {scope}, {key}, {requestHash}, {createdAt}, {lockedUntil}, {expiresAt}
@@ -115,10 +117,6 @@ public sealed class IdempotencyStore(IDbContextFactory<LoyaltyDbContext> context
         await using var turn = await writeGate.EnterAsync(cancellationToken);
         return await db.Database.ExecuteSqlAsync(sql, cancellationToken) == 1;
     }
-
-    /// <summary>A timestamp as the provider stores it (SQLite keeps UTC ticks through a value converter).</summary>
-    private static object StoreValue(LoyaltyDbContext db, DateTimeOffset value) =>
-        db.Model.FindEntityType(typeof(IdempotencyRecord))!.FindProperty(nameof(IdempotencyRecord.CreatedAt))!.GetTypeMapping().Converter?.ConvertToProvider(value) ?? value;
 
     public async Task CompleteAsync(string scope, string key, int statusCode, string? contentType, string body, CancellationToken cancellationToken)
     {

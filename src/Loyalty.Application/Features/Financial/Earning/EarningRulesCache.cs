@@ -1,4 +1,5 @@
 using Loyalty.Application.Abstractions;
+using Loyalty.Application.Common;
 using Loyalty.Domain.Financial.Earning;
 using Microsoft.EntityFrameworkCore;
 
@@ -14,56 +15,14 @@ public sealed class EarningRulesCache(TimeProvider clock) : IDisposable
 {
     public static readonly TimeSpan TimeToLive = TimeSpan.FromSeconds(5);
 
-    private readonly SemaphoreSlim _refresh = new(1, 1);
-    private Snapshot? _snapshot;
-    private long _generation;
+    private readonly RefreshingSnapshot<EarningRuleSet> _snapshot = new(clock, TimeToLive, LoadAsync);
 
-    public async ValueTask<EarningRuleSet> GetAsync(ILoyaltyDbContext db, CancellationToken cancellationToken)
-    {
-        var snapshot = Volatile.Read(ref _snapshot);
-        var generation = Interlocked.Read(ref _generation);
-        var current = snapshot is not null && snapshot.Generation == generation;
-        if (current && clock.GetElapsedTime(snapshot!.LoadedAt) < TimeToLive)
-        {
-            return snapshot.Rules;
-        }
-
-        if (current)
-        {
-            if (!await _refresh.WaitAsync(0, cancellationToken))
-            {
-                return snapshot!.Rules; // expired, not invalidated: someone is refreshing it already
-            }
-        }
-        else
-        {
-            await _refresh.WaitAsync(cancellationToken);
-        }
-
-        try
-        {
-            snapshot = Volatile.Read(ref _snapshot);
-            generation = Interlocked.Read(ref _generation);
-            if (snapshot is not null && snapshot.Generation == generation && clock.GetElapsedTime(snapshot.LoadedAt) < TimeToLive)
-            {
-                return snapshot.Rules;
-            }
-
-            // Tagged with the generation seen before loading: if an admin change lands meanwhile, this snapshot is stale on arrival.
-            var rules = await LoadAsync(db, cancellationToken);
-            Volatile.Write(ref _snapshot, new Snapshot(rules, clock.GetTimestamp(), generation));
-            return rules;
-        }
-        finally
-        {
-            _refresh.Release();
-        }
-    }
+    public ValueTask<EarningRuleSet> GetAsync(ILoyaltyDbContext db, CancellationToken cancellationToken) => _snapshot.GetAsync(db, cancellationToken);
 
     /// <summary>Call after an admin change has committed: the next earn loads the rules afresh.</summary>
-    public void Invalidate() => Interlocked.Increment(ref _generation);
+    public void Invalidate() => _snapshot.Invalidate();
 
-    public void Dispose() => _refresh.Dispose();
+    public void Dispose() => _snapshot.Dispose();
 
     private static async Task<EarningRuleSet> LoadAsync(ILoyaltyDbContext db, CancellationToken cancellationToken)
     {
@@ -74,6 +33,4 @@ public sealed class EarningRulesCache(TimeProvider clock) : IDisposable
             : await db.Campaigns.AsNoTracking().Where(c => campaignIds.Contains(c.Id)).ToListAsync(cancellationToken);
         return new EarningRuleSet(rules, campaigns);
     }
-
-    private sealed record Snapshot(EarningRuleSet Rules, long LoadedAt, long Generation);
 }

@@ -31,7 +31,7 @@ public sealed record ExpirePointsCommand(int MembersPerBatch = ExpirePointsComma
 /// A second instance running at the same time waits on the locks and then finds nothing left to expire; for the
 /// same reason batches of disjoint ranges may run side by side, each on a connection of its own.
 /// </summary>
-public sealed class ExpirePointsHandler(ILoyaltyDbContext db, IServiceScopeFactory scopes, PointsPolicyCache policies, TimeProvider clock) : ICommandHandler<ExpirePointsCommand, int>
+public sealed class ExpirePointsHandler(ILoyaltyDbContext db, IServiceScopeFactory scopes, PointsPolicyCache policies, IWriteGate writeGate, TimeProvider clock) : ICommandHandler<ExpirePointsCommand, int>
 {
     public const string ExpiredDescription = "Points expired";
 
@@ -87,10 +87,10 @@ public sealed class ExpirePointsHandler(ILoyaltyDbContext db, IServiceScopeFacto
         return counts.Sum();
     }
 
-    private static async Task<int> InTransactionAsync(
+    private async Task<int> InTransactionAsync(
         ILoyaltyDbContext context, Guid? from, Guid to, Func<ILoyaltyDbContext, Guid?, Guid, CancellationToken, Task<int>> work, CancellationToken cancellationToken)
     {
-        await using var transaction = await context.Database.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await WriteTransaction.BeginAsync(context, writeGate, cancellationToken);
         var count = await work(context, from, to, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return count;

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Loyalty.Application.Abstractions;
 using Loyalty.Application.Features.Social.Members;
 using Loyalty.Contracts.Member;
@@ -27,10 +28,13 @@ public sealed class GetMyExpiringPointsHandler(ILoyaltyDbContext db, TimeProvide
 /// <summary>A member's spendable lots that have an expiry date and points left.</summary>
 public static class ExpiringLots
 {
+    /// <summary>A lot that will expire with points still spendable in it; usable inside other queries too.</summary>
+    public static readonly Expression<Func<PointsLot, bool>> WillExpire = l => !l.IsPending && l.Remaining > 0 && l.ExpiresAt != null;
+
     public static IQueryable<PointsLot> Of(ILoyaltyDbContext db, Guid memberId)
     {
         ArgumentNullException.ThrowIfNull(db);
-        return db.PointsLots.AsNoTracking().Where(l => l.MemberId == memberId && !l.IsPending && l.Remaining > 0 && l.ExpiresAt != null);
+        return db.PointsLots.AsNoTracking().Where(l => l.MemberId == memberId).Where(WillExpire);
     }
 
     /// <summary>All the member's points that expire on the UTC day of <paramref name="firstAt"/>, their first expiry.</summary>

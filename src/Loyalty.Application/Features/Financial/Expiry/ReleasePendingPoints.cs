@@ -1,4 +1,5 @@
 using Loyalty.Application.Abstractions;
+using Loyalty.Application.Common;
 using Loyalty.Application.Features.Financial.Ledger;
 using Loyalty.Domain.Financial.Ledger;
 using Mediator;
@@ -17,7 +18,7 @@ public sealed record ReleasePendingPointsCommand(int MembersPerQuery = 500) : IC
 /// then read the member's due lots, so two runs at once cannot both release the same lots: the second waits on the
 /// lock and then finds nothing pending.
 /// </summary>
-public sealed class ReleasePendingPointsHandler(ILoyaltyDbContext db, PointsLedger ledger, TimeProvider clock) : ICommandHandler<ReleasePendingPointsCommand, int>
+public sealed class ReleasePendingPointsHandler(ILoyaltyDbContext db, PointsLedger ledger, IWriteGate writeGate, TimeProvider clock) : ICommandHandler<ReleasePendingPointsCommand, int>
 {
     public const string Description = "Points now available";
 
@@ -59,8 +60,8 @@ public sealed class ReleasePendingPointsHandler(ILoyaltyDbContext db, PointsLedg
 
     private async Task<bool> ReleaseAsync(Guid memberId, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await db.PointsAccounts.Where(a => a.MemberId == memberId).ExecuteUpdateAsync(s => s.SetProperty(a => a.UpdatedAt, now), cancellationToken);
+        await using var transaction = await WriteTransaction.BeginAsync(db, writeGate, cancellationToken);
+        await ledger.LockAccountAsync(memberId, cancellationToken);
         var lots = await DueLots(now).Where(l => l.MemberId == memberId).OrderBy(l => l.Id).ToListAsync(cancellationToken);
         var total = lots.Sum(l => l.Remaining);
         if (total == 0)

@@ -1,5 +1,6 @@
 using FluentValidation;
 using Loyalty.Application.Abstractions;
+using Loyalty.Application.Common;
 using Loyalty.Application.Errors;
 using Loyalty.Application.Features.Audit;
 using Loyalty.Application.Features.Financial.Ledger;
@@ -124,7 +125,7 @@ public sealed record ProcessBulkGrantsCommand(int ItemsPerBatch = 200) : IComman
 /// so a second instance waits on that row and then finds it no longer pending, and nobody is credited twice. One
 /// account per transaction also means a grant never holds one member's lock while waiting for another's.
 /// </summary>
-public sealed class ProcessBulkGrantsHandler(ILoyaltyDbContext db, PointsLedger ledger, TimeProvider clock) : ICommandHandler<ProcessBulkGrantsCommand, int>
+public sealed class ProcessBulkGrantsHandler(ILoyaltyDbContext db, PointsLedger ledger, IWriteGate writeGate, TimeProvider clock) : ICommandHandler<ProcessBulkGrantsCommand, int>
 {
     public async ValueTask<int> Handle(ProcessBulkGrantsCommand command, CancellationToken cancellationToken)
     {
@@ -174,7 +175,7 @@ public sealed class ProcessBulkGrantsHandler(ILoyaltyDbContext db, PointsLedger 
                 MemberStatus.Closed => "member_closed",
                 _ => null,
             };
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            await using var transaction = await WriteTransaction.BeginAsync(db, writeGate, cancellationToken);
             var claimed = await db.BulkGrantItems
                 .Where(i => i.Id == item.Id && i.Status == BulkGrantItemStatus.Pending)
                 .ExecuteUpdateAsync(

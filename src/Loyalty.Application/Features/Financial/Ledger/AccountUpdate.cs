@@ -1,5 +1,5 @@
 using Loyalty.Application.Abstractions;
-using Loyalty.Domain.Financial.Ledger;
+using Loyalty.Application.Common;
 using Microsoft.EntityFrameworkCore;
 
 namespace Loyalty.Application.Features.Financial.Ledger;
@@ -23,8 +23,9 @@ internal static class AccountUpdate
         DateTimeOffset now,
         CancellationToken cancellationToken)
     {
-        var stamp = StoreValue(db, now);
-        var sql = db.Database.IsSqlServer()
+        var provider = SetSql.For(db);
+        var stamp = provider.Instant(now);
+        var sql = provider.IsSqlServer
             ? (FormattableString)$"""
                 UPDATE "PointsAccounts"
                 SET "Available" = "Available" + {available}, "Pending" = "Pending" + {pending}, "Held" = "Held" + {held},
@@ -42,17 +43,4 @@ internal static class AccountUpdate
         var rows = await db.Database.SqlQuery<long>(sql).ToListAsync(cancellationToken);
         return rows.Count == 0 ? null : rows[0];
     }
-
-    /// <summary>A timestamp as the provider stores it (SQLite keeps UTC ticks through a value converter).</summary>
-    private static object StoreValue(ILoyaltyDbContext db, DateTimeOffset value)
-    {
-        var converter = db.Model.FindEntityType(typeof(PointsAccount))!.FindProperty(nameof(PointsAccount.UpdatedAt))!.GetTypeMapping().Converter;
-        return converter?.ConvertToProvider(value) ?? value;
-    }
-}
-
-internal static class ProviderChecks
-{
-    public static bool IsSqlServer(this Microsoft.EntityFrameworkCore.Infrastructure.DatabaseFacade database) =>
-        database.ProviderName == "Microsoft.EntityFrameworkCore.SqlServer";
 }

@@ -1,4 +1,5 @@
 using Loyalty.Application.Abstractions;
+using Loyalty.Application.Common;
 using Loyalty.Domain.Financial.Policies;
 using Microsoft.EntityFrameworkCore;
 
@@ -8,28 +9,23 @@ namespace Loyalty.Application.Features.Financial.Policies;
 /// The points policy is read on every earn and changes rarely: keep it for a few seconds. A change made through
 /// this instance is seen at once; other instances see it within <see cref="Lifetime"/>.
 /// </summary>
-public sealed class PointsPolicyCache(TimeProvider clock)
+public sealed class PointsPolicyCache(TimeProvider clock) : IDisposable
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(5);
 
-    private volatile Snapshot? _snapshot;
+    private readonly RefreshingSnapshot<PointsPolicy> _snapshot = new(clock, Lifetime, (db, ct) => LoadAsync(db, clock, ct));
 
-    public async ValueTask<PointsPolicy> GetAsync(ILoyaltyDbContext db, CancellationToken cancellationToken)
+    public ValueTask<PointsPolicy> GetAsync(ILoyaltyDbContext db, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var now = clock.GetUtcNow();
-        if (_snapshot is { } cached && now - cached.LoadedAt < Lifetime && now >= cached.LoadedAt)
-        {
-            return cached.Policy;
-        }
-
-        var policy = await db.PointsPolicies.AsNoTracking().SingleOrDefaultAsync(p => p.Id == PointsPolicy.SingletonId, cancellationToken)
-            ?? PointsPolicy.Default(now);
-        _snapshot = new Snapshot(policy, now);
-        return policy;
+        return _snapshot.GetAsync(db, cancellationToken);
     }
 
-    public void Invalidate() => _snapshot = null;
+    public void Invalidate() => _snapshot.Invalidate();
 
-    private sealed record Snapshot(PointsPolicy Policy, DateTimeOffset LoadedAt);
+    public void Dispose() => _snapshot.Dispose();
+
+    private static async Task<PointsPolicy> LoadAsync(ILoyaltyDbContext db, TimeProvider clock, CancellationToken cancellationToken) =>
+        await db.PointsPolicies.AsNoTracking().SingleOrDefaultAsync(p => p.Id == PointsPolicy.SingletonId, cancellationToken)
+            ?? PointsPolicy.Default(clock.GetUtcNow());
 }

@@ -55,7 +55,7 @@ public sealed class CaptureRedemptionHandler(ILoyaltyDbContext db, PointsLedger 
         });
 
         await ledger.ReleaseHoldAsync(LedgerEntry.Create(memberId, LedgerEntryType.Release, redemption.Points, $"Hold released on capture at {storeName}", now, references), redemption.Id, cancellationToken);
-        var spend = LedgerEntry.Create(memberId, LedgerEntryType.Redeem, -redemption.CapturedPoints, $"Paid with points at {storeName}", now, references);
+        var spend = LedgerEntry.Redeem(memberId, redemption.CapturedPoints, $"Paid with points at {storeName}", now, redemption.PartnerId, redemption.StoreId, redemption.Id);
 
         // The released hold covers the capture unless a return has since pushed the balance below zero; a hold is a
         // promise to the till, so the capture is honoured then too, as if it had come before the return.

@@ -39,9 +39,7 @@ public sealed class GetMyBalanceHandler(ILoyaltyDbContext db, TimeProvider clock
                                  a.Pending,
                                  a.Held,
                                  a.LifetimeEarned,
-                                 FirstExpiry = db.PointsLots
-                                     .Where(l => l.MemberId == a.MemberId && !l.IsPending && l.Remaining > 0 && l.ExpiresAt != null)
-                                     .Min(l => l.ExpiresAt),
+                                 FirstExpiry = db.PointsLots.Where(l => l.MemberId == a.MemberId).Where(ExpiringLots.WillExpire).Min(l => l.ExpiresAt),
                              }).SingleOrDefaultAsync(cancellationToken)
             ?? throw MemberLookup.NotEnrolled();
         var next = balance.FirstExpiry is { } first ? await ExpiringLots.OnDayOfAsync(db, balance.MemberId, first, cancellationToken) : null;

@@ -1,0 +1,64 @@
+using Loyalty.Application.Abstractions;
+
+namespace Loyalty.Application.Common;
+
+/// <summary>
+/// Programme configuration read on every earn but changed rarely, kept in process for <c>timeToLive</c>. A change in
+/// this instance invalidates it at once; other instances pick the change up when their copy expires. While one
+/// request refreshes an expired (not invalidated) copy, the others keep using it instead of piling onto the database.
+/// </summary>
+public sealed class RefreshingSnapshot<T>(TimeProvider clock, TimeSpan timeToLive, Func<ILoyaltyDbContext, CancellationToken, Task<T>> load) : IDisposable
+    where T : class
+{
+    private readonly SemaphoreSlim _refresh = new(1, 1);
+    private Snapshot? _snapshot;
+    private long _generation;
+
+    public async ValueTask<T> GetAsync(ILoyaltyDbContext db, CancellationToken cancellationToken)
+    {
+        var snapshot = Volatile.Read(ref _snapshot);
+        var current = snapshot is not null && snapshot.Generation == Interlocked.Read(ref _generation);
+        if (current && clock.GetElapsedTime(snapshot!.LoadedAt) < timeToLive)
+        {
+            return snapshot.Value;
+        }
+
+        if (current)
+        {
+            if (!await _refresh.WaitAsync(0, cancellationToken))
+            {
+                return snapshot!.Value; // expired, not invalidated: someone is refreshing it already
+            }
+        }
+        else
+        {
+            await _refresh.WaitAsync(cancellationToken);
+        }
+
+        try
+        {
+            snapshot = Volatile.Read(ref _snapshot);
+            var generation = Interlocked.Read(ref _generation);
+            if (snapshot is not null && snapshot.Generation == generation && clock.GetElapsedTime(snapshot.LoadedAt) < timeToLive)
+            {
+                return snapshot.Value;
+            }
+
+            // Tagged with the generation seen before loading: if a change lands meanwhile, this copy is stale on arrival.
+            var value = await load(db, cancellationToken);
+            Volatile.Write(ref _snapshot, new Snapshot(value, clock.GetTimestamp(), generation));
+            return value;
+        }
+        finally
+        {
+            _refresh.Release();
+        }
+    }
+
+    /// <summary>The next read loads afresh.</summary>
+    public void Invalidate() => Interlocked.Increment(ref _generation);
+
+    public void Dispose() => _refresh.Dispose();
+
+    private sealed record Snapshot(T Value, long LoadedAt, long Generation);
+}
