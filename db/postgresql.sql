@@ -1139,3 +1139,56 @@ BEGIN
     END IF;
 END $EF$;
 COMMIT;
+
+START TRANSACTION;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123145055_WipLifecycle') THEN
+    ALTER TABLE "PointsPolicies" ADD "PointsOnClose" character varying(20) NOT NULL DEFAULT 'Forfeit';
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123145055_WipLifecycle') THEN
+    ALTER TABLE "Members" ADD "ErasedAt" timestamp with time zone;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123145055_WipLifecycle') THEN
+    ALTER TABLE "Members" ADD "MergedIntoMemberId" uuid;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123145055_WipLifecycle') THEN
+    ALTER TABLE "Members" ADD "StatusChangedAt" timestamp with time zone;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123145055_WipLifecycle') THEN
+    CREATE INDEX "IX_Members_MergedIntoMemberId" ON "Members" ("MergedIntoMemberId");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123145055_WipLifecycle') THEN
+    ALTER TABLE "Members" ADD CONSTRAINT "FK_Members_Members_MergedIntoMemberId" FOREIGN KEY ("MergedIntoMemberId") REFERENCES "Members" ("Id") ON DELETE RESTRICT;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123145055_WipLifecycle') THEN
+    INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+    VALUES ('20261123145055_WipLifecycle', '10.0.14');
+    END IF;
+END $EF$;
+COMMIT;

@@ -1281,3 +1281,64 @@ END;
 
 COMMIT;
 GO
+
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123145051_WipLifecycle'
+)
+BEGIN
+    ALTER TABLE [PointsPolicies] ADD [PointsOnClose] nvarchar(20) NOT NULL DEFAULT N'Forfeit';
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123145051_WipLifecycle'
+)
+BEGIN
+    ALTER TABLE [Members] ADD [ErasedAt] datetimeoffset NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123145051_WipLifecycle'
+)
+BEGIN
+    ALTER TABLE [Members] ADD [MergedIntoMemberId] uniqueidentifier NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123145051_WipLifecycle'
+)
+BEGIN
+    ALTER TABLE [Members] ADD [StatusChangedAt] datetimeoffset NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123145051_WipLifecycle'
+)
+BEGIN
+    CREATE INDEX [IX_Members_MergedIntoMemberId] ON [Members] ([MergedIntoMemberId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123145051_WipLifecycle'
+)
+BEGIN
+    ALTER TABLE [Members] ADD CONSTRAINT [FK_Members_Members_MergedIntoMemberId] FOREIGN KEY ([MergedIntoMemberId]) REFERENCES [Members] ([Id]) ON DELETE NO ACTION;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123145051_WipLifecycle'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261123145051_WipLifecycle', N'10.0.14');
+END;
+
+COMMIT;
+GO

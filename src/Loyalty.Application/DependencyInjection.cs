@@ -4,6 +4,7 @@ using Loyalty.Application.Features.Audit;
 using Loyalty.Application.Features.Financial.Earning;
 using Loyalty.Application.Features.Financial.Ledger;
 using Loyalty.Application.Features.Financial.Policies;
+using Loyalty.Application.Features.Social.Lifecycle;
 using Loyalty.Application.Features.Social.Members;
 using Loyalty.Application.Features.Structural.Outbox;
 using Microsoft.Extensions.DependencyInjection;
@@ -27,6 +28,16 @@ public static class DependencyInjection
         services.AddSingleton<EarningRulesCache>();
         services.AddScoped<MemberEnrolment>();
         services.AddScoped<AuditTrail>();
+        services.AddScoped<MemberLifecycle>();
+        services.AddScoped<MemberClosing>();
+        services.AddScoped<MemberDataExporter>();
+        services.AddScoped<IMemberDataSection, ProfileDataSection>();
+        services.AddScoped<IMemberDataSection, PointsDataSection>();
+        services.AddScoped<IMemberDataSection, PurchasesDataSection>();
+        services.AddScoped<IMemberDataSection, RedemptionsDataSection>();
+        services.AddScoped<IMemberDataSection, VouchersDataSection>();
+        services.AddScoped<IMemberDataSection, TransfersDataSection>();
+        services.AddScoped<IMemberDataSection, AuditDataSection>();
         return services;
     }
 }

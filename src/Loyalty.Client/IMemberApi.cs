@@ -110,4 +110,20 @@ public interface IMemberApi
         [Query] int? limit = null,
         [Query] string? cursor = null,
         CancellationToken cancellationToken = default);
+
+    /// <summary>Closes the signed-in member's membership for good; points follow the programme's rules (usually forfeited).</summary>
+    /// <param name="request">Must confirm: the app asks the member first.</param>
+    /// <param name="idempotencyKey">One key per close (<see cref="IdempotencyKeys.New"/>); send it again when retrying.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <exception cref="LoyaltyApiException">E.g. <c>member_closed</c>, or <c>member_has_open_holds</c> while a till payment holds points.</exception>
+    [Post("/me/close")]
+    Task<MembershipClosedResponse> CloseMembershipAsync(
+        [Body] CloseMyMembershipRequest request,
+        [Header("Idempotency-Key")] string idempotencyKey,
+        CancellationToken cancellationToken = default);
+
+    /// <summary>Downloads everything the club holds about the signed-in member, one JSON object per section.</summary>
+    /// <exception cref="LoyaltyApiException">The API rejected the request.</exception>
+    [Get("/me/export")]
+    Task<MemberDataExport> ExportMyDataAsync(CancellationToken cancellationToken = default);
 }

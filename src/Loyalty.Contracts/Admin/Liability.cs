@@ -33,7 +33,8 @@ public sealed record ExpiryMonthLiability(string Month, long Available, long Pen
 /// Ledger movements (points and pending points) over a period ('yyyy-MM' for a month, 'period', or 'lifetime'):
 /// issued = Earn + Bonus (pending earns included); redeemed = Redeem; expired = Expire; reversed = Reverse (returns);
 /// adjusted = Adjust (signed); held = Hold + Release (points set aside by till holds, signed); transferred = transfers
-/// in + out (signed). net = issued − redeemed − expired − reversed + adjusted − held + transferred = the change of
+/// in + out and member merges (signed); forfeited = points given up when memberships closed (listed last).
+/// net = issued − redeemed − expired − reversed + adjusted − held + transferred − forfeited = the change of
 /// available + pending; over the lifetime it equals outstanding available + pending. breakageRate = expired ÷ issued
 /// (null when nothing was issued).
 /// </summary>
@@ -47,4 +48,5 @@ public sealed record LiabilityMovements(
     long Held,
     long Transferred,
     long Net,
-    decimal? BreakageRate);
+    decimal? BreakageRate,
+    long Forfeited);

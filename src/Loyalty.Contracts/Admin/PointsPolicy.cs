@@ -20,7 +20,8 @@ public sealed record PointsPolicyRequest(
     string PointValueCurrency,
     int RedemptionHoldMinutes,
     long TransferMaxPoints,
-    long TransferMaxPointsPerMonth);
+    long TransferMaxPointsPerMonth,
+    string? PointsOnClose = null);
 
 public sealed record PointsPolicyResponse(
     ExpiryPolicyDto Expiry,
@@ -32,4 +33,5 @@ public sealed record PointsPolicyResponse(
     int RedemptionHoldMinutes,
     long TransferMaxPoints,
     long TransferMaxPointsPerMonth,
-    DateTimeOffset UpdatedAt);
+    DateTimeOffset UpdatedAt,
+    string PointsOnClose);

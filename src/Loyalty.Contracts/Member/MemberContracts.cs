@@ -31,3 +31,15 @@ public sealed record ExpiringPointsResponse(IReadOnlyList<ExpiringPoints> Items,
 
 /// <summary>One movement of points; earn and bonus entries carry their per-rule <see cref="Breakdown"/> (null for other entries).</summary>
 public sealed record PointsHistoryEntry(long Id, string Type, long Points, string Description, DateTimeOffset OccurredAt, string? PartnerName, string? StoreName, IReadOnlyList<EarnLineResponse>? Breakdown = null);
+
+/// <summary>The member closes their own membership; <c>confirm</c> must be true (the app asks first: points may be forfeited).</summary>
+public sealed record CloseMyMembershipRequest(bool Confirm);
+
+/// <summary>The membership after closing; <c>pointsForfeited</c> follows the programme's rules.</summary>
+public sealed record MembershipClosedResponse(string Status, long PointsForfeited, long AvailablePoints, DateTimeOffset ClosedAt);
+
+/// <summary>
+/// Everything the club holds about a member, one JSON object per data section (profile, points, purchases,
+/// redemptions, vouchers, transfers, audit, and whatever other features add). Not paged: all of it.
+/// </summary>
+public sealed record MemberDataExport(Guid MemberId, string MemberNumber, DateTimeOffset ExportedAt, IReadOnlyDictionary<string, System.Text.Json.JsonElement> Sections);

@@ -486,6 +486,11 @@ namespace Loyalty.Migrations.PostgreSql.Migrations
                         .HasColumnType("character(3)")
                         .IsFixedLength();
 
+                    b.Property<string>("PointsOnClose")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
                     b.Property<int>("RedemptionHoldMinutes")
                         .HasColumnType("integer");
 
@@ -941,6 +946,9 @@ namespace Loyalty.Migrations.PostgreSql.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
+                    b.Property<DateTimeOffset?>("ErasedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("ExternalId")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
@@ -960,6 +968,9 @@ namespace Loyalty.Migrations.PostgreSql.Migrations
                         .HasMaxLength(12)
                         .HasColumnType("character varying(12)");
 
+                    b.Property<Guid?>("MergedIntoMemberId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("NormalizedEmail")
                         .IsRequired()
                         .HasMaxLength(254)
@@ -974,6 +985,9 @@ namespace Loyalty.Migrations.PostgreSql.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
+                    b.Property<DateTimeOffset?>("StatusChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<Guid>("TierId")
                         .HasColumnType("uuid");
 
@@ -986,6 +1000,8 @@ namespace Loyalty.Migrations.PostgreSql.Migrations
 
                     b.HasIndex("MemberNumber")
                         .IsUnique();
+
+                    b.HasIndex("MergedIntoMemberId");
 
                     b.HasIndex("NormalizedEmail")
                         .IsUnique();
@@ -1420,6 +1436,11 @@ namespace Loyalty.Migrations.PostgreSql.Migrations
 
             modelBuilder.Entity("Loyalty.Domain.Social.Members.Member", b =>
                 {
+                    b.HasOne("Loyalty.Domain.Social.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MergedIntoMemberId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Loyalty.Domain.Social.Tiers.Tier", null)
                         .WithMany()
                         .HasForeignKey("TierId")

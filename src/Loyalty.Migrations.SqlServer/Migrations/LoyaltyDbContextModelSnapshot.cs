@@ -486,6 +486,11 @@ namespace Loyalty.Migrations.SqlServer.Migrations
                         .HasColumnType("nchar(3)")
                         .IsFixedLength();
 
+                    b.Property<string>("PointsOnClose")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
                     b.Property<int>("RedemptionHoldMinutes")
                         .HasColumnType("int");
 
@@ -941,6 +946,9 @@ namespace Loyalty.Migrations.SqlServer.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("nvarchar(20)");
 
+                    b.Property<DateTimeOffset?>("ErasedAt")
+                        .HasColumnType("datetimeoffset");
+
                     b.Property<string>("ExternalId")
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
@@ -960,6 +968,9 @@ namespace Loyalty.Migrations.SqlServer.Migrations
                         .HasMaxLength(12)
                         .HasColumnType("nvarchar(12)");
 
+                    b.Property<Guid?>("MergedIntoMemberId")
+                        .HasColumnType("uniqueidentifier");
+
                     b.Property<string>("NormalizedEmail")
                         .IsRequired()
                         .HasMaxLength(254)
@@ -974,6 +985,9 @@ namespace Loyalty.Migrations.SqlServer.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("nvarchar(20)");
 
+                    b.Property<DateTimeOffset?>("StatusChangedAt")
+                        .HasColumnType("datetimeoffset");
+
                     b.Property<Guid>("TierId")
                         .HasColumnType("uniqueidentifier");
 
@@ -987,6 +1001,8 @@ namespace Loyalty.Migrations.SqlServer.Migrations
 
                     b.HasIndex("MemberNumber")
                         .IsUnique();
+
+                    b.HasIndex("MergedIntoMemberId");
 
                     b.HasIndex("NormalizedEmail")
                         .IsUnique();
@@ -1421,6 +1437,11 @@ namespace Loyalty.Migrations.SqlServer.Migrations
 
             modelBuilder.Entity("Loyalty.Domain.Social.Members.Member", b =>
                 {
+                    b.HasOne("Loyalty.Domain.Social.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MergedIntoMemberId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Loyalty.Domain.Social.Tiers.Tier", null)
                         .WithMany()
                         .HasForeignKey("TierId")

@@ -471,6 +471,11 @@ namespace Loyalty.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .IsFixedLength();
 
+                    b.Property<string>("PointsOnClose")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("RedemptionHoldMinutes")
                         .HasColumnType("INTEGER");
 
@@ -924,6 +929,9 @@ namespace Loyalty.Migrations.Sqlite.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("ErasedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("ExternalId")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
@@ -943,6 +951,9 @@ namespace Loyalty.Migrations.Sqlite.Migrations
                         .HasMaxLength(12)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("MergedIntoMemberId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("NormalizedEmail")
                         .IsRequired()
                         .HasMaxLength(254)
@@ -957,6 +968,9 @@ namespace Loyalty.Migrations.Sqlite.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("StatusChangedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid>("TierId")
                         .HasColumnType("TEXT");
 
@@ -969,6 +983,8 @@ namespace Loyalty.Migrations.Sqlite.Migrations
 
                     b.HasIndex("MemberNumber")
                         .IsUnique();
+
+                    b.HasIndex("MergedIntoMemberId");
 
                     b.HasIndex("NormalizedEmail")
                         .IsUnique();
@@ -1403,6 +1419,11 @@ namespace Loyalty.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("Loyalty.Domain.Social.Members.Member", b =>
                 {
+                    b.HasOne("Loyalty.Domain.Social.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MergedIntoMemberId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Loyalty.Domain.Social.Tiers.Tier", null)
                         .WithMany()
                         .HasForeignKey("TierId")

@@ -32,7 +32,8 @@ public static class PointsTestKit
             current.PointValueCurrency,
             current.RedemptionHoldMinutes,
             current.TransferMaxPoints,
-            current.TransferMaxPointsPerMonth);
+            current.TransferMaxPointsPerMonth,
+            current.PointsOnClose);
         await PutPolicyAsync(s, change(previous));
         return new Restore(s, previous);
     }

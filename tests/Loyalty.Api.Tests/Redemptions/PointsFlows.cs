@@ -21,7 +21,7 @@ public static class PointsFlows
     public static async Task<IAsyncDisposable> PolicyAsync(this Scenario s, Func<PointsPolicyRequest, PointsPolicyRequest> change)
     {
         var current = await s.Admin.GetJsonAsync<PointsPolicyResponse>("/api/v1/admin/points-policy");
-        var original = new PointsPolicyRequest(current.Expiry, current.ExpiryNoticeDays, current.PendingDays, current.ReturnPolicy, current.PointValue, current.PointValueCurrency, current.RedemptionHoldMinutes, current.TransferMaxPoints, current.TransferMaxPointsPerMonth);
+        var original = new PointsPolicyRequest(current.Expiry, current.ExpiryNoticeDays, current.PendingDays, current.ReturnPolicy, current.PointValue, current.PointValueCurrency, current.RedemptionHoldMinutes, current.TransferMaxPoints, current.TransferMaxPointsPerMonth, current.PointsOnClose);
         await PutPolicyAsync(s, change(original));
         return new Restore(() => PutPolicyAsync(s, original));
     }

@@ -28,6 +28,15 @@ public enum LedgerEntryType
 
     TransferOut,
     TransferIn,
+
+    /// <summary>Points given up when a membership closes (or is erased) under the forfeit policy.</summary>
+    Forfeit,
+
+    /// <summary>A duplicate's points leaving it for the member it is merged into (ReferenceId = the survivor).</summary>
+    MergeOut,
+
+    /// <summary>A merged duplicate's points arriving, with their expiry dates (ReferenceId = the duplicate).</summary>
+    MergeIn,
 }
 
 /// <summary>

@@ -15,6 +15,16 @@ public enum ReturnPolicy
     AllowNegativeBalance,
 }
 
+/// <summary>What closing a membership does to the points left on it.</summary>
+public enum PointsOnClose
+{
+    /// <summary>The available and pending points are forfeited (one Forfeit entry each) as the membership closes.</summary>
+    Forfeit,
+
+    /// <summary>The points stay on the closed account (they still expire) and can reach a new membership through a merge.</summary>
+    Keep,
+}
+
 /// <summary>
 /// The programme's points rules that are not earning rules: when points become available, when they expire,
 /// how returns are handled, what a point is worth, how long a till authorisation holds, and transfer limits.
@@ -61,6 +71,9 @@ public sealed class PointsPolicy
     public long TransferMaxPoints { get; private set; } = 10_000;
 
     public long TransferMaxPointsPerMonth { get; private set; } = 20_000;
+
+    /// <summary>The default for closing a membership; staff may choose otherwise per member.</summary>
+    public PointsOnClose PointsOnClose { get; private set; } = PointsOnClose.Forfeit;
 
     public DateTimeOffset UpdatedAt { get; private set; }
 
@@ -114,6 +127,7 @@ public sealed class PointsPolicy
         RedemptionHoldMinutes = values.RedemptionHoldMinutes;
         TransferMaxPoints = values.TransferMaxPoints;
         TransferMaxPointsPerMonth = values.TransferMaxPointsPerMonth;
+        PointsOnClose = values.PointsOnClose ?? PointsOnClose;
         UpdatedAt = now;
     }
 }
@@ -127,4 +141,5 @@ public sealed record PointsPolicyValues(
     string PointValueCurrency,
     int RedemptionHoldMinutes,
     long TransferMaxPoints,
-    long TransferMaxPointsPerMonth);
+    long TransferMaxPointsPerMonth,
+    PointsOnClose? PointsOnClose = null);

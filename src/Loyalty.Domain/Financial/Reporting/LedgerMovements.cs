@@ -8,15 +8,16 @@ namespace Loyalty.Domain.Financial.Reporting;
 /// reversed are positive:
 /// issued = Earn + Bonus (pending earns included), redeemed = Redeem, expired = Expire, reversed = Reverse,
 /// adjusted = Adjust (signed), held = Hold + Release (points moved out of the balance into till holds; signed),
-/// transferred = TransferIn + TransferOut (signed). Confirm moves pending points to available and nets to zero.
-/// So <see cref="Net"/> = issued − redeemed − expired − reversed + adjusted − held + transferred, which is exactly the
+/// transferred = TransferIn + TransferOut + MergeIn + MergeOut (signed), forfeited = Forfeit (points given up on closing).
+/// Confirm moves pending points to available and nets to zero.
+/// So <see cref="Net"/> = issued − redeemed − expired − reversed + adjusted − held + transferred − forfeited, which is exactly the
 /// change of available + pending over the same entries.
 /// </summary>
-public sealed record LedgerMovements(long Issued, long Redeemed, long Expired, long Reversed, long Adjusted, long Held, long Transferred)
+public sealed record LedgerMovements(long Issued, long Redeemed, long Expired, long Reversed, long Adjusted, long Held, long Transferred, long Forfeited = 0)
 {
     public static readonly LedgerMovements None = new(0, 0, 0, 0, 0, 0, 0);
 
-    public long Net => Issued - Redeemed - Expired - Reversed + Adjusted - Held + Transferred;
+    public long Net => Issued - Redeemed - Expired - Reversed + Adjusted - Held + Transferred - Forfeited;
 
     /// <summary>Expired ÷ issued, to four decimals; null when nothing was issued.</summary>
     public decimal? BreakageRate => Issued <= 0 ? null : Math.Round((decimal)Expired / Issued, 4, MidpointRounding.AwayFromZero);
@@ -25,7 +26,7 @@ public sealed record LedgerMovements(long Issued, long Redeemed, long Expired, l
     public static LedgerMovements From(IEnumerable<(LedgerEntryType Type, long Points)> sums)
     {
         ArgumentNullException.ThrowIfNull(sums);
-        long issued = 0, redeemed = 0, expired = 0, reversed = 0, adjusted = 0, held = 0, transferred = 0;
+        long issued = 0, redeemed = 0, expired = 0, reversed = 0, adjusted = 0, held = 0, transferred = 0, forfeited = 0;
         foreach (var (type, points) in sums)
         {
             switch (type)
@@ -48,8 +49,11 @@ public sealed record LedgerMovements(long Issued, long Redeemed, long Expired, l
                 case LedgerEntryType.Hold or LedgerEntryType.Release:
                     held -= points;
                     break;
-                case LedgerEntryType.TransferIn or LedgerEntryType.TransferOut:
+                case LedgerEntryType.TransferIn or LedgerEntryType.TransferOut or LedgerEntryType.MergeIn or LedgerEntryType.MergeOut:
                     transferred += points;
+                    break;
+                case LedgerEntryType.Forfeit:
+                    forfeited -= points;
                     break;
                 case LedgerEntryType.Confirm:
                     break; // pending → available: no change of available + pending
@@ -58,7 +62,7 @@ public sealed record LedgerMovements(long Issued, long Redeemed, long Expired, l
             }
         }
 
-        return new LedgerMovements(issued, redeemed, expired, reversed, adjusted, held, transferred);
+        return new LedgerMovements(issued, redeemed, expired, reversed, adjusted, held, transferred, forfeited);
     }
 }
 

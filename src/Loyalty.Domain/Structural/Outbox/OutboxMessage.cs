@@ -41,4 +41,9 @@ public static class EventTypes
     public const string PointsExpiring = "points.expiring";
     public const string PointsExpired = "points.expired";
     public const string RewardRedeemed = "reward.redeemed";
+    public const string MemberSuspended = "member.suspended";
+    public const string MemberReactivated = "member.reactivated";
+    public const string MemberClosed = "member.closed";
+    public const string MemberMerged = "member.merged";
+    public const string MemberErased = "member.erased";
 }

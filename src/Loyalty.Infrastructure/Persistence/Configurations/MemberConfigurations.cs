@@ -24,6 +24,8 @@ internal sealed class MemberConfiguration : IEntityTypeConfiguration<Member>
         b.Property(m => m.Phone).HasMaxLength(32);
         b.Property(m => m.Status).HasConversion<string>().HasMaxLength(20);
         b.Property(m => m.EnrolmentChannel).HasConversion<string>().HasMaxLength(20);
+        b.HasIndex(m => m.MergedIntoMemberId); // a survivor's history includes the members merged into it
+        b.HasOne<Member>().WithMany().HasForeignKey(m => m.MergedIntoMemberId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Tier>().WithMany().HasForeignKey(m => m.TierId).OnDelete(DeleteBehavior.Restrict);
         b.Ignore(m => m.DisplayName);
     }

@@ -41,6 +41,7 @@ internal sealed class PointsPolicyConfiguration : IEntityTypeConfiguration<Point
         b.Property(p => p.ExpiryUnit).HasConversion<string>().HasMaxLength(20);
         b.Property(p => p.ExpiryRounding).HasConversion<string>().HasMaxLength(20);
         b.Property(p => p.ReturnPolicy).HasConversion<string>().HasMaxLength(30);
+        b.Property(p => p.PointsOnClose).HasConversion<string>().HasMaxLength(20);
         b.Property(p => p.PointValue).HasPrecision(18, 6);
         b.Property(p => p.PointValueCurrency).HasMaxLength(3).IsFixedLength();
         b.Ignore(p => p.Expiry);

@@ -38,6 +38,7 @@ public sealed class ChangePointsPolicyValidator : AbstractValidator<ChangePoints
         RuleFor(c => c.Request.RedemptionHoldMinutes).InclusiveBetween(1, 7 * 24 * 60);
         RuleFor(c => c.Request.TransferMaxPoints).InclusiveBetween(0, 100_000_000);
         RuleFor(c => c.Request.TransferMaxPointsPerMonth).InclusiveBetween(0, 1_000_000_000);
+        RuleFor(c => c.Request.PointsOnClose).IsEnumName(typeof(PointsOnClose), caseSensitive: false).When(c => c.Request.PointsOnClose is not null);
     }
 }
 
@@ -78,7 +79,8 @@ internal static class PointsPolicyMapping
             p.RedemptionHoldMinutes,
             p.TransferMaxPoints,
             p.TransferMaxPointsPerMonth,
-            p.UpdatedAt);
+            p.UpdatedAt,
+            Camel(p.PointsOnClose));
     }
 
     public static PointsPolicyValues ToValues(PointsPolicyRequest r) =>
@@ -97,7 +99,8 @@ internal static class PointsPolicyMapping
             r.PointValueCurrency.ToUpperInvariant(),
             r.RedemptionHoldMinutes,
             r.TransferMaxPoints,
-            r.TransferMaxPointsPerMonth);
+            r.TransferMaxPointsPerMonth,
+            r.PointsOnClose is null ? null : Enum.Parse<PointsOnClose>(r.PointsOnClose, ignoreCase: true));
 
     /// <summary>Enum names as the API spells them: camelCase.</summary>
     public static string Camel<TEnum>(TEnum value)

@@ -96,7 +96,7 @@ public sealed class GetLiabilityReportHandler(ILoyaltyDbContext db, PointsPolicy
     }
 
     private static LiabilityMovements Movements(string period, LedgerMovements m) =>
-        new(period, m.Issued, m.Redeemed, m.Expired, m.Reversed, m.Adjusted, m.Held, m.Transferred, m.Net, m.BreakageRate);
+        new(period, m.Issued, m.Redeemed, m.Expired, m.Reversed, m.Adjusted, m.Held, m.Transferred, m.Net, m.BreakageRate, m.Forfeited);
 
     private static LedgerEntryType Parse(string type) => Enum.Parse<LedgerEntryType>(type);
 

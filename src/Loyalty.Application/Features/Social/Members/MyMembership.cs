@@ -47,7 +47,7 @@ public sealed class GetMyBalanceHandler(ILoyaltyDbContext db, TimeProvider clock
     }
 }
 
-/// <summary>The member's ledger, newest first, with where each movement happened.</summary>
+/// <summary>The member's ledger (and that of members merged into them), newest first, with where each movement happened.</summary>
 public sealed record GetMyHistoryQuery(string Subject, int? Limit, string? Cursor) : IQuery<Page<PointsHistoryEntry>>;
 
 public sealed class GetMyHistoryHandler(ILoyaltyDbContext db) : IQueryHandler<GetMyHistoryQuery, Page<PointsHistoryEntry>>
@@ -58,7 +58,9 @@ public sealed class GetMyHistoryHandler(ILoyaltyDbContext db) : IQueryHandler<Ge
         var before = Paging.DecodeLong(query.Cursor);
         var member = await MemberLookup.FindBySubjectAsync(db, query.Subject, cancellationToken);
 
-        var entries = db.LedgerEntries.AsNoTracking().Where(e => e.MemberId == member.Id);
+        // Entries of members merged into this one belong to the history too (their ledgers are never rewritten).
+        var memberIds = db.Members.Where(m => m.Id == member.Id || m.MergedIntoMemberId == member.Id).Select(m => m.Id);
+        var entries = db.LedgerEntries.AsNoTracking().Where(e => memberIds.Contains(e.MemberId));
         if (before is not null)
         {
             entries = entries.Where(e => e.Id < before);
