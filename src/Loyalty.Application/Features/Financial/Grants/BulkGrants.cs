@@ -173,6 +173,7 @@ public sealed class ProcessBulkGrantsHandler(ILoyaltyDbContext db, PointsLedger 
             {
                 MemberStatus.Suspended => "member_suspended",
                 MemberStatus.Closed => "member_closed",
+                MemberStatus.Merged => "member_merged",
                 _ => null,
             };
             await using var transaction = await WriteTransaction.BeginAsync(db, writeGate, cancellationToken);
