@@ -13,12 +13,13 @@ public sealed class LedgerMovementsTests
             (LedgerEntryType.Earn, 1_000), (LedgerEntryType.Bonus, 200), (LedgerEntryType.Redeem, -300), (LedgerEntryType.Hold, -50),
             (LedgerEntryType.Release, 20), (LedgerEntryType.Confirm, 0), (LedgerEntryType.Expire, -120), (LedgerEntryType.Adjust, -7),
             (LedgerEntryType.Reverse, -40), (LedgerEntryType.TransferOut, -15), (LedgerEntryType.TransferIn, 15),
+            (LedgerEntryType.Forfeit, -25), (LedgerEntryType.MergeOut, -9), (LedgerEntryType.MergeIn, 9),
         ];
         Assert.Equal(Enum.GetValues<LedgerEntryType>().Order(), sums.Select(s => s.Item1).Order()); // no type forgotten
 
         var m = LedgerMovements.From(sums);
 
-        Assert.Equal((1_200L, 300L, 120L, 40L, -7L, 30L, 0L), (m.Issued, m.Redeemed, m.Expired, m.Reversed, m.Adjusted, m.Held, m.Transferred));
+        Assert.Equal((1_200L, 300L, 120L, 40L, -7L, 30L, 0L, 25L), (m.Issued, m.Redeemed, m.Expired, m.Reversed, m.Adjusted, m.Held, m.Transferred, m.Forfeited));
         Assert.Equal(sums.Sum(s => s.Item2), m.Net);
         Assert.Equal(0.1m, m.BreakageRate);
     }
