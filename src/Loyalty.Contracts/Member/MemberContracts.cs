@@ -41,5 +41,11 @@ public sealed record MembershipClosedResponse(string Status, long PointsForfeite
 /// <summary>
 /// Everything the club holds about a member, one JSON object per data section (profile, points, purchases,
 /// redemptions, vouchers, transfers, audit, and whatever other features add). Not paged: all of it.
+/// <c>mergedMembers</c> holds the same document for each duplicate membership merged into this one.
 /// </summary>
-public sealed record MemberDataExport(Guid MemberId, string MemberNumber, DateTimeOffset ExportedAt, IReadOnlyDictionary<string, System.Text.Json.JsonElement> Sections);
+public sealed record MemberDataExport(
+    Guid MemberId,
+    string MemberNumber,
+    DateTimeOffset ExportedAt,
+    IReadOnlyDictionary<string, System.Text.Json.JsonElement> Sections,
+    IReadOnlyList<MemberDataExport> MergedMembers);

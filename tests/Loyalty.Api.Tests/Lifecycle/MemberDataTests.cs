@@ -110,6 +110,30 @@ public sealed class MemberDataTests(ApiFixture fixture)
     }
 
     [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task A_survivors_export_includes_its_merged_duplicates_and_erasing_it_erases_them_too(DatabaseProvider provider)
+    {
+        var s = await Scenario.StartAsync(fixture.For(provider));
+        var survivor = await s.EnrolAsync("Survivor");
+        var duplicate = await s.EnrolAsync("Duplicate");
+        await s.EarnAsync(duplicate.MemberNumber, 15m);
+        await s.MergeAsync(survivor.Id, duplicate.Id);
+
+        var export = await s.Admin.GetJsonAsync<MemberDataExport>(LifecycleKit.Admin(survivor.Id, "export"));
+        var nested = Assert.Single(export.MergedMembers);
+        Assert.Equal((duplicate.Id, "Duplicate"), (nested.MemberId, nested.Sections["profile"].GetProperty("lastName").GetString()));
+        Assert.Contains(nested.Sections["points"].GetProperty("ledger").EnumerateArray(), e => e.GetProperty("type").GetString() == "MergeOut");
+
+        await s.Admin.PostJsonAsync<MemberLifecycleResponse>(LifecycleKit.Admin(survivor.Id, "erasure"), new MemberStatusChangeRequest("request"));
+
+        var after = JsonSerializer.Serialize(await s.Admin.GetJsonAsync<MemberDataExport>(LifecycleKit.Admin(survivor.Id, "export")));
+        Assert.DoesNotContain("Survivor", after, StringComparison.Ordinal);
+        Assert.DoesNotContain("Duplicate", after, StringComparison.Ordinal);
+        Assert.Equal(["member.merged", "member.erased"], await s.AuditActionsAsync(duplicate.Id));
+        Assert.Equal(0, await s.AssertBalanceEqualsLedgerAsync(survivor.MemberNumber));
+        Assert.Equal(0, await s.AssertBalanceEqualsLedgerAsync(duplicate.MemberNumber));
+    }
+
+    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
     public async Task The_liability_report_still_reconciles_after_closing_merging_and_erasing(DatabaseProvider provider)
     {
         var s = await Scenario.StartAsync(fixture.For(provider));

@@ -1,10 +1,12 @@
 using FluentValidation;
 using Loyalty.Application.Abstractions;
 using Loyalty.Application.Features.Audit;
+using Loyalty.Application.Features.Financial.Ledger;
 using Loyalty.Application.Features.Structural.Outbox;
 using Loyalty.Contracts.Admin;
 using Loyalty.Domain.Structural.Outbox;
 using Mediator;
+using Microsoft.EntityFrameworkCore;
 
 namespace Loyalty.Application.Features.Social.Lifecycle;
 
@@ -13,7 +15,7 @@ namespace Loyalty.Application.Features.Social.Lifecycle;
 /// ledger entries, lots, purchases and amounts stay, so balances, the liability report and partners' settlements
 /// still add up. An open membership closes and its points are forfeited whatever the close policy (nobody could
 /// ever claim them again). Irreversible; a second request changes nothing and answers the same. The audit record
-/// holds the reason and the points, never the erased data.
+/// holds the reason and the points, never the erased data. Members merged into this one (the same person) are erased with it.
 /// </summary>
 public sealed record EraseMemberCommand(string Actor, Guid MemberId, MemberStatusChangeRequest Request) : ICommand<MemberLifecycleResponse>, ITransactionalCommand;
 
@@ -23,29 +25,54 @@ public sealed class EraseMemberValidator : AbstractValidator<EraseMemberCommand>
 }
 
 public sealed class EraseMemberHandler(
-    ILoyaltyDbContext db, MemberLifecycle lifecycle, IEnumerable<IMemberDataSection> sections, AuditTrail audit, EventOutbox outbox, TimeProvider clock)
+    ILoyaltyDbContext db, PointsLedger ledger, MemberLifecycle lifecycle, IEnumerable<IMemberDataSection> sections, AuditTrail audit, EventOutbox outbox, TimeProvider clock)
     : ICommandHandler<EraseMemberCommand, MemberLifecycleResponse>
 {
     public async ValueTask<MemberLifecycleResponse> Handle(EraseMemberCommand command, CancellationToken cancellationToken)
     {
-        var member = await lifecycle.LockAsync(command.MemberId, cancellationToken);
-        if (member.ErasedAt is not null)
+        if (!await db.Members.AnyAsync(m => m.Id == command.MemberId, cancellationToken))
+        {
+            throw MemberLifecycle.NotFound();
+        }
+
+        // Duplicates merged into this member are the same person: their rows are erased too. All accounts are
+        // locked in member-id order, as merges lock them.
+        var ids = await db.Members.Where(m => m.Id == command.MemberId || m.MergedIntoMemberId == command.MemberId).Select(m => m.Id).ToListAsync(cancellationToken);
+        foreach (var id in ids.Order())
+        {
+            await ledger.LockAccountAsync(id, cancellationToken);
+        }
+
+        var members = await db.Members.Where(m => ids.Contains(m.Id)).ToDictionaryAsync(m => m.Id, cancellationToken);
+        var member = members[command.MemberId];
+        if (member.ErasedAt is not null && members.Values.All(m => m.ErasedAt is not null))
         {
             return await lifecycle.ResponseAsync(member, 0, cancellationToken);
         }
 
-        await lifecycle.EnsureNoOpenHoldsAsync(member.Id, "The member", cancellationToken);
-        var before = member.Status.ToString();
-        var now = clock.GetUtcNow();
-        member.Erase(now);
-        foreach (var section in sections)
+        foreach (var id in ids)
         {
-            await section.EraseAsync(member.Id, cancellationToken);
+            await lifecycle.EnsureNoOpenHoldsAsync(id, id == member.Id ? "The member" : "A member merged into this one", cancellationToken);
         }
 
-        audit.Record<object>(command.Actor, "member.erased", "member", member.Id, new { status = before }, new { status = member.Status.ToString(), reason = command.Request.Reason.Trim() });
-        outbox.Add(EventTypes.MemberErased, member.Id, null, new { memberId = member.Id, occurredAt = now });
-        var forfeited = await lifecycle.ForfeitAllAsync(member.Id, "Points forfeited: personal data erased", command.Actor, now, cancellationToken);
+        var now = clock.GetUtcNow();
+        var reason = command.Request.Reason.Trim();
+        var forfeited = 0L;
+        foreach (var erased in members.Values.Where(m => m.ErasedAt is null).OrderBy(m => m.Id))
+        {
+            var before = erased.Status.ToString();
+            erased.Erase(now);
+            foreach (var section in sections)
+            {
+                await section.EraseAsync(erased.Id, cancellationToken);
+            }
+
+            audit.Record<object>(command.Actor, "member.erased", "member", erased.Id, new { status = before }, new { status = erased.Status.ToString(), reason });
+            outbox.Add(EventTypes.MemberErased, erased.Id, null, new { memberId = erased.Id, occurredAt = now });
+            var taken = await lifecycle.ForfeitAllAsync(erased.Id, "Points forfeited: personal data erased", command.Actor, now, cancellationToken);
+            forfeited += erased.Id == member.Id ? taken : 0;
+        }
+
         await db.SaveChangesAsync(cancellationToken);
         return await lifecycle.ResponseAsync(member, forfeited, cancellationToken);
     }

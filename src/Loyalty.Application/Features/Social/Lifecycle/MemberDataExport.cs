@@ -25,7 +25,15 @@ public sealed class MemberDataExporter(ILoyaltyDbContext db, IEnumerable<IMember
             exported[section.Name] = JsonSerializer.SerializeToElement(await section.ExportAsync(memberId, cancellationToken), Json.Options);
         }
 
-        return new MemberDataExport(memberId, number, clock.GetUtcNow(), exported);
+        // Duplicates merged into this member hold the same person's earlier data: included, one level each.
+        var mergedIds = await db.Members.AsNoTracking().Where(m => m.MergedIntoMemberId == memberId).OrderBy(m => m.Id).Select(m => m.Id).ToListAsync(cancellationToken);
+        var merged = new List<MemberDataExport>();
+        foreach (var id in mergedIds)
+        {
+            merged.Add(await ExportAsync(id, cancellationToken));
+        }
+
+        return new MemberDataExport(memberId, number, clock.GetUtcNow(), exported, merged);
     }
 }
 
