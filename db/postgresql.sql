@@ -1139,3 +1139,112 @@ BEGIN
     END IF;
 END $EF$;
 COMMIT;
+
+START TRANSACTION;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123145028_WipReferrals') THEN
+    CREATE TABLE "MemberReferralCodes" (
+        "MemberId" uuid NOT NULL,
+        "Code" character varying(8) NOT NULL,
+        "CreatedAt" timestamp with time zone NOT NULL,
+        CONSTRAINT "PK_MemberReferralCodes" PRIMARY KEY ("MemberId"),
+        CONSTRAINT "FK_MemberReferralCodes_Members_MemberId" FOREIGN KEY ("MemberId") REFERENCES "Members" ("Id") ON DELETE RESTRICT
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123145028_WipReferrals') THEN
+    CREATE TABLE "ReferralProgrammes" (
+        "Id" integer NOT NULL,
+        "Enabled" boolean NOT NULL,
+        "ReferrerPoints" bigint NOT NULL,
+        "RefereePoints" bigint NOT NULL,
+        "MinimumPurchaseAmount" numeric(18,4) NOT NULL,
+        "Currency" character(3) NOT NULL,
+        "MaxRewardsPerMonth" integer NOT NULL,
+        "MaxRewardsPerYear" integer NOT NULL,
+        "WindowDays" integer NOT NULL,
+        "UpdatedAt" timestamp with time zone NOT NULL,
+        CONSTRAINT "PK_ReferralProgrammes" PRIMARY KEY ("Id")
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123145028_WipReferrals') THEN
+    CREATE TABLE "Referrals" (
+        "Id" uuid NOT NULL,
+        "ReferrerId" uuid NOT NULL,
+        "RefereeId" uuid NOT NULL,
+        "Code" character varying(8) NOT NULL,
+        "Status" character varying(20) NOT NULL,
+        "Reason" character varying(40),
+        "CreatedAt" timestamp with time zone NOT NULL,
+        "DecidedAt" timestamp with time zone,
+        "PurchaseId" uuid,
+        "ReferrerPoints" bigint NOT NULL,
+        "RefereePoints" bigint NOT NULL,
+        "RefereeEmailKey" character varying(64),
+        "RefereePhoneKey" character varying(64),
+        CONSTRAINT "PK_Referrals" PRIMARY KEY ("Id"),
+        CONSTRAINT "FK_Referrals_Members_RefereeId" FOREIGN KEY ("RefereeId") REFERENCES "Members" ("Id") ON DELETE RESTRICT,
+        CONSTRAINT "FK_Referrals_Members_ReferrerId" FOREIGN KEY ("ReferrerId") REFERENCES "Members" ("Id") ON DELETE RESTRICT
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123145028_WipReferrals') THEN
+    CREATE UNIQUE INDEX "IX_MemberReferralCodes_Code" ON "MemberReferralCodes" ("Code");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123145028_WipReferrals') THEN
+    CREATE INDEX "IX_Referrals_RefereeEmailKey" ON "Referrals" ("RefereeEmailKey");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123145028_WipReferrals') THEN
+    CREATE UNIQUE INDEX "IX_Referrals_RefereeId" ON "Referrals" ("RefereeId");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123145028_WipReferrals') THEN
+    CREATE INDEX "IX_Referrals_RefereePhoneKey" ON "Referrals" ("RefereePhoneKey");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123145028_WipReferrals') THEN
+    CREATE INDEX "IX_Referrals_ReferrerId_CreatedAt" ON "Referrals" ("ReferrerId", "CreatedAt");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123145028_WipReferrals') THEN
+    CREATE INDEX "IX_Referrals_ReferrerId_Status_DecidedAt" ON "Referrals" ("ReferrerId", "Status", "DecidedAt");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123145028_WipReferrals') THEN
+    INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+    VALUES ('20261123145028_WipReferrals', '10.0.14');
+    END IF;
+END $EF$;
+COMMIT;

@@ -1281,3 +1281,123 @@ END;
 
 COMMIT;
 GO
+
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123145023_WipReferrals'
+)
+BEGIN
+    CREATE TABLE [MemberReferralCodes] (
+        [MemberId] uniqueidentifier NOT NULL,
+        [Code] nvarchar(8) NOT NULL,
+        [CreatedAt] datetimeoffset NOT NULL,
+        CONSTRAINT [PK_MemberReferralCodes] PRIMARY KEY ([MemberId]),
+        CONSTRAINT [FK_MemberReferralCodes_Members_MemberId] FOREIGN KEY ([MemberId]) REFERENCES [Members] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123145023_WipReferrals'
+)
+BEGIN
+    CREATE TABLE [ReferralProgrammes] (
+        [Id] int NOT NULL,
+        [Enabled] bit NOT NULL,
+        [ReferrerPoints] bigint NOT NULL,
+        [RefereePoints] bigint NOT NULL,
+        [MinimumPurchaseAmount] decimal(18,4) NOT NULL,
+        [Currency] nchar(3) NOT NULL,
+        [MaxRewardsPerMonth] int NOT NULL,
+        [MaxRewardsPerYear] int NOT NULL,
+        [WindowDays] int NOT NULL,
+        [UpdatedAt] datetimeoffset NOT NULL,
+        CONSTRAINT [PK_ReferralProgrammes] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123145023_WipReferrals'
+)
+BEGIN
+    CREATE TABLE [Referrals] (
+        [Id] uniqueidentifier NOT NULL,
+        [ReferrerId] uniqueidentifier NOT NULL,
+        [RefereeId] uniqueidentifier NOT NULL,
+        [Code] nvarchar(8) NOT NULL,
+        [Status] nvarchar(20) NOT NULL,
+        [Reason] nvarchar(40) NULL,
+        [CreatedAt] datetimeoffset NOT NULL,
+        [DecidedAt] datetimeoffset NULL,
+        [PurchaseId] uniqueidentifier NULL,
+        [ReferrerPoints] bigint NOT NULL,
+        [RefereePoints] bigint NOT NULL,
+        [RefereeEmailKey] nvarchar(64) NULL,
+        [RefereePhoneKey] nvarchar(64) NULL,
+        CONSTRAINT [PK_Referrals] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_Referrals_Members_RefereeId] FOREIGN KEY ([RefereeId]) REFERENCES [Members] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_Referrals_Members_ReferrerId] FOREIGN KEY ([ReferrerId]) REFERENCES [Members] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123145023_WipReferrals'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_MemberReferralCodes_Code] ON [MemberReferralCodes] ([Code]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123145023_WipReferrals'
+)
+BEGIN
+    CREATE INDEX [IX_Referrals_RefereeEmailKey] ON [Referrals] ([RefereeEmailKey]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123145023_WipReferrals'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_Referrals_RefereeId] ON [Referrals] ([RefereeId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123145023_WipReferrals'
+)
+BEGIN
+    CREATE INDEX [IX_Referrals_RefereePhoneKey] ON [Referrals] ([RefereePhoneKey]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123145023_WipReferrals'
+)
+BEGIN
+    CREATE INDEX [IX_Referrals_ReferrerId_CreatedAt] ON [Referrals] ([ReferrerId], [CreatedAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123145023_WipReferrals'
+)
+BEGIN
+    CREATE INDEX [IX_Referrals_ReferrerId_Status_DecidedAt] ON [Referrals] ([ReferrerId], [Status], [DecidedAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123145023_WipReferrals'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261123145023_WipReferrals', N'10.0.14');
+END;
+
+COMMIT;
+GO
