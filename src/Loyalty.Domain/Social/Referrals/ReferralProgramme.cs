@@ -68,7 +68,7 @@ public sealed class ReferralProgramme
         ReferrerPoints = values.ReferrerPoints;
         RefereePoints = values.RefereePoints;
         MinimumPurchaseAmount = values.MinimumPurchaseAmount;
-        Currency = values.Currency.ToUpperInvariant();
+        Currency = values.Currency;
         MaxRewardsPerMonth = values.MaxRewardsPerMonth;
         MaxRewardsPerYear = values.MaxRewardsPerYear;
         WindowDays = values.WindowDays;
