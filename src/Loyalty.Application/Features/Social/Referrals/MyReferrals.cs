@@ -25,7 +25,7 @@ public sealed class GetMyReferralsHandler(ILoyaltyDbContext db, ReferralProgramm
             .Select(m => new { m.Id, Code = db.MemberReferralCodes.Where(c => c.MemberId == m.Id).Select(c => c.Code).FirstOrDefault() })
             .SingleOrDefaultAsync(cancellationToken)
             ?? throw MemberLookup.NotEnrolled();
-        var code = me.Code is null ? await sender.Send(new IssueReferralCodeCommand(me.Id), cancellationToken) : ReferralCode.FromStored(me.Code);
+        var code = me.Code is null ? await IssueAsync(me.Id, cancellationToken) : ReferralCode.FromStored(me.Code);
 
         var now = clock.GetUtcNow();
         var programme = await programmes.GetAsync(db, cancellationToken);
@@ -71,6 +71,21 @@ public sealed class GetMyReferralsHandler(ILoyaltyDbContext db, ReferralProgramm
             remainingYear,
             earned,
             new Page<MyReferralItem>([.. page.Items.Select(i => i.Item)], page.NextCursor));
+    }
+
+    private async Task<ReferralCode> IssueAsync(Guid memberId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await sender.Send(new IssueReferralCodeCommand(memberId), cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // A concurrent first visit issued the code first (the key is the member): use theirs.
+            db.ChangeTracker.Clear();
+            var code = await db.MemberReferralCodes.AsNoTracking().Where(c => c.MemberId == memberId).Select(c => c.Code).FirstOrDefaultAsync(cancellationToken);
+            return code is null ? throw new InvalidOperationException("Could not issue a referral code.") : ReferralCode.FromStored(code);
+        }
     }
 }
 

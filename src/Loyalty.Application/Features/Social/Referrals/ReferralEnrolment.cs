@@ -39,18 +39,12 @@ public sealed class ReferralEnrolment(ILoyaltyDbContext db)
         var emailKey = ReferralIdentity.EmailKey(member.Email);
         var phoneKey = ReferralIdentity.PhoneKey(member.Phone);
         var referrerId = referrer.Member.Id;
-        var history = await db.Members.AsNoTracking()
-            .Where(m => m.Id == referrerId)
-            .Select(m => new
-            {
-                ReferredBefore = db.Referrals.Any(r => r.RefereeEmailKey == emailKey || (phoneKey != null && r.RefereePhoneKey == phoneKey)),
-                ReferrersReferrer = (from r in db.Referrals
-                                     join x in db.Members on r.ReferrerId equals x.Id
-                                     where r.RefereeId == referrerId
-                                     select x).FirstOrDefault(),
-            })
-            .SingleAsync(cancellationToken);
-        var rejection = Referral.ScreenAtEnrolment(member, referrer.Member, history.ReferrersReferrer, history.ReferredBefore);
+        var referredBefore = await db.Referrals.AnyAsync(r => r.RefereeEmailKey == emailKey || (phoneKey != null && r.RefereePhoneKey == phoneKey), cancellationToken);
+        var referrersReferrer = await (from r in db.Referrals.AsNoTracking()
+                                       join x in db.Members.AsNoTracking() on r.ReferrerId equals x.Id
+                                       where r.RefereeId == referrerId
+                                       select x).FirstOrDefaultAsync(cancellationToken);
+        var rejection = Referral.ScreenAtEnrolment(member, referrer.Member, referrersReferrer, referredBefore);
         db.Referrals.Add(Referral.Start(referrerId, member, referrer.Code, now, rejection));
     }
 
