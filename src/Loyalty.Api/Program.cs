@@ -77,6 +77,7 @@ app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c
 var api = app.MapGroup("").AddEndpointFilter<ProblemEndpointFilter>();
 api.MapAdminEndpoints();
 api.MapMemberLifecycleEndpoints();
+api.MapReferralEndpoints();
 api.MapEarningEndpoints();
 api.MapRewardEndpoints();
 api.MapRedemptionsReturnsEndpoints();

@@ -6,6 +6,7 @@ using Loyalty.Application.Features.Financial.Ledger;
 using Loyalty.Application.Features.Financial.Policies;
 using Loyalty.Application.Features.Social.Lifecycle;
 using Loyalty.Application.Features.Social.Members;
+using Loyalty.Application.Features.Social.Referrals;
 using Loyalty.Application.Features.Structural.Outbox;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -38,6 +39,9 @@ public static class DependencyInjection
         services.AddScoped<IMemberDataSection, VouchersDataSection>();
         services.AddScoped<IMemberDataSection, TransfersDataSection>();
         services.AddScoped<IMemberDataSection, AuditDataSection>();
+        services.AddSingleton<ReferralProgrammeCache>();
+        services.AddScoped<ReferralEnrolment>();
+        services.AddScoped<IMemberDataSection, ReferralDataSection>();
         return services;
     }
 }

@@ -44,6 +44,17 @@ public interface IMemberApi
         [Query] string? cursor = null,
         CancellationToken cancellationToken = default);
 
+    /// <summary>Gets the signed-in member's referral code, the programme's terms, the rewards still open this month and year, and one page of the friends they referred.</summary>
+    /// <param name="limit">Page size of the referrals; null lets the API choose.</param>
+    /// <param name="cursor"><see cref="Page{T}.NextCursor"/> of the previous page of referrals; null for the first page.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <exception cref="LoyaltyApiException">The API rejected the request.</exception>
+    [Get("/me/referrals")]
+    Task<MyReferralsResponse> GetReferralsAsync(
+        [Query] int? limit = null,
+        [Query] string? cursor = null,
+        CancellationToken cancellationToken = default);
+
     /// <summary>Gets one page of the rewards the signed-in member can redeem now, cheapest first.</summary>
     /// <param name="limit">Page size; null lets the API choose.</param>
     /// <param name="cursor"><see cref="Page{T}.NextCursor"/> of the previous page; null for the first page.</param>

@@ -8,6 +8,7 @@ using Loyalty.Domain.Financial.Redemptions;
 using Loyalty.Domain.Financial.Rewards;
 using Loyalty.Domain.Financial.Transfers;
 using Loyalty.Domain.Social.Members;
+using Loyalty.Domain.Social.Referrals;
 using Loyalty.Domain.Social.Tiers;
 using Loyalty.Domain.Structural.ApiKeys;
 using Loyalty.Domain.Structural.Outbox;
@@ -69,6 +70,12 @@ public interface ILoyaltyDbContext
     DbSet<ApiKey> ApiKeys { get; }
 
     DbSet<AuditLogEntry> AuditLog { get; }
+
+    DbSet<MemberReferralCode> MemberReferralCodes { get; }
+
+    DbSet<Referral> Referrals { get; }
+
+    DbSet<ReferralProgramme> ReferralProgrammes { get; }
 
     DatabaseFacade Database { get; }
 

@@ -2,8 +2,11 @@ using Loyalty.Contracts.Common;
 
 namespace Loyalty.Contracts.Member;
 
-/// <summary>Self-enrolment from the app; the member's identity is the token's subject.</summary>
-public sealed record SelfEnrolRequest(string FirstName, string LastName, string Email, string? Phone, DateOnly? BirthDate);
+/// <summary>
+/// Self-enrolment from the app; the member's identity is the token's subject. <see cref="ReferralCode"/> (optional) is
+/// a friend's code; an unknown one is refused with 422 unknown_referral_code so the app can ask again.
+/// </summary>
+public sealed record SelfEnrolRequest(string FirstName, string LastName, string Email, string? Phone, DateOnly? BirthDate, string? ReferralCode = null);
 
 public sealed record MemberProfileResponse(
     string MemberNumber,

@@ -2,8 +2,11 @@ using Loyalty.Contracts.Common;
 
 namespace Loyalty.Contracts.Partner;
 
-/// <summary>Enrolment at the till. <see cref="StoreId"/> records where the member joined.</summary>
-public sealed record EnrolMemberRequest(Guid StoreId, string FirstName, string LastName, string Email, string? Phone, DateOnly? BirthDate);
+/// <summary>
+/// Enrolment at the till. <see cref="StoreId"/> records where the member joined; <see cref="ReferralCode"/> (optional)
+/// is the code of the member who brought the customer in (an unknown one is 422 unknown_referral_code).
+/// </summary>
+public sealed record EnrolMemberRequest(Guid StoreId, string FirstName, string LastName, string Email, string? Phone, DateOnly? BirthDate, string? ReferralCode = null);
 
 public sealed record EnrolledMemberResponse(Guid Id, string MemberNumber, string DisplayName, TierSummary Tier, DateTimeOffset EnrolledAt);
 

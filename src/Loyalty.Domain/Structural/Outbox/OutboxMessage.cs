@@ -46,4 +46,5 @@ public static class EventTypes
     public const string MemberClosed = "member.closed";
     public const string MemberMerged = "member.merged";
     public const string MemberErased = "member.erased";
+    public const string ReferralRewarded = "referral.rewarded";
 }

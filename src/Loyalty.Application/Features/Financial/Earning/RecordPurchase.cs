@@ -68,7 +68,7 @@ public static class BasketRules
     }
 }
 
-public sealed class RecordPurchaseHandler(ILoyaltyDbContext db, PointsLedger ledger, EarningEngine engine, PointsPolicyCache policies, EventOutbox outbox, TimeProvider clock)
+public sealed class RecordPurchaseHandler(ILoyaltyDbContext db, PointsLedger ledger, EarningEngine engine, PointsPolicyCache policies, EventOutbox outbox, IPublisher publisher, TimeProvider clock)
     : ICommandHandler<RecordPurchaseCommand, PurchaseResponse>
 {
     public async ValueTask<PurchaseResponse> Handle(RecordPurchaseCommand command, CancellationToken cancellationToken)
@@ -108,6 +108,7 @@ public sealed class RecordPurchaseHandler(ILoyaltyDbContext db, PointsLedger led
             : policy.PendingDays > 0 ? new PendingTerms(now.AddDays(policy.PendingDays))
             : null;
         var breakdown = EarningEngine.ToResponse(earned.Lines);
+        await publisher.Publish(new PurchaseRecorded(member, found.Tier, purchase, now), cancellationToken);
         long available;
         if (earned.TotalPoints > 0)
         {

@@ -16,7 +16,7 @@ public sealed class EnrolMemberAtStoreValidator : AbstractValidator<EnrolMemberA
     public EnrolMemberAtStoreValidator(TimeProvider clock)
     {
         RuleFor(c => c.Request.StoreId).NotEmpty();
-        MemberDetailsRules.Apply(this, c => c.Request.FirstName, c => c.Request.LastName, c => c.Request.Email, c => c.Request.Phone, c => c.Request.BirthDate, () => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
+        MemberDetailsRules.Apply(this, c => c.Request.FirstName, c => c.Request.LastName, c => c.Request.Email, c => c.Request.Phone, c => c.Request.BirthDate, c => c.Request.ReferralCode, () => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
     }
 }
 
@@ -27,7 +27,7 @@ public sealed class EnrolMemberAtStoreHandler(ILoyaltyDbContext db, MemberEnrolm
         var r = command.Request;
         var store = await PartnerStores.FindActiveAsync(db, command.PartnerId, r.StoreId, cancellationToken);
         var (member, tier) = await enrolment.EnrolAsync(
-            new MemberDetails(r.FirstName, r.LastName, r.Email, r.Phone, r.BirthDate), EnrolmentChannel.Store, null, command.PartnerId, store.Id, cancellationToken);
+            new MemberDetails(r.FirstName, r.LastName, r.Email, r.Phone, r.BirthDate), EnrolmentChannel.Store, null, command.PartnerId, store.Id, r.ReferralCode, cancellationToken);
         return new EnrolledMemberResponse(member.Id, member.MemberNumber, member.DisplayName, new TierSummary(tier.Id, tier.Name, tier.Rank), member.EnrolledAt);
     }
 }

@@ -2,6 +2,7 @@ using FluentValidation;
 using Loyalty.Application.Abstractions;
 using Loyalty.Application.Errors;
 using Loyalty.Application.Features.Financial.Earning;
+using Loyalty.Application.Features.Social.Referrals;
 using Loyalty.Domain.Financial.Ledger;
 using Loyalty.Domain.Social.Members;
 using Loyalty.Domain.Social.Tiers;
@@ -13,7 +14,7 @@ namespace Loyalty.Application.Features.Social.Members;
 /// Enrolment shared by the app and the till: a new member starts in the entry tier with an empty account, plus any
 /// enrolment bonus the earning rules give (in the same transaction).
 /// </summary>
-public sealed class MemberEnrolment(ILoyaltyDbContext db, EarningEngine earning, TimeProvider clock)
+public sealed class MemberEnrolment(ILoyaltyDbContext db, EarningEngine earning, ReferralEnrolment referrals, TimeProvider clock)
 {
     public async Task<(Member Member, Tier Tier)> EnrolAsync(
         MemberDetails details,
@@ -21,6 +22,7 @@ public sealed class MemberEnrolment(ILoyaltyDbContext db, EarningEngine earning,
         string? externalId,
         Guid? partnerId,
         Guid? storeId,
+        string? referralCode,
         CancellationToken cancellationToken)
     {
         var normalizedEmail = details.Email.Trim().ToUpperInvariant();
@@ -32,10 +34,12 @@ public sealed class MemberEnrolment(ILoyaltyDbContext db, EarningEngine earning,
         var entryTier = await db.Tiers.OrderBy(t => t.Rank).FirstOrDefaultAsync(cancellationToken)
             ?? throw AppException.Conflict("programme_not_configured", "No tiers are configured yet: an admin must create the entry tier first.");
 
+        var referrer = string.IsNullOrWhiteSpace(referralCode) ? null : await referrals.FindReferrerAsync(referralCode, cancellationToken);
         var now = clock.GetUtcNow();
         var member = Member.Enrol(await UnusedNumberAsync(cancellationToken), details, entryTier.Id, channel, now, externalId, partnerId, storeId);
         db.Members.Add(member);
         db.PointsAccounts.Add(PointsAccount.Open(member.Id, now));
+        await referrals.AttachAsync(member, referrer, now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await earning.CreditEnrolmentBonusAsync(member, entryTier, cancellationToken);
         return (member, entryTier);
@@ -63,12 +67,13 @@ public sealed class MemberEnrolment(ILoyaltyDbContext db, EarningEngine earning,
 /// <summary>The personal-detail rules every enrolment channel applies.</summary>
 public static class MemberDetailsRules
 {
-    public static void Apply<T>(AbstractValidator<T> v, Func<T, string> first, Func<T, string> last, Func<T, string> email, Func<T, string?> phone, Func<T, DateOnly?> birth, Func<DateOnly> today)
+    public static void Apply<T>(AbstractValidator<T> v, Func<T, string> first, Func<T, string> last, Func<T, string> email, Func<T, string?> phone, Func<T, DateOnly?> birth, Func<T, string?> referralCode, Func<DateOnly> today)
     {
         v.RuleFor(x => first(x)).NotEmpty().MaximumLength(100).OverridePropertyName("firstName");
         v.RuleFor(x => last(x)).NotEmpty().MaximumLength(100).OverridePropertyName("lastName");
         v.RuleFor(x => email(x)).NotEmpty().MaximumLength(254).EmailAddress().OverridePropertyName("email");
         v.RuleFor(x => phone(x)).MaximumLength(32).Matches(@"^\+?[0-9 ()-]{4,32}$").When(x => phone(x) is not null).OverridePropertyName("phone");
+        v.RuleFor(x => referralCode(x)).MaximumLength(20).OverridePropertyName("referralCode");
         v.RuleFor(x => birth(x))
             .Must(d => d is null || (d.Value <= today() && d.Value.Year >= 1900))
             .WithMessage("birthDate must be a real date in the past.")

@@ -15,7 +15,7 @@ public sealed record SelfEnrolCommand(string Subject, SelfEnrolRequest Request) 
 public sealed class SelfEnrolValidator : AbstractValidator<SelfEnrolCommand>
 {
     public SelfEnrolValidator(TimeProvider clock) =>
-        MemberDetailsRules.Apply(this, c => c.Request.FirstName, c => c.Request.LastName, c => c.Request.Email, c => c.Request.Phone, c => c.Request.BirthDate, () => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
+        MemberDetailsRules.Apply(this, c => c.Request.FirstName, c => c.Request.LastName, c => c.Request.Email, c => c.Request.Phone, c => c.Request.BirthDate, c => c.Request.ReferralCode, () => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
 }
 
 public sealed class SelfEnrolHandler(ILoyaltyDbContext db, MemberEnrolment enrolment) : ICommandHandler<SelfEnrolCommand, MemberProfileResponse>
@@ -29,7 +29,7 @@ public sealed class SelfEnrolHandler(ILoyaltyDbContext db, MemberEnrolment enrol
 
         var r = command.Request;
         var (member, tier) = await enrolment.EnrolAsync(
-            new MemberDetails(r.FirstName, r.LastName, r.Email, r.Phone, r.BirthDate), EnrolmentChannel.App, command.Subject, null, null, cancellationToken);
+            new MemberDetails(r.FirstName, r.LastName, r.Email, r.Phone, r.BirthDate), EnrolmentChannel.App, command.Subject, null, null, r.ReferralCode, cancellationToken);
         return MemberProfiles.From(member, new TierSummary(tier.Id, tier.Name, tier.Rank));
     }
 }
