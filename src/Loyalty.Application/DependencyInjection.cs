@@ -5,6 +5,7 @@ using Loyalty.Application.Features.Financial.Earning;
 using Loyalty.Application.Features.Financial.Ledger;
 using Loyalty.Application.Features.Financial.Policies;
 using Loyalty.Application.Features.Social.Members;
+using Loyalty.Application.Features.Social.Tiers;
 using Loyalty.Application.Features.Structural.Outbox;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -27,6 +28,7 @@ public static class DependencyInjection
         services.AddSingleton<EarningRulesCache>();
         services.AddScoped<MemberEnrolment>();
         services.AddScoped<AuditTrail>();
+        services.AddScoped<TierSchemeService>();
         return services;
     }
 }

@@ -66,6 +66,8 @@ public interface ILoyaltyDbContext
 
     DbSet<EarnBreakdownLine> EarnBreakdownLines { get; }
 
+    DbSet<TierSchemeVersion> TierSchemeVersions { get; }
+
     DbSet<Partner> Partners { get; }
 
     DbSet<Store> Stores { get; }

@@ -25,3 +25,30 @@ public sealed record TierSchemeRequest(
     string DowngradeMode,
     string SpendCurrency,
     IReadOnlyList<TierDefinitionDto> Tiers);
+
+/// <summary>The scheme-wide qualification rules in force.</summary>
+public sealed record TierSchemeSettingsDto(string WindowKind, int WindowMonths, int GraceDays, string DowngradeMode, string SpendCurrency);
+
+/// <summary>
+/// The tier scheme in force: its settings and current tiers (rank order), the version it came from (null before the
+/// first version) and the version waiting to take effect, if any.
+/// </summary>
+public sealed record TierSchemeResponse(
+    TierSchemeSettingsDto Settings,
+    IReadOnlyList<TierResponse> Tiers,
+    int? Version,
+    DateTimeOffset? InForceSince,
+    TierSchemeVersionResponse? Pending);
+
+/// <summary>One submitted scheme. status: pending | applied | cancelled. definition: the scheme as submitted.</summary>
+public sealed record TierSchemeVersionResponse(
+    Guid Id,
+    int Version,
+    string Status,
+    DateTimeOffset EffectiveFrom,
+    string CreatedBy,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset? AppliedAt,
+    DateTimeOffset? CancelledAt,
+    string? CancelledBy,
+    TierSchemeRequest Definition);

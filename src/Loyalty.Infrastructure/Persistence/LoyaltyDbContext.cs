@@ -61,6 +61,8 @@ public sealed class LoyaltyDbContext(DbContextOptions<LoyaltyDbContext> options)
 
     public DbSet<EarnBreakdownLine> EarnBreakdownLines => Set<EarnBreakdownLine>();
 
+    public DbSet<TierSchemeVersion> TierSchemeVersions => Set<TierSchemeVersion>();
+
     public DbSet<Partner> Partners => Set<Partner>();
 
     public DbSet<Store> Stores => Set<Store>();
@@ -95,5 +97,6 @@ public sealed class LoyaltyDbContext(DbContextOptions<LoyaltyDbContext> options)
         lots.HasIndex(l => new { l.MemberId, l.IsPending, l.Id }, "IX_PointsLots_Spendable").HasFilter(remaining);
         lots.HasIndex(l => l.ExpiresAt, "IX_PointsLots_Expiring").HasFilter(remaining);
         lots.HasIndex(l => l.PendingUntil, "IX_PointsLots_PendingUntil").HasFilter(Database.IsSqlServer() ? "[IsPending] = 1" : "\"IsPending\"");
+        Configurations.TierIndexes.Configure(modelBuilder, Database.IsSqlServer());
     }
 }

@@ -50,6 +50,11 @@ public sealed class Tier
 
     public DateTimeOffset UpdatedAt { get; private set; }
 
+    /// <summary>When a scheme version left this tier out; a retired tier keeps its id for history but is no longer offered.</summary>
+    public DateTimeOffset? RetiredAt { get; private set; }
+
+    public bool IsRetired => RetiredAt is not null;
+
     /// <summary>What reaching this tier takes: any one of the thresholds within the qualification window.</summary>
     public TierThresholds Qualify => new(QualifyPoints, QualifySpend, QualifyVisits);
 
@@ -62,6 +67,10 @@ public sealed class Tier
 
     public bool IsEntry => Rank == 0;
 
+    /// <summary>A reward's points price for this tier's members: less the discount, rounded down (in the member's favour).</summary>
+    public long RewardPrice(long pointsCost) =>
+        RewardDiscountPercent <= 0m ? pointsCost : (long)decimal.Floor(pointsCost * (100m - RewardDiscountPercent) / 100m);
+
     /// <summary>An entry tier, or a tier qualified for by points earned only (the shape of the first schemes).</summary>
     public static Tier Create(string name, int rank, decimal earnMultiplier, long qualificationThreshold, DateTimeOffset now) =>
         Create(
@@ -73,6 +82,25 @@ public sealed class Tier
         var tier = new Tier { Id = EntityId.New(), CreatedAt = now };
         tier.Define(definition, now);
         return tier;
+    }
+
+    public void Retire(DateTimeOffset now)
+    {
+        if (IsEntry)
+        {
+            throw new DomainException("entry_tier_retired", "The entry tier cannot be retired: every member needs a tier to fall back to.");
+        }
+
+        RetiredAt ??= now;
+        UpdatedAt = now;
+    }
+
+    /// <summary>A placeholder rank and name while a scheme reorders tiers, so the unique indexes never see two tiers swap in one step.</summary>
+    public void Park(int placeholderRank, DateTimeOffset now)
+    {
+        Rank = placeholderRank;
+        Name = "~" + Id.ToString("N");
+        UpdatedAt = now;
     }
 
     /// <summary>Applies a (validated) definition from a scheme version; the id and history stay.</summary>

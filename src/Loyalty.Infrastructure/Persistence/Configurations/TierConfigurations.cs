@@ -11,8 +11,7 @@ internal sealed class TierConfiguration : IEntityTypeConfiguration<Tier>
     {
         b.HasKey(t => t.Id);
         b.Property(t => t.Name).HasMaxLength(50).IsRequired();
-        b.HasIndex(t => t.Name).IsUnique();
-        b.HasIndex(t => t.Rank).IsUnique();
+        // Name and rank are unique among current tiers (filtered indexes, see TierIndexes); retired ones keep theirs for history.
         b.Property(t => t.EarnMultiplier).HasPrecision(6, 2);
         b.Property(t => t.QualifySpend).HasPrecision(18, 4);
         b.Property(t => t.RetainSpend).HasPrecision(18, 4);
@@ -22,6 +21,33 @@ internal sealed class TierConfiguration : IEntityTypeConfiguration<Tier>
         b.Ignore(t => t.Retain);
         b.Ignore(t => t.Benefits);
         b.Ignore(t => t.IsEntry);
+        b.Ignore(t => t.IsRetired);
+    }
+}
+
+/// <summary>Indexes whose filter is SQL, quoted the provider's way (called from LoyaltyDbContext.OnModelCreating).</summary>
+internal static class TierIndexes
+{
+    public static void Configure(ModelBuilder modelBuilder, bool isSqlServer)
+    {
+        var current = isSqlServer ? "[RetiredAt] IS NULL" : "\"RetiredAt\" IS NULL";
+        var tiers = modelBuilder.Entity<Tier>();
+        tiers.HasIndex(t => t.Name, "IX_Tiers_Name").IsUnique().HasFilter(current);
+        tiers.HasIndex(t => t.Rank, "IX_Tiers_Rank").IsUnique().HasFilter(current);
+    }
+}
+
+internal sealed class TierSchemeVersionConfiguration : IEntityTypeConfiguration<TierSchemeVersion>
+{
+    public void Configure(EntityTypeBuilder<TierSchemeVersion> b)
+    {
+        b.HasKey(v => v.Id);
+        b.HasIndex(v => v.Version).IsUnique();
+        b.Property(v => v.Definition).IsRequired();
+        b.Property(v => v.CreatedBy).HasMaxLength(200).IsRequired();
+        b.Property(v => v.CancelledBy).HasMaxLength(200);
+        b.HasIndex(v => v.EffectiveFrom);
+        b.Ignore(v => v.IsPending);
     }
 }
 

@@ -29,7 +29,7 @@ public sealed class MemberEnrolment(ILoyaltyDbContext db, EarningEngine earning,
             throw AppException.Conflict("email_already_enrolled", "A member with this e-mail address already exists.");
         }
 
-        var entryTier = await db.Tiers.OrderBy(t => t.Rank).FirstOrDefaultAsync(cancellationToken)
+        var entryTier = await db.Tiers.Where(t => t.RetiredAt == null).OrderBy(t => t.Rank).FirstOrDefaultAsync(cancellationToken)
             ?? throw AppException.Conflict("programme_not_configured", "No tiers are configured yet: an admin must create the entry tier first.");
 
         var now = clock.GetUtcNow();
