@@ -219,6 +219,38 @@ public sealed class SchemeTests(ApiFixture fixture)
     }
 
     [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task Two_instances_applying_the_same_due_version_at_once_apply_it_once(DatabaseProvider provider)
+    {
+        var api = fixture.For(provider);
+        var admin = Client(provider, TestTokens.Admin());
+        var original = await admin.GetSchemeAsync();
+        try
+        {
+            var top = original.TopTier();
+            var pending = (await admin.PutSchemeAsync(original.ToRequest(api.Clock.GetUtcNow().AddHours(1)) with { Tiers = [.. original.ToRequest().Tiers, top] })).Pending!;
+            using (api.Clock.Travel(TimeSpan.FromHours(2)))
+            {
+                async Task<bool> ApplyAsync()
+                {
+                    await using var scope = api.Services.CreateAsyncScope();
+                    return await scope.ServiceProvider.GetRequiredService<ISender>().Send(new ApplyTierSchemeVersionCommand(pending.Id));
+                }
+
+                var results = await Task.WhenAll(ApplyAsync(), ApplyAsync());
+                Assert.Equal(1, results.Count(applied => applied));
+            }
+
+            var scheme = await admin.GetSchemeAsync();
+            Assert.Single(scheme.Tiers, t => t.Name == top.Name);
+            Assert.Equal(pending.Version, scheme.Version);
+        }
+        finally
+        {
+            await admin.RestoreAsync(original);
+        }
+    }
+
+    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
     public async Task A_new_submission_replaces_the_pending_one_and_a_pending_version_can_be_cancelled(DatabaseProvider provider)
     {
         var api = fixture.For(provider);
@@ -272,7 +304,7 @@ public sealed class SchemeTests(ApiFixture fixture)
         var original = await admin.GetSchemeAsync();
         var valid = original.ToRequest();
         var (bronze, silver, gold) = (original.Tiers[0], original.Tiers[1], original.Tiers[2]);
-        TierDefinitionDto[] Replace(TierDefinitionDto changed) => [.. valid.Tiers.Select(t => t.Id == changed.Id ? changed : t)];
+        TierDefinitionDto[] Replace(TierDefinitionDto changed, Guid? at = null) => [.. valid.Tiers.Select(t => t.Id == (at ?? changed.Id) ? changed : t)];
         var cases = new (TierSchemeRequest Request, string Code)[]
         {
             (valid with { Tiers = Replace(gold.ToDefinition() with { Qualify = new TierThresholdsDto(5_000, 500m, 30), Retain = null }) }, "overlapping_thresholds"),
@@ -287,9 +319,10 @@ public sealed class SchemeTests(ApiFixture fixture)
             (valid with { WindowMonths = 0 }, "invalid_window"),
             (valid with { GraceDays = 400 }, "invalid_grace_period"),
             (valid with { Tiers = [.. valid.Tiers.Where(t => t.Rank != 0)] }, "invalid_scheme"),
-            (valid with { Tiers = Replace(silver.ToDefinition() with { Id = Guid.NewGuid() }) }, "unknown_tier"),
-            (valid with { Tiers = Replace(gold.ToDefinition() with { Id = silver.Id }) }, "duplicate_tier_id"),
-            (valid with { Tiers = Replace(bronze.ToDefinition() with { Id = null }) }, "entry_tier_replaced"),
+            (valid with { Tiers = Replace(silver.ToDefinition() with { Id = Guid.NewGuid() }, at: silver.Id) }, "unknown_tier"),
+            (valid with { Tiers = Replace(gold.ToDefinition() with { Id = silver.Id }, at: gold.Id) }, "duplicate_tier_id"),
+            (valid with { Tiers = Replace(bronze.ToDefinition() with { Id = null }, at: bronze.Id) }, "entry_tier_replaced"),
+            (valid with { Tiers = [.. valid.Tiers.Where(t => t.Id != bronze.Id && t.Id != silver.Id), silver.ToDefinition() with { Rank = 0, Qualify = null, Retain = null }] }, "entry_tier_replaced"),
             (valid with { Tiers = [.. valid.Tiers.Where(t => t.Id != bronze.Id), bronze.ToDefinition() with { Id = null, Rank = 0, Name = "Copper" }] }, "entry_tier_replaced"),
         };
 
