@@ -1306,3 +1306,81 @@ BEGIN
     END IF;
 END $EF$;
 COMMIT;
+
+START TRANSACTION;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123145736_WipTierScheme') THEN
+    DROP INDEX "IX_Tiers_Name";
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123145736_WipTierScheme') THEN
+    DROP INDEX "IX_Tiers_Rank";
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123145736_WipTierScheme') THEN
+    ALTER TABLE "Tiers" ADD "RetiredAt" timestamp with time zone;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123145736_WipTierScheme') THEN
+    CREATE TABLE "TierSchemeVersions" (
+        "Id" uuid NOT NULL,
+        "Version" integer NOT NULL,
+        "EffectiveFrom" timestamp with time zone NOT NULL,
+        "Definition" text NOT NULL,
+        "CreatedBy" character varying(200) NOT NULL,
+        "CreatedAt" timestamp with time zone NOT NULL,
+        "AppliedAt" timestamp with time zone,
+        "CancelledAt" timestamp with time zone,
+        "CancelledBy" character varying(200),
+        CONSTRAINT "PK_TierSchemeVersions" PRIMARY KEY ("Id")
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123145736_WipTierScheme') THEN
+    CREATE UNIQUE INDEX "IX_Tiers_Name" ON "Tiers" ("Name") WHERE "RetiredAt" IS NULL;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123145736_WipTierScheme') THEN
+    CREATE UNIQUE INDEX "IX_Tiers_Rank" ON "Tiers" ("Rank") WHERE "RetiredAt" IS NULL;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123145736_WipTierScheme') THEN
+    CREATE INDEX "IX_TierSchemeVersions_EffectiveFrom" ON "TierSchemeVersions" ("EffectiveFrom");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123145736_WipTierScheme') THEN
+    CREATE UNIQUE INDEX "IX_TierSchemeVersions_Version" ON "TierSchemeVersions" ("Version");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123145736_WipTierScheme') THEN
+    INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+    VALUES ('20261123145736_WipTierScheme', '10.0.14');
+    END IF;
+END $EF$;
+COMMIT;

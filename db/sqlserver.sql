@@ -1475,3 +1475,91 @@ END;
 
 COMMIT;
 GO
+
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123145731_WipTierScheme'
+)
+BEGIN
+    DROP INDEX [IX_Tiers_Name] ON [Tiers];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123145731_WipTierScheme'
+)
+BEGIN
+    DROP INDEX [IX_Tiers_Rank] ON [Tiers];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123145731_WipTierScheme'
+)
+BEGIN
+    ALTER TABLE [Tiers] ADD [RetiredAt] datetimeoffset NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123145731_WipTierScheme'
+)
+BEGIN
+    CREATE TABLE [TierSchemeVersions] (
+        [Id] uniqueidentifier NOT NULL,
+        [Version] int NOT NULL,
+        [EffectiveFrom] datetimeoffset NOT NULL,
+        [Definition] nvarchar(max) NOT NULL,
+        [CreatedBy] nvarchar(200) NOT NULL,
+        [CreatedAt] datetimeoffset NOT NULL,
+        [AppliedAt] datetimeoffset NULL,
+        [CancelledAt] datetimeoffset NULL,
+        [CancelledBy] nvarchar(200) NULL,
+        CONSTRAINT [PK_TierSchemeVersions] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123145731_WipTierScheme'
+)
+BEGIN
+    EXEC(N'CREATE UNIQUE INDEX [IX_Tiers_Name] ON [Tiers] ([Name]) WHERE [RetiredAt] IS NULL');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123145731_WipTierScheme'
+)
+BEGIN
+    EXEC(N'CREATE UNIQUE INDEX [IX_Tiers_Rank] ON [Tiers] ([Rank]) WHERE [RetiredAt] IS NULL');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123145731_WipTierScheme'
+)
+BEGIN
+    CREATE INDEX [IX_TierSchemeVersions_EffectiveFrom] ON [TierSchemeVersions] ([EffectiveFrom]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123145731_WipTierScheme'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_TierSchemeVersions_Version] ON [TierSchemeVersions] ([Version]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123145731_WipTierScheme'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261123145731_WipTierScheme', N'10.0.14');
+END;
+
+COMMIT;
+GO

@@ -1,6 +1,6 @@
 using System.Net;
-using System.Text.Json;
 using System.Net.Http.Json;
+using System.Text.Json;
 using Loyalty.Api.Tests.Infrastructure;
 using Loyalty.Application.Features.Social.Tiers;
 using Loyalty.Contracts.Admin;
