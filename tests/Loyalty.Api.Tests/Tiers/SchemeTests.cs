@@ -471,6 +471,33 @@ public sealed class SchemeTests(ApiFixture fixture)
     }
 
     [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task A_full_discount_makes_a_reward_free_and_moves_no_points(DatabaseProvider provider)
+    {
+        var s = await Scenario.StartAsync(fixture.For(provider));
+        var original = await s.Admin.GetSchemeAsync();
+        var top = original.TopTier(discount: 100m);
+        try
+        {
+            await s.Admin.PutSchemeAsync(original.ToRequest() with { Tiers = [.. original.ToRequest().Tiers, top] });
+            var reward = await s.CreateRewardAsync(NewReward(cost: 500, limit: 1));
+            var member = await s.JoinWithPointsAsync(20);
+            await s.MoveToTierAsync(member, top.Name);
+
+            Assert.Equal((0L, 500L, true), (await member.CatalogueAsync()).Where(r => r.Id == reward.Id).Select(r => (r.PointsCost, r.RegularPointsCost, r.CanRedeem)).Single());
+            var redeemed = await member.RedeemOkAsync(reward.Id);
+
+            Assert.Equal((0L, 20L), (redeemed.Voucher.PointsSpent, redeemed.AvailablePoints));
+            Assert.Equal(20, await s.AssertBalanceEqualsLedgerAsync(member.Number));
+            using var again = await member.RedeemAsync(reward.Id);
+            await again.AssertProblemAsync(HttpStatusCode.UnprocessableEntity, "reward_limit_reached");
+        }
+        finally
+        {
+            await s.Admin.RestoreAsync(original);
+        }
+    }
+
+    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
     public async Task Adding_a_tier_with_POST_tiers_is_a_new_scheme_version(DatabaseProvider provider)
     {
         var admin = Client(provider, TestTokens.Admin());

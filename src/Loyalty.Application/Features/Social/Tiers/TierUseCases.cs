@@ -31,6 +31,11 @@ public sealed class CreateTierHandler(ILoyaltyDbContext db, TierSchemeService sc
     public async ValueTask<TierResponse> Handle(CreateTierCommand command, CancellationToken cancellationToken)
     {
         var request = command.Request;
+        if (await db.TierSchemeVersions.AnyAsync(v => v.AppliedAt == null && v.CancelledAt == null, cancellationToken))
+        {
+            throw AppException.Conflict("tier_scheme_change_pending", "A tier scheme change is scheduled: change the scheme with PUT /api/v1/admin/tier-scheme instead.");
+        }
+
         var existing = await db.Tiers.AsNoTracking().Where(t => t.RetiredAt == null).ToListAsync(cancellationToken);
         if (existing.Any(t => t.Rank == request.Rank))
         {
@@ -40,11 +45,6 @@ public sealed class CreateTierHandler(ILoyaltyDbContext db, TierSchemeService sc
         if (existing.Any(t => string.Equals(t.Name, request.Name.Trim(), StringComparison.OrdinalIgnoreCase)))
         {
             throw AppException.Conflict("tier_name_taken", $"A tier named '{request.Name.Trim()}' already exists.");
-        }
-
-        if (await db.TierSchemeVersions.AnyAsync(v => v.AppliedAt == null && v.CancelledAt == null, cancellationToken))
-        {
-            throw AppException.Conflict("tier_scheme_change_pending", "A tier scheme change is scheduled: change the scheme with PUT /api/v1/admin/tier-scheme instead.");
         }
 
         // A higher rank must be harder to reach and must not earn less: thresholds and multipliers rise with rank.
