@@ -78,6 +78,7 @@ var api = app.MapGroup("").AddEndpointFilter<ProblemEndpointFilter>();
 api.MapAdminEndpoints();
 api.MapMemberLifecycleEndpoints();
 api.MapReferralEndpoints();
+api.MapTierSchemeEndpoints();
 api.MapEarningEndpoints();
 api.MapRewardEndpoints();
 api.MapRedemptionsReturnsEndpoints();

@@ -7,6 +7,7 @@ using Loyalty.Application.Features.Financial.Policies;
 using Loyalty.Application.Features.Social.Lifecycle;
 using Loyalty.Application.Features.Social.Members;
 using Loyalty.Application.Features.Social.Referrals;
+using Loyalty.Application.Features.Social.Tiers;
 using Loyalty.Application.Features.Structural.Outbox;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -42,6 +43,7 @@ public static class DependencyInjection
         services.AddSingleton<ReferralProgrammeCache>();
         services.AddScoped<ReferralEnrolment>();
         services.AddScoped<IMemberDataSection, ReferralDataSection>();
+        services.AddScoped<TierSchemeService>();
         return services;
     }
 }

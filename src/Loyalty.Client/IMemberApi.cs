@@ -23,6 +23,11 @@ public interface IMemberApi
     [Get("/me")]
     Task<MemberProfileResponse> GetProfileAsync(CancellationToken cancellationToken = default);
 
+    /// <summary>Gets the tier ladder: every tier, what it takes and gives, and which one is the signed-in member's.</summary>
+    /// <exception cref="LoyaltyApiException">The API rejected the request.</exception>
+    [Get("/me/tiers")]
+    Task<TierLadderResponse> GetTierLadderAsync(CancellationToken cancellationToken = default);
+
     /// <summary>Gets the signed-in member's points balance.</summary>
     /// <exception cref="LoyaltyApiException">The API rejected the request.</exception>
     [Get("/me/points")]

@@ -53,6 +53,7 @@ public static class DependencyInjection
         services.AddPeriodicJob<ReleasePendingPointsJob>();
         services.AddPeriodicJob<ExpirePointsJob>();
         services.AddPeriodicJob<BulkGrantJob>();
+        services.AddPeriodicJob<TierSchemeJob>();
         services.AddScoped<CurrentIdempotencyKey>();
         services.AddScoped<ICommitJournal, IdempotencyCommitJournal>();
         services.AddTransient<DemoProgrammeSeeder>();

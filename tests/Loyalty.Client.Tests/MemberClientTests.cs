@@ -83,6 +83,20 @@ public sealed class MemberClientTests(ClientFixture fixture)
     }
 
     [Fact]
+    public async Task A_member_reads_the_tier_ladder_with_their_own_tier_marked()
+    {
+        var id = Unique.Id();
+        var api = fixture.MemberApi("app-user-" + id);
+        await api.EnrolAsync(new SelfEnrolRequest("Anna", "Kowalski", $"ladder{id}@example.com", null, null));
+
+        var ladder = await api.GetTierLadderAsync();
+
+        Assert.Equal("Bronze", Assert.Single(ladder.Tiers, t => t.IsMine).Name);
+        Assert.Equal(["Bronze", "Silver", "Gold"], ladder.Tiers.Take(3).Select(t => t.Name));
+        Assert.Equal(1_000L, ladder.Tiers[1].Qualify!.PointsEarned);
+    }
+
+    [Fact]
     public async Task A_subject_that_never_enrolled_gets_member_not_found()
     {
         var api = fixture.MemberApi("stranger-" + Unique.Id());

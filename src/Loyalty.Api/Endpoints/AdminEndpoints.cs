@@ -4,7 +4,6 @@ using Loyalty.Application.Features.Audit;
 using Loyalty.Application.Features.Financial.Adjustments;
 using Loyalty.Application.Features.Financial.Policies;
 using Loyalty.Application.Features.Social.Members;
-using Loyalty.Application.Features.Social.Tiers;
 using Loyalty.Application.Features.Structural.ApiKeys;
 using Loyalty.Application.Features.Structural.Partners;
 using Loyalty.Application.Features.Structural.Stores;
@@ -63,15 +62,6 @@ public static class AdminEndpoints
 
         // Programme configuration is open to marketing staff as well as administrators.
         var programme = app.MapGroup("/api/v1/admin").WithGroupName(OpenApiDocuments.Admin).RequireAuthorization(AuthSetup.ProgrammePolicy);
-        programme.MapGet("/tiers", async Task<Ok<IReadOnlyList<TierResponse>>> (ISender sender, CancellationToken ct) =>
-            TypedResults.Ok(await sender.Send(new ListTiersQuery(), ct))).WithTags("Tiers").WithSummary("List tiers by rank");
-        programme.MapPost("/tiers", async Task<Created<TierResponse>> (CreateTierRequest request, ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
-            {
-                var tier = await sender.Send(new CreateTierCommand(user.GetActor(), request), ct);
-                return TypedResults.Created($"/api/v1/admin/tiers/{tier.Id}", tier);
-            })
-            .WithTags("Tiers").WithSummary("Create a tier").ProducesValidationProblem().ProducesProblem(409).ProducesProblem(422);
-
         programme.MapGet("/points-policy", async Task<Ok<PointsPolicyResponse>> (ISender sender, CancellationToken ct) =>
             TypedResults.Ok(await sender.Send(new GetPointsPolicyQuery(), ct))).WithTags("Points policy").WithSummary("The points policy: pending period, expiry, returns, point value, holds, transfers");
         programme.MapPut("/points-policy", async Task<Ok<PointsPolicyResponse>> (PointsPolicyRequest request, ClaimsPrincipal user, ISender sender, CancellationToken ct) =>

@@ -57,11 +57,17 @@ public interface ILoyaltyDbContext
 
     DbSet<Tier> Tiers { get; }
 
+    DbSet<TierProgramme> TierProgrammes { get; }
+
+    DbSet<TierChange> TierChanges { get; }
+
     DbSet<EarningRule> EarningRules { get; }
 
     DbSet<Campaign> Campaigns { get; }
 
     DbSet<EarnBreakdownLine> EarnBreakdownLines { get; }
+
+    DbSet<TierSchemeVersion> TierSchemeVersions { get; }
 
     DbSet<Partner> Partners { get; }
 

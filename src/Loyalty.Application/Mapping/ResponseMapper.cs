@@ -1,6 +1,5 @@
 using Loyalty.Contracts.Admin;
 using Loyalty.Domain.Audit;
-using Loyalty.Domain.Social.Tiers;
 using Loyalty.Domain.Structural.ApiKeys;
 using Loyalty.Domain.Structural.Partners;
 using Riok.Mapperly.Abstractions;
@@ -18,14 +17,10 @@ public static partial class ResponseMapper
 
     public static partial StoreResponse ToResponse(this Store store);
 
-    public static partial TierResponse ToResponse(this Tier tier);
-
     public static partial AuditLogEntryResponse ToResponse(this AuditLogEntry entry);
 
     [MapProperty(nameof(ApiKey.ScopeList), nameof(ApiKeyResponse.Scopes))]
     public static partial ApiKeyResponse ToResponse(this ApiKey key);
-
-    public static partial IQueryable<TierResponse> ProjectToResponse(this IQueryable<Tier> tiers);
 
     public static partial IQueryable<StoreResponse> ProjectToResponse(this IQueryable<Store> stores);
 

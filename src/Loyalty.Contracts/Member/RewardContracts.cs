@@ -3,6 +3,7 @@ namespace Loyalty.Contracts.Member;
 /// <summary>
 /// A reward as the member sees it now. <see cref="RemainingForYou"/> is how many more the member may redeem (per-member
 /// limit and stock together); null means neither limits it. <see cref="CanRedeem"/> says whether a redeem would pass now.
+/// <see cref="PointsCost"/> is what the member pays: <see cref="RegularPointsCost"/> less their tier's reward discount (rounded down).
 /// </summary>
 public sealed record RewardOfferResponse(
     Guid Id,
@@ -16,7 +17,8 @@ public sealed record RewardOfferResponse(
     bool CanAfford,
     bool CanRedeem,
     DateTimeOffset? AvailableUntil,
-    int VoucherValidityDays);
+    int VoucherValidityDays,
+    long RegularPointsCost);
 
 /// <summary>A voucher: show <see cref="Code"/> at the till. Status is Issued (usable), Used or Expired.</summary>
 public sealed record VoucherResponse(

@@ -52,11 +52,17 @@ public sealed class LoyaltyDbContext(DbContextOptions<LoyaltyDbContext> options)
 
     public DbSet<Tier> Tiers => Set<Tier>();
 
+    public DbSet<TierProgramme> TierProgrammes => Set<TierProgramme>();
+
+    public DbSet<TierChange> TierChanges => Set<TierChange>();
+
     public DbSet<EarningRule> EarningRules => Set<EarningRule>();
 
     public DbSet<Campaign> Campaigns => Set<Campaign>();
 
     public DbSet<EarnBreakdownLine> EarnBreakdownLines => Set<EarnBreakdownLine>();
+
+    public DbSet<TierSchemeVersion> TierSchemeVersions => Set<TierSchemeVersion>();
 
     public DbSet<Partner> Partners => Set<Partner>();
 
@@ -98,5 +104,6 @@ public sealed class LoyaltyDbContext(DbContextOptions<LoyaltyDbContext> options)
         lots.HasIndex(l => new { l.MemberId, l.IsPending, l.Id }, "IX_PointsLots_Spendable").HasFilter(remaining);
         lots.HasIndex(l => l.ExpiresAt, "IX_PointsLots_Expiring").HasFilter(remaining);
         lots.HasIndex(l => l.PendingUntil, "IX_PointsLots_PendingUntil").HasFilter(Database.IsSqlServer() ? "[IsPending] = 1" : "\"IsPending\"");
+        Configurations.TierIndexes.Configure(modelBuilder, Database.IsSqlServer());
     }
 }

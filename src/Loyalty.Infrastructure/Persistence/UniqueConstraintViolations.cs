@@ -24,6 +24,7 @@ public static class UniqueConstraintViolations
         new("IX_Stores_PartnerId_Code", "Stores.PartnerId, Stores.Code", "store_code_taken", "The partner already has a store with this code."),
         new("IX_Tiers_Rank", "Tiers.Rank", "tier_rank_taken", "A tier with this rank already exists."),
         new("IX_Tiers_Name", "Tiers.Name", "tier_name_taken", "A tier with this name already exists."),
+        new("IX_TierSchemeVersions_Version", "TierSchemeVersions.Version", "tier_scheme_changed", "Someone else changed the tier scheme meanwhile; reload it and try again."),
         new("PK_EarningRules", "EarningRules.Id, EarningRules.Version", "earning_rule_changed", "The rule was changed by someone else meanwhile; reload it and try again."),
         new("IX_Rewards_Name", "Rewards.Name", "reward_name_taken", "A reward with this name already exists."),
     ];

@@ -8,7 +8,7 @@ using Microsoft.Extensions.Logging;
 namespace Loyalty.Infrastructure.Seeding;
 
 /// <summary>
-/// A small demo programme for Development, so Swagger UI can be tried at once: three tiers, a base earning rule
+/// A small demo programme for Development, so Swagger UI can be tried at once: three tiers (points, spend or visits in 12 rolling months), a base earning rule
 /// and a demo partner with one store. It only runs on an empty programme and creates no secrets: partner keys
 /// are issued through the admin API (see the README).
 /// </summary>
@@ -27,9 +27,24 @@ public sealed partial class DemoProgrammeSeeder(IDbContextFactory<LoyaltyDbConte
 
         var now = clock.GetUtcNow();
         db.Tiers.AddRange(
-            Tier.Create("Bronze", 0, 1.0m, 0, now),
-            Tier.Create("Silver", 1, 1.25m, 1_000, now),
-            Tier.Create("Gold", 2, 1.5m, 5_000, now));
+            Tier.Create(new TierDefinition("Bronze", 0, TierThresholds.None, TierThresholds.None, new TierBenefits(1.0m, 0m, null, [])), now),
+            Tier.Create(
+                new TierDefinition(
+                    "Silver",
+                    1,
+                    new TierThresholds(1_000, 500m, 10),
+                    new TierThresholds(800, 400m, 8),
+                    new TierBenefits(1.25m, 5m, 48, ["Free delivery"])),
+                now),
+            Tier.Create(
+                new TierDefinition(
+                    "Gold",
+                    2,
+                    new TierThresholds(5_000, 2_000m, 30),
+                    new TierThresholds(4_000, 1_600m, 24),
+                    new TierBenefits(1.5m, 10m, 4, ["Free delivery", "Birthday gift", "Early access to sales"])),
+                now));
+        db.TierProgrammes.Add(TierProgramme.Create(TierProgrammeSettings.Default, now));
         db.EarningRules.Add(EarningRule.BaseRate("Base rate", 1m, "EUR", now));
         var partner = Partner.Create(DemoPartnerName, "partners@demo.example", now);
         db.Partners.Add(partner);

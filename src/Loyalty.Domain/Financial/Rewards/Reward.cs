@@ -133,7 +133,13 @@ public sealed class Reward
     }
 
     /// <summary>A new voucher for this reward, valid for <see cref="VoucherValidityDays"/> from <paramref name="now"/>.</summary>
-    public Voucher Issue(Guid memberId, VoucherCode code, DateTimeOffset now) => Voucher.Issue(this, memberId, code, now);
+    public Voucher Issue(Guid memberId, VoucherCode code, DateTimeOffset now) => Voucher.Issue(this, memberId, code, PointsCost, now);
+
+    /// <summary>Issues a voucher bought at a member's price (the cost less their tier's discount).</summary>
+    public Voucher Issue(Guid memberId, VoucherCode code, long pointsSpent, DateTimeOffset now) =>
+        pointsSpent is < 0 || pointsSpent > PointsCost
+            ? throw new ArgumentOutOfRangeException(nameof(pointsSpent), "A member never pays more than the reward's cost.")
+            : Voucher.Issue(this, memberId, code, pointsSpent, now);
 
     public static DomainException OutOfStock() => new("reward_out_of_stock", "This reward is out of stock.");
 

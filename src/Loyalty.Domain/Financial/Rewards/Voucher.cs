@@ -49,7 +49,7 @@ public sealed class Voucher
 
     public VoucherCode VoucherCode => VoucherCode.FromStored(Code);
 
-    internal static Voucher Issue(Reward reward, Guid memberId, VoucherCode code, DateTimeOffset now) =>
+    internal static Voucher Issue(Reward reward, Guid memberId, VoucherCode code, long pointsSpent, DateTimeOffset now) =>
         new()
         {
             Id = EntityId.New(),
@@ -57,7 +57,7 @@ public sealed class Voucher
             RewardId = reward.Id,
             RewardName = reward.Name,
             MemberId = memberId,
-            PointsSpent = reward.PointsCost,
+            PointsSpent = pointsSpent,
             IssuedAt = now,
             ExpiresAt = now.AddDays(reward.VoucherValidityDays),
         };

@@ -47,4 +47,5 @@ public static class EventTypes
     public const string MemberMerged = "member.merged";
     public const string MemberErased = "member.erased";
     public const string ReferralRewarded = "referral.rewarded";
+    public const string TierChanged = "tier.changed";
 }

@@ -162,7 +162,7 @@ public static class CampaignRequests
 
     public static async Task CheckReferencesAsync(ILoyaltyDbContext db, CampaignDefinition d, CancellationToken cancellationToken)
     {
-        if (d.TierIds is { } tierIds && await db.Tiers.CountAsync(t => tierIds.Contains(t.Id), cancellationToken) != tierIds.Count)
+        if (d.TierIds is { } tierIds && await db.Tiers.CountAsync(t => tierIds.Contains(t.Id) && t.RetiredAt == null, cancellationToken) != tierIds.Count)
         {
             throw AppException.NotFound("tier_not_found", "tierIds names a tier that does not exist.");
         }

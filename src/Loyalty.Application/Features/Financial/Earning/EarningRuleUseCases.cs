@@ -202,7 +202,7 @@ public static class EarningRuleRequests
     public static async Task CheckReferencesAsync(ILoyaltyDbContext db, EarningRuleDefinition d, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var c = d.Conditions;
-        if (c.TierIds is { } tierIds && await db.Tiers.CountAsync(t => tierIds.Contains(t.Id), cancellationToken) != tierIds.Count)
+        if (c.TierIds is { } tierIds && await db.Tiers.CountAsync(t => tierIds.Contains(t.Id) && t.RetiredAt == null, cancellationToken) != tierIds.Count)
         {
             throw AppException.NotFound("tier_not_found", "conditions.tierIds names a tier that does not exist.");
         }

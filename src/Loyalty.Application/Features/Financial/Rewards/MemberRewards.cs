@@ -57,12 +57,14 @@ public sealed class GetMyRewardsHandler(ILoyaltyDbContext db, TimeProvider clock
                 (null, { } stock) => stock,
                 ({ } left, { } stock) => Math.Max(0, Math.Min(left, stock)),
             };
-            var canAfford = available >= r.PointsCost;
+            var price = tier.RewardPrice(r.PointsCost);
+            var canAfford = available >= price;
             return new RewardOfferResponse(
-                r.Id, r.Name, r.Description, r.PointsCost, r.Stock, r.PerMemberLimit, mine, remaining,
-                canAfford, canTransact && canAfford && remaining is null or > 0, r.AvailableUntil, r.VoucherValidityDays);
+                r.Id, r.Name, r.Description, price, r.Stock, r.PerMemberLimit, mine, remaining,
+                canAfford, canTransact && canAfford && remaining is null or > 0, r.AvailableUntil, r.VoucherValidityDays, r.PointsCost);
         }).ToList();
-        return Paging.ToPage(items, limit, r => string.Create(CultureInfo.InvariantCulture, $"{r.PointsCost}:{r.Name}"));
+        // The discount is one percentage for the whole list, so the order by regular price is the order by price paid.
+        return Paging.ToPage(items, limit, r => string.Create(CultureInfo.InvariantCulture, $"{r.RegularPointsCost}:{r.Name}"));
     }
 
     private static (long Cost, string Name)? DecodeCursor(string? cursor)

@@ -31,7 +31,8 @@ public sealed class RedeemRewardHandler(ILoyaltyDbContext db, PointsLedger ledge
         var now = clock.GetUtcNow();
         reward.EnsureRedeemable(tier.Id, reward.PerMemberLimit is null ? 0 : await CountRedeemedAsync(member.Id, reward.Id, cancellationToken), now);
 
-        var voucher = reward.Issue(member.Id, VoucherCode.Generate(), now);
+        var price = tier.RewardPrice(reward.PointsCost);
+        var voucher = reward.Issue(member.Id, VoucherCode.Generate(), price, now);
         db.Vouchers.Add(voucher);
         outbox.Add(EventTypes.RewardRedeemed, member.Id, null, new
         {
@@ -39,13 +40,25 @@ public sealed class RedeemRewardHandler(ILoyaltyDbContext db, PointsLedger ledge
             voucherId = voucher.Id,
             rewardId = reward.Id,
             rewardName = reward.Name,
-            points = reward.PointsCost,
+            points = price,
             expiresAt = voucher.ExpiresAt,
             occurredAt = now,
         });
-        var entry = LedgerEntry.Create(member.Id, LedgerEntryType.Redeem, -reward.PointsCost, $"Reward: {reward.Name}", now, new LedgerReferences(ReferenceId: voucher.Id));
-        var available = await ledger.TryDebitAsync(entry, cancellationToken)
-            ?? throw new DomainException("insufficient_points", $"This reward costs {reward.PointsCost} points; you do not have that many available.");
+        long available;
+        if (price == 0)
+        {
+            // Free for this tier (a 100% discount): no points move, but the account row is still locked, so the
+            // per-member limit below is counted race-free as for a paid redemption.
+            await ledger.LockAccountAsync(member.Id, cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+            available = await db.PointsAccounts.Where(a => a.MemberId == member.Id).Select(a => a.Available).SingleAsync(cancellationToken);
+        }
+        else
+        {
+            var entry = LedgerEntry.Create(member.Id, LedgerEntryType.Redeem, -price, $"Reward: {reward.Name}", now, new LedgerReferences(ReferenceId: voucher.Id));
+            available = await ledger.TryDebitAsync(entry, cancellationToken)
+                ?? throw new DomainException("insufficient_points", $"This reward costs you {price} points; you do not have that many available.");
+        }
 
         // The debit's UPDATE holds this member's account row lock until commit, so the member's other redemptions
         // wait for us, and ours saw theirs committed: counting now (our new voucher included) is exact.

@@ -180,7 +180,7 @@ public static class RewardCatalogue
             return [];
         }
 
-        var known = (await db.Tiers.AsNoTracking().Select(t => t.Id).ToListAsync(cancellationToken)).ToHashSet();
+        var known = (await db.Tiers.AsNoTracking().Where(t => t.RetiredAt == null).Select(t => t.Id).ToListAsync(cancellationToken)).ToHashSet();
         var unknown = tierIds.Where(id => !known.Contains(id)).Distinct().ToList();
         return unknown.Count == 0
             ? [.. tierIds.Distinct()]

@@ -31,7 +31,7 @@ public sealed class MemberEnrolment(ILoyaltyDbContext db, EarningEngine earning,
             throw AppException.Conflict("email_already_enrolled", "A member with this e-mail address already exists.");
         }
 
-        var entryTier = await db.Tiers.OrderBy(t => t.Rank).FirstOrDefaultAsync(cancellationToken)
+        var entryTier = await db.Tiers.Where(t => t.RetiredAt == null).OrderBy(t => t.Rank).FirstOrDefaultAsync(cancellationToken)
             ?? throw AppException.Conflict("programme_not_configured", "No tiers are configured yet: an admin must create the entry tier first.");
 
         var referrer = string.IsNullOrWhiteSpace(referralCode) ? null : await referrals.FindReferrerAsync(referralCode, cancellationToken);
@@ -40,6 +40,7 @@ public sealed class MemberEnrolment(ILoyaltyDbContext db, EarningEngine earning,
         db.Members.Add(member);
         db.PointsAccounts.Add(PointsAccount.Open(member.Id, now));
         await referrals.AttachAsync(member, referrer, now, cancellationToken);
+        db.TierChanges.Add(TierChange.Record(member.Id, null, entryTier.Id, TierChangeReason.Enrolment, null, now));
         await db.SaveChangesAsync(cancellationToken);
         await earning.CreditEnrolmentBonusAsync(member, entryTier, cancellationToken);
         return (member, entryTier);

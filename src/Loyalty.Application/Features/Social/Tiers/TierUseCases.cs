@@ -1,8 +1,6 @@
 using FluentValidation;
 using Loyalty.Application.Abstractions;
 using Loyalty.Application.Errors;
-using Loyalty.Application.Features.Audit;
-using Loyalty.Application.Mapping;
 using Loyalty.Contracts.Admin;
 using Loyalty.Domain.Social.Tiers;
 using Mediator;
@@ -24,12 +22,21 @@ public sealed class CreateTierValidator : AbstractValidator<CreateTierCommand>
     }
 }
 
-public sealed class CreateTierHandler(ILoyaltyDbContext db, AuditTrail audit, TimeProvider clock) : ICommandHandler<CreateTierCommand, TierResponse>
+/// <summary>
+/// Adds one tier to the current scheme: a new scheme version (the current tiers by id plus this one), effective now,
+/// so history and audit see it like any other scheme change. Refused while a scheme change is pending.
+/// </summary>
+public sealed class CreateTierHandler(ILoyaltyDbContext db, TierSchemeService schemes) : ICommandHandler<CreateTierCommand, TierResponse>
 {
     public async ValueTask<TierResponse> Handle(CreateTierCommand command, CancellationToken cancellationToken)
     {
         var request = command.Request;
-        var existing = await db.Tiers.AsNoTracking().ToListAsync(cancellationToken);
+        if (await db.TierSchemeVersions.AnyAsync(v => v.AppliedAt == null && v.CancelledAt == null, cancellationToken))
+        {
+            throw AppException.Conflict("tier_scheme_change_pending", "A tier scheme change is scheduled: change the scheme with PUT /api/v1/admin/tier-scheme instead.");
+        }
+
+        var existing = await db.Tiers.AsNoTracking().Where(t => t.RetiredAt == null).ToListAsync(cancellationToken);
         if (existing.Any(t => t.Rank == request.Rank))
         {
             throw AppException.Conflict("tier_rank_taken", $"A tier with rank {request.Rank} already exists.");
@@ -43,27 +50,37 @@ public sealed class CreateTierHandler(ILoyaltyDbContext db, AuditTrail audit, Ti
         // A higher rank must be harder to reach and must not earn less: thresholds and multipliers rise with rank.
         var below = existing.Where(t => t.Rank < request.Rank).MaxBy(t => t.Rank);
         var above = existing.Where(t => t.Rank > request.Rank).MinBy(t => t.Rank);
-        if ((below is not null && (below.QualificationThreshold >= request.QualificationThreshold || below.EarnMultiplier > request.EarnMultiplier))
-            || (above is not null && (above.QualificationThreshold <= request.QualificationThreshold || above.EarnMultiplier < request.EarnMultiplier)))
+        if ((below is not null && ((below.QualifyPoints ?? 0) >= request.QualificationThreshold || below.EarnMultiplier > request.EarnMultiplier))
+            || (above is not null && ((above.QualifyPoints ?? long.MaxValue) <= request.QualificationThreshold || above.EarnMultiplier < request.EarnMultiplier)))
         {
             throw new Domain.Common.DomainException(
                 "tier_out_of_order",
                 "Tiers must rise with rank: a higher rank needs a higher threshold and at least the multiplier of the tier below.");
         }
 
-        var tier = Tier.Create(request.Name, request.Rank, request.EarnMultiplier, request.QualificationThreshold, clock.GetUtcNow());
-        db.Tiers.Add(tier);
-        var response = tier.ToResponse();
-        audit.Record<TierResponse>(command.Actor, "tier.created", "tier", tier.Id, null, response);
-        await db.SaveChangesAsync(cancellationToken);
-        return response;
+        var programme = await db.TierProgrammes.AsNoTracking().SingleOrDefaultAsync(p => p.Id == TierProgramme.SingletonId, cancellationToken);
+        var settings = TierSchemeMapping.ToResponse(programme?.Settings ?? TierProgrammeSettings.Default);
+        var added = new TierDefinitionDto(
+            null,
+            request.Name.Trim(),
+            request.Rank,
+            request.Rank == 0 ? null : new TierThresholdsDto(request.QualificationThreshold),
+            null,
+            new TierBenefitsDto(request.EarnMultiplier));
+        var scheme = new TierSchemeRequest(
+            null, settings.WindowKind, settings.WindowMonths, settings.GraceDays, settings.DowngradeMode, settings.SpendCurrency,
+            [.. existing.OrderBy(t => t.Rank).Select(TierSchemeMapping.ToDefinition), added]);
+        await schemes.SubmitAsync(scheme, command.Actor, cancellationToken);
+        var tier = await db.Tiers.AsNoTracking().SingleAsync(t => t.RetiredAt == null && t.Rank == request.Rank, cancellationToken);
+        return TierSchemeMapping.ToResponse(tier);
     }
 }
 
 public sealed record ListTiersQuery : IQuery<IReadOnlyList<TierResponse>>;
 
+/// <summary>The current tiers (retired ones are history), by rank.</summary>
 public sealed class ListTiersHandler(ILoyaltyDbContext db) : IQueryHandler<ListTiersQuery, IReadOnlyList<TierResponse>>
 {
     public async ValueTask<IReadOnlyList<TierResponse>> Handle(ListTiersQuery query, CancellationToken cancellationToken) =>
-        await db.Tiers.AsNoTracking().OrderBy(t => t.Rank).ProjectToResponse().ToListAsync(cancellationToken);
+        [.. (await db.Tiers.AsNoTracking().Where(t => t.RetiredAt == null).OrderBy(t => t.Rank).ToListAsync(cancellationToken)).Select(TierSchemeMapping.ToResponse)];
 }

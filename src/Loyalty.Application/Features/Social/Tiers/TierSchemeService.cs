@@ -1,0 +1,283 @@
+using System.Text.Json;
+using Loyalty.Application.Abstractions;
+using Loyalty.Application.Common;
+using Loyalty.Application.Errors;
+using Loyalty.Application.Features.Audit;
+using Loyalty.Application.Features.Financial.Policies;
+using Loyalty.Contracts.Admin;
+using Loyalty.Domain.Common;
+using Loyalty.Domain.Social.Tiers;
+using Loyalty.Domain.Structural.Outbox;
+using Microsoft.EntityFrameworkCore;
+
+namespace Loyalty.Application.Features.Social.Tiers;
+
+/// <summary>
+/// Submits and applies tier scheme versions. Applying updates tiers by id (members, rules and rewards that point at a
+/// tier keep working), adds new ones, retires the ones left out and moves their members down, set-based.
+/// </summary>
+public sealed class TierSchemeService(ILoyaltyDbContext db, AuditTrail audit, TimeProvider clock)
+{
+    /// <summary>Stores a new version (replacing a pending one); applies it at once when it is effective now or earlier.</summary>
+    public async Task<TierSchemeVersion> SubmitAsync(TierSchemeRequest request, string actor, CancellationToken cancellationToken)
+    {
+        var scheme = TierSchemeMapping.ToDomain(request);
+        scheme.Validate();
+        var current = await db.Tiers.AsNoTracking().Where(t => t.RetiredAt == null).ToListAsync(cancellationToken);
+        CheckAgainstCurrent(request, current);
+
+        var now = clock.GetUtcNow();
+        foreach (var pending in await db.TierSchemeVersions.Where(v => v.AppliedAt == null && v.CancelledAt == null).ToListAsync(cancellationToken))
+        {
+            pending.Cancel(actor, now); // one pending version at a time: the newer submission replaces it
+            audit.Record<object>(actor, "tier_scheme.replaced", "tier_scheme_version", pending.Id, null, new { pending.Version });
+        }
+
+        var number = (await db.TierSchemeVersions.MaxAsync(v => (int?)v.Version, cancellationToken) ?? 0) + 1;
+        var version = TierSchemeVersion.Submit(number, request.EffectiveFrom ?? now, Json.Serialize(request with { EffectiveFrom = null }), actor, now);
+        db.TierSchemeVersions.Add(version);
+        audit.Record(actor, "tier_scheme.submitted", "tier_scheme_version", version.Id, null, TierSchemeMapping.ToResponse(version));
+        if (version.EffectiveFrom <= now)
+        {
+            version.MarkApplied(now);
+            await ApplyAsync(request, version, actor, now, cancellationToken);
+        }
+        else
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        return version;
+    }
+
+    /// <summary>Makes a version's scheme the one in force. The caller has claimed the version (AppliedAt set) in this transaction.</summary>
+    public async Task<int> ApplyAsync(TierSchemeRequest request, TierSchemeVersion version, string actor, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var scheme = TierSchemeMapping.ToDomain(request);
+        scheme.Validate();
+        var current = await db.Tiers.Where(t => t.RetiredAt == null).ToListAsync(cancellationToken);
+        CheckAgainstCurrent(request, current);
+        var before = current.OrderBy(t => t.Rank).Select(TierSchemeMapping.ToResponse).ToList();
+
+        var oldRank = current.ToDictionary(t => t.Id, t => t.Rank);
+        var kept = request.Tiers.Where(d => d.Id is not null).Select(d => d.Id!.Value).ToHashSet();
+        var retired = current.Where(t => !kept.Contains(t.Id)).ToList();
+        foreach (var tier in retired)
+        {
+            tier.Retire(now);
+        }
+
+        // Two steps, so the unique indexes on rank and name never see two tiers swap places in one statement.
+        var placeholder = -1;
+        foreach (var tier in current.Where(t => kept.Contains(t.Id)))
+        {
+            tier.Park(placeholder--, now);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        foreach (var (dto, definition) in request.Tiers.Zip(scheme.Tiers))
+        {
+            if (dto.Id is { } id)
+            {
+                current.Single(t => t.Id == id).Define(definition, now);
+            }
+            else
+            {
+                db.Tiers.Add(Tier.Create(definition, now));
+            }
+        }
+
+        var programme = await db.TierProgrammes.SingleOrDefaultAsync(p => p.Id == TierProgramme.SingletonId, cancellationToken);
+        if (programme is null)
+        {
+            db.TierProgrammes.Add(TierProgramme.Create(scheme.Settings, now));
+        }
+        else
+        {
+            programme.Apply(scheme.Settings, now);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+
+        // Members of a retired tier go to the highest kept tier that was below it (the entry tier at worst).
+        var moved = 0;
+        var sql = SetSql.For(db);
+        foreach (var tier in retired)
+        {
+            var target = current.Where(t => kept.Contains(t.Id) && oldRank[t.Id] < oldRank[tier.Id]).MaxBy(t => oldRank[t.Id])!;
+            moved += await MoveMembersAsync(sql, tier, target, ReviewAt(target, scheme.Settings, now), actor, now, cancellationToken);
+        }
+
+        var after = await db.Tiers.AsNoTracking().Where(t => t.RetiredAt == null).OrderBy(t => t.Rank).ToListAsync(cancellationToken);
+        audit.Record(
+            actor,
+            "tier_scheme.applied",
+            "tier_scheme_version",
+            version.Id,
+            (object)new { tiers = before },
+            (object)new { version.Version, settings = TierSchemeMapping.ToResponse(scheme.Settings), tiers = after.Select(TierSchemeMapping.ToResponse).ToList(), retired = retired.Select(t => t.Id).ToList(), membersMoved = moved });
+        await db.SaveChangesAsync(cancellationToken);
+
+        // lead: tierSchemeCache.Invalidate();
+        return moved;
+    }
+
+    /// <summary>The rules between a submitted scheme and the tiers in force: ids must be current tiers, and the entry tier stays the entry tier.</summary>
+    private static void CheckAgainstCurrent(TierSchemeRequest request, List<Tier> current)
+    {
+        var ids = request.Tiers.Where(d => d.Id is not null).Select(d => d.Id!.Value).ToList();
+        if (ids.Count != ids.Distinct().Count())
+        {
+            throw new DomainException("duplicate_tier_id", "Each existing tier can appear once in a scheme.");
+        }
+
+        if (ids.FirstOrDefault(id => current.All(t => t.Id != id)) is var unknown && unknown != Guid.Empty)
+        {
+            throw new DomainException("unknown_tier", $"No current tier has id {unknown}: omit the id to add a new tier.");
+        }
+
+        var entry = current.SingleOrDefault(t => t.Rank == 0);
+        if (entry is not null && request.Tiers.Single(d => d.Rank == 0).Id != entry.Id)
+        {
+            throw new DomainException(
+                "entry_tier_replaced",
+                $"The entry tier stays: the rank-0 tier of the scheme must be the current entry tier '{entry.Name}' (id {entry.Id}); rename or restyle it instead.");
+        }
+    }
+
+    /// <summary>When a member moved into a tier by a scheme change is next reviewed: never in the entry tier, else one window on.</summary>
+    private static DateTimeOffset? ReviewAt(Tier tier, TierProgrammeSettings settings, DateTimeOffset now) =>
+        tier.Rank == 0 ? null
+        : settings.WindowKind == QualificationWindowKind.CalendarYear ? new DateTimeOffset(now.Year + 1, 1, 1, 0, 0, 0, TimeSpan.Zero)
+        : now.AddMonths(settings.WindowMonths);
+
+    private async Task<int> MoveMembersAsync(SetSql sql, Tier from, Tier to, DateTimeOffset? reviewAt, string actor, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var p = sql.NewParameters();
+        var fromId = p.Add(from.Id);
+        await sql.ExecuteAsync(
+            db,
+            $"""
+            INSERT INTO "TierChanges" ("MemberId", "FromTierId", "ToTierId", "Reason", "OccurredAt", "Actor")
+            SELECT m."Id", {fromId}, {p.Add(to.Id)}, {p.Add(nameof(TierChangeReason.SchemeChanged))}, {p.Add(now)}, {p.Add(actor)}
+            FROM "Members" m WHERE m."TierId" = {fromId}
+            """,
+            p,
+            cancellationToken);
+
+        // {"memberNumber":"…","fromTierId":…,"fromTier":…,"toTierId":…,"toTier":…,"reason":"schemeChanged","occurredAt":…}
+        p = sql.NewParameters();
+        fromId = p.Add(from.Id);
+        var rest = Json.Serialize(new { fromTierId = from.Id, fromTier = from.Name, toTierId = to.Id, toTier = to.Name, reason = "schemeChanged", occurredAt = now });
+        var payload = sql.Concat(p.Add("{\"memberNumber\":\""), "m.\"MemberNumber\"", p.Add("\"," + rest[1..]));
+        await sql.ExecuteAsync(
+            db,
+            $"""
+            INSERT INTO "OutboxMessages" ("Id", "Type", "MemberId", "Payload", "OccurredAt")
+            SELECT {sql.NewGuid}, {p.Add(EventTypes.TierChanged)}, m."Id", {payload}, {p.Add(now)}
+            FROM "Members" m WHERE m."TierId" = {fromId}
+            """,
+            p,
+            cancellationToken);
+
+        p = sql.NewParameters();
+        var review = reviewAt is { } at ? p.Add(at) : "NULL";
+        return await sql.ExecuteAsync(
+            db,
+            $"""
+            UPDATE "Members" SET "TierId" = {p.Add(to.Id)}, "TierSince" = {p.Add(now)}, "TierReviewAt" = {review}, "TierGraceUntil" = NULL
+            WHERE "TierId" = {p.Add(from.Id)}
+            """,
+            p,
+            cancellationToken);
+    }
+
+    /// <summary>The scheme in force, with the version it came from and the pending one.</summary>
+    public async Task<TierSchemeResponse> GetAsync(CancellationToken cancellationToken)
+    {
+        var programme = await db.TierProgrammes.AsNoTracking().SingleOrDefaultAsync(p => p.Id == TierProgramme.SingletonId, cancellationToken);
+        var tiers = await db.Tiers.AsNoTracking().Where(t => t.RetiredAt == null).OrderBy(t => t.Rank).ToListAsync(cancellationToken);
+        var applied = await db.TierSchemeVersions.AsNoTracking().Where(v => v.AppliedAt != null).OrderByDescending(v => v.Version)
+            .Select(v => new { v.Version, v.AppliedAt }).FirstOrDefaultAsync(cancellationToken);
+        var pending = await db.TierSchemeVersions.AsNoTracking().Where(v => v.AppliedAt == null && v.CancelledAt == null)
+            .OrderByDescending(v => v.Version).FirstOrDefaultAsync(cancellationToken);
+        return new TierSchemeResponse(
+            TierSchemeMapping.ToResponse(programme?.Settings ?? TierProgrammeSettings.Default),
+            [.. tiers.Select(TierSchemeMapping.ToResponse)],
+            applied?.Version,
+            applied?.AppliedAt,
+            pending is null ? null : TierSchemeMapping.ToResponse(pending));
+    }
+
+    public static TierSchemeRequest ReadDefinition(TierSchemeVersion version) =>
+        JsonSerializer.Deserialize<TierSchemeRequest>(version.Definition, Json.Options)
+        ?? throw new InvalidOperationException($"Tier scheme version {version.Version} has no definition.");
+
+    public static AppException VersionNotPending(int version) =>
+        AppException.Conflict("version_not_pending", $"Version {version} is no longer pending: it was applied or cancelled.");
+}
+
+/// <summary>Between the scheme contracts and the domain.</summary>
+public static class TierSchemeMapping
+{
+    public static TierScheme ToDomain(TierSchemeRequest r) =>
+        new(
+            new TierProgrammeSettings(
+                Enum.Parse<QualificationWindowKind>(r.WindowKind, ignoreCase: true),
+                r.WindowMonths,
+                r.GraceDays,
+                Enum.Parse<DowngradeMode>(r.DowngradeMode, ignoreCase: true),
+                r.SpendCurrency.ToUpperInvariant()),
+            [.. r.Tiers.Select(ToDomain)]);
+
+    public static TierDefinition ToDomain(TierDefinitionDto d) =>
+        new(
+            d.Name.Trim(),
+            d.Rank,
+            ToDomain(d.Qualify),
+            ToDomain(d.Retain),
+            new TierBenefits(d.Benefits?.EarnMultiplier ?? 1m, d.Benefits?.RewardDiscountPercent ?? 0m, d.Benefits?.SupportResponseHours, d.Benefits?.Perks ?? []));
+
+    private static TierThresholds ToDomain(TierThresholdsDto? t) => t is null ? TierThresholds.None : new(t.PointsEarned, t.Spend, t.Visits);
+
+    public static TierThresholdsDto ToDto(TierThresholds t) => new(t.PointsEarned, t.Spend, t.Visits);
+
+    public static TierResponse ToResponse(Tier t) =>
+        new(
+            t.Id,
+            t.Name,
+            t.Rank,
+            t.EarnMultiplier,
+            t.QualifyPoints ?? 0,
+            t.CreatedAt,
+            ToDto(t.Qualify),
+            ToDto(t.Retain),
+            new TierBenefitsDto(t.EarnMultiplier, t.RewardDiscountPercent, t.SupportResponseHours, t.Perks),
+            t.UpdatedAt);
+
+    /// <summary>A current tier as a definition of the next scheme (by id, retention as stored).</summary>
+    public static TierDefinitionDto ToDefinition(Tier t) =>
+        new(
+            t.Id,
+            t.Name,
+            t.Rank,
+            t.IsEntry ? null : ToDto(t.Qualify),
+            t.RetainPoints is null && t.RetainSpend is null && t.RetainVisits is null ? null : ToDto(t.Retain),
+            new TierBenefitsDto(t.EarnMultiplier, t.RewardDiscountPercent, t.SupportResponseHours, t.Perks));
+
+    public static TierSchemeSettingsDto ToResponse(TierProgrammeSettings s) =>
+        new(PointsPolicyMapping.Camel(s.WindowKind), s.WindowMonths, s.GraceDays, PointsPolicyMapping.Camel(s.DowngradeMode), s.SpendCurrency);
+
+    public static TierSchemeVersionResponse ToResponse(TierSchemeVersion v) =>
+        new(
+            v.Id,
+            v.Version,
+            v.AppliedAt is not null ? "applied" : v.CancelledAt is not null ? "cancelled" : "pending",
+            v.EffectiveFrom,
+            v.CreatedBy,
+            v.CreatedAt,
+            v.AppliedAt,
+            v.CancelledAt,
+            v.CancelledBy,
+            TierSchemeService.ReadDefinition(v) with { EffectiveFrom = v.EffectiveFrom });
+}
