@@ -4,6 +4,8 @@ using Loyalty.Application.Features.Audit;
 using Loyalty.Application.Features.Financial.Earning;
 using Loyalty.Application.Features.Financial.Ledger;
 using Loyalty.Application.Features.Financial.Policies;
+using Loyalty.Application.Features.Social.ClubEvents;
+using Loyalty.Application.Features.Social.Lifecycle;
 using Loyalty.Application.Features.Social.Members;
 using Loyalty.Application.Features.Structural.Outbox;
 using Microsoft.Extensions.DependencyInjection;
@@ -27,6 +29,8 @@ public static class DependencyInjection
         services.AddSingleton<EarningRulesCache>();
         services.AddScoped<MemberEnrolment>();
         services.AddScoped<AuditTrail>();
+        services.AddScoped<ClubEventCheckIn>();
+        services.AddScoped<IMemberDataSection, ClubEventDataSection>();
         return services;
     }
 }

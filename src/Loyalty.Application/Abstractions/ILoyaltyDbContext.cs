@@ -7,6 +7,7 @@ using Loyalty.Domain.Financial.Purchases;
 using Loyalty.Domain.Financial.Redemptions;
 using Loyalty.Domain.Financial.Rewards;
 using Loyalty.Domain.Financial.Transfers;
+using Loyalty.Domain.Social.ClubEvents;
 using Loyalty.Domain.Social.Members;
 using Loyalty.Domain.Social.Tiers;
 using Loyalty.Domain.Structural.ApiKeys;
@@ -55,6 +56,10 @@ public interface ILoyaltyDbContext
     DbSet<BulkGrantItem> BulkGrantItems { get; }
 
     DbSet<Tier> Tiers { get; }
+
+    DbSet<ClubEvent> ClubEvents { get; }
+
+    DbSet<ClubEventRegistration> ClubEventRegistrations { get; }
 
     DbSet<EarningRule> EarningRules { get; }
 

@@ -8,6 +8,7 @@ using Loyalty.Domain.Financial.Purchases;
 using Loyalty.Domain.Financial.Redemptions;
 using Loyalty.Domain.Financial.Rewards;
 using Loyalty.Domain.Financial.Transfers;
+using Loyalty.Domain.Social.ClubEvents;
 using Loyalty.Domain.Social.Members;
 using Loyalty.Domain.Social.Tiers;
 using Loyalty.Domain.Structural.ApiKeys;
@@ -50,6 +51,10 @@ public sealed class LoyaltyDbContext(DbContextOptions<LoyaltyDbContext> options)
     public DbSet<BulkGrantItem> BulkGrantItems => Set<BulkGrantItem>();
 
     public DbSet<Tier> Tiers => Set<Tier>();
+
+    public DbSet<ClubEvent> ClubEvents => Set<ClubEvent>();
+
+    public DbSet<ClubEventRegistration> ClubEventRegistrations => Set<ClubEventRegistration>();
 
     public DbSet<EarningRule> EarningRules => Set<EarningRule>();
 

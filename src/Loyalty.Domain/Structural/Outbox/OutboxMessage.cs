@@ -41,4 +41,7 @@ public static class EventTypes
     public const string PointsExpiring = "points.expiring";
     public const string PointsExpired = "points.expired";
     public const string RewardRedeemed = "reward.redeemed";
+    public const string ClubEventCheckedIn = "club_event.checked_in";
+    public const string ClubEventWaitlistPromoted = "club_event.waitlist_promoted";
+    public const string ClubEventCancelled = "club_event.cancelled";
 }
