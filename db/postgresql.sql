@@ -1139,3 +1139,155 @@ BEGIN
     END IF;
 END $EF$;
 COMMIT;
+
+START TRANSACTION;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123145206_WipClubEvents') THEN
+    CREATE TABLE "ClubEvents" (
+        "Id" uuid NOT NULL,
+        "Title" character varying(200) NOT NULL,
+        "Description" character varying(4000) NOT NULL,
+        "StartsAt" timestamp with time zone NOT NULL,
+        "EndsAt" timestamp with time zone NOT NULL,
+        "VenueName" character varying(200),
+        "VenueAddress" character varying(500),
+        "OnlineUrl" character varying(2000),
+        "PartnerId" uuid,
+        "StoreId" uuid,
+        "Capacity" integer NOT NULL,
+        "PointsForAttending" bigint NOT NULL,
+        "RegistrationOpensAt" timestamp with time zone,
+        "RegistrationClosesAt" timestamp with time zone,
+        "CancellationClosesAt" timestamp with time zone,
+        "Status" character varying(20) NOT NULL,
+        "CancelledAt" timestamp with time zone,
+        "CancellationReason" character varying(500),
+        "CreatedAt" timestamp with time zone NOT NULL,
+        "UpdatedAt" timestamp with time zone NOT NULL,
+        CONSTRAINT "PK_ClubEvents" PRIMARY KEY ("Id"),
+        CONSTRAINT "FK_ClubEvents_Partners_PartnerId" FOREIGN KEY ("PartnerId") REFERENCES "Partners" ("Id") ON DELETE RESTRICT,
+        CONSTRAINT "FK_ClubEvents_Stores_StoreId" FOREIGN KEY ("StoreId") REFERENCES "Stores" ("Id") ON DELETE RESTRICT
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123145206_WipClubEvents') THEN
+    CREATE TABLE "ClubEventRegistrations" (
+        "Id" uuid NOT NULL,
+        "ClubEventId" uuid NOT NULL,
+        "MemberId" uuid NOT NULL,
+        "Status" character varying(20) NOT NULL,
+        "Sequence" bigint NOT NULL,
+        "RegisteredAt" timestamp with time zone NOT NULL,
+        "PromotedAt" timestamp with time zone,
+        "CancelledAt" timestamp with time zone,
+        "CheckedInAt" timestamp with time zone,
+        "CheckInChannel" character varying(20),
+        "CheckedInBy" character varying(200),
+        "CheckedInByPartnerId" uuid,
+        "CheckedInAtStoreId" uuid,
+        "PointsAwarded" bigint NOT NULL,
+        CONSTRAINT "PK_ClubEventRegistrations" PRIMARY KEY ("Id"),
+        CONSTRAINT "FK_ClubEventRegistrations_ClubEvents_ClubEventId" FOREIGN KEY ("ClubEventId") REFERENCES "ClubEvents" ("Id") ON DELETE RESTRICT,
+        CONSTRAINT "FK_ClubEventRegistrations_Members_MemberId" FOREIGN KEY ("MemberId") REFERENCES "Members" ("Id") ON DELETE RESTRICT,
+        CONSTRAINT "FK_ClubEventRegistrations_Partners_CheckedInByPartnerId" FOREIGN KEY ("CheckedInByPartnerId") REFERENCES "Partners" ("Id") ON DELETE RESTRICT,
+        CONSTRAINT "FK_ClubEventRegistrations_Stores_CheckedInAtStoreId" FOREIGN KEY ("CheckedInAtStoreId") REFERENCES "Stores" ("Id") ON DELETE RESTRICT
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123145206_WipClubEvents') THEN
+    CREATE TABLE "ClubEventTiers" (
+        "ClubEventId" uuid NOT NULL,
+        "TierId" uuid NOT NULL,
+        CONSTRAINT "PK_ClubEventTiers" PRIMARY KEY ("ClubEventId", "TierId"),
+        CONSTRAINT "FK_ClubEventTiers_ClubEvents_ClubEventId" FOREIGN KEY ("ClubEventId") REFERENCES "ClubEvents" ("Id") ON DELETE CASCADE,
+        CONSTRAINT "FK_ClubEventTiers_Tiers_TierId" FOREIGN KEY ("TierId") REFERENCES "Tiers" ("Id") ON DELETE RESTRICT
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123145206_WipClubEvents') THEN
+    CREATE INDEX "IX_ClubEventRegistrations_CheckedInAtStoreId" ON "ClubEventRegistrations" ("CheckedInAtStoreId");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123145206_WipClubEvents') THEN
+    CREATE INDEX "IX_ClubEventRegistrations_CheckedInByPartnerId" ON "ClubEventRegistrations" ("CheckedInByPartnerId");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123145206_WipClubEvents') THEN
+    CREATE UNIQUE INDEX "IX_ClubEventRegistrations_ClubEventId_MemberId" ON "ClubEventRegistrations" ("ClubEventId", "MemberId");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123145206_WipClubEvents') THEN
+    CREATE UNIQUE INDEX "IX_ClubEventRegistrations_ClubEventId_Sequence" ON "ClubEventRegistrations" ("ClubEventId", "Sequence");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123145206_WipClubEvents') THEN
+    CREATE INDEX "IX_ClubEventRegistrations_ClubEventId_Status" ON "ClubEventRegistrations" ("ClubEventId", "Status");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123145206_WipClubEvents') THEN
+    CREATE INDEX "IX_ClubEventRegistrations_MemberId" ON "ClubEventRegistrations" ("MemberId");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123145206_WipClubEvents') THEN
+    CREATE INDEX "IX_ClubEvents_PartnerId_StartsAt" ON "ClubEvents" ("PartnerId", "StartsAt");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123145206_WipClubEvents') THEN
+    CREATE INDEX "IX_ClubEvents_Status_StartsAt" ON "ClubEvents" ("Status", "StartsAt");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123145206_WipClubEvents') THEN
+    CREATE INDEX "IX_ClubEvents_StoreId" ON "ClubEvents" ("StoreId");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123145206_WipClubEvents') THEN
+    CREATE INDEX "IX_ClubEventTiers_TierId" ON "ClubEventTiers" ("TierId");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123145206_WipClubEvents') THEN
+    INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+    VALUES ('20261123145206_WipClubEvents', '10.0.14');
+    END IF;
+END $EF$;
+COMMIT;

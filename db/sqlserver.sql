@@ -1281,3 +1281,170 @@ END;
 
 COMMIT;
 GO
+
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123145202_WipClubEvents'
+)
+BEGIN
+    CREATE TABLE [ClubEvents] (
+        [Id] uniqueidentifier NOT NULL,
+        [Title] nvarchar(200) NOT NULL,
+        [Description] nvarchar(4000) NOT NULL,
+        [StartsAt] datetimeoffset NOT NULL,
+        [EndsAt] datetimeoffset NOT NULL,
+        [VenueName] nvarchar(200) NULL,
+        [VenueAddress] nvarchar(500) NULL,
+        [OnlineUrl] nvarchar(2000) NULL,
+        [PartnerId] uniqueidentifier NULL,
+        [StoreId] uniqueidentifier NULL,
+        [Capacity] int NOT NULL,
+        [PointsForAttending] bigint NOT NULL,
+        [RegistrationOpensAt] datetimeoffset NULL,
+        [RegistrationClosesAt] datetimeoffset NULL,
+        [CancellationClosesAt] datetimeoffset NULL,
+        [Status] nvarchar(20) NOT NULL,
+        [CancelledAt] datetimeoffset NULL,
+        [CancellationReason] nvarchar(500) NULL,
+        [CreatedAt] datetimeoffset NOT NULL,
+        [UpdatedAt] datetimeoffset NOT NULL,
+        CONSTRAINT [PK_ClubEvents] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_ClubEvents_Partners_PartnerId] FOREIGN KEY ([PartnerId]) REFERENCES [Partners] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_ClubEvents_Stores_StoreId] FOREIGN KEY ([StoreId]) REFERENCES [Stores] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123145202_WipClubEvents'
+)
+BEGIN
+    CREATE TABLE [ClubEventRegistrations] (
+        [Id] uniqueidentifier NOT NULL,
+        [ClubEventId] uniqueidentifier NOT NULL,
+        [MemberId] uniqueidentifier NOT NULL,
+        [Status] nvarchar(20) NOT NULL,
+        [Sequence] bigint NOT NULL,
+        [RegisteredAt] datetimeoffset NOT NULL,
+        [PromotedAt] datetimeoffset NULL,
+        [CancelledAt] datetimeoffset NULL,
+        [CheckedInAt] datetimeoffset NULL,
+        [CheckInChannel] nvarchar(20) NULL,
+        [CheckedInBy] nvarchar(200) NULL,
+        [CheckedInByPartnerId] uniqueidentifier NULL,
+        [CheckedInAtStoreId] uniqueidentifier NULL,
+        [PointsAwarded] bigint NOT NULL,
+        CONSTRAINT [PK_ClubEventRegistrations] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_ClubEventRegistrations_ClubEvents_ClubEventId] FOREIGN KEY ([ClubEventId]) REFERENCES [ClubEvents] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_ClubEventRegistrations_Members_MemberId] FOREIGN KEY ([MemberId]) REFERENCES [Members] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_ClubEventRegistrations_Partners_CheckedInByPartnerId] FOREIGN KEY ([CheckedInByPartnerId]) REFERENCES [Partners] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_ClubEventRegistrations_Stores_CheckedInAtStoreId] FOREIGN KEY ([CheckedInAtStoreId]) REFERENCES [Stores] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123145202_WipClubEvents'
+)
+BEGIN
+    CREATE TABLE [ClubEventTiers] (
+        [ClubEventId] uniqueidentifier NOT NULL,
+        [TierId] uniqueidentifier NOT NULL,
+        CONSTRAINT [PK_ClubEventTiers] PRIMARY KEY ([ClubEventId], [TierId]),
+        CONSTRAINT [FK_ClubEventTiers_ClubEvents_ClubEventId] FOREIGN KEY ([ClubEventId]) REFERENCES [ClubEvents] ([Id]) ON DELETE CASCADE,
+        CONSTRAINT [FK_ClubEventTiers_Tiers_TierId] FOREIGN KEY ([TierId]) REFERENCES [Tiers] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123145202_WipClubEvents'
+)
+BEGIN
+    CREATE INDEX [IX_ClubEventRegistrations_CheckedInAtStoreId] ON [ClubEventRegistrations] ([CheckedInAtStoreId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123145202_WipClubEvents'
+)
+BEGIN
+    CREATE INDEX [IX_ClubEventRegistrations_CheckedInByPartnerId] ON [ClubEventRegistrations] ([CheckedInByPartnerId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123145202_WipClubEvents'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_ClubEventRegistrations_ClubEventId_MemberId] ON [ClubEventRegistrations] ([ClubEventId], [MemberId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123145202_WipClubEvents'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_ClubEventRegistrations_ClubEventId_Sequence] ON [ClubEventRegistrations] ([ClubEventId], [Sequence]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123145202_WipClubEvents'
+)
+BEGIN
+    CREATE INDEX [IX_ClubEventRegistrations_ClubEventId_Status] ON [ClubEventRegistrations] ([ClubEventId], [Status]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123145202_WipClubEvents'
+)
+BEGIN
+    CREATE INDEX [IX_ClubEventRegistrations_MemberId] ON [ClubEventRegistrations] ([MemberId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123145202_WipClubEvents'
+)
+BEGIN
+    CREATE INDEX [IX_ClubEvents_PartnerId_StartsAt] ON [ClubEvents] ([PartnerId], [StartsAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123145202_WipClubEvents'
+)
+BEGIN
+    CREATE INDEX [IX_ClubEvents_Status_StartsAt] ON [ClubEvents] ([Status], [StartsAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123145202_WipClubEvents'
+)
+BEGIN
+    CREATE INDEX [IX_ClubEvents_StoreId] ON [ClubEvents] ([StoreId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123145202_WipClubEvents'
+)
+BEGIN
+    CREATE INDEX [IX_ClubEventTiers_TierId] ON [ClubEventTiers] ([TierId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123145202_WipClubEvents'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261123145202_WipClubEvents', N'10.0.14');
+END;
+
+COMMIT;
+GO
