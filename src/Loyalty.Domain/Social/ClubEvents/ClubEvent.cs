@@ -218,6 +218,15 @@ public sealed class ClubEvent
         }
     }
 
+    /// <summary>
+    /// Who gets the places left when places free up: waiting registrations in the order they joined
+    /// (<see cref="ClubEventRegistration.Sequence"/>), as many as there are free places, none once the event has started.
+    /// </summary>
+    public IReadOnlyList<ClubEventRegistration> SelectForPromotion(IEnumerable<ClubEventRegistration> waiting, int placesTaken, DateTimeOffset now) =>
+        PromotesWaitlistAt(now)
+            ? [.. waiting.Where(r => r.Status == RegistrationStatus.Waitlisted).OrderBy(r => r.Sequence).Take(PlacesLeft(placesTaken))]
+            : [];
+
     /// <summary>Whether a place freed now goes to the waiting list: only while the event has not started.</summary>
     public bool PromotesWaitlistAt(DateTimeOffset now) => Status == ClubEventStatus.Scheduled && now < StartsAt;
 

@@ -81,24 +81,27 @@ public static class ClubEvents
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        var free = clubEvent.PlacesLeft((await CountAsync(db, clubEvent.Id, cancellationToken)).PlacesTaken);
+        var taken = (await CountAsync(db, clubEvent.Id, cancellationToken)).PlacesTaken;
+        var free = clubEvent.PlacesLeft(taken);
         if (free == 0)
         {
             return 0;
         }
 
-        var next = await (from r in db.ClubEventRegistrations
-                          join m in db.Members on r.MemberId equals m.Id
-                          where r.ClubEventId == clubEvent.Id && r.Status == RegistrationStatus.Waitlisted
-                          orderby r.Sequence
-                          select new { Registration = r, m.MemberNumber }).Take(free).ToListAsync(cancellationToken);
-        foreach (var waiting in next)
+        var candidates = await (from r in db.ClubEventRegistrations
+                                join m in db.Members on r.MemberId equals m.Id
+                                where r.ClubEventId == clubEvent.Id && r.Status == RegistrationStatus.Waitlisted
+                                orderby r.Sequence
+                                select new { Registration = r, m.MemberNumber }).Take(free).ToListAsync(cancellationToken);
+        var numbers = candidates.ToDictionary(c => c.Registration.Id, c => c.MemberNumber);
+        var next = clubEvent.SelectForPromotion(candidates.Select(c => c.Registration), taken, now);
+        foreach (var registration in next)
         {
-            waiting.Registration.Promote(now);
-            outbox.Add(EventTypes.ClubEventWaitlistPromoted, waiting.Registration.MemberId, clubEvent.PartnerId, new
+            registration.Promote(now);
+            outbox.Add(EventTypes.ClubEventWaitlistPromoted, registration.MemberId, clubEvent.PartnerId, new
             {
-                memberNumber = waiting.MemberNumber,
-                registrationId = waiting.Registration.Id,
+                memberNumber = numbers[registration.Id],
+                registrationId = registration.Id,
                 eventId = clubEvent.Id,
                 title = clubEvent.Title,
                 startsAt = clubEvent.StartsAt,
