@@ -15,10 +15,10 @@ public sealed class ClubEventDataSection(ILoyaltyDbContext db) : IMemberDataSect
     public async ValueTask<object?> ExportAsync(Guid memberId, CancellationToken cancellationToken)
     {
         var rows = await (from r in db.ClubEventRegistrations.AsNoTracking()
-               join e in db.ClubEvents.AsNoTracking() on r.ClubEventId equals e.Id
-               where r.MemberId == memberId
-               orderby e.StartsAt
-               select new { Registration = r, e.Title, e.StartsAt, e.EndsAt }).ToListAsync(cancellationToken);
+                          join e in db.ClubEvents.AsNoTracking() on r.ClubEventId equals e.Id
+                          where r.MemberId == memberId
+                          orderby e.StartsAt
+                          select new { Registration = r, e.Title, e.StartsAt, e.EndsAt }).ToListAsync(cancellationToken);
         return rows.Select(x => new
         {
             registrationId = x.Registration.Id,
