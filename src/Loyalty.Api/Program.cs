@@ -79,6 +79,7 @@ api.MapAdminEndpoints();
 api.MapMemberLifecycleEndpoints();
 api.MapReferralEndpoints();
 api.MapTierSchemeEndpoints();
+api.MapClubEventEndpoints();
 api.MapEarningEndpoints();
 api.MapRewardEndpoints();
 api.MapRedemptionsReturnsEndpoints();

@@ -4,6 +4,7 @@ using Loyalty.Application.Features.Audit;
 using Loyalty.Application.Features.Financial.Earning;
 using Loyalty.Application.Features.Financial.Ledger;
 using Loyalty.Application.Features.Financial.Policies;
+using Loyalty.Application.Features.Social.ClubEvents;
 using Loyalty.Application.Features.Social.Lifecycle;
 using Loyalty.Application.Features.Social.Members;
 using Loyalty.Application.Features.Social.Referrals;
@@ -44,6 +45,8 @@ public static class DependencyInjection
         services.AddScoped<ReferralEnrolment>();
         services.AddScoped<IMemberDataSection, ReferralDataSection>();
         services.AddScoped<TierSchemeService>();
+        services.AddScoped<ClubEventCheckIn>();
+        services.AddScoped<IMemberDataSection, ClubEventDataSection>();
         return services;
     }
 }

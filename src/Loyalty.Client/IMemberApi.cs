@@ -142,4 +142,44 @@ public interface IMemberApi
     /// <exception cref="LoyaltyApiException">The API rejected the request.</exception>
     [Get("/me/export")]
     Task<MemberDataExport> ExportMyDataAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Gets one page of the upcoming club events the signed-in member may attend, soonest first, with places left and their own status.</summary>
+    /// <param name="limit">Page size; null lets the API choose.</param>
+    /// <param name="cursor"><see cref="Page{T}.NextCursor"/> of the previous page; null for the first page.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <exception cref="LoyaltyApiException">The API rejected the request.</exception>
+    [Get("/me/club-events")]
+    Task<Page<ClubEventOfferResponse>> GetClubEventsAsync(
+        [Query] int? limit = null,
+        [Query] string? cursor = null,
+        CancellationToken cancellationToken = default);
+
+    /// <summary>Gets one club event as the signed-in member sees it.</summary>
+    /// <exception cref="LoyaltyApiException">The event is not one the member may see (<c>club_event_not_found</c>).</exception>
+    [Get("/me/club-events/{eventId}")]
+    Task<ClubEventOfferResponse> GetClubEventAsync(Guid eventId, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Registers for a club event: Registered while places are left, else Waitlisted with a position. Registering again
+    /// answers the existing registration, so a retry is safe.
+    /// </summary>
+    /// <exception cref="LoyaltyApiException">
+    /// The API refused, e.g. <c>club_event_not_eligible</c>, <c>registration_not_open</c>, <c>registration_closed</c>,
+    /// <c>club_event_cancelled</c> or <c>member_suspended</c>.
+    /// </exception>
+    [Post("/me/club-events/{eventId}/registration")]
+    Task<ClubEventRegistrationResponse> RegisterForClubEventAsync(Guid eventId, CancellationToken cancellationToken = default);
+
+    /// <summary>Cancels the signed-in member's registration (the place goes to the first member waiting) or leaves the waiting list.</summary>
+    /// <exception cref="LoyaltyApiException">The API refused, e.g. <c>cancellation_closed</c> or <c>registration_not_found</c>.</exception>
+    [Delete("/me/club-events/{eventId}/registration")]
+    Task<ClubEventRegistrationResponse> CancelClubEventRegistrationAsync(Guid eventId, CancellationToken cancellationToken = default);
+
+    /// <summary>Gets one page of the signed-in member's club event registrations, latest event first.</summary>
+    /// <exception cref="LoyaltyApiException">The API rejected the request.</exception>
+    [Get("/me/club-events/registrations")]
+    Task<Page<ClubEventRegistrationResponse>> GetClubEventRegistrationsAsync(
+        [Query] int? limit = null,
+        [Query] string? cursor = null,
+        CancellationToken cancellationToken = default);
 }

@@ -1,3 +1,4 @@
+using Loyalty.Contracts.Common;
 using Loyalty.Contracts.Partner;
 using Refit;
 
@@ -112,6 +113,28 @@ public interface IPartnerApi
     [Post("/transactions/{externalId}/confirm")]
     Task<PurchaseConfirmationResponse> ConfirmPurchaseAsync(
         string externalId,
+        [Header("Idempotency-Key")] string idempotencyKey,
+        CancellationToken cancellationToken = default);
+    /// <summary>Gets one page of the club events the partner hosts that are still open for check-in, soonest first.</summary>
+    /// <exception cref="LoyaltyApiException">The API rejected the request.</exception>
+    [Get("/club-events")]
+    Task<Page<PartnerClubEventResponse>> GetClubEventsAsync(
+        [Query] int? limit = null,
+        [Query] string? cursor = null,
+        CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Checks a registered member in at an event the partner hosts; the event's points are credited once. A member already
+    /// checked in is answered with that check-in (<see cref="ClubEventCheckInResponse.AlreadyCheckedIn"/>).
+    /// </summary>
+    /// <exception cref="LoyaltyApiException">
+    /// The API refused, e.g. <c>not_registered</c> (walk-ins are not checked in), <c>registration_waitlisted</c>,
+    /// <c>check_in_not_open</c>, <c>club_event_wrong_store</c> or <c>club_event_not_found</c> (not an event the partner hosts).
+    /// </exception>
+    [Post("/club-events/{eventId}/check-ins")]
+    Task<ClubEventCheckInResponse> CheckInAtClubEventAsync(
+        Guid eventId,
+        [Body] PartnerCheckInRequest request,
         [Header("Idempotency-Key")] string idempotencyKey,
         CancellationToken cancellationToken = default);
 }

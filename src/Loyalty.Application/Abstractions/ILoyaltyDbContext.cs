@@ -7,6 +7,7 @@ using Loyalty.Domain.Financial.Purchases;
 using Loyalty.Domain.Financial.Redemptions;
 using Loyalty.Domain.Financial.Rewards;
 using Loyalty.Domain.Financial.Transfers;
+using Loyalty.Domain.Social.ClubEvents;
 using Loyalty.Domain.Social.Members;
 using Loyalty.Domain.Social.Referrals;
 using Loyalty.Domain.Social.Tiers;
@@ -60,6 +61,9 @@ public interface ILoyaltyDbContext
     DbSet<TierProgramme> TierProgrammes { get; }
 
     DbSet<TierChange> TierChanges { get; }
+    DbSet<ClubEvent> ClubEvents { get; }
+
+    DbSet<ClubEventRegistration> ClubEventRegistrations { get; }
 
     DbSet<EarningRule> EarningRules { get; }
 

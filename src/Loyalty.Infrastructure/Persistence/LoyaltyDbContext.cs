@@ -8,6 +8,7 @@ using Loyalty.Domain.Financial.Purchases;
 using Loyalty.Domain.Financial.Redemptions;
 using Loyalty.Domain.Financial.Rewards;
 using Loyalty.Domain.Financial.Transfers;
+using Loyalty.Domain.Social.ClubEvents;
 using Loyalty.Domain.Social.Members;
 using Loyalty.Domain.Social.Referrals;
 using Loyalty.Domain.Social.Tiers;
@@ -55,6 +56,9 @@ public sealed class LoyaltyDbContext(DbContextOptions<LoyaltyDbContext> options)
     public DbSet<TierProgramme> TierProgrammes => Set<TierProgramme>();
 
     public DbSet<TierChange> TierChanges => Set<TierChange>();
+    public DbSet<ClubEvent> ClubEvents => Set<ClubEvent>();
+
+    public DbSet<ClubEventRegistration> ClubEventRegistrations => Set<ClubEventRegistration>();
 
     public DbSet<EarningRule> EarningRules => Set<EarningRule>();
 

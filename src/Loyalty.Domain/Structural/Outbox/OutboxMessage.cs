@@ -48,4 +48,7 @@ public static class EventTypes
     public const string MemberErased = "member.erased";
     public const string ReferralRewarded = "referral.rewarded";
     public const string TierChanged = "tier.changed";
+    public const string ClubEventCheckedIn = "club_event.checked_in";
+    public const string ClubEventWaitlistPromoted = "club_event.waitlist_promoted";
+    public const string ClubEventCancelled = "club_event.cancelled";
 }
