@@ -192,13 +192,17 @@ public sealed class Member
         }
     }
 
-    /// <summary>Folds <paramref name="duplicate"/> into this member: the duplicate becomes Merged; this member keeps the higher tier.</summary>
-    public void Absorb(Member duplicate, int duplicateTierRank, int ownTierRank, DateTimeOffset now)
+    /// <summary>
+    /// Folds <paramref name="duplicate"/> into this member: the duplicate becomes Merged; this member keeps the higher
+    /// tier, with the duplicate's standing in it (since, review, grace) when that one is higher. True when the tier changed.
+    /// </summary>
+    public bool Absorb(Member duplicate, int duplicateTierRank, int ownTierRank, DateTimeOffset now)
     {
         EnsureCanAbsorb(duplicate);
-        if (duplicateTierRank > ownTierRank)
+        var tierChanged = duplicateTierRank > ownTierRank;
+        if (tierChanged)
         {
-            TierId = duplicate.TierId;
+            (TierId, TierSince, TierReviewAt, TierGraceUntil) = (duplicate.TierId, duplicate.TierSince, duplicate.TierReviewAt, duplicate.TierGraceUntil);
         }
 
         // A till-only member takes over the duplicate's app login, so the person signs in to the surviving account.
@@ -214,6 +218,7 @@ public sealed class Member
         }
 
         duplicate.MergedIntoMemberId = Id;
+        return tierChanged;
     }
 
     /// <summary>Redirects a member merged into a member that is now merged itself, so it always names the surviving account.</summary>
