@@ -1281,3 +1281,197 @@ END;
 
 COMMIT;
 GO
+
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123144724_WipTierModel'
+)
+BEGIN
+    DECLARE @var3 nvarchar(max);
+    SELECT @var3 = QUOTENAME([d].[name])
+    FROM [sys].[default_constraints] [d]
+    INNER JOIN [sys].[columns] [c] ON [d].[parent_column_id] = [c].[column_id] AND [d].[parent_object_id] = [c].[object_id]
+    WHERE ([d].[parent_object_id] = OBJECT_ID(N'[Tiers]') AND [c].[name] = N'QualificationThreshold');
+    IF @var3 IS NOT NULL EXEC(N'ALTER TABLE [Tiers] DROP CONSTRAINT ' + @var3 + ';');
+    ALTER TABLE [Tiers] DROP COLUMN [QualificationThreshold];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123144724_WipTierModel'
+)
+BEGIN
+    ALTER TABLE [Tiers] ADD [Perks] nvarchar(4000) NOT NULL DEFAULT N'';
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123144724_WipTierModel'
+)
+BEGIN
+    ALTER TABLE [Tiers] ADD [QualifyPoints] bigint NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123144724_WipTierModel'
+)
+BEGIN
+    ALTER TABLE [Tiers] ADD [QualifySpend] decimal(18,4) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123144724_WipTierModel'
+)
+BEGIN
+    ALTER TABLE [Tiers] ADD [QualifyVisits] int NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123144724_WipTierModel'
+)
+BEGIN
+    ALTER TABLE [Tiers] ADD [RetainPoints] bigint NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123144724_WipTierModel'
+)
+BEGIN
+    ALTER TABLE [Tiers] ADD [RetainSpend] decimal(18,4) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123144724_WipTierModel'
+)
+BEGIN
+    ALTER TABLE [Tiers] ADD [RetainVisits] int NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123144724_WipTierModel'
+)
+BEGIN
+    ALTER TABLE [Tiers] ADD [RewardDiscountPercent] decimal(5,2) NOT NULL DEFAULT 0.0;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123144724_WipTierModel'
+)
+BEGIN
+    ALTER TABLE [Tiers] ADD [SupportResponseHours] int NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123144724_WipTierModel'
+)
+BEGIN
+    ALTER TABLE [Tiers] ADD [UpdatedAt] datetimeoffset NOT NULL DEFAULT '0001-01-01T00:00:00.0000000+00:00';
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123144724_WipTierModel'
+)
+BEGIN
+    ALTER TABLE [Members] ADD [TierGraceUntil] datetimeoffset NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123144724_WipTierModel'
+)
+BEGIN
+    ALTER TABLE [Members] ADD [TierReviewAt] datetimeoffset NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123144724_WipTierModel'
+)
+BEGIN
+    ALTER TABLE [Members] ADD [TierSince] datetimeoffset NOT NULL DEFAULT '0001-01-01T00:00:00.0000000+00:00';
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123144724_WipTierModel'
+)
+BEGIN
+    CREATE TABLE [TierChanges] (
+        [Id] bigint NOT NULL IDENTITY,
+        [MemberId] uniqueidentifier NOT NULL,
+        [FromTierId] uniqueidentifier NULL,
+        [ToTierId] uniqueidentifier NOT NULL,
+        [Reason] nvarchar(20) NOT NULL,
+        [PointsEarned] bigint NULL,
+        [Spend] decimal(18,4) NULL,
+        [Visits] int NULL,
+        [OccurredAt] datetimeoffset NOT NULL,
+        [Actor] nvarchar(200) NOT NULL,
+        CONSTRAINT [PK_TierChanges] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_TierChanges_Members_MemberId] FOREIGN KEY ([MemberId]) REFERENCES [Members] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_TierChanges_Tiers_ToTierId] FOREIGN KEY ([ToTierId]) REFERENCES [Tiers] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123144724_WipTierModel'
+)
+BEGIN
+    CREATE TABLE [TierProgrammes] (
+        [Id] int NOT NULL,
+        [WindowKind] nvarchar(20) NOT NULL,
+        [WindowMonths] int NOT NULL,
+        [GraceDays] int NOT NULL,
+        [DowngradeMode] nvarchar(20) NOT NULL,
+        [SpendCurrency] nchar(3) NOT NULL,
+        [UpdatedAt] datetimeoffset NOT NULL,
+        CONSTRAINT [PK_TierProgrammes] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123144724_WipTierModel'
+)
+BEGIN
+    CREATE INDEX [IX_Members_TierReviewAt] ON [Members] ([TierReviewAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123144724_WipTierModel'
+)
+BEGIN
+    CREATE INDEX [IX_TierChanges_MemberId_Id] ON [TierChanges] ([MemberId], [Id]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123144724_WipTierModel'
+)
+BEGIN
+    CREATE INDEX [IX_TierChanges_ToTierId] ON [TierChanges] ([ToTierId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123144724_WipTierModel'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261123144724_WipTierModel', N'10.0.14');
+END;
+
+COMMIT;
+GO

@@ -35,8 +35,8 @@ public sealed class TierTests
         var entry = Tier.Create(" Bronze ", 0, 1m, 0, Now);
         var gold = Tier.Create("Gold", 2, 1.5m, 5000, Now);
 
-        Assert.Equal(("Bronze", 0, 1m, 0L), (entry.Name, entry.Rank, entry.EarnMultiplier, entry.QualificationThreshold));
-        Assert.Equal(("Gold", 2, 1.5m, 5000L), (gold.Name, gold.Rank, gold.EarnMultiplier, gold.QualificationThreshold));
+        Assert.Equal(("Bronze", 0, 1m, 0L), (entry.Name, entry.Rank, entry.EarnMultiplier, entry.QualifyPoints ?? 0));
+        Assert.Equal(("Gold", 2, 1.5m, 5000L), (gold.Name, gold.Rank, gold.EarnMultiplier, gold.QualifyPoints ?? 0));
         Assert.NotEqual(entry.Id, gold.Id);
     }
 }

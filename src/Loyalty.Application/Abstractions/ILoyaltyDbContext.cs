@@ -56,6 +56,10 @@ public interface ILoyaltyDbContext
 
     DbSet<Tier> Tiers { get; }
 
+    DbSet<TierProgramme> TierProgrammes { get; }
+
+    DbSet<TierChange> TierChanges { get; }
+
     DbSet<EarningRule> EarningRules { get; }
 
     DbSet<Campaign> Campaigns { get; }

@@ -18,6 +18,7 @@ public static partial class ResponseMapper
 
     public static partial StoreResponse ToResponse(this Store store);
 
+    [MapProperty(nameof(Tier.QualifyPoints), nameof(TierResponse.QualificationThreshold))]
     public static partial TierResponse ToResponse(this Tier tier);
 
     public static partial AuditLogEntryResponse ToResponse(this AuditLogEntry entry);

@@ -51,6 +51,10 @@ public sealed class LoyaltyDbContext(DbContextOptions<LoyaltyDbContext> options)
 
     public DbSet<Tier> Tiers => Set<Tier>();
 
+    public DbSet<TierProgramme> TierProgrammes => Set<TierProgramme>();
+
+    public DbSet<TierChange> TierChanges => Set<TierChange>();
+
     public DbSet<EarningRule> EarningRules => Set<EarningRule>();
 
     public DbSet<Campaign> Campaigns => Set<Campaign>();

@@ -957,8 +957,17 @@ namespace Loyalty.Migrations.Sqlite.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("TierGraceUntil")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid>("TierId")
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("TierReviewAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("TierSince")
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
@@ -974,6 +983,8 @@ namespace Loyalty.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.HasIndex("TierId");
+
+                    b.HasIndex("TierReviewAt");
 
                     b.ToTable("Members");
                 });
@@ -996,10 +1007,42 @@ namespace Loyalty.Migrations.Sqlite.Migrations
                         .HasMaxLength(50)
                         .HasColumnType("TEXT");
 
-                    b.Property<long>("QualificationThreshold")
+                    b.Property<string>("Perks")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("QualifyPoints")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal?>("QualifySpend")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("QualifyVisits")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Rank")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("RetainPoints")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal?>("RetainSpend")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("RetainVisits")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("RewardDiscountPercent")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("SupportResponseHours")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpdatedAt")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
@@ -1011,6 +1054,88 @@ namespace Loyalty.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("Tiers");
+                });
+
+            modelBuilder.Entity("Loyalty.Domain.Social.Tiers.TierChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("FromTierId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("OccurredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("PointsEarned")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("Spend")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ToTierId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Visits")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ToTierId");
+
+                    b.HasIndex("MemberId", "Id");
+
+                    b.ToTable("TierChanges");
+                });
+
+            modelBuilder.Entity("Loyalty.Domain.Social.Tiers.TierProgramme", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DowngradeMode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("GraceDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SpendCurrency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("WindowKind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("WindowMonths")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("TierProgrammes");
                 });
 
             modelBuilder.Entity("Loyalty.Domain.Structural.ApiKeys.ApiKey", b =>
@@ -1406,6 +1531,21 @@ namespace Loyalty.Migrations.Sqlite.Migrations
                     b.HasOne("Loyalty.Domain.Social.Tiers.Tier", null)
                         .WithMany()
                         .HasForeignKey("TierId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Loyalty.Domain.Social.Tiers.TierChange", b =>
+                {
+                    b.HasOne("Loyalty.Domain.Social.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Loyalty.Domain.Social.Tiers.Tier", null)
+                        .WithMany()
+                        .HasForeignKey("ToTierId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

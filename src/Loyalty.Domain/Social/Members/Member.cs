@@ -47,6 +47,15 @@ public sealed class Member
 
     public Guid TierId { get; private set; }
 
+    /// <summary>When the member reached their current tier (enrolment for the entry tier).</summary>
+    public DateTimeOffset TierSince { get; private set; }
+
+    /// <summary>When the member's hold on their tier is next reviewed; null in the entry tier (nothing to lose).</summary>
+    public DateTimeOffset? TierReviewAt { get; private set; }
+
+    /// <summary>Set while the member missed the retention threshold at a review and has until then to catch up.</summary>
+    public DateTimeOffset? TierGraceUntil { get; private set; }
+
     public EnrolmentChannel EnrolmentChannel { get; private set; }
 
     public Guid? EnrolledAtPartnerId { get; private set; }
@@ -77,6 +86,7 @@ public sealed class Member
             BirthDate = details.BirthDate,
             Status = MemberStatus.Active,
             TierId = tierId,
+            TierSince = now,
             EnrolmentChannel = channel,
             EnrolledAtPartnerId = partnerId,
             EnrolledAtStoreId = storeId,
@@ -85,6 +95,15 @@ public sealed class Member
 
     /// <summary>What a till shows: first name and the initial of the last name, nothing a bystander could misuse.</summary>
     public string DisplayName => LastName.Length == 0 ? FirstName : $"{FirstName} {LastName[0]}.";
+
+    /// <summary>Moves the member to another tier: the qualification clock restarts and any grace period ends.</summary>
+    public void MoveToTier(Guid tierId, DateTimeOffset at, DateTimeOffset? reviewAt)
+    {
+        TierId = tierId;
+        TierSince = at;
+        TierReviewAt = reviewAt;
+        TierGraceUntil = null;
+    }
 
     /// <summary>Earning and spending need an active member; a suspended or closed one is refused with a clear code.</summary>
     public void EnsureCanTransact()

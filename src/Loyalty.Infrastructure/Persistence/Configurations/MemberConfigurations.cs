@@ -25,6 +25,7 @@ internal sealed class MemberConfiguration : IEntityTypeConfiguration<Member>
         b.Property(m => m.Status).HasConversion<string>().HasMaxLength(20);
         b.Property(m => m.EnrolmentChannel).HasConversion<string>().HasMaxLength(20);
         b.HasOne<Tier>().WithMany().HasForeignKey(m => m.TierId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(m => m.TierReviewAt); // the tier review job's scan
         b.Ignore(m => m.DisplayName);
     }
 }
@@ -52,17 +53,5 @@ internal sealed class LedgerEntryConfiguration : IEntityTypeConfiguration<Ledger
         b.HasIndex(e => e.RedemptionId);
         b.HasIndex(e => new { e.OccurredAt, e.Type }); // liability and settlement reports by period
         b.HasOne<Member>().WithMany().HasForeignKey(e => e.MemberId).OnDelete(DeleteBehavior.Restrict);
-    }
-}
-
-internal sealed class TierConfiguration : IEntityTypeConfiguration<Tier>
-{
-    public void Configure(EntityTypeBuilder<Tier> b)
-    {
-        b.HasKey(t => t.Id);
-        b.Property(t => t.Name).HasMaxLength(50).IsRequired();
-        b.HasIndex(t => t.Name).IsUnique();
-        b.HasIndex(t => t.Rank).IsUnique();
-        b.Property(t => t.EarnMultiplier).HasPrecision(6, 2);
     }
 }

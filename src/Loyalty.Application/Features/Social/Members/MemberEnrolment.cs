@@ -36,6 +36,7 @@ public sealed class MemberEnrolment(ILoyaltyDbContext db, EarningEngine earning,
         var member = Member.Enrol(await UnusedNumberAsync(cancellationToken), details, entryTier.Id, channel, now, externalId, partnerId, storeId);
         db.Members.Add(member);
         db.PointsAccounts.Add(PointsAccount.Open(member.Id, now));
+        db.TierChanges.Add(TierChange.Record(member.Id, null, entryTier.Id, TierChangeReason.Enrolment, null, now));
         await db.SaveChangesAsync(cancellationToken);
         await earning.CreditEnrolmentBonusAsync(member, entryTier, cancellationToken);
         return (member, entryTier);

@@ -43,8 +43,8 @@ public sealed class CreateTierHandler(ILoyaltyDbContext db, AuditTrail audit, Ti
         // A higher rank must be harder to reach and must not earn less: thresholds and multipliers rise with rank.
         var below = existing.Where(t => t.Rank < request.Rank).MaxBy(t => t.Rank);
         var above = existing.Where(t => t.Rank > request.Rank).MinBy(t => t.Rank);
-        if ((below is not null && (below.QualificationThreshold >= request.QualificationThreshold || below.EarnMultiplier > request.EarnMultiplier))
-            || (above is not null && (above.QualificationThreshold <= request.QualificationThreshold || above.EarnMultiplier < request.EarnMultiplier)))
+        if ((below is not null && ((below.QualifyPoints ?? 0) >= request.QualificationThreshold || below.EarnMultiplier > request.EarnMultiplier))
+            || (above is not null && ((above.QualifyPoints ?? long.MaxValue) <= request.QualificationThreshold || above.EarnMultiplier < request.EarnMultiplier)))
         {
             throw new Domain.Common.DomainException(
                 "tier_out_of_order",

@@ -1,0 +1,27 @@
+namespace Loyalty.Contracts.Admin;
+
+/// <summary>Thresholds by metric within the qualification window; null = not a way to qualify. Meeting any one set threshold suffices.</summary>
+public sealed record TierThresholdsDto(long? PointsEarned = null, decimal? Spend = null, int? Visits = null);
+
+/// <summary>What a tier gives: an earn multiplier (≥ 1), percent off reward prices, a support response time in hours, free perks.</summary>
+public sealed record TierBenefitsDto(decimal EarnMultiplier = 1m, decimal RewardDiscountPercent = 0m, int? SupportResponseHours = null, IReadOnlyList<string>? Perks = null);
+
+/// <summary>
+/// One tier of a scheme. id: an existing tier this definition replaces (members in it stay in it); omit for a new tier.
+/// retain: what keeping the tier takes at a review; omitted = the qualify thresholds.
+/// </summary>
+public sealed record TierDefinitionDto(Guid? Id, string Name, int Rank, TierThresholdsDto? Qualify, TierThresholdsDto? Retain, TierBenefitsDto? Benefits);
+
+/// <summary>
+/// A whole tier scheme. windowKind: rollingMonths | calendarYear | sinceLastChange (windowMonths for the first and last);
+/// graceDays after a missed review before the downgrade; downgradeMode: oneTier | toQualifiedTier; spendCurrency: the
+/// currency spend thresholds count in. effectiveFrom: when it takes effect (omitted = now).
+/// </summary>
+public sealed record TierSchemeRequest(
+    DateTimeOffset? EffectiveFrom,
+    string WindowKind,
+    int WindowMonths,
+    int GraceDays,
+    string DowngradeMode,
+    string SpendCurrency,
+    IReadOnlyList<TierDefinitionDto> Tiers);
