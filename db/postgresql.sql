@@ -1306,3 +1306,28 @@ BEGIN
     END IF;
 END $EF$;
 COMMIT;
+
+START TRANSACTION;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123145433_WipTierQualification') THEN
+    DROP INDEX "IX_Purchases_MemberId";
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123145433_WipTierQualification') THEN
+    CREATE INDEX "IX_Purchases_MemberId_PurchasedAt" ON "Purchases" ("MemberId", "PurchasedAt");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123145433_WipTierQualification') THEN
+    INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+    VALUES ('20261123145433_WipTierQualification', '10.0.14');
+    END IF;
+END $EF$;
+COMMIT;

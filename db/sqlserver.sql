@@ -1475,3 +1475,32 @@ END;
 
 COMMIT;
 GO
+
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123145431_WipTierQualification'
+)
+BEGIN
+    DROP INDEX [IX_Purchases_MemberId] ON [Purchases];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123145431_WipTierQualification'
+)
+BEGIN
+    CREATE INDEX [IX_Purchases_MemberId_PurchasedAt] ON [Purchases] ([MemberId], [PurchasedAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123145431_WipTierQualification'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261123145431_WipTierQualification', N'10.0.14');
+END;
+
+COMMIT;
+GO

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using FluentValidation;
+using Loyalty.Application.Features.Social.Tiers;
 using Loyalty.Application.Features.Audit;
 using Loyalty.Application.Features.Financial.Earning;
 using Loyalty.Application.Features.Financial.Ledger;
@@ -22,6 +23,7 @@ public static class DependencyInjection
         services.AddValidatorsFromAssemblyContaining<PointsLedger>(ServiceLifetime.Singleton);
         services.AddScoped<PointsLedger>();
         services.AddSingleton<PointsPolicyCache>();
+        services.AddSingleton<TierSchemeCache>();
         services.AddScoped<EventOutbox>();
         services.AddScoped<EarningEngine>();
         services.AddSingleton<EarningRulesCache>();

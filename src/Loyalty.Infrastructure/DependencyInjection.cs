@@ -53,6 +53,7 @@ public static class DependencyInjection
         services.AddPeriodicJob<ReleasePendingPointsJob>();
         services.AddPeriodicJob<ExpirePointsJob>();
         services.AddPeriodicJob<BulkGrantJob>();
+        services.AddPeriodicJob<TierReviewJob>();
         services.AddScoped<CurrentIdempotencyKey>();
         services.AddScoped<ICommitJournal, IdempotencyCommitJournal>();
         services.AddTransient<DemoProgrammeSeeder>();

@@ -41,4 +41,5 @@ public static class EventTypes
     public const string PointsExpiring = "points.expiring";
     public const string PointsExpired = "points.expired";
     public const string RewardRedeemed = "reward.redeemed";
+    public const string TierChanged = "tier.changed";
 }
