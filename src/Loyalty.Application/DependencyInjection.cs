@@ -5,6 +5,7 @@ using Loyalty.Application.Features.Audit;
 using Loyalty.Application.Features.Financial.Earning;
 using Loyalty.Application.Features.Financial.Ledger;
 using Loyalty.Application.Features.Financial.Policies;
+using Loyalty.Application.Features.Social.Lifecycle;
 using Loyalty.Application.Features.Social.Members;
 using Loyalty.Application.Features.Structural.Outbox;
 using Microsoft.Extensions.DependencyInjection;
@@ -24,6 +25,7 @@ public static class DependencyInjection
         services.AddScoped<PointsLedger>();
         services.AddSingleton<PointsPolicyCache>();
         services.AddSingleton<TierSchemeCache>();
+        services.AddScoped<IMemberDataSection, TierDataSection>();
         services.AddScoped<EventOutbox>();
         services.AddScoped<EarningEngine>();
         services.AddSingleton<EarningRulesCache>();

@@ -24,7 +24,7 @@ public sealed class CreateTierValidator : AbstractValidator<CreateTierCommand>
     }
 }
 
-public sealed class CreateTierHandler(ILoyaltyDbContext db, AuditTrail audit, TimeProvider clock) : ICommandHandler<CreateTierCommand, TierResponse>
+public sealed class CreateTierHandler(ILoyaltyDbContext db, AuditTrail audit, TierSchemeCache schemes, TimeProvider clock) : ICommandHandler<CreateTierCommand, TierResponse>
 {
     public async ValueTask<TierResponse> Handle(CreateTierCommand command, CancellationToken cancellationToken)
     {
@@ -56,6 +56,7 @@ public sealed class CreateTierHandler(ILoyaltyDbContext db, AuditTrail audit, Ti
         var response = tier.ToResponse();
         audit.Record<TierResponse>(command.Actor, "tier.created", "tier", tier.Id, null, response);
         await db.SaveChangesAsync(cancellationToken);
+        schemes.Invalidate();
         return response;
     }
 }
