@@ -103,6 +103,17 @@ public sealed class SetSql
         _ => $"strftime('%Y-%m', ({instantExpression} - 621355968000000000) / 10000000, 'unixepoch')",
     };
 
+    /// <summary>
+    /// Counts the rows of <paramref name="table"/> (aliased <paramref name="alias"/>) matching <paramref name="where"/>
+    /// and locks them for update until the transaction ends, without writing them (SQLite: one writer at a time).
+    /// </summary>
+    public string LockedCount(string table, string alias, string where) => _kind switch
+    {
+        Kind.PostgreSql => $"""SELECT COUNT(*) AS "Value" FROM (SELECT 1 AS x FROM {table} {alias} WHERE {where} FOR UPDATE) l""",
+        Kind.SqlServer => $"""SELECT COUNT_BIG(*) AS "Value" FROM {table} {alias} WITH (UPDLOCK, ROWLOCK) WHERE {where}""",
+        _ => $"""SELECT COUNT(*) AS "Value" FROM {table} {alias} WHERE {where}""",
+    };
+
     /// <summary>A decimal column as a number that compares and adds as one (SQLite stores decimals as text).</summary>
     public string Number(string decimalExpression) =>
         _kind == Kind.Sqlite ? $"CAST({decimalExpression} AS REAL)" : decimalExpression;

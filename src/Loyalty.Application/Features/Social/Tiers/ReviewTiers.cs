@@ -19,12 +19,12 @@ public sealed record ReviewTiersCommand(int MembersPerBatch = ReviewTiersCommand
 
 /// <summary>
 /// Set-based, one transaction per range of member ids, a handful of statements per range whatever its size:
-/// (1) a no-op UPDATE locks the due members of the range (a purchase that moves a member up waits on the same row
+/// (1) SELECT … FOR UPDATE locks the due members of the range (a purchase that moves a member up waits on the same row
 /// lock), (2) downgrades as history rows, the activity added up in SQL and the target tier chosen by a CASE built
-/// from the scheme, (3) one tier.changed message per such row, (4) the downgraded members, (5) grace for those who
-/// fell short and have none yet, (6) the next review for those who kept their tier. Every UPDATE repeats "due" in
-/// its WHERE, and a reviewed member is no longer due: a second run, or a second instance waiting on the locks,
-/// finds nothing left to do.
+/// from the scheme, (3) one tier.changed message per such row, (4) the downgraded members, (5) in one UPDATE, the
+/// next review for those who kept their tier and grace for those who fell short the first time. Every UPDATE
+/// repeats "due" in its WHERE, and a reviewed member is no longer due: a second run, or a second instance waiting
+/// on the locks, finds nothing left to do.
 /// </summary>
 public sealed class ReviewTiersHandler(ILoyaltyDbContext db, IServiceScopeFactory scopes, TierSchemeCache schemes, IWriteGate writeGate, TimeProvider clock)
     : ICommandHandler<ReviewTiersCommand, int>
@@ -105,13 +105,9 @@ public sealed class ReviewTiersHandler(ILoyaltyDbContext db, IServiceScopeFactor
     {
         var sql = plan.Sql;
 
-        // 1. Lock the range's due members.
+        // 1. Lock the range's due members (without writing them: each is written once, below).
         var p = sql.NewParameters();
-        var locked = await sql.ExecuteAsync(
-            db,
-            $"""UPDATE "Members" SET "TierReviewAt" = "TierReviewAt" WHERE {plan.Due(p, "\"Members\"")}{InRange(p, "\"Members\".\"Id\"", from, to)}""",
-            p,
-            cancellationToken);
+        var locked = (await sql.Query<long>(db, sql.LockedCount("\"Members\"", "m", $"{plan.Due(p, "m")}{InRange(p, "m.\"Id\"", from, to)}"), p).ToListAsync(cancellationToken))[0];
         if (locked == 0)
         {
             return 0;
@@ -179,34 +175,26 @@ public sealed class ReviewTiersHandler(ILoyaltyDbContext db, IServiceScopeFactor
             p,
             cancellationToken);
 
-        // 5. Grace from the review date for those who fell short the first time.
-        if (plan.Scheme.Settings.GraceDays > 0)
-        {
-            p = sql.NewParameters();
-            activity = plan.Activity(p, from, to);
-            await sql.ExecuteAsync(
-                db,
-                $"""
-                UPDATE "Members" SET "TierGraceUntil" = {sql.AddDays("\"TierReviewAt\"", p.Add(plan.Scheme.Settings.GraceDays))}
-                WHERE "Id" IN (SELECT a."MemberId" FROM ({activity}) a WHERE NOT {plan.Retained(p, "a")} AND a."TierGraceUntil" IS NULL)
-                  AND "TierGraceUntil" IS NULL AND {plan.Due(p, "\"Members\"")}
-                """,
-                p,
-                cancellationToken);
-        }
-
-        // 6. Kept: the next review one window on, any grace over.
+        // 5. The others, in one statement: kept (next review one window on, grace over) or, short for the first
+        // time, grace from the review date.
         p = sql.NewParameters();
         activity = plan.Activity(p, from, to);
+        var t = sql.IsSqlServer ? "m" : "\"Members\"";
+        var retained = plan.Retained(p, "a");
+        var grace = plan.Scheme.Settings.GraceDays > 0;
+        var assignments = $"""
+            "TierGraceUntil" = CASE WHEN {retained} THEN NULL ELSE {(grace ? sql.AddDays($"{t}.\"TierReviewAt\"", p.Add(plan.Scheme.Settings.GraceDays)) : "NULL")} END,
+            "TierReviewAt" = CASE WHEN {retained} THEN {sql.AddMonths($"{t}.\"TierReviewAt\"", p.Add(TierQualification.WindowMonthsOf(plan.Scheme.Settings)))} ELSE {t}."TierReviewAt" END
+            """;
+        var which = $"""{plan.Due(p, t)} AND ({retained}{(grace ? $" OR {t}.\"TierGraceUntil\" IS NULL" : "")})""";
         await sql.ExecuteAsync(
             db,
-            $"""
-            UPDATE "Members" SET "TierReviewAt" = {sql.AddMonths("\"TierReviewAt\"", p.Add(TierQualification.WindowMonthsOf(plan.Scheme.Settings)))}, "TierGraceUntil" = NULL
-            WHERE "Id" IN (SELECT a."MemberId" FROM ({activity}) a WHERE {plan.Retained(p, "a")}) AND {plan.Due(p, "\"Members\"")}
-            """,
+            sql.IsSqlServer
+                ? $"""UPDATE m SET {assignments} FROM "Members" m JOIN ({activity}) a ON a."MemberId" = m."Id" WHERE {which}"""
+                : $"""UPDATE "Members" SET {assignments} FROM ({activity}) a WHERE a."MemberId" = "Members"."Id" AND {which}""",
             p,
             cancellationToken);
-        return locked;
+        return (int)locked;
     }
 
     private static string InRange(SetSql.Parameters p, string column, Guid? from, Guid to) =>
