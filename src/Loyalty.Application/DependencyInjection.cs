@@ -1,12 +1,12 @@
 using System.Text.Json;
 using FluentValidation;
-using Loyalty.Application.Features.Social.Tiers;
 using Loyalty.Application.Features.Audit;
 using Loyalty.Application.Features.Financial.Earning;
 using Loyalty.Application.Features.Financial.Ledger;
 using Loyalty.Application.Features.Financial.Policies;
 using Loyalty.Application.Features.Social.Lifecycle;
 using Loyalty.Application.Features.Social.Members;
+using Loyalty.Application.Features.Social.Tiers;
 using Loyalty.Application.Features.Structural.Outbox;
 using Microsoft.Extensions.DependencyInjection;
 
