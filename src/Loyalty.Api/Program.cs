@@ -80,6 +80,7 @@ api.MapMemberLifecycleEndpoints();
 api.MapReferralEndpoints();
 api.MapTierSchemeEndpoints();
 api.MapClubEventEndpoints();
+api.MapTierQualificationEndpoints();
 api.MapEarningEndpoints();
 api.MapRewardEndpoints();
 api.MapRedemptionsReturnsEndpoints();

@@ -26,6 +26,8 @@ public static class DependencyInjection
         services.AddValidatorsFromAssemblyContaining<PointsLedger>(ServiceLifetime.Singleton);
         services.AddScoped<PointsLedger>();
         services.AddSingleton<PointsPolicyCache>();
+        services.AddSingleton<TierSchemeCache>();
+        services.AddScoped<IMemberDataSection, TierDataSection>();
         services.AddScoped<EventOutbox>();
         services.AddScoped<EarningEngine>();
         services.AddSingleton<EarningRulesCache>();

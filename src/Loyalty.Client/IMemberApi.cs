@@ -182,4 +182,20 @@ public interface IMemberApi
         [Query] int? limit = null,
         [Query] string? cursor = null,
         CancellationToken cancellationToken = default);
+
+    /// <summary>Gets the signed-in member's tier, benefits and progress (what the next tier and keeping this one take).</summary>
+    /// <exception cref="LoyaltyApiException">The API rejected the request.</exception>
+    [Get("/me/tier")]
+    Task<MemberTierResponse> GetTierAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Gets one page of the signed-in member's tier changes, newest first.</summary>
+    /// <param name="limit">Page size; null lets the API choose.</param>
+    /// <param name="cursor"><see cref="Page{T}.NextCursor"/> of the previous page; null for the first page.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <exception cref="LoyaltyApiException">The API rejected the request.</exception>
+    [Get("/me/tier/history")]
+    Task<Page<TierHistoryEntry>> GetTierHistoryAsync(
+        [Query] int? limit = null,
+        [Query] string? cursor = null,
+        CancellationToken cancellationToken = default);
 }

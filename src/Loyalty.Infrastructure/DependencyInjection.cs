@@ -54,6 +54,7 @@ public static class DependencyInjection
         services.AddPeriodicJob<ExpirePointsJob>();
         services.AddPeriodicJob<BulkGrantJob>();
         services.AddPeriodicJob<TierSchemeJob>();
+        services.AddPeriodicJob<TierReviewJob>();
         services.AddScoped<CurrentIdempotencyKey>();
         services.AddScoped<ICommitJournal, IdempotencyCommitJournal>();
         services.AddTransient<DemoProgrammeSeeder>();

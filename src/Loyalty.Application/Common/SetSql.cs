@@ -104,6 +104,48 @@ public sealed class SetSql
     };
 
     /// <summary>
+    /// Counts the rows of <paramref name="table"/> (aliased <paramref name="alias"/>) matching <paramref name="where"/>
+    /// and locks them for update until the transaction ends, without writing them (SQLite: one writer at a time).
+    /// </summary>
+    public string LockedCount(string table, string alias, string where) => _kind switch
+    {
+        Kind.PostgreSql => $"""SELECT COUNT(*) AS "Value" FROM (SELECT 1 AS x FROM {table} {alias} WHERE {where} FOR UPDATE) l""",
+        Kind.SqlServer => $"""SELECT COUNT_BIG(*) AS "Value" FROM {table} {alias} WITH (UPDLOCK, ROWLOCK) WHERE {where}""",
+        _ => $"""SELECT COUNT(*) AS "Value" FROM {table} {alias} WHERE {where}""",
+    };
+
+    /// <summary>A decimal column as a number that compares and adds as one (SQLite stores decimals as text).</summary>
+    public string Number(string decimalExpression) =>
+        _kind == Kind.Sqlite ? $"CAST({decimalExpression} AS REAL)" : decimalExpression;
+
+    /// <summary>An amount with up to 4 decimals as a whole number of ten-thousandths: exact sums and comparisons everywhere.</summary>
+    public string TenThousandths(string amountExpression) => _kind switch
+    {
+        Kind.SqlServer => $"CAST(ROUND(({amountExpression}) * 10000, 0) AS bigint)",
+        Kind.PostgreSql => $"CAST(ROUND(({amountExpression}) * 10000) AS bigint)",
+        _ => $"CAST(ROUND(({amountExpression}) * 10000) AS INTEGER)",
+    };
+
+    /// <summary>An instant plus a number of calendar months (a parameter); the day is clamped to the month's end, as .NET does.</summary>
+    public string AddMonths(string instantExpression, string monthsParameter) => _kind switch
+    {
+        // In UTC whatever the session's time zone: timestamptz arithmetic with months and days follows the session's.
+        Kind.PostgreSql => $"((({instantExpression}) AT TIME ZONE 'UTC' + make_interval(months => CAST({monthsParameter} AS integer))) AT TIME ZONE 'UTC')",
+        Kind.SqlServer => $"DATEADD(month, {monthsParameter}, {instantExpression})",
+        // UTC ticks: to Unix seconds, shift by months ('floor' clamps 31 Jan + 1 month to 28/29 Feb), back to ticks
+        // with the sub-second part kept.
+        _ => $"((unixepoch(datetime(({instantExpression} - 621355968000000000) / 10000000, 'unixepoch', printf('%+d months', {monthsParameter}), 'floor')) * 10000000 + 621355968000000000) + ({instantExpression} % 10000000))",
+    };
+
+    /// <summary>An instant plus a number of days (a parameter).</summary>
+    public string AddDays(string instantExpression, string daysParameter) => _kind switch
+    {
+        Kind.PostgreSql => $"((({instantExpression}) AT TIME ZONE 'UTC' + make_interval(days => CAST({daysParameter} AS integer))) AT TIME ZONE 'UTC')",
+        Kind.SqlServer => $"DATEADD(day, {daysParameter}, {instantExpression})",
+        _ => $"({instantExpression} + {daysParameter} * 864000000000)",
+    };
+
+    /// <summary>
     /// Runs a statement built from this class's fragments; every value in it is a parameter from
     /// <paramref name="parameters"/>, never text spliced into the SQL.
     /// </summary>

@@ -52,3 +52,15 @@ public sealed record TierSchemeVersionResponse(
     DateTimeOffset? CancelledAt,
     string? CancelledBy,
     TierSchemeRequest Definition);
+/// <summary>A member's tier as staff see it: the member's view plus the first page of their tier history.</summary>
+public sealed record AdminMemberTierResponse(Guid MemberId, string MemberNumber, Member.MemberTierResponse Tier, Common.Page<Member.TierHistoryEntry> History);
+
+/// <summary>
+/// What a scheme would do to today's members as of asOf: how many would move up (qualify for a higher tier), down
+/// (fall short of the new retention thresholds, or sit in a tier the scheme retires) or stay, and members per tier
+/// now and after. Activity is measured in the new scheme's window ending at asOf.
+/// </summary>
+public sealed record TierSchemePreviewResponse(DateTimeOffset AsOf, int MembersEvaluated, int MovingUp, int MovingDown, int Unchanged, IReadOnlyList<TierPreviewCount> Tiers);
+
+/// <summary>One tier's members now and after the change; id null for a tier the scheme would create; retired: in today's scheme only.</summary>
+public sealed record TierPreviewCount(Guid? Id, string Name, int? Rank, bool Retired, int Now, int After);

@@ -70,7 +70,7 @@ internal sealed class PurchaseConfiguration : IEntityTypeConfiguration<Purchase>
         b.Property(p => p.ExternalId).HasMaxLength(100).IsRequired();
         // A receipt earns once: the partner's own id is unique per partner.
         b.HasIndex(p => new { p.PartnerId, p.ExternalId }).IsUnique();
-        b.HasIndex(p => p.MemberId);
+        b.HasIndex(p => new { p.MemberId, p.PurchasedAt }); // a member's purchases in a tier window
         b.Property(p => p.Amount).HasPrecision(18, 4);
         b.Property(p => p.Currency).HasMaxLength(3).IsFixedLength().IsRequired();
         b.Property(p => p.ReturnedAmount).HasPrecision(18, 4);

@@ -268,7 +268,7 @@ internal static class ClubEventTermsReader
         }
 
         var wanted = tierIds.Distinct().ToList();
-        var known = await db.Tiers.AsNoTracking().Where(t => wanted.Contains(t.Id)).Select(t => t.Id).ToListAsync(cancellationToken);
+        var known = await db.Tiers.AsNoTracking().Where(t => t.RetiredAt == null && wanted.Contains(t.Id)).Select(t => t.Id).ToListAsync(cancellationToken);
         var unknown = wanted.Except(known).ToList();
         return unknown.Count == 0 ? wanted : throw new DomainException("unknown_tier", $"No tier has the id {string.Join(", ", unknown)}.");
     }

@@ -16,7 +16,7 @@ namespace Loyalty.Application.Features.Social.Tiers;
 /// Submits and applies tier scheme versions. Applying updates tiers by id (members, rules and rewards that point at a
 /// tier keep working), adds new ones, retires the ones left out and moves their members down, set-based.
 /// </summary>
-public sealed class TierSchemeService(ILoyaltyDbContext db, AuditTrail audit, TimeProvider clock)
+public sealed class TierSchemeService(ILoyaltyDbContext db, AuditTrail audit, TierSchemeCache cache, TimeProvider clock)
 {
     /// <summary>Stores a new version (replacing a pending one); applies it at once when it is effective now or earlier.</summary>
     public async Task<TierSchemeVersion> SubmitAsync(TierSchemeRequest request, string actor, CancellationToken cancellationToken)
@@ -118,7 +118,7 @@ public sealed class TierSchemeService(ILoyaltyDbContext db, AuditTrail audit, Ti
             (object)new { version.Version, settings = TierSchemeMapping.ToResponse(scheme.Settings), tiers = after.Select(TierSchemeMapping.ToResponse).ToList(), retired = retired.Select(t => t.Id).ToList(), membersMoved = moved });
         await db.SaveChangesAsync(cancellationToken);
 
-        // lead: tierSchemeCache.Invalidate();
+        cache.Invalidate(); // this instance sees the new scheme at once, others within the cache's lifetime
         return moved;
     }
 
