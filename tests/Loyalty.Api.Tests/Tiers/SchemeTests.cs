@@ -146,8 +146,8 @@ public sealed class SchemeTests(ApiFixture fixture)
             var payload = JsonDocument.Parse(events.Single(e => e.MemberId == moved.Single(m => m.MemberNumber == a.Number).Id).Payload).RootElement;
             Assert.Equal(
                 (a.Number, retiring.Id, top.Name, below.Id, below.Name, "schemeChanged"),
-                (payload.GetProperty("memberNumber").GetString(), payload.GetProperty("fromTierId").GetGuid(), payload.GetProperty("fromTier").GetString(),
-                 payload.GetProperty("toTierId").GetGuid(), payload.GetProperty("toTier").GetString(), payload.GetProperty("reason").GetString()));
+                (payload.GetProperty("memberNumber").GetString(), payload.GetProperty("from").GetProperty("id").GetGuid(), payload.GetProperty("from").GetProperty("name").GetString(),
+                 payload.GetProperty("to").GetProperty("id").GetGuid(), payload.GetProperty("to").GetProperty("name").GetString(), payload.GetProperty("reason").GetString()));
             var cId = await db.Members.Where(m => m.MemberNumber == c.Number).Select(m => m.Id).SingleAsync();
             Assert.False(await db.OutboxMessages.AnyAsync(m => m.Type == EventTypes.TierChanged && m.MemberId == cId));
         }

@@ -3,10 +3,12 @@ using Loyalty.Application.Abstractions;
 using Loyalty.Application.Errors;
 using Loyalty.Application.Features.Audit;
 using Loyalty.Application.Features.Financial.Ledger;
+using Loyalty.Application.Features.Social.Tiers;
 using Loyalty.Application.Features.Structural.Outbox;
 using Loyalty.Contracts.Admin;
 using Loyalty.Domain.Financial.Ledger;
 using Loyalty.Domain.Social.Members;
+using Loyalty.Domain.Social.Tiers;
 using Loyalty.Domain.Structural.Outbox;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -72,7 +74,11 @@ public sealed class MergeMembersHandler(ILoyaltyDbContext db, PointsLedger ledge
         var wasMerged = duplicate.Status == MemberStatus.Merged;
         var before = new { survivorTier = tiers[survivor.TierId].Name, duplicateStatus = duplicate.Status.ToString() };
         var now = clock.GetUtcNow();
-        survivor.Absorb(duplicate, tiers[duplicate.TierId].Rank, tiers[survivor.TierId].Rank, now);
+        var survivorTier = tiers[survivor.TierId];
+        if (survivor.Absorb(duplicate, tiers[duplicate.TierId].Rank, survivorTier.Rank, now))
+        {
+            TierChanges.Record(db, outbox, survivor, survivorTier, tiers[survivor.TierId], TierChangeReason.Merged, null, now, command.Actor);
+        }
 
         // Members merged into the duplicate earlier now name the survivor, so its history includes them too.
         var earlier = await db.Members.Where(m => m.MergedIntoMemberId == duplicateId).ToListAsync(cancellationToken);

@@ -74,24 +74,24 @@ public sealed class QualifyOnPurchaseHandler(ILoyaltyDbContext db, TierSchemeCac
 public static class TierChanges
 {
     public static void Record(
-        ILoyaltyDbContext db, EventOutbox outbox, Domain.Social.Members.Member member, Tier? from, Tier to, TierChangeReason reason, QualifyingActivity activity, DateTimeOffset at)
+        ILoyaltyDbContext db, EventOutbox outbox, Domain.Social.Members.Member member, Tier? from, Tier to, TierChangeReason reason, QualifyingActivity? activity, DateTimeOffset at, string actor = "system")
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(outbox);
         ArgumentNullException.ThrowIfNull(member);
         ArgumentNullException.ThrowIfNull(to);
-        db.TierChanges.Add(TierChange.Record(member.Id, from?.Id, to.Id, reason, activity, at));
+        db.TierChanges.Add(TierChange.Record(member.Id, from?.Id, to.Id, reason, activity, at, actor));
         outbox.Add(EventTypes.TierChanged, member.Id, null, Payload(member.MemberNumber, from, to, reason, activity, at));
     }
 
-    /// <summary>The <c>tier.changed</c> payload; the review job builds the same shape in SQL.</summary>
-    public static object Payload(string memberNumber, Tier? from, Tier to, TierChangeReason reason, QualifyingActivity activity, DateTimeOffset at) => new
+    /// <summary>The <c>tier.changed</c> payload; the review job and scheme changes build the same shape in SQL. activity: null when not measured.</summary>
+    public static object Payload(string memberNumber, Tier? from, Tier to, TierChangeReason reason, QualifyingActivity? activity, DateTimeOffset at) => new
     {
         memberNumber,
         from = from is null ? null : Ref(from),
         to = Ref(to),
         reason = ReasonName(reason),
-        activity = new { pointsEarned = activity.PointsEarned, spend = activity.Spend, visits = activity.Visits },
+        activity = activity is { } a ? new { pointsEarned = a.PointsEarned, spend = a.Spend, visits = a.Visits } : null,
         occurredAt = at,
     };
 

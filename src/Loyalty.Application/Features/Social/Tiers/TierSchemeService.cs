@@ -165,10 +165,10 @@ public sealed class TierSchemeService(ILoyaltyDbContext db, AuditTrail audit, Ti
             p,
             cancellationToken);
 
-        // {"memberNumber":"…","fromTierId":…,"fromTier":…,"toTierId":…,"toTier":…,"reason":"schemeChanged","occurredAt":…}
+        // The shape of TierChanges.Payload: {"memberNumber":"…","from":{…},"to":{…},"reason":"schemeChanged","activity":null,"occurredAt":…}
         p = sql.NewParameters();
         fromId = p.Add(from.Id);
-        var rest = Json.Serialize(new { fromTierId = from.Id, fromTier = from.Name, toTierId = to.Id, toTier = to.Name, reason = "schemeChanged", occurredAt = now });
+        var rest = Json.Serialize(new { from = TierChanges.Ref(from), to = TierChanges.Ref(to), reason = TierChanges.ReasonName(TierChangeReason.SchemeChanged), activity = (object?)null, occurredAt = now });
         var payload = sql.Concat(p.Add("{\"memberNumber\":\""), "m.\"MemberNumber\"", p.Add("\"," + rest[1..]));
         await sql.ExecuteAsync(
             db,
