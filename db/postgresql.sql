@@ -1144,51 +1144,548 @@ START TRANSACTION;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123145055_WipLifecycle') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123155308_SocialLayer') THEN
+    DROP INDEX "IX_Tiers_Name";
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123155308_SocialLayer') THEN
+    DROP INDEX "IX_Tiers_Rank";
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123155308_SocialLayer') THEN
+    DROP INDEX "IX_Purchases_MemberId";
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123155308_SocialLayer') THEN
+    ALTER TABLE "Tiers" ADD "Perks" character varying(4000) NOT NULL DEFAULT '';
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123155308_SocialLayer') THEN
+    ALTER TABLE "Tiers" ADD "QualifyPoints" bigint;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123155308_SocialLayer') THEN
+    ALTER TABLE "Tiers" ADD "QualifySpend" numeric(18,4);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123155308_SocialLayer') THEN
+    ALTER TABLE "Tiers" ADD "QualifyVisits" integer;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123155308_SocialLayer') THEN
+    ALTER TABLE "Tiers" ADD "RetainPoints" bigint;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123155308_SocialLayer') THEN
+    ALTER TABLE "Tiers" ADD "RetainSpend" numeric(18,4);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123155308_SocialLayer') THEN
+    ALTER TABLE "Tiers" ADD "RetainVisits" integer;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123155308_SocialLayer') THEN
+    ALTER TABLE "Tiers" ADD "RetiredAt" timestamp with time zone;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123155308_SocialLayer') THEN
+    ALTER TABLE "Tiers" ADD "RewardDiscountPercent" numeric(5,2) NOT NULL DEFAULT 0.0;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123155308_SocialLayer') THEN
+    ALTER TABLE "Tiers" ADD "SupportResponseHours" integer;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123155308_SocialLayer') THEN
+    ALTER TABLE "Tiers" ADD "UpdatedAt" timestamp with time zone NOT NULL DEFAULT TIMESTAMPTZ '-infinity';
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123155308_SocialLayer') THEN
     ALTER TABLE "PointsPolicies" ADD "PointsOnClose" character varying(20) NOT NULL DEFAULT 'Forfeit';
     END IF;
 END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123145055_WipLifecycle') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123155308_SocialLayer') THEN
     ALTER TABLE "Members" ADD "ErasedAt" timestamp with time zone;
     END IF;
 END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123145055_WipLifecycle') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123155308_SocialLayer') THEN
     ALTER TABLE "Members" ADD "MergedIntoMemberId" uuid;
     END IF;
 END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123145055_WipLifecycle') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123155308_SocialLayer') THEN
     ALTER TABLE "Members" ADD "StatusChangedAt" timestamp with time zone;
     END IF;
 END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123145055_WipLifecycle') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123155308_SocialLayer') THEN
+    ALTER TABLE "Members" ADD "TierGraceUntil" timestamp with time zone;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123155308_SocialLayer') THEN
+    ALTER TABLE "Members" ADD "TierReviewAt" timestamp with time zone;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123155308_SocialLayer') THEN
+    ALTER TABLE "Members" ADD "TierSince" timestamp with time zone NOT NULL DEFAULT TIMESTAMPTZ '-infinity';
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123155308_SocialLayer') THEN
+    CREATE TABLE "ClubEvents" (
+        "Id" uuid NOT NULL,
+        "Title" character varying(200) NOT NULL,
+        "Description" character varying(4000) NOT NULL,
+        "StartsAt" timestamp with time zone NOT NULL,
+        "EndsAt" timestamp with time zone NOT NULL,
+        "VenueName" character varying(200),
+        "VenueAddress" character varying(500),
+        "OnlineUrl" character varying(2000),
+        "PartnerId" uuid,
+        "StoreId" uuid,
+        "Capacity" integer NOT NULL,
+        "PointsForAttending" bigint NOT NULL,
+        "RegistrationOpensAt" timestamp with time zone,
+        "RegistrationClosesAt" timestamp with time zone,
+        "CancellationClosesAt" timestamp with time zone,
+        "Status" character varying(20) NOT NULL,
+        "CancelledAt" timestamp with time zone,
+        "CancellationReason" character varying(500),
+        "CreatedAt" timestamp with time zone NOT NULL,
+        "UpdatedAt" timestamp with time zone NOT NULL,
+        CONSTRAINT "PK_ClubEvents" PRIMARY KEY ("Id"),
+        CONSTRAINT "FK_ClubEvents_Partners_PartnerId" FOREIGN KEY ("PartnerId") REFERENCES "Partners" ("Id") ON DELETE RESTRICT,
+        CONSTRAINT "FK_ClubEvents_Stores_StoreId" FOREIGN KEY ("StoreId") REFERENCES "Stores" ("Id") ON DELETE RESTRICT
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123155308_SocialLayer') THEN
+    CREATE TABLE "MemberReferralCodes" (
+        "MemberId" uuid NOT NULL,
+        "Code" character varying(8) NOT NULL,
+        "CreatedAt" timestamp with time zone NOT NULL,
+        CONSTRAINT "PK_MemberReferralCodes" PRIMARY KEY ("MemberId"),
+        CONSTRAINT "FK_MemberReferralCodes_Members_MemberId" FOREIGN KEY ("MemberId") REFERENCES "Members" ("Id") ON DELETE RESTRICT
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123155308_SocialLayer') THEN
+    CREATE TABLE "ReferralProgrammes" (
+        "Id" integer NOT NULL,
+        "Enabled" boolean NOT NULL,
+        "ReferrerPoints" bigint NOT NULL,
+        "RefereePoints" bigint NOT NULL,
+        "MinimumPurchaseAmount" numeric(18,4) NOT NULL,
+        "Currency" character(3) NOT NULL,
+        "MaxRewardsPerMonth" integer NOT NULL,
+        "MaxRewardsPerYear" integer NOT NULL,
+        "WindowDays" integer NOT NULL,
+        "UpdatedAt" timestamp with time zone NOT NULL,
+        CONSTRAINT "PK_ReferralProgrammes" PRIMARY KEY ("Id")
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123155308_SocialLayer') THEN
+    CREATE TABLE "Referrals" (
+        "Id" uuid NOT NULL,
+        "ReferrerId" uuid NOT NULL,
+        "RefereeId" uuid NOT NULL,
+        "Code" character varying(8) NOT NULL,
+        "Status" character varying(20) NOT NULL,
+        "Reason" character varying(40),
+        "CreatedAt" timestamp with time zone NOT NULL,
+        "DecidedAt" timestamp with time zone,
+        "PurchaseId" uuid,
+        "ReferrerPoints" bigint NOT NULL,
+        "RefereePoints" bigint NOT NULL,
+        "RefereeEmailKey" character varying(64),
+        "RefereePhoneKey" character varying(64),
+        CONSTRAINT "PK_Referrals" PRIMARY KEY ("Id"),
+        CONSTRAINT "FK_Referrals_Members_RefereeId" FOREIGN KEY ("RefereeId") REFERENCES "Members" ("Id") ON DELETE RESTRICT,
+        CONSTRAINT "FK_Referrals_Members_ReferrerId" FOREIGN KEY ("ReferrerId") REFERENCES "Members" ("Id") ON DELETE RESTRICT
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123155308_SocialLayer') THEN
+    CREATE TABLE "TierChanges" (
+        "Id" bigint GENERATED BY DEFAULT AS IDENTITY,
+        "MemberId" uuid NOT NULL,
+        "FromTierId" uuid,
+        "ToTierId" uuid NOT NULL,
+        "Reason" character varying(20) NOT NULL,
+        "PointsEarned" bigint,
+        "Spend" numeric(18,4),
+        "Visits" integer,
+        "OccurredAt" timestamp with time zone NOT NULL,
+        "Actor" character varying(200) NOT NULL,
+        CONSTRAINT "PK_TierChanges" PRIMARY KEY ("Id"),
+        CONSTRAINT "FK_TierChanges_Members_MemberId" FOREIGN KEY ("MemberId") REFERENCES "Members" ("Id") ON DELETE RESTRICT,
+        CONSTRAINT "FK_TierChanges_Tiers_ToTierId" FOREIGN KEY ("ToTierId") REFERENCES "Tiers" ("Id") ON DELETE RESTRICT
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123155308_SocialLayer') THEN
+    CREATE TABLE "TierProgrammes" (
+        "Id" integer NOT NULL,
+        "WindowKind" character varying(20) NOT NULL,
+        "WindowMonths" integer NOT NULL,
+        "GraceDays" integer NOT NULL,
+        "DowngradeMode" character varying(20) NOT NULL,
+        "SpendCurrency" character(3) NOT NULL,
+        "UpdatedAt" timestamp with time zone NOT NULL,
+        CONSTRAINT "PK_TierProgrammes" PRIMARY KEY ("Id")
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123155308_SocialLayer') THEN
+    CREATE TABLE "TierSchemeVersions" (
+        "Id" uuid NOT NULL,
+        "Version" integer NOT NULL,
+        "EffectiveFrom" timestamp with time zone NOT NULL,
+        "Definition" text NOT NULL,
+        "CreatedBy" character varying(200) NOT NULL,
+        "CreatedAt" timestamp with time zone NOT NULL,
+        "AppliedAt" timestamp with time zone,
+        "CancelledAt" timestamp with time zone,
+        "CancelledBy" character varying(200),
+        CONSTRAINT "PK_TierSchemeVersions" PRIMARY KEY ("Id")
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123155308_SocialLayer') THEN
+    CREATE TABLE "ClubEventRegistrations" (
+        "Id" uuid NOT NULL,
+        "ClubEventId" uuid NOT NULL,
+        "MemberId" uuid NOT NULL,
+        "Status" character varying(20) NOT NULL,
+        "Sequence" bigint NOT NULL,
+        "RegisteredAt" timestamp with time zone NOT NULL,
+        "PromotedAt" timestamp with time zone,
+        "CancelledAt" timestamp with time zone,
+        "CheckedInAt" timestamp with time zone,
+        "CheckInChannel" character varying(20),
+        "CheckedInBy" character varying(200),
+        "CheckedInByPartnerId" uuid,
+        "CheckedInAtStoreId" uuid,
+        "PointsAwarded" bigint NOT NULL,
+        CONSTRAINT "PK_ClubEventRegistrations" PRIMARY KEY ("Id"),
+        CONSTRAINT "FK_ClubEventRegistrations_ClubEvents_ClubEventId" FOREIGN KEY ("ClubEventId") REFERENCES "ClubEvents" ("Id") ON DELETE RESTRICT,
+        CONSTRAINT "FK_ClubEventRegistrations_Members_MemberId" FOREIGN KEY ("MemberId") REFERENCES "Members" ("Id") ON DELETE RESTRICT,
+        CONSTRAINT "FK_ClubEventRegistrations_Partners_CheckedInByPartnerId" FOREIGN KEY ("CheckedInByPartnerId") REFERENCES "Partners" ("Id") ON DELETE RESTRICT,
+        CONSTRAINT "FK_ClubEventRegistrations_Stores_CheckedInAtStoreId" FOREIGN KEY ("CheckedInAtStoreId") REFERENCES "Stores" ("Id") ON DELETE RESTRICT
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123155308_SocialLayer') THEN
+    CREATE TABLE "ClubEventTiers" (
+        "ClubEventId" uuid NOT NULL,
+        "TierId" uuid NOT NULL,
+        CONSTRAINT "PK_ClubEventTiers" PRIMARY KEY ("ClubEventId", "TierId"),
+        CONSTRAINT "FK_ClubEventTiers_ClubEvents_ClubEventId" FOREIGN KEY ("ClubEventId") REFERENCES "ClubEvents" ("Id") ON DELETE CASCADE,
+        CONSTRAINT "FK_ClubEventTiers_Tiers_TierId" FOREIGN KEY ("TierId") REFERENCES "Tiers" ("Id") ON DELETE RESTRICT
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123155308_SocialLayer') THEN
+    CREATE UNIQUE INDEX "IX_Tiers_Name" ON "Tiers" ("Name") WHERE "RetiredAt" IS NULL;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123155308_SocialLayer') THEN
+    CREATE UNIQUE INDEX "IX_Tiers_Rank" ON "Tiers" ("Rank") WHERE "RetiredAt" IS NULL;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123155308_SocialLayer') THEN
+    CREATE INDEX "IX_Purchases_MemberId_PurchasedAt" ON "Purchases" ("MemberId", "PurchasedAt");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123155308_SocialLayer') THEN
     CREATE INDEX "IX_Members_MergedIntoMemberId" ON "Members" ("MergedIntoMemberId");
     END IF;
 END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123145055_WipLifecycle') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123155308_SocialLayer') THEN
+    CREATE INDEX "IX_Members_TierReviewAt" ON "Members" ("TierReviewAt");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123155308_SocialLayer') THEN
+    CREATE INDEX "IX_ClubEventRegistrations_CheckedInAtStoreId" ON "ClubEventRegistrations" ("CheckedInAtStoreId");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123155308_SocialLayer') THEN
+    CREATE INDEX "IX_ClubEventRegistrations_CheckedInByPartnerId" ON "ClubEventRegistrations" ("CheckedInByPartnerId");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123155308_SocialLayer') THEN
+    CREATE UNIQUE INDEX "IX_ClubEventRegistrations_ClubEventId_MemberId" ON "ClubEventRegistrations" ("ClubEventId", "MemberId");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123155308_SocialLayer') THEN
+    CREATE UNIQUE INDEX "IX_ClubEventRegistrations_ClubEventId_Sequence" ON "ClubEventRegistrations" ("ClubEventId", "Sequence");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123155308_SocialLayer') THEN
+    CREATE INDEX "IX_ClubEventRegistrations_ClubEventId_Status" ON "ClubEventRegistrations" ("ClubEventId", "Status");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123155308_SocialLayer') THEN
+    CREATE INDEX "IX_ClubEventRegistrations_MemberId" ON "ClubEventRegistrations" ("MemberId");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123155308_SocialLayer') THEN
+    CREATE INDEX "IX_ClubEvents_PartnerId_StartsAt" ON "ClubEvents" ("PartnerId", "StartsAt");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123155308_SocialLayer') THEN
+    CREATE INDEX "IX_ClubEvents_Status_StartsAt" ON "ClubEvents" ("Status", "StartsAt");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123155308_SocialLayer') THEN
+    CREATE INDEX "IX_ClubEvents_StoreId" ON "ClubEvents" ("StoreId");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123155308_SocialLayer') THEN
+    CREATE INDEX "IX_ClubEventTiers_TierId" ON "ClubEventTiers" ("TierId");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123155308_SocialLayer') THEN
+    CREATE UNIQUE INDEX "IX_MemberReferralCodes_Code" ON "MemberReferralCodes" ("Code");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123155308_SocialLayer') THEN
+    CREATE INDEX "IX_Referrals_RefereeEmailKey" ON "Referrals" ("RefereeEmailKey");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123155308_SocialLayer') THEN
+    CREATE UNIQUE INDEX "IX_Referrals_RefereeId" ON "Referrals" ("RefereeId");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123155308_SocialLayer') THEN
+    CREATE INDEX "IX_Referrals_RefereePhoneKey" ON "Referrals" ("RefereePhoneKey");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123155308_SocialLayer') THEN
+    CREATE INDEX "IX_Referrals_ReferrerId_CreatedAt" ON "Referrals" ("ReferrerId", "CreatedAt");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123155308_SocialLayer') THEN
+    CREATE INDEX "IX_Referrals_ReferrerId_Status_DecidedAt" ON "Referrals" ("ReferrerId", "Status", "DecidedAt");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123155308_SocialLayer') THEN
+    CREATE INDEX "IX_TierChanges_MemberId_Id" ON "TierChanges" ("MemberId", "Id");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123155308_SocialLayer') THEN
+    CREATE INDEX "IX_TierChanges_ToTierId" ON "TierChanges" ("ToTierId");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123155308_SocialLayer') THEN
+    CREATE INDEX "IX_TierSchemeVersions_EffectiveFrom" ON "TierSchemeVersions" ("EffectiveFrom");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123155308_SocialLayer') THEN
+    CREATE UNIQUE INDEX "IX_TierSchemeVersions_Version" ON "TierSchemeVersions" ("Version");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123155308_SocialLayer') THEN
     ALTER TABLE "Members" ADD CONSTRAINT "FK_Members_Members_MergedIntoMemberId" FOREIGN KEY ("MergedIntoMemberId") REFERENCES "Members" ("Id") ON DELETE RESTRICT;
     END IF;
 END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123145055_WipLifecycle') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123155308_SocialLayer') THEN
+    UPDATE "Tiers" SET "QualifyPoints" = CASE WHEN "Rank" = 0 THEN NULL WHEN "QualificationThreshold" < 1 THEN 1 ELSE "QualificationThreshold" END, "Perks" = '[]', "UpdatedAt" = "CreatedAt";
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123155308_SocialLayer') THEN
+    ALTER TABLE "Tiers" DROP COLUMN "QualificationThreshold";
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123155308_SocialLayer') THEN
+    UPDATE "Members" SET "TierSince" = "EnrolledAt";
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123155308_SocialLayer') THEN
+    INSERT INTO "TierChanges" ("MemberId", "FromTierId", "ToTierId", "Reason", "OccurredAt", "Actor") SELECT "Id", NULL, "TierId", 'Enrolment', "EnrolledAt", 'system' FROM "Members";
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123155308_SocialLayer') THEN
     INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
-    VALUES ('20261123145055_WipLifecycle', '10.0.14');
+    VALUES ('20261123155308_SocialLayer', '10.0.14');
     END IF;
 END $EF$;
 COMMIT;

@@ -1285,7 +1285,119 @@ GO
 BEGIN TRANSACTION;
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123145051_WipLifecycle'
+    WHERE [MigrationId] = N'20261123155305_SocialLayer'
+)
+BEGIN
+    DROP INDEX [IX_Tiers_Name] ON [Tiers];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123155305_SocialLayer'
+)
+BEGIN
+    DROP INDEX [IX_Tiers_Rank] ON [Tiers];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123155305_SocialLayer'
+)
+BEGIN
+    DROP INDEX [IX_Purchases_MemberId] ON [Purchases];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123155305_SocialLayer'
+)
+BEGIN
+    ALTER TABLE [Tiers] ADD [Perks] nvarchar(4000) NOT NULL DEFAULT N'';
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123155305_SocialLayer'
+)
+BEGIN
+    ALTER TABLE [Tiers] ADD [QualifyPoints] bigint NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123155305_SocialLayer'
+)
+BEGIN
+    ALTER TABLE [Tiers] ADD [QualifySpend] decimal(18,4) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123155305_SocialLayer'
+)
+BEGIN
+    ALTER TABLE [Tiers] ADD [QualifyVisits] int NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123155305_SocialLayer'
+)
+BEGIN
+    ALTER TABLE [Tiers] ADD [RetainPoints] bigint NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123155305_SocialLayer'
+)
+BEGIN
+    ALTER TABLE [Tiers] ADD [RetainSpend] decimal(18,4) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123155305_SocialLayer'
+)
+BEGIN
+    ALTER TABLE [Tiers] ADD [RetainVisits] int NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123155305_SocialLayer'
+)
+BEGIN
+    ALTER TABLE [Tiers] ADD [RetiredAt] datetimeoffset NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123155305_SocialLayer'
+)
+BEGIN
+    ALTER TABLE [Tiers] ADD [RewardDiscountPercent] decimal(5,2) NOT NULL DEFAULT 0.0;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123155305_SocialLayer'
+)
+BEGIN
+    ALTER TABLE [Tiers] ADD [SupportResponseHours] int NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123155305_SocialLayer'
+)
+BEGIN
+    ALTER TABLE [Tiers] ADD [UpdatedAt] datetimeoffset NOT NULL DEFAULT '0001-01-01T00:00:00.0000000+00:00';
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123155305_SocialLayer'
 )
 BEGIN
     ALTER TABLE [PointsPolicies] ADD [PointsOnClose] nvarchar(20) NOT NULL DEFAULT N'Forfeit';
@@ -1293,7 +1405,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123145051_WipLifecycle'
+    WHERE [MigrationId] = N'20261123155305_SocialLayer'
 )
 BEGIN
     ALTER TABLE [Members] ADD [ErasedAt] datetimeoffset NULL;
@@ -1301,7 +1413,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123145051_WipLifecycle'
+    WHERE [MigrationId] = N'20261123155305_SocialLayer'
 )
 BEGIN
     ALTER TABLE [Members] ADD [MergedIntoMemberId] uniqueidentifier NULL;
@@ -1309,7 +1421,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123145051_WipLifecycle'
+    WHERE [MigrationId] = N'20261123155305_SocialLayer'
 )
 BEGIN
     ALTER TABLE [Members] ADD [StatusChangedAt] datetimeoffset NULL;
@@ -1317,7 +1429,246 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123145051_WipLifecycle'
+    WHERE [MigrationId] = N'20261123155305_SocialLayer'
+)
+BEGIN
+    ALTER TABLE [Members] ADD [TierGraceUntil] datetimeoffset NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123155305_SocialLayer'
+)
+BEGIN
+    ALTER TABLE [Members] ADD [TierReviewAt] datetimeoffset NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123155305_SocialLayer'
+)
+BEGIN
+    ALTER TABLE [Members] ADD [TierSince] datetimeoffset NOT NULL DEFAULT '0001-01-01T00:00:00.0000000+00:00';
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123155305_SocialLayer'
+)
+BEGIN
+    CREATE TABLE [ClubEvents] (
+        [Id] uniqueidentifier NOT NULL,
+        [Title] nvarchar(200) NOT NULL,
+        [Description] nvarchar(4000) NOT NULL,
+        [StartsAt] datetimeoffset NOT NULL,
+        [EndsAt] datetimeoffset NOT NULL,
+        [VenueName] nvarchar(200) NULL,
+        [VenueAddress] nvarchar(500) NULL,
+        [OnlineUrl] nvarchar(2000) NULL,
+        [PartnerId] uniqueidentifier NULL,
+        [StoreId] uniqueidentifier NULL,
+        [Capacity] int NOT NULL,
+        [PointsForAttending] bigint NOT NULL,
+        [RegistrationOpensAt] datetimeoffset NULL,
+        [RegistrationClosesAt] datetimeoffset NULL,
+        [CancellationClosesAt] datetimeoffset NULL,
+        [Status] nvarchar(20) NOT NULL,
+        [CancelledAt] datetimeoffset NULL,
+        [CancellationReason] nvarchar(500) NULL,
+        [CreatedAt] datetimeoffset NOT NULL,
+        [UpdatedAt] datetimeoffset NOT NULL,
+        CONSTRAINT [PK_ClubEvents] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_ClubEvents_Partners_PartnerId] FOREIGN KEY ([PartnerId]) REFERENCES [Partners] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_ClubEvents_Stores_StoreId] FOREIGN KEY ([StoreId]) REFERENCES [Stores] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123155305_SocialLayer'
+)
+BEGIN
+    CREATE TABLE [MemberReferralCodes] (
+        [MemberId] uniqueidentifier NOT NULL,
+        [Code] nvarchar(8) NOT NULL,
+        [CreatedAt] datetimeoffset NOT NULL,
+        CONSTRAINT [PK_MemberReferralCodes] PRIMARY KEY ([MemberId]),
+        CONSTRAINT [FK_MemberReferralCodes_Members_MemberId] FOREIGN KEY ([MemberId]) REFERENCES [Members] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123155305_SocialLayer'
+)
+BEGIN
+    CREATE TABLE [ReferralProgrammes] (
+        [Id] int NOT NULL,
+        [Enabled] bit NOT NULL,
+        [ReferrerPoints] bigint NOT NULL,
+        [RefereePoints] bigint NOT NULL,
+        [MinimumPurchaseAmount] decimal(18,4) NOT NULL,
+        [Currency] nchar(3) NOT NULL,
+        [MaxRewardsPerMonth] int NOT NULL,
+        [MaxRewardsPerYear] int NOT NULL,
+        [WindowDays] int NOT NULL,
+        [UpdatedAt] datetimeoffset NOT NULL,
+        CONSTRAINT [PK_ReferralProgrammes] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123155305_SocialLayer'
+)
+BEGIN
+    CREATE TABLE [Referrals] (
+        [Id] uniqueidentifier NOT NULL,
+        [ReferrerId] uniqueidentifier NOT NULL,
+        [RefereeId] uniqueidentifier NOT NULL,
+        [Code] nvarchar(8) NOT NULL,
+        [Status] nvarchar(20) NOT NULL,
+        [Reason] nvarchar(40) NULL,
+        [CreatedAt] datetimeoffset NOT NULL,
+        [DecidedAt] datetimeoffset NULL,
+        [PurchaseId] uniqueidentifier NULL,
+        [ReferrerPoints] bigint NOT NULL,
+        [RefereePoints] bigint NOT NULL,
+        [RefereeEmailKey] nvarchar(64) NULL,
+        [RefereePhoneKey] nvarchar(64) NULL,
+        CONSTRAINT [PK_Referrals] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_Referrals_Members_RefereeId] FOREIGN KEY ([RefereeId]) REFERENCES [Members] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_Referrals_Members_ReferrerId] FOREIGN KEY ([ReferrerId]) REFERENCES [Members] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123155305_SocialLayer'
+)
+BEGIN
+    CREATE TABLE [TierChanges] (
+        [Id] bigint NOT NULL IDENTITY,
+        [MemberId] uniqueidentifier NOT NULL,
+        [FromTierId] uniqueidentifier NULL,
+        [ToTierId] uniqueidentifier NOT NULL,
+        [Reason] nvarchar(20) NOT NULL,
+        [PointsEarned] bigint NULL,
+        [Spend] decimal(18,4) NULL,
+        [Visits] int NULL,
+        [OccurredAt] datetimeoffset NOT NULL,
+        [Actor] nvarchar(200) NOT NULL,
+        CONSTRAINT [PK_TierChanges] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_TierChanges_Members_MemberId] FOREIGN KEY ([MemberId]) REFERENCES [Members] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_TierChanges_Tiers_ToTierId] FOREIGN KEY ([ToTierId]) REFERENCES [Tiers] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123155305_SocialLayer'
+)
+BEGIN
+    CREATE TABLE [TierProgrammes] (
+        [Id] int NOT NULL,
+        [WindowKind] nvarchar(20) NOT NULL,
+        [WindowMonths] int NOT NULL,
+        [GraceDays] int NOT NULL,
+        [DowngradeMode] nvarchar(20) NOT NULL,
+        [SpendCurrency] nchar(3) NOT NULL,
+        [UpdatedAt] datetimeoffset NOT NULL,
+        CONSTRAINT [PK_TierProgrammes] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123155305_SocialLayer'
+)
+BEGIN
+    CREATE TABLE [TierSchemeVersions] (
+        [Id] uniqueidentifier NOT NULL,
+        [Version] int NOT NULL,
+        [EffectiveFrom] datetimeoffset NOT NULL,
+        [Definition] nvarchar(max) NOT NULL,
+        [CreatedBy] nvarchar(200) NOT NULL,
+        [CreatedAt] datetimeoffset NOT NULL,
+        [AppliedAt] datetimeoffset NULL,
+        [CancelledAt] datetimeoffset NULL,
+        [CancelledBy] nvarchar(200) NULL,
+        CONSTRAINT [PK_TierSchemeVersions] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123155305_SocialLayer'
+)
+BEGIN
+    CREATE TABLE [ClubEventRegistrations] (
+        [Id] uniqueidentifier NOT NULL,
+        [ClubEventId] uniqueidentifier NOT NULL,
+        [MemberId] uniqueidentifier NOT NULL,
+        [Status] nvarchar(20) NOT NULL,
+        [Sequence] bigint NOT NULL,
+        [RegisteredAt] datetimeoffset NOT NULL,
+        [PromotedAt] datetimeoffset NULL,
+        [CancelledAt] datetimeoffset NULL,
+        [CheckedInAt] datetimeoffset NULL,
+        [CheckInChannel] nvarchar(20) NULL,
+        [CheckedInBy] nvarchar(200) NULL,
+        [CheckedInByPartnerId] uniqueidentifier NULL,
+        [CheckedInAtStoreId] uniqueidentifier NULL,
+        [PointsAwarded] bigint NOT NULL,
+        CONSTRAINT [PK_ClubEventRegistrations] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_ClubEventRegistrations_ClubEvents_ClubEventId] FOREIGN KEY ([ClubEventId]) REFERENCES [ClubEvents] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_ClubEventRegistrations_Members_MemberId] FOREIGN KEY ([MemberId]) REFERENCES [Members] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_ClubEventRegistrations_Partners_CheckedInByPartnerId] FOREIGN KEY ([CheckedInByPartnerId]) REFERENCES [Partners] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_ClubEventRegistrations_Stores_CheckedInAtStoreId] FOREIGN KEY ([CheckedInAtStoreId]) REFERENCES [Stores] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123155305_SocialLayer'
+)
+BEGIN
+    CREATE TABLE [ClubEventTiers] (
+        [ClubEventId] uniqueidentifier NOT NULL,
+        [TierId] uniqueidentifier NOT NULL,
+        CONSTRAINT [PK_ClubEventTiers] PRIMARY KEY ([ClubEventId], [TierId]),
+        CONSTRAINT [FK_ClubEventTiers_ClubEvents_ClubEventId] FOREIGN KEY ([ClubEventId]) REFERENCES [ClubEvents] ([Id]) ON DELETE CASCADE,
+        CONSTRAINT [FK_ClubEventTiers_Tiers_TierId] FOREIGN KEY ([TierId]) REFERENCES [Tiers] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123155305_SocialLayer'
+)
+BEGIN
+    EXEC(N'CREATE UNIQUE INDEX [IX_Tiers_Name] ON [Tiers] ([Name]) WHERE [RetiredAt] IS NULL');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123155305_SocialLayer'
+)
+BEGIN
+    EXEC(N'CREATE UNIQUE INDEX [IX_Tiers_Rank] ON [Tiers] ([Rank]) WHERE [RetiredAt] IS NULL');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123155305_SocialLayer'
+)
+BEGIN
+    CREATE INDEX [IX_Purchases_MemberId_PurchasedAt] ON [Purchases] ([MemberId], [PurchasedAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123155305_SocialLayer'
 )
 BEGIN
     CREATE INDEX [IX_Members_MergedIntoMemberId] ON [Members] ([MergedIntoMemberId]);
@@ -1325,7 +1676,175 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123145051_WipLifecycle'
+    WHERE [MigrationId] = N'20261123155305_SocialLayer'
+)
+BEGIN
+    CREATE INDEX [IX_Members_TierReviewAt] ON [Members] ([TierReviewAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123155305_SocialLayer'
+)
+BEGIN
+    CREATE INDEX [IX_ClubEventRegistrations_CheckedInAtStoreId] ON [ClubEventRegistrations] ([CheckedInAtStoreId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123155305_SocialLayer'
+)
+BEGIN
+    CREATE INDEX [IX_ClubEventRegistrations_CheckedInByPartnerId] ON [ClubEventRegistrations] ([CheckedInByPartnerId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123155305_SocialLayer'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_ClubEventRegistrations_ClubEventId_MemberId] ON [ClubEventRegistrations] ([ClubEventId], [MemberId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123155305_SocialLayer'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_ClubEventRegistrations_ClubEventId_Sequence] ON [ClubEventRegistrations] ([ClubEventId], [Sequence]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123155305_SocialLayer'
+)
+BEGIN
+    CREATE INDEX [IX_ClubEventRegistrations_ClubEventId_Status] ON [ClubEventRegistrations] ([ClubEventId], [Status]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123155305_SocialLayer'
+)
+BEGIN
+    CREATE INDEX [IX_ClubEventRegistrations_MemberId] ON [ClubEventRegistrations] ([MemberId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123155305_SocialLayer'
+)
+BEGIN
+    CREATE INDEX [IX_ClubEvents_PartnerId_StartsAt] ON [ClubEvents] ([PartnerId], [StartsAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123155305_SocialLayer'
+)
+BEGIN
+    CREATE INDEX [IX_ClubEvents_Status_StartsAt] ON [ClubEvents] ([Status], [StartsAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123155305_SocialLayer'
+)
+BEGIN
+    CREATE INDEX [IX_ClubEvents_StoreId] ON [ClubEvents] ([StoreId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123155305_SocialLayer'
+)
+BEGIN
+    CREATE INDEX [IX_ClubEventTiers_TierId] ON [ClubEventTiers] ([TierId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123155305_SocialLayer'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_MemberReferralCodes_Code] ON [MemberReferralCodes] ([Code]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123155305_SocialLayer'
+)
+BEGIN
+    CREATE INDEX [IX_Referrals_RefereeEmailKey] ON [Referrals] ([RefereeEmailKey]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123155305_SocialLayer'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_Referrals_RefereeId] ON [Referrals] ([RefereeId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123155305_SocialLayer'
+)
+BEGIN
+    CREATE INDEX [IX_Referrals_RefereePhoneKey] ON [Referrals] ([RefereePhoneKey]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123155305_SocialLayer'
+)
+BEGIN
+    CREATE INDEX [IX_Referrals_ReferrerId_CreatedAt] ON [Referrals] ([ReferrerId], [CreatedAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123155305_SocialLayer'
+)
+BEGIN
+    CREATE INDEX [IX_Referrals_ReferrerId_Status_DecidedAt] ON [Referrals] ([ReferrerId], [Status], [DecidedAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123155305_SocialLayer'
+)
+BEGIN
+    CREATE INDEX [IX_TierChanges_MemberId_Id] ON [TierChanges] ([MemberId], [Id]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123155305_SocialLayer'
+)
+BEGIN
+    CREATE INDEX [IX_TierChanges_ToTierId] ON [TierChanges] ([ToTierId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123155305_SocialLayer'
+)
+BEGIN
+    CREATE INDEX [IX_TierSchemeVersions_EffectiveFrom] ON [TierSchemeVersions] ([EffectiveFrom]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123155305_SocialLayer'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_TierSchemeVersions_Version] ON [TierSchemeVersions] ([Version]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123155305_SocialLayer'
 )
 BEGIN
     ALTER TABLE [Members] ADD CONSTRAINT [FK_Members_Members_MergedIntoMemberId] FOREIGN KEY ([MergedIntoMemberId]) REFERENCES [Members] ([Id]) ON DELETE NO ACTION;
@@ -1333,11 +1852,49 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123145051_WipLifecycle'
+    WHERE [MigrationId] = N'20261123155305_SocialLayer'
+)
+BEGIN
+    EXEC(N'UPDATE [Tiers] SET [QualifyPoints] = CASE WHEN [Rank] = 0 THEN NULL WHEN [QualificationThreshold] < 1 THEN 1 ELSE [QualificationThreshold] END, [Perks] = ''[]'', [UpdatedAt] = [CreatedAt];');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123155305_SocialLayer'
+)
+BEGIN
+    DECLARE @var3 nvarchar(max);
+    SELECT @var3 = QUOTENAME([d].[name])
+    FROM [sys].[default_constraints] [d]
+    INNER JOIN [sys].[columns] [c] ON [d].[parent_column_id] = [c].[column_id] AND [d].[parent_object_id] = [c].[object_id]
+    WHERE ([d].[parent_object_id] = OBJECT_ID(N'[Tiers]') AND [c].[name] = N'QualificationThreshold');
+    IF @var3 IS NOT NULL EXEC(N'ALTER TABLE [Tiers] DROP CONSTRAINT ' + @var3 + ';');
+    ALTER TABLE [Tiers] DROP COLUMN [QualificationThreshold];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123155305_SocialLayer'
+)
+BEGIN
+    EXEC(N'UPDATE [Members] SET [TierSince] = [EnrolledAt];');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123155305_SocialLayer'
+)
+BEGIN
+    EXEC(N'INSERT INTO [TierChanges] ([MemberId], [FromTierId], [ToTierId], [Reason], [OccurredAt], [Actor]) SELECT [Id], NULL, [TierId], ''Enrolment'', [EnrolledAt], ''system'' FROM [Members];');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123155305_SocialLayer'
 )
 BEGIN
     INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261123145051_WipLifecycle', N'10.0.14');
+    VALUES (N'20261123155305_SocialLayer', N'10.0.14');
 END;
 
 COMMIT;

@@ -622,9 +622,9 @@ namespace Loyalty.Migrations.PostgreSql.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("MemberId");
-
                     b.HasIndex("StoreId");
+
+                    b.HasIndex("MemberId", "PurchasedAt");
 
                     b.HasIndex("PartnerId", "ExternalId")
                         .IsUnique();
@@ -1155,8 +1155,17 @@ namespace Loyalty.Migrations.PostgreSql.Migrations
                     b.Property<DateTimeOffset?>("StatusChangedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTimeOffset?>("TierGraceUntil")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<Guid>("TierId")
                         .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("TierReviewAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("TierSince")
+                        .HasColumnType("timestamp with time zone");
 
                     b.HasKey("Id");
 
@@ -1174,6 +1183,8 @@ namespace Loyalty.Migrations.PostgreSql.Migrations
                         .IsUnique();
 
                     b.HasIndex("TierId");
+
+                    b.HasIndex("TierReviewAt");
 
                     b.ToTable("Members");
                 });
@@ -1323,21 +1334,186 @@ namespace Loyalty.Migrations.PostgreSql.Migrations
                         .HasMaxLength(50)
                         .HasColumnType("character varying(50)");
 
-                    b.Property<long>("QualificationThreshold")
+                    b.Property<string>("Perks")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<long?>("QualifyPoints")
                         .HasColumnType("bigint");
+
+                    b.Property<decimal?>("QualifySpend")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)");
+
+                    b.Property<int?>("QualifyVisits")
+                        .HasColumnType("integer");
 
                     b.Property<int>("Rank")
                         .HasColumnType("integer");
 
+                    b.Property<long?>("RetainPoints")
+                        .HasColumnType("bigint");
+
+                    b.Property<decimal?>("RetainSpend")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)");
+
+                    b.Property<int?>("RetainVisits")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("RetiredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<decimal>("RewardDiscountPercent")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("numeric(5,2)");
+
+                    b.Property<int?>("SupportResponseHours")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.HasKey("Id");
 
-                    b.HasIndex("Name")
-                        .IsUnique();
+                    b.HasIndex(new[] { "Name" }, "IX_Tiers_Name")
+                        .IsUnique()
+                        .HasFilter("\"RetiredAt\" IS NULL");
 
-                    b.HasIndex("Rank")
-                        .IsUnique();
+                    b.HasIndex(new[] { "Rank" }, "IX_Tiers_Rank")
+                        .IsUnique()
+                        .HasFilter("\"RetiredAt\" IS NULL");
 
                     b.ToTable("Tiers");
+                });
+
+            modelBuilder.Entity("Loyalty.Domain.Social.Tiers.TierChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid?>("FromTierId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("OccurredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long?>("PointsEarned")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<decimal?>("Spend")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)");
+
+                    b.Property<Guid>("ToTierId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int?>("Visits")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ToTierId");
+
+                    b.HasIndex("MemberId", "Id");
+
+                    b.ToTable("TierChanges");
+                });
+
+            modelBuilder.Entity("Loyalty.Domain.Social.Tiers.TierProgramme", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("DowngradeMode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("GraceDays")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("SpendCurrency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character(3)")
+                        .IsFixedLength();
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("WindowKind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("WindowMonths")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("TierProgrammes");
+                });
+
+            modelBuilder.Entity("Loyalty.Domain.Social.Tiers.TierSchemeVersion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("AppliedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("CancelledAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CancelledBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Definition")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("EffectiveFrom")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EffectiveFrom");
+
+                    b.HasIndex("Version")
+                        .IsUnique();
+
+                    b.ToTable("TierSchemeVersions");
                 });
 
             modelBuilder.Entity("Loyalty.Domain.Structural.ApiKeys.ApiKey", b =>
@@ -1815,6 +1991,21 @@ namespace Loyalty.Migrations.PostgreSql.Migrations
                     b.HasOne("Loyalty.Domain.Social.Members.Member", null)
                         .WithMany()
                         .HasForeignKey("ReferrerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Loyalty.Domain.Social.Tiers.TierChange", b =>
+                {
+                    b.HasOne("Loyalty.Domain.Social.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Loyalty.Domain.Social.Tiers.Tier", null)
+                        .WithMany()
+                        .HasForeignKey("ToTierId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

@@ -622,9 +622,9 @@ namespace Loyalty.Migrations.SqlServer.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("MemberId");
-
                     b.HasIndex("StoreId");
+
+                    b.HasIndex("MemberId", "PurchasedAt");
 
                     b.HasIndex("PartnerId", "ExternalId")
                         .IsUnique();
@@ -1155,8 +1155,17 @@ namespace Loyalty.Migrations.SqlServer.Migrations
                     b.Property<DateTimeOffset?>("StatusChangedAt")
                         .HasColumnType("datetimeoffset");
 
+                    b.Property<DateTimeOffset?>("TierGraceUntil")
+                        .HasColumnType("datetimeoffset");
+
                     b.Property<Guid>("TierId")
                         .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset?>("TierReviewAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset>("TierSince")
+                        .HasColumnType("datetimeoffset");
 
                     b.HasKey("Id");
 
@@ -1175,6 +1184,8 @@ namespace Loyalty.Migrations.SqlServer.Migrations
                         .IsUnique();
 
                     b.HasIndex("TierId");
+
+                    b.HasIndex("TierReviewAt");
 
                     b.ToTable("Members");
                 });
@@ -1324,21 +1335,186 @@ namespace Loyalty.Migrations.SqlServer.Migrations
                         .HasMaxLength(50)
                         .HasColumnType("nvarchar(50)");
 
-                    b.Property<long>("QualificationThreshold")
+                    b.Property<string>("Perks")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<long?>("QualifyPoints")
                         .HasColumnType("bigint");
+
+                    b.Property<decimal?>("QualifySpend")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("decimal(18,4)");
+
+                    b.Property<int?>("QualifyVisits")
+                        .HasColumnType("int");
 
                     b.Property<int>("Rank")
                         .HasColumnType("int");
 
+                    b.Property<long?>("RetainPoints")
+                        .HasColumnType("bigint");
+
+                    b.Property<decimal?>("RetainSpend")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("decimal(18,4)");
+
+                    b.Property<int?>("RetainVisits")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset?>("RetiredAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<decimal>("RewardDiscountPercent")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("decimal(5,2)");
+
+                    b.Property<int?>("SupportResponseHours")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("datetimeoffset");
+
                     b.HasKey("Id");
 
-                    b.HasIndex("Name")
-                        .IsUnique();
+                    b.HasIndex(new[] { "Name" }, "IX_Tiers_Name")
+                        .IsUnique()
+                        .HasFilter("[RetiredAt] IS NULL");
 
-                    b.HasIndex("Rank")
-                        .IsUnique();
+                    b.HasIndex(new[] { "Rank" }, "IX_Tiers_Rank")
+                        .IsUnique()
+                        .HasFilter("[RetiredAt] IS NULL");
 
                     b.ToTable("Tiers");
+                });
+
+            modelBuilder.Entity("Loyalty.Domain.Social.Tiers.TierChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<Guid?>("FromTierId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("OccurredAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<long?>("PointsEarned")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<decimal?>("Spend")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("decimal(18,4)");
+
+                    b.Property<Guid>("ToTierId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int?>("Visits")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ToTierId");
+
+                    b.HasIndex("MemberId", "Id");
+
+                    b.ToTable("TierChanges");
+                });
+
+            modelBuilder.Entity("Loyalty.Domain.Social.Tiers.TierProgramme", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("int");
+
+                    b.Property<string>("DowngradeMode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<int>("GraceDays")
+                        .HasColumnType("int");
+
+                    b.Property<string>("SpendCurrency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("nchar(3)")
+                        .IsFixedLength();
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("WindowKind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<int>("WindowMonths")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("TierProgrammes");
+                });
+
+            modelBuilder.Entity("Loyalty.Domain.Social.Tiers.TierSchemeVersion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset?>("AppliedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset?>("CancelledAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("CancelledBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("Definition")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<DateTimeOffset>("EffectiveFrom")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EffectiveFrom");
+
+                    b.HasIndex("Version")
+                        .IsUnique();
+
+                    b.ToTable("TierSchemeVersions");
                 });
 
             modelBuilder.Entity("Loyalty.Domain.Structural.ApiKeys.ApiKey", b =>
@@ -1816,6 +1992,21 @@ namespace Loyalty.Migrations.SqlServer.Migrations
                     b.HasOne("Loyalty.Domain.Social.Members.Member", null)
                         .WithMany()
                         .HasForeignKey("ReferrerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Loyalty.Domain.Social.Tiers.TierChange", b =>
+                {
+                    b.HasOne("Loyalty.Domain.Social.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Loyalty.Domain.Social.Tiers.Tier", null)
+                        .WithMany()
+                        .HasForeignKey("ToTierId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

@@ -605,9 +605,9 @@ namespace Loyalty.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("MemberId");
-
                     b.HasIndex("StoreId");
+
+                    b.HasIndex("MemberId", "PurchasedAt");
 
                     b.HasIndex("PartnerId", "ExternalId")
                         .IsUnique();
@@ -1138,8 +1138,17 @@ namespace Loyalty.Migrations.Sqlite.Migrations
                     b.Property<long?>("StatusChangedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("TierGraceUntil")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid>("TierId")
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("TierReviewAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("TierSince")
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
@@ -1157,6 +1166,8 @@ namespace Loyalty.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.HasIndex("TierId");
+
+                    b.HasIndex("TierReviewAt");
 
                     b.ToTable("Members");
                 });
@@ -1306,21 +1317,184 @@ namespace Loyalty.Migrations.Sqlite.Migrations
                         .HasMaxLength(50)
                         .HasColumnType("TEXT");
 
-                    b.Property<long>("QualificationThreshold")
+                    b.Property<string>("Perks")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("QualifyPoints")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal?>("QualifySpend")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("QualifyVisits")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Rank")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("RetainPoints")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal?>("RetainSpend")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("RetainVisits")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("RetiredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("RewardDiscountPercent")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("SupportResponseHours")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
-                    b.HasIndex("Name")
-                        .IsUnique();
+                    b.HasIndex(new[] { "Name" }, "IX_Tiers_Name")
+                        .IsUnique()
+                        .HasFilter("\"RetiredAt\" IS NULL");
 
-                    b.HasIndex("Rank")
-                        .IsUnique();
+                    b.HasIndex(new[] { "Rank" }, "IX_Tiers_Rank")
+                        .IsUnique()
+                        .HasFilter("\"RetiredAt\" IS NULL");
 
                     b.ToTable("Tiers");
+                });
+
+            modelBuilder.Entity("Loyalty.Domain.Social.Tiers.TierChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("FromTierId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("OccurredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("PointsEarned")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("Spend")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ToTierId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Visits")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ToTierId");
+
+                    b.HasIndex("MemberId", "Id");
+
+                    b.ToTable("TierChanges");
+                });
+
+            modelBuilder.Entity("Loyalty.Domain.Social.Tiers.TierProgramme", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DowngradeMode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("GraceDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SpendCurrency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("WindowKind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("WindowMonths")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("TierProgrammes");
+                });
+
+            modelBuilder.Entity("Loyalty.Domain.Social.Tiers.TierSchemeVersion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("AppliedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("CancelledAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CancelledBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Definition")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("EffectiveFrom")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EffectiveFrom");
+
+                    b.HasIndex("Version")
+                        .IsUnique();
+
+                    b.ToTable("TierSchemeVersions");
                 });
 
             modelBuilder.Entity("Loyalty.Domain.Structural.ApiKeys.ApiKey", b =>
@@ -1798,6 +1972,21 @@ namespace Loyalty.Migrations.Sqlite.Migrations
                     b.HasOne("Loyalty.Domain.Social.Members.Member", null)
                         .WithMany()
                         .HasForeignKey("ReferrerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Loyalty.Domain.Social.Tiers.TierChange", b =>
+                {
+                    b.HasOne("Loyalty.Domain.Social.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Loyalty.Domain.Social.Tiers.Tier", null)
+                        .WithMany()
+                        .HasForeignKey("ToTierId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
