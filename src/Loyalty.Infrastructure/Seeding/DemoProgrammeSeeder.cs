@@ -32,16 +32,16 @@ public sealed partial class DemoProgrammeSeeder(IDbContextFactory<LoyaltyDbConte
                 new TierDefinition(
                     "Silver",
                     1,
-                    new TierThresholds(1_000, 500m, 10),
-                    new TierThresholds(800, 400m, 8),
+                    new TierThresholds(1_000, null, null),
+                    TierThresholds.None, // kept by earning what reaching it took
                     new TierBenefits(1.25m, 5m, 48, ["Free delivery"])),
                 now),
             Tier.Create(
                 new TierDefinition(
                     "Gold",
                     2,
-                    new TierThresholds(5_000, 2_000m, 30),
-                    new TierThresholds(4_000, 1_600m, 24),
+                    new TierThresholds(5_000, null, null),
+                    TierThresholds.None,
                     new TierBenefits(1.5m, 10m, 4, ["Free delivery", "Birthday gift", "Early access to sales"])),
                 now));
         db.TierProgrammes.Add(TierProgramme.Create(TierProgrammeSettings.Default, now));

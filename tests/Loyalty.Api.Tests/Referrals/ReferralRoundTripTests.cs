@@ -1,10 +1,11 @@
 using Loyalty.Api.Tests.Infrastructure;
+using Loyalty.Api.Tests.Platform;
 using Loyalty.Infrastructure.Persistence;
 
 namespace Loyalty.Api.Tests.Referrals;
 
 /// <summary>
-/// What referrals add to a purchase at the till (RoundTripTests' budget is 6 on PostgreSQL, 11 on SQLite): nothing
+/// What referrals add to a purchase at the till (within RoundTripTests' budget): nothing
 /// while the programme is off or the member is past the window, one query (the pending referral) inside the window.
 /// </summary>
 [Collection(ApiCollection.Name)]
@@ -28,7 +29,7 @@ public sealed class ReferralRoundTripTests(ApiFixture fixture)
             outside = await CountAsync(api, () => s.EarnAsync(member.MemberNumber, 25m));
         }
 
-        var budget = provider == DatabaseProvider.Sqlite ? 11 : 6;
+        var budget = RoundTripTests.PurchaseBudget(provider);
         Assert.True(inside.Count == small.Count + 1, $"{inside.Count} commands:\n{inside.Log}");
         Assert.True(outside.Count == small.Count, $"{outside.Count} commands:\n{outside.Log}");
         Assert.True(small.Count <= budget, $"{small.Count} commands:\n{small.Log}");

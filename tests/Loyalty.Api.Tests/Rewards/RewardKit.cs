@@ -42,7 +42,10 @@ internal static class RewardKit
         var profile = await client.PostJsonAsync<MemberProfileResponse>("/api/v1/me", new SelfEnrolRequest("App", "User" + id, $"app{id}@example.com", null, null));
         if (points > 0)
         {
-            await s.EarnAsync(profile.MemberNumber, points);
+            // A goodwill credit, not a purchase: the points buy rewards without lifting the member into a higher tier
+            // (whose reward discount would change the prices these tests check).
+            var found = await s.Admin.GetJsonAsync<Page<AdminMemberResponse>>($"/api/v1/admin/members?query={profile.MemberNumber}");
+            await s.Admin.PostJsonAsync<AdjustmentResponse>($"/api/v1/admin/members/{found.Items.Single().Id}/adjustments", new CreateAdjustmentRequest(points, "Test points"));
         }
 
         return new AppMember(client, profile.MemberNumber);

@@ -33,7 +33,7 @@ public sealed class QualificationTests(ApiFixture fixture)
         Assert.Equal(1, before.Next!.Remaining.PointsEarned);
         Assert.False(before.Next.Qualified);
         Assert.Null(before.Retention);
-        Assert.Equal("Earn 1 more points to reach Silver.", before.Progress);
+        Assert.Equal("Earn 1 more point to reach Silver.", before.Progress);
         Assert.Equal("enrolment", Assert.Single((await me.GetJsonAsync<Page<TierHistoryEntry>>("/api/v1/me/tier/history")).Items).Reason);
 
         var crossing = await s.EarnAsync(profile.MemberNumber, 1m); // exactly at the threshold counts

@@ -31,9 +31,9 @@ public sealed class SchemeTests(ApiFixture fixture)
         Assert.Equal(scheme.Tiers.Select(t => t.Rank).Order(), scheme.Tiers.Select(t => t.Rank));
         var (bronze, silver, gold) = (scheme.Tiers[0], scheme.Tiers[1], scheme.Tiers[2]);
         Assert.Equal(("Bronze", new TierThresholdsDto(), 1.0m), (bronze.Name, bronze.Qualify, bronze.Benefits.EarnMultiplier));
-        Assert.Equal(("Silver", new TierThresholdsDto(1_000, 500m, 10), new TierThresholdsDto(800, 400m, 8)), (silver.Name, silver.Qualify, silver.Retain));
+        Assert.Equal(("Silver", new TierThresholdsDto(1_000), new TierThresholdsDto(1_000)), (silver.Name, silver.Qualify, silver.Retain));
         Assert.Equal((1.25m, 5m, (int?)48, "Free delivery"), (silver.Benefits.EarnMultiplier, silver.Benefits.RewardDiscountPercent, silver.Benefits.SupportResponseHours, Assert.Single(silver.Benefits.Perks!)));
-        Assert.Equal(("Gold", new TierThresholdsDto(5_000, 2_000m, 30), 1.5m, 10m), (gold.Name, gold.Qualify, gold.Benefits.EarnMultiplier, gold.Benefits.RewardDiscountPercent));
+        Assert.Equal(("Gold", new TierThresholdsDto(5_000), 1.5m, 10m), (gold.Name, gold.Qualify, gold.Benefits.EarnMultiplier, gold.Benefits.RewardDiscountPercent));
         var listed = await marketing.GetJsonAsync<List<TierResponse>>("/api/v1/admin/tiers");
         Assert.Equal(scheme.Tiers.Select(t => (t.Id, t.Qualify, t.Retain, t.Benefits.EarnMultiplier)), listed.Select(t => (t.Id, t.Qualify, t.Retain, t.Benefits.EarnMultiplier)));
         Assert.Equal(1_000L, listed[1].QualificationThreshold); // the older field: the points threshold
@@ -307,7 +307,7 @@ public sealed class SchemeTests(ApiFixture fixture)
         TierDefinitionDto[] Replace(TierDefinitionDto changed, Guid? at = null) => [.. valid.Tiers.Select(t => t.Id == (at ?? changed.Id) ? changed : t)];
         var cases = new (TierSchemeRequest Request, string Code)[]
         {
-            (valid with { Tiers = Replace(gold.ToDefinition() with { Qualify = new TierThresholdsDto(5_000, 500m, 30), Retain = null }) }, "overlapping_thresholds"),
+            (valid with { Tiers = Replace(gold.ToDefinition() with { Qualify = new TierThresholdsDto(1_000), Retain = null }) }, "overlapping_thresholds"),
             (valid with { Tiers = Replace(silver.ToDefinition() with { Retain = new TierThresholdsDto(1_001) }) }, "contradictory_thresholds"),
             (valid with { Tiers = Replace(silver.ToDefinition() with { Qualify = new TierThresholdsDto(0), Retain = null }) }, "invalid_threshold"),
             (valid with { Tiers = Replace(bronze.ToDefinition() with { Qualify = new TierThresholdsDto(1) }) }, "invalid_threshold"),
@@ -439,7 +439,7 @@ public sealed class SchemeTests(ApiFixture fixture)
         var bronze = Assert.Single(ladder.Tiers, t => t.IsMine);
         Assert.Equal(("Bronze", (TierRequirement?)null, bronze.Id), (bronze.Name, bronze.Qualify, ladder.MyTierId));
         var silver = ladder.Tiers.Single(t => t.Name == "Silver");
-        Assert.Equal((new TierRequirement(1_000, 500m, 10), new TierRequirement(800, 400m, 8)), (silver.Qualify, silver.Retain));
+        Assert.Equal((new TierRequirement(1_000, null, null), new TierRequirement(1_000, null, null)), (silver.Qualify, silver.Retain));
         Assert.Equal((1.25m, 5m, (int?)48, "Free delivery"), (silver.Benefits.EarnMultiplier, silver.Benefits.RewardDiscountPercent, silver.Benefits.SupportResponseHours, Assert.Single(silver.Benefits.Perks)));
     }
 

@@ -192,7 +192,7 @@ public static class TierQualification
 
         if (remaining.PointsEarned is { } p)
         {
-            ways.Add($"{(imperative ? "earn" : "earning")} {p.ToString(CultureInfo.InvariantCulture)} more points");
+            ways.Add($"{(imperative ? "earn" : "earning")} {p.ToString(CultureInfo.InvariantCulture)} more {(p == 1 ? "point" : "points")}");
         }
 
         if (remaining.Visits is { } v)
