@@ -5,6 +5,7 @@ using Loyalty.Api.Tests.Infrastructure;
 using Loyalty.Contracts.Admin;
 using Loyalty.Contracts.Common;
 using Loyalty.Contracts.Member;
+using Loyalty.Domain.Common;
 using Loyalty.Domain.Financial.Ledger;
 using Loyalty.Domain.Financial.Rewards;
 using Loyalty.Domain.Social.Members;
@@ -255,6 +256,6 @@ public sealed class MemberRewardTests(ApiFixture fixture)
         await patch.EnsureStatusAsync(HttpStatusCode.OK);
 
         Assert.Equal(reward.Name, (await me.Client.GetJsonAsync<VoucherResponse>($"/api/v1/me/vouchers/{voucher.Code}")).RewardName);
-        Assert.Equal(VoucherCodeParseResult.Valid, VoucherCode.TryParse(voucher.Code, out _));
+        Assert.Equal(CodeParseResult.Valid, VoucherCode.TryParse(voucher.Code, out _));
     }
 }

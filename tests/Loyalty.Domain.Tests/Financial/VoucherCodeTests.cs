@@ -1,3 +1,4 @@
+using Loyalty.Domain.Common;
 using Loyalty.Domain.Financial.Rewards;
 
 namespace Loyalty.Domain.Tests.Financial;
@@ -13,10 +14,10 @@ public sealed class VoucherCodeTests
             var code = VoucherCode.Generate();
 
             Assert.Equal(VoucherCode.Length, code.Value.Length);
-            Assert.All(code.Value, c => Assert.Contains(c, VoucherCode.Alphabet));
+            Assert.All(code.Value, c => Assert.Contains(c, CheckedCode.Alphabet));
             Assert.DoesNotContain(code.Value, c => c is 'I' or 'L' or 'O' or 'U');
             Assert.Matches("^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$", code.Formatted);
-            Assert.Equal(VoucherCodeParseResult.Valid, VoucherCode.TryParse(code.Formatted, out var parsed));
+            Assert.Equal(CodeParseResult.Valid, VoucherCode.TryParse(code.Formatted, out var parsed));
             Assert.Equal(code, parsed);
             Assert.True(seen.Add(code.Value), "codes do not repeat");
         }
@@ -26,10 +27,10 @@ public sealed class VoucherCodeTests
     public void The_check_character_makes_the_luhn_mod_32_sum_divisible_by_32()
     {
         // Payload 0000000000 1 (value 1, doubled: 2) needs 30 more to reach 32: check character 'Y' (value 30).
-        Assert.Equal('Y', VoucherCode.CheckCharacter("00000000001"));
-        Assert.Equal('0', VoucherCode.CheckCharacter("00000000000"));
+        Assert.Equal('Y', CheckedCode.CheckCharacter("00000000001"));
+        Assert.Equal('0', CheckedCode.CheckCharacter("00000000000"));
         // 'Z' (31) doubled is 62 → 1 + 30 = 31; one more makes 32: '1'.
-        Assert.Equal('1', VoucherCode.CheckCharacter("0000000000Z"));
+        Assert.Equal('1', CheckedCode.CheckCharacter("0000000000Z"));
     }
 
     [Theory]
@@ -39,10 +40,10 @@ public sealed class VoucherCodeTests
     [InlineData("aBcD-eFgH-jKm{0}")]
     public void Dashes_spaces_and_lower_case_are_accepted(string template)
     {
-        var check = VoucherCode.CheckCharacter("ABCDEFGHJKM");
+        var check = CheckedCode.CheckCharacter("ABCDEFGHJKM");
         var input = string.Format(System.Globalization.CultureInfo.InvariantCulture, template, char.ToLowerInvariant(check));
 
-        Assert.Equal(VoucherCodeParseResult.Valid, VoucherCode.TryParse(input, out var code));
+        Assert.Equal(CodeParseResult.Valid, VoucherCode.TryParse(input, out var code));
         Assert.Equal("ABCDEFGHJKM" + check, code.Value);
         Assert.Equal($"ABCD-EFGH-JKM{check}", code.Formatted);
     }
@@ -53,7 +54,7 @@ public sealed class VoucherCodeTests
         var code = VoucherCode.Generate().Value;
         var typed = code.Replace('0', 'O').Replace('1', 'l');
 
-        Assert.Equal(VoucherCodeParseResult.Valid, VoucherCode.TryParse(typed, out var parsed));
+        Assert.Equal(CodeParseResult.Valid, VoucherCode.TryParse(typed, out var parsed));
         Assert.Equal(code, parsed.Value);
     }
 
@@ -67,7 +68,7 @@ public sealed class VoucherCodeTests
     [InlineData("ABCD_EFGH_JKMN")]
     [InlineData("ABCD-EFGH-JKM€")]
     public void Malformed_input_is_an_invalid_format(string? input) =>
-        Assert.Equal(VoucherCodeParseResult.InvalidFormat, VoucherCode.TryParse(input, out _));
+        Assert.Equal(CodeParseResult.InvalidFormat, VoucherCode.TryParse(input, out _));
 
     [Fact]
     public void Every_single_mistyped_character_is_caught_by_the_check_character()
@@ -77,10 +78,10 @@ public sealed class VoucherCodeTests
             var code = VoucherCode.Generate().Value;
             for (var position = 0; position < VoucherCode.Length; position++)
             {
-                foreach (var other in VoucherCode.Alphabet.Where(c => c != code[position]))
+                foreach (var other in CheckedCode.Alphabet.Where(c => c != code[position]))
                 {
                     var typo = string.Concat(code.AsSpan(0, position), other.ToString(), code.AsSpan(position + 1));
-                    Assert.Equal(VoucherCodeParseResult.InvalidCheckCharacter, VoucherCode.TryParse(typo, out _));
+                    Assert.Equal(CodeParseResult.InvalidCheckCharacter, VoucherCode.TryParse(typo, out _));
                 }
             }
         }
@@ -102,7 +103,7 @@ public sealed class VoucherCodeTests
                 }
 
                 var swapped = string.Concat(code.AsSpan(0, i), b.ToString(), a.ToString(), code.AsSpan(i + 2));
-                Assert.Equal(VoucherCodeParseResult.InvalidCheckCharacter, VoucherCode.TryParse(swapped, out _));
+                Assert.Equal(CodeParseResult.InvalidCheckCharacter, VoucherCode.TryParse(swapped, out _));
             }
         }
     }

@@ -1,5 +1,4 @@
-using System.Security.Cryptography;
-using Loyalty.Domain.Financial.Rewards;
+using Loyalty.Domain.Common;
 
 namespace Loyalty.Domain.Social.Referrals;
 
@@ -19,57 +18,14 @@ public readonly record struct ReferralCode
 
     public string Formatted => $"{Value[..4]}-{Value[4..]}";
 
-    public static ReferralCode Generate()
-    {
-        Span<char> chars = stackalloc char[Length];
-        for (var i = 0; i < Length - 1; i++)
-        {
-            chars[i] = VoucherCode.Alphabet[RandomNumberGenerator.GetInt32(VoucherCode.Alphabet.Length)];
-        }
-
-        chars[^1] = VoucherCode.CheckCharacter(chars[..^1]);
-        return new ReferralCode(new string(chars));
-    }
+    public static ReferralCode Generate() => new(CheckedCode.Generate(Length));
 
     /// <summary>Reads what a person typed: dashes and spaces ignored, any case, O read as 0 and I/L as 1.</summary>
     public static bool TryParse(string? input, out ReferralCode code)
     {
-        code = default;
-        if (string.IsNullOrWhiteSpace(input) || input.Length > 20)
-        {
-            return false;
-        }
-
-        Span<char> chars = stackalloc char[Length];
-        var count = 0;
-        foreach (var typed in input)
-        {
-            if (typed is '-' or ' ')
-            {
-                continue;
-            }
-
-            var c = char.ToUpperInvariant(typed) switch
-            {
-                'O' => '0',
-                'I' or 'L' => '1',
-                var other => other,
-            };
-            if (count == Length || !VoucherCode.Alphabet.Contains(c, StringComparison.Ordinal))
-            {
-                return false;
-            }
-
-            chars[count++] = c;
-        }
-
-        if (count != Length || VoucherCode.CheckCharacter(chars[..^1]) != chars[^1])
-        {
-            return false;
-        }
-
-        code = new ReferralCode(new string(chars));
-        return true;
+        var valid = CheckedCode.TryRead(input, Length, out var value) == CodeParseResult.Valid;
+        code = valid ? new ReferralCode(value) : default;
+        return valid;
     }
 
     public static ReferralCode FromStored(string value) => new(value);

@@ -1,5 +1,6 @@
 using Loyalty.Application.Errors;
 using Loyalty.Contracts.Member;
+using Loyalty.Domain.Common;
 using Loyalty.Domain.Financial.Rewards;
 
 namespace Loyalty.Application.Features.Financial.Rewards;
@@ -10,8 +11,8 @@ public static class VoucherCodes
     public static VoucherCode Parse(string input) =>
         VoucherCode.TryParse(input, out var code) switch
         {
-            VoucherCodeParseResult.Valid => code,
-            VoucherCodeParseResult.InvalidCheckCharacter => throw AppException.BadRequest("invalid_voucher_code", "The voucher code's check character does not match: the code was probably mistyped."),
+            CodeParseResult.Valid => code,
+            CodeParseResult.InvalidCheckCharacter => throw AppException.BadRequest("invalid_voucher_code", "The voucher code's check character does not match: the code was probably mistyped."),
             _ => throw AppException.BadRequest("invalid_voucher_code", "A voucher code is 12 letters and digits, e.g. ABCD-EFGH-JKMN."),
         };
 
