@@ -8,25 +8,12 @@ using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Xunit.Abstractions;
 
+using static Loyalty.Api.Tests.Load.BenchmarkSql;
+
 namespace Loyalty.Api.Tests.Load;
 
 /// <summary>Runs only when LOYALTY_EXPIRY_BENCH=1 (see tests/load/expiry-bench.sh): it seeds a million lots.</summary>
-public sealed class ExpiryBenchmarkFactAttribute : FactAttribute
-{
-    public const string Variable = "LOYALTY_EXPIRY_BENCH";
-
-    public ExpiryBenchmarkFactAttribute()
-    {
-        if (Environment.GetEnvironmentVariable(Variable) != "1")
-        {
-            Skip = $"Benchmark: set {Variable}=1 and {TestDatabase.PostgresVariable} (tests/load/expiry-bench.sh).";
-        }
-        else if (string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable(TestDatabase.PostgresVariable)))
-        {
-            Skip = $"Benchmark: {TestDatabase.PostgresVariable} is not set.";
-        }
-    }
-}
+public sealed class ExpiryBenchmarkFactAttribute() : BenchmarkFactAttribute("LOYALTY_EXPIRY_BENCH", "tests/load/expiry-bench.sh");
 
 /// <summary>
 /// The expiry job against a million expired lots on PostgreSQL, seeded with SQL (generate_series) into a fresh
@@ -98,20 +85,5 @@ public sealed class ExpiryBenchmark(ITestOutputHelper output)
             WHERE a."Available" <> COALESCE(l.total, 0)
             """));
         Assert.True(run.Elapsed < Target, $"Expiry took {run.Elapsed.TotalSeconds:F1} s; the target is {Target.TotalSeconds} s.");
-    }
-
-    private static int Setting(string name, int fallback) =>
-        int.TryParse(Environment.GetEnvironmentVariable(name), NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value > 0 ? value : fallback;
-
-    private static async Task ExecuteAsync(NpgsqlConnection connection, string sql)
-    {
-        await using var command = new NpgsqlCommand(sql, connection) { CommandTimeout = 0 };
-        await command.ExecuteNonQueryAsync();
-    }
-
-    private static async Task<long> ScalarAsync(NpgsqlConnection connection, string sql)
-    {
-        await using var command = new NpgsqlCommand(sql, connection) { CommandTimeout = 0 };
-        return Convert.ToInt64(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
     }
 }

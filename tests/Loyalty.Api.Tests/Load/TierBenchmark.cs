@@ -8,25 +8,12 @@ using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Xunit.Abstractions;
 
+using static Loyalty.Api.Tests.Load.BenchmarkSql;
+
 namespace Loyalty.Api.Tests.Load;
 
 /// <summary>Runs only when LOYALTY_TIER_BENCH=1 (see tests/load/tier-bench.sh): it seeds a million members.</summary>
-public sealed class TierBenchmarkFactAttribute : FactAttribute
-{
-    public const string Variable = "LOYALTY_TIER_BENCH";
-
-    public TierBenchmarkFactAttribute()
-    {
-        if (Environment.GetEnvironmentVariable(Variable) != "1")
-        {
-            Skip = $"Benchmark: set {Variable}=1 and {TestDatabase.PostgresVariable} (tests/load/tier-bench.sh).";
-        }
-        else if (string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable(TestDatabase.PostgresVariable)))
-        {
-            Skip = $"Benchmark: {TestDatabase.PostgresVariable} is not set.";
-        }
-    }
-}
+public sealed class TierBenchmarkFactAttribute() : BenchmarkFactAttribute("LOYALTY_TIER_BENCH", "tests/load/tier-bench.sh");
 
 /// <summary>
 /// The tier review job against a million Silver members on PostgreSQL, all due, with 2–5 purchases each, seeded
@@ -93,20 +80,5 @@ public sealed class TierBenchmark(ITestOutputHelper output)
         Assert.Equal(grace, await ScalarAsync(connection, """SELECT COUNT(*) FROM "Members" WHERE "FirstName" = 'Bench' AND "TierGraceUntil" = "TierReviewAt" + interval '30 days'"""));
         Assert.Equal(kept, await ScalarAsync(connection, """SELECT COUNT(*) FROM "Members" WHERE "FirstName" = 'Bench' AND "TierGraceUntil" IS NULL AND "TierReviewAt" > now()"""));
         Assert.True(run.Elapsed < Target, $"The tier review took {run.Elapsed.TotalSeconds:F1} s; the target is {Target.TotalSeconds} s.");
-    }
-
-    private static int Setting(string name, int fallback) =>
-        int.TryParse(Environment.GetEnvironmentVariable(name), NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value > 0 ? value : fallback;
-
-    private static async Task ExecuteAsync(NpgsqlConnection connection, string sql)
-    {
-        await using var command = new NpgsqlCommand(sql, connection) { CommandTimeout = 0 };
-        await command.ExecuteNonQueryAsync();
-    }
-
-    private static async Task<long> ScalarAsync(NpgsqlConnection connection, string sql)
-    {
-        await using var command = new NpgsqlCommand(sql, connection) { CommandTimeout = 0 };
-        return Convert.ToInt64(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
     }
 }
