@@ -11,7 +11,10 @@ public static class ApiKeyScopes
     public const string PointsRedeem = "points:redeem";
     public const string TransactionsImport = "transactions:import";
 
-    public static IReadOnlyList<string> All { get; } = [MembersRead, MembersEnrol, PointsEarn, PointsRedeem, TransactionsImport];
+    /// <summary>The partner's back office: its stores, keys and settlement. Never given to existing keys.</summary>
+    public const string PartnerManage = "partner:manage";
+
+    public static IReadOnlyList<string> All { get; } = [MembersRead, MembersEnrol, PointsEarn, PointsRedeem, TransactionsImport, PartnerManage];
 }
 
 /// <summary>
