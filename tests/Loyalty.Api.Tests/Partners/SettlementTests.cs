@@ -6,6 +6,7 @@ using Loyalty.Contracts.Admin;
 using Loyalty.Contracts.Partner;
 using Loyalty.Domain.Financial.Ledger;
 using Loyalty.Domain.Structural.ApiKeys;
+using Loyalty.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 namespace Loyalty.Api.Tests.Partners;
