@@ -77,6 +77,7 @@ app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c
 var api = app.MapGroup("").AddEndpointFilter<ProblemEndpointFilter>();
 api.MapAdminEndpoints();
 api.MapSettlementEndpoints();
+api.MapPartnerSelfServiceEndpoints();
 api.MapMemberLifecycleEndpoints();
 api.MapReferralEndpoints();
 api.MapTierSchemeEndpoints();

@@ -38,9 +38,18 @@ public static class RateLimitSetup
                 : RateLimitPartition.GetFixedWindowLimiter(
                     "anonymous:" + context.Connection.RemoteIpAddress,
                     _ => new FixedWindowRateLimiterOptions { PermitLimit = limits.AnonymousPermitsPerMinute, Window = TimeSpan.FromMinutes(1) }));
-            o.AddPolicy(PartnerPolicy, context => RateLimitPartition.GetFixedWindowLimiter(
-                context.User.FindFirst(LoyaltyClaims.PartnerId)?.Value ?? "anonymous:" + context.Connection.RemoteIpAddress,
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = limits.PartnerPermitsPerSecond, Window = TimeSpan.FromSeconds(1) }));
+            // A partner's own limit (admin-set, carried by its cached key) or the default. The limit is part of the
+            // partition key, so a changed limit starts a fresh window instead of reusing the old limiter.
+            o.AddPolicy(PartnerPolicy, context =>
+            {
+                var permits = int.TryParse(context.User.FindFirst(LoyaltyClaims.RateLimit)?.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var own)
+                    ? own
+                    : limits.PartnerPermitsPerSecond;
+                var partner = context.User.FindFirst(LoyaltyClaims.PartnerId)?.Value ?? "anonymous:" + context.Connection.RemoteIpAddress;
+                return RateLimitPartition.GetFixedWindowLimiter(
+                    partner + "/" + permits.ToString(CultureInfo.InvariantCulture),
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = TimeSpan.FromSeconds(1) });
+            });
             o.AddPolicy(MemberPolicy, context => RateLimitPartition.GetFixedWindowLimiter(
                 context.User.FindFirst(LoyaltyClaims.Subject)?.Value ?? "anonymous:" + context.Connection.RemoteIpAddress,
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = limits.MemberPermitsPerMinute, Window = TimeSpan.FromMinutes(1) }));
