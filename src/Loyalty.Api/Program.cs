@@ -67,7 +67,7 @@ app.UseSwaggerUI(o =>
     }
 });
 app.UseAuthentication();
-app.UseRateLimiter();
+app.UseLoyaltyRateLimiting();
 app.UseAuthorization();
 app.UseMiddleware<IdempotencyMiddleware>();
 
