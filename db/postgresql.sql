@@ -1689,3 +1689,28 @@ BEGIN
     END IF;
 END $EF$;
 COMMIT;
+
+START TRANSACTION;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123162827_WipPartnerSelfService') THEN
+    ALTER TABLE "Partners" ADD "RateLimitPerSecond" integer;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123162827_WipPartnerSelfService') THEN
+    ALTER TABLE "ApiKeys" ADD "ExpiresAt" timestamp with time zone;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123162827_WipPartnerSelfService') THEN
+    INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+    VALUES ('20261123162827_WipPartnerSelfService', '10.0.14');
+    END IF;
+END $EF$;
+COMMIT;

@@ -1899,3 +1899,32 @@ END;
 
 COMMIT;
 GO
+
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123162821_WipPartnerSelfService'
+)
+BEGIN
+    ALTER TABLE [Partners] ADD [RateLimitPerSecond] int NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123162821_WipPartnerSelfService'
+)
+BEGIN
+    ALTER TABLE [ApiKeys] ADD [ExpiresAt] datetimeoffset NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123162821_WipPartnerSelfService'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261123162821_WipPartnerSelfService', N'10.0.14');
+END;
+
+COMMIT;
+GO

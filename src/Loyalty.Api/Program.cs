@@ -67,7 +67,7 @@ app.UseSwaggerUI(o =>
     }
 });
 app.UseAuthentication();
-app.UseRateLimiter();
+app.UseLoyaltyRateLimiting();
 app.UseAuthorization();
 app.UseMiddleware<IdempotencyMiddleware>();
 
@@ -76,6 +76,8 @@ app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c
 
 var api = app.MapGroup("").AddEndpointFilter<ProblemEndpointFilter>();
 api.MapAdminEndpoints();
+api.MapSettlementEndpoints();
+api.MapPartnerSelfServiceEndpoints();
 api.MapMemberLifecycleEndpoints();
 api.MapReferralEndpoints();
 api.MapTierSchemeEndpoints();

@@ -1,3 +1,4 @@
+using Loyalty.Contracts.Admin;
 using Loyalty.Contracts.Common;
 using Loyalty.Contracts.Partner;
 using Refit;
@@ -137,4 +138,37 @@ public interface IPartnerApi
         [Body] PartnerCheckInRequest request,
         [Header("Idempotency-Key")] string idempotencyKey,
         CancellationToken cancellationToken = default);
+
+    /// <summary>The partner's own stores (needs the <c>partner:manage</c> scope, like the calls below).</summary>
+    [Get("/stores")]
+    Task<IReadOnlyList<StoreResponse>> ListStoresAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Renames, moves or closes one of the partner's stores; only the fields present change.</summary>
+    /// <exception cref="LoyaltyApiException">Not one of this partner's stores (<c>store_not_found</c>) or invalid.</exception>
+    [Patch("/stores/{storeId}")]
+    Task<StoreResponse> UpdateStoreAsync(Guid storeId, [Body] UpdateStoreRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>The partner's API keys (never their secrets), with last use and expiry after rotation.</summary>
+    [Get("/api-keys")]
+    Task<IReadOnlyList<ApiKeyResponse>> ListApiKeysAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Issues a successor with the same scopes (its secret is in the answer, once); the old key keeps working for the
+    /// grace period (default 24 h, at most 7 days).
+    /// </summary>
+    /// <exception cref="LoyaltyApiException">E.g. <c>api_key_already_rotated</c>, <c>scope_not_held</c>, <c>api_key_not_found</c>.</exception>
+    [Post("/api-keys/{keyId}/rotate")]
+    Task<ApiKeyCreatedResponse> RotateApiKeyAsync(Guid keyId, [Body] RotateApiKeyRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>Revokes one of the partner's API keys at once.</summary>
+    [Post("/api-keys/{keyId}/revoke")]
+    Task<ApiKeyResponse> RevokeApiKeyAsync(Guid keyId, CancellationToken cancellationToken = default);
+
+    /// <summary>The settlement for [from, to) in UTC: points issued and redeemed per store, their value and the net owed.</summary>
+    [Get("/settlement")]
+    Task<SettlementResponse> GetSettlementAsync([Query(Format = "O")] DateTimeOffset from, [Query(Format = "O")] DateTimeOffset to, CancellationToken cancellationToken = default);
+
+    /// <summary>The same settlement as CSV (one row per store, then TOTAL).</summary>
+    [Get("/settlement.csv")]
+    Task<string> GetSettlementCsvAsync([Query(Format = "O")] DateTimeOffset from, [Query(Format = "O")] DateTimeOffset to, CancellationToken cancellationToken = default);
 }

@@ -50,7 +50,7 @@ public sealed class ApiKeyAuthenticationHandler(
             key = await (from k in db.ApiKeys.AsNoTracking()
                          join p in db.Partners.AsNoTracking() on k.PartnerId equals p.Id
                          where k.Prefix == prefix
-                         select new ApiKeyRecord(k.Id, k.PartnerId, k.SecretHash, k.Scopes, k.RevokedAt, k.LastUsedAt, p.Status))
+                         select new ApiKeyRecord(k.Id, k.PartnerId, k.SecretHash, k.Scopes, k.RevokedAt, k.LastUsedAt, p.Status, k.ExpiresAt, p.RateLimitPerSecond))
                         .SingleOrDefaultAsync(Context.RequestAborted);
             if (key is not null)
             {
@@ -68,12 +68,18 @@ public sealed class ApiKeyAuthenticationHandler(
             return AuthenticateResult.Fail("The API key was revoked.");
         }
 
+        // Checked against the clock on every call, so a cached key stops working the moment its grace period ends.
+        var now = clock.GetUtcNow();
+        if (!ApiKey.IsActive(null, key.ExpiresAt, now))
+        {
+            return AuthenticateResult.Fail("The API key expired after it was rotated.");
+        }
+
         if (key.PartnerStatus != PartnerStatus.Active)
         {
             return AuthenticateResult.Fail("The partner is suspended.");
         }
 
-        var now = clock.GetUtcNow();
         if (key.LastUsedAt is null || now - key.LastUsedAt > LastUsedResolution)
         {
             // Remember the write first so concurrent calls with this key do not all make it.
@@ -87,6 +93,11 @@ public sealed class ApiKeyAuthenticationHandler(
             new(LoyaltyClaims.PartnerId, key.PartnerId.ToString()),
             new(LoyaltyClaims.ApiKeyId, key.Id.ToString()),
         };
+        if (key.RateLimitPerSecond is { } limit)
+        {
+            claims.Add(new Claim(LoyaltyClaims.RateLimit, limit.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        }
+
         claims.AddRange(key.Scopes.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(s => new Claim(LoyaltyClaims.Scope, s)));
         var identity = new ClaimsIdentity(claims, SchemeName, LoyaltyClaims.PartnerId, LoyaltyClaims.Role);
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));

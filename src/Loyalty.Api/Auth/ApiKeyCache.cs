@@ -5,7 +5,7 @@ using Loyalty.Domain.Structural.Partners;
 namespace Loyalty.Api.Auth;
 
 /// <summary>What authenticating a key needs to know, as read from the database.</summary>
-public sealed record ApiKeyRecord(Guid Id, Guid PartnerId, byte[] SecretHash, string Scopes, DateTimeOffset? RevokedAt, DateTimeOffset? LastUsedAt, PartnerStatus PartnerStatus);
+public sealed record ApiKeyRecord(Guid Id, Guid PartnerId, byte[] SecretHash, string Scopes, DateTimeOffset? RevokedAt, DateTimeOffset? LastUsedAt, PartnerStatus PartnerStatus, DateTimeOffset? ExpiresAt = null, int? RateLimitPerSecond = null);
 
 /// <summary>
 /// Keys that authenticated recently, by prefix, for <see cref="Lifetime"/>. Only keys that were found are cached

@@ -11,6 +11,9 @@ public static class LoyaltyClaims
     public const string ApiKeyId = "api_key_id";
     public const string Scope = "scope";
 
+    /// <summary>The partner's own requests per second, when staff set one.</summary>
+    public const string RateLimit = "rate_limit";
+
     public static string GetSubject(this ClaimsPrincipal user) =>
         user.FindFirstValue(Subject) ?? throw new InvalidOperationException("The token has no subject; the member policy should have refused it.");
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Threading.RateLimiting;
 using Loyalty.Api.Auth;
 using Loyalty.Api.Errors;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.RateLimiting;
 
 namespace Loyalty.Api.RateLimiting;
@@ -38,9 +39,18 @@ public static class RateLimitSetup
                 : RateLimitPartition.GetFixedWindowLimiter(
                     "anonymous:" + context.Connection.RemoteIpAddress,
                     _ => new FixedWindowRateLimiterOptions { PermitLimit = limits.AnonymousPermitsPerMinute, Window = TimeSpan.FromMinutes(1) }));
-            o.AddPolicy(PartnerPolicy, context => RateLimitPartition.GetFixedWindowLimiter(
-                context.User.FindFirst(LoyaltyClaims.PartnerId)?.Value ?? "anonymous:" + context.Connection.RemoteIpAddress,
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = limits.PartnerPermitsPerSecond, Window = TimeSpan.FromSeconds(1) }));
+            // A partner's own limit (admin-set, carried by its cached key) or the default. The limit is part of the
+            // partition key, so a changed limit starts a fresh window instead of reusing the old limiter.
+            o.AddPolicy(PartnerPolicy, context =>
+            {
+                var permits = int.TryParse(context.User.FindFirst(LoyaltyClaims.RateLimit)?.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var own)
+                    ? own
+                    : limits.PartnerPermitsPerSecond;
+                var partner = context.User.FindFirst(LoyaltyClaims.PartnerId)?.Value ?? "anonymous:" + context.Connection.RemoteIpAddress;
+                return RateLimitPartition.GetFixedWindowLimiter(
+                    partner + "/" + permits.ToString(CultureInfo.InvariantCulture),
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = TimeSpan.FromSeconds(1) });
+            });
             o.AddPolicy(MemberPolicy, context => RateLimitPartition.GetFixedWindowLimiter(
                 context.User.FindFirst(LoyaltyClaims.Subject)?.Value ?? "anonymous:" + context.Connection.RemoteIpAddress,
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = limits.MemberPermitsPerMinute, Window = TimeSpan.FromMinutes(1) }));
@@ -58,5 +68,28 @@ public static class RateLimitSetup
             };
         });
         return services;
+    }
+
+    /// <summary>
+    /// The rate limiter, after signing in API-key callers: the default scheme is the bearer token, so without this a
+    /// partner is still anonymous when the limiter runs and would be limited per address, not per partner. The
+    /// handler's result is kept for the request, so authorisation does not look the key up again.
+    /// </summary>
+    public static IApplicationBuilder UseLoyaltyRateLimiting(this IApplicationBuilder app)
+    {
+        app.Use(async (context, next) =>
+        {
+            if (context.User.Identity?.IsAuthenticated != true && context.Request.Headers.ContainsKey(ApiKeyAuthenticationHandler.HeaderName))
+            {
+                var result = await context.AuthenticateAsync(ApiKeyAuthenticationHandler.SchemeName);
+                if (result.Succeeded)
+                {
+                    context.User = result.Principal;
+                }
+            }
+
+            await next(context);
+        });
+        return app.UseRateLimiter();
     }
 }

@@ -5,7 +5,17 @@ public sealed record CreatePartnerRequest(string Name, string? ContactEmail);
 /// <summary>Only the fields present are changed. Status is <c>Active</c> or <c>Suspended</c>.</summary>
 public sealed record UpdatePartnerRequest(string? Name, string? ContactEmail, string? Status);
 
-public sealed record PartnerResponse(Guid Id, string Name, string? ContactEmail, string Status, DateTimeOffset CreatedAt);
+/// <summary><see cref="RateLimitPerSecond"/>: null = the platform default.</summary>
+public sealed record PartnerResponse(Guid Id, string Name, string? ContactEmail, string Status, DateTimeOffset CreatedAt, int? RateLimitPerSecond = null);
+
+/// <summary>Requests per second for one partner (1–10,000); null puts the platform default back.</summary>
+public sealed record PartnerRateLimitRequest(int? PermitsPerSecond);
+
+/// <summary>
+/// Rotate a key: <see cref="GraceMinutes"/> is how long the old key is still accepted (default 1440 = 24 h, at most
+/// 10080 = 7 days, 0 = refused at once).
+/// </summary>
+public sealed record RotateApiKeyRequest(int? GraceMinutes);
 
 public sealed record CreateStoreRequest(string Name, string Code, string? City);
 
@@ -18,4 +28,4 @@ public sealed record CreateApiKeyRequest(string Name, IReadOnlyList<string> Scop
 /// <summary><see cref="Key"/> is the secret: it is shown this once and cannot be read again.</summary>
 public sealed record ApiKeyCreatedResponse(Guid Id, Guid PartnerId, string Name, string Prefix, string Key, IReadOnlyList<string> Scopes, DateTimeOffset CreatedAt);
 
-public sealed record ApiKeyResponse(Guid Id, Guid PartnerId, string Name, string Prefix, IReadOnlyList<string> Scopes, DateTimeOffset CreatedAt, DateTimeOffset? RevokedAt, DateTimeOffset? LastUsedAt);
+public sealed record ApiKeyResponse(Guid Id, Guid PartnerId, string Name, string Prefix, IReadOnlyList<string> Scopes, DateTimeOffset CreatedAt, DateTimeOffset? RevokedAt, DateTimeOffset? LastUsedAt, DateTimeOffset? ExpiresAt = null);

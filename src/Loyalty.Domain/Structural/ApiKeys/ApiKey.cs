@@ -11,7 +11,10 @@ public static class ApiKeyScopes
     public const string PointsRedeem = "points:redeem";
     public const string TransactionsImport = "transactions:import";
 
-    public static IReadOnlyList<string> All { get; } = [MembersRead, MembersEnrol, PointsEarn, PointsRedeem, TransactionsImport];
+    /// <summary>The partner's back office: its stores, keys and settlement. Never given to existing keys.</summary>
+    public const string PartnerManage = "partner:manage";
+
+    public static IReadOnlyList<string> All { get; } = [MembersRead, MembersEnrol, PointsEarn, PointsRedeem, TransactionsImport, PartnerManage];
 }
 
 /// <summary>
@@ -43,7 +46,18 @@ public sealed class ApiKey
 
     public DateTimeOffset? LastUsedAt { get; private set; }
 
+    /// <summary>Set when the key was rotated: it is accepted until then (the grace period), refused from then on.</summary>
+    public DateTimeOffset? ExpiresAt { get; private set; }
+
     public bool IsRevoked => RevokedAt is not null;
+
+    public static TimeSpan DefaultGrace { get; } = TimeSpan.FromHours(24);
+
+    public static TimeSpan MaxGrace { get; } = TimeSpan.FromDays(7);
+
+    /// <summary>Whether a key with these dates authenticates at <paramref name="now"/>.</summary>
+    public static bool IsActive(DateTimeOffset? revokedAt, DateTimeOffset? expiresAt, DateTimeOffset now) =>
+        revokedAt is null && (expiresAt is null || now < expiresAt);
 
     public IReadOnlyList<string> ScopeList => Scopes.Split(' ', StringSplitOptions.RemoveEmptyEntries);
 
@@ -69,6 +83,33 @@ public sealed class ApiKey
     }
 
     public void Revoke(DateTimeOffset now) => RevokedAt ??= now;
+
+    /// <summary>
+    /// Replaces this key with a new one holding the same scopes. This key stays valid for <paramref name="grace"/>
+    /// (default 24 h, at most 7 days, zero = refused at once) so the partner can roll the new secret out.
+    /// A key is rotated once: rotate its successor next time.
+    /// </summary>
+    public ApiKey Rotate(string prefix, byte[] secretHash, DateTimeOffset now, TimeSpan? grace)
+    {
+        var period = grace ?? DefaultGrace;
+        if (period < TimeSpan.Zero || period > MaxGrace)
+        {
+            throw new DomainException("invalid_grace_period", $"The grace period is between 0 and {MaxGrace.TotalHours} hours.");
+        }
+
+        if (!IsActive(RevokedAt, ExpiresAt, now))
+        {
+            throw new DomainException("api_key_not_active", "A revoked or expired key cannot be rotated.");
+        }
+
+        if (ExpiresAt is not null)
+        {
+            throw new DomainException("api_key_already_rotated", "This key was already rotated; rotate its successor.");
+        }
+
+        ExpiresAt = now + period;
+        return Issue(PartnerId, Name, prefix, secretHash, ScopeList, now);
+    }
 
     public void MarkUsed(DateTimeOffset now) => LastUsedAt = now;
 }

@@ -25,6 +25,11 @@ public sealed class Partner
 
     public DateTimeOffset CreatedAt { get; private set; }
 
+    /// <summary>Requests per second this partner may make; null = the platform default (configuration).</summary>
+    public int? RateLimitPerSecond { get; private set; }
+
+    public const int MaxRateLimitPerSecond = 10_000;
+
     public static Partner Create(string name, string? contactEmail, DateTimeOffset now) =>
         new() { Id = EntityId.New(), Name = name.Trim(), ContactEmail = contactEmail?.Trim(), Status = PartnerStatus.Active, CreatedAt = now };
 
@@ -33,4 +38,14 @@ public sealed class Partner
     public void ChangeContact(string? contactEmail) => ContactEmail = string.IsNullOrWhiteSpace(contactEmail) ? null : contactEmail.Trim();
 
     public void ChangeStatus(PartnerStatus status) => Status = status;
+
+    public void ChangeRateLimit(int? perSecond)
+    {
+        if (perSecond is < 1 or > MaxRateLimitPerSecond)
+        {
+            throw new DomainException("invalid_rate_limit", $"The rate limit is between 1 and {MaxRateLimitPerSecond} requests per second.");
+        }
+
+        RateLimitPerSecond = perSecond;
+    }
 }
