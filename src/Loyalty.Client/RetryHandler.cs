@@ -3,7 +3,8 @@ using System.Net;
 namespace Loyalty.Client;
 
 /// <summary>
-/// Retries transient failures (connection errors, 408, 429, 502, 503, 504) of idempotent calls only: GET/HEAD, and
+/// Retries transient failures (connection errors, 408, 429, 502, 503, 504, and a 409 <c>idempotency_request_in_flight</c>
+/// while the API still works on an earlier attempt) of idempotent calls only: GET/HEAD, and
 /// writes that carry an <c>Idempotency-Key</c>. The request is sent again as it is, so every attempt carries the same key
 /// and the API replays the first outcome instead of acting twice. A write without a key is never retried.
 /// </summary>
@@ -70,7 +71,7 @@ public sealed class RetryHandler : DelegatingHandler
                 continue;
             }
 
-            if (attempt >= _options.MaxAttempts || !IsTransient(response.StatusCode))
+            if (attempt >= _options.MaxAttempts || !await IsTransientAsync(response, cancellationToken).ConfigureAwait(false))
             {
                 return response;
             }
@@ -91,9 +92,24 @@ public sealed class RetryHandler : DelegatingHandler
         }
     }
 
-    private static bool IsTransient(HttpStatusCode status) => status is
-        HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests or
-        HttpStatusCode.BadGateway or HttpStatusCode.ServiceUnavailable or HttpStatusCode.GatewayTimeout;
+    private static async ValueTask<bool> IsTransientAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        if (response.StatusCode is HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests
+            or HttpStatusCode.BadGateway or HttpStatusCode.ServiceUnavailable or HttpStatusCode.GatewayTimeout)
+        {
+            return true;
+        }
+
+        // The earlier attempt of this key is still running (its answer was lost to a timeout): ask again for its outcome.
+        if (response.StatusCode == HttpStatusCode.Conflict && response.Content is { } content)
+        {
+            await content.LoadIntoBufferAsync(cancellationToken).ConfigureAwait(false);
+            var body = await content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+            return body.Contains("\"idempotency_request_in_flight\"", StringComparison.Ordinal);
+        }
+
+        return false;
+    }
 
     // Exponential with "equal jitter": half the step fixed, half random, so clients that failed together spread out.
     private TimeSpan Backoff(int attempt)

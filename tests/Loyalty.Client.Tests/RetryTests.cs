@@ -31,6 +31,25 @@ public sealed class RetryTests
     }
 
     [Fact]
+    public async Task A_keyed_write_still_in_flight_at_the_api_is_asked_again_but_other_conflicts_are_not()
+    {
+        var calls = 0;
+        var handler = new FakeHandler(_ => ++calls switch
+        {
+            1 => Conflict("idempotency_request_in_flight"),
+            2 => Json(Purchased),
+            _ => Conflict("duplicate_external_id"),
+        });
+        var api = LoyaltyClientFactory.CreatePartnerApi(handler, Base, "k", null, new RecordingTimeProvider());
+        var request = new RecordPurchaseRequest("8000 0000 0009", Guid.Empty, "R-1", 10m, "EUR", null);
+
+        Assert.Equal(PurchaseId, (await api.RecordPurchaseAsync(request, IdempotencyKeys.New())).PurchaseId);
+        var error = await Assert.ThrowsAsync<LoyaltyConflictException>(() => api.RecordPurchaseAsync(request, IdempotencyKeys.New()));
+
+        Assert.Equal(("duplicate_external_id", 3), (error.Code, calls));
+    }
+
+    [Fact]
     public async Task A_get_is_retried_after_a_connection_error()
     {
         var calls = 0;
@@ -136,6 +155,11 @@ public sealed class RetryTests
             ? new HttpResponseMessage(failures[calls++])
             : request.RequestUri!.AbsolutePath.EndsWith("/transactions", StringComparison.Ordinal) ? Json(Purchased) : Json(new { memberNumber = "800000000009", displayName = "A. K.", status = "Active", availablePoints = 1L }));
     }
+
+    private static HttpResponseMessage Conflict(string code) => new(HttpStatusCode.Conflict)
+    {
+        Content = new StringContent($$"""{"status":409,"code":"{{code}}"}""", System.Text.Encoding.UTF8, "application/problem+json"),
+    };
 
     private static HttpResponseMessage Json(object body) => new(HttpStatusCode.OK) { Content = System.Net.Http.Json.JsonContent.Create(body) };
 }
