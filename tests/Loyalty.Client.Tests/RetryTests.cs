@@ -143,6 +143,24 @@ public sealed class RetryTests
     }
 
     [Fact]
+    public async Task A_keyed_write_with_a_read_once_body_is_resent_with_the_same_body()
+    {
+        var bodies = new List<string>();
+        var inner = new CopyingHandler(bodies, HttpStatusCode.ServiceUnavailable, HttpStatusCode.OK);
+        using var client = new HttpClient(new RetryHandler(null, new RecordingTimeProvider()) { InnerHandler = inner });
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(Base, "api/v1/partner/transactions"))
+        {
+            Content = new StreamContent(new ReadOnceStream("{\"amount\":10}"u8.ToArray())),
+        };
+        request.Headers.Add(RetryHandler.IdempotencyKeyHeader, IdempotencyKeys.New());
+
+        using var response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(["{\"amount\":10}", "{\"amount\":10}"], bodies);
+    }
+
+    [Fact]
     public void Options_with_no_attempt_are_refused()
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => new RetryHandler(new LoyaltyRetryOptions { MaxAttempts = 0 }));
@@ -208,6 +226,24 @@ public sealed class RetryEndToEndTests(ClientFixture fixture)
             return new HttpResponseMessage(HttpStatusCode.BadGateway); // a proxy dropped the API's answer
         }
     }
+}
+
+/// <summary>Reads the body as a transport would (without buffering it) and answers with the given statuses in turn.</summary>
+internal sealed class CopyingHandler(List<string> bodies, params HttpStatusCode[] statuses) : HttpMessageHandler
+{
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        using var copy = new MemoryStream();
+        await request.Content!.CopyToAsync(copy, cancellationToken);
+        bodies.Add(System.Text.Encoding.UTF8.GetString(copy.ToArray()));
+        return new HttpResponseMessage(statuses[bodies.Count - 1]);
+    }
+}
+
+/// <summary>A body that can be read once, like a network or file stream.</summary>
+internal sealed class ReadOnceStream(byte[] data) : MemoryStream(data)
+{
+    public override bool CanSeek => false;
 }
 
 /// <summary>Records every wait and lets it pass at once.</summary>
