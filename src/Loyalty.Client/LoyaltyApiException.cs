@@ -3,9 +3,10 @@ namespace Loyalty.Client;
 /// <summary>
 /// An error answer from the Loyalty API, read from its RFC 9457 problem details.
 /// Branch on <see cref="Code"/>, which is stable, e.g.
-/// <c>catch (LoyaltyApiException e) when (e.Code == "insufficient_points")</c>.
+/// <c>catch (LoyaltyApiException e) when (e.Code == "insufficient_points")</c>, or catch a subclass by kind
+/// (<see cref="LoyaltyValidationException"/>, <see cref="LoyaltyNotFoundException"/>, <see cref="LoyaltyBusinessRuleException"/>, ...).
 /// </summary>
-public sealed class LoyaltyApiException : Exception
+public class LoyaltyApiException : Exception
 {
     private static readonly IReadOnlyDictionary<string, string[]> NoErrors = new Dictionary<string, string[]>();
 

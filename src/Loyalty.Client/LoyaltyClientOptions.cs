@@ -14,4 +14,7 @@ public sealed class LoyaltyClientOptions
 
     /// <summary>The member's access token source; set it to register <see cref="IMemberApi"/>. See <see cref="LoyaltyMemberClientOptions.AccessTokenProvider"/>.</summary>
     public Func<IServiceProvider, CancellationToken, ValueTask<string>>? AccessTokenProvider { get; set; }
+
+    /// <summary>Retries of transient failures for idempotent calls (see <see cref="RetryHandler"/>); <c>MaxAttempts = 1</c> turns them off.</summary>
+    public LoyaltyRetryOptions Retry { get; set; } = new();
 }

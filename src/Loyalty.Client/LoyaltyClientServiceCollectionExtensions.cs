@@ -19,11 +19,13 @@ public static class LoyaltyClientServiceCollectionExtensions
         services.AddOptions<LoyaltyPartnerClientOptions>()
             .Configure(configure)
             .Validate(o => o.BaseAddress is { IsAbsoluteUri: true }, $"{nameof(LoyaltyPartnerClientOptions)}.{nameof(LoyaltyPartnerClientOptions.BaseAddress)} must be an absolute URI.")
+            .Validate(o => o.Retry is { MaxAttempts: >= 1 }, $"{nameof(LoyaltyPartnerClientOptions)}.{nameof(LoyaltyPartnerClientOptions.Retry)}.{nameof(LoyaltyRetryOptions.MaxAttempts)} must be at least 1.")
             .Validate(o => !string.IsNullOrWhiteSpace(o.ApiKey), $"{nameof(LoyaltyPartnerClientOptions)}.{nameof(LoyaltyPartnerClientOptions.ApiKey)} is required.")
             .ValidateOnStart();
 
         return services.AddRefitGeneratedClient<IPartnerApi>(LoyaltyRefitSettings.Create())
             .ConfigureHttpClient((sp, client) => client.BaseAddress = PartnerOptions(sp).BaseAddress)
+            .AddHttpMessageHandler(sp => new RetryHandler(PartnerOptions(sp).Retry, sp.GetService<TimeProvider>()))
             .AddHttpMessageHandler(sp => new ApiKeyHandler(PartnerOptions(sp).ApiKey!));
     }
 
@@ -39,11 +41,13 @@ public static class LoyaltyClientServiceCollectionExtensions
         services.AddOptions<LoyaltyMemberClientOptions>()
             .Configure(configure)
             .Validate(o => o.BaseAddress is { IsAbsoluteUri: true }, $"{nameof(LoyaltyMemberClientOptions)}.{nameof(LoyaltyMemberClientOptions.BaseAddress)} must be an absolute URI.")
+            .Validate(o => o.Retry is { MaxAttempts: >= 1 }, $"{nameof(LoyaltyMemberClientOptions)}.{nameof(LoyaltyMemberClientOptions.Retry)}.{nameof(LoyaltyRetryOptions.MaxAttempts)} must be at least 1.")
             .Validate(o => o.AccessTokenProvider is not null, $"{nameof(LoyaltyMemberClientOptions)}.{nameof(LoyaltyMemberClientOptions.AccessTokenProvider)} is required.")
             .ValidateOnStart();
 
         return services.AddRefitGeneratedClient<IMemberApi>(LoyaltyRefitSettings.Create())
             .ConfigureHttpClient((sp, client) => client.BaseAddress = MemberOptions(sp).BaseAddress)
+            .AddHttpMessageHandler(sp => new RetryHandler(MemberOptions(sp).Retry, sp.GetService<TimeProvider>()))
             .AddHttpMessageHandler(sp =>
             {
                 var provider = MemberOptions(sp).AccessTokenProvider!;
@@ -77,6 +81,7 @@ public static class LoyaltyClientServiceCollectionExtensions
             {
                 o.BaseAddress = options.BaseAddress;
                 o.ApiKey = options.ApiKey;
+                o.Retry = options.Retry;
             });
         }
 
@@ -86,6 +91,7 @@ public static class LoyaltyClientServiceCollectionExtensions
             {
                 o.BaseAddress = options.BaseAddress;
                 o.AccessTokenProvider = options.AccessTokenProvider;
+                o.Retry = options.Retry;
             });
         }
 

@@ -11,4 +11,7 @@ public sealed class LoyaltyMemberClientOptions
     /// Required. The service provider is the HTTP handler's scope, not the caller's, so resolve singletons from it.
     /// </summary>
     public Func<IServiceProvider, CancellationToken, ValueTask<string>>? AccessTokenProvider { get; set; }
+
+    /// <summary>Retries of transient failures for idempotent calls (see <see cref="RetryHandler"/>); <c>MaxAttempts = 1</c> turns them off.</summary>
+    public LoyaltyRetryOptions Retry { get; set; } = new();
 }

@@ -8,4 +8,7 @@ public sealed class LoyaltyPartnerClientOptions
 
     /// <summary>The partner's API key, sent as <c>X-Api-Key</c>. Required.</summary>
     public string? ApiKey { get; set; }
+
+    /// <summary>Retries of transient failures for idempotent calls (see <see cref="RetryHandler"/>); <c>MaxAttempts = 1</c> turns them off.</summary>
+    public LoyaltyRetryOptions Retry { get; set; } = new();
 }

@@ -4,8 +4,8 @@ using System.Text.Json;
 namespace Loyalty.Client;
 
 /// <summary>
-/// Refit exception factory: turns every non-success response into a <see cref="LoyaltyApiException"/>,
-/// reading RFC 9457 problem details when the body carries them.
+/// Refit exception factory: turns every non-success response into a <see cref="LoyaltyApiException"/> (a typed subclass
+/// for the statuses callers branch on), reading RFC 9457 problem details when the body carries them.
 /// </summary>
 internal static class ProblemDetailsExceptionFactory
 {
@@ -21,7 +21,7 @@ internal static class ProblemDetailsExceptionFactory
 
         if (!IsJson(response.Content.Headers.ContentType))
         {
-            return new LoyaltyApiException(status, fallbackCode, response.ReasonPhrase);
+            return Create(response, status, fallbackCode, response.ReasonPhrase);
         }
 
         var body = await response.Content.ReadAsStringAsync().ConfigureAwait(false);
@@ -31,11 +31,12 @@ internal static class ProblemDetailsExceptionFactory
             var root = document.RootElement;
             if (root.ValueKind != JsonValueKind.Object)
             {
-                return new LoyaltyApiException(status, fallbackCode, response.ReasonPhrase);
+                return Create(response, status, fallbackCode, response.ReasonPhrase);
             }
 
             var code = GetString(root, "code");
-            return new LoyaltyApiException(
+            return Create(
+                response,
                 status,
                 string.IsNullOrEmpty(code) ? fallbackCode : code,
                 GetString(root, "title") ?? response.ReasonPhrase,
@@ -47,8 +48,40 @@ internal static class ProblemDetailsExceptionFactory
         }
         catch (JsonException)
         {
-            return new LoyaltyApiException(status, fallbackCode, response.ReasonPhrase);
+            return Create(response, status, fallbackCode, response.ReasonPhrase);
         }
+    }
+
+    private static LoyaltyApiException Create(
+        HttpResponseMessage response, int status, string code, string? title, string? detail = null,
+        IReadOnlyDictionary<string, string[]>? errors = null, string? traceId = null, string? type = null, string? instance = null) =>
+        status switch
+        {
+            400 => new LoyaltyValidationException(status, code, title, detail, errors, traceId, type, instance),
+            401 => new LoyaltyAuthenticationException(status, code, title, detail, errors, traceId, type, instance),
+            403 => new LoyaltyForbiddenException(status, code, title, detail, errors, traceId, type, instance),
+            404 => new LoyaltyNotFoundException(status, code, title, detail, errors, traceId, type, instance),
+            409 => new LoyaltyConflictException(status, code, title, detail, errors, traceId, type, instance),
+            422 => new LoyaltyBusinessRuleException(status, code, title, detail, errors, traceId, type, instance),
+            429 => new LoyaltyRateLimitedException(status, code, title, detail, errors, traceId, type, instance, RetryAfter(response)),
+            _ => new LoyaltyApiException(status, code, title, detail, errors, traceId, type, instance),
+        };
+
+    internal static TimeSpan? RetryAfter(HttpResponseMessage response, DateTimeOffset? now = null)
+    {
+        var header = response.Headers.RetryAfter;
+        if (header?.Delta is { } delta)
+        {
+            return delta;
+        }
+
+        if (header?.Date is { } date)
+        {
+            var wait = date - (now ?? response.Headers.Date ?? date);
+            return wait > TimeSpan.Zero ? wait : TimeSpan.Zero;
+        }
+
+        return null;
     }
 
     private static bool IsJson(MediaTypeHeaderValue? contentType) =>

@@ -33,7 +33,7 @@ public sealed class ClubEventClientTests(ClientFixture fixture)
         Assert.Equal(25, (await app.GetPointsBalanceAsync()).Available);
 
         Assert.Equal("CheckedIn", Assert.Single((await app.GetClubEventRegistrationsAsync()).Items).Status);
-        var refused = await Assert.ThrowsAsync<LoyaltyApiException>(() => app.CancelClubEventRegistrationAsync(created.Id));
+        var refused = await Assert.ThrowsAsync<LoyaltyBusinessRuleException>(() => app.CancelClubEventRegistrationAsync(created.Id));
         Assert.Equal((422, "registration_checked_in"), (refused.Status, refused.Code));
     }
 }

@@ -111,7 +111,7 @@ public sealed class DependencyInjectionTests(ClientFixture fixture)
         await using var provider = services.BuildServiceProvider();
         var api = provider.GetRequiredService<IPartnerApi>();
 
-        var error = await Assert.ThrowsAsync<LoyaltyApiException>(() => api.GetMemberAsync(MemberNumber.Generate().Value));
+        var error = await Assert.ThrowsAsync<LoyaltyNotFoundException>(() => api.GetMemberAsync(MemberNumber.Generate().Value));
 
         Assert.Equal((404, "member_not_found"), (error.Status, error.Code));
     }

@@ -22,7 +22,7 @@ public sealed class LifecycleClientTests(ClientFixture fixture)
 
         await using (await PointsTestKit.PolicyAsync(s, p => p with { PointsOnClose = "forfeit" }))
         {
-            var refused = await Assert.ThrowsAsync<LoyaltyApiException>(() => api.CloseMembershipAsync(new CloseMyMembershipRequest(false), IdempotencyKeys.New()));
+            var refused = await Assert.ThrowsAsync<LoyaltyValidationException>(() => api.CloseMembershipAsync(new CloseMyMembershipRequest(false), IdempotencyKeys.New()));
             Assert.Equal("validation_failed", refused.Code);
 
             var closed = await api.CloseMembershipAsync(new CloseMyMembershipRequest(true), IdempotencyKeys.New());

@@ -76,7 +76,7 @@ public sealed class MemberClientTests(ClientFixture fixture)
         var api = fixture.MemberApi("app-user-" + id);
         await api.EnrolAsync(new SelfEnrolRequest("Anna", "Kowalski", $"anna{id}@example.com", null, null));
 
-        var error = await Assert.ThrowsAsync<LoyaltyApiException>(() =>
+        var error = await Assert.ThrowsAsync<LoyaltyConflictException>(() =>
             api.EnrolAsync(new SelfEnrolRequest("Anna", "Kowalski", $"other{id}@example.com", null, null)));
 
         Assert.Equal((409, "member_already_enrolled"), (error.Status, error.Code));
@@ -101,7 +101,7 @@ public sealed class MemberClientTests(ClientFixture fixture)
     {
         var api = fixture.MemberApi("stranger-" + Unique.Id());
 
-        var error = await Assert.ThrowsAsync<LoyaltyApiException>(() => api.GetProfileAsync());
+        var error = await Assert.ThrowsAsync<LoyaltyNotFoundException>(() => api.GetProfileAsync());
 
         Assert.Equal((404, "member_not_found"), (error.Status, error.Code));
     }
@@ -111,7 +111,7 @@ public sealed class MemberClientTests(ClientFixture fixture)
     {
         var api = fixture.MemberApi("app-user-" + Unique.Id());
 
-        var error = await Assert.ThrowsAsync<LoyaltyApiException>(() =>
+        var error = await Assert.ThrowsAsync<LoyaltyValidationException>(() =>
             api.EnrolAsync(new SelfEnrolRequest("", "Kowalski", "not-an-email", null, null)));
 
         Assert.Equal((400, "validation_failed"), (error.Status, error.Code));
@@ -126,7 +126,7 @@ public sealed class MemberClientTests(ClientFixture fixture)
         var api = fixture.MemberApi("app-user-" + id);
         await api.EnrolAsync(new SelfEnrolRequest("Anna", "Kowalski", $"anna{id}@example.com", null, null));
 
-        var error = await Assert.ThrowsAsync<LoyaltyApiException>(() => api.GetPointsHistoryAsync(limit: 0));
+        var error = await Assert.ThrowsAsync<LoyaltyValidationException>(() => api.GetPointsHistoryAsync(limit: 0));
 
         Assert.Equal((400, "invalid_limit"), (error.Status, error.Code));
     }
@@ -136,7 +136,7 @@ public sealed class MemberClientTests(ClientFixture fixture)
     {
         var api = LoyaltyClientFactory.CreateMemberApi(fixture.Factory.Server.CreateHandler(), fixture.BaseAddress, _ => ValueTask.FromResult(""));
 
-        var error = await Assert.ThrowsAsync<LoyaltyApiException>(() => api.GetProfileAsync());
+        var error = await Assert.ThrowsAsync<LoyaltyAuthenticationException>(() => api.GetProfileAsync());
 
         Assert.Equal(401, error.Status);
     }

@@ -88,7 +88,7 @@ public sealed class PartnerClientTests(ClientFixture fixture)
         var key = IdempotencyKeys.New();
         await api.RecordPurchaseAsync(s.Purchase(member.MemberNumber, 10m), key);
 
-        var error = await Assert.ThrowsAsync<LoyaltyApiException>(() => api.RecordPurchaseAsync(s.Purchase(member.MemberNumber, 20m), key));
+        var error = await Assert.ThrowsAsync<LoyaltyBusinessRuleException>(() => api.RecordPurchaseAsync(s.Purchase(member.MemberNumber, 20m), key));
 
         Assert.Equal((422, "idempotency_key_reused"), (error.Status, error.Code));
         Assert.Equal(10, (await api.GetMemberAsync(member.MemberNumber)).AvailablePoints);
@@ -102,7 +102,7 @@ public sealed class PartnerClientTests(ClientFixture fixture)
         var member = await s.EnrolAsync();
         await s.EarnAsync(member.MemberNumber, 10m);
 
-        var error = await Assert.ThrowsAsync<LoyaltyApiException>(() =>
+        var error = await Assert.ThrowsAsync<LoyaltyBusinessRuleException>(() =>
             api.AuthoriseRedemptionAsync(s.Redemption(member.MemberNumber, 11), IdempotencyKeys.New()));
 
         Assert.Equal((422, "insufficient_points"), (error.Status, error.Code));
@@ -121,7 +121,7 @@ public sealed class PartnerClientTests(ClientFixture fixture)
         var api = fixture.PartnerApi(s.Key.Key);
         var member = await s.EnrolAsync();
 
-        var error = await Assert.ThrowsAsync<LoyaltyApiException>(() =>
+        var error = await Assert.ThrowsAsync<LoyaltyValidationException>(() =>
             api.AuthoriseRedemptionAsync(s.Redemption(member.MemberNumber, 0), IdempotencyKeys.New()));
 
         Assert.Equal((400, "validation_failed"), (error.Status, error.Code));
@@ -136,7 +136,7 @@ public sealed class PartnerClientTests(ClientFixture fixture)
         var api = fixture.PartnerApi(s.Key.Key);
         var member = await s.EnrolAsync();
 
-        var error = await Assert.ThrowsAsync<LoyaltyApiException>(() =>
+        var error = await Assert.ThrowsAsync<LoyaltyValidationException>(() =>
             api.RecordPurchaseAsync(new RecordPurchaseRequest(member.MemberNumber, s.Store.Id, "", -1m, "eur", null), IdempotencyKeys.New()));
 
         Assert.Equal((400, "validation_failed"), (error.Status, error.Code));
@@ -150,7 +150,7 @@ public sealed class PartnerClientTests(ClientFixture fixture)
         var api = fixture.PartnerApi(s.Key.Key);
         var nobody = MemberNumber.Generate().Value;
 
-        var error = await Assert.ThrowsAsync<LoyaltyApiException>(() => api.GetMemberAsync(nobody));
+        var error = await Assert.ThrowsAsync<LoyaltyNotFoundException>(() => api.GetMemberAsync(nobody));
 
         Assert.Equal((404, "member_not_found"), (error.Status, error.Code));
     }
@@ -164,7 +164,7 @@ public sealed class PartnerClientTests(ClientFixture fixture)
         var last = member.MemberNumber[^1];
         var typo = member.MemberNumber[..^1] + (last == '0' ? '1' : '0');
 
-        var error = await Assert.ThrowsAsync<LoyaltyApiException>(() => api.GetMemberAsync(typo));
+        var error = await Assert.ThrowsAsync<LoyaltyValidationException>(() => api.GetMemberAsync(typo));
 
         Assert.Equal((400, "invalid_member_number"), (error.Status, error.Code));
     }
@@ -174,7 +174,7 @@ public sealed class PartnerClientTests(ClientFixture fixture)
     {
         var api = fixture.PartnerApi("lk_abcdefghij_not-a-real-secret");
 
-        var error = await Assert.ThrowsAsync<LoyaltyApiException>(() => api.GetMemberAsync(MemberNumber.Generate().Value));
+        var error = await Assert.ThrowsAsync<LoyaltyAuthenticationException>(() => api.GetMemberAsync(MemberNumber.Generate().Value));
 
         Assert.Equal((401, "unauthenticated"), (error.Status, error.Code));
     }

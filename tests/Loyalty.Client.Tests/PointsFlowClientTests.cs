@@ -19,7 +19,7 @@ public sealed class PointsFlowClientTests(ClientFixture fixture)
         var authorised = await api.AuthoriseRedemptionAsync(s.Redemption(member.MemberNumber, 15), IdempotencyKeys.New());
         var cancelled = await api.CancelRedemptionAsync(authorised.RedemptionId, IdempotencyKeys.New());
         Assert.Equal(("cancelled", 40L), (cancelled.Status, cancelled.AvailablePoints));
-        var again = await Assert.ThrowsAsync<LoyaltyApiException>(() => api.CaptureRedemptionAsync(authorised.RedemptionId, null, IdempotencyKeys.New()));
+        var again = await Assert.ThrowsAsync<LoyaltyConflictException>(() => api.CaptureRedemptionAsync(authorised.RedemptionId, null, IdempotencyKeys.New()));
         Assert.Equal((409, "redemption_not_authorised"), (again.Status, again.Code));
 
         var returned = await api.RecordReturnAsync(sale.ExternalId, new RecordReturnRequest("RMA-1", 10m, "Damaged"), IdempotencyKeys.New());
@@ -56,7 +56,7 @@ public sealed class PointsFlowClientTests(ClientFixture fixture)
         var received = Assert.Single((await ben.GetTransfersAsync()).Items);
         Assert.Equal(("incoming", 30L, "Pooling"), (received.Direction, received.Points, received.Message));
         Assert.Equal(2, (await anna.GetTransfersAsync(limit: 5)).Items.Count);
-        var error = await Assert.ThrowsAsync<LoyaltyApiException>(() => ben.ConfirmTransferAsync(dropped.Id, IdempotencyKeys.New()));
+        var error = await Assert.ThrowsAsync<LoyaltyNotFoundException>(() => ben.ConfirmTransferAsync(dropped.Id, IdempotencyKeys.New()));
         Assert.Equal((404, "transfer_not_found"), (error.Status, error.Code));
     }
 }

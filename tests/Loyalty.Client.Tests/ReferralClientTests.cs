@@ -23,7 +23,7 @@ public sealed class ReferralClientTests(ClientFixture fixture)
         Assert.Equal((bob.DisplayName, "pending"), (Assert.Single(page.Referrals.Items).DisplayName, page.Referrals.Items[0].Status));
 
         var eve = fixture.MemberApi("eve-" + id);
-        var error = await Assert.ThrowsAsync<LoyaltyApiException>(() =>
+        var error = await Assert.ThrowsAsync<LoyaltyBusinessRuleException>(() =>
             eve.EnrolAsync(new SelfEnrolRequest("Eve", "Typo", $"eve{id}@example.com", null, null, "0000-0000")));
         Assert.Equal((422, "unknown_referral_code"), (error.Status, error.Code));
     }

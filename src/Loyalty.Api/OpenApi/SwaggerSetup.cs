@@ -33,6 +33,7 @@ public static class SwaggerSetup
             o.DocInclusionPredicate((document, api) => api.GroupName == document);
             o.DocumentFilter<AudienceSecurityFilter>();
             o.OperationFilter<IdempotencyKeyHeaderFilter>();
+            o.OperationFilter<PartnerExamplesFilter>();
             o.SchemaFilter<RequestExamplesFilter>();
             o.SchemaFilter<ProblemDetailsSchemaFilter>();
             o.SupportNonNullableReferenceTypes();
@@ -104,8 +105,8 @@ internal sealed class RequestExamplesFilter : ISchemaFilter
     private static readonly Dictionary<Type, string> Examples = new()
     {
         [typeof(Contracts.Partner.EnrolMemberRequest)] = """{"storeId":"00000000-0000-0000-0000-000000000000","firstName":"Anna","lastName":"Kowalska","email":"anna@example.com","phone":"+48 600 100 200","birthDate":"1990-04-12"}""",
-        [typeof(Contracts.Partner.RecordPurchaseRequest)] = """{"memberNumber":"8000 0000 0009","storeId":"00000000-0000-0000-0000-000000000000","externalId":"R-2026-000123","amount":42.50,"currency":"EUR","purchasedAt":"2026-11-23T10:15:00Z","lines":[{"sku":"ESP-250","category":"coffee","quantity":1,"amount":30.00},{"sku":null,"category":"pastry","quantity":3,"amount":12.50}]}""",
-        [typeof(Contracts.Partner.RedeemPointsRequest)] = """{"memberNumber":"8000 0000 0009","storeId":"00000000-0000-0000-0000-000000000000","points":500,"reference":"R-2026-000124"}""",
+        [typeof(Contracts.Partner.RecordPurchaseRequest)] = """{"memberNumber":"8024 1736 5912","storeId":"00000000-0000-0000-0000-000000000000","externalId":"R-2026-000123","amount":42.50,"currency":"EUR","purchasedAt":"2026-11-23T10:15:00Z","lines":[{"sku":"ESP-250","category":"coffee","quantity":1,"amount":30.00},{"sku":null,"category":"pastry","quantity":3,"amount":12.50}]}""",
+        [typeof(Contracts.Partner.RedeemPointsRequest)] = """{"memberNumber":"8024 1736 5912","storeId":"00000000-0000-0000-0000-000000000000","points":500,"reference":"R-2026-000124"}""",
         [typeof(Contracts.Member.SelfEnrolRequest)] = """{"firstName":"Anna","lastName":"Kowalska","email":"anna@example.com","phone":null,"birthDate":"1990-04-12"}""",
         [typeof(Contracts.Admin.CreatePartnerRequest)] = """{"name":"Corner Bakery","contactEmail":"loyalty@cornerbakery.example"}""",
         [typeof(Contracts.Admin.CreateStoreRequest)] = """{"name":"Corner Bakery, Station Road","code":"CB-001","city":"Springfield"}""",

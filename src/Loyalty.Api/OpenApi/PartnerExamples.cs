@@ -1,0 +1,128 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Loyalty.Contracts.Common;
+using Loyalty.Contracts.Partner;
+using Loyalty.Domain.Common;
+using Microsoft.OpenApi;
+using Swashbuckle.AspNetCore.SwaggerGen;
+
+namespace Loyalty.Api.OpenApi;
+
+/// <summary>
+/// A request and a success-response example for every partner operation, keyed by method and route. Built from the
+/// contract records, so an example cannot drift from its schema. A test fails for a partner operation without one.
+/// </summary>
+internal sealed partial class PartnerExamplesFilter : IOperationFilter
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    // One story across the examples: Anna buys coffee at the Station Road store and pays part of it with points.
+    private static readonly Guid Store = Guid.Parse("0193a2f0-6c1e-7b3a-9d5e-2f4c8a1b7e10");
+    private static readonly Guid Purchase = Guid.Parse("0193a2f4-1b7c-7e2d-8a4f-5c6d7e8f9a01");
+    private static readonly Guid Redemption = Guid.Parse("0193a2f5-3d9e-7c1b-a2e4-6f7a8b9c0d12");
+    private static readonly Guid Event = Guid.Parse("0193a2f6-8e2a-7d4c-b5f6-7a8b9c0d1e23");
+    private static readonly Guid Reward = Guid.Parse("0193a2f7-0a1b-7c2d-8e3f-4a5b6c7d8e34");
+    private static readonly TierSummary Silver = new(Guid.Parse("0193a2e0-0000-7000-8000-000000000002"), "Silver", 1);
+    private static readonly DateTimeOffset At = new(2026, 11, 23, 10, 15, 0, TimeSpan.Zero);
+    private const string Card = "802417365912";
+    private const string Receipt = "R-2026-000123";
+    private static readonly string Voucher = VoucherExample("K7QM2XHT9PR");
+
+    private static readonly IReadOnlyList<EarnLineResponse> Breakdown =
+    [
+        new("base", "1 point per EUR", 42),
+        new("campaign", "Weekend double points", 42, CampaignId: Guid.Parse("0193a2f8-5c6d-7e8f-9a0b-1c2d3e4f5a45")),
+    ];
+
+    private static readonly RedemptionResponse Authorised =
+        new(Redemption, Card, Store, "authorised", 500, 500, 0, "R-2026-000124", 1_240, At, At.AddMinutes(15), null);
+
+    private static readonly ReturnResponse Returned =
+        new(Guid.Parse("0193a2f9-7e8f-7a0b-8c1d-2e3f4a5b6c56"), "RET-0042", Receipt, 12.50m, "EUR", 25, 0, 0, "ReverseWithinAvailable", "Damaged pastry", At.AddDays(1));
+
+    private static readonly PartnerVoucherResponse IssuedVoucher =
+        new(Voucher, Reward, "Free coffee", "Issued", At.AddDays(-3), At.AddDays(27), null, null, null);
+
+    private static readonly ClubEventCheckInResponse CheckedIn =
+        new(Guid.Parse("0193a2fa-9a0b-7c1d-9e2f-3a4b5c6d7e67"), Event, Card, "Anna K.", At.AddDays(5), "Partner", 150, false);
+
+    private static readonly Dictionary<string, (object? Request, (int Status, object Body)[] Responses)> Examples = new()
+    {
+        ["POST api/v1/partner/members"] = (
+            new EnrolMemberRequest(Store, "Anna", "Kowalska", "anna@example.com", "+48 600 100 200", new DateOnly(1990, 4, 12)),
+            [(201, new EnrolledMemberResponse(Guid.Parse("0193a2f1-2a3b-7c4d-8e5f-6a7b8c9d0e11"), Card, "Anna K.", new TierSummary(Guid.Parse("0193a2e0-0000-7000-8000-000000000001"), "Bronze", 0), At))]),
+        ["GET api/v1/partner/members/{memberNumber}"] = (null, [(200, new MemberLookupResponse(Card, "Anna K.", "Active", Silver, 1_740))]),
+        ["POST api/v1/partner/transactions"] = (
+            new RecordPurchaseRequest(Card, Store, Receipt, 42.50m, "EUR", At, false, [new("ESP-250", "coffee", 1, 30.00m), new(null, "pastry", 3, 12.50m)]),
+            [(201, new PurchaseResponse(Purchase, Receipt, Card, 42.50m, "EUR", 84, Breakdown, 1_740, At))]),
+        ["POST api/v1/partner/transactions/quote"] = (
+            new QuotePurchaseRequest(Card, Store, 42.50m, "EUR", At, [new("ESP-250", "coffee", 1, 30.00m), new(null, "pastry", 3, 12.50m)]),
+            [(200, new EarnQuoteResponse(42.50m, "EUR", At, 84, Breakdown))]),
+        ["POST api/v1/partner/transactions/{externalId}/returns"] = (
+            new RecordReturnRequest("RET-0042", 12.50m, "Damaged pastry"),
+            [(201, Returned)]),
+        ["GET api/v1/partner/transactions/{externalId}/returns"] = (null, [(200, new PurchaseReturnsResponse(Receipt, 42.50m, "EUR", 84, 12.50m, 25, 0, [Returned]))]),
+        ["POST api/v1/partner/transactions/{externalId}/confirm"] = (null, [(200, new PurchaseConfirmationResponse("WEB-2026-88412", Card, 84, 1_824, At.AddDays(14)))]),
+        ["POST api/v1/partner/redemptions"] = (new RedeemPointsRequest(Card, Store, 500, "R-2026-000124"), [(201, Authorised)]),
+        ["GET api/v1/partner/redemptions/{id}"] = (null, [(200, Authorised)]),
+        ["POST api/v1/partner/redemptions/{id}/capture"] = (
+            new CaptureRedemptionRequest(400),
+            [(200, Authorised with { Status = "captured", HeldPoints = 0, CapturedPoints = 400, AvailablePoints = 1_340, CompletedAt = At.AddMinutes(2) })]),
+        ["POST api/v1/partner/redemptions/{id}/cancel"] = (
+            null,
+            [(200, Authorised with { Status = "cancelled", HeldPoints = 0, AvailablePoints = 1_740, CompletedAt = At.AddMinutes(2) })]),
+        ["GET api/v1/partner/vouchers/{code}"] = (null, [(200, IssuedVoucher)]),
+        ["POST api/v1/partner/vouchers/{code}/use"] = (
+            new UseVoucherRequest(Store, Receipt),
+            [(200, IssuedVoucher with { Status = "Used", UsedAt = At, UsedAtStoreId = Store, UseReference = Receipt })]),
+        ["GET api/v1/partner/club-events"] = (
+            null,
+            [(200, new Page<PartnerClubEventResponse>([new(Event, "Latte art evening", At.AddDays(5), At.AddDays(5).AddHours(2), Store, "Scheduled", 18, 0)], "eyJzIjoiMjAyNi0xMS0yOCJ9"))]),
+        ["POST api/v1/partner/club-events/{eventId}/check-ins"] = (
+            new PartnerCheckInRequest(Card, Store),
+            [(201, CheckedIn), (200, CheckedIn with { AlreadyCheckedIn = true })]),
+    };
+
+    public void Apply(OpenApiOperation operation, OperationFilterContext context)
+    {
+        if (context.DocumentName != OpenApiDocuments.Partner
+            || !Examples.TryGetValue($"{context.ApiDescription.HttpMethod} {Route(context.ApiDescription.RelativePath)}", out var example))
+        {
+            return;
+        }
+
+        if (example.Request is not null && operation.RequestBody?.Content is { } requestContent)
+        {
+            foreach (var media in requestContent.Values.OfType<OpenApiMediaType>())
+            {
+                media.Example = JsonSerializer.SerializeToNode(example.Request, example.Request.GetType(), Json);
+            }
+        }
+
+        foreach (var (status, body) in example.Responses)
+        {
+            if (operation.Responses?.TryGetValue(status.ToString(System.Globalization.CultureInfo.InvariantCulture), out var response) == true
+                && response.Content is { } content)
+            {
+                foreach (var media in content.Values.OfType<OpenApiMediaType>())
+                {
+                    media.Example = JsonSerializer.SerializeToNode(body, body.GetType(), Json);
+                }
+            }
+        }
+    }
+
+    // "api/v1/partner/redemptions/{id:guid}/" → "api/v1/partner/redemptions/{id}"
+    private static string Route(string? relativePath) =>
+        Constraint().Replace(relativePath ?? "", "}").TrimEnd('/');
+
+    [GeneratedRegex(":[^}]*}")]
+    private static partial Regex Constraint();
+
+    private static string VoucherExample(string payload)
+    {
+        var code = payload + CheckedCode.CheckCharacter(payload);
+        return $"{code[..4]}-{code[4..8]}-{code[8..]}";
+    }
+}
