@@ -27,7 +27,7 @@ public sealed class SelfServiceClientTests(ClientFixture fixture)
         var next = fixture.PartnerApi(rotated.Key);
         var keys = await next.ListApiKeysAsync();
         Assert.NotNull(keys.Single(k => k.Id == s.Key.Id).ExpiresAt);
-        await Assert.ThrowsAsync<LoyaltyApiException>(() => api.ListStoresAsync());
+        await Assert.ThrowsAsync<LoyaltyAuthenticationException>(() => api.ListStoresAsync());
         Assert.Equal(rotated.Id, (await next.RevokeApiKeyAsync(rotated.Id)).Id);
     }
 }

@@ -1,9 +1,12 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using Loyalty.Application.Features.Structural.Settlement;
+using Loyalty.Contracts.Admin;
 using Loyalty.Contracts.Common;
 using Loyalty.Contracts.Partner;
 using Loyalty.Domain.Common;
+using Loyalty.Domain.Structural.ApiKeys;
 using Microsoft.OpenApi;
 using Swashbuckle.AspNetCore.SwaggerGen;
 
@@ -47,6 +50,21 @@ internal sealed partial class PartnerExamplesFilter : IOperationFilter
     private static readonly ClubEventCheckInResponse CheckedIn =
         new(Guid.Parse("0193a2fa-9a0b-7c1d-9e2f-3a4b5c6d7e67"), Event, Card, "Anna K.", At.AddDays(5), "Partner", 150, false);
 
+    // The partner's own stores, keys and November statement.
+    private static readonly Guid Partner = Guid.Parse("0193a2d0-4b5c-7d6e-8f7a-8b9c0d1e2f01");
+    private static readonly Guid TillKey = Guid.Parse("0193a2d1-5c6d-7e7f-9a8b-9c0d1e2f3a02");
+    private static readonly Guid RotatedKey = Guid.Parse("0193a2d2-6d7e-7f8a-8b9c-0d1e2f3a4b03");
+    private static readonly string[] TillScopes = [ApiKeyScopes.MembersRead, ApiKeyScopes.MembersEnrol, ApiKeyScopes.PointsEarn, ApiKeyScopes.PointsRedeem];
+
+    private static readonly StoreResponse StationRoad = new(Store, Partner, "Station Road", "STATION-RD", "Kraków", true, At.AddYears(-1));
+
+    private static readonly ApiKeyResponse TillKeyInUse =
+        new(TillKey, Partner, "Till software", "k7qm2xhtpr", TillScopes, At.AddMonths(-6), null, At.AddMinutes(-1));
+
+    private static readonly SettlementResponse November = Settlement(
+        new(Store, "STATION-RD", "Station Road", 18_420, 310, 18_110, 9_600, 181.10m, 96.00m, 85.10m),
+        new(Guid.Parse("0193a2d3-7e8f-7a9b-9cad-1e2f3a4b5c04"), "OLD-TOWN", "Old Town", 7_050, 0, 7_050, 11_200, 70.50m, 112.00m, -41.50m));
+
     private static readonly Dictionary<string, (object? Request, (int Status, object Body)[] Responses)> Examples = new()
     {
         ["POST api/v1/partner/members"] = (
@@ -82,6 +100,17 @@ internal sealed partial class PartnerExamplesFilter : IOperationFilter
         ["POST api/v1/partner/club-events/{eventId}/check-ins"] = (
             new PartnerCheckInRequest(Card, Store),
             [(201, CheckedIn), (200, CheckedIn with { AlreadyCheckedIn = true })]),
+        ["GET api/v1/partner/stores"] = (null, [(200, new[] { StationRoad })]),
+        ["PATCH api/v1/partner/stores/{storeId}"] = (
+            new UpdateStoreRequest("Station Road (platform 1)", null, null),
+            [(200, StationRoad with { Name = "Station Road (platform 1)" })]),
+        ["GET api/v1/partner/api-keys"] = (null, [(200, new[] { TillKeyInUse })]),
+        ["POST api/v1/partner/api-keys/{keyId}/rotate"] = (
+            new RotateApiKeyRequest(1_440),
+            [(200, new ApiKeyCreatedResponse(RotatedKey, Partner, "Till software", "p3wn8dq2vz", "lk_p3wn8dq2vz_<shown once: store it in the till's secret store>", TillScopes, At))]),
+        ["POST api/v1/partner/api-keys/{keyId}/revoke"] = (null, [(200, TillKeyInUse with { RevokedAt = At })]),
+        ["GET api/v1/partner/settlement"] = (null, [(200, November)]),
+        ["GET api/v1/partner/settlement.csv"] = (null, [(200, SettlementCsv.Write(November))]),
     };
 
     public void Apply(OpenApiOperation operation, OperationFilterContext context)
@@ -119,6 +148,17 @@ internal sealed partial class PartnerExamplesFilter : IOperationFilter
 
     [GeneratedRegex(":[^}]*}")]
     private static partial Regex Constraint();
+
+    private static SettlementResponse Settlement(params SettlementLine[] stores)
+    {
+        var totals = new SettlementLine(
+            null, null, null, stores.Sum(s => s.PointsEarned), stores.Sum(s => s.PointsReversed), stores.Sum(s => s.PointsIssued),
+            stores.Sum(s => s.PointsRedeemed), stores.Sum(s => s.IssuedValue), stores.Sum(s => s.RedeemedValue), stores.Sum(s => s.NetAmount));
+        var from = new DateTimeOffset(2026, 11, 1, 0, 0, 0, TimeSpan.Zero);
+        return new SettlementResponse(
+            Partner, "Café Nowak", from, from.AddMonths(1), 0.01m, "EUR", stores, totals,
+            totals.NetAmount >= 0 ? "partner_owes_programme" : "programme_owes_partner", Math.Abs(totals.NetAmount), from.AddMonths(1).AddHours(2));
+    }
 
     private static string VoucherExample(string payload)
     {
