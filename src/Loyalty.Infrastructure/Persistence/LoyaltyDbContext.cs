@@ -15,6 +15,7 @@ using Loyalty.Domain.Social.Tiers;
 using Loyalty.Domain.Structural.ApiKeys;
 using Loyalty.Domain.Structural.Outbox;
 using Loyalty.Domain.Structural.Partners;
+using Loyalty.Domain.Structural.Webhooks;
 using Loyalty.Infrastructure.Idempotency;
 using Microsoft.EntityFrameworkCore;
 
@@ -73,6 +74,10 @@ public sealed class LoyaltyDbContext(DbContextOptions<LoyaltyDbContext> options)
     public DbSet<Store> Stores => Set<Store>();
 
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+
+    public DbSet<WebhookSubscription> WebhookSubscriptions => Set<WebhookSubscription>();
+
+    public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
 
     public DbSet<AuditLogEntry> AuditLog => Set<AuditLogEntry>();
 

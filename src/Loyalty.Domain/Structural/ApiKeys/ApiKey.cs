@@ -10,8 +10,9 @@ public static class ApiKeyScopes
     public const string PointsEarn = "points:earn";
     public const string PointsRedeem = "points:redeem";
     public const string TransactionsImport = "transactions:import";
+    public const string WebhooksManage = "webhooks:manage";
 
-    public static IReadOnlyList<string> All { get; } = [MembersRead, MembersEnrol, PointsEarn, PointsRedeem, TransactionsImport];
+    public static IReadOnlyList<string> All { get; } = [MembersRead, MembersEnrol, PointsEarn, PointsRedeem, TransactionsImport, WebhooksManage];
 }
 
 /// <summary>
