@@ -1689,3 +1689,104 @@ BEGIN
     END IF;
 END $EF$;
 COMMIT;
+
+START TRANSACTION;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123162453_WipWebhooks') THEN
+    ALTER TABLE "OutboxMessages" ADD "FannedOutAt" timestamp with time zone;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123162453_WipWebhooks') THEN
+    CREATE TABLE "WebhookSubscriptions" (
+        "Id" uuid NOT NULL,
+        "PartnerId" uuid,
+        "Url" character varying(2000) NOT NULL,
+        "Description" character varying(200),
+        "EventTypes" character varying(1000) NOT NULL,
+        "ProtectedSecret" character varying(1000) NOT NULL,
+        "PreviousProtectedSecret" character varying(1000),
+        "PreviousSecretExpiresAt" timestamp with time zone,
+        "Active" boolean NOT NULL,
+        "CreatedAt" timestamp with time zone NOT NULL,
+        "UpdatedAt" timestamp with time zone NOT NULL,
+        CONSTRAINT "PK_WebhookSubscriptions" PRIMARY KEY ("Id"),
+        CONSTRAINT "FK_WebhookSubscriptions_Partners_PartnerId" FOREIGN KEY ("PartnerId") REFERENCES "Partners" ("Id") ON DELETE RESTRICT
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123162453_WipWebhooks') THEN
+    CREATE TABLE "WebhookDeliveries" (
+        "Id" uuid NOT NULL,
+        "MessageId" uuid NOT NULL,
+        "SubscriptionId" uuid NOT NULL,
+        "EventType" character varying(60) NOT NULL,
+        "MemberId" uuid,
+        "OccurredAt" timestamp with time zone NOT NULL,
+        "Status" character varying(20) NOT NULL,
+        "Attempts" integer NOT NULL,
+        "NextAttemptAt" timestamp with time zone NOT NULL,
+        "LockedUntil" timestamp with time zone,
+        "LockedBy" character varying(100),
+        "LastStatusCode" integer,
+        "LastError" character varying(500),
+        "CreatedAt" timestamp with time zone NOT NULL,
+        "UpdatedAt" timestamp with time zone NOT NULL,
+        "DeliveredAt" timestamp with time zone,
+        CONSTRAINT "PK_WebhookDeliveries" PRIMARY KEY ("Id"),
+        CONSTRAINT "FK_WebhookDeliveries_OutboxMessages_MessageId" FOREIGN KEY ("MessageId") REFERENCES "OutboxMessages" ("Id") ON DELETE RESTRICT,
+        CONSTRAINT "FK_WebhookDeliveries_WebhookSubscriptions_SubscriptionId" FOREIGN KEY ("SubscriptionId") REFERENCES "WebhookSubscriptions" ("Id") ON DELETE CASCADE
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123162453_WipWebhooks') THEN
+    CREATE INDEX "IX_OutboxMessages_FannedOutAt_OccurredAt" ON "OutboxMessages" ("FannedOutAt", "OccurredAt");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123162453_WipWebhooks') THEN
+    CREATE UNIQUE INDEX "IX_WebhookDeliveries_MessageId_SubscriptionId" ON "WebhookDeliveries" ("MessageId", "SubscriptionId");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123162453_WipWebhooks') THEN
+    CREATE INDEX "IX_WebhookDeliveries_Status_NextAttemptAt" ON "WebhookDeliveries" ("Status", "NextAttemptAt");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123162453_WipWebhooks') THEN
+    CREATE INDEX "IX_WebhookDeliveries_SubscriptionId_MemberId_OccurredAt" ON "WebhookDeliveries" ("SubscriptionId", "MemberId", "OccurredAt");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123162453_WipWebhooks') THEN
+    CREATE INDEX "IX_WebhookSubscriptions_PartnerId" ON "WebhookSubscriptions" ("PartnerId");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123162453_WipWebhooks') THEN
+    INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+    VALUES ('20261123162453_WipWebhooks', '10.0.14');
+    END IF;
+END $EF$;
+COMMIT;
