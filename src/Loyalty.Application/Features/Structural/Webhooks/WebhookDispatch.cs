@@ -106,7 +106,7 @@ public sealed class DispatchWebhooksHandler(
                 new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Parallelism), CancellationToken = cancellationToken },
                 async (delivery, ct) =>
                 {
-                    var result = await sender.PostAsync(Post(messages[delivery.MessageId], subscriptions[delivery.SubscriptionId]), ct);
+                    var result = await SendAsync(delivery, messages, subscriptions, ct);
                     lock (outcomes)
                     {
                         outcomes.Add((delivery.Id, result, delivery.Attempts));
@@ -123,6 +123,28 @@ public sealed class DispatchWebhooksHandler(
         }
 
         return deliveries.Count;
+    }
+
+    private async Task<WebhookPostResult> SendAsync(
+        WebhookDelivery delivery, Dictionary<Guid, OutboxMessage> messages, Dictionary<Guid, WebhookSubscription> subscriptions, CancellationToken cancellationToken)
+    {
+        if (!subscriptions.TryGetValue(delivery.SubscriptionId, out var subscription) || !messages.TryGetValue(delivery.MessageId, out var message))
+        {
+            return new WebhookPostResult(false, null, "subscription deleted");
+        }
+
+        WebhookPost post;
+        try
+        {
+            post = Post(message, subscription);
+        }
+        catch (System.Security.Cryptography.CryptographicException)
+        {
+            // A key ring that lost its keys: this delivery fails and retries; the rest of the batch goes on.
+            return new WebhookPostResult(false, null, "signing secret unreadable (data protection key ring)");
+        }
+
+        return await sender.PostAsync(post, cancellationToken);
     }
 
     private WebhookPost Post(OutboxMessage message, WebhookSubscription subscription)
