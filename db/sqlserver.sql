@@ -1903,7 +1903,7 @@ GO
 BEGIN TRANSACTION;
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123162445_WipWebhooks'
+    WHERE [MigrationId] = N'20261123172646_WipWebhooks'
 )
 BEGIN
     ALTER TABLE [OutboxMessages] ADD [FannedOutAt] datetimeoffset NULL;
@@ -1911,7 +1911,20 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123162445_WipWebhooks'
+    WHERE [MigrationId] = N'20261123172646_WipWebhooks'
+)
+BEGIN
+    CREATE TABLE [DataProtectionKeys] (
+        [Id] int NOT NULL IDENTITY,
+        [FriendlyName] nvarchar(max) NULL,
+        [Xml] nvarchar(max) NULL,
+        CONSTRAINT [PK_DataProtectionKeys] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123172646_WipWebhooks'
 )
 BEGIN
     CREATE TABLE [WebhookSubscriptions] (
@@ -1933,7 +1946,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123162445_WipWebhooks'
+    WHERE [MigrationId] = N'20261123172646_WipWebhooks'
 )
 BEGIN
     CREATE TABLE [WebhookDeliveries] (
@@ -1961,7 +1974,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123162445_WipWebhooks'
+    WHERE [MigrationId] = N'20261123172646_WipWebhooks'
 )
 BEGIN
     CREATE INDEX [IX_OutboxMessages_FannedOutAt_OccurredAt] ON [OutboxMessages] ([FannedOutAt], [OccurredAt]);
@@ -1969,7 +1982,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123162445_WipWebhooks'
+    WHERE [MigrationId] = N'20261123172646_WipWebhooks'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_WebhookDeliveries_MessageId_SubscriptionId] ON [WebhookDeliveries] ([MessageId], [SubscriptionId]);
@@ -1977,7 +1990,15 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123162445_WipWebhooks'
+    WHERE [MigrationId] = N'20261123172646_WipWebhooks'
+)
+BEGIN
+    CREATE INDEX [IX_WebhookDeliveries_Status_DeliveredAt] ON [WebhookDeliveries] ([Status], [DeliveredAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123172646_WipWebhooks'
 )
 BEGIN
     CREATE INDEX [IX_WebhookDeliveries_Status_NextAttemptAt] ON [WebhookDeliveries] ([Status], [NextAttemptAt]);
@@ -1985,7 +2006,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123162445_WipWebhooks'
+    WHERE [MigrationId] = N'20261123172646_WipWebhooks'
 )
 BEGIN
     CREATE INDEX [IX_WebhookDeliveries_SubscriptionId_MemberId_OccurredAt] ON [WebhookDeliveries] ([SubscriptionId], [MemberId], [OccurredAt]);
@@ -1993,7 +2014,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123162445_WipWebhooks'
+    WHERE [MigrationId] = N'20261123172646_WipWebhooks'
 )
 BEGIN
     CREATE INDEX [IX_WebhookSubscriptions_PartnerId] ON [WebhookSubscriptions] ([PartnerId]);
@@ -2001,11 +2022,11 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123162445_WipWebhooks'
+    WHERE [MigrationId] = N'20261123172646_WipWebhooks'
 )
 BEGIN
     INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261123162445_WipWebhooks', N'10.0.14');
+    VALUES (N'20261123172646_WipWebhooks', N'10.0.14');
 END;
 
 COMMIT;

@@ -17,11 +17,12 @@ using Loyalty.Domain.Structural.Outbox;
 using Loyalty.Domain.Structural.Partners;
 using Loyalty.Domain.Structural.Webhooks;
 using Loyalty.Infrastructure.Idempotency;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace Loyalty.Infrastructure.Persistence;
 
-public sealed class LoyaltyDbContext(DbContextOptions<LoyaltyDbContext> options) : DbContext(options), ILoyaltyDbContext
+public sealed class LoyaltyDbContext(DbContextOptions<LoyaltyDbContext> options) : DbContext(options), ILoyaltyDbContext, IDataProtectionKeyContext
 {
     public DbSet<Member> Members => Set<Member>();
 
@@ -88,6 +89,9 @@ public sealed class LoyaltyDbContext(DbContextOptions<LoyaltyDbContext> options)
     public DbSet<ReferralProgramme> ReferralProgrammes => Set<ReferralProgramme>();
 
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+
+    /// <summary>The Data Protection key ring, shared by every API instance (webhook secrets are protected with it).</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -4,6 +4,7 @@ using System.Text;
 using Loyalty.Application.Features.Structural.Webhooks;
 using Loyalty.Domain.Structural.Webhooks;
 using Loyalty.Infrastructure.Jobs;
+using Loyalty.Infrastructure.Persistence;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -84,7 +85,8 @@ public static class WebhookRegistration
         var options = configuration.GetSection(WebhookOptions.Section).Get<WebhookOptions>() ?? new WebhookOptions();
         services.AddSingleton(options);
         services.AddSingleton(new WebhookBackoff(Random.Shared, options.BaseDelay, options.MaxDelay));
-        services.AddDataProtection();
+        // One key ring in the database: every instance, and every restart, can read the secrets the others protected.
+        services.AddDataProtection().SetApplicationName("Loyalty").PersistKeysToDbContext<LoyaltyDbContext>();
         services.AddSingleton<IWebhookSecretProtector, DataProtectionWebhookSecretProtector>();
         services.AddHttpClient(HttpWebhookSender.ClientName, c => c.Timeout = options.Timeout)
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, PooledConnectionLifetime = TimeSpan.FromMinutes(5) });

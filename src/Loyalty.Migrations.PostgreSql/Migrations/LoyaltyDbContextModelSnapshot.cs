@@ -1732,6 +1732,8 @@ namespace Loyalty.Migrations.PostgreSql.Migrations
                     b.HasIndex("MessageId", "SubscriptionId")
                         .IsUnique();
 
+                    b.HasIndex("Status", "DeliveredAt");
+
                     b.HasIndex("Status", "NextAttemptAt");
 
                     b.HasIndex("SubscriptionId", "MemberId", "OccurredAt");
@@ -1832,6 +1834,25 @@ namespace Loyalty.Migrations.PostgreSql.Migrations
                     b.HasIndex("ExpiresAt");
 
                     b.ToTable("IdempotencyRecords");
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys");
                 });
 
             modelBuilder.Entity("Loyalty.Domain.Financial.Earning.EarningRule", b =>

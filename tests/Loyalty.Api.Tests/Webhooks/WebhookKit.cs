@@ -10,6 +10,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -65,20 +66,20 @@ public sealed class WebhookReceiver : IAsyncDisposable
 
 public static class WebhookKit
 {
-    public static async Task<int> FanOutAsync(this LoyaltyApiFactory api, CancellationToken ct = default)
+    public static async Task<int> FanOutAsync(this WebApplicationFactory<Program> api, CancellationToken ct = default)
     {
         await using var scope = api.Services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<ISender>().Send(new FanOutWebhooksCommand(), ct);
     }
 
-    public static async Task<int> DispatchAsync(this LoyaltyApiFactory api, CancellationToken ct = default)
+    public static async Task<int> DispatchAsync(this WebApplicationFactory<Program> api, CancellationToken ct = default)
     {
         await using var scope = api.Services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<ISender>().Send(new DispatchWebhooksCommand(), ct);
     }
 
     /// <summary>Fans out and dispatches until <paramref name="done"/> holds (or gives up after a few rounds).</summary>
-    public static async Task PumpUntilAsync(this LoyaltyApiFactory api, Func<bool> done, int rounds = 30)
+    public static async Task PumpUntilAsync(this WebApplicationFactory<Program> api, Func<bool> done, int rounds = 30)
     {
         await api.FanOutAsync();
         for (var i = 0; i < rounds && !done(); i++)

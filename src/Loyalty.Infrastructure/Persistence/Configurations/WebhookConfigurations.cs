@@ -33,6 +33,7 @@ internal sealed class WebhookDeliveryConfiguration : IEntityTypeConfiguration<We
         b.Property(d => d.LastError).HasMaxLength(WebhookDelivery.ErrorMaxLength);
         b.HasIndex(d => new { d.MessageId, d.SubscriptionId }).IsUnique();
         b.HasIndex(d => new { d.Status, d.NextAttemptAt });
+        b.HasIndex(d => new { d.Status, d.DeliveredAt }); // the retention job's range of old successes
         b.HasIndex(d => new { d.SubscriptionId, d.MemberId, d.OccurredAt });
         b.HasOne<WebhookSubscription>().WithMany().HasForeignKey(d => d.SubscriptionId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne<OutboxMessage>().WithMany().HasForeignKey(d => d.MessageId).OnDelete(DeleteBehavior.Restrict);

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Loyalty.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(LoyaltyDbContext))]
-    [Migration("20261123162439_WipWebhooks")]
+    [Migration("20261123172643_WipWebhooks")]
     partial class WipWebhooks
     {
         /// <inheritdoc />
@@ -1716,6 +1716,8 @@ namespace Loyalty.Migrations.Sqlite.Migrations
                     b.HasIndex("MessageId", "SubscriptionId")
                         .IsUnique();
 
+                    b.HasIndex("Status", "DeliveredAt");
+
                     b.HasIndex("Status", "NextAttemptAt");
 
                     b.HasIndex("SubscriptionId", "MemberId", "OccurredAt");
@@ -1816,6 +1818,23 @@ namespace Loyalty.Migrations.Sqlite.Migrations
                     b.HasIndex("ExpiresAt");
 
                     b.ToTable("IdempotencyRecords");
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys");
                 });
 
             modelBuilder.Entity("Loyalty.Domain.Financial.Earning.EarningRule", b =>

@@ -1,5 +1,6 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
@@ -16,6 +17,20 @@ namespace Loyalty.Migrations.PostgreSql.Migrations
                 table: "OutboxMessages",
                 type: "timestamp with time zone",
                 nullable: true);
+
+            migrationBuilder.CreateTable(
+                name: "DataProtectionKeys",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    FriendlyName = table.Column<string>(type: "text", nullable: true),
+                    Xml = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DataProtectionKeys", x => x.Id);
+                });
 
             migrationBuilder.CreateTable(
                 name: "WebhookSubscriptions",
@@ -94,6 +109,11 @@ namespace Loyalty.Migrations.PostgreSql.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_WebhookDeliveries_Status_DeliveredAt",
+                table: "WebhookDeliveries",
+                columns: new[] { "Status", "DeliveredAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_WebhookDeliveries_Status_NextAttemptAt",
                 table: "WebhookDeliveries",
                 columns: new[] { "Status", "NextAttemptAt" });
@@ -112,6 +132,9 @@ namespace Loyalty.Migrations.PostgreSql.Migrations
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "DataProtectionKeys");
+
             migrationBuilder.DropTable(
                 name: "WebhookDeliveries");
 

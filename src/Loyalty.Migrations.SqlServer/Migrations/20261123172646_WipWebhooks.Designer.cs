@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Loyalty.Migrations.SqlServer.Migrations
 {
     [DbContext(typeof(LoyaltyDbContext))]
-    [Migration("20261123162445_WipWebhooks")]
+    [Migration("20261123172646_WipWebhooks")]
     partial class WipWebhooks
     {
         /// <inheritdoc />
@@ -1736,6 +1736,8 @@ namespace Loyalty.Migrations.SqlServer.Migrations
                     b.HasIndex("MessageId", "SubscriptionId")
                         .IsUnique();
 
+                    b.HasIndex("Status", "DeliveredAt");
+
                     b.HasIndex("Status", "NextAttemptAt");
 
                     b.HasIndex("SubscriptionId", "MemberId", "OccurredAt");
@@ -1836,6 +1838,25 @@ namespace Loyalty.Migrations.SqlServer.Migrations
                     b.HasIndex("ExpiresAt");
 
                     b.ToTable("IdempotencyRecords");
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys");
                 });
 
             modelBuilder.Entity("Loyalty.Domain.Financial.Earning.EarningRule", b =>

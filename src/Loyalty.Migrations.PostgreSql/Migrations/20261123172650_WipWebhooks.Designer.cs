@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Loyalty.Migrations.PostgreSql.Migrations
 {
     [DbContext(typeof(LoyaltyDbContext))]
-    [Migration("20261123162453_WipWebhooks")]
+    [Migration("20261123172650_WipWebhooks")]
     partial class WipWebhooks
     {
         /// <inheritdoc />
@@ -1735,6 +1735,8 @@ namespace Loyalty.Migrations.PostgreSql.Migrations
                     b.HasIndex("MessageId", "SubscriptionId")
                         .IsUnique();
 
+                    b.HasIndex("Status", "DeliveredAt");
+
                     b.HasIndex("Status", "NextAttemptAt");
 
                     b.HasIndex("SubscriptionId", "MemberId", "OccurredAt");
@@ -1835,6 +1837,25 @@ namespace Loyalty.Migrations.PostgreSql.Migrations
                     b.HasIndex("ExpiresAt");
 
                     b.ToTable("IdempotencyRecords");
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys");
                 });
 
             modelBuilder.Entity("Loyalty.Domain.Financial.Earning.EarningRule", b =>

@@ -18,6 +18,20 @@ namespace Loyalty.Migrations.Sqlite.Migrations
                 nullable: true);
 
             migrationBuilder.CreateTable(
+                name: "DataProtectionKeys",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    FriendlyName = table.Column<string>(type: "TEXT", nullable: true),
+                    Xml = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DataProtectionKeys", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "WebhookSubscriptions",
                 columns: table => new
                 {
@@ -94,6 +108,11 @@ namespace Loyalty.Migrations.Sqlite.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_WebhookDeliveries_Status_DeliveredAt",
+                table: "WebhookDeliveries",
+                columns: new[] { "Status", "DeliveredAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_WebhookDeliveries_Status_NextAttemptAt",
                 table: "WebhookDeliveries",
                 columns: new[] { "Status", "NextAttemptAt" });
@@ -112,6 +131,9 @@ namespace Loyalty.Migrations.Sqlite.Migrations
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "DataProtectionKeys");
+
             migrationBuilder.DropTable(
                 name: "WebhookDeliveries");
 
