@@ -78,6 +78,7 @@ var api = app.MapGroup("").AddEndpointFilter<ProblemEndpointFilter>();
 api.MapAdminEndpoints();
 api.MapSettlementEndpoints();
 api.MapPartnerSelfServiceEndpoints();
+api.MapWebhookEndpoints();
 api.MapMemberLifecycleEndpoints();
 api.MapReferralEndpoints();
 api.MapTierSchemeEndpoints();

@@ -171,4 +171,42 @@ public interface IPartnerApi
     /// <summary>The same settlement as CSV (one row per store, then TOTAL).</summary>
     [Get("/settlement.csv")]
     Task<string> GetSettlementCsvAsync([Query(Format = "O")] DateTimeOffset from, [Query(Format = "O")] DateTimeOffset to, CancellationToken cancellationToken = default);
+
+    /// <summary>Subscribes a URL to this partner's events; the signing secret in the answer is shown only now (check deliveries with <see cref="WebhookSignature"/>).</summary>
+    /// <exception cref="LoyaltyApiException">The API rejected the request.</exception>
+    [Post("/webhooks")]
+    Task<WebhookSecretResponse> CreateWebhookAsync([Body] CreateWebhookRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>This partner's webhook subscriptions.</summary>
+    [Get("/webhooks")]
+    Task<IReadOnlyList<WebhookResponse>> ListWebhooksAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>One of this partner's webhook subscriptions.</summary>
+    /// <exception cref="LoyaltyApiException">Not found (or another partner's).</exception>
+    [Get("/webhooks/{id}")]
+    Task<WebhookResponse> GetWebhookAsync(Guid id, CancellationToken cancellationToken = default);
+
+    /// <summary>Changes a subscription's URL, event types, description or active flag.</summary>
+    [Patch("/webhooks/{id}")]
+    Task<WebhookResponse> UpdateWebhookAsync(Guid id, [Body] UpdateWebhookRequest request, [Header("Idempotency-Key")] string idempotencyKey, CancellationToken cancellationToken = default);
+
+    /// <summary>Deletes a subscription and its delivery log.</summary>
+    [Delete("/webhooks/{id}")]
+    Task DeleteWebhookAsync(Guid id, [Header("Idempotency-Key")] string idempotencyKey, CancellationToken cancellationToken = default);
+
+    /// <summary>Issues a new signing secret; the old one keeps signing until previousSecretExpiresAt.</summary>
+    [Post("/webhooks/{id}/rotate-secret")]
+    Task<WebhookSecretResponse> RotateWebhookSecretAsync(Guid id, CancellationToken cancellationToken = default);
+
+    /// <summary>A subscription's delivery log, newest first; status filters (pending, delivering, succeeded, failed, deadLettered).</summary>
+    [Get("/webhooks/{id}/deliveries")]
+    Task<Page<WebhookDeliveryResponse>> ListWebhookDeliveriesAsync(Guid id, string? status = null, int? limit = null, string? cursor = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Sends one delivery again (same webhook-id).</summary>
+    [Post("/webhooks/{id}/deliveries/{deliveryId}/replay")]
+    Task<WebhookDeliveryResponse> ReplayWebhookDeliveryAsync(Guid id, Guid deliveryId, [Header("Idempotency-Key")] string idempotencyKey, CancellationToken cancellationToken = default);
+
+    /// <summary>Sends every dead-lettered delivery of a subscription again.</summary>
+    [Post("/webhooks/{id}/deliveries/replay-dead-letters")]
+    Task<WebhookReplayResponse> ReplayWebhookDeadLettersAsync(Guid id, [Header("Idempotency-Key")] string idempotencyKey, CancellationToken cancellationToken = default);
 }

@@ -4,6 +4,7 @@ using Loyalty.Infrastructure.Idempotency;
 using Loyalty.Infrastructure.Jobs;
 using Loyalty.Infrastructure.Persistence;
 using Loyalty.Infrastructure.Seeding;
+using Loyalty.Infrastructure.Webhooks;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -55,6 +56,7 @@ public static class DependencyInjection
         services.AddPeriodicJob<BulkGrantJob>();
         services.AddPeriodicJob<TierSchemeJob>();
         services.AddPeriodicJob<TierReviewJob>();
+        services.AddWebhooks(configuration);
         services.AddScoped<CurrentIdempotencyKey>();
         services.AddScoped<ICommitJournal, IdempotencyCommitJournal>();
         services.AddTransient<DemoProgrammeSeeder>();

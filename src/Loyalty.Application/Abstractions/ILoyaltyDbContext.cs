@@ -14,6 +14,7 @@ using Loyalty.Domain.Social.Tiers;
 using Loyalty.Domain.Structural.ApiKeys;
 using Loyalty.Domain.Structural.Outbox;
 using Loyalty.Domain.Structural.Partners;
+using Loyalty.Domain.Structural.Webhooks;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -78,6 +79,10 @@ public interface ILoyaltyDbContext
     DbSet<Store> Stores { get; }
 
     DbSet<ApiKey> ApiKeys { get; }
+
+    DbSet<WebhookSubscription> WebhookSubscriptions { get; }
+
+    DbSet<WebhookDelivery> WebhookDeliveries { get; }
 
     DbSet<AuditLogEntry> AuditLog { get; }
 

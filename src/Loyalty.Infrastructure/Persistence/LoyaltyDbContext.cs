@@ -15,12 +15,14 @@ using Loyalty.Domain.Social.Tiers;
 using Loyalty.Domain.Structural.ApiKeys;
 using Loyalty.Domain.Structural.Outbox;
 using Loyalty.Domain.Structural.Partners;
+using Loyalty.Domain.Structural.Webhooks;
 using Loyalty.Infrastructure.Idempotency;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace Loyalty.Infrastructure.Persistence;
 
-public sealed class LoyaltyDbContext(DbContextOptions<LoyaltyDbContext> options) : DbContext(options), ILoyaltyDbContext
+public sealed class LoyaltyDbContext(DbContextOptions<LoyaltyDbContext> options) : DbContext(options), ILoyaltyDbContext, IDataProtectionKeyContext
 {
     public DbSet<Member> Members => Set<Member>();
 
@@ -74,6 +76,10 @@ public sealed class LoyaltyDbContext(DbContextOptions<LoyaltyDbContext> options)
 
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
 
+    public DbSet<WebhookSubscription> WebhookSubscriptions => Set<WebhookSubscription>();
+
+    public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
+
     public DbSet<AuditLogEntry> AuditLog => Set<AuditLogEntry>();
 
     public DbSet<MemberReferralCode> MemberReferralCodes => Set<MemberReferralCode>();
@@ -83,6 +89,9 @@ public sealed class LoyaltyDbContext(DbContextOptions<LoyaltyDbContext> options)
     public DbSet<ReferralProgramme> ReferralProgrammes => Set<ReferralProgramme>();
 
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+
+    /// <summary>The Data Protection key ring, shared by every API instance (webhook secrets are protected with it).</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -10,11 +10,12 @@ public static class ApiKeyScopes
     public const string PointsEarn = "points:earn";
     public const string PointsRedeem = "points:redeem";
     public const string TransactionsImport = "transactions:import";
+    public const string WebhooksManage = "webhooks:manage";
 
     /// <summary>The partner's back office: its stores, keys and settlement. Never given to existing keys.</summary>
     public const string PartnerManage = "partner:manage";
 
-    public static IReadOnlyList<string> All { get; } = [MembersRead, MembersEnrol, PointsEarn, PointsRedeem, TransactionsImport, PartnerManage];
+    public static IReadOnlyList<string> All { get; } = [MembersRead, MembersEnrol, PointsEarn, PointsRedeem, TransactionsImport, WebhooksManage, PartnerManage];
 }
 
 /// <summary>

@@ -51,4 +51,10 @@ public static class EventTypes
     public const string ClubEventCheckedIn = "club_event.checked_in";
     public const string ClubEventWaitlistPromoted = "club_event.waitlist_promoted";
     public const string ClubEventCancelled = "club_event.cancelled";
+
+    public static IReadOnlyList<string> All { get; } =
+    [
+        PointsEarned, PointsRedeemed, PointsReversed, PointsExpiring, PointsExpired, RewardRedeemed, MemberSuspended, MemberReactivated,
+        MemberClosed, MemberMerged, MemberErased, ReferralRewarded, TierChanged, ClubEventCheckedIn, ClubEventWaitlistPromoted, ClubEventCancelled,
+    ];
 }

@@ -1,0 +1,235 @@
+using Loyalty.Application.Abstractions;
+using Loyalty.Application.Common;
+using Loyalty.Domain.Structural.Outbox;
+using Loyalty.Domain.Structural.Webhooks;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace Loyalty.Application.Features.Structural.Webhooks;
+
+/// <summary>
+/// Turns outbox messages not yet fanned out into one delivery row per matching active subscription, oldest first,
+/// and marks them fanned out, in one transaction per batch. The batch is locked with a plain FOR UPDATE (no SKIP LOCKED):
+/// a second instance waits and then finds the rows done, so fan-out stays in order. Returns messages handled.
+/// </summary>
+public sealed record FanOutWebhooksCommand : ICommand<int>;
+
+public sealed class FanOutWebhooksHandler(ILoyaltyDbContext db, IWriteGate writeGate, WebhookOptions options, TimeProvider clock) : ICommandHandler<FanOutWebhooksCommand, int>
+{
+    public const string FannedOutAt = "FannedOutAt";
+
+    public async ValueTask<int> Handle(FanOutWebhooksCommand command, CancellationToken cancellationToken)
+    {
+        var total = 0;
+        while (true)
+        {
+            var handled = await BatchAsync(cancellationToken);
+            total += handled;
+            if (handled < options.FanOutBatchSize)
+            {
+                return total;
+            }
+        }
+    }
+
+    private async Task<int> BatchAsync(CancellationToken cancellationToken)
+    {
+        await using var transaction = await WriteTransaction.BeginAsync(db, writeGate, cancellationToken);
+        var sql = SetSql.For(db);
+        var p = sql.NewParameters();
+        var size = p.Add(options.FanOutBatchSize);
+        var text = sql.IsSqlServer
+            ? $"""SELECT TOP ({size}) m."Id" AS "Value" FROM "OutboxMessages" m WITH (UPDLOCK, ROWLOCK) WHERE m."FannedOutAt" IS NULL ORDER BY m."OccurredAt", m."Id" """
+            : $"""SELECT m."Id" AS "Value" FROM "OutboxMessages" m WHERE m."FannedOutAt" IS NULL ORDER BY m."OccurredAt", m."Id" LIMIT {size}{(sql.SingleWriter ? "" : " FOR UPDATE")}""";
+        var ids = await sql.Query<Guid>(db, text, p).ToListAsync(cancellationToken);
+        if (ids.Count == 0)
+        {
+            return 0;
+        }
+
+        var now = clock.GetUtcNow();
+        var messages = await db.OutboxMessages.AsNoTracking().Where(m => ids.Contains(m.Id))
+            .Select(m => new { m.Id, m.Type, m.MemberId, m.PartnerId, m.OccurredAt }).ToListAsync(cancellationToken);
+        var subscriptions = await db.WebhookSubscriptions.AsNoTracking().Where(s => s.Active).ToListAsync(cancellationToken);
+        var done = await db.WebhookDeliveries.Where(d => ids.Contains(d.MessageId)).Select(d => new { d.MessageId, d.SubscriptionId }).ToListAsync(cancellationToken);
+        var existing = done.Select(d => (d.MessageId, d.SubscriptionId)).ToHashSet();
+        foreach (var m in messages.OrderBy(m => m.OccurredAt).ThenBy(m => m.Id))
+        {
+            // A subscription sees what happened after it was made: a new receiver is not flooded with history.
+            foreach (var s in subscriptions.Where(s => s.CreatedAt <= m.OccurredAt && (s.PartnerId is null || s.PartnerId == m.PartnerId) && s.Wants(m.Type)))
+            {
+                if (!existing.Contains((m.Id, s.Id)))
+                {
+                    db.WebhookDeliveries.Add(WebhookDelivery.Create(m.Id, s.Id, m.Type, m.MemberId, m.OccurredAt, now));
+                }
+            }
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await db.OutboxMessages.Where(m => ids.Contains(m.Id))
+            .ExecuteUpdateAsync(s => s.SetProperty(m => EF.Property<DateTimeOffset?>(m, FannedOutAt), now), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return ids.Count;
+    }
+}
+
+/// <summary>
+/// Posts due deliveries: claims a batch under a lease, sends them outside any transaction, records each outcome only
+/// while still holding the lease. Returns deliveries attempted.
+/// </summary>
+public sealed record DispatchWebhooksCommand : ICommand<int>;
+
+public sealed class DispatchWebhooksHandler(
+    ILoyaltyDbContext db, IWriteGate writeGate, IWebhookSender sender, IWebhookSecretProtector protector, WebhookOptions options, WebhookBackoff backoff, TimeProvider clock)
+    : ICommandHandler<DispatchWebhooksCommand, int>
+{
+    public async ValueTask<int> Handle(DispatchWebhooksCommand command, CancellationToken cancellationToken)
+    {
+        var dispatcher = Environment.MachineName + "/" + Guid.NewGuid().ToString("N")[..12];
+        var claimed = await ClaimAsync(dispatcher, cancellationToken);
+        if (claimed.Count == 0)
+        {
+            return 0;
+        }
+
+        var deliveries = await db.WebhookDeliveries.AsNoTracking().Where(d => claimed.Contains(d.Id)).ToListAsync(cancellationToken);
+        var messageIds = deliveries.Select(d => d.MessageId).Distinct().ToList();
+        var subscriptionIds = deliveries.Select(d => d.SubscriptionId).Distinct().ToList();
+        var messages = await db.OutboxMessages.AsNoTracking().Where(m => messageIds.Contains(m.Id)).ToDictionaryAsync(m => m.Id, cancellationToken);
+        var subscriptions = await db.WebhookSubscriptions.AsNoTracking().Where(s => subscriptionIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, cancellationToken);
+
+        var outcomes = new List<(Guid Id, WebhookPostResult Result, int Attempts)>();
+        try
+        {
+            await Parallel.ForEachAsync(
+                deliveries,
+                new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Parallelism), CancellationToken = cancellationToken },
+                async (delivery, ct) =>
+                {
+                    var result = await SendAsync(delivery, messages, subscriptions, ct);
+                    lock (outcomes)
+                    {
+                        outcomes.Add((delivery.Id, result, delivery.Attempts));
+                    }
+                });
+        }
+        finally
+        {
+            // Even when stopped half-way: what was sent is recorded; the rest keeps its lease until it runs out.
+            foreach (var (id, result, attempts) in outcomes)
+            {
+                await RecordAsync(dispatcher, id, result, attempts, CancellationToken.None);
+            }
+        }
+
+        return deliveries.Count;
+    }
+
+    private async Task<WebhookPostResult> SendAsync(
+        WebhookDelivery delivery, Dictionary<Guid, OutboxMessage> messages, Dictionary<Guid, WebhookSubscription> subscriptions, CancellationToken cancellationToken)
+    {
+        if (!subscriptions.TryGetValue(delivery.SubscriptionId, out var subscription) || !messages.TryGetValue(delivery.MessageId, out var message))
+        {
+            return new WebhookPostResult(false, null, "subscription deleted");
+        }
+
+        WebhookPost post;
+        try
+        {
+            post = Post(message, subscription);
+        }
+        catch (System.Security.Cryptography.CryptographicException)
+        {
+            // A key ring that lost its keys: this delivery fails and retries; the rest of the batch goes on.
+            return new WebhookPostResult(false, null, "signing secret unreadable (data protection key ring)");
+        }
+
+        return await sender.PostAsync(post, cancellationToken);
+    }
+
+    private WebhookPost Post(OutboxMessage message, WebhookSubscription subscription)
+    {
+        var now = clock.GetUtcNow();
+        var timestamp = now.ToUnixTimeSeconds();
+        var body = Json.Serialize(new WebhookEnvelope(message.Type, message.OccurredAt, System.Text.Json.JsonDocument.Parse(message.Payload).RootElement));
+        var id = message.Id.ToString();
+        var signature = WebhookSecrets.Sign(protector.Unprotect(subscription.ProtectedSecret), id, timestamp, body);
+        if (subscription.PreviousProtectedSecret is { } previous && subscription.PreviousSecretExpiresAt > now)
+        {
+            signature += " " + WebhookSecrets.Sign(protector.Unprotect(previous), id, timestamp, body);
+        }
+
+        return new WebhookPost(new Uri(subscription.Url), id, timestamp, signature, body);
+    }
+
+    /// <summary>
+    /// Due: pending or failed and its time has come, or a lease that ran out (its dispatcher died). Never while an
+    /// earlier delivery of the same member to the same subscription is unfinished, so a member's events arrive in order.
+    /// </summary>
+    private async Task<List<Guid>> ClaimAsync(string dispatcher, CancellationToken cancellationToken)
+    {
+        await using var transaction = await WriteTransaction.BeginAsync(db, writeGate, cancellationToken);
+        var now = clock.GetUtcNow();
+        var sql = SetSql.For(db);
+        var p = sql.NewParameters();
+        var at = p.Add(now);
+        var size = p.Add(options.BatchSize);
+        string[] open = [nameof(WebhookDeliveryStatus.Pending), nameof(WebhookDeliveryStatus.Failed), nameof(WebhookDeliveryStatus.Delivering)];
+        var pending = p.Add(open[0]);
+        var failed = p.Add(open[1]);
+        var delivering = p.Add(open[2]);
+        var where = $"""
+            s."Active" <> {sql.False}
+            AND ((d."Status" IN ({pending}, {failed}) AND d."NextAttemptAt" <= {at}) OR (d."Status" = {delivering} AND d."LockedUntil" <= {at}))
+            AND NOT EXISTS (
+                SELECT 1 FROM "WebhookDeliveries" e
+                WHERE e."SubscriptionId" = d."SubscriptionId" AND e."MemberId" = d."MemberId" AND e."Status" IN ({pending}, {failed}, {delivering})
+                  AND (e."OccurredAt" < d."OccurredAt" OR (e."OccurredAt" = d."OccurredAt" AND e."MessageId" < d."MessageId")))
+            """;
+        var text = sql.IsSqlServer
+            ? $"""SELECT TOP ({size}) d."Id" AS "Value" FROM "WebhookDeliveries" d WITH (UPDLOCK, READPAST, ROWLOCK) JOIN "WebhookSubscriptions" s ON s."Id" = d."SubscriptionId" WHERE {where} ORDER BY d."NextAttemptAt" """
+            : $"""SELECT d."Id" AS "Value" FROM "WebhookDeliveries" d JOIN "WebhookSubscriptions" s ON s."Id" = d."SubscriptionId" WHERE {where} ORDER BY d."NextAttemptAt" LIMIT {size}{(sql.SingleWriter ? "" : " FOR UPDATE OF d SKIP LOCKED")}""";
+        var ids = await sql.Query<Guid>(db, text, p).ToListAsync(cancellationToken);
+        if (ids.Count > 0)
+        {
+            var until = now + options.LeaseDuration;
+            await db.WebhookDeliveries.Where(d => ids.Contains(d.Id)).ExecuteUpdateAsync(
+                s => s.SetProperty(d => d.Status, WebhookDeliveryStatus.Delivering).SetProperty(d => d.LockedBy, dispatcher)
+                    .SetProperty(d => d.LockedUntil, until).SetProperty(d => d.Attempts, d => d.Attempts + 1).SetProperty(d => d.UpdatedAt, now),
+                cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return ids;
+    }
+
+    /// <summary>Only while this dispatcher still holds the lease: a later owner's outcome is never overwritten.</summary>
+    private async Task RecordAsync(string dispatcher, Guid id, WebhookPostResult result, int attempts, CancellationToken cancellationToken)
+    {
+        await using var transaction = await WriteTransaction.BeginAsync(db, writeGate, cancellationToken);
+        var now = clock.GetUtcNow();
+        var error = WebhookDelivery.Truncate(result.Error);
+        var mine = db.WebhookDeliveries.Where(d => d.Id == id && d.LockedBy == dispatcher && d.Status == WebhookDeliveryStatus.Delivering);
+        if (result.Succeeded)
+        {
+            await mine.ExecuteUpdateAsync(
+                s => s.SetProperty(d => d.Status, WebhookDeliveryStatus.Succeeded).SetProperty(d => d.DeliveredAt, now).SetProperty(d => d.LastStatusCode, result.StatusCode)
+                    .SetProperty(d => d.LastError, (string?)null).SetProperty(d => d.LockedBy, (string?)null).SetProperty(d => d.LockedUntil, (DateTimeOffset?)null).SetProperty(d => d.UpdatedAt, now),
+                cancellationToken);
+        }
+        else
+        {
+            var status = attempts >= options.MaxAttempts ? WebhookDeliveryStatus.DeadLettered : WebhookDeliveryStatus.Failed;
+            var next = now + backoff.Delay(attempts);
+            await mine.ExecuteUpdateAsync(
+                s => s.SetProperty(d => d.Status, status).SetProperty(d => d.NextAttemptAt, next).SetProperty(d => d.LastStatusCode, result.StatusCode)
+                    .SetProperty(d => d.LastError, error).SetProperty(d => d.LockedBy, (string?)null).SetProperty(d => d.LockedUntil, (DateTimeOffset?)null).SetProperty(d => d.UpdatedAt, now),
+                cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+    }
+}
+
+/// <summary>What a receiver gets: the event's type, when it happened, and its data.</summary>
+public sealed record WebhookEnvelope(string Type, DateTimeOffset Timestamp, System.Text.Json.JsonElement Data);
