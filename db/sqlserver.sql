@@ -1903,7 +1903,7 @@ GO
 BEGIN TRANSACTION;
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123162821_WipPartnerSelfService'
+    WHERE [MigrationId] = N'20261123173950_StructuralLayer'
 )
 BEGIN
     ALTER TABLE [Partners] ADD [RateLimitPerSecond] int NULL;
@@ -1911,7 +1911,15 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123162821_WipPartnerSelfService'
+    WHERE [MigrationId] = N'20261123173950_StructuralLayer'
+)
+BEGIN
+    ALTER TABLE [OutboxMessages] ADD [FannedOutAt] datetimeoffset NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123173950_StructuralLayer'
 )
 BEGIN
     ALTER TABLE [ApiKeys] ADD [ExpiresAt] datetimeoffset NULL;
@@ -1919,11 +1927,138 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123162821_WipPartnerSelfService'
+    WHERE [MigrationId] = N'20261123173950_StructuralLayer'
+)
+BEGIN
+    CREATE TABLE [DataProtectionKeys] (
+        [Id] int NOT NULL IDENTITY,
+        [FriendlyName] nvarchar(max) NULL,
+        [Xml] nvarchar(max) NULL,
+        CONSTRAINT [PK_DataProtectionKeys] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123173950_StructuralLayer'
+)
+BEGIN
+    CREATE TABLE [WebhookSubscriptions] (
+        [Id] uniqueidentifier NOT NULL,
+        [PartnerId] uniqueidentifier NULL,
+        [Url] nvarchar(2000) NOT NULL,
+        [Description] nvarchar(200) NULL,
+        [EventTypes] nvarchar(1000) NOT NULL,
+        [ProtectedSecret] nvarchar(1000) NOT NULL,
+        [PreviousProtectedSecret] nvarchar(1000) NULL,
+        [PreviousSecretExpiresAt] datetimeoffset NULL,
+        [Active] bit NOT NULL,
+        [CreatedAt] datetimeoffset NOT NULL,
+        [UpdatedAt] datetimeoffset NOT NULL,
+        CONSTRAINT [PK_WebhookSubscriptions] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_WebhookSubscriptions_Partners_PartnerId] FOREIGN KEY ([PartnerId]) REFERENCES [Partners] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123173950_StructuralLayer'
+)
+BEGIN
+    CREATE TABLE [WebhookDeliveries] (
+        [Id] uniqueidentifier NOT NULL,
+        [MessageId] uniqueidentifier NOT NULL,
+        [SubscriptionId] uniqueidentifier NOT NULL,
+        [EventType] nvarchar(60) NOT NULL,
+        [MemberId] uniqueidentifier NULL,
+        [OccurredAt] datetimeoffset NOT NULL,
+        [Status] nvarchar(20) NOT NULL,
+        [Attempts] int NOT NULL,
+        [NextAttemptAt] datetimeoffset NOT NULL,
+        [LockedUntil] datetimeoffset NULL,
+        [LockedBy] nvarchar(100) NULL,
+        [LastStatusCode] int NULL,
+        [LastError] nvarchar(500) NULL,
+        [CreatedAt] datetimeoffset NOT NULL,
+        [UpdatedAt] datetimeoffset NOT NULL,
+        [DeliveredAt] datetimeoffset NULL,
+        CONSTRAINT [PK_WebhookDeliveries] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_WebhookDeliveries_OutboxMessages_MessageId] FOREIGN KEY ([MessageId]) REFERENCES [OutboxMessages] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_WebhookDeliveries_WebhookSubscriptions_SubscriptionId] FOREIGN KEY ([SubscriptionId]) REFERENCES [WebhookSubscriptions] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123173950_StructuralLayer'
+)
+BEGIN
+    CREATE INDEX [IX_OutboxMessages_FannedOutAt_OccurredAt] ON [OutboxMessages] ([FannedOutAt], [OccurredAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123173950_StructuralLayer'
+)
+BEGIN
+    CREATE INDEX [IX_LedgerEntries_PartnerId_OccurredAt] ON [LedgerEntries] ([PartnerId], [OccurredAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123173950_StructuralLayer'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_WebhookDeliveries_MessageId_SubscriptionId] ON [WebhookDeliveries] ([MessageId], [SubscriptionId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123173950_StructuralLayer'
+)
+BEGIN
+    CREATE INDEX [IX_WebhookDeliveries_Status_DeliveredAt] ON [WebhookDeliveries] ([Status], [DeliveredAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123173950_StructuralLayer'
+)
+BEGIN
+    CREATE INDEX [IX_WebhookDeliveries_Status_NextAttemptAt] ON [WebhookDeliveries] ([Status], [NextAttemptAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123173950_StructuralLayer'
+)
+BEGIN
+    CREATE INDEX [IX_WebhookDeliveries_SubscriptionId_MemberId_OccurredAt] ON [WebhookDeliveries] ([SubscriptionId], [MemberId], [OccurredAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123173950_StructuralLayer'
+)
+BEGIN
+    CREATE INDEX [IX_WebhookSubscriptions_PartnerId] ON [WebhookSubscriptions] ([PartnerId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123173950_StructuralLayer'
+)
+BEGIN
+    UPDATE "OutboxMessages" SET "FannedOutAt" = "OccurredAt" WHERE "FannedOutAt" IS NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123173950_StructuralLayer'
 )
 BEGIN
     INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261123162821_WipPartnerSelfService', N'10.0.14');
+    VALUES (N'20261123173950_StructuralLayer', N'10.0.14');
 END;
 
 COMMIT;

@@ -333,6 +333,8 @@ namespace Loyalty.Migrations.PostgreSql.Migrations
 
                     b.HasIndex("OccurredAt", "Type");
 
+                    b.HasIndex("PartnerId", "OccurredAt");
+
                     b.ToTable("LedgerEntries");
                 });
 

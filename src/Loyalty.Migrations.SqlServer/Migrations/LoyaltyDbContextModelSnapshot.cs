@@ -333,6 +333,8 @@ namespace Loyalty.Migrations.SqlServer.Migrations
 
                     b.HasIndex("OccurredAt", "Type");
 
+                    b.HasIndex("PartnerId", "OccurredAt");
+
                     b.ToTable("LedgerEntries");
                 });
 

@@ -322,6 +322,8 @@ namespace Loyalty.Migrations.Sqlite.Migrations
 
                     b.HasIndex("OccurredAt", "Type");
 
+                    b.HasIndex("PartnerId", "OccurredAt");
+
                     b.ToTable("LedgerEntries");
                 });
 

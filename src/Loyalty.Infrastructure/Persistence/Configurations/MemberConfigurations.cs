@@ -53,7 +53,8 @@ internal sealed class LedgerEntryConfiguration : IEntityTypeConfiguration<Ledger
         b.HasIndex(e => new { e.MemberId, e.Id });
         b.HasIndex(e => e.PurchaseId);
         b.HasIndex(e => e.RedemptionId);
-        b.HasIndex(e => new { e.OccurredAt, e.Type }); // liability and settlement reports by period
+        b.HasIndex(e => new { e.OccurredAt, e.Type }); // the liability report by period
+        b.HasIndex(e => new { e.PartnerId, e.OccurredAt }); // one partner's settlement, without reading every partner's month
         b.HasOne<Member>().WithMany().HasForeignKey(e => e.MemberId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -7,14 +7,26 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Loyalty.Migrations.PostgreSql.Migrations
 {
     /// <inheritdoc />
-    public partial class WipWebhooks : Migration
+    public partial class StructuralLayer : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<int>(
+                name: "RateLimitPerSecond",
+                table: "Partners",
+                type: "integer",
+                nullable: true);
+
             migrationBuilder.AddColumn<DateTimeOffset>(
                 name: "FannedOutAt",
                 table: "OutboxMessages",
+                type: "timestamp with time zone",
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateTimeOffset>(
+                name: "ExpiresAt",
+                table: "ApiKeys",
                 type: "timestamp with time zone",
                 nullable: true);
 
@@ -103,6 +115,11 @@ namespace Loyalty.Migrations.PostgreSql.Migrations
                 columns: new[] { "FannedOutAt", "OccurredAt" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_LedgerEntries_PartnerId_OccurredAt",
+                table: "LedgerEntries",
+                columns: new[] { "PartnerId", "OccurredAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_WebhookDeliveries_MessageId_SubscriptionId",
                 table: "WebhookDeliveries",
                 columns: new[] { "MessageId", "SubscriptionId" },
@@ -127,6 +144,9 @@ namespace Loyalty.Migrations.PostgreSql.Migrations
                 name: "IX_WebhookSubscriptions_PartnerId",
                 table: "WebhookSubscriptions",
                 column: "PartnerId");
+
+            // Events written before webhooks existed are not delivered now: mark them as fanned out.
+            migrationBuilder.Sql("UPDATE \"OutboxMessages\" SET \"FannedOutAt\" = \"OccurredAt\" WHERE \"FannedOutAt\" IS NULL;");
         }
 
         /// <inheritdoc />
@@ -145,9 +165,21 @@ namespace Loyalty.Migrations.PostgreSql.Migrations
                 name: "IX_OutboxMessages_FannedOutAt_OccurredAt",
                 table: "OutboxMessages");
 
+            migrationBuilder.DropIndex(
+                name: "IX_LedgerEntries_PartnerId_OccurredAt",
+                table: "LedgerEntries");
+
+            migrationBuilder.DropColumn(
+                name: "RateLimitPerSecond",
+                table: "Partners");
+
             migrationBuilder.DropColumn(
                 name: "FannedOutAt",
                 table: "OutboxMessages");
+
+            migrationBuilder.DropColumn(
+                name: "ExpiresAt",
+                table: "ApiKeys");
         }
     }
 }

@@ -3,28 +3,40 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Loyalty.Migrations.SqlServer.Migrations
+namespace Loyalty.Migrations.Sqlite.Migrations
 {
     /// <inheritdoc />
-    public partial class WipWebhooks : Migration
+    public partial class StructuralLayer : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.AddColumn<DateTimeOffset>(
+            migrationBuilder.AddColumn<int>(
+                name: "RateLimitPerSecond",
+                table: "Partners",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.AddColumn<long>(
                 name: "FannedOutAt",
                 table: "OutboxMessages",
-                type: "datetimeoffset",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.AddColumn<long>(
+                name: "ExpiresAt",
+                table: "ApiKeys",
+                type: "INTEGER",
                 nullable: true);
 
             migrationBuilder.CreateTable(
                 name: "DataProtectionKeys",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    FriendlyName = table.Column<string>(type: "nvarchar(max)", nullable: true),
-                    Xml = table.Column<string>(type: "nvarchar(max)", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    FriendlyName = table.Column<string>(type: "TEXT", nullable: true),
+                    Xml = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -35,17 +47,17 @@ namespace Loyalty.Migrations.SqlServer.Migrations
                 name: "WebhookSubscriptions",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    PartnerId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
-                    Url = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: false),
-                    Description = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
-                    EventTypes = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: false),
-                    ProtectedSecret = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: false),
-                    PreviousProtectedSecret = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
-                    PreviousSecretExpiresAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    Active = table.Column<bool>(type: "bit", nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    UpdatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PartnerId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Url = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    EventTypes = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    ProtectedSecret = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    PreviousProtectedSecret = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    PreviousSecretExpiresAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Active = table.Column<bool>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -62,22 +74,22 @@ namespace Loyalty.Migrations.SqlServer.Migrations
                 name: "WebhookDeliveries",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    MessageId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    SubscriptionId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    EventType = table.Column<string>(type: "nvarchar(60)", maxLength: 60, nullable: false),
-                    MemberId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
-                    OccurredAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    Status = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
-                    Attempts = table.Column<int>(type: "int", nullable: false),
-                    NextAttemptAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    LockedUntil = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    LockedBy = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
-                    LastStatusCode = table.Column<int>(type: "int", nullable: true),
-                    LastError = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    UpdatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    DeliveredAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    MessageId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SubscriptionId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    EventType = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    MemberId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    OccurredAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    NextAttemptAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    LockedUntil = table.Column<long>(type: "INTEGER", nullable: true),
+                    LockedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    LastStatusCode = table.Column<int>(type: "INTEGER", nullable: true),
+                    LastError = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    DeliveredAt = table.Column<long>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -100,6 +112,11 @@ namespace Loyalty.Migrations.SqlServer.Migrations
                 name: "IX_OutboxMessages_FannedOutAt_OccurredAt",
                 table: "OutboxMessages",
                 columns: new[] { "FannedOutAt", "OccurredAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LedgerEntries_PartnerId_OccurredAt",
+                table: "LedgerEntries",
+                columns: new[] { "PartnerId", "OccurredAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_WebhookDeliveries_MessageId_SubscriptionId",
@@ -126,6 +143,9 @@ namespace Loyalty.Migrations.SqlServer.Migrations
                 name: "IX_WebhookSubscriptions_PartnerId",
                 table: "WebhookSubscriptions",
                 column: "PartnerId");
+
+            // Events written before webhooks existed are not delivered now: mark them as fanned out.
+            migrationBuilder.Sql("UPDATE \"OutboxMessages\" SET \"FannedOutAt\" = \"OccurredAt\" WHERE \"FannedOutAt\" IS NULL;");
         }
 
         /// <inheritdoc />
@@ -144,9 +164,21 @@ namespace Loyalty.Migrations.SqlServer.Migrations
                 name: "IX_OutboxMessages_FannedOutAt_OccurredAt",
                 table: "OutboxMessages");
 
+            migrationBuilder.DropIndex(
+                name: "IX_LedgerEntries_PartnerId_OccurredAt",
+                table: "LedgerEntries");
+
+            migrationBuilder.DropColumn(
+                name: "RateLimitPerSecond",
+                table: "Partners");
+
             migrationBuilder.DropColumn(
                 name: "FannedOutAt",
                 table: "OutboxMessages");
+
+            migrationBuilder.DropColumn(
+                name: "ExpiresAt",
+                table: "ApiKeys");
         }
     }
 }

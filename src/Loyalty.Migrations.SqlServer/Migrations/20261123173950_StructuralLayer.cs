@@ -1,0 +1,184 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Loyalty.Migrations.SqlServer.Migrations
+{
+    /// <inheritdoc />
+    public partial class StructuralLayer : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<int>(
+                name: "RateLimitPerSecond",
+                table: "Partners",
+                type: "int",
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateTimeOffset>(
+                name: "FannedOutAt",
+                table: "OutboxMessages",
+                type: "datetimeoffset",
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateTimeOffset>(
+                name: "ExpiresAt",
+                table: "ApiKeys",
+                type: "datetimeoffset",
+                nullable: true);
+
+            migrationBuilder.CreateTable(
+                name: "DataProtectionKeys",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    FriendlyName = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    Xml = table.Column<string>(type: "nvarchar(max)", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DataProtectionKeys", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "WebhookSubscriptions",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    PartnerId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    Url = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: false),
+                    Description = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    EventTypes = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: false),
+                    ProtectedSecret = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: false),
+                    PreviousProtectedSecret = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
+                    PreviousSecretExpiresAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    Active = table.Column<bool>(type: "bit", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WebhookSubscriptions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_WebhookSubscriptions_Partners_PartnerId",
+                        column: x => x.PartnerId,
+                        principalTable: "Partners",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "WebhookDeliveries",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    MessageId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    SubscriptionId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    EventType = table.Column<string>(type: "nvarchar(60)", maxLength: 60, nullable: false),
+                    MemberId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    OccurredAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    Status = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    Attempts = table.Column<int>(type: "int", nullable: false),
+                    NextAttemptAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    LockedUntil = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    LockedBy = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
+                    LastStatusCode = table.Column<int>(type: "int", nullable: true),
+                    LastError = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    DeliveredAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WebhookDeliveries", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_WebhookDeliveries_OutboxMessages_MessageId",
+                        column: x => x.MessageId,
+                        principalTable: "OutboxMessages",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_WebhookDeliveries_WebhookSubscriptions_SubscriptionId",
+                        column: x => x.SubscriptionId,
+                        principalTable: "WebhookSubscriptions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutboxMessages_FannedOutAt_OccurredAt",
+                table: "OutboxMessages",
+                columns: new[] { "FannedOutAt", "OccurredAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LedgerEntries_PartnerId_OccurredAt",
+                table: "LedgerEntries",
+                columns: new[] { "PartnerId", "OccurredAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WebhookDeliveries_MessageId_SubscriptionId",
+                table: "WebhookDeliveries",
+                columns: new[] { "MessageId", "SubscriptionId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WebhookDeliveries_Status_DeliveredAt",
+                table: "WebhookDeliveries",
+                columns: new[] { "Status", "DeliveredAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WebhookDeliveries_Status_NextAttemptAt",
+                table: "WebhookDeliveries",
+                columns: new[] { "Status", "NextAttemptAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WebhookDeliveries_SubscriptionId_MemberId_OccurredAt",
+                table: "WebhookDeliveries",
+                columns: new[] { "SubscriptionId", "MemberId", "OccurredAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WebhookSubscriptions_PartnerId",
+                table: "WebhookSubscriptions",
+                column: "PartnerId");
+
+            // Events written before webhooks existed are not delivered now: mark them as fanned out.
+            migrationBuilder.Sql("UPDATE \"OutboxMessages\" SET \"FannedOutAt\" = \"OccurredAt\" WHERE \"FannedOutAt\" IS NULL;");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "DataProtectionKeys");
+
+            migrationBuilder.DropTable(
+                name: "WebhookDeliveries");
+
+            migrationBuilder.DropTable(
+                name: "WebhookSubscriptions");
+
+            migrationBuilder.DropIndex(
+                name: "IX_OutboxMessages_FannedOutAt_OccurredAt",
+                table: "OutboxMessages");
+
+            migrationBuilder.DropIndex(
+                name: "IX_LedgerEntries_PartnerId_OccurredAt",
+                table: "LedgerEntries");
+
+            migrationBuilder.DropColumn(
+                name: "RateLimitPerSecond",
+                table: "Partners");
+
+            migrationBuilder.DropColumn(
+                name: "FannedOutAt",
+                table: "OutboxMessages");
+
+            migrationBuilder.DropColumn(
+                name: "ExpiresAt",
+                table: "ApiKeys");
+        }
+    }
+}
