@@ -7,6 +7,7 @@ using Loyalty.Contracts.Common;
 using Loyalty.Contracts.Partner;
 using Loyalty.Domain.Common;
 using Loyalty.Domain.Structural.ApiKeys;
+using Loyalty.Domain.Structural.Outbox;
 using Microsoft.OpenApi;
 using Swashbuckle.AspNetCore.SwaggerGen;
 
@@ -65,6 +66,18 @@ internal sealed partial class PartnerExamplesFilter : IOperationFilter
         new(Store, "STATION-RD", "Station Road", 18_420, 310, 18_110, 9_600, 181.10m, 96.00m, 85.10m),
         new(Guid.Parse("0193a2d3-7e8f-7a9b-9cad-1e2f3a4b5c04"), "OLD-TOWN", "Old Town", 7_050, 0, 7_050, 11_200, 70.50m, 112.00m, -41.50m));
 
+    // The partner's till back office subscribes to its sales and payments.
+    private static readonly Guid Hook = Guid.Parse("0193a2d4-8f9a-7bac-8dbe-2f3a4b5c6d05");
+    private static readonly string[] SalesEvents = [EventTypes.PointsEarned, EventTypes.PointsRedeemed, EventTypes.PointsReversed];
+    private const string HookSecret = "whsec_3q2+7wRZpYl1kQe9n8V0cXbT5sUaMhGdJfNiOyK4rLw=";
+
+    private static readonly WebhookResponse SalesHook =
+        new(Hook, Partner, "https://backoffice.example.com/loyalty/events", "Back office: sales and payments", SalesEvents, true, At.AddDays(-30), At.AddDays(-30));
+
+    private static readonly WebhookDeliveryResponse Delivered =
+        new(Guid.Parse("0193a2d5-9a0b-7cbd-9ecf-3a4b5c6d7e06"), Guid.Parse("0193a2d6-0b1c-7dce-8fd0-4b5c6d7e8f07"), EventTypes.PointsEarned,
+            "succeeded", 1, At, 200, null, At, At.AddSeconds(1));
+
     private static readonly Dictionary<string, (object? Request, (int Status, object Body)[] Responses)> Examples = new()
     {
         ["POST api/v1/partner/members"] = (
@@ -110,6 +123,26 @@ internal sealed partial class PartnerExamplesFilter : IOperationFilter
             [(200, new ApiKeyCreatedResponse(RotatedKey, Partner, "Till software", "p3wn8dq2vz", "lk_p3wn8dq2vz_<shown once: store it in the till's secret store>", TillScopes, At))]),
         ["POST api/v1/partner/api-keys/{keyId}/revoke"] = (null, [(200, TillKeyInUse with { RevokedAt = At })]),
         ["GET api/v1/partner/settlement"] = (null, [(200, November)]),
+        ["POST api/v1/partner/webhooks"] = (
+            new CreateWebhookRequest(SalesHook.Url, SalesEvents, SalesHook.Description),
+            [(201, new WebhookSecretResponse(SalesHook with { CreatedAt = At, UpdatedAt = At }, HookSecret, null))]),
+        ["GET api/v1/partner/webhooks"] = (null, [(200, new[] { SalesHook })]),
+        ["GET api/v1/partner/webhooks/{id}"] = (null, [(200, SalesHook)]),
+        ["PATCH api/v1/partner/webhooks/{id}"] = (
+            new UpdateWebhookRequest(null, [.. SalesEvents, EventTypes.ClubEventCheckedIn], null, null),
+            [(200, SalesHook with { EventTypes = [.. SalesEvents, EventTypes.ClubEventCheckedIn], UpdatedAt = At })]),
+        ["POST api/v1/partner/webhooks/{id}/rotate-secret"] = (
+            null,
+            [(200, new WebhookSecretResponse(SalesHook with { UpdatedAt = At }, "whsec_Vb8nQ1xZ4kT7mR0pL3sW6yH9cF2gJ5dA8eN1uI4oK7q=", At.AddHours(24)))]),
+        ["GET api/v1/partner/webhooks/{id}/deliveries"] = (
+            null,
+            [(200, new Page<WebhookDeliveryResponse>(
+                [Delivered, Delivered with { Id = Guid.Parse("0193a2d7-1c2d-7edf-9a01-5c6d7e8f9008"), Status = "failed", Attempts = 2, NextAttemptAt = At.AddMinutes(2), LastStatusCode = 503, LastError = "HTTP 503 Service Unavailable", DeliveredAt = null }],
+                null))]),
+        ["POST api/v1/partner/webhooks/{id}/deliveries/{deliveryId}/replay"] = (
+            null,
+            [(200, Delivered with { Status = "pending", NextAttemptAt = At.AddHours(1), DeliveredAt = null })]),
+        ["POST api/v1/partner/webhooks/{id}/deliveries/replay-dead-letters"] = (null, [(200, new WebhookReplayResponse(3))]),
         ["GET api/v1/partner/settlement.csv"] = (null, [(200, SettlementCsv.Write(November))]),
     };
 
