@@ -89,7 +89,14 @@ public static class WebhookRegistration
         services.AddDataProtection().SetApplicationName("Loyalty").PersistKeysToDbContext<LoyaltyDbContext>();
         services.AddSingleton<IWebhookSecretProtector, DataProtectionWebhookSecretProtector>();
         services.AddHttpClient(HttpWebhookSender.ClientName, c => c.Timeout = options.Timeout)
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, PooledConnectionLifetime = TimeSpan.FromMinutes(5) });
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
+            {
+                AllowAutoRedirect = false,
+                PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+                UseProxy = false, // the address check below must see the receiver's address, not a proxy's
+                ConnectCallback = (context, ct) => WebhookConnector.ConnectAsync(context, options.AllowPrivateNetworks, ct),
+            });
+        services.AddSingleton<IWebhookUrlGuard, WebhookUrlGuard>();
         services.AddSingleton<IWebhookSender, HttpWebhookSender>();
         services.AddPeriodicJob<WebhookFanOutJob>();
         services.AddPeriodicJob<WebhookDispatchJob>();
