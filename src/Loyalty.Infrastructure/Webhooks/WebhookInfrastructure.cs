@@ -78,6 +78,14 @@ public sealed class WebhookDispatchJob(IServiceScopeFactory scopes, TimeProvider
     protected override DispatchWebhooksCommand CreateCommand() => new();
 }
 
+public sealed class WebhookDeliveryRetentionJob(IServiceScopeFactory scopes, TimeProvider clock, IOptions<JobOptions> options, ILogger<WebhookDeliveryRetentionJob> logger)
+    : CommandJob<PurgeWebhookDeliveriesCommand>(scopes, clock, options, logger)
+{
+    public override string Name => "webhook-delivery-retention";
+
+    protected override PurgeWebhookDeliveriesCommand CreateCommand() => new();
+}
+
 public static class WebhookRegistration
 {
     public static IServiceCollection AddWebhooks(this IServiceCollection services, IConfiguration configuration)
@@ -100,6 +108,7 @@ public static class WebhookRegistration
         services.AddSingleton<IWebhookSender, HttpWebhookSender>();
         services.AddPeriodicJob<WebhookFanOutJob>();
         services.AddPeriodicJob<WebhookDispatchJob>();
+        services.AddPeriodicJob<WebhookDeliveryRetentionJob>();
         return services;
     }
 }

@@ -26,6 +26,9 @@ public sealed class WebhookOptions
     /// <summary>How long the old secret keeps signing (a second signature) after a rotation.</summary>
     public TimeSpan SecretOverlap { get; set; } = TimeSpan.FromHours(24);
 
+    /// <summary>Successful deliveries older than this many days are deleted by the <c>webhook-delivery-retention</c> job; 0 keeps them.</summary>
+    public int DeliveryRetentionDays { get; set; } = 30;
+
     /// <summary>
     /// Development and tests only: allow receivers on loopback and private networks, and plain http. Off, a URL must be
     /// https and its host must be (and resolve, when posting, to) public addresses only.
