@@ -78,6 +78,14 @@ public sealed class WebhookDispatchJob(IServiceScopeFactory scopes, TimeProvider
     protected override DispatchWebhooksCommand CreateCommand() => new();
 }
 
+public sealed class WebhookDeliveryRetentionJob(IServiceScopeFactory scopes, TimeProvider clock, IOptions<JobOptions> options, ILogger<WebhookDeliveryRetentionJob> logger)
+    : CommandJob<PurgeWebhookDeliveriesCommand>(scopes, clock, options, logger)
+{
+    public override string Name => "webhook-delivery-retention";
+
+    protected override PurgeWebhookDeliveriesCommand CreateCommand() => new();
+}
+
 public static class WebhookRegistration
 {
     public static IServiceCollection AddWebhooks(this IServiceCollection services, IConfiguration configuration)
@@ -89,10 +97,18 @@ public static class WebhookRegistration
         services.AddDataProtection().SetApplicationName("Loyalty").PersistKeysToDbContext<LoyaltyDbContext>();
         services.AddSingleton<IWebhookSecretProtector, DataProtectionWebhookSecretProtector>();
         services.AddHttpClient(HttpWebhookSender.ClientName, c => c.Timeout = options.Timeout)
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, PooledConnectionLifetime = TimeSpan.FromMinutes(5) });
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
+            {
+                AllowAutoRedirect = false,
+                PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+                UseProxy = false, // the address check below must see the receiver's address, not a proxy's
+                ConnectCallback = (context, ct) => WebhookConnector.ConnectAsync(context, options.AllowPrivateNetworks, ct),
+            });
+        services.AddSingleton<IWebhookUrlGuard, WebhookUrlGuard>();
         services.AddSingleton<IWebhookSender, HttpWebhookSender>();
         services.AddPeriodicJob<WebhookFanOutJob>();
         services.AddPeriodicJob<WebhookDispatchJob>();
+        services.AddPeriodicJob<WebhookDeliveryRetentionJob>();
         return services;
     }
 }

@@ -34,7 +34,7 @@ public sealed class LoyaltyApiFactory(TestDatabase database, IReadOnlyDictionary
         builder.UseSetting("RateLimiting:PartnerPermitsPerSecond", "100000");
         builder.UseSetting("RateLimiting:MemberPermitsPerMinute", "100000");
         builder.UseSetting("RateLimiting:AnonymousPermitsPerMinute", "100000");
-        builder.UseSetting("Webhooks:AllowLoopbackHttp", "true"); // receivers in tests listen on 127.0.0.1
+        builder.UseSetting("Webhooks:AllowPrivateNetworks", "true"); // receivers in tests listen on 127.0.0.1
         builder.UseSetting("Webhooks:Timeout", "00:00:05");
         builder.UseSetting("Jobs:Enabled", "false"); // tests run jobs by hand, at the moment they choose
         builder.UseSetting("Logging:LogLevel:Default", "Warning");

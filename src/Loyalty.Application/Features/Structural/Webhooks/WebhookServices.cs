@@ -26,8 +26,21 @@ public sealed class WebhookOptions
     /// <summary>How long the old secret keeps signing (a second signature) after a rotation.</summary>
     public TimeSpan SecretOverlap { get; set; } = TimeSpan.FromHours(24);
 
-    /// <summary>Allow http://127.0.0.1 and http://localhost URLs (development and tests only); otherwise https is required.</summary>
-    public bool AllowLoopbackHttp { get; set; }
+    /// <summary>Successful deliveries older than this many days are deleted by the <c>webhook-delivery-retention</c> job; 0 keeps them.</summary>
+    public int DeliveryRetentionDays { get; set; } = 30;
+
+    /// <summary>
+    /// Development and tests only: allow receivers on loopback and private networks, and plain http. Off, a URL must be
+    /// https and its host must be (and resolve, when posting, to) public addresses only.
+    /// </summary>
+    public bool AllowPrivateNetworks { get; set; }
+}
+
+/// <summary>Refuses subscription URLs that point into the server's own networks (SSRF), unless the settings allow them.</summary>
+public interface IWebhookUrlGuard
+{
+    /// <summary>False when the host is, or now resolves to, an address that is not public. A name that does not resolve passes: posting checks again.</summary>
+    Task<bool> IsAllowedAsync(Uri url, CancellationToken cancellationToken);
 }
 
 /// <summary>Keeps signing secrets unreadable at rest (the server needs them back to sign, so they cannot be hashed).</summary>

@@ -44,8 +44,10 @@ internal static class WebhookLookup
             return false;
         }
 
+        // Plain http only in development, and only to a receiver on this machine or its private network.
         return uri.Scheme == Uri.UriSchemeHttps
-            || (options.AllowLoopbackHttp && uri.Scheme == Uri.UriSchemeHttp && (uri.IsLoopback || uri.Host == "localhost"));
+            || (options.AllowPrivateNetworks && uri.Scheme == Uri.UriSchemeHttp
+                && (uri.IsLoopback || uri.Host == "localhost" || (System.Net.IPAddress.TryParse(uri.DnsSafeHost, out var ip) && !WebhookAddresses.IsPublic(ip))));
     }
 }
 
@@ -71,9 +73,13 @@ internal static class Names
 
 internal static class WebhookRules
 {
-    public static IRuleBuilderOptions<T, string?> WebhookUrl<T>(this IRuleBuilder<T, string?> rule, WebhookOptions options) =>
+    public const string UrlNotAllowed = "webhook_url_not_allowed";
+
+    public static IRuleBuilderOptions<T, string?> WebhookUrl<T>(this IRuleBuilder<T, string?> rule, WebhookOptions options, IWebhookUrlGuard guard) =>
         rule.Must(u => WebhookLookup.IsAllowedUrl(u, options))
-            .WithMessage(options.AllowLoopbackHttp ? "url must be an absolute https URL (or http on localhost)." : "url must be an absolute https URL.");
+            .WithMessage(options.AllowPrivateNetworks ? "url must be an absolute https URL (or http to a local or private address)." : "url must be an absolute https URL.")
+            .MustAsync(async (u, ct) => !WebhookLookup.IsAllowedUrl(u, options) || await guard.IsAllowedAsync(new Uri(u!), ct)).WithErrorCode(UrlNotAllowed)
+            .WithMessage($"url must not point to a loopback, private, link-local or multicast address ({UrlNotAllowed}).");
 
     public static void EventTypeFilter<T>(this AbstractValidator<T> validator, Func<T, IReadOnlyList<string>?> eventTypes)
     {
@@ -87,9 +93,9 @@ public sealed record CreateWebhookCommand(WebhookOwner Owner, Guid? PartnerId, C
 
 public sealed class CreateWebhookValidator : AbstractValidator<CreateWebhookCommand>
 {
-    public CreateWebhookValidator(WebhookOptions options)
+    public CreateWebhookValidator(WebhookOptions options, IWebhookUrlGuard guard)
     {
-        RuleFor(c => c.Request.Url).NotEmpty().MaximumLength(2000).WebhookUrl(options);
+        RuleFor(c => c.Request.Url).NotEmpty().MaximumLength(2000).WebhookUrl(options, guard);
         RuleFor(c => c.Request.Description).MaximumLength(200);
         this.EventTypeFilter(c => c.Request.EventTypes);
     }
@@ -120,9 +126,9 @@ public sealed record UpdateWebhookCommand(WebhookOwner Owner, Guid Id, UpdateWeb
 
 public sealed class UpdateWebhookValidator : AbstractValidator<UpdateWebhookCommand>
 {
-    public UpdateWebhookValidator(WebhookOptions options)
+    public UpdateWebhookValidator(WebhookOptions options, IWebhookUrlGuard guard)
     {
-        RuleFor(c => c.Request.Url).MaximumLength(2000).WebhookUrl(options).When(c => c.Request.Url is not null);
+        RuleFor(c => c.Request.Url).MaximumLength(2000).WebhookUrl(options, guard).When(c => c.Request.Url is not null);
         RuleFor(c => c.Request.Description).MaximumLength(200);
         this.EventTypeFilter(c => c.Request.EventTypes);
     }
