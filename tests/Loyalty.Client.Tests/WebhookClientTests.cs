@@ -44,7 +44,7 @@ public sealed class WebhookClientTests(ClientFixture fixture)
         var paused = await api.UpdateWebhookAsync(created.Webhook.Id, new UpdateWebhookRequest(null, null, null, false), IdempotencyKeys.New());
         Assert.False(paused.Active);
         await api.DeleteWebhookAsync(created.Webhook.Id, IdempotencyKeys.New());
-        var gone = await Assert.ThrowsAsync<LoyaltyApiException>(() => api.GetWebhookAsync(created.Webhook.Id));
+        var gone = await Assert.ThrowsAsync<LoyaltyNotFoundException>(() => api.GetWebhookAsync(created.Webhook.Id));
         Assert.Equal((404, "webhook_not_found"), (gone.Status, gone.Code));
     }
 
@@ -54,7 +54,7 @@ public sealed class WebhookClientTests(ClientFixture fixture)
         var s = await Scenario.StartAsync(fixture.Factory);
         var api = fixture.PartnerApi(s.Key.Key);
 
-        var error = await Assert.ThrowsAsync<LoyaltyApiException>(() => api.CreateWebhookAsync(new CreateWebhookRequest("ftp://receiver.example/hook", null, null)));
+        var error = await Assert.ThrowsAsync<LoyaltyValidationException>(() => api.CreateWebhookAsync(new CreateWebhookRequest("ftp://receiver.example/hook", null, null)));
 
         Assert.Equal((400, "validation_failed"), (error.Status, error.Code));
         Assert.Contains(error.Errors.Keys, k => k.Contains("url", StringComparison.OrdinalIgnoreCase));
