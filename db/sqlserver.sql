@@ -1903,7 +1903,7 @@ GO
 BEGIN TRANSACTION;
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123173950_StructuralLayer'
+    WHERE [MigrationId] = N'20261123180324_StructuralLayer'
 )
 BEGIN
     ALTER TABLE [Partners] ADD [RateLimitPerSecond] int NULL;
@@ -1911,7 +1911,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123173950_StructuralLayer'
+    WHERE [MigrationId] = N'20261123180324_StructuralLayer'
 )
 BEGIN
     ALTER TABLE [OutboxMessages] ADD [FannedOutAt] datetimeoffset NULL;
@@ -1919,7 +1919,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123173950_StructuralLayer'
+    WHERE [MigrationId] = N'20261123180324_StructuralLayer'
 )
 BEGIN
     ALTER TABLE [ApiKeys] ADD [ExpiresAt] datetimeoffset NULL;
@@ -1927,7 +1927,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123173950_StructuralLayer'
+    WHERE [MigrationId] = N'20261123180324_StructuralLayer'
 )
 BEGIN
     CREATE TABLE [DataProtectionKeys] (
@@ -1940,7 +1940,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123173950_StructuralLayer'
+    WHERE [MigrationId] = N'20261123180324_StructuralLayer'
 )
 BEGIN
     CREATE TABLE [WebhookSubscriptions] (
@@ -1962,7 +1962,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123173950_StructuralLayer'
+    WHERE [MigrationId] = N'20261123180324_StructuralLayer'
 )
 BEGIN
     CREATE TABLE [WebhookDeliveries] (
@@ -1990,7 +1990,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123173950_StructuralLayer'
+    WHERE [MigrationId] = N'20261123180324_StructuralLayer'
 )
 BEGIN
     CREATE INDEX [IX_OutboxMessages_FannedOutAt_OccurredAt] ON [OutboxMessages] ([FannedOutAt], [OccurredAt]);
@@ -1998,7 +1998,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123173950_StructuralLayer'
+    WHERE [MigrationId] = N'20261123180324_StructuralLayer'
 )
 BEGIN
     CREATE INDEX [IX_LedgerEntries_PartnerId_OccurredAt] ON [LedgerEntries] ([PartnerId], [OccurredAt]);
@@ -2006,7 +2006,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123173950_StructuralLayer'
+    WHERE [MigrationId] = N'20261123180324_StructuralLayer'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_WebhookDeliveries_MessageId_SubscriptionId] ON [WebhookDeliveries] ([MessageId], [SubscriptionId]);
@@ -2014,7 +2014,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123173950_StructuralLayer'
+    WHERE [MigrationId] = N'20261123180324_StructuralLayer'
 )
 BEGIN
     CREATE INDEX [IX_WebhookDeliveries_Status_DeliveredAt] ON [WebhookDeliveries] ([Status], [DeliveredAt]);
@@ -2022,7 +2022,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123173950_StructuralLayer'
+    WHERE [MigrationId] = N'20261123180324_StructuralLayer'
 )
 BEGIN
     CREATE INDEX [IX_WebhookDeliveries_Status_NextAttemptAt] ON [WebhookDeliveries] ([Status], [NextAttemptAt]);
@@ -2030,7 +2030,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123173950_StructuralLayer'
+    WHERE [MigrationId] = N'20261123180324_StructuralLayer'
 )
 BEGIN
     CREATE INDEX [IX_WebhookDeliveries_SubscriptionId_MemberId_OccurredAt] ON [WebhookDeliveries] ([SubscriptionId], [MemberId], [OccurredAt]);
@@ -2038,7 +2038,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123173950_StructuralLayer'
+    WHERE [MigrationId] = N'20261123180324_StructuralLayer'
 )
 BEGIN
     CREATE INDEX [IX_WebhookSubscriptions_PartnerId] ON [WebhookSubscriptions] ([PartnerId]);
@@ -2046,7 +2046,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123173950_StructuralLayer'
+    WHERE [MigrationId] = N'20261123180324_StructuralLayer'
 )
 BEGIN
     UPDATE "OutboxMessages" SET "FannedOutAt" = "OccurredAt" WHERE "FannedOutAt" IS NULL;
@@ -2054,11 +2054,11 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123173950_StructuralLayer'
+    WHERE [MigrationId] = N'20261123180324_StructuralLayer'
 )
 BEGIN
     INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261123173950_StructuralLayer', N'10.0.14');
+    VALUES (N'20261123180324_StructuralLayer', N'10.0.14');
 END;
 
 COMMIT;

@@ -21,6 +21,7 @@ public static class ErrorCodes
     public const string IdempotencyKeyReused = "idempotency_key_reused";
     public const string IdempotencyRequestInFlight = "idempotency_request_in_flight";
     public const string IdempotencyResponseLost = "idempotency_response_lost";
+    public const string ConcurrentUpdate = "concurrent_update";
 
     /// <summary>The code for a response that carries none of its own, by status.</summary>
     public static string ForStatus(int status) => status switch

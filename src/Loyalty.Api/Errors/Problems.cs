@@ -5,6 +5,7 @@ using Loyalty.Application.Errors;
 using Loyalty.Domain.Common;
 using Loyalty.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
 
 namespace Loyalty.Api.Errors;
 
@@ -27,6 +28,8 @@ public static partial class Problems
         DomainException domain => Create(StatusCodes.Status422UnprocessableEntity, domain.Code, "The request breaks a business rule.", domain.Message),
         AppException app => Create(StatusOf(app.Kind), app.Code, TitleOf(app.Kind), app.Message),
         BadHttpRequestException bad => FromBadRequest(bad),
+        DbUpdateConcurrencyException => Create(
+            StatusCodes.Status409Conflict, ErrorCodes.ConcurrentUpdate, "The request conflicts with the current state.", "Someone changed this at the same moment; read it again and retry."),
         _ when UniqueConstraintViolations.TryDescribe(exception, out var code, out var message) =>
             Create(StatusCodes.Status409Conflict, code, "The request conflicts with the current state.", message),
         _ => null,

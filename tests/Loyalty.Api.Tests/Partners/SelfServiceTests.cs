@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using Loyalty.Api.Tests.Infrastructure;
+using Loyalty.Api.Tests.Redemptions;
 using Loyalty.Contracts.Admin;
 using Loyalty.Domain.Structural.ApiKeys;
 using Loyalty.Infrastructure.Persistence;
@@ -160,6 +161,22 @@ public sealed class SelfServiceTests(ApiFixture fixture)
         {
             await wrongPartner.AssertProblemAsync(HttpStatusCode.NotFound, "api_key_not_found");
         }
+    }
+
+    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task Parallel_rotations_of_one_key_mint_exactly_one_successor(DatabaseProvider provider)
+    {
+        var s = await Scenario.StartAsync(fixture.For(provider));
+        var till = await KeyAsync(s, ApiKeyScopes.MembersRead);
+
+        var results = await PointsFlows.InParallelAsync(6, _ => RotateAsync(s.Admin, $"/api/v1/admin/partners/{s.PartnerInfo.Id}/api-keys/{till.Id}/rotate", 60));
+
+        Assert.Single(results, r => r.Status == HttpStatusCode.OK);
+        // The losers saw the rotation (422 already rotated) or raced it (409 concurrent update): never a 500.
+        Assert.All(results.Where(r => r.Status != HttpStatusCode.OK), r =>
+            Assert.True(r.Status is HttpStatusCode.Conflict or HttpStatusCode.UnprocessableEntity, $"{r.Status}: {r.Body}"));
+        var keys = await s.Admin.GetJsonAsync<List<ApiKeyResponse>>($"/api/v1/admin/partners/{s.PartnerInfo.Id}/api-keys");
+        Assert.Single(keys, k => k.Name == till.Name && k.Id != till.Id);
     }
 
     [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]

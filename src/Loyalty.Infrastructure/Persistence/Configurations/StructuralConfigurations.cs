@@ -42,6 +42,7 @@ internal sealed class ApiKeyConfiguration : IEntityTypeConfiguration<ApiKey>
         b.HasIndex(k => k.Prefix).IsUnique();
         b.Property(k => k.SecretHash).HasMaxLength(32).IsRequired();
         b.Property(k => k.Scopes).HasMaxLength(500).IsRequired();
+        b.Property(k => k.ExpiresAt).IsConcurrencyToken(); // two rotations at once: one saves, the other is a 409
         b.Ignore(k => k.ScopeList);
         b.Ignore(k => k.IsRevoked);
         b.HasOne<Partner>().WithMany().HasForeignKey(k => k.PartnerId).OnDelete(DeleteBehavior.Restrict);

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Loyalty.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(LoyaltyDbContext))]
-    [Migration("20261123173946_StructuralLayer")]
+    [Migration("20261123180320_StructuralLayer")]
     partial class StructuralLayer
     {
         /// <inheritdoc />
@@ -1512,6 +1512,7 @@ namespace Loyalty.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<long?>("ExpiresAt")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.Property<long?>("LastUsedAt")

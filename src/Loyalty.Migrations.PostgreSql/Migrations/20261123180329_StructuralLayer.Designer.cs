@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Loyalty.Migrations.PostgreSql.Migrations
 {
     [DbContext(typeof(LoyaltyDbContext))]
-    [Migration("20261123173955_StructuralLayer")]
+    [Migration("20261123180329_StructuralLayer")]
     partial class StructuralLayer
     {
         /// <inheritdoc />
@@ -1531,6 +1531,7 @@ namespace Loyalty.Migrations.PostgreSql.Migrations
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<DateTimeOffset?>("ExpiresAt")
+                        .IsConcurrencyToken()
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<DateTimeOffset?>("LastUsedAt")

@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Loyalty.Migrations.SqlServer.Migrations
 {
     [DbContext(typeof(LoyaltyDbContext))]
-    [Migration("20261123173950_StructuralLayer")]
+    [Migration("20261123180324_StructuralLayer")]
     partial class StructuralLayer
     {
         /// <inheritdoc />
@@ -1532,6 +1532,7 @@ namespace Loyalty.Migrations.SqlServer.Migrations
                         .HasColumnType("datetimeoffset");
 
                     b.Property<DateTimeOffset?>("ExpiresAt")
+                        .IsConcurrencyToken()
                         .HasColumnType("datetimeoffset");
 
                     b.Property<DateTimeOffset?>("LastUsedAt")
