@@ -51,10 +51,15 @@ public static class EventTypes
     public const string ClubEventCheckedIn = "club_event.checked_in";
     public const string ClubEventWaitlistPromoted = "club_event.waitlist_promoted";
     public const string ClubEventCancelled = "club_event.cancelled";
+    public const string MemberEnrolled = "member.enrolled";
+    public const string PointsAdjusted = "points.adjusted";
+    public const string PointsTransferred = "points.transferred";
+    public const string VoucherUsed = "voucher.used";
 
     public static IReadOnlyList<string> All { get; } =
     [
         PointsEarned, PointsRedeemed, PointsReversed, PointsExpiring, PointsExpired, RewardRedeemed, MemberSuspended, MemberReactivated,
         MemberClosed, MemberMerged, MemberErased, ReferralRewarded, TierChanged, ClubEventCheckedIn, ClubEventWaitlistPromoted, ClubEventCancelled,
+        MemberEnrolled, PointsAdjusted, PointsTransferred, VoucherUsed,
     ];
 }

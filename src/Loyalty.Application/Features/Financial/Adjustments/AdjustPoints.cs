@@ -3,9 +3,11 @@ using Loyalty.Application.Abstractions;
 using Loyalty.Application.Errors;
 using Loyalty.Application.Features.Audit;
 using Loyalty.Application.Features.Financial.Ledger;
+using Loyalty.Application.Features.Structural.Outbox;
 using Loyalty.Contracts.Admin;
 using Loyalty.Domain.Common;
 using Loyalty.Domain.Financial.Ledger;
+using Loyalty.Domain.Structural.Outbox;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -23,7 +25,7 @@ public sealed class AdjustPointsValidator : AbstractValidator<AdjustPointsComman
     }
 }
 
-public sealed class AdjustPointsHandler(ILoyaltyDbContext db, PointsLedger ledger, AuditTrail audit, TimeProvider clock) : ICommandHandler<AdjustPointsCommand, AdjustmentResponse>
+public sealed class AdjustPointsHandler(ILoyaltyDbContext db, PointsLedger ledger, AuditTrail audit, EventOutbox outbox, TimeProvider clock) : ICommandHandler<AdjustPointsCommand, AdjustmentResponse>
 {
     public async ValueTask<AdjustmentResponse> Handle(AdjustPointsCommand command, CancellationToken cancellationToken)
     {
@@ -33,6 +35,7 @@ public sealed class AdjustPointsHandler(ILoyaltyDbContext db, PointsLedger ledge
         var now = clock.GetUtcNow();
         var reason = command.Request.Reason.Trim();
         var entry = LedgerEntry.Adjust(command.MemberId, command.Request.Points, reason, now, command.Actor);
+        outbox.Add(EventTypes.PointsAdjusted, command.MemberId, null, new { points = entry.Points, reason, occurredAt = now });
         var available = entry.Points > 0
             ? await ledger.CreditAsync(entry, cancellationToken)
             : await ledger.TryDebitAsync(entry, cancellationToken)

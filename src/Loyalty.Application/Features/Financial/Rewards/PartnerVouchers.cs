@@ -1,10 +1,12 @@
 using FluentValidation;
 using Loyalty.Application.Abstractions;
 using Loyalty.Application.Errors;
+using Loyalty.Application.Features.Structural.Outbox;
 using Loyalty.Application.Features.Structural.Stores;
 using Loyalty.Contracts.Partner;
 using Loyalty.Domain.Common;
 using Loyalty.Domain.Financial.Rewards;
+using Loyalty.Domain.Structural.Outbox;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -39,7 +41,7 @@ public sealed class UseVoucherValidator : AbstractValidator<UseVoucherCommand>
     }
 }
 
-public sealed class UseVoucherHandler(ILoyaltyDbContext db, TimeProvider clock) : ICommandHandler<UseVoucherCommand, PartnerVoucherResponse>
+public sealed class UseVoucherHandler(ILoyaltyDbContext db, EventOutbox outbox, TimeProvider clock) : ICommandHandler<UseVoucherCommand, PartnerVoucherResponse>
 {
     public async ValueTask<PartnerVoucherResponse> Handle(UseVoucherCommand command, CancellationToken cancellationToken)
     {
@@ -66,6 +68,16 @@ public sealed class UseVoucherHandler(ILoyaltyDbContext db, TimeProvider clock) 
                 : new DomainException("voucher_expired", $"This voucher expired on {voucher.ExpiresAt:u}.");
         }
 
+        outbox.Add(EventTypes.VoucherUsed, voucher.MemberId, command.PartnerId, new
+        {
+            code = code.Formatted,
+            rewardId = voucher.RewardId,
+            rewardName = voucher.RewardName,
+            storeId = store.Id,
+            reference,
+            usedAt = now,
+        });
+        await db.SaveChangesAsync(cancellationToken);
         return new PartnerVoucherResponse(code.Formatted, voucher.RewardId, voucher.RewardName, nameof(VoucherStatus.Used), voucher.IssuedAt, voucher.ExpiresAt, now, store.Id, reference);
     }
 }

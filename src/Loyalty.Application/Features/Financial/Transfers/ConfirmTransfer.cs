@@ -3,9 +3,11 @@ using Loyalty.Application.Errors;
 using Loyalty.Application.Features.Financial.Ledger;
 using Loyalty.Application.Features.Financial.Policies;
 using Loyalty.Application.Features.Social.Members;
+using Loyalty.Application.Features.Structural.Outbox;
 using Loyalty.Contracts.Member;
 using Loyalty.Domain.Financial.Ledger;
 using Loyalty.Domain.Financial.Transfers;
+using Loyalty.Domain.Structural.Outbox;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -17,7 +19,7 @@ namespace Loyalty.Application.Features.Financial.Transfers;
 /// </summary>
 public sealed record ConfirmTransferCommand(string Subject, Guid TransferId) : ICommand<TransferResponse>, ITransactionalCommand;
 
-public sealed class ConfirmTransferHandler(ILoyaltyDbContext db, PointsLedger ledger, PointsPolicyCache policies, TimeProvider clock)
+public sealed class ConfirmTransferHandler(ILoyaltyDbContext db, PointsLedger ledger, PointsPolicyCache policies, EventOutbox outbox, TimeProvider clock)
     : ICommandHandler<ConfirmTransferCommand, TransferResponse>
 {
     public async ValueTask<TransferResponse> Handle(ConfirmTransferCommand command, CancellationToken cancellationToken)
@@ -47,6 +49,9 @@ public sealed class ConfirmTransferHandler(ILoyaltyDbContext db, PointsLedger le
 
         transfer.Complete(now);
         var references = new LedgerReferences(ReferenceId: transfer.Id);
+        // One event per member, so each member's own event stream stays complete and in order.
+        outbox.Add(EventTypes.PointsTransferred, from.Id, null, new { transferId = transfer.Id, direction = "out", points = -transfer.Points, counterpart = to.MemberNumber, occurredAt = now });
+        outbox.Add(EventTypes.PointsTransferred, to.Id, null, new { transferId = transfer.Id, direction = "in", points = transfer.Points, counterpart = from.MemberNumber, occurredAt = now });
         var taken = await ledger.TryDebitAsync(LedgerEntry.Create(from.Id, LedgerEntryType.TransferOut, -transfer.Points, $"Transfer to {to.DisplayName}", now, references), trackAs: transfer.Id, cancellationToken)
             ?? throw Transfers.InsufficientPoints(transfer.Points);
         await ledger.CreditLotsAsync(LedgerEntry.Create(to.Id, LedgerEntryType.TransferIn, transfer.Points, $"Transfer from {from.DisplayName}", now, references), taken.Portions, cancellationToken);

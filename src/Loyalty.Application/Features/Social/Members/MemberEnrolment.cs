@@ -3,9 +3,11 @@ using Loyalty.Application.Abstractions;
 using Loyalty.Application.Errors;
 using Loyalty.Application.Features.Financial.Earning;
 using Loyalty.Application.Features.Social.Referrals;
+using Loyalty.Application.Features.Structural.Outbox;
 using Loyalty.Domain.Financial.Ledger;
 using Loyalty.Domain.Social.Members;
 using Loyalty.Domain.Social.Tiers;
+using Loyalty.Domain.Structural.Outbox;
 using Microsoft.EntityFrameworkCore;
 
 namespace Loyalty.Application.Features.Social.Members;
@@ -14,7 +16,7 @@ namespace Loyalty.Application.Features.Social.Members;
 /// Enrolment shared by the app and the till: a new member starts in the entry tier with an empty account, plus any
 /// enrolment bonus the earning rules give (in the same transaction).
 /// </summary>
-public sealed class MemberEnrolment(ILoyaltyDbContext db, EarningEngine earning, ReferralEnrolment referrals, TimeProvider clock)
+public sealed class MemberEnrolment(ILoyaltyDbContext db, EarningEngine earning, ReferralEnrolment referrals, EventOutbox outbox, TimeProvider clock)
 {
     public async Task<(Member Member, Tier Tier)> EnrolAsync(
         MemberDetails details,
@@ -41,6 +43,16 @@ public sealed class MemberEnrolment(ILoyaltyDbContext db, EarningEngine earning,
         db.PointsAccounts.Add(PointsAccount.Open(member.Id, now));
         await referrals.AttachAsync(member, referrer, now, cancellationToken);
         db.TierChanges.Add(TierChange.Record(member.Id, null, entryTier.Id, TierChangeReason.Enrolment, null, now));
+        outbox.Add(EventTypes.MemberEnrolled, member.Id, partnerId, new
+        {
+            memberNumber = member.MemberNumber,
+            displayName = member.DisplayName,
+            channel = channel.ToString(),
+            storeId,
+            tier = new { id = entryTier.Id, name = entryTier.Name },
+            referred = referrer is not null,
+            enrolledAt = now,
+        });
         await db.SaveChangesAsync(cancellationToken);
         await earning.CreditEnrolmentBonusAsync(member, entryTier, cancellationToken);
         return (member, entryTier);
