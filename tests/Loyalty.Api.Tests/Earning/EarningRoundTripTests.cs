@@ -30,13 +30,6 @@ public sealed class EarningRoundTripTests(ApiFixture fixture)
         Assert.Equal(beforeElsewhere, await CountAsync(other, elsewhere.MemberNumber));
     }
 
-    private static async Task<int> CountAsync(Scenario s, string memberNumber)
-    {
-        using (s.Api.Commands.Start())
-        {
-            await s.EarnAsync(memberNumber, 25m);
-        }
-
-        return s.Api.Commands.Count;
-    }
+    private static async Task<int> CountAsync(Scenario s, string memberNumber) =>
+        (await s.Api.CountCommandsAsync(() => s.EarnAsync(memberNumber, 25m))).Count;
 }

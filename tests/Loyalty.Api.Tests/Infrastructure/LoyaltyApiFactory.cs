@@ -1,3 +1,8 @@
+using Loyalty.Application.Common;
+using Loyalty.Application.Features.Financial.Earning;
+using Loyalty.Application.Features.Financial.Policies;
+using Loyalty.Application.Features.Social.Referrals;
+using Loyalty.Application.Features.Social.Tiers;
 using Loyalty.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -51,6 +56,36 @@ public sealed class LoyaltyApiFactory(TestDatabase database, IReadOnlyDictionary
     }
 
     /// <summary>A context on the same database, for checks the API does not expose (e.g. the ledger invariant).</summary>
+    /// <summary>
+    /// Counts the database commands <paramref name="act"/> sends. The programme snapshots are reloaded first, so none
+    /// of their five-second lifetimes runs out mid-count: a reload is amortised over many requests, not a path's cost.
+    /// </summary>
+    public async Task<(int Count, string Log)> CountCommandsAsync(Func<Task> act)
+    {
+        ArgumentNullException.ThrowIfNull(act);
+        await using (var db = CreateDbContext())
+        {
+            await Reload(Services.GetRequiredService<PointsPolicyCache>(), db);
+            await Reload(Services.GetRequiredService<EarningRulesCache>(), db);
+            await Reload(Services.GetRequiredService<TierSchemeCache>(), db);
+            await Reload(Services.GetRequiredService<ReferralProgrammeCache>(), db);
+        }
+
+        using (Commands.Start())
+        {
+            await act();
+        }
+
+        return (Commands.Count, Commands.Log);
+    }
+
+    private static async Task Reload<T>(RefreshingSnapshot<T> snapshot, LoyaltyDbContext db)
+        where T : class
+    {
+        snapshot.Invalidate();
+        await snapshot.GetAsync(db, CancellationToken.None);
+    }
+
     public LoyaltyDbContext CreateDbContext() => Services.GetRequiredService<IDbContextFactory<LoyaltyDbContext>>().CreateDbContext();
 
     public override async ValueTask DisposeAsync()

@@ -102,7 +102,7 @@ public sealed class MemberDataTests(ApiFixture fixture)
         var again = await s.Admin.PostJsonAsync<MemberLifecycleResponse>(LifecycleKit.Admin(id, "erasure"), new MemberStatusChangeRequest("repeat"));
         Assert.Equal((erased.ErasedAt, erased.Status, 0L), (again.ErasedAt, again.Status, again.PointsForfeited));
         Assert.Equal(["member.erased", "member.exported"], (await s.AuditActionsAsync(id)).Where(a => a != "member.closed"));
-        Assert.Equal(["member.erased"], await s.EventsAsync(id));
+        Assert.Equal(["member.enrolled", "member.erased"], await s.EventsAsync(id));
 
         // The person may join again later, as a stranger.
         var rejoined = await app.PostJsonAsync<MemberProfileResponse>("/api/v1/me", new SelfEnrolRequest(profile.FirstName, profile.LastName, profile.Email, null, null));

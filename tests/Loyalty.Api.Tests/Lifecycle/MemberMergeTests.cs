@@ -71,7 +71,7 @@ public sealed class MemberMergeTests(ApiFixture fixture)
 
         Assert.Equal("Merged", (await s.Partner.GetJsonAsync<MemberLookupResponse>($"/api/v1/partner/members/{dupProfile.MemberNumber}")).Status);
         Assert.Equal(["member.merged"], await s.AuditActionsAsync(duplicateId));
-        Assert.Equal(["member.merged"], await s.EventsAsync(survivor.Id));
+        Assert.Equal(["member.enrolled", "member.merged"], await s.EventsAsync(survivor.Id));
         Assert.Equal(own + moved, await s.AssertBalanceEqualsLedgerAsync(survivor.MemberNumber));
         Assert.Equal(0, await s.AssertBalanceEqualsLedgerAsync(dupProfile.MemberNumber));
     }

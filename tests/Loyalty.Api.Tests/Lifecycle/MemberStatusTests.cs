@@ -44,7 +44,7 @@ public sealed class MemberStatusTests(ApiFixture fixture)
         Assert.Equal("Active", reactivated.Status);
         Assert.Equal(HttpStatusCode.Created, await s.PurchaseStatusAsync(profile.MemberNumber, 10m));
         Assert.Equal(["member.suspended", "member.reactivated"], await s.AuditActionsAsync(id));
-        Assert.Equal(["member.suspended", "member.reactivated"], await s.EventsAsync(id));
+        Assert.Equal(["member.enrolled", "member.suspended", "member.reactivated"], await s.EventsAsync(id));
         await s.AssertBalanceEqualsLedgerAsync(profile.MemberNumber);
     }
 
@@ -111,7 +111,7 @@ public sealed class MemberStatusTests(ApiFixture fixture)
         Assert.Equal(0, await s.AssertBalanceEqualsLedgerAsync(member.MemberNumber));
         Assert.Equal(HttpStatusCode.UnprocessableEntity, await s.PurchaseStatusAsync(member.MemberNumber, 10m));
         Assert.Equal("Closed", (await s.Partner.GetJsonAsync<MemberLookupResponse>($"/api/v1/partner/members/{member.MemberNumber}")).Status);
-        Assert.Equal(["member.closed"], await s.EventsAsync(member.Id));
+        Assert.Equal(["member.enrolled", "member.closed"], await s.EventsAsync(member.Id));
     }
 
     [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]

@@ -22,12 +22,7 @@ public sealed class RoundTripTests(ApiFixture fixture)
         var member = await s.EnrolAsync();
         await s.EarnAsync(member.MemberNumber, 10m); // warm: key cached, policy cached, queries compiled
 
-        var counter = api.Commands;
-        using (counter.Start())
-        {
-            await s.EarnAsync(member.MemberNumber, 25m);
-        }
-
+        var counter = await api.CountCommandsAsync(() => s.EarnAsync(member.MemberNumber, 25m));
 
         // claim key · store · member+tier+duplicate receipt (one query; the earning rules come from a cached snapshot)
         // · the member's tier activity (one aggregate; skipped for top-tier members) · balance UPDATE…RETURNING · one
@@ -45,11 +40,7 @@ public sealed class RoundTripTests(ApiFixture fixture)
         var app = s.MemberClient("rt-" + Unique.Id());
         await app.PostJsonAsync<MemberProfileResponse>("/api/v1/me", new SelfEnrolRequest("Round", "Trip", $"rt{Unique.Id()}@example.com", null, null));
 
-        var counter = api.Commands;
-        using (counter.Start())
-        {
-            await app.GetJsonAsync<PointsBalanceResponse>("/api/v1/me/points");
-        }
+        var counter = await api.CountCommandsAsync(() => app.GetJsonAsync<PointsBalanceResponse>("/api/v1/me/points"));
 
         Assert.True(counter.Count == 1, $"{counter.Count} commands:\n{counter.Log}");
     }

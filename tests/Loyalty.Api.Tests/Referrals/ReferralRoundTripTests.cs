@@ -20,13 +20,13 @@ public sealed class ReferralRoundTripTests(ApiFixture fixture)
         var member = await s.EnrolAsync();
         await s.EarnAsync(member.MemberNumber, 10m); // warm, and below the qualifying amount
 
-        var inside = await CountAsync(api, () => s.EarnAsync(member.MemberNumber, 25m));
-        var small = await CountAsync(api, () => s.EarnAsync(member.MemberNumber, 5m));
+        var inside = await api.CountCommandsAsync(() => s.EarnAsync(member.MemberNumber, 25m));
+        var small = await api.CountCommandsAsync(() => s.EarnAsync(member.MemberNumber, 5m));
         (int Count, string Log) outside;
         using (api.Clock.Travel(TimeSpan.FromDays(8)))
         {
             await s.EarnAsync(member.MemberNumber, 10m); // the policy and programme snapshots are reloaded after the jump
-            outside = await CountAsync(api, () => s.EarnAsync(member.MemberNumber, 25m));
+            outside = await api.CountCommandsAsync(() => s.EarnAsync(member.MemberNumber, 25m));
         }
 
         var budget = RoundTripTests.PurchaseBudget(provider);
@@ -34,16 +34,5 @@ public sealed class ReferralRoundTripTests(ApiFixture fixture)
         Assert.True(outside.Count == small.Count, $"{outside.Count} commands:\n{outside.Log}");
         Assert.True(small.Count <= budget, $"{small.Count} commands:\n{small.Log}");
         Assert.True(outside.Count <= budget, $"{outside.Count} commands:\n{outside.Log}");
-    }
-
-    private static async Task<(int Count, string Log)> CountAsync(LoyaltyApiFactory api, Func<Task> act)
-    {
-        var counter = api.Commands;
-        using (counter.Start())
-        {
-            await act();
-        }
-
-        return (counter.Count, counter.Log);
     }
 }

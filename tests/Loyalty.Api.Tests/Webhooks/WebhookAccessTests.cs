@@ -33,8 +33,8 @@ public sealed class WebhookAccessTests(ApiFixture fixture)
         var b = await Scenario.StartAsync(api);
         await using var receiverA = await WebhookReceiver.StartAsync();
         await using var receiverB = await WebhookReceiver.StartAsync();
-        var hookA = await a.SubscribeAsync(receiverA.Url);
-        var hookB = await b.SubscribeAsync(receiverB.Url);
+        var hookA = await a.SubscribeAsync(receiverA.Url, EventTypes.PointsEarned);
+        var hookB = await b.SubscribeAsync(receiverB.Url, EventTypes.PointsEarned);
         var member = await a.EnrolAsync();
         await a.EarnAsync(member.MemberNumber, 10m);
         await api.PumpUntilAsync(() => !receiverA.Received.IsEmpty);
@@ -120,7 +120,7 @@ public sealed class WebhookAccessTests(ApiFixture fixture)
         await using var receiver = await WebhookReceiver.StartAsync();
         var failing = true;
         receiver.Respond = (_, _, _) => Task.FromResult(failing ? 503 : 204);
-        var hook = await s.SubscribeAsync(receiver.Url);
+        var hook = await s.SubscribeAsync(receiver.Url, EventTypes.PointsEarned);
         var member = await s.EnrolAsync();
         await s.EarnAsync(member.MemberNumber, 10m);
         await api.FanOutAsync();

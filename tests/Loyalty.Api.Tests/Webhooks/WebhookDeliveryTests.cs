@@ -25,7 +25,7 @@ public sealed class WebhookDeliveryTests(ApiFixture fixture)
         var api = fixture.For(provider);
         var s = await Scenario.StartAsync(api);
         await using var receiver = await WebhookReceiver.StartAsync();
-        var hook = await s.SubscribeAsync(receiver.Url);
+        var hook = await s.SubscribeAsync(receiver.Url, EventTypes.PointsEarned);
         var member = await s.EnrolAsync();
 
         // An event added to a unit of work that then fails: the transaction rolls back, the message with it.

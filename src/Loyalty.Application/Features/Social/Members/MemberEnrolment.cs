@@ -46,7 +46,6 @@ public sealed class MemberEnrolment(ILoyaltyDbContext db, EarningEngine earning,
         outbox.Add(EventTypes.MemberEnrolled, member.Id, partnerId, new
         {
             memberNumber = member.MemberNumber,
-            displayName = member.DisplayName,
             channel = channel.ToString(),
             storeId,
             tier = new { id = entryTier.Id, name = entryTier.Name },
