@@ -76,6 +76,7 @@ app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c
 
 var api = app.MapGroup("").AddEndpointFilter<ProblemEndpointFilter>();
 api.MapAdminEndpoints();
+api.MapImportEndpoints();
 api.MapMemberLifecycleEndpoints();
 api.MapReferralEndpoints();
 api.MapTierSchemeEndpoints();

@@ -55,6 +55,7 @@ public static class DependencyInjection
         services.AddPeriodicJob<BulkGrantJob>();
         services.AddPeriodicJob<TierSchemeJob>();
         services.AddPeriodicJob<TierReviewJob>();
+        services.AddPeriodicJob<ImportJob>();
         services.AddScoped<CurrentIdempotencyKey>();
         services.AddScoped<ICommitJournal, IdempotencyCommitJournal>();
         services.AddTransient<DemoProgrammeSeeder>();

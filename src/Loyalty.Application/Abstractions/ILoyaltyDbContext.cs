@@ -1,3 +1,4 @@
+using Loyalty.Domain.Structural.Imports;
 using Loyalty.Domain.Audit;
 using Loyalty.Domain.Financial.Earning;
 using Loyalty.Domain.Financial.Grants;
@@ -86,6 +87,10 @@ public interface ILoyaltyDbContext
     DbSet<Referral> Referrals { get; }
 
     DbSet<ReferralProgramme> ReferralProgrammes { get; }
+
+    DbSet<Import> Imports { get; }
+
+    DbSet<ImportRow> ImportRows { get; }
 
     DatabaseFacade Database { get; }
 

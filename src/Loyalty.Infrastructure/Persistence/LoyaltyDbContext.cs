@@ -1,3 +1,4 @@
+using Loyalty.Domain.Structural.Imports;
 using Loyalty.Application.Abstractions;
 using Loyalty.Domain.Audit;
 using Loyalty.Domain.Financial.Earning;
@@ -81,6 +82,10 @@ public sealed class LoyaltyDbContext(DbContextOptions<LoyaltyDbContext> options)
     public DbSet<Referral> Referrals => Set<Referral>();
 
     public DbSet<ReferralProgramme> ReferralProgrammes => Set<ReferralProgramme>();
+
+    public DbSet<Import> Imports => Set<Import>();
+
+    public DbSet<ImportRow> ImportRows => Set<ImportRow>();
 
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
 

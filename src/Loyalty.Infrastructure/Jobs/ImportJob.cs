@@ -1,0 +1,15 @@
+using Loyalty.Application.Features.Structural.Imports;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Loyalty.Infrastructure.Jobs;
+
+/// <summary>Earns the rows of uploaded imports, chunk by chunk; safe on several instances (imports are claimed with a lease).</summary>
+public sealed class ImportJob(IServiceScopeFactory scopes, TimeProvider clock, IOptions<JobOptions> options, ILogger<ImportJob> logger)
+    : CommandJob<ProcessImportsCommand>(scopes, clock, options, logger)
+{
+    public override string Name => "imports";
+
+    protected override ProcessImportsCommand CreateCommand() => new();
+}
