@@ -1689,3 +1689,81 @@ BEGIN
     END IF;
 END $EF$;
 COMMIT;
+
+START TRANSACTION;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123162440_WipImports') THEN
+    CREATE TABLE "Imports" (
+        "Id" uuid NOT NULL,
+        "PartnerId" uuid NOT NULL,
+        "Format" character varying(10) NOT NULL,
+        "Status" character varying(20) NOT NULL,
+        "TotalRows" integer NOT NULL,
+        "Processed" integer NOT NULL,
+        "Earned" integer NOT NULL,
+        "Points" bigint NOT NULL,
+        "Rejected" integer NOT NULL,
+        "Duplicates" integer NOT NULL,
+        "CreatedAt" timestamp with time zone NOT NULL,
+        "StartedAt" timestamp with time zone,
+        "CompletedAt" timestamp with time zone,
+        "ClaimedUntil" timestamp with time zone,
+        CONSTRAINT "PK_Imports" PRIMARY KEY ("Id"),
+        CONSTRAINT "FK_Imports_Partners_PartnerId" FOREIGN KEY ("PartnerId") REFERENCES "Partners" ("Id") ON DELETE RESTRICT
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123162440_WipImports') THEN
+    CREATE TABLE "ImportRows" (
+        "ImportId" uuid NOT NULL,
+        "RowNumber" integer NOT NULL,
+        "MemberNumber" character varying(100) NOT NULL,
+        "StoreId" uuid NOT NULL,
+        "ExternalId" character varying(101) NOT NULL,
+        "Amount" numeric(18,4) NOT NULL,
+        "Currency" character varying(4) NOT NULL,
+        "PurchasedAt" timestamp with time zone,
+        "Outcome" character varying(20) NOT NULL,
+        "Points" bigint NOT NULL,
+        "ReasonCode" character varying(60),
+        "Message" character varying(500),
+        CONSTRAINT "PK_ImportRows" PRIMARY KEY ("ImportId", "RowNumber"),
+        CONSTRAINT "FK_ImportRows_Imports_ImportId" FOREIGN KEY ("ImportId") REFERENCES "Imports" ("Id") ON DELETE CASCADE
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123162440_WipImports') THEN
+    CREATE INDEX "IX_ImportRows_ImportId_Outcome_RowNumber" ON "ImportRows" ("ImportId", "Outcome", "RowNumber");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123162440_WipImports') THEN
+    CREATE INDEX "IX_Imports_PartnerId_CreatedAt" ON "Imports" ("PartnerId", "CreatedAt");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123162440_WipImports') THEN
+    CREATE INDEX "IX_Imports_Status_CreatedAt" ON "Imports" ("Status", "CreatedAt");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123162440_WipImports') THEN
+    INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+    VALUES ('20261123162440_WipImports', '10.0.14');
+    END IF;
+END $EF$;
+COMMIT;

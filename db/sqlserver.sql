@@ -1899,3 +1899,88 @@ END;
 
 COMMIT;
 GO
+
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123162435_WipImports'
+)
+BEGIN
+    CREATE TABLE [Imports] (
+        [Id] uniqueidentifier NOT NULL,
+        [PartnerId] uniqueidentifier NOT NULL,
+        [Format] nvarchar(10) NOT NULL,
+        [Status] nvarchar(20) NOT NULL,
+        [TotalRows] int NOT NULL,
+        [Processed] int NOT NULL,
+        [Earned] int NOT NULL,
+        [Points] bigint NOT NULL,
+        [Rejected] int NOT NULL,
+        [Duplicates] int NOT NULL,
+        [CreatedAt] datetimeoffset NOT NULL,
+        [StartedAt] datetimeoffset NULL,
+        [CompletedAt] datetimeoffset NULL,
+        [ClaimedUntil] datetimeoffset NULL,
+        CONSTRAINT [PK_Imports] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_Imports_Partners_PartnerId] FOREIGN KEY ([PartnerId]) REFERENCES [Partners] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123162435_WipImports'
+)
+BEGIN
+    CREATE TABLE [ImportRows] (
+        [ImportId] uniqueidentifier NOT NULL,
+        [RowNumber] int NOT NULL,
+        [MemberNumber] nvarchar(100) NOT NULL,
+        [StoreId] uniqueidentifier NOT NULL,
+        [ExternalId] nvarchar(101) NOT NULL,
+        [Amount] decimal(18,4) NOT NULL,
+        [Currency] nvarchar(4) NOT NULL,
+        [PurchasedAt] datetimeoffset NULL,
+        [Outcome] nvarchar(20) NOT NULL,
+        [Points] bigint NOT NULL,
+        [ReasonCode] nvarchar(60) NULL,
+        [Message] nvarchar(500) NULL,
+        CONSTRAINT [PK_ImportRows] PRIMARY KEY ([ImportId], [RowNumber]),
+        CONSTRAINT [FK_ImportRows_Imports_ImportId] FOREIGN KEY ([ImportId]) REFERENCES [Imports] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123162435_WipImports'
+)
+BEGIN
+    CREATE INDEX [IX_ImportRows_ImportId_Outcome_RowNumber] ON [ImportRows] ([ImportId], [Outcome], [RowNumber]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123162435_WipImports'
+)
+BEGIN
+    CREATE INDEX [IX_Imports_PartnerId_CreatedAt] ON [Imports] ([PartnerId], [CreatedAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123162435_WipImports'
+)
+BEGIN
+    CREATE INDEX [IX_Imports_Status_CreatedAt] ON [Imports] ([Status], [CreatedAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123162435_WipImports'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261123162435_WipImports', N'10.0.14');
+END;
+
+COMMIT;
+GO
