@@ -101,6 +101,8 @@ public sealed class Import
         ClaimedUntil = claimedUntil;
     }
 
+    public void Release() => ClaimedUntil = null;
+
     public void Complete(DateTimeOffset now)
     {
         Status = ImportStatus.Completed;

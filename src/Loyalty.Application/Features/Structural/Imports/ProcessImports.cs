@@ -62,13 +62,17 @@ public sealed class ProcessImportsHandler(ILoyaltyDbContext db, IServiceScopeFac
             db.ChangeTracker.Clear();
             var import = await db.Imports.SingleAsync(i => i.Id == importId, cancellationToken);
             var rows = await db.ImportRows.Where(r => r.ImportId == importId && r.Outcome == ImportRowOutcome.Pending)
-                .OrderBy(r => r.RowNumber).Take(Math.Min(ChunkSize, budget - handled)).ToListAsync(cancellationToken);
+                .OrderBy(r => r.RowNumber).Take(Math.Max(0, Math.Min(ChunkSize, budget - handled))).ToListAsync(cancellationToken);
             var now = clock.GetUtcNow();
-            if (rows.Count == 0)
+            if (rows.Count == 0 || handled >= budget)
             {
                 if (handled < budget)
                 {
                     import.Complete(now);
+                }
+                else
+                {
+                    import.Release(); // out of budget, not crashed: the next run (here or elsewhere) goes on at once
                 }
 
                 await db.SaveChangesAsync(cancellationToken);
