@@ -16,7 +16,11 @@ namespace Loyalty.Application.Features.Structural.Imports;
 /// each row exactly like a live purchase (RecordPurchaseCommand in its own unit of work). Progress is saved per chunk,
 /// so an interrupted import resumes at its first unsettled row. Returns how many rows were settled.
 /// </summary>
-public sealed record ProcessImportsCommand(int MaxRows = 20_000) : ICommand<int>;
+/// <remarks>
+/// With <paramref name="Parallelism"/> above 1 a chunk's rows run side by side, a member's rows always one after another
+/// in file order (their earning caps and tiers depend on each other). Keep 1 on SQLite (one writer at a time).
+/// </remarks>
+public sealed record ProcessImportsCommand(int MaxRows = 20_000, int Parallelism = 1) : ICommand<int>;
 
 public sealed class ProcessImportsHandler(ILoyaltyDbContext db, IServiceScopeFactory scopes, TimeProvider clock) : ICommandHandler<ProcessImportsCommand, int>
 {
@@ -47,14 +51,14 @@ public sealed class ProcessImportsHandler(ILoyaltyDbContext db, IServiceScopeFac
                 .ExecuteUpdateAsync(u => u.SetProperty(i => i.ClaimedUntil, leaseUntil), cancellationToken);
             if (claimed == 1)
             {
-                handled += await ProcessAsync(candidate.Id, candidate.PartnerId, command.MaxRows - handled, cancellationToken);
+                handled += await ProcessAsync(candidate.Id, candidate.PartnerId, command.MaxRows - handled, Math.Max(1, command.Parallelism), cancellationToken);
             }
         }
 
         return handled;
     }
 
-    private async Task<int> ProcessAsync(Guid importId, Guid partnerId, int budget, CancellationToken cancellationToken)
+    private async Task<int> ProcessAsync(Guid importId, Guid partnerId, int budget, int parallelism, CancellationToken cancellationToken)
     {
         var handled = 0;
         while (true)
@@ -80,9 +84,18 @@ public sealed class ProcessImportsHandler(ILoyaltyDbContext db, IServiceScopeFac
             }
 
             import.Start(now, now + Lease);
+            await Parallel.ForEachAsync(
+                rows.GroupBy(r => r.MemberNumber),
+                new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = cancellationToken },
+                async (member, ct) =>
+                {
+                    foreach (var row in member)
+                    {
+                        await SettleAsync(partnerId, row, ct); // each row in its own scope: the shared context is not touched here
+                    }
+                });
             foreach (var row in rows)
             {
-                await SettleAsync(partnerId, row, cancellationToken);
                 import.Count(row.Outcome, row.Points);
             }
 
