@@ -1,4 +1,3 @@
-using Loyalty.Domain.Structural.Imports;
 using Loyalty.Domain.Audit;
 using Loyalty.Domain.Financial.Earning;
 using Loyalty.Domain.Financial.Grants;
@@ -13,6 +12,7 @@ using Loyalty.Domain.Social.Members;
 using Loyalty.Domain.Social.Referrals;
 using Loyalty.Domain.Social.Tiers;
 using Loyalty.Domain.Structural.ApiKeys;
+using Loyalty.Domain.Structural.Imports;
 using Loyalty.Domain.Structural.Outbox;
 using Loyalty.Domain.Structural.Partners;
 using Microsoft.EntityFrameworkCore;
