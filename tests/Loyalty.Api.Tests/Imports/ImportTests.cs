@@ -238,13 +238,7 @@ public sealed class ImportTests(ApiFixture fixture)
         await wrongPartner.AssertProblemAsync(HttpStatusCode.NotFound, "import_not_found");
     }
 
-    internal static async Task RunJobAsync(LoyaltyApiFactory api)
-    {
-        var job = api.Services.GetRequiredService<ImportJob>();
-        while (await job.RunOnceAsync(CancellationToken.None) > 0)
-        {
-        }
-    }
+    private static Task RunJobAsync(LoyaltyApiFactory api) => ImportJobRunner.RunUntilIdleAsync(api);
 
     private static Task<HttpResponseMessage> UploadAsync(HttpClient partner, string body, string mediaType, string key) =>
         partner.SendAsync(Upload(new StringContent(body, Encoding.UTF8, mediaType), key));
@@ -254,5 +248,17 @@ public sealed class ImportTests(ApiFixture fixture)
         var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/partner/imports") { Content = content };
         request.Headers.Add("Idempotency-Key", key);
         return request;
+    }
+}
+
+/// <summary>Runs the import job by hand (its loop is off in tests) until it finds nothing more to do.</summary>
+public static class ImportJobRunner
+{
+    public static async Task RunUntilIdleAsync(LoyaltyApiFactory api)
+    {
+        var job = api.Services.GetRequiredService<ImportJob>();
+        while (await job.RunOnceAsync(CancellationToken.None) > 0)
+        {
+        }
     }
 }
