@@ -1,5 +1,7 @@
+using System.Collections.Concurrent;
 using FluentValidation;
 using Loyalty.Application.Abstractions;
+using Loyalty.Application.Common;
 using Loyalty.Application.Errors;
 using Loyalty.Application.Features.Financial.Earning;
 using Loyalty.Contracts.Partner;
@@ -18,9 +20,13 @@ namespace Loyalty.Application.Features.Structural.Imports;
 /// </summary>
 /// <remarks>
 /// With <paramref name="Parallelism"/> above 1 a chunk's rows run side by side, a member's rows always one after another
-/// in file order (their earning caps and tiers depend on each other). Keep 1 on SQLite (one writer at a time).
+/// in file order (their earning caps and tiers depend on each other). SQLite always runs one row at a time (one writer).
+/// Each lane reuses one DI scope (and DbContext) for many rows, its change tracker cleared between rows.
 /// </remarks>
-public sealed record ProcessImportsCommand(int MaxRows = 20_000, int Parallelism = 1) : ICommand<int>;
+public sealed record ProcessImportsCommand(int MaxRows = 20_000, int Parallelism = ProcessImportsCommand.DefaultParallelism) : ICommand<int>
+{
+    public const int DefaultParallelism = 4;
+}
 
 public sealed class ProcessImportsHandler(ILoyaltyDbContext db, IServiceScopeFactory scopes, TimeProvider clock) : ICommandHandler<ProcessImportsCommand, int>
 {
@@ -51,7 +57,8 @@ public sealed class ProcessImportsHandler(ILoyaltyDbContext db, IServiceScopeFac
                 .ExecuteUpdateAsync(u => u.SetProperty(i => i.ClaimedUntil, leaseUntil), cancellationToken);
             if (claimed == 1)
             {
-                handled += await ProcessAsync(candidate.Id, candidate.PartnerId, command.MaxRows - handled, Math.Max(1, command.Parallelism), cancellationToken);
+                var parallelism = SetSql.For(db).SingleWriter ? 1 : Math.Max(1, command.Parallelism);
+                handled += await ProcessAsync(candidate.Id, candidate.PartnerId, command.MaxRows - handled, parallelism, cancellationToken);
             }
         }
 
@@ -84,16 +91,36 @@ public sealed class ProcessImportsHandler(ILoyaltyDbContext db, IServiceScopeFac
             }
 
             import.Start(now, now + Lease);
-            await Parallel.ForEachAsync(
-                rows.GroupBy(r => r.MemberNumber),
-                new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = cancellationToken },
-                async (member, ct) =>
-                {
-                    foreach (var row in member)
+            var lanes = new ConcurrentBag<Lane>();
+            try
+            {
+                await Parallel.ForEachAsync(
+                    rows.GroupBy(r => r.MemberNumber),
+                    new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = cancellationToken },
+                    async (member, ct) =>
                     {
-                        await SettleAsync(partnerId, row, ct); // each row in its own scope: the shared context is not touched here
-                    }
-                });
+                        // At most `parallelism` lanes exist: a group takes a free one, the shared context is not touched here.
+                        var lane = lanes.TryTake(out var free) ? free : new Lane(scopes.CreateAsyncScope());
+                        try
+                        {
+                            foreach (var row in member)
+                            {
+                                await SettleAsync(partnerId, row, lane, ct);
+                            }
+                        }
+                        finally
+                        {
+                            lanes.Add(lane);
+                        }
+                    });
+            }
+            finally
+            {
+                foreach (var lane in lanes)
+                {
+                    await lane.Scope.DisposeAsync();
+                }
+            }
             foreach (var row in rows)
             {
                 import.Count(row.Outcome, row.Points);
@@ -104,7 +131,16 @@ public sealed class ProcessImportsHandler(ILoyaltyDbContext db, IServiceScopeFac
         }
     }
 
-    private async Task SettleAsync(Guid partnerId, ImportRow row, CancellationToken cancellationToken)
+    private sealed class Lane(AsyncServiceScope scope)
+    {
+        public AsyncServiceScope Scope { get; } = scope;
+
+        public ILoyaltyDbContext Db { get; } = scope.ServiceProvider.GetRequiredService<ILoyaltyDbContext>();
+
+        public ISender Sender { get; } = scope.ServiceProvider.GetRequiredService<ISender>();
+    }
+
+    private async Task SettleAsync(Guid partnerId, ImportRow row, Lane lane, CancellationToken cancellationToken)
     {
         if (row.PurchasedAt < clock.GetUtcNow() - MaxAge)
         {
@@ -115,10 +151,10 @@ public sealed class ProcessImportsHandler(ILoyaltyDbContext db, IServiceScopeFac
         var request = new RecordPurchaseRequest(row.MemberNumber, row.StoreId, row.ExternalId, row.Amount, row.Currency, row.PurchasedAt);
         for (var attempt = 1; ; attempt++)
         {
-            await using var scope = scopes.CreateAsyncScope();
+            lane.Db.ChangeTracker.Clear(); // what a failed row left behind must not be saved with the next one
             try
             {
-                var purchase = await scope.ServiceProvider.GetRequiredService<ISender>().Send(new RecordPurchaseCommand(partnerId, request), cancellationToken);
+                var purchase = await lane.Sender.Send(new RecordPurchaseCommand(partnerId, request), cancellationToken);
                 row.Settle(ImportRowOutcome.Earned, purchase.PointsEarned, null, null);
                 return;
             }
