@@ -131,13 +131,22 @@ public sealed class ProcessImportsHandler(ILoyaltyDbContext db, IServiceScopeFac
         }
     }
 
-    private sealed class Lane(AsyncServiceScope scope)
+    private sealed class Lane
     {
-        public AsyncServiceScope Scope { get; } = scope;
+        public Lane(AsyncServiceScope scope)
+        {
+            Scope = scope;
+            Db = scope.ServiceProvider.GetRequiredService<ILoyaltyDbContext>();
 
-        public ILoyaltyDbContext Db { get; } = scope.ServiceProvider.GetRequiredService<ILoyaltyDbContext>();
+            // EF's savepoint around each SaveChanges costs two round trips; a failed row rolls its whole transaction back anyway.
+            Db.Database.AutoSavepointsEnabled = false;
+        }
 
-        public ISender Sender { get; } = scope.ServiceProvider.GetRequiredService<ISender>();
+        public AsyncServiceScope Scope { get; }
+
+        public ILoyaltyDbContext Db { get; }
+
+        public ISender Sender => Scope.ServiceProvider.GetRequiredService<ISender>();
     }
 
     private async Task SettleAsync(Guid partnerId, ImportRow row, Lane lane, CancellationToken cancellationToken)
