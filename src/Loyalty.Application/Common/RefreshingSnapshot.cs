@@ -7,15 +7,19 @@ namespace Loyalty.Application.Common;
 /// this instance invalidates it at once; other instances pick the change up when their copy expires. While one
 /// request refreshes an expired (not invalidated) copy, the others keep using it instead of piling onto the database.
 /// </summary>
-public sealed class RefreshingSnapshot<T>(TimeProvider clock, TimeSpan timeToLive, Func<ILoyaltyDbContext, CancellationToken, Task<T>> load) : IDisposable
+public abstract class RefreshingSnapshot<T>(TimeProvider clock, TimeSpan timeToLive) : IDisposable
     where T : class
 {
     private readonly SemaphoreSlim _refresh = new(1, 1);
     private Snapshot? _snapshot;
     private long _generation;
 
+    /// <summary>The clock the snapshot ages by, for loads that need "now" (e.g. a default row).</summary>
+    protected TimeProvider Clock => clock;
+
     public async ValueTask<T> GetAsync(ILoyaltyDbContext db, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(db);
         var snapshot = Volatile.Read(ref _snapshot);
         var current = snapshot is not null && snapshot.Generation == Interlocked.Read(ref _generation);
         if (current && clock.GetElapsedTime(snapshot!.LoadedAt) < timeToLive)
@@ -45,7 +49,7 @@ public sealed class RefreshingSnapshot<T>(TimeProvider clock, TimeSpan timeToLiv
             }
 
             // Tagged with the generation seen before loading: if a change lands meanwhile, this copy is stale on arrival.
-            var value = await load(db, cancellationToken);
+            var value = await LoadAsync(db, cancellationToken);
             Volatile.Write(ref _snapshot, new Snapshot(value, clock.GetTimestamp(), generation));
             return value;
         }
@@ -58,7 +62,22 @@ public sealed class RefreshingSnapshot<T>(TimeProvider clock, TimeSpan timeToLiv
     /// <summary>The next read loads afresh.</summary>
     public void Invalidate() => Interlocked.Increment(ref _generation);
 
-    public void Dispose() => _refresh.Dispose();
+    public void Dispose()
+    {
+        Dispose(true);
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>Reads the configuration from the database.</summary>
+    protected abstract Task<T> LoadAsync(ILoyaltyDbContext db, CancellationToken cancellationToken);
+
+    protected virtual void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            _refresh.Dispose();
+        }
+    }
 
     private sealed record Snapshot(T Value, long LoadedAt, long Generation);
 }

@@ -11,20 +11,11 @@ namespace Loyalty.Application.Features.Financial.Earning;
 /// change up when their snapshot expires, after <see cref="TimeToLive"/> at most. While one request refreshes an
 /// expired (not invalidated) snapshot, the others keep using it instead of piling onto the database.
 /// </summary>
-public sealed class EarningRulesCache(TimeProvider clock) : IDisposable
+public sealed class EarningRulesCache(TimeProvider clock) : RefreshingSnapshot<EarningRuleSet>(clock, TimeToLive)
 {
     public static readonly TimeSpan TimeToLive = TimeSpan.FromSeconds(5);
 
-    private readonly RefreshingSnapshot<EarningRuleSet> _snapshot = new(clock, TimeToLive, LoadAsync);
-
-    public ValueTask<EarningRuleSet> GetAsync(ILoyaltyDbContext db, CancellationToken cancellationToken) => _snapshot.GetAsync(db, cancellationToken);
-
-    /// <summary>Call after an admin change has committed: the next earn loads the rules afresh.</summary>
-    public void Invalidate() => _snapshot.Invalidate();
-
-    public void Dispose() => _snapshot.Dispose();
-
-    private static async Task<EarningRuleSet> LoadAsync(ILoyaltyDbContext db, CancellationToken cancellationToken)
+    protected override async Task<EarningRuleSet> LoadAsync(ILoyaltyDbContext db, CancellationToken cancellationToken)
     {
         var rules = await db.EarningRules.AsNoTracking().Where(r => r.IsActive && r.SupersededAt == null).ToListAsync(cancellationToken);
         var campaignIds = rules.Where(r => r.CampaignId is not null).Select(r => r.CampaignId!.Value).Distinct().ToList();

@@ -9,23 +9,11 @@ namespace Loyalty.Application.Features.Financial.Policies;
 /// The points policy is read on every earn and changes rarely: keep it for a few seconds. A change made through
 /// this instance is seen at once; other instances see it within <see cref="Lifetime"/>.
 /// </summary>
-public sealed class PointsPolicyCache(TimeProvider clock) : IDisposable
+public sealed class PointsPolicyCache(TimeProvider clock) : RefreshingSnapshot<PointsPolicy>(clock, Lifetime)
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(5);
 
-    private readonly RefreshingSnapshot<PointsPolicy> _snapshot = new(clock, Lifetime, (db, ct) => LoadAsync(db, clock, ct));
-
-    public ValueTask<PointsPolicy> GetAsync(ILoyaltyDbContext db, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(db);
-        return _snapshot.GetAsync(db, cancellationToken);
-    }
-
-    public void Invalidate() => _snapshot.Invalidate();
-
-    public void Dispose() => _snapshot.Dispose();
-
-    private static async Task<PointsPolicy> LoadAsync(ILoyaltyDbContext db, TimeProvider clock, CancellationToken cancellationToken) =>
+    protected override async Task<PointsPolicy> LoadAsync(ILoyaltyDbContext db, CancellationToken cancellationToken) =>
         await db.PointsPolicies.AsNoTracking().SingleOrDefaultAsync(p => p.Id == PointsPolicy.SingletonId, cancellationToken)
-            ?? PointsPolicy.Default(clock.GetUtcNow());
+            ?? PointsPolicy.Default(Clock.GetUtcNow());
 }

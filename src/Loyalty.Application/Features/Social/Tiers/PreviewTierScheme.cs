@@ -13,23 +13,11 @@ namespace Loyalty.Application.Features.Social.Tiers;
 /// <summary>"How many members would move up or down?" — a scheme evaluated against today's members, nothing saved.</summary>
 public sealed record PreviewTierSchemeQuery(TierSchemeRequest Request) : IQuery<TierSchemePreviewResponse>;
 
+/// <summary>A preview checks the draft as a submission would be checked.</summary>
 public sealed class PreviewTierSchemeValidator : AbstractValidator<PreviewTierSchemeQuery>
 {
-    public PreviewTierSchemeValidator()
-    {
-        RuleFor(q => q.Request).NotNull();
-        RuleFor(q => q.Request.WindowKind).Must(k => Enum.TryParse<QualificationWindowKind>(k, true, out _) && !int.TryParse(k, out _))
-            .WithMessage("windowKind is rollingMonths, calendarYear or sinceLastChange.").When(q => q.Request is not null);
-        RuleFor(q => q.Request.DowngradeMode).Must(k => Enum.TryParse<DowngradeMode>(k, true, out _) && !int.TryParse(k, out _))
-            .WithMessage("downgradeMode is oneTier or toQualifiedTier.").When(q => q.Request is not null);
-        RuleFor(q => q.Request.SpendCurrency).NotEmpty().Length(3).When(q => q.Request is not null);
-        RuleFor(q => q.Request.Tiers).NotEmpty().Must(t => t.Count <= TierScheme.MaxTiers).WithMessage($"A scheme has 1–{TierScheme.MaxTiers} tiers.").When(q => q.Request is not null);
-        RuleForEach(q => q.Request.Tiers).NotNull().ChildRules(t =>
-        {
-            t.RuleFor(x => x.Name).NotEmpty().MaximumLength(50);
-            t.RuleFor(x => x.Rank).InclusiveBetween(0, 100);
-        }).When(q => q.Request?.Tiers is not null).OverridePropertyName("tiers");
-    }
+    public PreviewTierSchemeValidator(TimeProvider clock) =>
+        RuleFor(q => q.Request).NotNull().SetValidator(new TierSchemeRequestValidator(clock));
 }
 
 /// <summary>
@@ -45,12 +33,9 @@ public sealed class PreviewTierSchemeHandler(ILoyaltyDbContext db, TimeProvider 
         var request = query.Request;
         var now = clock.GetUtcNow();
         var asOf = request.EffectiveFrom?.ToUniversalTime() ?? now;
-        var settings = new TierProgrammeSettings(
-            Enum.Parse<QualificationWindowKind>(request.WindowKind, true), request.WindowMonths, request.GraceDays, Enum.Parse<DowngradeMode>(request.DowngradeMode, true), request.SpendCurrency.ToUpperInvariant());
-        var definitions = request.Tiers.Select(t => new TierDefinition(
-            t.Name, t.Rank, Thresholds(t.Qualify), Thresholds(t.Retain),
-            new TierBenefits(t.Benefits?.EarnMultiplier ?? 1m, t.Benefits?.RewardDiscountPercent ?? 0m, t.Benefits?.SupportResponseHours, t.Benefits?.Perks ?? []))).ToList();
-        new TierScheme(settings, definitions).Validate();
+        var scheme = TierSchemeMapping.ToDomain(request);
+        scheme.Validate();
+        var (settings, definitions) = (scheme.Settings, scheme.Tiers);
 
         var existing = await db.Tiers.AsNoTracking().Where(t => t.RetiredAt == null).OrderBy(t => t.Rank).ToListAsync(cancellationToken);
         var unknown = request.Tiers.FirstOrDefault(t => t.Id is { } id && existing.All(e => e.Id != id));
@@ -105,8 +90,6 @@ public sealed class PreviewTierSchemeHandler(ILoyaltyDbContext db, TimeProvider 
             .ToList();
         return new TierSchemePreviewResponse(asOf, (int)total, (int)up, (int)down, (int)(total - up - down), counts);
     }
-
-    private static TierThresholds Thresholds(TierThresholdsDto? dto) => dto is null ? TierThresholds.None : new(dto.PointsEarned, dto.Spend, dto.Visits);
 
     /// <summary>The tier after, by the member's tier now (aliased a, with the activity columns).</summary>
     private static string After(

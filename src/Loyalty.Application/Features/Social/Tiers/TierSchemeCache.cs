@@ -19,25 +19,13 @@ public sealed record TierSchemeSnapshot(TierProgrammeSettings Settings, IReadOnl
 
 /// <summary>
 /// The tier scheme is read on every purchase and changes rarely: kept for a few seconds like the points policy.
-/// Whoever applies a scheme change calls <see cref="Invalidate"/>; other instances see it within <see cref="Lifetime"/>.
+/// Whoever applies a scheme change calls <see cref="RefreshingSnapshot{T}.Invalidate"/>; other instances see it within <see cref="Lifetime"/>.
 /// </summary>
-public sealed class TierSchemeCache(TimeProvider clock) : IDisposable
+public sealed class TierSchemeCache(TimeProvider clock) : RefreshingSnapshot<TierSchemeSnapshot>(clock, Lifetime)
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(5);
 
-    private readonly RefreshingSnapshot<TierSchemeSnapshot> _snapshot = new(clock, Lifetime, LoadAsync);
-
-    public ValueTask<TierSchemeSnapshot> GetAsync(ILoyaltyDbContext db, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(db);
-        return _snapshot.GetAsync(db, cancellationToken);
-    }
-
-    public void Invalidate() => _snapshot.Invalidate();
-
-    public void Dispose() => _snapshot.Dispose();
-
-    private static async Task<TierSchemeSnapshot> LoadAsync(ILoyaltyDbContext db, CancellationToken cancellationToken)
+    protected override async Task<TierSchemeSnapshot> LoadAsync(ILoyaltyDbContext db, CancellationToken cancellationToken)
     {
         var programme = await db.TierProgrammes.AsNoTracking().SingleOrDefaultAsync(p => p.Id == TierProgramme.SingletonId, cancellationToken);
         var tiers = await db.Tiers.AsNoTracking().Where(t => t.RetiredAt == null).OrderBy(t => t.Rank).ToListAsync(cancellationToken);

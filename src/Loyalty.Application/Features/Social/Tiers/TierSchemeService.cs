@@ -145,11 +145,9 @@ public sealed class TierSchemeService(ILoyaltyDbContext db, AuditTrail audit, Ti
         }
     }
 
-    /// <summary>When a member moved into a tier by a scheme change is next reviewed: never in the entry tier, else one window on.</summary>
+    /// <summary>A member moved into a tier by a scheme change is reviewed like one who qualified for it now (never in the entry tier).</summary>
     private static DateTimeOffset? ReviewAt(Tier tier, TierProgrammeSettings settings, DateTimeOffset now) =>
-        tier.Rank == 0 ? null
-        : settings.WindowKind == QualificationWindowKind.CalendarYear ? new DateTimeOffset(now.Year + 1, 1, 1, 0, 0, 0, TimeSpan.Zero)
-        : now.AddMonths(settings.WindowMonths);
+        tier.Rank == 0 ? null : TierQualification.FirstReview(settings, now);
 
     private async Task<int> MoveMembersAsync(SetSql sql, Tier from, Tier to, DateTimeOffset? reviewAt, string actor, DateTimeOffset now, CancellationToken cancellationToken)
     {
