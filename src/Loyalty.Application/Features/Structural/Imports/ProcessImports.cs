@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Data.Common;
 using FluentValidation;
 using Loyalty.Application.Abstractions;
 using Loyalty.Application.Common;
@@ -6,6 +7,7 @@ using Loyalty.Application.Errors;
 using Loyalty.Application.Features.Financial.Earning;
 using Loyalty.Contracts.Partner;
 using Loyalty.Domain.Common;
+using Loyalty.Domain.Social.Members;
 using Loyalty.Domain.Structural.Imports;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -91,43 +93,96 @@ public sealed class ProcessImportsHandler(ILoyaltyDbContext db, IServiceScopeFac
             }
 
             import.Start(now, now + Lease);
-            var lanes = new ConcurrentBag<Lane>();
-            try
+            foreach (var row in rows.Where(r => r.PurchasedAt < now - MaxAge))
             {
-                await Parallel.ForEachAsync(
-                    rows.GroupBy(r => r.MemberNumber),
-                    new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = cancellationToken },
-                    async (member, ct) =>
-                    {
-                        // At most `parallelism` lanes exist: a group takes a free one, the shared context is not touched here.
-                        var lane = lanes.TryTake(out var free) ? free : new Lane(scopes.CreateAsyncScope());
-                        try
-                        {
-                            foreach (var row in member)
-                            {
-                                await SettleAsync(partnerId, row, lane, ct);
-                            }
-                        }
-                        finally
-                        {
-                            lanes.Add(lane);
-                        }
-                    });
+                row.Settle(ImportRowOutcome.Rejected, 0, "purchase_too_old", $"purchasedAt is more than {MaxAge.TotalDays:0} days ago; such sales are not earned any more.");
             }
-            finally
-            {
-                foreach (var lane in lanes)
-                {
-                    await lane.Scope.DisposeAsync();
-                }
-            }
-            foreach (var row in rows)
+
+            var oneByOne = await EarnTogetherAsync(partnerId, rows.Where(r => r.Outcome == ImportRowOutcome.Pending).ToList(), cancellationToken);
+            await EarnOneByOneAsync(partnerId, oneByOne, parallelism, cancellationToken);
+
+            // Rows the chunk path left pending (a member's rows after a tier change) come first in the next chunk.
+            var settled = rows.Where(r => r.Outcome != ImportRowOutcome.Pending).ToList();
+            foreach (var row in settled)
             {
                 import.Count(row.Outcome, row.Points);
             }
 
             await db.SaveChangesAsync(cancellationToken);
-            handled += rows.Count;
+            handled += settled.Count;
+        }
+    }
+
+    /// <summary>
+    /// Earns the chunk's ordinary rows in one transaction (<see cref="ImportBatch"/>); returns the rows for the
+    /// one-by-one path. When the chunk's transaction fails (e.g. a receipt recorded live meanwhile), every row goes one by one.
+    /// </summary>
+    private async Task<IReadOnlyList<ImportRow>> EarnTogetherAsync(Guid partnerId, IReadOnlyList<ImportRow> rows, CancellationToken cancellationToken)
+    {
+        if (rows.Count == 0)
+        {
+            return rows;
+        }
+
+        await using var scope = scopes.CreateAsyncScope();
+        var batchDb = scope.ServiceProvider.GetRequiredService<ILoyaltyDbContext>();
+        batchDb.Database.AutoSavepointsEnabled = false;
+        ImportBatchResult result;
+        try
+        {
+            await using var transaction = await WriteTransaction.BeginAsync(batchDb, scope.ServiceProvider.GetRequiredService<IWriteGate>(), cancellationToken);
+            result = await ActivatorUtilities.CreateInstance<ImportBatch>(scope.ServiceProvider).EarnAsync(partnerId, rows, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        catch (Exception e) when (e is DbUpdateException or DbException)
+        {
+            return rows;
+        }
+
+        foreach (var (row, points) in result.Earned)
+        {
+            row.Settle(ImportRowOutcome.Earned, points, null, null);
+        }
+
+        return result.OneByOne;
+    }
+
+    private async Task EarnOneByOneAsync(Guid partnerId, IReadOnlyList<ImportRow> rows, int parallelism, CancellationToken cancellationToken)
+    {
+        if (rows.Count == 0)
+        {
+            return;
+        }
+
+        var lanes = new ConcurrentBag<Lane>();
+        try
+        {
+            await Parallel.ForEachAsync(
+                rows.GroupBy(r => MemberNumber.TryParse(r.MemberNumber, out var number) == MemberNumberParseResult.Valid ? number.Value : r.MemberNumber),
+                new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = cancellationToken },
+                async (member, ct) =>
+                {
+                    // At most `parallelism` lanes exist: a group takes a free one, the shared context is not touched here.
+                    var lane = lanes.TryTake(out var free) ? free : new Lane(scopes.CreateAsyncScope());
+                    try
+                    {
+                        foreach (var row in member)
+                        {
+                            await SettleAsync(partnerId, row, lane, ct);
+                        }
+                    }
+                    finally
+                    {
+                        lanes.Add(lane);
+                    }
+                });
+        }
+        finally
+        {
+            foreach (var lane in lanes)
+            {
+                await lane.Scope.DisposeAsync();
+            }
         }
     }
 
