@@ -185,16 +185,8 @@ public sealed class ImportBatch(
     private async Task<Dictionary<Guid, (QualifyingActivity Activity, QualifyingActivity Retention)>> ActivitiesAsync(
         List<Group> groups, TierSchemeSnapshot scheme, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var result = new Dictionary<Guid, (QualifyingActivity, QualifyingActivity)>();
-        foreach (var group in groups)
-        {
-            if (group.Tier.Check is { } check)
-            {
-                result[group.Member.Id] = await TierActivity.ForMemberAsync(db, group.Member.Id, scheme.Settings.SpendCurrency, check.QualifyFrom, check.RetainFrom, now, cancellationToken);
-            }
-        }
-
-        return result;
+        var members = groups.Where(g => g.Tier.Check is not null).Select(g => (g.Member.Id, g.Tier.Check!.QualifyFrom, g.Tier.Check.RetainFrom)).ToList();
+        return members.Count == 0 ? [] : await TierActivity.ForMembersAsync(db, members, scheme.Settings.SpendCurrency, now, cancellationToken);
     }
 
     private sealed class Candidate(ImportRow row, RecordPurchaseRequest request)
