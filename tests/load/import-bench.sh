@@ -30,7 +30,7 @@ dotnet test tests/Loyalty.Api.Tests -c Release --filter "FullyQualifiedName~Loya
 STATUS=$?
 set -e
 
-grep -E "^\s*(Uploaded|Imported) " "$OUT" | sed 's/^ *//' | sort -u || true
+grep -E "^\s*(Uploaded|Imported)" "$OUT" | sed 's/^ *//' | sort -u || true
 if [ $STATUS -ne 0 ]; then
     grep -E "Error Message|Assert|Exception" -A3 "$OUT" | head -40 >&2 || true
     echo "[import-bench] FAILED (dotnet test exit status $STATUS)" >&2

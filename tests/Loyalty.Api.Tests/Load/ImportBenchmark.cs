@@ -59,6 +59,8 @@ public sealed class ImportBenchmark(ITestOutputHelper output)
         upload.Stop();
         output.WriteLine($"Uploaded {rows:N0} rows ({csv.Length / 1024.0 / 1024.0:F1} MB) in {upload.Elapsed.TotalSeconds:F1} s.");
 
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var counting = api.Commands.Start();
         var run = Stopwatch.StartNew();
         var settled = 0;
         int handled;
@@ -70,7 +72,11 @@ public sealed class ImportBenchmark(ITestOutputHelper output)
         }
         while (handled > 0);
         run.Stop();
+        var commands = api.Commands.Count;
+        counting.Dispose();
+        cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
         output.WriteLine($"Imported {settled:N0} rows in {run.Elapsed.TotalSeconds:F1} s ({settled / run.Elapsed.TotalSeconds:N0} rows/s, {parallelism} side by side).");
+        output.WriteLine($"Imported: {(double)commands / settled:F2} database commands and {cpu.TotalMilliseconds / settled:F2} ms of API-process CPU per row.");
 
         var done = await s.Partner.GetJsonAsync<ImportResponse>($"/api/v1/partner/imports/{import.Id}");
         Assert.Equal(("completed", rows, rows), (done.Status, done.Processed, done.Earned));
