@@ -14,6 +14,7 @@ using Loyalty.Domain.Financial.Ledger;
 using Loyalty.Domain.Social.Members;
 using Loyalty.Domain.Social.Tiers;
 using Loyalty.Domain.Structural.Imports;
+using Mediator;
 using Microsoft.EntityFrameworkCore;
 
 namespace Loyalty.Application.Features.Structural.Imports;
@@ -46,11 +47,20 @@ public sealed class ImportBatch(
     TierSchemeCache schemes,
     ReferralProgrammeCache referrals,
     IValidator<RecordPurchaseCommand> validator,
+    IEnumerable<INotificationHandler<PurchaseRecorded>> purchaseHandlers,
     TimeProvider clock)
 {
+    /// <summary>The purchase reactions this class reproduces; a new one sends every row one by one until it is taught here.</summary>
+    private static readonly HashSet<Type> KnownHandlers = [typeof(QualifyOnPurchaseHandler), typeof(RewardReferralOnPurchase)];
+
     public async Task<ImportBatchResult> EarnAsync(Guid partnerId, IReadOnlyList<ImportRow> rows, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(rows);
+        if (!purchaseHandlers.Select(h => h.GetType()).ToHashSet().SetEquals(KnownHandlers))
+        {
+            return ImportBatchResult.AllOneByOne(rows);
+        }
+
         EarningRuleSet rules;
         try
         {

@@ -16,14 +16,15 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Loyalty.Application.Features.Structural.Imports;
 
 /// <summary>
-/// The background work of imports: claims a queued (or abandoned) import with a lease and earns its rows in chunks,
-/// each row exactly like a live purchase (RecordPurchaseCommand in its own unit of work). Progress is saved per chunk,
-/// so an interrupted import resumes at its first unsettled row. Returns how many rows were settled.
+/// The background work of imports: claims a queued (or abandoned) import with a lease and earns its rows in chunks.
+/// A chunk's ordinary rows earn together in one transaction (<see cref="ImportBatch"/>, the same earning and tier code
+/// as a live purchase); the others each like a live purchase (RecordPurchaseCommand in its own unit of work). Progress
+/// is saved per chunk, so an interrupted import resumes at its first unsettled row. Returns how many rows were settled.
 /// </summary>
 /// <remarks>
-/// With <paramref name="Parallelism"/> above 1 a chunk's rows run side by side, a member's rows always one after another
-/// in file order (their earning caps and tiers depend on each other). SQLite always runs one row at a time (one writer).
-/// Each lane reuses one DI scope (and DbContext) for many rows, its change tracker cleared between rows.
+/// With <paramref name="Parallelism"/> above 1 the one-by-one rows run side by side, a member's rows always one after
+/// another in file order (their earning caps and tiers depend on each other). SQLite always runs one row at a time
+/// (one writer). Each lane reuses one DI scope (and DbContext) for many rows, its change tracker cleared between rows.
 /// </remarks>
 public sealed record ProcessImportsCommand(int MaxRows = 20_000, int Parallelism = ProcessImportsCommand.DefaultParallelism) : ICommand<int>
 {
