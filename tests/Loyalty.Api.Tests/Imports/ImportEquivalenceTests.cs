@@ -59,6 +59,41 @@ public sealed class ImportEquivalenceTests(ApiFixture fixture)
         }
     }
 
+    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task When_a_chunk_fails_to_save_its_rows_earn_one_by_one_and_nothing_is_lost_or_doubled(DatabaseProvider provider)
+    {
+        var api = fixture.For(provider);
+        var s = await Scenario.StartAsync(api);
+        var ann = (await s.EnrolAsync()).MemberNumber;
+        var bob = (await s.EnrolAsync()).MemberNumber;
+        var at = api.Clock.GetUtcNow().AddDays(-1);
+        var run = Unique.Id();
+        var csv = $"memberNumber,storeId,externalId,amount,currency,purchasedAt\n{ann},{s.Store.Id},F-{run}-1,10,EUR,{at:O}\n{bob},{s.Store.Id},F-{run}-2,20,EUR,{at:O}\n" +
+            $"{ann},{s.Store.Id},F-{run}-3,30,EUR,{at:O}\n";
+        using var upload = new HttpRequestMessage(HttpMethod.Post, "/api/v1/partner/imports") { Content = new StringContent(csv, Encoding.UTF8, "text/csv") };
+        upload.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
+        using var uploaded = await s.Partner.SendAsync(upload);
+        await uploaded.EnsureStatusAsync(HttpStatusCode.Accepted);
+        var import = (await uploaded.Content.ReadFromJsonAsync<ImportResponse>(HttpTestExtensions.Json))!;
+
+        // The first purchase insert after this point is the chunk's one save: it fails once.
+        api.Commands.FailNext = sql => sql.Contains("INSERT INTO \"Purchases\"", StringComparison.Ordinal);
+        try
+        {
+            await ImportJobRunner.RunUntilIdleAsync(api);
+            Assert.Null(api.Commands.FailNext); // the failure did happen
+        }
+        finally
+        {
+            api.Commands.FailNext = null;
+        }
+
+        var done = await s.Partner.GetJsonAsync<ImportResponse>($"/api/v1/partner/imports/{import.Id}");
+        Assert.Equal(("completed", 3, 3, 60L), (done.Status, done.Processed, done.Earned, done.Points));
+        Assert.Equal(40, await s.AssertBalanceEqualsLedgerAsync(ann));
+        Assert.Equal(20, await s.AssertBalanceEqualsLedgerAsync(bob));
+    }
+
     private static async Task CompareAsync(Scenario s, Guid secondStore, Guid thirdStore)
     {
         var api = s.Api;
