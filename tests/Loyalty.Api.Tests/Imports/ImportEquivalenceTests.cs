@@ -5,10 +5,14 @@ using System.Text;
 using Loyalty.Api.Tests.Earning;
 using Loyalty.Api.Tests.Financial;
 using Loyalty.Api.Tests.Infrastructure;
+using Loyalty.Application.Features.Financial.Earning;
+using Loyalty.Application.Features.Structural.Imports;
 using Loyalty.Contracts.Admin;
 using Loyalty.Contracts.Partner;
 using Loyalty.Infrastructure.Persistence;
+using Mediator;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Loyalty.Api.Tests.Imports;
 
@@ -92,6 +96,15 @@ public sealed class ImportEquivalenceTests(ApiFixture fixture)
         Assert.Equal(("completed", 3, 3, 60L), (done.Status, done.Processed, done.Earned, done.Points));
         Assert.Equal(40, await s.AssertBalanceEqualsLedgerAsync(ann));
         Assert.Equal(20, await s.AssertBalanceEqualsLedgerAsync(bob));
+    }
+
+    [Fact]
+    public void The_chunk_path_knows_every_reaction_to_a_purchase()
+    {
+        // A new PurchaseRecorded handler silently sends every import row one by one (slow) until ImportBatch does what it does.
+        using var scope = fixture.For(DatabaseProvider.Sqlite).Services.CreateScope();
+        var registered = scope.ServiceProvider.GetServices<INotificationHandler<PurchaseRecorded>>().Select(h => h.GetType().Name).Order(StringComparer.Ordinal);
+        Assert.Equal(ImportBatch.KnownHandlers.Select(t => t.Name).Order(StringComparer.Ordinal), registered);
     }
 
     private static async Task CompareAsync(Scenario s, Guid secondStore, Guid thirdStore)

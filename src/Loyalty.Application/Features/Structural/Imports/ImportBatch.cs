@@ -51,7 +51,7 @@ public sealed class ImportBatch(
     TimeProvider clock)
 {
     /// <summary>The purchase reactions this class reproduces; a new one sends every row one by one until it is taught here.</summary>
-    private static readonly HashSet<Type> KnownHandlers = [typeof(QualifyOnPurchaseHandler), typeof(RewardReferralOnPurchase)];
+    public static readonly IReadOnlySet<Type> KnownHandlers = new HashSet<Type> { typeof(QualifyOnPurchaseHandler), typeof(RewardReferralOnPurchase) };
 
     public async Task<ImportBatchResult> EarnAsync(Guid partnerId, IReadOnlyList<ImportRow> rows, CancellationToken cancellationToken)
     {
