@@ -5,10 +5,12 @@ using System.Text;
 using Loyalty.Api.Tests.Earning;
 using Loyalty.Api.Tests.Financial;
 using Loyalty.Api.Tests.Infrastructure;
+using Loyalty.Api.Tests.Referrals;
 using Loyalty.Application.Features.Financial.Earning;
 using Loyalty.Application.Features.Structural.Imports;
 using Loyalty.Contracts.Admin;
 using Loyalty.Contracts.Partner;
+using Loyalty.Domain.Social.Referrals;
 using Loyalty.Infrastructure.Persistence;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -96,6 +98,33 @@ public sealed class ImportEquivalenceTests(ApiFixture fixture)
         Assert.Equal(("completed", 3, 3, 60L), (done.Status, done.Processed, done.Earned, done.Points));
         Assert.Equal(40, await s.AssertBalanceEqualsLedgerAsync(ann));
         Assert.Equal(20, await s.AssertBalanceEqualsLedgerAsync(bob));
+    }
+
+    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task An_imported_first_qualifying_purchase_decides_a_pending_referral_once_and_other_new_members_earn_as_usual(DatabaseProvider provider)
+    {
+        var api = fixture.For(provider);
+        var s = await Scenario.StartAsync(api);
+        await using var programme = await s.ReferralProgrammeAsync(); // 300 for the referrer, 200 for the referee, from 20 EUR
+        var anna = await s.JoinAsync("Anna");
+        var bob = (await s.EnrolAtTillAsync(anna.Code, firstName: "Bob")).MemberNumber;
+        var carl = (await s.EnrolAsync()).MemberNumber; // new too, but referred by nobody
+        var at = api.Clock.GetUtcNow().AddHours(-1);
+        var run = Unique.Id();
+        var csv = $"memberNumber,storeId,externalId,amount,currency,purchasedAt\n{bob},{s.Store.Id},G-{run}-1,19.99,EUR,{at:O}\n{carl},{s.Store.Id},G-{run}-2,30,EUR,{at:O}\n" +
+            $"{bob},{s.Store.Id},G-{run}-3,25,EUR,{at:O}\n{bob},{s.Store.Id},G-{run}-4,80,EUR,{at:O}\n";
+        using var upload = new HttpRequestMessage(HttpMethod.Post, "/api/v1/partner/imports") { Content = new StringContent(csv, Encoding.UTF8, "text/csv") };
+        upload.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
+        using var uploaded = await s.Partner.SendAsync(upload);
+        await uploaded.EnsureStatusAsync(HttpStatusCode.Accepted);
+        await ImportJobRunner.RunUntilIdleAsync(api);
+
+        Assert.Equal(200L, Assert.Single(await s.ReferralBonusesAsync(bob)).Points);
+        Assert.Equal(300L, Assert.Single(await s.ReferralBonusesAsync(anna.Number)).Points);
+        Assert.Equal(ReferralStatus.Rewarded, (await s.ReferralOfAsync(bob)).Status);
+        Assert.Equal(19 + 25 + 80 + 200, await s.AssertBalanceEqualsLedgerAsync(bob));
+        Assert.Equal(300, await s.AssertBalanceEqualsLedgerAsync(anna.Number));
+        Assert.Equal(30, await s.AssertBalanceEqualsLedgerAsync(carl));
     }
 
     [Fact]

@@ -12,6 +12,7 @@ using Loyalty.Domain.Common;
 using Loyalty.Domain.Financial.Earning;
 using Loyalty.Domain.Financial.Ledger;
 using Loyalty.Domain.Social.Members;
+using Loyalty.Domain.Social.Referrals;
 using Loyalty.Domain.Social.Tiers;
 using Loyalty.Domain.Structural.Imports;
 using Mediator;
@@ -34,8 +35,8 @@ public sealed record ImportBatchResult(IReadOnlyList<(ImportRow Row, long Points
 /// <remarks>
 /// A member's rows go to the one-by-one path (<see cref="RecordPurchaseCommand"/>) when any of them needs more than
 /// that: a rejection (invalid row, unknown or inactive member or store, a receipt recorded before or twice in the
-/// chunk), a rule counting the member's history (caps, N-th visit, first purchase), a purchase that could decide a
-/// referral, or a member in tier grace. A row that moves its member up a tier is earned here; the member's later rows
+/// chunk), a rule counting the member's history (caps, N-th visit, first purchase), a purchase that could decide the
+/// member's pending referral, or a member in tier grace. A row that moves its member up a tier is earned here; the member's later rows
 /// are left for the next chunk, so they earn at the new tier, in file order.
 /// </remarks>
 public sealed class ImportBatch(
@@ -91,6 +92,13 @@ public sealed class ImportBatch(
                               join t in db.Tiers.AsNoTracking() on m.TierId equals t.Id
                               select new { Member = m, Tier = t }).ToListAsync(cancellationToken))
             .ToDictionary(x => x.Member.MemberNumber, x => (x.Member, x.Tier));
+        var referred = new HashSet<Guid>();
+        if (referral.Enabled)
+        {
+            var ids = members.Values.Select(m => m.Member.Id).ToList();
+            referred = (await db.Referrals.Where(r => ids.Contains(r.RefereeId) && r.Status == ReferralStatus.Pending).Select(r => r.RefereeId).ToListAsync(cancellationToken)).ToHashSet();
+        }
+
         var externalIds = valid.Select(c => c.ExternalId).Distinct().ToList();
         var recorded = (await db.Purchases.Where(p => p.PartnerId == partnerId && externalIds.Contains(p.ExternalId)).Select(p => p.ExternalId).ToListAsync(cancellationToken)).ToHashSet();
         var repeated = valid.GroupBy(c => c.ExternalId).Where(g => g.Count() > 1).Select(g => g.Key).ToHashSet();
@@ -103,7 +111,7 @@ public sealed class ImportBatch(
             var group = members.TryGetValue(memberRows.Key, out var found) && CanTransact(found.Member)
                 ? new Group(found.Member, found.Tier, list, PurchaseQualification.Prepare(scheme, found.Member, now))
                 : null;
-            if (group is null || group.Tier.Check is { InGrace: true } || !list.All(c => Ordinary(c, group, partnerId, rules, stores, recorded, repeated, referral, now)))
+            if (group is null || group.Tier.Check is { InGrace: true } || !list.All(c => Ordinary(c, group, partnerId, rules, stores, recorded, repeated, referred.Contains(group.Member.Id) ? referral : null, now)))
             {
                 oneByOne.AddRange(list.Select(c => c.Row));
                 continue;
@@ -174,7 +182,7 @@ public sealed class ImportBatch(
         Dictionary<Guid, Domain.Structural.Partners.Store> stores,
         HashSet<string> recorded,
         HashSet<string> repeated,
-        Domain.Social.Referrals.ReferralProgramme referral,
+        ReferralProgramme? pendingReferral,
         DateTimeOffset now)
     {
         if (!c.Valid || !stores.ContainsKey(c.Row.StoreId) || recorded.Contains(c.ExternalId) || repeated.Contains(c.ExternalId))
@@ -182,9 +190,9 @@ public sealed class ImportBatch(
             return false;
         }
 
-        if (referral.Qualifies(c.Request.Amount, c.Request.Currency, group.Member.EnrolledAt, now))
+        if (pendingReferral is not null && pendingReferral.Qualifies(c.Request.Amount, c.Request.Currency, group.Member.EnrolledAt, now))
         {
-            return false; // the referral handler might decide a pending referral on this purchase
+            return false; // the referral handler decides the member's pending referral on this purchase
         }
 
         var basket = EarningEngine.BasketOf(c.Request.Amount, c.Request.Currency, c.Request.Lines);
