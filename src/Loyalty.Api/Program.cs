@@ -79,6 +79,7 @@ api.MapAdminEndpoints();
 api.MapSettlementEndpoints();
 api.MapPartnerSelfServiceEndpoints();
 api.MapWebhookEndpoints();
+api.MapImportEndpoints();
 api.MapMemberLifecycleEndpoints();
 api.MapReferralEndpoints();
 api.MapTierSchemeEndpoints();

@@ -116,6 +116,7 @@ public interface IPartnerApi
         string externalId,
         [Header("Idempotency-Key")] string idempotencyKey,
         CancellationToken cancellationToken = default);
+
     /// <summary>Gets one page of the club events the partner hosts that are still open for check-in, soonest first.</summary>
     /// <exception cref="LoyaltyApiException">The API rejected the request.</exception>
     [Get("/club-events")]
@@ -209,4 +210,31 @@ public interface IPartnerApi
     /// <summary>Sends every dead-lettered delivery of a subscription again.</summary>
     [Post("/webhooks/{id}/deliveries/replay-dead-letters")]
     Task<WebhookReplayResponse> ReplayWebhookDeadLettersAsync(Guid id, [Header("Idempotency-Key")] string idempotencyKey, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Uploads a file of offline purchases, e.g. <c>new StringContent(csv, Encoding.UTF8, "text/csv")</c>: up to 100,000 rows
+    /// (memberNumber,storeId,externalId,amount,currency,purchasedAt). Earned in the background; poll <see cref="GetImportAsync"/>.
+    /// </summary>
+    /// <exception cref="LoyaltyApiException">The file was refused whole, e.g. <c>malformed_file</c> or <c>too_many_rows</c>; nothing was stored.</exception>
+    [Post("/imports")]
+    Task<ImportResponse> UploadImportAsync([Body] HttpContent file, [Header("Idempotency-Key")] string idempotencyKey, CancellationToken cancellationToken = default);
+
+    /// <summary>Uploads offline purchases as JSON rows (same rules as <see cref="UploadImportAsync"/>).</summary>
+    /// <exception cref="LoyaltyApiException">The file was refused whole; nothing was stored.</exception>
+    [Post("/imports")]
+    Task<ImportResponse> UploadImportRowsAsync([Body] IReadOnlyList<ImportRowRequest> rows, [Header("Idempotency-Key")] string idempotencyKey, CancellationToken cancellationToken = default);
+
+    /// <summary>Your latest imports, newest first.</summary>
+    [Get("/imports")]
+    Task<IReadOnlyList<ImportResponse>> ListImportsAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>An import's progress.</summary>
+    /// <exception cref="LoyaltyApiException"><c>import_not_found</c>.</exception>
+    [Get("/imports/{importId}")]
+    Task<ImportResponse> GetImportAsync(Guid importId, CancellationToken cancellationToken = default);
+
+    /// <summary>The rejected rows of an import as CSV (rowNumber,externalId,reasonCode,message).</summary>
+    /// <exception cref="LoyaltyApiException"><c>import_not_found</c>.</exception>
+    [Get("/imports/{importId}/rejected")]
+    Task<string> GetRejectedRowsAsync(Guid importId, CancellationToken cancellationToken = default);
 }

@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Http.Metadata;
+
 namespace Loyalty.Api.Errors;
 
 /// <summary>
@@ -10,13 +12,15 @@ public sealed class RequestSizeLimitMiddleware(RequestDelegate next, IProblemDet
 
     public async Task InvokeAsync(HttpContext context)
     {
-        if (context.Request.ContentLength > MaxBodyBytes)
+        // An endpoint may raise the limit for itself (file uploads); routing has already picked the endpoint.
+        var max = context.GetEndpoint()?.Metadata.GetMetadata<IRequestSizeLimitMetadata>()?.MaxRequestBodySize ?? MaxBodyBytes;
+        if (context.Request.ContentLength > max)
         {
             context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
             await problems.WriteAsync(new ProblemDetailsContext
             {
                 HttpContext = context,
-                ProblemDetails = Problems.Create(413, ErrorCodes.PayloadTooLarge, "The request body is too large.", $"Send at most {MaxBodyBytes / 1024} KiB."),
+                ProblemDetails = Problems.Create(413, ErrorCodes.PayloadTooLarge, "The request body is too large.", $"Send at most {max / 1024} KiB."),
             });
             return;
         }

@@ -12,6 +12,7 @@ using Loyalty.Domain.Social.Members;
 using Loyalty.Domain.Social.Referrals;
 using Loyalty.Domain.Social.Tiers;
 using Loyalty.Domain.Structural.ApiKeys;
+using Loyalty.Domain.Structural.Imports;
 using Loyalty.Domain.Structural.Outbox;
 using Loyalty.Domain.Structural.Partners;
 using Loyalty.Domain.Structural.Webhooks;
@@ -91,6 +92,10 @@ public interface ILoyaltyDbContext
     DbSet<Referral> Referrals { get; }
 
     DbSet<ReferralProgramme> ReferralProgrammes { get; }
+
+    DbSet<Import> Imports { get; }
+
+    DbSet<ImportRow> ImportRows { get; }
 
     DatabaseFacade Database { get; }
 

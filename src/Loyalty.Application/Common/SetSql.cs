@@ -39,6 +39,8 @@ public sealed class SetSql
     /// <summary>SQL Server spells some statements differently (OUTPUT instead of RETURNING, no ON CONFLICT).</summary>
     public bool IsSqlServer => _kind == Kind.SqlServer;
 
+    public bool IsPostgreSql => _kind == Kind.PostgreSql;
+
     /// <summary>An instant as the provider stores it, for parameters of hand-written SQL (UTC ticks on SQLite).</summary>
     public object Instant(DateTimeOffset value) => Store(value);
 

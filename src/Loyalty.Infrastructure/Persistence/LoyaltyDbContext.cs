@@ -13,6 +13,7 @@ using Loyalty.Domain.Social.Members;
 using Loyalty.Domain.Social.Referrals;
 using Loyalty.Domain.Social.Tiers;
 using Loyalty.Domain.Structural.ApiKeys;
+using Loyalty.Domain.Structural.Imports;
 using Loyalty.Domain.Structural.Outbox;
 using Loyalty.Domain.Structural.Partners;
 using Loyalty.Domain.Structural.Webhooks;
@@ -87,6 +88,10 @@ public sealed class LoyaltyDbContext(DbContextOptions<LoyaltyDbContext> options)
     public DbSet<Referral> Referrals => Set<Referral>();
 
     public DbSet<ReferralProgramme> ReferralProgrammes => Set<ReferralProgramme>();
+
+    public DbSet<Import> Imports => Set<Import>();
+
+    public DbSet<ImportRow> ImportRows => Set<ImportRow>();
 
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
 

@@ -65,8 +65,17 @@ public sealed class DatabaseCommandCounter : DbCommandInterceptor
     public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<object> result, CancellationToken cancellationToken = default) =>
         ValueTask.FromResult(Record(command, result));
 
+    /// <summary>Fails the next command whose SQL matches (a database error in the middle of a unit of work), then is cleared.</summary>
+    public Func<string, bool>? FailNext { get; set; }
+
     private T Record<T>(DbCommand command, T result)
     {
+        if (FailNext is { } fail && fail(command.CommandText))
+        {
+            FailNext = null;
+            throw new InjectedDatabaseException();
+        }
+
         if (_counting)
         {
             lock (_commands)
@@ -83,3 +92,6 @@ public sealed class DatabaseCommandCounter : DbCommandInterceptor
         public void Dispose() => counter._counting = false;
     }
 }
+
+/// <summary>The error <see cref="DatabaseCommandCounter.FailNext"/> raises: what a lost connection or deadlock looks like to the caller.</summary>
+public sealed class InjectedDatabaseException() : DbException("Injected database failure.");

@@ -46,9 +46,7 @@ public sealed class EarningEngine(ILoyaltyDbContext db, EarningRulesCache cache,
         CancellationToken cancellationToken)
     {
         IReadOnlyDictionary<Guid, RuleUsage>? usage = null;
-        var needHistory = memberId is null
-            ? []
-            : rules.UsageRules.Where(r => EarningCalculator.AppliesToPurchase(r, rules, member, occasion, basket.Total.Currency)).ToList();
+        var needHistory = memberId is null ? [] : HistoryRules(rules, basket, member, occasion);
         if (needHistory.Count > 0)
         {
             var id = memberId!.Value;
@@ -71,6 +69,14 @@ public sealed class EarningEngine(ILoyaltyDbContext db, EarningRulesCache cache,
         }
 
         return EarningCalculator.Calculate(rules, basket, member, occasion, usage);
+    }
+
+    /// <summary>The rules that could apply to this purchase and need the member's history (caps, visit counts); none means no query.</summary>
+    public static IReadOnlyList<EarningRule> HistoryRules(EarningRuleSet rules, Basket basket, EarningMember member, EarningOccasion occasion)
+    {
+        ArgumentNullException.ThrowIfNull(rules);
+        ArgumentNullException.ThrowIfNull(basket);
+        return rules.UsageRules.Where(r => EarningCalculator.AppliesToPurchase(r, rules, member, occasion, basket.Total.Currency)).ToList();
     }
 
     /// <summary>Credits the enrolment bonuses that apply to a new member, with their breakdown; returns the points credited.</summary>

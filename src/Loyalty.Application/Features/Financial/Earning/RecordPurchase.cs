@@ -6,12 +6,16 @@ using Loyalty.Application.Features.Financial.Policies;
 using Loyalty.Application.Features.Social.Members;
 using Loyalty.Application.Features.Structural.Outbox;
 using Loyalty.Application.Features.Structural.Stores;
+using Loyalty.Contracts.Common;
 using Loyalty.Contracts.Partner;
 using Loyalty.Domain.Common;
 using Loyalty.Domain.Financial.Earning;
 using Loyalty.Domain.Financial.Ledger;
+using Loyalty.Domain.Financial.Policies;
 using Loyalty.Domain.Financial.Purchases;
+using Loyalty.Domain.Social.Members;
 using Loyalty.Domain.Structural.Outbox;
+using Loyalty.Domain.Structural.Partners;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -99,34 +103,15 @@ public sealed class RecordPurchaseHandler(ILoyaltyDbContext db, PointsLedger led
         var earned = await engine.CalculateAsync(
             rules, basket, EarningEngine.Facts(member, found.Tier), member.Id, new EarningOccasion(purchasedAt, command.PartnerId, store.Id), forUpdate: true, cancellationToken);
 
-        var purchase = Purchase.Record(member.Id, command.PartnerId, store.Id, externalId, basket.Total, purchasedAt, now, earned.TotalPoints);
-        db.Purchases.Add(purchase);
-        db.EarnBreakdownLines.AddRange(EarnBreakdownLine.ForPurchase(purchase, earned));
-
-        var policy = await policies.GetAsync(db, cancellationToken);
-        PendingTerms? pending = request.AwaitConfirmation ? new PendingTerms(null)
-            : policy.PendingDays > 0 ? new PendingTerms(now.AddDays(policy.PendingDays))
-            : null;
+        var purchase = PurchaseEarning.Record(db, member.Id, command.PartnerId, store.Id, externalId, basket.Total, purchasedAt, now, earned);
+        var pending = PurchaseEarning.PendingTermsFor(await policies.GetAsync(db, cancellationToken), request.AwaitConfirmation, now);
         var breakdown = EarningEngine.ToResponse(earned.Lines);
         await publisher.Publish(new PurchaseRecorded(member, found.Tier, purchase, now), cancellationToken);
         long available;
         if (earned.TotalPoints > 0)
         {
-            var description = $"Purchase {externalId} at {store.Name}";
-            outbox.Add(EventTypes.PointsEarned, member.Id, command.PartnerId, new
-            {
-                memberNumber = member.MemberNumber,
-                purchaseId = purchase.Id,
-                externalId,
-                storeId = store.Id,
-                points = earned.TotalPoints,
-                pending = pending is not null,
-                pendingUntil = pending?.Until,
-                breakdown, // the same lines (rule id and version) as the response and the stored breakdown
-                purchasedAt,
-                occurredAt = now,
-            });
-            available = await ledger.EarnAsync(LedgerEntry.Earn(member.Id, earned.TotalPoints, description, now, command.PartnerId, store.Id, purchase.Id), pending, cancellationToken);
+            var entry = PurchaseEarning.EarnEntry(outbox, member, purchase, store, breakdown, pending, now);
+            available = await ledger.EarnAsync(entry, pending, cancellationToken);
         }
         else
         {
@@ -146,5 +131,52 @@ public sealed class RecordPurchaseHandler(ILoyaltyDbContext db, PointsLedger led
             now,
             pending is not null && earned.TotalPoints > 0,
             earned.TotalPoints > 0 ? pending?.Until : null);
+    }
+}
+
+/// <summary>The writes of an earning purchase, shared by the live purchase and the bulk import so both write the same rows.</summary>
+public static class PurchaseEarning
+{
+    /// <summary>Adds the purchase and its earn breakdown to the unit of work.</summary>
+    public static Purchase Record(ILoyaltyDbContext db, Guid memberId, Guid partnerId, Guid storeId, string externalId, Money total, DateTimeOffset purchasedAt, DateTimeOffset now, EarnCalculation earned)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(earned);
+        var purchase = Purchase.Record(memberId, partnerId, storeId, externalId, total, purchasedAt, now, earned.TotalPoints);
+        db.Purchases.Add(purchase);
+        db.EarnBreakdownLines.AddRange(EarnBreakdownLine.ForPurchase(purchase, earned));
+        return purchase;
+    }
+
+    /// <summary>How long the points of a purchase stay pending under the policy, or null when they are available at once.</summary>
+    public static PendingTerms? PendingTermsFor(PointsPolicy policy, bool awaitConfirmation, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        return awaitConfirmation ? new PendingTerms(null)
+            : policy.PendingDays > 0 ? new PendingTerms(now.AddDays(policy.PendingDays))
+            : null;
+    }
+
+    /// <summary>Adds the points-earned event and returns the ledger entry the ledger is to earn.</summary>
+    public static LedgerEntry EarnEntry(EventOutbox outbox, Member member, Purchase purchase, Store store, IReadOnlyList<EarnLineResponse> breakdown, PendingTerms? pending, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(outbox);
+        ArgumentNullException.ThrowIfNull(member);
+        ArgumentNullException.ThrowIfNull(purchase);
+        ArgumentNullException.ThrowIfNull(store);
+        outbox.Add(EventTypes.PointsEarned, member.Id, purchase.PartnerId, new
+        {
+            memberNumber = member.MemberNumber,
+            purchaseId = purchase.Id,
+            externalId = purchase.ExternalId,
+            storeId = store.Id,
+            points = purchase.PointsEarned,
+            pending = pending is not null,
+            pendingUntil = pending?.Until,
+            breakdown, // the same lines (rule id and version) as the response and the stored breakdown
+            purchasedAt = purchase.PurchasedAt,
+            occurredAt = now,
+        });
+        return LedgerEntry.Earn(member.Id, purchase.PointsEarned, $"Purchase {purchase.ExternalId} at {store.Name}", now, purchase.PartnerId, store.Id, purchase.Id);
     }
 }

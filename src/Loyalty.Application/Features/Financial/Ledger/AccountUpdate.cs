@@ -43,4 +43,50 @@ internal static class AccountUpdate
         var rows = await db.Database.SqlQuery<long>(sql).ToListAsync(cancellationToken);
         return rows.Count == 0 ? null : rows[0];
     }
+
+    /// <summary>
+    /// Applies unconditional deltas to many accounts; returns each member's new available balance. One statement on
+    /// PostgreSQL (UPDATE … FROM a list of deltas), one per member elsewhere.
+    /// </summary>
+    public static async Task<Dictionary<Guid, long>> ApplyManyAsync(ILoyaltyDbContext db, IReadOnlyList<AccountDelta> deltas, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var provider = SetSql.For(db);
+        var result = new Dictionary<Guid, long>(deltas.Count);
+        if (!provider.IsPostgreSql)
+        {
+            foreach (var d in deltas)
+            {
+                result[d.MemberId] = await ApplyAsync(db, d.MemberId, d.Available, d.Pending, held: 0, d.Earned, long.MinValue, now, cancellationToken)
+                    ?? throw new InvalidOperationException($"Member {d.MemberId} has no points account.");
+            }
+
+            return result;
+        }
+
+        foreach (var part in deltas.Chunk(1000))
+        {
+            var p = provider.NewParameters();
+            var rows = string.Join(
+                "\nUNION ALL ",
+                part.Select(d => $"SELECT {p.Add(d.MemberId)} AS \"Id\", {p.Add(d.Available)} AS \"A\", {p.Add(d.Pending)} AS \"P\", {p.Add(d.Earned)} AS \"E\""));
+            var text = $"""
+                UPDATE "PointsAccounts" AS a
+                SET "Available" = a."Available" + v."A", "Pending" = a."Pending" + v."P", "LifetimeEarned" = a."LifetimeEarned" + v."E", "UpdatedAt" = {p.Add(now)}
+                FROM ({rows}) AS v
+                WHERE a."MemberId" = v."Id"
+                RETURNING a."MemberId" AS "MemberId", a."Available" AS "Available"
+                """;
+            foreach (var row in await provider.Query<AccountBalance>(db, text, p).ToListAsync(cancellationToken))
+            {
+                result[row.MemberId] = row.Available;
+            }
+        }
+
+        return result.Count == deltas.Count ? result : throw new InvalidOperationException("A member has no points account.");
+    }
 }
+
+/// <summary>What one account's balances move by.</summary>
+internal sealed record AccountDelta(Guid MemberId, long Available, long Pending, long Earned);
+
+internal sealed record AccountBalance(Guid MemberId, long Available);

@@ -39,6 +39,58 @@ public sealed class PointsLedger(ILoyaltyDbContext db, PointsPolicyCache policie
         return await AppendAsync(entry, available, cancellationToken);
     }
 
+    /// <summary>
+    /// Earns many entries at once (the bulk import) exactly as <see cref="EarnAsync"/> would one after another, in
+    /// list order: one account update for all members, then the lots and entries in one save.
+    /// </summary>
+    public async Task EarnManyAsync(IReadOnlyList<(LedgerEntry Entry, PendingTerms? Pending)> earns, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(earns);
+        if (earns.Count == 0)
+        {
+            return;
+        }
+
+        if (earns.Any(e => e.Entry.Type != LedgerEntryType.Earn || e.Entry.Points <= 0))
+        {
+            throw new ArgumentException("Only earn entries with points can be earned together.", nameof(earns));
+        }
+
+        var policy = await policies.GetAsync(db, cancellationToken);
+        foreach (var (entry, pending) in earns)
+        {
+            if (pending is not null)
+            {
+                entry.MakePending();
+            }
+        }
+
+        var deltas = earns.GroupBy(e => e.Entry.MemberId)
+            .Select(g => new AccountDelta(g.Key, g.Sum(e => e.Entry.Points), g.Sum(e => e.Entry.PendingPoints), g.Sum(e => e.Entry.Points + e.Entry.PendingPoints)))
+            .ToList();
+        var finalAvailable = await AccountUpdate.ApplyManyAsync(db, deltas, clock.GetUtcNow(), cancellationToken);
+
+        // The balance each entry would have seen one by one: the final one less what the member's later entries added.
+        var added = deltas.ToDictionary(d => d.MemberId, d => d.Available);
+        var availableBefore = finalAvailable.ToDictionary(a => a.Key, a => a.Value - added[a.Key]);
+        foreach (var (entry, pending) in earns)
+        {
+            var available = availableBefore[entry.MemberId] += entry.Points;
+            if (pending is not null)
+            {
+                db.PointsLots.Add(PointsLot.Pending(entry.MemberId, entry.PendingPoints, entry.OccurredAt, policy.Expiry.ExpiresAt(entry.OccurredAt), pending.Until, entry.PurchaseId));
+            }
+            else
+            {
+                AddLots(entry.MemberId, entry.OccurredAt, entry.PurchaseId, [new LotPortion(0, entry.Points, policy.Expiry.ExpiresAt(entry.OccurredAt))], available);
+            }
+
+            db.LedgerEntries.Add(entry);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
     /// <summary>Adds available points as a new lot expiring under the programme's policy. Returns the new available balance.</summary>
     public async Task<long> CreditAsync(LedgerEntry entry, CancellationToken cancellationToken)
     {

@@ -1,6 +1,8 @@
 using Loyalty.Application.Abstractions;
 using Loyalty.Application.Features.Financial.Earning;
 using Loyalty.Application.Features.Structural.Outbox;
+using Loyalty.Domain.Financial.Purchases;
+using Loyalty.Domain.Social.Members;
 using Loyalty.Domain.Social.Tiers;
 using Loyalty.Domain.Structural.Outbox;
 using Mediator;
@@ -21,51 +23,88 @@ public sealed class QualifyOnPurchaseHandler(ILoyaltyDbContext db, TierSchemeCac
         ArgumentNullException.ThrowIfNull(notification);
         var scheme = await schemes.GetAsync(db, cancellationToken);
         var member = notification.Member;
+        var now = notification.At;
+        if (PurchaseQualification.Prepare(scheme, member, now) is not { } check)
+        {
+            return;
+        }
+
+        var (activity, retention) = await TierActivity.ForMemberAsync(db, member.Id, scheme.Settings.SpendCurrency, check.QualifyFrom, check.RetainFrom, now, cancellationToken);
+        (activity, retention) = check.Add(activity, retention, notification.Purchase, now);
+        if (TierQualification.Upgrade(scheme.Tiers, check.Current, activity) is { } higher)
+        {
+            await PurchaseQualification.MoveUpAsync(db, outbox, scheme, member, check.Current, higher, activity, now, cancellationToken);
+            return;
+        }
+
+        if (check.InGrace && check.Current.Retain.IsMetBy(retention))
+        {
+            // Caught up during grace: the tier is kept as if the review had found it so.
+            var next = TierQualification.NextReview(scheme.Settings, member.TierReviewAt!.Value);
+            await db.Members
+                .Where(m => m.Id == member.Id && m.TierId == check.Current.Id && m.TierGraceUntil == member.TierGraceUntil)
+                .ExecuteUpdateAsync(s => s.SetProperty(m => m.TierReviewAt, next).SetProperty(m => m.TierGraceUntil, (DateTimeOffset?)null), cancellationToken);
+        }
+    }
+}
+
+/// <summary>What a purchase's tier check needs: the member's tier and windows, known before any query.</summary>
+public sealed record PurchaseQualification(Tier Current, DateTimeOffset QualifyFrom, DateTimeOffset RetainFrom, bool InGrace, string SpendCurrency)
+{
+    /// <summary>Null when a purchase cannot change the member's tier (top tier, not in grace; or an unknown tier).</summary>
+    public static PurchaseQualification? Prepare(TierSchemeSnapshot scheme, Member member, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(scheme);
+        ArgumentNullException.ThrowIfNull(member);
         var current = scheme.Find(member.TierId);
         var standing = new TierStanding(member.TierId, member.TierSince, member.TierReviewAt, member.TierGraceUntil);
         var inGrace = member.TierGraceUntil is not null && member.TierReviewAt is not null;
         if (current is null || (scheme.IsTop(current) && !inGrace))
         {
-            return;
+            return null;
         }
 
-        var now = notification.At;
         var settings = scheme.Settings;
         var qualifyFrom = TierQualification.QualificationWindowStart(settings, standing, now);
         var retainFrom = member.TierReviewAt is { } review ? TierQualification.RetentionWindowStart(settings, standing, review) : qualifyFrom;
-        var (activity, retention) = await TierActivity.ForMemberAsync(db, member.Id, settings.SpendCurrency, qualifyFrom, retainFrom, now, cancellationToken);
-        var purchase = notification.Purchase;
-        var added = TierActivity.Of(purchase, settings.SpendCurrency);
+        return new PurchaseQualification(current, qualifyFrom, retainFrom, inGrace, settings.SpendCurrency);
+    }
+
+    /// <summary>The activity with <paramref name="purchase"/> counted in the windows it falls in.</summary>
+    public (QualifyingActivity Activity, QualifyingActivity Retention) Add(QualifyingActivity activity, QualifyingActivity retention, Purchase purchase, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(purchase);
+        var added = TierActivity.Of(purchase, SpendCurrency);
         if (purchase.PurchasedAt <= now)
         {
-            activity = purchase.PurchasedAt >= qualifyFrom ? activity.Add(added) : activity;
-            retention = purchase.PurchasedAt >= retainFrom ? retention.Add(added) : retention;
+            activity = purchase.PurchasedAt >= QualifyFrom ? activity.Add(added) : activity;
+            retention = purchase.PurchasedAt >= RetainFrom ? retention.Add(added) : retention;
         }
 
-        if (TierQualification.Upgrade(scheme.Tiers, current, activity) is { } higher)
+        return (activity, retention);
+    }
+
+    /// <summary>Moves the member to <paramref name="higher"/> if they are still in <paramref name="current"/>; true when this call moved them.</summary>
+    public static async Task<bool> MoveUpAsync(
+        ILoyaltyDbContext db, EventOutbox outbox, TierSchemeSnapshot scheme, Member member, Tier current, Tier higher, QualifyingActivity activity, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(scheme);
+        ArgumentNullException.ThrowIfNull(member);
+        ArgumentNullException.ThrowIfNull(current);
+        ArgumentNullException.ThrowIfNull(higher);
+        var reviewAt = TierQualification.FirstReview(scheme.Settings, now);
+        var moved = await db.Members
+            .Where(m => m.Id == member.Id && m.TierId == current.Id)
+            .ExecuteUpdateAsync(
+                s => s.SetProperty(m => m.TierId, higher.Id).SetProperty(m => m.TierSince, now)
+                    .SetProperty(m => m.TierReviewAt, reviewAt).SetProperty(m => m.TierGraceUntil, (DateTimeOffset?)null),
+                cancellationToken);
+        if (moved == 1)
         {
-            var reviewAt = TierQualification.FirstReview(settings, now);
-            var moved = await db.Members
-                .Where(m => m.Id == member.Id && m.TierId == current.Id)
-                .ExecuteUpdateAsync(
-                    s => s.SetProperty(m => m.TierId, higher.Id).SetProperty(m => m.TierSince, now)
-                        .SetProperty(m => m.TierReviewAt, reviewAt).SetProperty(m => m.TierGraceUntil, (DateTimeOffset?)null),
-                    cancellationToken);
-            if (moved == 1)
-            {
-                TierChanges.Record(db, outbox, member, current, higher, TierChangeReason.Qualified, activity, now);
-            }
-
-            return;
+            TierChanges.Record(db, outbox, member, current, higher, TierChangeReason.Qualified, activity, now);
         }
 
-        if (inGrace && current.Retain.IsMetBy(retention))
-        {
-            // Caught up during grace: the tier is kept as if the review had found it so.
-            var next = TierQualification.NextReview(settings, member.TierReviewAt!.Value);
-            await db.Members
-                .Where(m => m.Id == member.Id && m.TierId == current.Id && m.TierGraceUntil == member.TierGraceUntil)
-                .ExecuteUpdateAsync(s => s.SetProperty(m => m.TierReviewAt, next).SetProperty(m => m.TierGraceUntil, (DateTimeOffset?)null), cancellationToken);
-        }
+        return moved == 1;
     }
 }

@@ -88,7 +88,57 @@ public static class TierActivity
             purchase.ReturnedAmount < purchase.Amount ? 1 : 0);
     }
 
-    private sealed class ActivityRow
+    /// <summary>
+    /// <see cref="ForMemberAsync"/> for many members, each with their own two window starts: one round trip on
+    /// PostgreSQL, one per member elsewhere.
+    /// </summary>
+    public static async Task<Dictionary<Guid, (QualifyingActivity Activity, QualifyingActivity Other)>> ForMembersAsync(
+        ILoyaltyDbContext db, IReadOnlyList<(Guid MemberId, DateTimeOffset Start, DateTimeOffset OtherStart)> members, string currency, DateTimeOffset end, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(members);
+        var result = new Dictionary<Guid, (QualifyingActivity, QualifyingActivity)>(members.Count);
+        var sql = SetSql.For(db);
+        if (!sql.IsPostgreSql)
+        {
+            foreach (var (memberId, start, otherStart) in members)
+            {
+                result[memberId] = await ForMemberAsync(db, memberId, currency, start, otherStart, end, cancellationToken);
+            }
+
+            return result;
+        }
+
+        foreach (var part in members.Chunk(1000))
+        {
+            var p = sql.NewParameters();
+            var cur = p.Add(currency);
+            var list = string.Join(
+                "\nUNION ALL ",
+                part.Select(m => $"SELECT {p.Add(m.MemberId)} AS \"Id\", {p.Add(m.Start)} AS \"S1\", {p.Add(m.OtherStart)} AS \"S2\", {p.Add(m.Start < m.OtherStart ? m.Start : m.OtherStart)} AS \"S0\""));
+            var text = $"""
+                SELECT v."Id" AS "MemberId", {Columns(sql, cur, "p.\"PurchasedAt\" >= v.\"S1\"")},
+                {Columns(sql, cur, "p.\"PurchasedAt\" >= v.\"S2\"", "2")}
+                FROM ({list}) AS v
+                LEFT JOIN "Purchases" p ON p."MemberId" = v."Id" AND p."PurchasedAt" >= v."S0" AND p."PurchasedAt" <= {p.Add(end)}
+                GROUP BY v."Id"
+                """;
+            foreach (var row in await sql.Query<MemberActivityRow>(db, text, p).ToListAsync(cancellationToken))
+            {
+                result[row.MemberId] = (new QualifyingActivity(row.Points, FromTenThousandths(row.Spend), (int)row.Visits),
+                    new QualifyingActivity(row.Points2, FromTenThousandths(row.Spend2), (int)row.Visits2));
+            }
+        }
+
+        return result;
+    }
+
+    private sealed class MemberActivityRow : ActivityRow
+    {
+        public Guid MemberId { get; set; }
+    }
+
+    private class ActivityRow
     {
         public long Points { get; set; }
 

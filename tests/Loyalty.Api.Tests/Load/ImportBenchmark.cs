@@ -1,0 +1,96 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using Loyalty.Api.Tests.Infrastructure;
+using Loyalty.Application.Features.Structural.Imports;
+using Loyalty.Contracts.Partner;
+using Loyalty.Infrastructure.Persistence;
+using Mediator;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using Xunit.Abstractions;
+
+using static Loyalty.Api.Tests.Load.BenchmarkSql;
+
+namespace Loyalty.Api.Tests.Load;
+
+/// <summary>Runs only when LOYALTY_IMPORT_BENCH=1 (see tests/load/import-bench.sh).</summary>
+public sealed class ImportBenchmarkFactAttribute() : BenchmarkFactAttribute("LOYALTY_IMPORT_BENCH", "tests/load/import-bench.sh");
+
+/// <summary>
+/// Uploads a CSV of 100,000 offline purchases (spread over 1,000 members enrolled through the API) to a fresh PostgreSQL
+/// database and times the import job until the import completes; checks every row earned and balance == ledger.
+/// </summary>
+[Trait("Category", "Benchmark")]
+public sealed class ImportBenchmark(ITestOutputHelper output)
+{
+    private static readonly TimeSpan Target = TimeSpan.FromMinutes(2);
+
+    [ImportBenchmarkFact]
+    public async Task A_hundred_thousand_rows_import_within_two_minutes_on_PostgreSQL()
+    {
+        var rows = Setting("LOYALTY_BENCH_ROWS", 100_000);
+        var memberCount = Setting("LOYALTY_BENCH_MEMBERS", 1_000);
+        var parallelism = Setting("LOYALTY_BENCH_PARALLELISM", 4);
+
+        await using var api = new LoyaltyApiFactory(await TestDatabase.CreateAsync(DatabaseProvider.PostgreSql));
+        var s = await Scenario.StartAsync(api);
+        var members = new List<string>(memberCount);
+        for (var i = 0; i < memberCount; i++)
+        {
+            members.Add((await s.EnrolAsync()).MemberNumber);
+        }
+
+        var at = api.Clock.GetUtcNow().AddDays(-1).ToString("O", CultureInfo.InvariantCulture);
+        var csv = new StringBuilder("memberNumber,storeId,externalId,amount,currency,purchasedAt\n");
+        for (var i = 0; i < rows; i++)
+        {
+            csv.Append(CultureInfo.InvariantCulture, $"{members[i % memberCount]},{s.Store.Id},BENCH-{i},{10 + (i % 90)}.50,EUR,{at}\n");
+        }
+
+        var upload = Stopwatch.StartNew();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/partner/imports") { Content = new StringContent(csv.ToString(), Encoding.UTF8, "text/csv") };
+        request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
+        using var response = await s.Partner.SendAsync(request);
+        await response.EnsureStatusAsync(HttpStatusCode.Accepted);
+        var import = (await response.Content.ReadFromJsonAsync<ImportResponse>(HttpTestExtensions.Json))!;
+        upload.Stop();
+        output.WriteLine($"Uploaded {rows:N0} rows ({csv.Length / 1024.0 / 1024.0:F1} MB) in {upload.Elapsed.TotalSeconds:F1} s.");
+
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var counting = api.Commands.Start();
+        var run = Stopwatch.StartNew();
+        var settled = 0;
+        int handled;
+        do
+        {
+            await using var scope = api.Services.CreateAsyncScope();
+            handled = await scope.ServiceProvider.GetRequiredService<ISender>().Send(new ProcessImportsCommand(Parallelism: parallelism));
+            settled += handled;
+        }
+        while (handled > 0);
+        run.Stop();
+        var commands = api.Commands.Count;
+        counting.Dispose();
+        cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
+        output.WriteLine($"Imported {settled:N0} rows in {run.Elapsed.TotalSeconds:F1} s ({settled / run.Elapsed.TotalSeconds:N0} rows/s, {parallelism} side by side).");
+        output.WriteLine($"Imported: {(double)commands / settled:F2} database commands and {cpu.TotalMilliseconds / settled:F2} ms of API-process CPU per row.");
+
+        var done = await s.Partner.GetJsonAsync<ImportResponse>($"/api/v1/partner/imports/{import.Id}");
+        Assert.Equal(("completed", rows, rows), (done.Status, done.Processed, done.Earned));
+        await using var connection = new NpgsqlConnection(api.Database.ConnectionString);
+        await connection.OpenAsync();
+        Assert.Equal(0, await ScalarAsync(connection, """
+            SELECT COUNT(*) FROM "PointsAccounts" a
+            WHERE a."Available" <> (SELECT COALESCE(SUM(e."Points"), 0) FROM "LedgerEntries" e WHERE e."MemberId" = a."MemberId")
+            """));
+        foreach (var member in members.Take(5))
+        {
+            await s.AssertBalanceEqualsLedgerAsync(member);
+        }
+
+        Assert.True(run.Elapsed + upload.Elapsed < Target, $"The import took {(run.Elapsed + upload.Elapsed).TotalSeconds:F1} s; the target is {Target.TotalSeconds} s.");
+    }
+}
