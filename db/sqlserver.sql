@@ -1903,7 +1903,7 @@ GO
 BEGIN TRANSACTION;
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123180324_StructuralLayer'
+    WHERE [MigrationId] = N'20261123182133_StructuralLayer'
 )
 BEGIN
     ALTER TABLE [Partners] ADD [RateLimitPerSecond] int NULL;
@@ -1911,7 +1911,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123180324_StructuralLayer'
+    WHERE [MigrationId] = N'20261123182133_StructuralLayer'
 )
 BEGIN
     ALTER TABLE [OutboxMessages] ADD [FannedOutAt] datetimeoffset NULL;
@@ -1919,7 +1919,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123180324_StructuralLayer'
+    WHERE [MigrationId] = N'20261123182133_StructuralLayer'
 )
 BEGIN
     ALTER TABLE [ApiKeys] ADD [ExpiresAt] datetimeoffset NULL;
@@ -1927,7 +1927,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123180324_StructuralLayer'
+    WHERE [MigrationId] = N'20261123182133_StructuralLayer'
 )
 BEGIN
     CREATE TABLE [DataProtectionKeys] (
@@ -1940,7 +1940,32 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123180324_StructuralLayer'
+    WHERE [MigrationId] = N'20261123182133_StructuralLayer'
+)
+BEGIN
+    CREATE TABLE [Imports] (
+        [Id] uniqueidentifier NOT NULL,
+        [PartnerId] uniqueidentifier NOT NULL,
+        [Format] nvarchar(10) NOT NULL,
+        [Status] nvarchar(20) NOT NULL,
+        [TotalRows] int NOT NULL,
+        [Processed] int NOT NULL,
+        [Earned] int NOT NULL,
+        [Points] bigint NOT NULL,
+        [Rejected] int NOT NULL,
+        [Duplicates] int NOT NULL,
+        [CreatedAt] datetimeoffset NOT NULL,
+        [StartedAt] datetimeoffset NULL,
+        [CompletedAt] datetimeoffset NULL,
+        [ClaimedUntil] datetimeoffset NULL,
+        CONSTRAINT [PK_Imports] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_Imports_Partners_PartnerId] FOREIGN KEY ([PartnerId]) REFERENCES [Partners] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123182133_StructuralLayer'
 )
 BEGIN
     CREATE TABLE [WebhookSubscriptions] (
@@ -1962,7 +1987,30 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123180324_StructuralLayer'
+    WHERE [MigrationId] = N'20261123182133_StructuralLayer'
+)
+BEGIN
+    CREATE TABLE [ImportRows] (
+        [ImportId] uniqueidentifier NOT NULL,
+        [RowNumber] int NOT NULL,
+        [MemberNumber] nvarchar(100) NOT NULL,
+        [StoreId] uniqueidentifier NOT NULL,
+        [ExternalId] nvarchar(101) NOT NULL,
+        [Amount] decimal(18,4) NOT NULL,
+        [Currency] nvarchar(4) NOT NULL,
+        [PurchasedAt] datetimeoffset NULL,
+        [Outcome] nvarchar(20) NOT NULL,
+        [Points] bigint NOT NULL,
+        [ReasonCode] nvarchar(60) NULL,
+        [Message] nvarchar(500) NULL,
+        CONSTRAINT [PK_ImportRows] PRIMARY KEY ([ImportId], [RowNumber]),
+        CONSTRAINT [FK_ImportRows_Imports_ImportId] FOREIGN KEY ([ImportId]) REFERENCES [Imports] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123182133_StructuralLayer'
 )
 BEGIN
     CREATE TABLE [WebhookDeliveries] (
@@ -1990,7 +2038,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123180324_StructuralLayer'
+    WHERE [MigrationId] = N'20261123182133_StructuralLayer'
 )
 BEGIN
     CREATE INDEX [IX_OutboxMessages_FannedOutAt_OccurredAt] ON [OutboxMessages] ([FannedOutAt], [OccurredAt]);
@@ -1998,7 +2046,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123180324_StructuralLayer'
+    WHERE [MigrationId] = N'20261123182133_StructuralLayer'
 )
 BEGIN
     CREATE INDEX [IX_LedgerEntries_PartnerId_OccurredAt] ON [LedgerEntries] ([PartnerId], [OccurredAt]);
@@ -2006,7 +2054,31 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123180324_StructuralLayer'
+    WHERE [MigrationId] = N'20261123182133_StructuralLayer'
+)
+BEGIN
+    CREATE INDEX [IX_ImportRows_ImportId_Outcome_RowNumber] ON [ImportRows] ([ImportId], [Outcome], [RowNumber]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123182133_StructuralLayer'
+)
+BEGIN
+    CREATE INDEX [IX_Imports_PartnerId_CreatedAt] ON [Imports] ([PartnerId], [CreatedAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123182133_StructuralLayer'
+)
+BEGIN
+    CREATE INDEX [IX_Imports_Status_CreatedAt] ON [Imports] ([Status], [CreatedAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123182133_StructuralLayer'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_WebhookDeliveries_MessageId_SubscriptionId] ON [WebhookDeliveries] ([MessageId], [SubscriptionId]);
@@ -2014,7 +2086,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123180324_StructuralLayer'
+    WHERE [MigrationId] = N'20261123182133_StructuralLayer'
 )
 BEGIN
     CREATE INDEX [IX_WebhookDeliveries_Status_DeliveredAt] ON [WebhookDeliveries] ([Status], [DeliveredAt]);
@@ -2022,7 +2094,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123180324_StructuralLayer'
+    WHERE [MigrationId] = N'20261123182133_StructuralLayer'
 )
 BEGIN
     CREATE INDEX [IX_WebhookDeliveries_Status_NextAttemptAt] ON [WebhookDeliveries] ([Status], [NextAttemptAt]);
@@ -2030,7 +2102,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123180324_StructuralLayer'
+    WHERE [MigrationId] = N'20261123182133_StructuralLayer'
 )
 BEGIN
     CREATE INDEX [IX_WebhookDeliveries_SubscriptionId_MemberId_OccurredAt] ON [WebhookDeliveries] ([SubscriptionId], [MemberId], [OccurredAt]);
@@ -2038,7 +2110,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123180324_StructuralLayer'
+    WHERE [MigrationId] = N'20261123182133_StructuralLayer'
 )
 BEGIN
     CREATE INDEX [IX_WebhookSubscriptions_PartnerId] ON [WebhookSubscriptions] ([PartnerId]);
@@ -2046,7 +2118,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123180324_StructuralLayer'
+    WHERE [MigrationId] = N'20261123182133_StructuralLayer'
 )
 BEGIN
     UPDATE "OutboxMessages" SET "FannedOutAt" = "OccurredAt" WHERE "FannedOutAt" IS NULL;
@@ -2054,11 +2126,11 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123180324_StructuralLayer'
+    WHERE [MigrationId] = N'20261123182133_StructuralLayer'
 )
 BEGIN
     INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261123180324_StructuralLayer', N'10.0.14');
+    VALUES (N'20261123182133_StructuralLayer', N'10.0.14');
 END;
 
 COMMIT;

@@ -44,6 +44,36 @@ namespace Loyalty.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "Imports",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PartnerId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Format = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    TotalRows = table.Column<int>(type: "INTEGER", nullable: false),
+                    Processed = table.Column<int>(type: "INTEGER", nullable: false),
+                    Earned = table.Column<int>(type: "INTEGER", nullable: false),
+                    Points = table.Column<long>(type: "INTEGER", nullable: false),
+                    Rejected = table.Column<int>(type: "INTEGER", nullable: false),
+                    Duplicates = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    StartedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    CompletedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ClaimedUntil = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Imports", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Imports_Partners_PartnerId",
+                        column: x => x.PartnerId,
+                        principalTable: "Partners",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "WebhookSubscriptions",
                 columns: table => new
                 {
@@ -68,6 +98,34 @@ namespace Loyalty.Migrations.Sqlite.Migrations
                         principalTable: "Partners",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ImportRows",
+                columns: table => new
+                {
+                    ImportId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RowNumber = table.Column<int>(type: "INTEGER", nullable: false),
+                    MemberNumber = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    StoreId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ExternalId = table.Column<string>(type: "TEXT", maxLength: 101, nullable: false),
+                    Amount = table.Column<decimal>(type: "TEXT", precision: 18, scale: 4, nullable: false),
+                    Currency = table.Column<string>(type: "TEXT", maxLength: 4, nullable: false),
+                    PurchasedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Outcome = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Points = table.Column<long>(type: "INTEGER", nullable: false),
+                    ReasonCode = table.Column<string>(type: "TEXT", maxLength: 60, nullable: true),
+                    Message = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ImportRows", x => new { x.ImportId, x.RowNumber });
+                    table.ForeignKey(
+                        name: "FK_ImportRows_Imports_ImportId",
+                        column: x => x.ImportId,
+                        principalTable: "Imports",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -119,6 +177,21 @@ namespace Loyalty.Migrations.Sqlite.Migrations
                 columns: new[] { "PartnerId", "OccurredAt" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_ImportRows_ImportId_Outcome_RowNumber",
+                table: "ImportRows",
+                columns: new[] { "ImportId", "Outcome", "RowNumber" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Imports_PartnerId_CreatedAt",
+                table: "Imports",
+                columns: new[] { "PartnerId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Imports_Status_CreatedAt",
+                table: "Imports",
+                columns: new[] { "Status", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_WebhookDeliveries_MessageId_SubscriptionId",
                 table: "WebhookDeliveries",
                 columns: new[] { "MessageId", "SubscriptionId" },
@@ -155,7 +228,13 @@ namespace Loyalty.Migrations.Sqlite.Migrations
                 name: "DataProtectionKeys");
 
             migrationBuilder.DropTable(
+                name: "ImportRows");
+
+            migrationBuilder.DropTable(
                 name: "WebhookDeliveries");
+
+            migrationBuilder.DropTable(
+                name: "Imports");
 
             migrationBuilder.DropTable(
                 name: "WebhookSubscriptions");
