@@ -78,6 +78,16 @@ internal sealed partial class PartnerExamplesFilter : IOperationFilter
         new(Guid.Parse("0193a2d5-9a0b-7cbd-9ecf-3a4b5c6d7e06"), Guid.Parse("0193a2d6-0b1c-7dce-8fd0-4b5c6d7e8f07"), EventTypes.PointsEarned,
             "succeeded", 1, At, 200, null, At, At.AddSeconds(1));
 
+    // Last night's offline sales from the Station Road till, uploaded in the morning.
+    private static readonly Guid NightImport = Guid.Parse("0193a2d8-2d3e-7f0a-8b12-6d7e8f9a0b09");
+    private static readonly ImportRowRequest[] NightRows =
+    [
+        new(Card, Store, "OFF-2026-1122-001", 18.40m, "EUR", At.AddHours(-14)),
+        new(Card, Store, "OFF-2026-1122-002", 6.90m, "EUR", At.AddHours(-13)),
+    ];
+
+    private static readonly ImportResponse Queued = new(NightImport, "csv", "queued", 2, 0, 0, 0, 0, 0, At, null, null);
+
     private static readonly Dictionary<string, (object? Request, (int Status, object Body)[] Responses)> Examples = new()
     {
         ["POST api/v1/partner/members"] = (
@@ -143,6 +153,19 @@ internal sealed partial class PartnerExamplesFilter : IOperationFilter
             null,
             [(200, Delivered with { Status = "pending", NextAttemptAt = At.AddHours(1), DeliveredAt = null })]),
         ["POST api/v1/partner/webhooks/{id}/deliveries/replay-dead-letters"] = (null, [(200, new WebhookReplayResponse(3))]),
+        ["POST api/v1/partner/imports"] = (
+            new ByMediaType(new Dictionary<string, object>
+            {
+                ["application/json"] = NightRows,
+                ["text/csv"] = "memberNumber,storeId,externalId,amount,currency,purchasedAt\r\n"
+                    + string.Concat(NightRows.Select(r => $"{r.MemberNumber},{r.StoreId},{r.ExternalId},{r.Amount:0.00},{r.Currency},{r.PurchasedAt:yyyy-MM-ddTHH:mm:ssZ}\r\n")),
+            }),
+            [(202, Queued)]),
+        ["GET api/v1/partner/imports"] = (null, [(200, new[] { Queued with { Status = "completed", Processed = 2, Earned = 1, Points = 18, Rejected = 1, StartedAt = At.AddSeconds(2), CompletedAt = At.AddSeconds(3) } })]),
+        ["GET api/v1/partner/imports/{importId}"] = (null, [(200, Queued with { Status = "running", Processed = 1, Earned = 1, Points = 18, StartedAt = At.AddSeconds(2) })]),
+        ["GET api/v1/partner/imports/{importId}/rejected"] = (
+            null,
+            [(200, "rowNumber,externalId,reasonCode,message\r\n2,OFF-2026-1122-002,store_inactive,The store is closed.\r\n")]),
         ["GET api/v1/partner/settlement.csv"] = (null, [(200, SettlementCsv.Write(November))]),
     };
 
@@ -156,9 +179,13 @@ internal sealed partial class PartnerExamplesFilter : IOperationFilter
 
         if (example.Request is not null && operation.RequestBody?.Content is { } requestContent)
         {
-            foreach (var media in requestContent.Values.OfType<OpenApiMediaType>())
+            foreach (var (mediaType, media) in requestContent)
             {
-                media.Example = JsonSerializer.SerializeToNode(example.Request, example.Request.GetType(), Json);
+                var request = example.Request is ByMediaType byMedia ? byMedia.Examples.GetValueOrDefault(mediaType) : example.Request;
+                if (request is not null && media is OpenApiMediaType concrete)
+                {
+                    concrete.Example = JsonSerializer.SerializeToNode(request, request.GetType(), Json);
+                }
             }
         }
 
@@ -174,6 +201,9 @@ internal sealed partial class PartnerExamplesFilter : IOperationFilter
             }
         }
     }
+
+    /// <summary>A request whose example differs by content type (an upload as JSON rows or as a CSV file).</summary>
+    private sealed record ByMediaType(IReadOnlyDictionary<string, object> Examples);
 
     // "api/v1/partner/redemptions/{id:guid}/" → "api/v1/partner/redemptions/{id}"
     private static string Route(string? relativePath) =>

@@ -33,6 +33,7 @@ public static class SwaggerSetup
             o.DocInclusionPredicate((document, api) => api.GroupName == document);
             o.DocumentFilter<AudienceSecurityFilter>();
             o.OperationFilter<IdempotencyKeyHeaderFilter>();
+            o.OperationFilter<CsvBodyFilter>();
             o.OperationFilter<PartnerExamplesFilter>();
             o.SchemaFilter<RequestExamplesFilter>();
             o.SchemaFilter<ProblemDetailsSchemaFilter>();
@@ -80,6 +81,21 @@ internal sealed class IdempotencyKeyHeaderFilter : IOperationFilter
             Description = "A unique key per operation (e.g. a UUID). Retry with the same key: the first response is replayed with Idempotent-Replayed: true.",
             Schema = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = 255 },
         });
+    }
+}
+
+/// <summary>
+/// An endpoint accepting JSON rows or the same rows as a CSV file declares one body type for both; a CSV body is a
+/// string of lines, whatever the JSON shape.
+/// </summary>
+internal sealed class CsvBodyFilter : IOperationFilter
+{
+    public void Apply(OpenApiOperation operation, OperationFilterContext context)
+    {
+        if (operation.RequestBody?.Content?.TryGetValue("text/csv", out var csv) == true && csv is OpenApiMediaType media)
+        {
+            media.Schema = new OpenApiSchema { Type = JsonSchemaType.String, Description = "RFC 4180 lines with a header row." };
+        }
     }
 }
 

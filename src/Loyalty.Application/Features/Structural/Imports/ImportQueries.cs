@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Loyalty.Application.Abstractions;
+using Loyalty.Application.Common;
 using Loyalty.Application.Errors;
 using Loyalty.Contracts.Partner;
 using Loyalty.Domain.Structural.Imports;
@@ -47,8 +48,8 @@ public sealed class ImportQueries(ILoyaltyDbContext db)
         var csv = new StringBuilder("rowNumber,externalId,reasonCode,message\r\n");
         foreach (var r in rows)
         {
-            csv.Append(r.RowNumber.ToString(CultureInfo.InvariantCulture)).Append(',').Append(Quote(r.ExternalId)).Append(',')
-                .Append(Quote(r.ReasonCode ?? "")).Append(',').Append(Quote(r.Message ?? "")).Append("\r\n");
+            csv.Append(r.RowNumber.ToString(CultureInfo.InvariantCulture)).Append(',').Append(CsvField.Of(r.ExternalId)).Append(',')
+                .Append(CsvField.Of(r.ReasonCode)).Append(',').Append(CsvField.Of(r.Message)).Append("\r\n");
         }
 
         return csv.ToString();
@@ -57,15 +58,4 @@ public sealed class ImportQueries(ILoyaltyDbContext db)
     private async Task<Import> FindAsync(Guid partnerId, Guid importId, CancellationToken cancellationToken) =>
         await db.Imports.AsNoTracking().SingleOrDefaultAsync(i => i.Id == importId && i.PartnerId == partnerId, cancellationToken)
         ?? throw AppException.NotFound("import_not_found", "Your partner account has no import with this id.");
-
-    // Quotes every field that needs it, and defuses spreadsheet formulas (=, +, -, @) in partner-supplied text.
-    private static string Quote(string value)
-    {
-        if (value.Length > 0 && value[0] is '=' or '+' or '-' or '@')
-        {
-            value = "'" + value;
-        }
-
-        return value.IndexOfAny([',', '"', '\r', '\n']) >= 0 || value != value.Trim() ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
-    }
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using FluentValidation;
 using Loyalty.Application.Abstractions;
+using Loyalty.Application.Common;
 using Loyalty.Application.Features.Financial.Policies;
 using Loyalty.Application.Features.Structural.Partners;
 using Loyalty.Contracts.Partner;
@@ -117,7 +118,7 @@ public static class SettlementCsv
                 Number(line.NetAmount),
                 settlement.Currency,
             ];
-            csv.AppendJoin(',', cells.Select(Quote)).Append("\r\n");
+            csv.AppendJoin(',', cells.Select(CsvField.Of)).Append("\r\n");
         }
 
         return csv.ToString();
@@ -126,15 +127,4 @@ public static class SettlementCsv
     private static string Number(long value) => value.ToString(CultureInfo.InvariantCulture);
 
     private static string Number(decimal value) => value.ToString(CultureInfo.InvariantCulture);
-
-    // Quotes when needed, and defuses spreadsheet formulas in free text (store names are partner input).
-    private static string Quote(string value)
-    {
-        if (value.Length > 0 && value[0] is '=' or '+' or '@' or '\t' or '\r' || (value.Length > 0 && value[0] == '-' && !decimal.TryParse(value, NumberStyles.Number, CultureInfo.InvariantCulture, out _)))
-        {
-            value = "'" + value;
-        }
-
-        return value.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
-    }
 }
