@@ -12,30 +12,4 @@
 #   LOYALTY_BENCH_BATCH        members per transaction      [10000]
 #   LOYALTY_BENCH_PARALLELISM  batches run side by side     [2]
 #   LOYALTY_PG_PORT            port of scripts/postgres-local.sh's cluster [55432]
-set -euo pipefail
-
-ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
-cd "$ROOT"
-
-if ! scripts/postgres-local.sh status >/dev/null 2>&1; then
-    scripts/postgres-local.sh start
-fi
-
-export LOYALTY_TEST_POSTGRES="$(scripts/postgres-local.sh url)"
-export LOYALTY_TIER_BENCH=1
-
-OUT=$(mktemp "${TMPDIR:-/tmp}/loyalty-tier-bench.XXXXXX")
-trap 'rm -f "$OUT"' EXIT
-set +e
-dotnet test tests/Loyalty.Api.Tests -c Release --filter "FullyQualifiedName~Loyalty.Api.Tests.Load.TierBenchmark" \
-    --logger "console;verbosity=detailed" >"$OUT" 2>&1
-STATUS=$?
-set -e
-
-grep -E "^\s*(Seeded|Reviewed) " "$OUT" | sed 's/^ *//' | sort -u || true
-if [ $STATUS -ne 0 ]; then
-    grep -E "Error Message|Assert|Exception" -A3 "$OUT" | head -40 >&2 || true
-    echo "[tier-bench] FAILED (dotnet test exit status $STATUS)" >&2
-    exit 1
-fi
-echo "[tier-bench] passed"
+exec "$(dirname "${BASH_SOURCE[0]}")/bench.sh" tier

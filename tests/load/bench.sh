@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Runs one opt-in benchmark test against scripts/postgres-local.sh's PostgreSQL (started if needed) in Release and
+# prints its figures. The benchmark scripts next to this one say what each measures and which settings it takes.
+#
+# Usage: tests/load/bench.sh <expiry|tier|import>
+set -euo pipefail
+
+name="${1:?usage: tests/load/bench.sh <expiry|tier|import>}"
+case "$name" in
+    expiry) class=ExpiryBenchmark; flag=LOYALTY_EXPIRY_BENCH; figures='(Seeded|Expired) ' ;;
+    tier)   class=TierBenchmark;   flag=LOYALTY_TIER_BENCH;   figures='(Seeded|Reviewed) ' ;;
+    import) class=ImportBenchmark; flag=LOYALTY_IMPORT_BENCH; figures='(Uploaded|Imported)' ;;
+    *) echo "unknown benchmark '$name' (expiry, tier or import)" >&2; exit 2 ;;
+esac
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+cd "$ROOT"
+
+if ! scripts/postgres-local.sh status >/dev/null 2>&1; then
+    scripts/postgres-local.sh start
+fi
+
+export LOYALTY_TEST_POSTGRES="$(scripts/postgres-local.sh url)"
+export "$flag=1"
+
+OUT=$(mktemp "${TMPDIR:-/tmp}/loyalty-$name-bench.XXXXXX")
+trap 'rm -f "$OUT"' EXIT
+set +e
+dotnet test tests/Loyalty.Api.Tests -c Release --filter "FullyQualifiedName~Loyalty.Api.Tests.Load.$class" \
+    --logger "console;verbosity=detailed" >"$OUT" 2>&1
+STATUS=$?
+set -e
+
+grep -E "^\s*$figures" "$OUT" | sed 's/^ *//' | sort -u || true
+if [ $STATUS -ne 0 ]; then
+    grep -E "Error Message|Assert|Exception" -A3 "$OUT" | head -40 >&2 || true
+    echo "[$name-bench] FAILED (dotnet test exit status $STATUS)" >&2
+    exit 1
+fi
+echo "[$name-bench] passed"
