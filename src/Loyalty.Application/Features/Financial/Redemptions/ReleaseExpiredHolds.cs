@@ -27,6 +27,9 @@ public sealed class ReleaseExpiredHoldsHandler(ILoyaltyDbContext db, ISender sen
         var released = 0;
         foreach (var id in due)
         {
+            // Lots tracked by an earlier lapse of the same member are stale once another instance has released a
+            // hold on them: writing them back would lose that release. Each lapse reads afresh.
+            db.ChangeTracker.Clear();
             if (await sender.Send(new LapseRedemptionCommand(id), cancellationToken))
             {
                 released++;
