@@ -67,7 +67,7 @@ app.UseSwaggerUI(o =>
     }
 });
 app.UseAuthentication();
-app.UseLoyaltyRateLimiting();
+app.UseRateLimiter();
 app.UseAuthorization();
 app.UseMiddleware<IdempotencyMiddleware>();
 

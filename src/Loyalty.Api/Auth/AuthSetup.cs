@@ -14,13 +14,19 @@ public static class AuthSetup
 
     public static string ScopePolicy(string scope) => "partner:" + scope;
 
+    private const string CallerScheme = "BearerOrApiKey";
+
     public static IServiceCollection AddLoyaltyAuth(this IServiceCollection services)
     {
         services.AddSingleton<ApiKeyCache>();
         services.AddSingleton<ICredentialCache>(sp => sp.GetRequiredService<ApiKeyCache>());
 
+        // The caller's scheme is chosen by what it sends: a partner's X-Api-Key, otherwise a bearer token. So
+        // authentication signs partners in before the rate limiter, which then counts per partner, not per address.
         // Issuer, audiences and signing keys come from Authentication:Schemes:Bearer (dotnet user-jwts writes them in Development).
-        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
+        services.AddAuthentication(CallerScheme)
+            .AddPolicyScheme(CallerScheme, null, o => o.ForwardDefaultSelector = context =>
+                context.Request.Headers.ContainsKey(ApiKeyAuthenticationHandler.HeaderName) ? ApiKeyAuthenticationHandler.SchemeName : JwtBearerDefaults.AuthenticationScheme)
             .AddJwtBearer(o =>
             {
                 o.MapInboundClaims = false; // keep "sub" and "role" as they are in the token

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Threading.RateLimiting;
 using Loyalty.Api.Auth;
 using Loyalty.Api.Errors;
-using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.RateLimiting;
 
 namespace Loyalty.Api.RateLimiting;
@@ -68,28 +67,5 @@ public static class RateLimitSetup
             };
         });
         return services;
-    }
-
-    /// <summary>
-    /// The rate limiter, after signing in API-key callers: the default scheme is the bearer token, so without this a
-    /// partner is still anonymous when the limiter runs and would be limited per address, not per partner. The
-    /// handler's result is kept for the request, so authorisation does not look the key up again.
-    /// </summary>
-    public static IApplicationBuilder UseLoyaltyRateLimiting(this IApplicationBuilder app)
-    {
-        app.Use(async (context, next) =>
-        {
-            if (context.User.Identity?.IsAuthenticated != true && context.Request.Headers.ContainsKey(ApiKeyAuthenticationHandler.HeaderName))
-            {
-                var result = await context.AuthenticateAsync(ApiKeyAuthenticationHandler.SchemeName);
-                if (result.Succeeded)
-                {
-                    context.User = result.Principal;
-                }
-            }
-
-            await next(context);
-        });
-        return app.UseRateLimiter();
     }
 }
