@@ -51,24 +51,15 @@ internal static class WebhookLookup
     }
 }
 
+/// <summary>Delivery statuses as the API spells them: camelCase, like every other enum name it shows.</summary>
 internal static class Names
 {
-    public static string Of(WebhookDeliveryStatus status) => status switch
-    {
-        WebhookDeliveryStatus.DeadLettered => "deadLettered",
-        _ => status.ToString().ToLowerInvariant(),
-    };
+    public static string Of(WebhookDeliveryStatus status) => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(status.ToString());
 
-    public static WebhookDeliveryStatus? Parse(string? status) => status switch
-    {
-        null or "" => null,
-        "pending" => WebhookDeliveryStatus.Pending,
-        "delivering" => WebhookDeliveryStatus.Delivering,
-        "succeeded" => WebhookDeliveryStatus.Succeeded,
-        "failed" => WebhookDeliveryStatus.Failed,
-        "deadLettered" => WebhookDeliveryStatus.DeadLettered,
-        _ => throw AppException.BadRequest("invalid_status", "status must be one of pending, delivering, succeeded, failed, deadLettered."),
-    };
+    public static WebhookDeliveryStatus? Parse(string? status) =>
+        string.IsNullOrEmpty(status) ? null
+        : Enum.GetValues<WebhookDeliveryStatus>().Cast<WebhookDeliveryStatus?>().FirstOrDefault(s => Of(s!.Value) == status)
+            ?? throw AppException.BadRequest("invalid_status", $"status must be one of {string.Join(", ", Enum.GetValues<WebhookDeliveryStatus>().Select(Of))}.");
 }
 
 internal static class WebhookRules
