@@ -2,7 +2,6 @@ using System.Security.Claims;
 using System.Text;
 using Loyalty.Api.Auth;
 using Loyalty.Api.Idempotency;
-using Loyalty.Api.RateLimiting;
 using Loyalty.Application.Features.Structural.Imports;
 using Loyalty.Contracts.Partner;
 using Loyalty.Domain.Structural.ApiKeys;
@@ -12,20 +11,19 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.Net.Http.Headers;
 
-namespace Loyalty.Api.Endpoints;
+namespace Loyalty.Api.Endpoints.Structural;
 
 /// <summary>Bulk import of offline purchases (CSV or JSON): upload, progress, the report of rejected rows.</summary>
-public static class ImportEndpoints
+public static class ImportsEndpoints
 {
     /// <summary>The body limit of an upload: 100,000 CSV rows take about 12 MB.</summary>
     public const long MaxUploadBytes = 20 * 1024 * 1024;
 
     private const string Csv = "text/csv";
 
-    public static void MapImportEndpoints(this IEndpointRouteBuilder app)
+    public static void MapImportsEndpoints(this Audiences api)
     {
-        var partner = app.MapGroup("/api/v1/partner/imports").WithGroupName(OpenApiDocuments.Partner).RequireRateLimiting(RateLimitSetup.PartnerPolicy)
-            .RequireAuthorization(AuthSetup.ScopePolicy(ApiKeyScopes.TransactionsImport)).WithTags("Imports");
+        var partner = api.Partner.MapGroup("/imports").RequireScope(ApiKeyScopes.TransactionsImport).WithTags("Imports");
 
         partner.MapPost("/", async Task<Results<Accepted<ImportResponse>, ProblemHttpResult>> (HttpRequest request, ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
             {
@@ -66,8 +64,7 @@ public static class ImportEndpoints
             .WithSummary("The rejected rows of an import, as CSV (rowNumber, externalId, reasonCode, message)")
             .Produces<string>(200, Csv).ProducesProblem(404);
 
-        var admin = app.MapGroup("/api/v1/admin/partners/{partnerId:guid}/imports").WithGroupName(OpenApiDocuments.Admin)
-            .RequireAuthorization(AuthSetup.AdminPolicy).WithTags("Imports");
+        var admin = api.Admin.MapGroup("/partners/{partnerId:guid}/imports").WithTags("Imports");
         admin.MapGet("/", async Task<Ok<IReadOnlyList<ImportResponse>>> (Guid partnerId, ISender sender, CancellationToken ct) =>
             TypedResults.Ok(await sender.Send(new ListImportsQuery(partnerId), ct)))
             .WithSummary("A partner's latest imports (100), newest first");

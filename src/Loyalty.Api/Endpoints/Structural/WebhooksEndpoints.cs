@@ -2,7 +2,6 @@ using System.Security.Claims;
 using Loyalty.Api.Auth;
 using Loyalty.Api.Idempotency;
 using Loyalty.Api.OpenApi;
-using Loyalty.Api.RateLimiting;
 using Loyalty.Application.Features.Structural.Webhooks;
 using Loyalty.Contracts.Admin;
 using Loyalty.Contracts.Common;
@@ -11,20 +10,20 @@ using Loyalty.Domain.Structural.ApiKeys;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 
-namespace Loyalty.Api.Endpoints;
+namespace Loyalty.Api.Endpoints.Structural;
 
 /// <summary>
 /// Webhook subscriptions, their delivery log and replays: staff for any subscription, a partner for its own.
 /// Creating and rotating return the signing secret, so they take no Idempotency-Key: a stored replay would keep the secret.
 /// </summary>
-public static class WebhookEndpoints
+public static class WebhooksEndpoints
 {
     private const string Tag = "Webhooks";
     private const string Signing = "Deliveries are signed the Standard Webhooks way (webhook-id, webhook-timestamp, webhook-signature); see the README, section Webhooks.";
 
-    public static void MapWebhookEndpoints(this IEndpointRouteBuilder app)
+    public static void MapWebhooksEndpoints(this Audiences api)
     {
-        var admin = app.MapGroup("/api/v1/admin/webhooks").WithGroupName(OpenApiDocuments.Admin).RequireAuthorization(AuthSetup.AdminPolicy).WithTags(Tag);
+        var admin = api.Admin.MapGroup("/webhooks").WithTags(Tag);
         admin.MapPost("/", async Task<Created<WebhookSecretResponse>> (CreateAdminWebhookRequest request, ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
             {
                 var created = await sender.Send(new CreateWebhookCommand(Staff(user), request.PartnerId, new CreateWebhookRequest(request.Url, request.EventTypes, request.Description)), ct);
@@ -36,8 +35,7 @@ public static class WebhookEndpoints
             TypedResults.Ok(await sender.Send(new ListWebhooksQuery(Staff(user), partnerId), ct))).WithSummary("List webhook subscriptions");
         MapCommon(admin, Staff, idempotent: false);
 
-        var partner = app.MapGroup("/api/v1/partner/webhooks").WithGroupName(OpenApiDocuments.Partner).RequireRateLimiting(RateLimitSetup.PartnerPolicy)
-            .RequireAuthorization(AuthSetup.ScopePolicy(ApiKeyScopes.WebhooksManage)).WithTags(Tag);
+        var partner = api.Partner.MapGroup("/webhooks").RequireScope(ApiKeyScopes.WebhooksManage).WithTags(Tag);
         partner.MapPost("/", async Task<Created<WebhookSecretResponse>> (CreateWebhookRequest request, ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
             {
                 var created = await sender.Send(new CreateWebhookCommand(Partner(user), null, request), ct);

@@ -1,22 +1,20 @@
 using System.Security.Claims;
 using Loyalty.Api.Auth;
 using Loyalty.Api.Idempotency;
-using Loyalty.Api.RateLimiting;
 using Loyalty.Application.Features.Social.Lifecycle;
 using Loyalty.Contracts.Admin;
 using Loyalty.Contracts.Member;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 
-namespace Loyalty.Api.Endpoints;
+namespace Loyalty.Api.Endpoints.Social;
 
 /// <summary>Suspend, reactivate, close, merge, export and erase members; the member's own close and export.</summary>
-public static class MemberLifecycleEndpoints
+public static class LifecycleEndpoints
 {
-    public static void MapMemberLifecycleEndpoints(this IEndpointRouteBuilder app)
+    public static void MapLifecycleEndpoints(this Audiences api)
     {
-        var admin = app.MapGroup("/api/v1/admin/members/{memberId:guid}").WithGroupName(OpenApiDocuments.Admin).WithTags("Member lifecycle")
-            .RequireAuthorization(AuthSetup.AdminPolicy);
+        var admin = api.Admin.MapGroup("/members/{memberId:guid}").WithTags("Member lifecycle");
 
         admin.MapPost("/suspend", async Task<Ok<MemberLifecycleResponse>> (Guid memberId, MemberStatusChangeRequest request, ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new SuspendMemberCommand(user.GetActor(), memberId, request), ct)))
@@ -45,8 +43,7 @@ public static class MemberLifecycleEndpoints
             .WithDescription("Names, contact details, birth date and app login are anonymised; ledger, purchases and amounts stay. An open membership closes and its points are forfeited. Repeating it changes nothing.")
             .ProducesValidationProblem().ProducesProblem(404).ProducesProblem(409);
 
-        var me = app.MapGroup("/api/v1/me").WithGroupName(OpenApiDocuments.Member).WithTags("Me")
-            .RequireAuthorization(AuthSetup.MemberPolicy).RequireRateLimiting(RateLimitSetup.MemberPolicy);
+        var me = api.Member.MapGroup("").WithTags("Me");
         me.MapPost("/close", async Task<Ok<MembershipClosedResponse>> (CloseMyMembershipRequest request, ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new CloseMyMembershipCommand(user.GetSubject(), request), ct)))
             .RequireIdempotencyKey()

@@ -1,6 +1,6 @@
 using System.Security.Claims;
 using Loyalty.Api.Auth;
-using Loyalty.Api.RateLimiting;
+using Loyalty.Api.Idempotency;
 using Loyalty.Application.Features.Financial.Earning;
 using Loyalty.Contracts.Admin;
 using Loyalty.Contracts.Partner;
@@ -8,9 +8,12 @@ using Loyalty.Domain.Structural.ApiKeys;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 
-namespace Loyalty.Api.Endpoints;
+namespace Loyalty.Api.Endpoints.Financial;
 
-/// <summary>Earning rules and campaigns (marketing), dry runs of the rules (marketing and tills), and recorded purchases (admin).</summary>
+/// <summary>
+/// Earning: rules and campaigns (programme staff) and their dry run, a basket's quote, recording and confirming a
+/// purchase at the till, and a recorded purchase for staff.
+/// </summary>
 public static class EarningEndpoints
 {
     /// <summary>How rules combine; also in the README.</summary>
@@ -25,11 +28,9 @@ public static class EarningEndpoints
         "exclusiveGroup only the one giving the most points (after caps) applies; ties go to the higher priority, then the newer version. " +
         "All conditions, campaign windows, weekdays and hours are evaluated in UTC at purchasedAt (default: now), against the rules in force now.";
 
-    public static void MapEarningEndpoints(this IEndpointRouteBuilder app)
+    public static void MapEarningEndpoints(this Audiences api)
     {
-        var programme = app.MapGroup("/api/v1/admin").WithGroupName(OpenApiDocuments.Admin).RequireAuthorization(AuthSetup.ProgrammePolicy);
-
-        var rules = programme.MapGroup("/earning-rules").WithTags("Earning rules");
+        var rules = api.Programme.MapGroup("/earning-rules").WithTags("Earning rules");
         rules.MapGet("/", async Task<Ok<IReadOnlyList<EarningRuleResponse>>> (bool? active, string? kind, Guid? campaignId, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new ListEarningRulesQuery(active, kind, campaignId), ct)))
             .WithSummary("List earning rules (current versions), active first")
@@ -64,7 +65,7 @@ public static class EarningEndpoints
                 "with no purchases, no birthday, enrolled at purchasedAt), at a store. " + Stacking)
             .ProducesValidationProblem().ProducesProblem(404).ProducesProblem(409).ProducesProblem(422);
 
-        var campaigns = programme.MapGroup("/campaigns").WithTags("Campaigns");
+        var campaigns = api.Programme.MapGroup("/campaigns").WithTags("Campaigns");
         campaigns.MapGet("/", async Task<Ok<IReadOnlyList<CampaignResponse>>> (string? status, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new ListCampaignsQuery(status), ct)))
             .WithSummary("List campaigns, latest start first").WithDescription("status=Scheduled|Running|Ended filters by the campaign's window now.")
@@ -90,17 +91,33 @@ public static class EarningEndpoints
                 TypedResults.Ok(await sender.Send(new EndCampaignCommand(user.GetActor(), campaignId), ct)))
             .WithSummary("End a campaign now").ProducesProblem(404).ProducesProblem(409);
 
-        var admin = app.MapGroup("/api/v1/admin").WithGroupName(OpenApiDocuments.Admin).RequireAuthorization(AuthSetup.AdminPolicy);
-        admin.MapGet("/purchases/{purchaseId:guid}", async Task<Ok<AdminPurchaseResponse>> (Guid purchaseId, ISender sender, CancellationToken ct) =>
+        api.Admin.MapGet("/purchases/{purchaseId:guid}", async Task<Ok<AdminPurchaseResponse>> (Guid purchaseId, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new GetPurchaseQuery(purchaseId), ct)))
             .WithTags("Purchases").WithSummary("Get a recorded purchase with the breakdown it earned, as the rules were then").ProducesProblem(404);
 
-        var partner = app.MapGroup("/api/v1/partner").WithGroupName(OpenApiDocuments.Partner).RequireRateLimiting(RateLimitSetup.PartnerPolicy);
-        partner.MapPost("/transactions/quote", async Task<Ok<EarnQuoteResponse>> (QuotePurchaseRequest request, ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
+
+        var transactions = api.Partner.MapGroup("/transactions").WithTags("Transactions");
+        transactions.MapPost("/quote", async Task<Ok<EarnQuoteResponse>> (QuotePurchaseRequest request, ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new QuotePurchaseQuery(user.GetPartnerId(), request), ct)))
-            .RequireAuthorization(AuthSetup.ScopePolicy(ApiKeyScopes.PointsEarn))
-            .WithTags("Transactions").WithSummary("What would this basket earn? (records nothing)")
+            .RequireScope(ApiKeyScopes.PointsEarn)
+            .WithSummary("What would this basket earn? (records nothing)")
             .WithDescription("The same calculation as recording the purchase, for one of your stores; nothing is stored and no points move. " + Stacking)
             .ProducesValidationProblem().ProducesProblem(404).ProducesProblem(409).ProducesProblem(422);
+        transactions.MapPost("", async Task<Created<PurchaseResponse>> (RecordPurchaseRequest request, ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
+            {
+                var purchase = await sender.Send(new RecordPurchaseCommand(user.GetPartnerId(), request), ct);
+                return TypedResults.Created($"/api/v1/partner/transactions/{Uri.EscapeDataString(purchase.ExternalId)}", purchase);
+            })
+            .RequireScope(ApiKeyScopes.PointsEarn).RequireIdempotencyKey()
+            .WithSummary("Record a purchase and earn points")
+            .WithDescription("Points come from the active earning rules; the breakdown lists each rule's share (rule id and version). Optional lines itemise the basket " +
+                "for category and SKU rules; their amounts must add up to amount. A receipt (externalId) earns once. " + Stacking)
+            .ProducesValidationProblem().ProducesProblem(404).ProducesProblem(409).ProducesProblem(422);
+        transactions.MapPost("/{externalId}/confirm", async Task<Ok<PurchaseConfirmationResponse>> (string externalId, ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new ConfirmPurchaseCommand(user.GetPartnerId(), externalId), ct)))
+            .RequireScope(ApiKeyScopes.PointsEarn).RequireIdempotencyKey()
+            .WithSummary("Confirm an order: its pending points become available now")
+            .WithDescription("For purchases recorded with awaitConfirmation, or still inside the pending period. Confirming again, or a purchase with nothing pending, is harmless: 200 with pointsConfirmed 0.")
+            .ProducesValidationProblem().ProducesProblem(404);
     }
 }

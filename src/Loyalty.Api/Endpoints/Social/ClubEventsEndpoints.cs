@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using Loyalty.Api.Auth;
 using Loyalty.Api.Idempotency;
-using Loyalty.Api.RateLimiting;
 using Loyalty.Application.Features.Social.ClubEvents;
 using Loyalty.Contracts.Admin;
 using Loyalty.Contracts.Common;
@@ -11,24 +10,22 @@ using Loyalty.Domain.Structural.ApiKeys;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 
-namespace Loyalty.Api.Endpoints;
+namespace Loyalty.Api.Endpoints.Social;
 
 /// <summary>Club events: organised by staff, browsed and joined in the app, attended with a check-in by staff or the hosting partner.</summary>
-public static class ClubEventEndpoints
+public static class ClubEventsEndpoints
 {
     private const string Tag = "Club events";
 
-    public static void MapClubEventEndpoints(this IEndpointRouteBuilder app)
+    public static void MapClubEventsEndpoints(this Audiences api)
     {
-        MapAdmin(app);
-        MapMember(app);
-        MapPartner(app);
+        MapAdmin(api.Programme.MapGroup("/club-events").WithTags(Tag));
+        MapMember(api.Member.MapGroup("/club-events").WithTags(Tag));
+        MapPartner(api.Partner.MapGroup("/club-events").WithTags(Tag));
     }
 
-    private static void MapAdmin(IEndpointRouteBuilder app)
+    private static void MapAdmin(RouteGroupBuilder events)
     {
-        var events = app.MapGroup("/api/v1/admin/club-events").WithGroupName(OpenApiDocuments.Admin).RequireAuthorization(AuthSetup.ProgrammePolicy).WithTags(Tag);
-
         events.MapPost("/", async Task<Created<ClubEventResponse>> (ClubEventRequest request, ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
             {
                 var created = await sender.Send(new CreateClubEventCommand(user.GetActor(), request), ct);
@@ -67,11 +64,8 @@ public static class ClubEventEndpoints
             .ProducesValidationProblem().ProducesProblem(404).ProducesProblem(422);
     }
 
-    private static void MapMember(IEndpointRouteBuilder app)
+    private static void MapMember(RouteGroupBuilder me)
     {
-        var me = app.MapGroup("/api/v1/me/club-events").WithGroupName(OpenApiDocuments.Member)
-            .RequireAuthorization(AuthSetup.MemberPolicy).RequireRateLimiting(RateLimitSetup.MemberPolicy).WithTags(Tag);
-
         me.MapGet("/", async Task<Ok<Page<ClubEventOfferResponse>>> (int? limit, string? cursor, ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
             TypedResults.Ok(await sender.Send(new BrowseClubEventsQuery(user.GetSubject(), limit, cursor), ct)))
             .WithSummary("Upcoming club events I may attend, soonest first")
@@ -102,18 +96,16 @@ public static class ClubEventEndpoints
             .ProducesProblem(404).ProducesProblem(422);
     }
 
-    private static void MapPartner(IEndpointRouteBuilder app)
+    private static void MapPartner(RouteGroupBuilder partner)
     {
-        var partner = app.MapGroup("/api/v1/partner/club-events").WithGroupName(OpenApiDocuments.Partner).RequireRateLimiting(RateLimitSetup.PartnerPolicy).WithTags(Tag);
-
         partner.MapGet("/", async Task<Ok<Page<PartnerClubEventResponse>>> (int? limit, string? cursor, ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
             TypedResults.Ok(await sender.Send(new ListHostedClubEventsQuery(user.GetPartnerId(), limit, cursor), ct)))
-            .RequireAuthorization(AuthSetup.ScopePolicy(ApiKeyScopes.PointsEarn))
+            .RequireScope(ApiKeyScopes.PointsEarn)
             .WithSummary("The club events you host that are still open for check-in, soonest first")
             .ProducesProblem(400);
         partner.MapPost("/{eventId:guid}/check-ins", async Task<Results<Created<ClubEventCheckInResponse>, Ok<ClubEventCheckInResponse>>> (Guid eventId, PartnerCheckInRequest request, ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
                 CheckInResult(await sender.Send(new PartnerCheckInCommand(user.GetPartnerId(), ApiKeyId(user), eventId, request), ct)))
-            .RequireAuthorization(AuthSetup.ScopePolicy(ApiKeyScopes.PointsEarn)).RequireIdempotencyKey()
+            .RequireScope(ApiKeyScopes.PointsEarn).RequireIdempotencyKey()
             .WithSummary("Check a registered member in at an event you host")
             .WithDescription("Only at events you host (another partner's event is 404 club_event_not_found), at one of your stores (404 store_not_found), the event's own store if it names one (422 club_event_wrong_store). " + CheckInDescription)
             .ProducesValidationProblem().ProducesProblem(404).ProducesProblem(409).ProducesProblem(422);

@@ -1,25 +1,25 @@
 using System.Security.Claims;
 using Loyalty.Api.Auth;
-using Loyalty.Api.RateLimiting;
 using Loyalty.Application.Features.Social.Tiers;
 using Loyalty.Contracts.Admin;
+using Loyalty.Contracts.Common;
 using Loyalty.Contracts.Member;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 
-namespace Loyalty.Api.Endpoints;
+namespace Loyalty.Api.Endpoints.Social;
 
-/// <summary>The tier scheme marketing staff configure (versions taking effect from a date), and the ladder members see.</summary>
-public static class TierSchemeEndpoints
+/// <summary>
+/// Tiers: the scheme programme staff configure (versions taking effect from a date) and its preview, the ladder and
+/// the member's standing and progress, a member's tier for staff.
+/// </summary>
+public static class TiersEndpoints
 {
-    public static void MapTierSchemeEndpoints(this IEndpointRouteBuilder app)
+    public static void MapTiersEndpoints(this Audiences api)
     {
-        // Programme configuration is open to marketing staff as well as administrators.
-        var programme = app.MapGroup("/api/v1/admin").WithGroupName(OpenApiDocuments.Admin).RequireAuthorization(AuthSetup.ProgrammePolicy);
-
-        programme.MapGet("/tiers", async Task<Ok<IReadOnlyList<TierResponse>>> (ISender sender, CancellationToken ct) =>
+        api.Programme.MapGet("/tiers", async Task<Ok<IReadOnlyList<TierResponse>>> (ISender sender, CancellationToken ct) =>
             TypedResults.Ok(await sender.Send(new ListTiersQuery(), ct))).WithTags("Tiers").WithSummary("List the current tiers by rank, with thresholds and benefits");
-        programme.MapPost("/tiers", async Task<Created<TierResponse>> (CreateTierRequest request, ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
+        api.Programme.MapPost("/tiers", async Task<Created<TierResponse>> (CreateTierRequest request, ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
             {
                 var tier = await sender.Send(new CreateTierCommand(user.GetActor(), request), ct);
                 return TypedResults.Created($"/api/v1/admin/tiers/{tier.Id}", tier);
@@ -28,7 +28,7 @@ public static class TierSchemeEndpoints
             .WithDescription("Shorthand for a new scheme version effective now: the current tiers plus this one. 409 tier_rank_taken / tier_name_taken, or tier_scheme_change_pending while a change is scheduled; 422 tier_out_of_order. Audited.")
             .ProducesValidationProblem().ProducesProblem(409).ProducesProblem(422);
 
-        var scheme = programme.MapGroup("/tier-scheme").WithTags("Tier scheme");
+        var scheme = api.Programme.MapGroup("/tier-scheme").WithTags("Tier scheme");
         scheme.MapGet("/", async Task<Ok<TierSchemeResponse>> (ISender sender, CancellationToken ct) =>
             TypedResults.Ok(await sender.Send(new GetTierSchemeQuery(), ct)))
             .WithSummary("The tier scheme in force: settings, tiers with thresholds and benefits, and the pending version if any");
@@ -51,10 +51,30 @@ public static class TierSchemeEndpoints
             .WithSummary("Cancel a version that has not taken effect yet").WithDescription("409 version_not_pending once it was applied or cancelled. Audited.")
             .ProducesProblem(404).ProducesProblem(409);
 
-        var me = app.MapGroup("/api/v1/me").WithGroupName(OpenApiDocuments.Member).WithTags("Me")
-            .RequireAuthorization(AuthSetup.MemberPolicy).RequireRateLimiting(RateLimitSetup.MemberPolicy);
+        var tiersTag = api.Programme.MapGroup("").WithTags("Tiers");
+        tiersTag.MapPost("/tier-scheme/preview", async Task<Ok<TierSchemePreviewResponse>> (TierSchemeRequest request, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new PreviewTierSchemeQuery(request), ct)))
+            .WithSummary("Preview a tier scheme: how many members would move up or down")
+            .WithDescription("Nothing is saved. Members are measured in the new scheme's window ending at effectiveFrom (or now).")
+            .ProducesValidationProblem().ProducesProblem(422);
+
+        api.Admin.MapGroup("").WithTags("Tiers")
+            .MapGet("/members/{memberId:guid}/tier", async Task<Ok<AdminMemberTierResponse>> (Guid memberId, int? limit, string? cursor, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new GetMemberTierQuery(memberId, limit, cursor), ct)))
+            .WithSummary("A member's tier, progress and tier history").ProducesProblem(400).ProducesProblem(404);
+
+        var me = api.Member.MapGroup("").WithTags("Me");
         me.MapGet("/tiers", async Task<Ok<TierLadderResponse>> (ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
             TypedResults.Ok(await sender.Send(new GetMyTierLadderQuery(user.GetSubject()), ct)))
             .WithSummary("The tier ladder: every tier, what it takes, what it gives, and which one is mine").ProducesProblem(404);
+        var tier = me.MapGroup("/tier");
+        tier.MapGet("/", async Task<Ok<MemberTierResponse>> (ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new GetMyTierQuery(user.GetSubject()), ct)))
+            .WithSummary("My tier and my progress")
+            .WithDescription("The tier, its benefits, the review date and any grace period, activity in the qualification window, what the next tier and keeping this one take, in numbers and as one sentence.")
+            .ProducesProblem(404);
+        tier.MapGet("/history", async Task<Ok<Page<TierHistoryEntry>>> (int? limit, string? cursor, ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new GetMyTierHistoryQuery(user.GetSubject(), limit, cursor), ct)))
+            .WithSummary("My tier changes, newest first").WithDescription("Cursor-paginated: pass nextCursor back as cursor.").ProducesProblem(400).ProducesProblem(404);
     }
 }

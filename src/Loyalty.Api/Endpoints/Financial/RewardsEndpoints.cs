@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using Loyalty.Api.Auth;
 using Loyalty.Api.Idempotency;
-using Loyalty.Api.RateLimiting;
 using Loyalty.Application.Features.Financial.Rewards;
 using Loyalty.Contracts.Admin;
 using Loyalty.Contracts.Common;
@@ -11,21 +10,21 @@ using Loyalty.Domain.Structural.ApiKeys;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 
-namespace Loyalty.Api.Endpoints;
+namespace Loyalty.Api.Endpoints.Financial;
 
 /// <summary>The rewards catalogue (staff), redeeming rewards for vouchers (app), and honouring vouchers (tills).</summary>
-public static class RewardEndpoints
+public static class RewardsEndpoints
 {
-    public static void MapRewardEndpoints(this IEndpointRouteBuilder app)
+    public static void MapRewardsEndpoints(this Audiences api)
     {
-        MapAdmin(app);
-        MapMember(app);
-        MapPartner(app);
+        MapAdmin(api.Programme);
+        MapMember(api.Member);
+        MapPartner(api.Partner);
     }
 
-    private static void MapAdmin(IEndpointRouteBuilder app)
+    private static void MapAdmin(RouteGroupBuilder programme)
     {
-        var rewards = app.MapGroup("/api/v1/admin/rewards").WithGroupName(OpenApiDocuments.Admin).RequireAuthorization(AuthSetup.ProgrammePolicy).WithTags("Rewards");
+        var rewards = programme.MapGroup("/rewards").WithTags("Rewards");
 
         rewards.MapPost("/", async Task<Created<RewardResponse>> (CreateRewardRequest request, ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
             {
@@ -48,11 +47,8 @@ public static class RewardEndpoints
             .ProducesValidationProblem().ProducesProblem(404).ProducesProblem(409).ProducesProblem(422);
     }
 
-    private static void MapMember(IEndpointRouteBuilder app)
+    private static void MapMember(RouteGroupBuilder me)
     {
-        var me = app.MapGroup("/api/v1/me").WithGroupName(OpenApiDocuments.Member)
-            .RequireAuthorization(AuthSetup.MemberPolicy).RequireRateLimiting(RateLimitSetup.MemberPolicy);
-
         me.MapGet("/rewards", async Task<Ok<Page<RewardOfferResponse>>> (int? limit, string? cursor, ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
             TypedResults.Ok(await sender.Send(new GetMyRewardsQuery(user.GetSubject(), limit, cursor), ct)))
             .WithTags("Rewards").WithSummary("The rewards I can redeem now, cheapest first")
@@ -79,19 +75,18 @@ public static class RewardEndpoints
             .ProducesProblem(400).ProducesProblem(404);
     }
 
-    private static void MapPartner(IEndpointRouteBuilder app)
+    private static void MapPartner(RouteGroupBuilder partnerApi)
     {
-        var partner = app.MapGroup("/api/v1/partner").WithGroupName(OpenApiDocuments.Partner).RequireRateLimiting(RateLimitSetup.PartnerPolicy).WithTags("Vouchers");
-
+        var partner = partnerApi.MapGroup("").WithTags("Vouchers");
         partner.MapGet("/vouchers/{code}", async Task<Ok<PartnerVoucherResponse>> (string code, ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
             TypedResults.Ok(await sender.Send(new LookUpVoucherQuery(user.GetPartnerId(), code), ct)))
-            .RequireAuthorization(AuthSetup.ScopePolicy(ApiKeyScopes.PointsRedeem))
+            .RequireScope(ApiKeyScopes.PointsRedeem)
             .WithSummary("Check a voucher a customer shows")
             .WithDescription("Reward name, status (Issued = usable, Used, Expired) and expiry. The code may be typed with or without dashes, in any case; a mistyped code fails its check character with 400 invalid_voucher_code.")
             .ProducesProblem(400).ProducesProblem(404);
         partner.MapPost("/vouchers/{code}/use", async Task<Ok<PartnerVoucherResponse>> (string code, UseVoucherRequest request, ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
             TypedResults.Ok(await sender.Send(new UseVoucherCommand(user.GetPartnerId(), code, request), ct)))
-            .RequireAuthorization(AuthSetup.ScopePolicy(ApiKeyScopes.PointsRedeem)).RequireIdempotencyKey()
+            .RequireScope(ApiKeyScopes.PointsRedeem).RequireIdempotencyKey()
             .WithSummary("Honour a voucher at one of your stores")
             .WithDescription("Marks the voucher used, once: 409 voucher_already_used if it was, 422 voucher_expired after its expiry. The store must be one of yours (404 store_not_found, 409 store_inactive).")
             .ProducesValidationProblem().ProducesProblem(404).ProducesProblem(409).ProducesProblem(422);
