@@ -13,6 +13,7 @@ public static class AuditEndpoints
     {
         api.Admin.MapGet("/audit-log", async Task<Ok<Page<AuditLogEntryResponse>>> (string? entityType, string? entityId, int? limit, string? cursor, ISender sender, CancellationToken ct) =>
             TypedResults.Ok(await sender.Send(new ListAuditLogQuery(entityType, entityId, limit, cursor), ct)))
-            .WithTags("Audit log").WithSummary("Read the audit log, newest first");
+            .WithTags("Audit log").WithSummary("Read the audit log, newest first")
+            .WithName("ListAuditLog");
     }
 }

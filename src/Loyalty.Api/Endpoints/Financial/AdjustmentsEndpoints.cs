@@ -17,6 +17,7 @@ public static class AdjustmentsEndpoints
                 var adjustment = await sender.Send(new AdjustPointsCommand(user.GetActor(), memberId, request), ct);
                 return TypedResults.Created($"/api/v1/admin/members/{memberId}/adjustments/{adjustment.LedgerEntryId}", adjustment);
             })
-            .WithTags("Members").WithSummary("Credit or debit points manually, with a reason").ProducesValidationProblem().ProducesProblem(404).ProducesProblem(422);
+            .WithTags("Members").WithSummary("Credit or debit points manually, with a reason").ProducesValidationProblem().ProducesProblem(404).ProducesProblem(422)
+            .WithName("AdjustPoints");
     }
 }

@@ -16,6 +16,7 @@ public static class ExpiryEndpoints
             TypedResults.Ok(await sender.Send(new GetMyExpiringPointsQuery(user.GetSubject()), ct)))
             .WithTags("Me").WithSummary("My points that will expire, by day")
             .WithDescription("Available points with an expiry date, grouped by the UTC day they expire, earliest first. Pending points are not listed until they become available.")
-            .ProducesProblem(404);
+            .ProducesProblem(404)
+            .WithName("GetMyExpiringPoints");
     }
 }

@@ -22,9 +22,11 @@ public static class GrantsEndpoints
             .RequireIdempotencyKey()
             .WithSummary("Grant bonus points to up to 10,000 members")
             .WithDescription("Records the grant and answers 202 at once; a background job credits each member once (a Bonus entry referring to the grant). Unknown or invalid member numbers are reported as failures, not refused. Requires an Idempotency-Key. Audited.")
-            .ProducesValidationProblem().ProducesProblem(422);
+            .ProducesValidationProblem().ProducesProblem(422)
+            .WithName("CreateBulkGrant");
         grants.MapGet("/{grantId:guid}", async Task<Ok<BulkGrantResponse>> (Guid grantId, ISender sender, CancellationToken ct) =>
             TypedResults.Ok(await sender.Send(new GetBulkGrantQuery(grantId), ct)))
-            .WithSummary("A bulk grant's progress: credited, failed (with reasons), pending").ProducesProblem(404);
+            .WithSummary("A bulk grant's progress: credited, failed (with reasons), pending").ProducesProblem(404)
+            .WithName("GetBulkGrant");
     }
 }

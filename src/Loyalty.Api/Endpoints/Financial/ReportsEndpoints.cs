@@ -15,6 +15,7 @@ public static class ReportsEndpoints
             TypedResults.Ok(await sender.Send(new GetLiabilityReportQuery(from, to), ct)))
             .WithSummary("Points liability: outstanding points and their value, by tier and expiry month, and movements per month")
             .WithDescription("from/to are UTC dates (yyyy-MM-dd, both included; default: the last 12 calendar months up to today, at most 60 months). Breakage rate = expired ÷ issued.")
-            .ProducesValidationProblem();
+            .ProducesValidationProblem()
+            .WithName("GetLiabilityReport");
     }
 }

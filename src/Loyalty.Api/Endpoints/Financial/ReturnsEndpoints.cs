@@ -24,12 +24,14 @@ public static class ReturnsEndpoints
             .RequireScope(ApiKeyScopes.PointsEarn).RequireIdempotencyKey()
             .WithSummary("Record a return and take back its share of the points")
             .WithDescription("Takes back floor(points earned × returned amount / purchase amount), counted over all returns of the purchase; amount omitted = everything not yet returned. Pending points go first; the rest follows the programme's return policy (reverse pending only, reverse within the available balance, or allow a negative balance), and what cannot be taken back is reported as written off. returnId is the partner's own id: 409 return_already_recorded when it was used before; 422 return_exceeds_purchase.")
-            .ProducesValidationProblem().ProducesProblem(404).ProducesProblem(409).ProducesProblem(422);
+            .ProducesValidationProblem().ProducesProblem(404).ProducesProblem(409).ProducesProblem(422)
+            .WithName("RecordReturn");
 
         transactions.MapGet("/{externalId}/returns", async Task<Ok<PurchaseReturnsResponse>> (string externalId, ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new ListReturnsQuery(user.GetPartnerId(), externalId), ct)))
             .RequireScope(ApiKeyScopes.PointsEarn)
             .WithSummary("A purchase's returns, with the points they took back")
-            .ProducesProblem(404);
+            .ProducesProblem(404)
+            .WithName("ListReturns");
     }
 }

@@ -27,26 +27,33 @@ public static class ApiKeysEndpoints
                 var key = await sender.Send(new CreateApiKeyCommand(user.GetActor(), partnerId, request), ct);
                 return TypedResults.Created($"/api/v1/admin/partners/{partnerId}/api-keys/{key.Id}", key);
             })
-            .WithSummary("Issue an API key (the secret is shown once)").ProducesValidationProblem().ProducesProblem(404);
+            .WithSummary("Issue an API key (the secret is shown once)").ProducesValidationProblem().ProducesProblem(404)
+            .WithName("CreateApiKey");
         admin.MapGet("/{partnerId:guid}/api-keys", async Task<Ok<IReadOnlyList<ApiKeyResponse>>> (Guid partnerId, ISender sender, CancellationToken ct) =>
-            TypedResults.Ok(await sender.Send(new ListApiKeysQuery(partnerId), ct))).WithSummary("List a partner's API keys (never their secrets)").ProducesProblem(404);
+            TypedResults.Ok(await sender.Send(new ListApiKeysQuery(partnerId), ct))).WithSummary("List a partner's API keys (never their secrets)").ProducesProblem(404)
+            .WithName("AdminListApiKeys");
         admin.MapPost("/{partnerId:guid}/api-keys/{keyId:guid}/revoke", async Task<Ok<ApiKeyResponse>> (Guid partnerId, Guid keyId, ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
             TypedResults.Ok(await sender.Send(new RevokeApiKeyCommand(user.GetActor(), partnerId, keyId), ct)))
-            .WithSummary("Revoke an API key at once").ProducesProblem(404);
+            .WithSummary("Revoke an API key at once").ProducesProblem(404)
+            .WithName("AdminRevokeApiKey");
         admin.MapPost("/{partnerId:guid}/api-keys/{keyId:guid}/rotate", async Task<Ok<ApiKeyCreatedResponse>> (Guid partnerId, Guid keyId, RotateApiKeyRequest? request, ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
             TypedResults.Ok(await sender.Send(new RotateApiKeyCommand(user.GetActor(), partnerId, keyId, request?.GraceMinutes, null), ct)))
             .WithSummary("Rotate a partner's API key").WithDescription(RotateDescription)
-            .ProducesValidationProblem().ProducesProblem(404).ProducesProblem(422);
+            .ProducesValidationProblem().ProducesProblem(404).ProducesProblem(422)
+            .WithName("AdminRotateApiKey");
         var partner = api.Partner.MapGroup("").RequireScope(ApiKeyScopes.PartnerManage).WithTags("Self-service");
         partner.MapGet("/api-keys", async Task<Ok<IReadOnlyList<ApiKeyResponse>>> (ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
             TypedResults.Ok(await sender.Send(new ListApiKeysQuery(user.GetPartnerId()), ct)))
-            .WithSummary("My API keys: prefix, scopes, created, last used (to the minute), expiry after rotation; never secrets");
+            .WithSummary("My API keys: prefix, scopes, created, last used (to the minute), expiry after rotation; never secrets")
+            .WithName("PartnerListApiKeys");
         partner.MapPost("/api-keys/{keyId:guid}/rotate", async Task<Ok<ApiKeyCreatedResponse>> (Guid keyId, RotateApiKeyRequest? request, ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
             TypedResults.Ok(await sender.Send(new RotateApiKeyCommand(user.GetApiKeyActor(), user.GetPartnerId(), keyId, request?.GraceMinutes, user.GetScopes()), ct)))
             .WithSummary("Rotate one of my API keys").WithDescription(RotateDescription + " The calling key must hold every scope of the key it rotates (403 scope_not_held).")
-            .ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404).ProducesProblem(422);
+            .ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404).ProducesProblem(422)
+            .WithName("PartnerRotateApiKey");
         partner.MapPost("/api-keys/{keyId:guid}/revoke", async Task<Ok<ApiKeyResponse>> (Guid keyId, ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
             TypedResults.Ok(await sender.Send(new RevokeApiKeyCommand(user.GetApiKeyActor(), user.GetPartnerId(), keyId), ct)))
-            .WithSummary("Revoke one of my API keys at once").ProducesProblem(404);
+            .WithSummary("Revoke one of my API keys at once").ProducesProblem(404)
+            .WithName("PartnerRevokeApiKey");
     }
 }

@@ -51,29 +51,36 @@ public static class ImportsEndpoints
                 "no basket lines. JSON: an array of the same fields. A file that cannot be read (bad quoting, wrong header, invalid JSON, too many rows) is refused " +
                 "with 400 malformed_file or too_many_rows and nothing is stored. Each row then earns exactly like a live purchase; a row that breaks a rule is " +
                 "rejected with its reason (see /rejected) while the others earn. A receipt (externalId) earns once: re-uploading counts its rows as duplicates.")
-            .ProducesValidationProblem().ProducesProblem(400).ProducesProblem(413).ProducesProblem(415);
+            .ProducesValidationProblem().ProducesProblem(400).ProducesProblem(413).ProducesProblem(415)
+            .WithName("UploadImport");
 
         partner.MapGet("/", async Task<Ok<IReadOnlyList<ImportResponse>>> (ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
             TypedResults.Ok(await sender.Send(new ListImportsQuery(user.GetPartnerId()), ct)))
-            .WithSummary("Your latest imports (100), newest first");
+            .WithSummary("Your latest imports (100), newest first")
+            .WithName("PartnerListImports");
         partner.MapGet("/{importId:guid}", async Task<Ok<ImportResponse>> (Guid importId, ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
             TypedResults.Ok(await sender.Send(new GetImportQuery(user.GetPartnerId(), importId), ct)))
-            .WithSummary("An import's progress").ProducesProblem(404);
+            .WithSummary("An import's progress").ProducesProblem(404)
+            .WithName("PartnerGetImport");
         partner.MapGet("/{importId:guid}/rejected", async Task<ContentHttpResult> (Guid importId, ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
             TypedResults.Text(await sender.Send(new GetRejectedRowsQuery(user.GetPartnerId(), importId), ct), Csv, Encoding.UTF8))
             .WithSummary("The rejected rows of an import, as CSV (rowNumber, externalId, reasonCode, message)")
-            .Produces<string>(200, Csv).ProducesProblem(404);
+            .Produces<string>(200, Csv).ProducesProblem(404)
+            .WithName("PartnerGetRejectedRows");
 
         var admin = api.Admin.MapGroup("/partners/{partnerId:guid}/imports").WithTags("Imports");
         admin.MapGet("/", async Task<Ok<IReadOnlyList<ImportResponse>>> (Guid partnerId, ISender sender, CancellationToken ct) =>
             TypedResults.Ok(await sender.Send(new ListImportsQuery(partnerId), ct)))
-            .WithSummary("A partner's latest imports (100), newest first");
+            .WithSummary("A partner's latest imports (100), newest first")
+            .WithName("AdminListImports");
         admin.MapGet("/{importId:guid}", async Task<Ok<ImportResponse>> (Guid partnerId, Guid importId, ISender sender, CancellationToken ct) =>
             TypedResults.Ok(await sender.Send(new GetImportQuery(partnerId, importId), ct)))
-            .WithSummary("A partner's import and its progress").ProducesProblem(404);
+            .WithSummary("A partner's import and its progress").ProducesProblem(404)
+            .WithName("AdminGetImport");
         admin.MapGet("/{importId:guid}/rejected", async Task<ContentHttpResult> (Guid partnerId, Guid importId, ISender sender, CancellationToken ct) =>
             TypedResults.Text(await sender.Send(new GetRejectedRowsQuery(partnerId, importId), ct), Csv, Encoding.UTF8))
-            .WithSummary("The rejected rows of a partner's import, as CSV").Produces<string>(200, Csv).ProducesProblem(404);
+            .WithSummary("The rejected rows of a partner's import, as CSV").Produces<string>(200, Csv).ProducesProblem(404)
+            .WithName("AdminGetRejectedRows");
     }
 
     /// <summary>Raises the body limit for one endpoint (Kestrel's per-request limit and RequestSizeLimitMiddleware both honour it).</summary>

@@ -19,19 +19,24 @@ public static class PartnersEndpoints
                 var partner = await sender.Send(new CreatePartnerCommand(user.GetActor(), request), ct);
                 return TypedResults.Created($"/api/v1/admin/partners/{partner.Id}", partner);
             })
-            .WithSummary("Create a partner").ProducesValidationProblem().ProducesProblem(409);
+            .WithSummary("Create a partner").ProducesValidationProblem().ProducesProblem(409)
+            .WithName("CreatePartner");
         partners.MapGet("/", async Task<Ok<Page<PartnerResponse>>> (int? limit, string? cursor, ISender sender, CancellationToken ct) =>
-            TypedResults.Ok(await sender.Send(new ListPartnersQuery(limit, cursor), ct))).WithSummary("List partners by name");
+            TypedResults.Ok(await sender.Send(new ListPartnersQuery(limit, cursor), ct))).WithSummary("List partners by name")
+            .WithName("ListPartners");
         partners.MapGet("/{partnerId:guid}", async Task<Ok<PartnerResponse>> (Guid partnerId, ISender sender, CancellationToken ct) =>
-            TypedResults.Ok(await sender.Send(new GetPartnerQuery(partnerId), ct))).WithSummary("Get a partner").ProducesProblem(404);
+            TypedResults.Ok(await sender.Send(new GetPartnerQuery(partnerId), ct))).WithSummary("Get a partner").ProducesProblem(404)
+            .WithName("GetPartner");
         partners.MapPatch("/{partnerId:guid}", async Task<Ok<PartnerResponse>> (Guid partnerId, UpdatePartnerRequest request, ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
             TypedResults.Ok(await sender.Send(new UpdatePartnerCommand(user.GetActor(), partnerId, request), ct)))
-            .WithSummary("Update a partner (name, contact, status)").ProducesValidationProblem().ProducesProblem(404).ProducesProblem(409);
+            .WithSummary("Update a partner (name, contact, status)").ProducesValidationProblem().ProducesProblem(404).ProducesProblem(409)
+            .WithName("UpdatePartner");
 
         partners.MapPut("/{partnerId:guid}/rate-limit", async Task<Ok<PartnerResponse>> (Guid partnerId, PartnerRateLimitRequest request, ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
             TypedResults.Ok(await sender.Send(new ChangePartnerRateLimitCommand(user.GetActor(), partnerId, request), ct)))
             .WithSummary("Set a partner's requests per second (null = the platform default)")
             .WithDescription("Applies within seconds (the key cache is cleared). Over the limit the partner gets 429 with Retry-After; other partners are not affected. Audited.")
-            .ProducesValidationProblem().ProducesProblem(404);
+            .ProducesValidationProblem().ProducesProblem(404)
+            .WithName("ChangePartnerRateLimit");
     }
 }

@@ -24,21 +24,25 @@ public static class SettlementEndpoints
         admin.MapGet("/", async Task<Ok<SettlementResponse>> (Guid? partnerId, DateTimeOffset? from, DateTimeOffset? to, ISender sender, CancellationToken ct) =>
             TypedResults.Ok(await sender.Send(new GetSettlementQuery(partnerId ?? Guid.Empty, from, to), ct)))
             .WithSummary("A partner's settlement for a period, per store").WithDescription(Description)
-            .ProducesValidationProblem().ProducesProblem(404);
+            .ProducesValidationProblem().ProducesProblem(404)
+            .WithName("AdminGetSettlement");
         admin.MapGet("/csv", async Task<FileContentHttpResult> (Guid? partnerId, DateTimeOffset? from, DateTimeOffset? to, ISender sender, CancellationToken ct) =>
             Csv(await sender.Send(new GetSettlementQuery(partnerId ?? Guid.Empty, from, to), ct)))
             .WithSummary("A partner's settlement for a period, as CSV").WithDescription(Description)
-            .Produces<string>(200, "text/csv").ProducesValidationProblem().ProducesProblem(404);
+            .Produces<string>(200, "text/csv").ProducesValidationProblem().ProducesProblem(404)
+            .WithName("AdminGetSettlementCsv");
 
         var partner = api.Partner.MapGroup("").RequireScope(ApiKeyScopes.PartnerManage).WithTags("Settlement");
         partner.MapGet("/settlement", async Task<Ok<SettlementResponse>> (DateTimeOffset? from, DateTimeOffset? to, ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
             TypedResults.Ok(await sender.Send(new GetSettlementQuery(user.GetPartnerId(), from, to), ct)))
             .WithSummary("My settlement for a period, per store").WithDescription(Description)
-            .ProducesValidationProblem();
+            .ProducesValidationProblem()
+            .WithName("PartnerGetSettlement");
         partner.MapGet("/settlement.csv", async Task<FileContentHttpResult> (DateTimeOffset? from, DateTimeOffset? to, ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
             Csv(await sender.Send(new GetSettlementQuery(user.GetPartnerId(), from, to), ct)))
             .WithSummary("My settlement for a period, as CSV").WithDescription(Description)
-            .Produces<string>(200, "text/csv").ProducesValidationProblem();
+            .Produces<string>(200, "text/csv").ProducesValidationProblem()
+            .WithName("PartnerGetSettlementCsv");
     }
 
     private static FileContentHttpResult Csv(SettlementResponse settlement) =>
