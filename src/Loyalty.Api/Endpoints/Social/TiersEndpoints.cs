@@ -57,18 +57,16 @@ public static class TiersEndpoints
             .ProducesProblem(404).ProducesProblem(409)
             .WithName("CancelTierSchemeVersion");
 
-        var tiersTag = api.Programme.MapGroup("").WithTags("Tiers");
-        tiersTag.MapPost("/tier-scheme/preview", async Task<Ok<TierSchemePreviewResponse>> (TierSchemeRequest request, ISender sender, CancellationToken ct) =>
+        api.Programme.MapPost("/tier-scheme/preview", async Task<Ok<TierSchemePreviewResponse>> (TierSchemeRequest request, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new PreviewTierSchemeQuery(request), ct)))
-            .WithSummary("Preview a tier scheme: how many members would move up or down")
+            .WithTags("Tiers").WithSummary("Preview a tier scheme: how many members would move up or down")
             .WithDescription("Nothing is saved. Members are measured in the new scheme's window ending at effectiveFrom (or now).")
             .ProducesValidationProblem().ProducesProblem(422)
             .WithName("PreviewTierScheme");
 
-        api.Admin.MapGroup("").WithTags("Tiers")
-            .MapGet("/members/{memberId:guid}/tier", async Task<Ok<AdminMemberTierResponse>> (Guid memberId, int? limit, string? cursor, ISender sender, CancellationToken ct) =>
+        api.Admin.MapGet("/members/{memberId:guid}/tier", async Task<Ok<AdminMemberTierResponse>> (Guid memberId, int? limit, string? cursor, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new GetMemberTierQuery(memberId, limit, cursor), ct)))
-            .WithSummary("A member's tier, progress and tier history").ProducesProblem(400).ProducesProblem(404)
+            .WithTags("Tiers").WithSummary("A member's tier, progress and tier history").ProducesProblem(400).ProducesProblem(404)
             .WithName("GetMemberTier");
 
         var me = api.Member.MapGroup("").WithTags("Me");
