@@ -74,23 +74,7 @@ app.UseMiddleware<IdempotencyMiddleware>();
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
 
-var api = app.MapGroup("").AddEndpointFilter<ProblemEndpointFilter>();
-api.MapAdminEndpoints();
-api.MapSettlementEndpoints();
-api.MapPartnerSelfServiceEndpoints();
-api.MapWebhookEndpoints();
-api.MapImportEndpoints();
-api.MapMemberLifecycleEndpoints();
-api.MapReferralEndpoints();
-api.MapTierSchemeEndpoints();
-api.MapClubEventEndpoints();
-api.MapTierQualificationEndpoints();
-api.MapEarningEndpoints();
-api.MapRewardEndpoints();
-api.MapRedemptionsReturnsEndpoints();
-api.MapPointsOperationsEndpoints();
-api.MapPartnerEndpoints();
-api.MapMemberEndpoints();
+app.MapGroup("").AddEndpointFilter<ProblemEndpointFilter>().MapLoyaltyApi();
 
 await app.RunAsync();
 

@@ -13,18 +13,22 @@ public sealed class RateLimitOptions
 
     public int MemberPermitsPerMinute { get; set; } = 120;
 
+    /// <summary>Per staff user (the token's subject), across the admin API.</summary>
+    public int AdminPermitsPerMinute { get; set; } = 300;
+
     /// <summary>Unauthenticated callers (health probes, bad credentials), per client address.</summary>
     public int AnonymousPermitsPerMinute { get; set; } = 300;
 }
 
 /// <summary>
-/// Partners are limited per partner, members per member, unauthenticated callers per client address. Rejections are 429
+/// Partners are limited per partner, members per member, staff per staff user, unauthenticated callers per client address. Rejections are 429
 /// problem details with <c>Retry-After</c> (the limiter's own default would be a bare 503).
 /// </summary>
 public static class RateLimitSetup
 {
     public const string PartnerPolicy = "partner";
     public const string MemberPolicy = "member";
+    public const string AdminPolicy = "admin";
 
     public static IServiceCollection AddLoyaltyRateLimiting(this IServiceCollection services, IConfiguration configuration)
     {
@@ -50,9 +54,8 @@ public static class RateLimitSetup
                     partner + "/" + permits.ToString(CultureInfo.InvariantCulture),
                     _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = TimeSpan.FromSeconds(1) });
             });
-            o.AddPolicy(MemberPolicy, context => RateLimitPartition.GetFixedWindowLimiter(
-                context.User.FindFirst(LoyaltyClaims.Subject)?.Value ?? "anonymous:" + context.Connection.RemoteIpAddress,
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = limits.MemberPermitsPerMinute, Window = TimeSpan.FromMinutes(1) }));
+            o.AddPolicy(MemberPolicy, context => PerSubjectPerMinute(context, limits.MemberPermitsPerMinute));
+            o.AddPolicy(AdminPolicy, context => PerSubjectPerMinute(context, limits.AdminPermitsPerMinute));
             o.OnRejected = async (context, cancellationToken) =>
             {
                 var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromSeconds(1);
@@ -68,4 +71,10 @@ public static class RateLimitSetup
         });
         return services;
     }
+
+    // Members and staff are both bearer tokens, counted by subject; each policy keeps its own partitions.
+    private static RateLimitPartition<string> PerSubjectPerMinute(HttpContext context, int permits) =>
+        RateLimitPartition.GetFixedWindowLimiter(
+            context.User.FindFirst(LoyaltyClaims.Subject)?.Value ?? "anonymous:" + context.Connection.RemoteIpAddress,
+            _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = TimeSpan.FromMinutes(1) });
 }

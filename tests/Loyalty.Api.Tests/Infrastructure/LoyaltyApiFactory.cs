@@ -38,6 +38,7 @@ public sealed class LoyaltyApiFactory(TestDatabase database, IReadOnlyDictionary
         builder.UseSetting("Authentication:Schemes:Bearer:SigningKeys:0:Value", Convert.ToBase64String(TestTokens.SigningKey));
         builder.UseSetting("RateLimiting:PartnerPermitsPerSecond", "100000");
         builder.UseSetting("RateLimiting:MemberPermitsPerMinute", "100000");
+        builder.UseSetting("RateLimiting:AdminPermitsPerMinute", "100000");
         builder.UseSetting("RateLimiting:AnonymousPermitsPerMinute", "100000");
         builder.UseSetting("Webhooks:AllowPrivateNetworks", "true"); // receivers in tests listen on 127.0.0.1
         builder.UseSetting("Webhooks:Timeout", "00:00:05");

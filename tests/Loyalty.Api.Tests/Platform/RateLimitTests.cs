@@ -15,6 +15,7 @@ public sealed class RateLimitTests : IAsyncLifetime
             ["RateLimiting:MemberPermitsPerMinute"] = "3",
             ["RateLimiting:PartnerPermitsPerSecond"] = "2",
             ["RateLimiting:AnonymousPermitsPerMinute"] = "5",
+            ["RateLimiting:AdminPermitsPerMinute"] = "3", // Scenario.StartAsync takes exactly 3 as its staff user
         });
 
     public async Task DisposeAsync() => await _api.DisposeAsync();
@@ -70,5 +71,29 @@ public sealed class RateLimitTests : IAsyncLifetime
         Assert.Contains(HttpStatusCode.Unauthorized, statuses);
         await limited.AssertProblemAsync(HttpStatusCode.TooManyRequests, "rate_limited");
         Assert.Equal(HttpStatusCode.NotFound, memberResponse.StatusCode); // authenticated: its own limit, not the anonymous one
+    }
+
+    [Fact]
+    public async Task A_staff_user_over_the_limit_gets_429_with_retry_after_and_other_staff_are_unaffected()
+    {
+        using var greedy = _api.CreateClient().WithBearer(TestTokens.Admin("greedy@staff"));
+        using var marketing = _api.CreateClient().WithBearer(TestTokens.Marketing("greedy@staff"));
+        using var polite = _api.CreateClient().WithBearer(TestTokens.Admin("polite@staff"));
+        for (var i = 0; i < 2; i++)
+        {
+            using var allowed = await greedy.GetAsync("/api/v1/admin/partners");
+            Assert.Equal(HttpStatusCode.OK, allowed.StatusCode);
+        }
+
+        // Programme routes count against the same staff user: one limit across the admin API.
+        using var programme = await marketing.GetAsync("/api/v1/admin/tiers");
+        Assert.Equal(HttpStatusCode.OK, programme.StatusCode);
+
+        using var limited = await greedy.GetAsync("/api/v1/admin/partners");
+        using var other = await polite.GetAsync("/api/v1/admin/partners");
+
+        await limited.AssertProblemAsync(HttpStatusCode.TooManyRequests, "rate_limited");
+        Assert.True(int.Parse(limited.Headers.GetValues("Retry-After").Single(), System.Globalization.CultureInfo.InvariantCulture) >= 1);
+        Assert.Equal(HttpStatusCode.OK, other.StatusCode);
     }
 }

@@ -2,7 +2,6 @@ using System.Security.Claims;
 using System.Text;
 using Loyalty.Api.Auth;
 using Loyalty.Api.Idempotency;
-using Loyalty.Api.RateLimiting;
 using Loyalty.Application.Features.Structural.Imports;
 using Loyalty.Contracts.Partner;
 using Loyalty.Domain.Structural.ApiKeys;
@@ -12,20 +11,19 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.Net.Http.Headers;
 
-namespace Loyalty.Api.Endpoints;
+namespace Loyalty.Api.Endpoints.Structural;
 
 /// <summary>Bulk import of offline purchases (CSV or JSON): upload, progress, the report of rejected rows.</summary>
-public static class ImportEndpoints
+public static class ImportsEndpoints
 {
     /// <summary>The body limit of an upload: 100,000 CSV rows take about 12 MB.</summary>
     public const long MaxUploadBytes = 20 * 1024 * 1024;
 
     private const string Csv = "text/csv";
 
-    public static void MapImportEndpoints(this IEndpointRouteBuilder app)
+    public static void MapImportsEndpoints(this Audiences api)
     {
-        var partner = app.MapGroup("/api/v1/partner/imports").WithGroupName(OpenApiDocuments.Partner).RequireRateLimiting(RateLimitSetup.PartnerPolicy)
-            .RequireAuthorization(AuthSetup.ScopePolicy(ApiKeyScopes.TransactionsImport)).WithTags("Imports");
+        var partner = api.Partner.MapGroup("/imports").RequireScope(ApiKeyScopes.TransactionsImport).WithTags("Imports");
 
         partner.MapPost("/", async Task<Results<Accepted<ImportResponse>, ProblemHttpResult>> (HttpRequest request, ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
             {
@@ -53,30 +51,36 @@ public static class ImportEndpoints
                 "no basket lines. JSON: an array of the same fields. A file that cannot be read (bad quoting, wrong header, invalid JSON, too many rows) is refused " +
                 "with 400 malformed_file or too_many_rows and nothing is stored. Each row then earns exactly like a live purchase; a row that breaks a rule is " +
                 "rejected with its reason (see /rejected) while the others earn. A receipt (externalId) earns once: re-uploading counts its rows as duplicates.")
-            .ProducesValidationProblem().ProducesProblem(400).ProducesProblem(413).ProducesProblem(415);
+            .ProducesValidationProblem().ProducesProblem(400).ProducesProblem(413).ProducesProblem(415)
+            .WithName("UploadImport");
 
         partner.MapGet("/", async Task<Ok<IReadOnlyList<ImportResponse>>> (ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
             TypedResults.Ok(await sender.Send(new ListImportsQuery(user.GetPartnerId()), ct)))
-            .WithSummary("Your latest imports (100), newest first");
+            .WithSummary("Your latest imports (100), newest first")
+            .WithName("PartnerListImports");
         partner.MapGet("/{importId:guid}", async Task<Ok<ImportResponse>> (Guid importId, ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
             TypedResults.Ok(await sender.Send(new GetImportQuery(user.GetPartnerId(), importId), ct)))
-            .WithSummary("An import's progress").ProducesProblem(404);
+            .WithSummary("An import's progress").ProducesProblem(404)
+            .WithName("PartnerGetImport");
         partner.MapGet("/{importId:guid}/rejected", async Task<ContentHttpResult> (Guid importId, ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
             TypedResults.Text(await sender.Send(new GetRejectedRowsQuery(user.GetPartnerId(), importId), ct), Csv, Encoding.UTF8))
             .WithSummary("The rejected rows of an import, as CSV (rowNumber, externalId, reasonCode, message)")
-            .Produces<string>(200, Csv).ProducesProblem(404);
+            .Produces<string>(200, Csv).ProducesProblem(404)
+            .WithName("PartnerGetRejectedRows");
 
-        var admin = app.MapGroup("/api/v1/admin/partners/{partnerId:guid}/imports").WithGroupName(OpenApiDocuments.Admin)
-            .RequireAuthorization(AuthSetup.AdminPolicy).WithTags("Imports");
+        var admin = api.Admin.MapGroup("/partners/{partnerId:guid}/imports").WithTags("Imports");
         admin.MapGet("/", async Task<Ok<IReadOnlyList<ImportResponse>>> (Guid partnerId, ISender sender, CancellationToken ct) =>
             TypedResults.Ok(await sender.Send(new ListImportsQuery(partnerId), ct)))
-            .WithSummary("A partner's latest imports (100), newest first");
+            .WithSummary("A partner's latest imports (100), newest first")
+            .WithName("AdminListImports");
         admin.MapGet("/{importId:guid}", async Task<Ok<ImportResponse>> (Guid partnerId, Guid importId, ISender sender, CancellationToken ct) =>
             TypedResults.Ok(await sender.Send(new GetImportQuery(partnerId, importId), ct)))
-            .WithSummary("A partner's import and its progress").ProducesProblem(404);
+            .WithSummary("A partner's import and its progress").ProducesProblem(404)
+            .WithName("AdminGetImport");
         admin.MapGet("/{importId:guid}/rejected", async Task<ContentHttpResult> (Guid partnerId, Guid importId, ISender sender, CancellationToken ct) =>
             TypedResults.Text(await sender.Send(new GetRejectedRowsQuery(partnerId, importId), ct), Csv, Encoding.UTF8))
-            .WithSummary("The rejected rows of a partner's import, as CSV").Produces<string>(200, Csv).ProducesProblem(404);
+            .WithSummary("The rejected rows of a partner's import, as CSV").Produces<string>(200, Csv).ProducesProblem(404)
+            .WithName("AdminGetRejectedRows");
     }
 
     /// <summary>Raises the body limit for one endpoint (Kestrel's per-request limit and RequestSizeLimitMiddleware both honour it).</summary>

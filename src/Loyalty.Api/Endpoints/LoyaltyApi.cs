@@ -1,0 +1,40 @@
+using Loyalty.Api.Endpoints.Financial;
+using Loyalty.Api.Endpoints.Social;
+using Loyalty.Api.Endpoints.Structural;
+
+namespace Loyalty.Api.Endpoints;
+
+/// <summary>Every route of the API: one file per feature area, under the same Layer/Area names as the Application's Features.</summary>
+public static class LoyaltyApi
+{
+    public static void MapLoyaltyApi(this IEndpointRouteBuilder app)
+    {
+        var api = Audiences.Map(app);
+
+        api.MapAdjustmentsEndpoints();
+        api.MapEarningEndpoints();
+        api.MapExpiryEndpoints();
+        api.MapGrantsEndpoints();
+        api.MapPoliciesEndpoints();
+        api.MapRedemptionsEndpoints();
+        api.MapReportsEndpoints();
+        api.MapReturnsEndpoints();
+        api.MapRewardsEndpoints();
+        api.MapTransfersEndpoints();
+
+        api.MapClubEventsEndpoints();
+        api.MapLifecycleEndpoints();
+        api.MapMembersEndpoints();
+        api.MapReferralsEndpoints();
+        api.MapTiersEndpoints();
+
+        api.MapApiKeysEndpoints();
+        api.MapImportsEndpoints();
+        api.MapPartnersEndpoints();
+        api.MapSettlementEndpoints();
+        api.MapStoresEndpoints();
+        api.MapWebhooksEndpoints();
+
+        api.MapAuditEndpoints();
+    }
+}
