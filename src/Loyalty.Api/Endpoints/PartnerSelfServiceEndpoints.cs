@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Loyalty.Api.Auth;
+using Loyalty.Api.Idempotency;
 using Loyalty.Api.RateLimiting;
 using Loyalty.Application.Features.Structural.ApiKeys;
 using Loyalty.Application.Features.Structural.Partners;
@@ -20,7 +21,7 @@ public static class PartnerSelfServiceEndpoints
     private const string RotateDescription =
         "Issues a new key with the same scopes (the secret is shown once) and keeps the old key working for graceMinutes " +
         "(default 1440 = 24 h, at most 10080 = 7 days, 0 = refused at once); then it is refused. A key is rotated once " +
-        "(409 api_key_already_rotated): rotate its successor next time. No Idempotency-Key: a replay would have to store the secret.";
+        "(409 api_key_already_rotated): rotate its successor next time.";
 
     public static void MapPartnerSelfServiceEndpoints(this IEndpointRouteBuilder app)
     {
@@ -32,18 +33,18 @@ public static class PartnerSelfServiceEndpoints
             .WithTags("Self-service").WithSummary("My stores");
         partner.MapPatch("/stores/{storeId:guid}", async Task<Ok<StoreResponse>> (Guid storeId, UpdateStoreRequest request, ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
             TypedResults.Ok(await sender.Send(new UpdateStoreCommand(Actor(user), user.GetPartnerId(), storeId, request), ct)))
-            .WithTags("Self-service").WithSummary("Rename, move or close one of my stores (only the fields present change)")
+            .WithTags("Self-service").WithSummary("Rename, move or close one of my stores (only the fields present change)").RequireIdempotencyKey()
             .ProducesValidationProblem().ProducesProblem(404);
         partner.MapGet("/api-keys", async Task<Ok<IReadOnlyList<ApiKeyResponse>>> (ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
             TypedResults.Ok(await sender.Send(new ListApiKeysQuery(user.GetPartnerId()), ct)))
             .WithTags("Self-service").WithSummary("My API keys: prefix, scopes, created, last used (to the minute), expiry after rotation; never secrets");
         partner.MapPost("/api-keys/{keyId:guid}/rotate", async Task<Ok<ApiKeyCreatedResponse>> (Guid keyId, RotateApiKeyRequest? request, ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
             TypedResults.Ok(await sender.Send(new RotateApiKeyCommand(Actor(user), user.GetPartnerId(), keyId, request?.GraceMinutes, Scopes(user)), ct)))
-            .WithTags("Self-service").WithSummary("Rotate one of my API keys").WithDescription(RotateDescription + " The calling key must hold every scope of the key it rotates (403 scope_not_held).")
-            .ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404).ProducesProblem(422);
+            .WithTags("Self-service").WithSummary("Rotate one of my API keys").WithDescription(RotateDescription + " The calling key must hold every scope of the key it rotates (403 scope_not_held). " + IdempotencyEndpointExtensions.SecretReplay)
+            .RequireIdempotencyKey(responseHoldsSecret: true).ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404).ProducesProblem(422);
         partner.MapPost("/api-keys/{keyId:guid}/revoke", async Task<Ok<ApiKeyResponse>> (Guid keyId, ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
             TypedResults.Ok(await sender.Send(new RevokeApiKeyCommand(Actor(user), user.GetPartnerId(), keyId), ct)))
-            .WithTags("Self-service").WithSummary("Revoke one of my API keys at once").ProducesProblem(404);
+            .WithTags("Self-service").WithSummary("Revoke one of my API keys at once").RequireIdempotencyKey().ProducesProblem(404);
 
         var admin = app.MapGroup("/api/v1/admin/partners").WithGroupName(OpenApiDocuments.Admin).RequireAuthorization(AuthSetup.AdminPolicy);
         admin.MapPost("/{partnerId:guid}/api-keys/{keyId:guid}/rotate", async Task<Ok<ApiKeyCreatedResponse>> (Guid partnerId, Guid keyId, RotateApiKeyRequest? request, ClaimsPrincipal user, ISender sender, CancellationToken ct) =>

@@ -16,6 +16,9 @@ public sealed class RequiresIdempotencyKeyAttribute(bool responseHoldsSecret = f
 
 public static class IdempotencyEndpointExtensions
 {
+    /// <summary>For the descriptions of endpoints whose answer holds a secret shown once.</summary>
+    public const string SecretReplay = "A retry with the same Idempotency-Key gets the same answer, secret included; the stored copy is encrypted.";
+
     public static TBuilder RequireIdempotencyKey<TBuilder>(this TBuilder builder, bool responseHoldsSecret = false)
         where TBuilder : IEndpointConventionBuilder => builder.WithMetadata(new RequiresIdempotencyKeyAttribute(responseHoldsSecret));
 }
