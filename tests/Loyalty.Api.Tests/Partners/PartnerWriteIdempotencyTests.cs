@@ -4,6 +4,7 @@ using Loyalty.Api.Tests.Infrastructure;
 using Loyalty.Contracts.Admin;
 using Loyalty.Contracts.Partner;
 using Loyalty.Domain.Structural.ApiKeys;
+using Loyalty.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 namespace Loyalty.Api.Tests.Partners;
@@ -61,7 +62,7 @@ public sealed class PartnerWriteIdempotencyTests(ApiFixture fixture)
         var successor = JsonSerializer.Deserialize<ApiKeyCreatedResponse>(first, HttpTestExtensions.Json)!;
         Assert.Equal(first, replay); // the secret included
         await AssertStoredWithoutAsync(api, key, successor.Key);
-        Assert.Single((await s.Partner.GetJsonAsync<List<ApiKeyResponse>>(Keys)).Where(k => k.Id != till.Id && k.Id != s.Key.Id)); // rotated once
+        Assert.Single(await s.Partner.GetJsonAsync<List<ApiKeyResponse>>(Keys), k => k.Id != till.Id && k.Id != s.Key.Id); // rotated once
         using var reused = await s.Partner.SendJsonAsync(HttpMethod.Post, url, new RotateApiKeyRequest(60), key);
         await reused.AssertProblemAsync(HttpStatusCode.UnprocessableEntity, "idempotency_key_reused");
     }
