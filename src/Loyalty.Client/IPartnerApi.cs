@@ -147,7 +147,7 @@ public interface IPartnerApi
     /// <summary>Renames, moves or closes one of the partner's stores; only the fields present change.</summary>
     /// <exception cref="LoyaltyApiException">Not one of this partner's stores (<c>store_not_found</c>) or invalid.</exception>
     [Patch("/stores/{storeId}")]
-    Task<StoreResponse> UpdateStoreAsync(Guid storeId, [Body] UpdateStoreRequest request, CancellationToken cancellationToken = default);
+    Task<StoreResponse> UpdateStoreAsync(Guid storeId, [Body] UpdateStoreRequest request, [Header("Idempotency-Key")] string idempotencyKey, CancellationToken cancellationToken = default);
 
     /// <summary>The partner's API keys (never their secrets), with last use and expiry after rotation.</summary>
     [Get("/api-keys")]
@@ -155,15 +155,15 @@ public interface IPartnerApi
 
     /// <summary>
     /// Issues a successor with the same scopes (its secret is in the answer, once); the old key keeps working for the
-    /// grace period (default 24 h, at most 7 days).
+    /// grace period (default 24 h, at most 7 days). A retry with the same key gets the same secret back.
     /// </summary>
     /// <exception cref="LoyaltyApiException">E.g. <c>api_key_already_rotated</c>, <c>scope_not_held</c>, <c>api_key_not_found</c>.</exception>
     [Post("/api-keys/{keyId}/rotate")]
-    Task<ApiKeyCreatedResponse> RotateApiKeyAsync(Guid keyId, [Body] RotateApiKeyRequest request, CancellationToken cancellationToken = default);
+    Task<ApiKeyCreatedResponse> RotateApiKeyAsync(Guid keyId, [Body] RotateApiKeyRequest request, [Header("Idempotency-Key")] string idempotencyKey, CancellationToken cancellationToken = default);
 
     /// <summary>Revokes one of the partner's API keys at once.</summary>
     [Post("/api-keys/{keyId}/revoke")]
-    Task<ApiKeyResponse> RevokeApiKeyAsync(Guid keyId, CancellationToken cancellationToken = default);
+    Task<ApiKeyResponse> RevokeApiKeyAsync(Guid keyId, [Header("Idempotency-Key")] string idempotencyKey, CancellationToken cancellationToken = default);
 
     /// <summary>The settlement for [from, to) in UTC: points issued and redeemed per store, their value and the net owed.</summary>
     [Get("/settlement")]
@@ -176,7 +176,7 @@ public interface IPartnerApi
     /// <summary>Subscribes a URL to this partner's events; the signing secret in the answer is shown only now (check deliveries with <see cref="WebhookSignature"/>).</summary>
     /// <exception cref="LoyaltyApiException">The API rejected the request.</exception>
     [Post("/webhooks")]
-    Task<WebhookSecretResponse> CreateWebhookAsync([Body] CreateWebhookRequest request, CancellationToken cancellationToken = default);
+    Task<WebhookSecretResponse> CreateWebhookAsync([Body] CreateWebhookRequest request, [Header("Idempotency-Key")] string idempotencyKey, CancellationToken cancellationToken = default);
 
     /// <summary>This partner's webhook subscriptions.</summary>
     [Get("/webhooks")]
@@ -197,7 +197,7 @@ public interface IPartnerApi
 
     /// <summary>Issues a new signing secret; the old one keeps signing until previousSecretExpiresAt.</summary>
     [Post("/webhooks/{id}/rotate-secret")]
-    Task<WebhookSecretResponse> RotateWebhookSecretAsync(Guid id, CancellationToken cancellationToken = default);
+    Task<WebhookSecretResponse> RotateWebhookSecretAsync(Guid id, [Header("Idempotency-Key")] string idempotencyKey, CancellationToken cancellationToken = default);
 
     /// <summary>A subscription's delivery log, newest first; status filters (pending, delivering, succeeded, failed, deadLettered).</summary>
     [Get("/webhooks/{id}/deliveries")]

@@ -59,7 +59,9 @@ public static class DependencyInjection
         services.AddWebhooks(configuration);
         services.AddPeriodicJob<ImportJob>();
         services.AddScoped<CurrentIdempotencyKey>();
-        services.AddScoped<ICommitJournal, IdempotencyCommitJournal>();
+        services.AddScoped<IdempotencyCommitJournal>();
+        services.AddScoped<ICommitJournal>(sp => sp.GetRequiredService<IdempotencyCommitJournal>());
+        services.AddSingleton<IdempotentResponseProtector>();
         services.AddTransient<DemoProgrammeSeeder>();
         services.AddTransient<DatabaseInitializer>();
 

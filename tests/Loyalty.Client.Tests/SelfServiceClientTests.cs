@@ -16,18 +16,18 @@ public sealed class SelfServiceClientTests(ClientFixture fixture)
         var purchase = await s.EarnAsync(member.MemberNumber, 25m);
 
         var store = Assert.Single(await api.ListStoresAsync());
-        Assert.Equal("Uptown", (await api.UpdateStoreAsync(store.Id, new UpdateStoreRequest("Uptown", null, null))).Name);
+        Assert.Equal("Uptown", (await api.UpdateStoreAsync(store.Id, new UpdateStoreRequest("Uptown", null, null), IdempotencyKeys.New())).Name);
 
         var settlement = await api.GetSettlementAsync(from, fixture.Factory.Clock.GetUtcNow().AddSeconds(1));
         Assert.Equal((purchase.PointsEarned, 0L), (settlement.Totals.PointsIssued, settlement.Totals.PointsRedeemed));
         var csv = await api.GetSettlementCsvAsync(from, fixture.Factory.Clock.GetUtcNow().AddSeconds(1));
         Assert.Contains(",Uptown,", csv, StringComparison.Ordinal);
 
-        var rotated = await api.RotateApiKeyAsync(s.Key.Id, new RotateApiKeyRequest(0));
+        var rotated = await api.RotateApiKeyAsync(s.Key.Id, new RotateApiKeyRequest(0), IdempotencyKeys.New());
         var next = fixture.PartnerApi(rotated.Key);
         var keys = await next.ListApiKeysAsync();
         Assert.NotNull(keys.Single(k => k.Id == s.Key.Id).ExpiresAt);
         await Assert.ThrowsAsync<LoyaltyAuthenticationException>(() => api.ListStoresAsync());
-        Assert.Equal(rotated.Id, (await next.RevokeApiKeyAsync(rotated.Id)).Id);
+        Assert.Equal(rotated.Id, (await next.RevokeApiKeyAsync(rotated.Id, IdempotencyKeys.New())).Id);
     }
 }

@@ -16,7 +16,7 @@ public sealed class WebhookClientTests(ClientFixture fixture)
         await using var receiver = await WebhookReceiver.StartAsync();
         receiver.Respond = (call, _, _) => Task.FromResult(call == 1 ? 503 : 200);
 
-        var created = await api.CreateWebhookAsync(new CreateWebhookRequest(receiver.Url, [EventTypes.PointsEarned], "till events"));
+        var created = await api.CreateWebhookAsync(new CreateWebhookRequest(receiver.Url, [EventTypes.PointsEarned], "till events"), IdempotencyKeys.New());
         Assert.StartsWith("whsec_", created.Secret, StringComparison.Ordinal);
         Assert.Equal((s.PartnerInfo.Id, "till events", true), (created.Webhook.PartnerId, created.Webhook.Description, created.Webhook.Active));
         Assert.Equal(created.Webhook.Id, Assert.Single(await api.ListWebhooksAsync()).Id);
@@ -37,7 +37,7 @@ public sealed class WebhookClientTests(ClientFixture fixture)
         Assert.True(WebhookSignature.Verify(created.Secret, last.Id, last.Timestamp, last.Signature, last.Body, fixture.Factory.Clock.GetUtcNow()));
         Assert.Equal(0, (await api.ReplayWebhookDeadLettersAsync(created.Webhook.Id, IdempotencyKeys.New())).Replayed);
 
-        var rotated = await api.RotateWebhookSecretAsync(created.Webhook.Id);
+        var rotated = await api.RotateWebhookSecretAsync(created.Webhook.Id, IdempotencyKeys.New());
         Assert.NotEqual(created.Secret, rotated.Secret);
         Assert.NotNull(rotated.PreviousSecretExpiresAt);
 
@@ -54,7 +54,7 @@ public sealed class WebhookClientTests(ClientFixture fixture)
         var s = await Scenario.StartAsync(fixture.Factory);
         var api = fixture.PartnerApi(s.Key.Key);
 
-        var error = await Assert.ThrowsAsync<LoyaltyValidationException>(() => api.CreateWebhookAsync(new CreateWebhookRequest("ftp://receiver.example/hook", null, null)));
+        var error = await Assert.ThrowsAsync<LoyaltyValidationException>(() => api.CreateWebhookAsync(new CreateWebhookRequest("ftp://receiver.example/hook", null, null), IdempotencyKeys.New()));
 
         Assert.Equal((400, "validation_failed"), (error.Status, error.Code));
         Assert.Contains(error.Errors.Keys, k => k.Contains("url", StringComparison.OrdinalIgnoreCase));

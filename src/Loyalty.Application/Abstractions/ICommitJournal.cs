@@ -1,9 +1,11 @@
+using Loyalty.Application.Common;
+
 namespace Loyalty.Application.Abstractions;
 
 /// <summary>
 /// Records, inside the business transaction, that the current request's effects are committing. The idempotency
-/// layer uses it to tell "the first attempt died before committing" (safe to run again) from "it committed but
-/// its response was lost" (running it again would earn or spend twice).
+/// layer uses it to tell "the first attempt died before committing" (safe to run again) from "it committed", and
+/// to commit the request's response together with its effects, so a retry can always be answered.
 /// </summary>
 public interface ICommitJournal
 {
@@ -12,4 +14,11 @@ public interface ICommitJournal
     /// handler's own changes (no extra round trip) and commits or rolls back with them.
     /// </summary>
     void Enlist(ILoyaltyDbContext db);
+
+    /// <summary>
+    /// Offers the open unit of work once its handler has succeeded. True: the journal owns it now and saves and
+    /// commits it later, with the response the request is about to send in the same batch. False: the caller
+    /// saves and commits at once.
+    /// </summary>
+    bool TryTakeOver(WriteTransaction transaction);
 }

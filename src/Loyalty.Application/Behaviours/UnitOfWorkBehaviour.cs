@@ -8,7 +8,8 @@ namespace Loyalty.Application.Behaviours;
 /// <summary>
 /// Wraps a <see cref="ITransactionalCommand"/> in one database transaction: the balance update, its ledger entries
 /// and anything else the handler writes commit together or not at all. The commit journal's mark is part of the
-/// same transaction, so a retry can know whether these effects exist.
+/// same transaction, so a retry can know whether these effects exist; when the request holds an idempotency key,
+/// the journal takes the transaction over and commits it with the response (see <see cref="ICommitJournal"/>).
 /// </summary>
 public sealed class UnitOfWorkBehaviour<TMessage, TResponse>(ILoyaltyDbContext db, ICommitJournal journal, IWriteGate writeGate) : IPipelineBehavior<TMessage, TResponse>
     where TMessage : notnull, IMessage
@@ -20,11 +21,27 @@ public sealed class UnitOfWorkBehaviour<TMessage, TResponse>(ILoyaltyDbContext d
             return await next(message, cancellationToken);
         }
 
-        await using var transaction = await WriteTransaction.BeginAsync(db, writeGate, cancellationToken);
-        journal.Enlist(db);
-        var response = await next(message, cancellationToken);
-        await db.SaveChangesAsync(cancellationToken); // whatever the handler left unsaved, the journal's mark included
-        await transaction.CommitAsync(cancellationToken);
-        return response;
+        WriteTransaction? transaction = await WriteTransaction.BeginAsync(db, writeGate, cancellationToken);
+        try
+        {
+            journal.Enlist(db);
+            var response = await next(message, cancellationToken);
+            if (journal.TryTakeOver(transaction))
+            {
+                transaction = null; // saved and committed by the journal, with the response
+                return response;
+            }
+
+            await db.SaveChangesAsync(cancellationToken); // whatever the handler left unsaved, the journal's mark included
+            await transaction.CommitAsync(cancellationToken);
+            return response;
+        }
+        finally
+        {
+            if (transaction is not null)
+            {
+                await transaction.DisposeAsync();
+            }
+        }
     }
 }

@@ -1,5 +1,7 @@
 using Loyalty.Application.Abstractions;
+using Loyalty.Application.Common;
 using Loyalty.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
 
 namespace Loyalty.Infrastructure.Idempotency;
 
@@ -9,9 +11,21 @@ public sealed class CurrentIdempotencyKey
     public (string Scope, string Key)? Claimed { get; set; }
 }
 
-/// <summary>Marks the current request's idempotency record as committed, as part of the business transaction's batch.</summary>
-public sealed class IdempotencyCommitJournal(CurrentIdempotencyKey current, TimeProvider clock) : ICommitJournal
+/// <summary>
+/// Marks the current request's idempotency record as committed, as part of the business transaction's batch, and
+/// (for a request that claimed a key) holds that transaction open until the response is known, then writes the
+/// response into the same record in the same batch and commits. A committed request therefore always has a stored
+/// response: there is no moment when its effects exist and its answer does not, and no separate write after the commit.
+/// </summary>
+public sealed class IdempotencyCommitJournal(CurrentIdempotencyKey current, TimeProvider clock) : ICommitJournal, IAsyncDisposable
 {
+    private LoyaltyDbContext? _context;
+    private IdempotencyRecord? _mark;
+    private WriteTransaction? _pending;
+
+    /// <summary>True while a unit of work waits for <see cref="CommitAsync"/> (or <see cref="RollBackAsync"/>).</summary>
+    public bool HasPendingCommit => _pending is not null;
+
     public void Enlist(ILoyaltyDbContext db)
     {
         if (current.Claimed is not { } claimed || db is not LoyaltyDbContext context)
@@ -20,8 +34,71 @@ public sealed class IdempotencyCommitJournal(CurrentIdempotencyKey current, Time
         }
 
         // A stub with just the key: EF writes "UPDATE ... SET CommittedAt WHERE Scope AND Key" and checks one row changed.
-        var record = context.IdempotencyRecords.Attach(new IdempotencyRecord { Scope = claimed.Scope, Key = claimed.Key });
-        record.Entity.CommittedAt = clock.GetUtcNow();
-        record.Property(r => r.CommittedAt).IsModified = true;
+        _context = context;
+        _mark ??= new IdempotencyRecord { Scope = claimed.Scope, Key = claimed.Key };
+        Track(context, _mark);
+        _mark.CommittedAt = clock.GetUtcNow();
+        context.Entry(_mark).Property(r => r.CommittedAt).IsModified = true;
+    }
+
+    public bool TryTakeOver(WriteTransaction transaction)
+    {
+        if (_mark is null || _pending is not null)
+        {
+            return false;
+        }
+
+        _pending = transaction;
+        return true;
+    }
+
+    /// <summary>Saves the unit of work with the response in its batch, and commits.</summary>
+    public async Task CommitAsync(int statusCode, string? contentType, string body, CancellationToken cancellationToken)
+    {
+        var transaction = _pending ?? throw new InvalidOperationException("No unit of work is waiting for its response.");
+        _pending = null;
+        await using (transaction)
+        {
+            var context = _context!;
+            var mark = _mark!;
+            if (Track(context, mark))
+            {
+                context.Entry(mark).Property(r => r.CommittedAt).IsModified = true; // the handler cleared its change tracker
+            }
+
+            mark.StatusCode = statusCode;
+            mark.ContentType = contentType;
+            mark.ResponseBody = body;
+            var entry = context.Entry(mark);
+            entry.Property(r => r.StatusCode).IsModified = true;
+            entry.Property(r => r.ContentType).IsModified = true;
+            entry.Property(r => r.ResponseBody).IsModified = true;
+            await context.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>The request failed after its handler: nothing it did commits.</summary>
+    public async ValueTask RollBackAsync()
+    {
+        if (_pending is { } transaction)
+        {
+            _pending = null;
+            await transaction.DisposeAsync();
+        }
+    }
+
+    public ValueTask DisposeAsync() => RollBackAsync();
+
+    /// <summary>Attaches the stub unless it is tracked already; true when it had to be attached again.</summary>
+    private static bool Track(LoyaltyDbContext context, IdempotencyRecord mark)
+    {
+        if (context.Entry(mark).State != EntityState.Detached)
+        {
+            return false;
+        }
+
+        context.IdempotencyRecords.Attach(mark);
+        return true;
     }
 }

@@ -20,7 +20,11 @@ public sealed class IdempotencyOptions
 
 public abstract record IdempotencyDecision
 {
-    /// <summary>This request owns the key now: run it, then <see cref="IdempotencyStore.CompleteAsync"/> or <see cref="IdempotencyStore.ReleaseAsync"/>.</summary>
+    /// <summary>
+    /// This request owns the key now: run it, then commit its response with its unit of work
+    /// (<see cref="IdempotencyCommitJournal.CommitAsync"/>), or <see cref="IdempotencyStore.CompleteAsync"/> when it had
+    /// none, or <see cref="IdempotencyStore.ReleaseAsync"/>.
+    /// </summary>
     public sealed record Proceed : IdempotencyDecision;
 
     public sealed record Replay(int StatusCode, string? ContentType, string? Body) : IdempotencyDecision;
@@ -29,7 +33,11 @@ public abstract record IdempotencyDecision
 
     public sealed record KeyReused : IdempotencyDecision;
 
-    /// <summary>The first attempt committed its effects but died before storing its response: running it again would repeat them.</summary>
+    /// <summary>
+    /// The first attempt committed its effects without its response: running it again would repeat them. Since the
+    /// response commits with the effects (see <see cref="IdempotencyCommitJournal"/>), only a key committed by an
+    /// earlier version, which stored responses after the commit, is left in this state.
+    /// </summary>
     public sealed record ResponseLost : IdempotencyDecision;
 }
 

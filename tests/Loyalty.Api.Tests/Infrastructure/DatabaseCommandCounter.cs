@@ -7,7 +7,7 @@ namespace Loyalty.Api.Tests.Infrastructure;
 /// Counts the SQL commands the API's contexts send while a count is running (<see cref="Start"/>). Installed on
 /// every context of the test API; tests in the "api" collection run one at a time, so a count is the test's own.
 /// </summary>
-public sealed class DatabaseCommandCounter : DbCommandInterceptor
+public sealed class DatabaseCommandCounter : DbCommandInterceptor, IDbTransactionInterceptor
 {
     private readonly List<string> _commands = [];
     private volatile bool _counting;
@@ -67,6 +67,29 @@ public sealed class DatabaseCommandCounter : DbCommandInterceptor
 
     /// <summary>Fails the next command whose SQL matches (a database error in the middle of a unit of work), then is cleared.</summary>
     public Func<string, bool>? FailNext { get; set; }
+
+    /// <summary>
+    /// Throws right after the next explicit transaction commits, then is cleared: what a crash between the commit and
+    /// anything after it looks like (the effects are durable, the rest of the request never runs).
+    /// </summary>
+    public bool FailAfterNextCommit { get; set; }
+
+    void IDbTransactionInterceptor.TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => FailIfAsked();
+
+    Task IDbTransactionInterceptor.TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken)
+    {
+        FailIfAsked();
+        return Task.CompletedTask;
+    }
+
+    private void FailIfAsked()
+    {
+        if (FailAfterNextCommit)
+        {
+            FailAfterNextCommit = false;
+            throw new InjectedDatabaseException();
+        }
+    }
 
     private T Record<T>(DbCommand command, T result)
     {

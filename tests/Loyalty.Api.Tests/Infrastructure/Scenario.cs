@@ -120,6 +120,23 @@ public static class HttpTestExtensions
         return client.SendAsync(request);
     }
 
+    /// <summary>Sends JSON (or no body) with the given method and, when not null, Idempotency-Key.</summary>
+    public static Task<HttpResponseMessage> SendJsonAsync(this HttpClient client, HttpMethod method, string url, object? body, string? idempotencyKey)
+    {
+        var request = new HttpRequestMessage(method, url);
+        if (body is not null)
+        {
+            request.Content = JsonContent.Create(body, options: Json);
+        }
+
+        if (idempotencyKey is not null)
+        {
+            request.Headers.Add("Idempotency-Key", idempotencyKey);
+        }
+
+        return client.SendAsync(request);
+    }
+
     /// <summary>POSTs and expects success; partner writes get a fresh Idempotency-Key.</summary>
     public static async Task<TResponse> PostJsonAsync<TResponse>(this HttpClient client, string url, object body, bool idempotent = false)
     {

@@ -14,7 +14,7 @@ public sealed class SelfServiceTests(ApiFixture fixture)
     private const string Keys = "/api/v1/partner/api-keys";
 
     private static Task<HttpResponseMessage> RotateAsync(HttpClient client, string url, int? graceMinutes) =>
-        client.PostAsJsonAsync(url, new RotateApiKeyRequest(graceMinutes), HttpTestExtensions.Json);
+        client.PostAsync(url, new RotateApiKeyRequest(graceMinutes), Guid.NewGuid().ToString());
 
     private static async Task<HttpStatusCode> StatusAsync(HttpClient client, string url)
     {
@@ -34,7 +34,7 @@ public sealed class SelfServiceTests(ApiFixture fixture)
         var stores = await s.Partner.GetJsonAsync<List<StoreResponse>>("/api/v1/partner/stores");
         Assert.Equal(s.Store.Id, Assert.Single(stores).Id);
 
-        using (var patch = await s.Partner.PatchAsJsonAsync($"/api/v1/partner/stores/{s.Store.Id}", new UpdateStoreRequest("Main Street (new)", "Shelbyville", null), HttpTestExtensions.Json))
+        using (var patch = await s.Partner.SendJsonAsync(HttpMethod.Patch, $"/api/v1/partner/stores/{s.Store.Id}", new UpdateStoreRequest("Main Street (new)", "Shelbyville", null), Guid.NewGuid().ToString()))
         {
             await patch.EnsureStatusAsync(HttpStatusCode.OK);
             var updated = (await patch.Content.ReadFromJsonAsync<StoreResponse>(HttpTestExtensions.Json))!;
@@ -42,7 +42,7 @@ public sealed class SelfServiceTests(ApiFixture fixture)
         }
 
         // Another partner's store is not there for this key, and stays as it was.
-        using (var attack = await s.Partner.PatchAsJsonAsync($"/api/v1/partner/stores/{other.Store.Id}", new UpdateStoreRequest("Hacked", null, false), HttpTestExtensions.Json))
+        using (var attack = await s.Partner.SendJsonAsync(HttpMethod.Patch, $"/api/v1/partner/stores/{other.Store.Id}", new UpdateStoreRequest("Hacked", null, false), Guid.NewGuid().ToString()))
         {
             await attack.AssertProblemAsync(HttpStatusCode.NotFound, "store_not_found");
         }
@@ -50,7 +50,7 @@ public sealed class SelfServiceTests(ApiFixture fixture)
         var theirs = await other.Admin.GetJsonAsync<List<StoreResponse>>($"/api/v1/admin/partners/{other.PartnerInfo.Id}/stores");
         Assert.Equal((other.Store.Name, true), (theirs.Single().Name, theirs.Single().IsActive));
 
-        using (var invalid = await s.Partner.PatchAsJsonAsync($"/api/v1/partner/stores/{s.Store.Id}", new UpdateStoreRequest("", null, null), HttpTestExtensions.Json))
+        using (var invalid = await s.Partner.SendJsonAsync(HttpMethod.Patch, $"/api/v1/partner/stores/{s.Store.Id}", new UpdateStoreRequest("", null, null), Guid.NewGuid().ToString()))
         {
             await invalid.AssertProblemAsync(HttpStatusCode.BadRequest, "validation_failed");
         }
@@ -105,7 +105,7 @@ public sealed class SelfServiceTests(ApiFixture fixture)
             await again.AssertProblemAsync(HttpStatusCode.UnprocessableEntity, "api_key_already_rotated");
         }
 
-        using (var revoke = await s.Partner.PostAsync($"{Keys}/{successor.Id}/revoke", null))
+        using (var revoke = await s.Partner.SendJsonAsync(HttpMethod.Post, $"{Keys}/{successor.Id}/revoke", null, Guid.NewGuid().ToString()))
         {
             await revoke.EnsureStatusAsync(HttpStatusCode.OK);
         }
@@ -124,7 +124,7 @@ public sealed class SelfServiceTests(ApiFixture fixture)
             await foreign.AssertProblemAsync(HttpStatusCode.NotFound, "api_key_not_found");
         }
 
-        using (var foreignRevoke = await s.Partner.PostAsync($"{Keys}/{other.Key.Id}/revoke", null))
+        using (var foreignRevoke = await s.Partner.SendJsonAsync(HttpMethod.Post, $"{Keys}/{other.Key.Id}/revoke", null, Guid.NewGuid().ToString()))
         {
             await foreignRevoke.AssertProblemAsync(HttpStatusCode.NotFound, "api_key_not_found");
         }

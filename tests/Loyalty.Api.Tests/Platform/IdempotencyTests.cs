@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.Json;
 using Loyalty.Api.Tests.Infrastructure;
 using Loyalty.Application.Abstractions;
 using Loyalty.Contracts.Partner;
@@ -173,7 +174,46 @@ public sealed class IdempotencyTests(ApiFixture fixture)
     }
 
     [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
-    public async Task A_retry_after_a_crash_between_commit_and_response_never_spends_twice(DatabaseProvider provider)
+    public async Task A_crash_right_after_the_commit_still_lets_every_retry_replay_the_answer(DatabaseProvider provider)
+    {
+        var api = fixture.For(provider);
+        var s = await Scenario.StartAsync(api);
+        var member = await s.EnrolAsync();
+        var purchase = s.Purchase(member.MemberNumber, 25m);
+        var key = Guid.NewGuid().ToString();
+
+        // The business transaction commits, then the request dies: the till never sees an answer.
+        api.Commands.FailAfterNextCommit = true;
+        using (var cut = await s.Partner.PostAsync(Transactions, purchase, key))
+        {
+            Assert.False(api.Commands.FailAfterNextCommit, "the injected crash happened");
+            Assert.Equal(HttpStatusCode.InternalServerError, cut.StatusCode);
+        }
+
+        // Whatever the in-flight lease says by the time the till retries.
+        await using (var db = api.CreateDbContext())
+        {
+            await db.IdempotencyRecords.Where(r => r.Key == key)
+                .ExecuteUpdateAsync(u => u.SetProperty(r => r.LockedUntil, DateTimeOffset.UtcNow.AddMinutes(-1)));
+        }
+
+        using var retry = await s.Partner.PostAsync(Transactions, purchase, key);
+        using var again = await s.Partner.PostAsync(Transactions, purchase, key);
+
+        await retry.EnsureStatusAsync(HttpStatusCode.Created);
+        Assert.Equal("true", retry.Headers.GetValues("Idempotent-Replayed").Single());
+        var body = await retry.Content.ReadAsStringAsync();
+        Assert.Equal(body, await again.Content.ReadAsStringAsync());
+        var answer = JsonSerializer.Deserialize<PurchaseResponse>(body, HttpTestExtensions.Json)!;
+        Assert.Equal(25, answer.PointsEarned);
+        Assert.Equal(purchase.ExternalId, answer.ExternalId);
+        Assert.Equal(25, await s.AssertBalanceEqualsLedgerAsync(member.MemberNumber)); // earned once
+        await using var check = api.CreateDbContext();
+        Assert.Equal(answer.PurchaseId, await check.Purchases.Where(p => p.ExternalId == purchase.ExternalId && p.PartnerId == s.PartnerInfo.Id).Select(p => p.Id).SingleAsync());
+    }
+
+    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task A_key_committed_without_its_response_is_never_run_twice(DatabaseProvider provider)
     {
         var api = fixture.For(provider);
         var s = await Scenario.StartAsync(api);
@@ -186,12 +226,13 @@ public sealed class IdempotencyTests(ApiFixture fixture)
             await first.EnsureStatusAsync(HttpStatusCode.Created);
         }
 
-        // Make it look as if the process died after the business transaction committed, before the response was
-        // stored, and the in-flight lease has since run out.
+        // What a version that stored responses after the commit left behind when it died in between (the one state
+        // that cannot be rebuilt), with the in-flight lease run out.
         await using (var db = api.CreateDbContext())
         {
             var record = await db.IdempotencyRecords.Where(r => r.Key == key).SingleAsync();
             Assert.NotNull(record.CommittedAt); // marked inside the business transaction
+            Assert.Equal(201, record.StatusCode); // and the response committed with it
             await db.IdempotencyRecords.Where(r => r.Key == key).ExecuteUpdateAsync(u => u
                 .SetProperty(r => r.StatusCode, (int?)null)
                 .SetProperty(r => r.ResponseBody, (string?)null)

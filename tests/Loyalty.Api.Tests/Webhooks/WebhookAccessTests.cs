@@ -89,21 +89,21 @@ public sealed class WebhookAccessTests(ApiFixture fixture)
     {
         var api = fixture.For(provider);
         var s = await Scenario.StartAsync(api);
-        var plainHttp = await s.Partner.PostAsJsonAsync("/api/v1/partner/webhooks", new CreateWebhookRequest("http://receiver.example/hook", null, null));
+        var plainHttp = await s.Partner.PostAsync("/api/v1/partner/webhooks", new CreateWebhookRequest("http://receiver.example/hook", null, null), Guid.NewGuid().ToString());
         Assert.Contains("url", (await plainHttp.AssertProblemAsync(HttpStatusCode.BadRequest, "validation_failed")).GetProperty("errors").ToString(), StringComparison.Ordinal);
-        var unknown = await s.Partner.PostAsJsonAsync("/api/v1/partner/webhooks", new CreateWebhookRequest("https://receiver.example/hook", ["points.stolen"], null));
+        var unknown = await s.Partner.PostAsync("/api/v1/partner/webhooks", new CreateWebhookRequest("https://receiver.example/hook", ["points.stolen"], null), Guid.NewGuid().ToString());
         Assert.Contains("eventTypes", (await unknown.AssertProblemAsync(HttpStatusCode.BadRequest, "validation_failed")).GetProperty("errors").ToString(), StringComparison.Ordinal);
-        var notUrl = await s.Partner.PostAsJsonAsync("/api/v1/partner/webhooks", new CreateWebhookRequest("not a url", null, null));
+        var notUrl = await s.Partner.PostAsync("/api/v1/partner/webhooks", new CreateWebhookRequest("not a url", null, null), Guid.NewGuid().ToString());
         await notUrl.AssertProblemAsync(HttpStatusCode.BadRequest, "validation_failed");
 
-        var hook = await s.Partner.PostJsonAsync<WebhookSecretResponse>("/api/v1/partner/webhooks", new CreateWebhookRequest("https://receiver.example/hook", [EventTypes.PointsEarned, EventTypes.PointsRedeemed], null));
+        var hook = await s.Partner.PostJsonAsync<WebhookSecretResponse>("/api/v1/partner/webhooks", new CreateWebhookRequest("https://receiver.example/hook", [EventTypes.PointsEarned, EventTypes.PointsRedeemed], null), idempotent: true);
         Assert.Equal([EventTypes.PointsEarned, EventTypes.PointsRedeemed], hook.Webhook.EventTypes);
         await (await s.Partner.GetAsync($"/api/v1/partner/webhooks/{hook.Webhook.Id}/deliveries?status=lost")).AssertProblemAsync(HttpStatusCode.BadRequest, "invalid_status");
         var patched = await SendAsync(s.Partner, HttpMethod.Patch, $"/api/v1/partner/webhooks/{hook.Webhook.Id}", new UpdateWebhookRequest("ftp://receiver.example", null, null, null));
         await patched.AssertProblemAsync(HttpStatusCode.BadRequest, "validation_failed");
         await (await SendAsync(s.Partner, HttpMethod.Post, $"/api/v1/partner/webhooks/{hook.Webhook.Id}/deliveries/{Guid.NewGuid()}/replay")).AssertProblemAsync(HttpStatusCode.NotFound, "delivery_not_found");
 
-        var rotated = await s.Partner.PostJsonAsync<WebhookSecretResponse>($"/api/v1/partner/webhooks/{hook.Webhook.Id}/rotate-secret", new { });
+        var rotated = await s.Partner.PostJsonAsync<WebhookSecretResponse>($"/api/v1/partner/webhooks/{hook.Webhook.Id}/rotate-secret", new { }, idempotent: true);
         Assert.NotEqual(hook.Secret, rotated.Secret);
         Assert.NotNull(rotated.PreviousSecretExpiresAt);
 

@@ -92,7 +92,7 @@ public static class WebhookKit
     }
 
     public static Task<WebhookSecretResponse> SubscribeAsync(this Scenario s, string url, params string[] eventTypes) =>
-        s.Partner.PostJsonAsync<WebhookSecretResponse>("/api/v1/partner/webhooks", new CreateWebhookRequest(url, eventTypes, "test"));
+        s.Partner.PostJsonAsync<WebhookSecretResponse>("/api/v1/partner/webhooks", new CreateWebhookRequest(url, eventTypes, "test"), idempotent: true);
 
     public static Task<Page<WebhookDeliveryResponse>> DeliveriesAsync(this Scenario s, Guid webhookId, string? status = null) =>
         s.Partner.GetJsonAsync<Page<WebhookDeliveryResponse>>($"/api/v1/partner/webhooks/{webhookId}/deliveries?limit=200" + (status is null ? "" : "&status=" + status));

@@ -33,18 +33,18 @@ public sealed class WebhookUrlGuardTests(ApiFixture fixture)
         ];
         foreach (var url in refused)
         {
-            using var response = await partner.PostAsJsonAsync("/api/v1/partner/webhooks", new CreateWebhookRequest(url, null, null));
+            using var response = await partner.PostAsync("/api/v1/partner/webhooks", new CreateWebhookRequest(url, null, null), Guid.NewGuid().ToString());
             Assert.True(response.StatusCode == HttpStatusCode.BadRequest, url + " was not refused");
             Assert.Contains("webhook_url_not_allowed", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         }
 
         // Plain http is refused too, even to a public address; an https public address is fine.
-        using (var plain = await partner.PostAsJsonAsync("/api/v1/partner/webhooks", new CreateWebhookRequest("http://93.184.216.34/hook", null, null)))
+        using (var plain = await partner.PostAsync("/api/v1/partner/webhooks", new CreateWebhookRequest("http://93.184.216.34/hook", null, null), Guid.NewGuid().ToString()))
         {
             await plain.EnsureStatusAsync(HttpStatusCode.BadRequest);
         }
 
-        var hook = await partner.PostJsonAsync<WebhookSecretResponse>("/api/v1/partner/webhooks", new CreateWebhookRequest("https://93.184.216.34/hook", null, null));
+        var hook = await partner.PostJsonAsync<WebhookSecretResponse>("/api/v1/partner/webhooks", new CreateWebhookRequest("https://93.184.216.34/hook", null, null), idempotent: true);
 
         // Changing the URL is checked the same way.
         using var patch = new HttpRequestMessage(HttpMethod.Patch, $"/api/v1/partner/webhooks/{hook.Webhook.Id}")

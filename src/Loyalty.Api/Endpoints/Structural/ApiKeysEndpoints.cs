@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Loyalty.Api.Auth;
+using Loyalty.Api.Idempotency;
 using Loyalty.Application.Features.Structural.ApiKeys;
 using Loyalty.Contracts.Admin;
 using Loyalty.Domain.Structural.ApiKeys;
@@ -17,7 +18,7 @@ public static class ApiKeysEndpoints
     private const string RotateDescription =
         "Issues a new key with the same scopes (the secret is shown once) and keeps the old key working for graceMinutes " +
         "(default 1440 = 24 h, at most 10080 = 7 days, 0 = refused at once); then it is refused. A key is rotated once " +
-        "(409 api_key_already_rotated): rotate its successor next time. No Idempotency-Key: a replay would have to store the secret.";
+        "(409 api_key_already_rotated): rotate its successor next time.";
 
     public static void MapApiKeysEndpoints(this Audiences api)
     {
@@ -48,12 +49,12 @@ public static class ApiKeysEndpoints
             .WithName("PartnerListApiKeys");
         partner.MapPost("/api-keys/{keyId:guid}/rotate", async Task<Ok<ApiKeyCreatedResponse>> (Guid keyId, RotateApiKeyRequest? request, ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
             TypedResults.Ok(await sender.Send(new RotateApiKeyCommand(user.GetApiKeyActor(), user.GetPartnerId(), keyId, request?.GraceMinutes, user.GetScopes()), ct)))
-            .WithSummary("Rotate one of my API keys").WithDescription(RotateDescription + " The calling key must hold every scope of the key it rotates (403 scope_not_held).")
-            .ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404).ProducesProblem(422)
+            .WithSummary("Rotate one of my API keys").WithDescription(RotateDescription + " The calling key must hold every scope of the key it rotates (403 scope_not_held). " + IdempotencyEndpointExtensions.SecretReplay)
+            .RequireIdempotencyKey(responseHoldsSecret: true).ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404).ProducesProblem(422)
             .WithName("PartnerRotateApiKey");
         partner.MapPost("/api-keys/{keyId:guid}/revoke", async Task<Ok<ApiKeyResponse>> (Guid keyId, ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
             TypedResults.Ok(await sender.Send(new RevokeApiKeyCommand(user.GetApiKeyActor(), user.GetPartnerId(), keyId), ct)))
-            .WithSummary("Revoke one of my API keys at once").ProducesProblem(404)
+            .WithSummary("Revoke one of my API keys at once").RequireIdempotencyKey().ProducesProblem(404)
             .WithName("PartnerRevokeApiKey");
     }
 }

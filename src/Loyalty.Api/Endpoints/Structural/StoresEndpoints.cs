@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Loyalty.Api.Auth;
+using Loyalty.Api.Idempotency;
 using Loyalty.Application.Features.Structural.Stores;
 using Loyalty.Contracts.Admin;
 using Loyalty.Domain.Structural.ApiKeys;
@@ -36,7 +37,7 @@ public static class StoresEndpoints
             .WithName("PartnerListStores");
         partner.MapPatch("/stores/{storeId:guid}", async Task<Ok<StoreResponse>> (Guid storeId, UpdateStoreRequest request, ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
             TypedResults.Ok(await sender.Send(new UpdateStoreCommand(user.GetApiKeyActor(), user.GetPartnerId(), storeId, request), ct)))
-            .WithSummary("Rename, move or close one of my stores (only the fields present change)")
+            .WithSummary("Rename, move or close one of my stores (only the fields present change)").RequireIdempotencyKey()
             .ProducesValidationProblem().ProducesProblem(404)
             .WithName("PartnerUpdateStore");
     }

@@ -14,7 +14,7 @@ namespace Loyalty.Api.Endpoints.Structural;
 
 /// <summary>
 /// Webhook subscriptions, their delivery log and replays: staff for any subscription, a partner for its own.
-/// Creating and rotating return the signing secret, so they take no Idempotency-Key: a stored replay would keep the secret.
+/// A partner's writes take an Idempotency-Key; where the answer holds the signing secret its stored replay is encrypted.
 /// </summary>
 public static class WebhooksEndpoints
 {
@@ -43,8 +43,8 @@ public static class WebhooksEndpoints
                 var created = await sender.Send(new CreateWebhookCommand(Partner(user), null, request), ct);
                 return TypedResults.Created($"/api/v1/partner/webhooks/{created.Webhook.Id}", created);
             })
-            .WithSummary("Subscribe a URL to this partner's events").WithDescription("Events about purchases, redemptions and the like at this partner only. The secret is shown once. " + Signing)
-            .ProducesValidationProblem()
+            .WithSummary("Subscribe a URL to this partner's events").WithDescription("Events about purchases, redemptions and the like at this partner only. The secret is shown once. " + Signing + " " + IdempotencyEndpointExtensions.SecretReplay)
+            .RequireIdempotencyKey(responseHoldsSecret: true).ProducesValidationProblem()
             .WithName("PartnerCreateWebhook");
         partner.MapGet("/", async Task<Ok<IReadOnlyList<WebhookResponse>>> (ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
             TypedResults.Ok(await sender.Send(new ListWebhooksQuery(Partner(user), null), ct))).WithSummary("List this partner's webhook subscriptions")
@@ -69,10 +69,10 @@ public static class WebhooksEndpoints
             })
             .WithSummary("Delete a subscription and its delivery log").ProducesProblem(404)
             .WithName(audience + "DeleteWebhook"), idempotent);
-        group.MapPost("/{id:guid}/rotate-secret", async Task<Ok<WebhookSecretResponse>> (Guid id, ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
+        Write(group.MapPost("/{id:guid}/rotate-secret", async Task<Ok<WebhookSecretResponse>> (Guid id, ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
             TypedResults.Ok(await sender.Send(new RotateWebhookSecretCommand(owner(user), id), ct)))
             .WithSummary("Issue a new signing secret").WithDescription("The old secret keeps signing too (a second v1 signature) until previousSecretExpiresAt.").ProducesProblem(404)
-            .WithName(audience + "RotateWebhookSecret");
+            .WithName(audience + "RotateWebhookSecret"), idempotent, responseHoldsSecret: true);
         group.MapGet("/{id:guid}/deliveries", async Task<Ok<Page<WebhookDeliveryResponse>>> (Guid id, string? status, int? limit, string? cursor, ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
             TypedResults.Ok(await sender.Send(new ListWebhookDeliveriesQuery(owner(user), id, status, limit, cursor), ct)))
             .WithSummary("The delivery log, newest first").WithDescription("status: pending, delivering, succeeded, failed or deadLettered.").ProducesProblem(400).ProducesProblem(404)
@@ -87,11 +87,11 @@ public static class WebhooksEndpoints
             .WithName(audience + "ReplayDeadLetters"), idempotent);
     }
 
-    private static void Write(RouteHandlerBuilder endpoint, bool idempotent)
+    private static void Write(RouteHandlerBuilder endpoint, bool idempotent, bool responseHoldsSecret = false)
     {
         if (idempotent)
         {
-            endpoint.RequireIdempotencyKey();
+            endpoint.RequireIdempotencyKey(responseHoldsSecret);
         }
     }
 

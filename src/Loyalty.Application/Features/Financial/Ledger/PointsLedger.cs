@@ -24,19 +24,23 @@ public sealed class PointsLedger(ILoyaltyDbContext db, PointsPolicyCache policie
 {
     private const int LotPage = 32;
 
-    /// <summary>Credits earned points: available at once, or pending under <paramref name="pending"/>. Returns the new available balance.</summary>
+    /// <summary>
+    /// Credits earned points: available at once, or pending under <paramref name="pending"/>. Returns the new available
+    /// balance. The rows stay in the unit of work, which saves them in one batch with its idempotency record's
+    /// response (a purchase needs no id the save would give).
+    /// </summary>
     public async Task<long> EarnAsync(LedgerEntry entry, PendingTerms? pending, CancellationToken cancellationToken)
     {
         if (pending is null)
         {
-            return await CreditAsync(entry, cancellationToken);
+            return await CreditAsync(entry, save: false, cancellationToken);
         }
 
         entry.MakePending();
         var policy = await policies.GetAsync(db, cancellationToken);
         var available = await UpdateAccountAsync(entry.MemberId, available: 0, pending: entry.PendingPoints, held: 0, earned: entry.PendingPoints, cancellationToken);
         db.PointsLots.Add(PointsLot.Pending(entry.MemberId, entry.PendingPoints, entry.OccurredAt, policy.Expiry.ExpiresAt(entry.OccurredAt), pending.Until, entry.PurchaseId));
-        return await AppendAsync(entry, available, cancellationToken);
+        return await AppendAsync(entry, available, save: false, cancellationToken);
     }
 
     /// <summary>
@@ -92,17 +96,22 @@ public sealed class PointsLedger(ILoyaltyDbContext db, PointsPolicyCache policie
     }
 
     /// <summary>Adds available points as a new lot expiring under the programme's policy. Returns the new available balance.</summary>
-    public async Task<long> CreditAsync(LedgerEntry entry, CancellationToken cancellationToken)
+    public Task<long> CreditAsync(LedgerEntry entry, CancellationToken cancellationToken) => CreditAsync(entry, save: true, cancellationToken);
+
+    private async Task<long> CreditAsync(LedgerEntry entry, bool save, CancellationToken cancellationToken)
     {
         var policy = await policies.GetAsync(db, cancellationToken);
-        return await CreditLotsAsync(entry, [new LotPortion(0, entry.Points, policy.Expiry.ExpiresAt(entry.OccurredAt))], cancellationToken);
+        return await CreditLotsAsync(entry, [new LotPortion(0, entry.Points, policy.Expiry.ExpiresAt(entry.OccurredAt))], save, cancellationToken);
     }
 
     /// <summary>
     /// Adds available points as lots with the given expiry dates (a transfer keeps the dates the points had).
     /// Where the balance was negative, the new points pay that back first and only the rest forms lots.
     /// </summary>
-    public async Task<long> CreditLotsAsync(LedgerEntry entry, IReadOnlyList<LotPortion> portions, CancellationToken cancellationToken)
+    public Task<long> CreditLotsAsync(LedgerEntry entry, IReadOnlyList<LotPortion> portions, CancellationToken cancellationToken) =>
+        CreditLotsAsync(entry, portions, save: true, cancellationToken);
+
+    private async Task<long> CreditLotsAsync(LedgerEntry entry, IReadOnlyList<LotPortion> portions, bool save, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(entry);
         ArgumentNullException.ThrowIfNull(portions);
@@ -114,7 +123,7 @@ public sealed class PointsLedger(ILoyaltyDbContext db, PointsPolicyCache policie
         var earned = entry.Type is LedgerEntryType.Earn or LedgerEntryType.Bonus ? entry.Points : 0;
         var available = await UpdateAccountAsync(entry.MemberId, entry.Points, pending: 0, held: 0, earned, cancellationToken);
         AddLots(entry.MemberId, entry.OccurredAt, entry.PurchaseId, portions, available);
-        return await AppendAsync(entry, available, cancellationToken);
+        return await AppendAsync(entry, available, save, cancellationToken);
     }
 
     /// <summary>Takes points if the balance covers them, oldest lots first; returns the new balance, or null when it does not.</summary>
@@ -327,10 +336,16 @@ public sealed class PointsLedger(ILoyaltyDbContext db, PointsPolicyCache policie
     }
 
     /// <summary>Adds the entry and saves it with everything else the unit of work holds, in one batch.</summary>
-    private async Task<long> AppendAsync(LedgerEntry entry, long available, CancellationToken cancellationToken)
+    private Task<long> AppendAsync(LedgerEntry entry, long available, CancellationToken cancellationToken) => AppendAsync(entry, available, save: true, cancellationToken);
+
+    private async Task<long> AppendAsync(LedgerEntry entry, long available, bool save, CancellationToken cancellationToken)
     {
         db.LedgerEntries.Add(entry);
-        await db.SaveChangesAsync(cancellationToken);
+        if (save)
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
         return available;
     }
 }
