@@ -75,12 +75,3 @@ public sealed class CreateTierHandler(ILoyaltyDbContext db, TierSchemeService sc
         return TierSchemeMapping.ToResponse(tier);
     }
 }
-
-public sealed record ListTiersQuery : IQuery<IReadOnlyList<TierResponse>>;
-
-/// <summary>The current tiers (retired ones are history), by rank.</summary>
-public sealed class ListTiersHandler(ILoyaltyDbContext db) : IQueryHandler<ListTiersQuery, IReadOnlyList<TierResponse>>
-{
-    public async ValueTask<IReadOnlyList<TierResponse>> Handle(ListTiersQuery query, CancellationToken cancellationToken) =>
-        [.. (await db.Tiers.AsNoTracking().Where(t => t.RetiredAt == null).OrderBy(t => t.Rank).ToListAsync(cancellationToken)).Select(TierSchemeMapping.ToResponse)];
-}

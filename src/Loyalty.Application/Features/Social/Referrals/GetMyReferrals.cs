@@ -89,49 +89,6 @@ public sealed class GetMyReferralsHandler(ILoyaltyDbContext db, ReferralProgramm
     }
 }
 
-/// <summary>Gives a member who has none their referral code; a concurrent first visit that won the race wins.</summary>
-public sealed record IssueReferralCodeCommand(Guid MemberId) : ICommand<ReferralCode>, ITransactionalCommand;
-
-public sealed class IssueReferralCodeHandler(ILoyaltyDbContext db, TimeProvider clock) : ICommandHandler<IssueReferralCodeCommand, ReferralCode>
-{
-    public async ValueTask<ReferralCode> Handle(IssueReferralCodeCommand command, CancellationToken cancellationToken)
-    {
-        var existing = await db.MemberReferralCodes.Where(c => c.MemberId == command.MemberId).Select(c => c.Code).FirstOrDefaultAsync(cancellationToken);
-        if (existing is not null)
-        {
-            return ReferralCode.FromStored(existing);
-        }
-
-        var code = await ReferralCodes.UnusedAsync(db, cancellationToken);
-        db.MemberReferralCodes.Add(MemberReferralCode.Issue(command.MemberId, code, clock.GetUtcNow()));
-        await db.SaveChangesAsync(cancellationToken);
-        return code;
-    }
-}
-
-internal static class ReferralCursor
-{
-    public static string Key(DateTimeOffset createdAt, Guid id) =>
-        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{createdAt.UtcTicks}:{id:N}");
-
-    public static (DateTimeOffset CreatedAt, Guid Id)? Decode(string? cursor)
-    {
-        var key = Paging.Decode(cursor);
-        if (key is null)
-        {
-            return null;
-        }
-
-        var parts = key.Split(':');
-        return parts.Length == 2
-            && long.TryParse(parts[0], System.Globalization.CultureInfo.InvariantCulture, out var ticks)
-            && ticks is >= 0 and <= 3_155_378_975_999_999_999
-            && Guid.TryParseExact(parts[1], "N", out var id)
-                ? (new DateTimeOffset(ticks, TimeSpan.Zero), id)
-                : throw Errors.AppException.BadRequest("invalid_cursor", "The cursor is not one this API issued.");
-    }
-}
-
 public sealed class GetMyReferralsValidator : AbstractValidator<GetMyReferralsQuery>
 {
     public GetMyReferralsValidator() => RuleFor(q => q.Cursor).MaximumLength(200);

@@ -9,17 +9,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Loyalty.Application.Features.Social.Referrals;
 
-public sealed record GetReferralProgrammeQuery : IQuery<ReferralProgrammeResponse>;
-
-public sealed class GetReferralProgrammeHandler(ILoyaltyDbContext db, ReferralProgrammeCache cache) : IQueryHandler<GetReferralProgrammeQuery, ReferralProgrammeResponse>
-{
-    public async ValueTask<ReferralProgrammeResponse> Handle(GetReferralProgrammeQuery query, CancellationToken cancellationToken)
-    {
-        cache.Invalidate(); // staff want the stored settings, not a cached copy
-        return ReferralProgrammeMapping.ToResponse(await cache.GetAsync(db, cancellationToken));
-    }
-}
-
 /// <summary>Replaces the referral programme's settings. Decided referrals keep their points; pending ones follow the new settings.</summary>
 public sealed record ChangeReferralProgrammeCommand(string Actor, ReferralProgrammeRequest Request) : ICommand<ReferralProgrammeResponse>, ITransactionalCommand;
 
@@ -60,10 +49,4 @@ public sealed class ChangeReferralProgrammeHandler(ILoyaltyDbContext db, Referra
         cache.Invalidate();
         return after;
     }
-}
-
-internal static class ReferralProgrammeMapping
-{
-    public static ReferralProgrammeResponse ToResponse(ReferralProgramme p) =>
-        new(p.Enabled, p.ReferrerPoints, p.RefereePoints, p.MinimumPurchaseAmount, p.Currency, p.MaxRewardsPerMonth, p.MaxRewardsPerYear, p.WindowDays, p.UpdatedAt);
 }

@@ -1,10 +1,7 @@
 using System.Text.Json;
 using Loyalty.Application.Abstractions;
 using Loyalty.Application.Common;
-using Loyalty.Application.Features.Audit;
-using Loyalty.Application.Features.Social.Members;
 using Loyalty.Contracts.Member;
-using Mediator;
 using Microsoft.EntityFrameworkCore;
 
 namespace Loyalty.Application.Features.Social.Lifecycle;
@@ -34,31 +31,5 @@ public sealed class MemberDataExporter(ILoyaltyDbContext db, IEnumerable<IMember
         }
 
         return new MemberDataExport(memberId, number, clock.GetUtcNow(), exported, merged);
-    }
-}
-
-/// <summary>Staff export a member's data (a right-of-access request made at the desk); the export itself is audited.</summary>
-public sealed record ExportMemberDataQuery(string Actor, Guid MemberId) : IQuery<MemberDataExport>;
-
-public sealed class ExportMemberDataHandler(ILoyaltyDbContext db, MemberDataExporter exporter, AuditTrail audit) : IQueryHandler<ExportMemberDataQuery, MemberDataExport>
-{
-    public async ValueTask<MemberDataExport> Handle(ExportMemberDataQuery query, CancellationToken cancellationToken)
-    {
-        var export = await exporter.ExportAsync(query.MemberId, cancellationToken);
-        audit.Record<object>(query.Actor, "member.exported", "member", query.MemberId, null, new { sections = export.Sections.Keys });
-        await db.SaveChangesAsync(cancellationToken);
-        return export;
-    }
-}
-
-/// <summary>The member downloads their own data from the app.</summary>
-public sealed record ExportMyDataQuery(string Subject) : IQuery<MemberDataExport>;
-
-public sealed class ExportMyDataHandler(ILoyaltyDbContext db, MemberDataExporter exporter) : IQueryHandler<ExportMyDataQuery, MemberDataExport>
-{
-    public async ValueTask<MemberDataExport> Handle(ExportMyDataQuery query, CancellationToken cancellationToken)
-    {
-        var me = await MemberLookup.FindBySubjectAsync(db, query.Subject, cancellationToken);
-        return await exporter.ExportAsync(me.Id, cancellationToken);
     }
 }

@@ -1,4 +1,3 @@
-using FluentValidation;
 using Loyalty.Application.Abstractions;
 using Loyalty.Application.Features.Audit;
 using Loyalty.Application.Features.Structural.Outbox;
@@ -7,21 +6,6 @@ using Loyalty.Domain.Structural.Outbox;
 using Mediator;
 
 namespace Loyalty.Application.Features.Social.Lifecycle;
-
-/// <summary>Staff suspend a member (no earning or spending; reading stays) or lift the suspension. Audited, with a reason.</summary>
-public sealed record SuspendMemberCommand(string Actor, Guid MemberId, MemberStatusChangeRequest Request) : ICommand<MemberLifecycleResponse>, ITransactionalCommand;
-
-public sealed record ReactivateMemberCommand(string Actor, Guid MemberId, MemberStatusChangeRequest Request) : ICommand<MemberLifecycleResponse>, ITransactionalCommand;
-
-public sealed class SuspendMemberValidator : AbstractValidator<SuspendMemberCommand>
-{
-    public SuspendMemberValidator() => RuleFor(c => c.Request.Reason).NotEmpty().MaximumLength(500);
-}
-
-public sealed class ReactivateMemberValidator : AbstractValidator<ReactivateMemberCommand>
-{
-    public ReactivateMemberValidator() => RuleFor(c => c.Request.Reason).NotEmpty().MaximumLength(500);
-}
 
 public sealed class ChangeMemberStatusHandler(ILoyaltyDbContext db, MemberLifecycle lifecycle, AuditTrail audit, EventOutbox outbox, TimeProvider clock)
     : ICommandHandler<SuspendMemberCommand, MemberLifecycleResponse>, ICommandHandler<ReactivateMemberCommand, MemberLifecycleResponse>

@@ -1,6 +1,5 @@
 using Loyalty.Application.Abstractions;
 using Loyalty.Application.Common;
-using Loyalty.Application.Errors;
 using Loyalty.Contracts.Admin;
 using Loyalty.Contracts.Common;
 using Loyalty.Domain.Social.Members;
@@ -51,34 +50,4 @@ public sealed class SearchMembersHandler(ILoyaltyDbContext db) : IQueryHandler<S
         // The joins of the projection do not promise to keep the inner ORDER BY; restore it before paging.
         return Paging.ToPage([.. items.OrderBy(m => m.MemberNumber, StringComparer.Ordinal)], limit, m => m.MemberNumber);
     }
-}
-
-public sealed record GetMemberQuery(Guid MemberId) : IQuery<AdminMemberResponse>;
-
-public sealed class GetMemberHandler(ILoyaltyDbContext db) : IQueryHandler<GetMemberQuery, AdminMemberResponse>
-{
-    public async ValueTask<AdminMemberResponse> Handle(GetMemberQuery query, CancellationToken cancellationToken) =>
-        await AdminMemberProjection.Project(db, db.Members.AsNoTracking().Where(m => m.Id == query.MemberId)).SingleOrDefaultAsync(cancellationToken)
-            ?? throw AppException.NotFound("member_not_found", "No member has this id.");
-}
-
-internal static class AdminMemberProjection
-{
-    public static IQueryable<AdminMemberResponse> Project(ILoyaltyDbContext db, IQueryable<Member> members) =>
-        from m in members
-        join t in db.Tiers on m.TierId equals t.Id
-        join a in db.PointsAccounts on m.Id equals a.MemberId
-        select new AdminMemberResponse(
-            m.Id,
-            m.MemberNumber,
-            m.FirstName,
-            m.LastName,
-            m.Email,
-            m.Phone,
-            m.Status.ToString(),
-            t.Name,
-            a.Available,
-            a.Pending,
-            m.EnrolmentChannel.ToString(),
-            m.EnrolledAt);
 }

@@ -1,56 +1,12 @@
 using Loyalty.Application.Abstractions;
 using Loyalty.Application.Common;
-using Loyalty.Application.Errors;
-using Loyalty.Application.Features.Social.Members;
-using Loyalty.Contracts.Admin;
 using Loyalty.Contracts.Common;
 using Loyalty.Contracts.Member;
 using Loyalty.Domain.Social.Members;
 using Loyalty.Domain.Social.Tiers;
-using Mediator;
 using Microsoft.EntityFrameworkCore;
 
 namespace Loyalty.Application.Features.Social.Tiers;
-
-public sealed record GetMyTierQuery(string Subject) : IQuery<MemberTierResponse>;
-
-public sealed class GetMyTierHandler(ILoyaltyDbContext db, TierSchemeCache schemes, TimeProvider clock) : IQueryHandler<GetMyTierQuery, MemberTierResponse>
-{
-    public async ValueTask<MemberTierResponse> Handle(GetMyTierQuery query, CancellationToken cancellationToken)
-    {
-        var member = await db.Members.AsNoTracking().SingleOrDefaultAsync(m => m.ExternalId == query.Subject, cancellationToken) ?? throw MemberLookup.NotEnrolled();
-        return await MemberTiers.DescribeAsync(db, schemes, member, clock.GetUtcNow(), cancellationToken);
-    }
-}
-
-public sealed record GetMyTierHistoryQuery(string Subject, int? Limit, string? Cursor) : IQuery<Page<TierHistoryEntry>>;
-
-public sealed class GetMyTierHistoryHandler(ILoyaltyDbContext db) : IQueryHandler<GetMyTierHistoryQuery, Page<TierHistoryEntry>>
-{
-    public async ValueTask<Page<TierHistoryEntry>> Handle(GetMyTierHistoryQuery query, CancellationToken cancellationToken)
-    {
-        var limit = Paging.Limit(query.Limit);
-        var before = Paging.DecodeLong(query.Cursor);
-        var member = await MemberLookup.FindBySubjectAsync(db, query.Subject, cancellationToken);
-        return await MemberTiers.HistoryAsync(db, member.Id, limit, before, cancellationToken);
-    }
-}
-
-public sealed record GetMemberTierQuery(Guid MemberId, int? Limit, string? Cursor) : IQuery<AdminMemberTierResponse>;
-
-public sealed class GetMemberTierHandler(ILoyaltyDbContext db, TierSchemeCache schemes, TimeProvider clock) : IQueryHandler<GetMemberTierQuery, AdminMemberTierResponse>
-{
-    public async ValueTask<AdminMemberTierResponse> Handle(GetMemberTierQuery query, CancellationToken cancellationToken)
-    {
-        var limit = Paging.Limit(query.Limit);
-        var before = Paging.DecodeLong(query.Cursor);
-        var member = await db.Members.AsNoTracking().SingleOrDefaultAsync(m => m.Id == query.MemberId, cancellationToken)
-            ?? throw AppException.NotFound("member_not_found", "No member has this id.");
-        var tier = await MemberTiers.DescribeAsync(db, schemes, member, clock.GetUtcNow(), cancellationToken);
-        var history = await MemberTiers.HistoryAsync(db, member.Id, limit, before, cancellationToken);
-        return new AdminMemberTierResponse(member.Id, member.MemberNumber, tier, history);
-    }
-}
 
 /// <summary>A member's tier, progress and history as the member and staff see them.</summary>
 public static class MemberTiers
