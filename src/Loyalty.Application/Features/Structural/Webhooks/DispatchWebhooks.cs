@@ -14,7 +14,7 @@ namespace Loyalty.Application.Features.Structural.Webhooks;
 public sealed record DispatchWebhooksCommand : ICommand<int>;
 
 public sealed class DispatchWebhooksHandler(
-    ILoyaltyDbContext db, IWriteGate writeGate, IWebhookSender sender, IWebhookSecretProtector protector, WebhookOptions options, WebhookBackoff backoff, TimeProvider clock)
+    ILoyaltyDbContext db, IWriteGate writeGate, IWebhookBatchLocks locks, IWebhookSender sender, IWebhookSecretProtector protector, WebhookOptions options, WebhookBackoff backoff, TimeProvider clock)
     : ICommandHandler<DispatchWebhooksCommand, int>
 {
     public async ValueTask<int> Handle(DispatchWebhooksCommand command, CancellationToken cancellationToken)
@@ -96,34 +96,12 @@ public sealed class DispatchWebhooksHandler(
         return new WebhookPost(new Uri(subscription.Url), id, timestamp, signature, body);
     }
 
-    /// <summary>
-    /// Due: pending or failed and its time has come, or a lease that ran out (its dispatcher died). Never while an
-    /// earlier delivery of the same member to the same subscription is unfinished, so a member's events arrive in order.
-    /// </summary>
+    /// <summary>Leases the due deliveries (<see cref="IWebhookBatchLocks.LockDueDeliveriesAsync"/> says which) to this dispatcher.</summary>
     private async Task<List<Guid>> ClaimAsync(string dispatcher, CancellationToken cancellationToken)
     {
         await using var transaction = await WriteTransaction.BeginAsync(db, writeGate, cancellationToken);
         var now = clock.GetUtcNow();
-        var sql = SetSql.For(db);
-        var p = sql.NewParameters();
-        var at = p.Add(now);
-        var size = p.Add(options.BatchSize);
-        string[] open = [nameof(WebhookDeliveryStatus.Pending), nameof(WebhookDeliveryStatus.Failed), nameof(WebhookDeliveryStatus.Delivering)];
-        var pending = p.Add(open[0]);
-        var failed = p.Add(open[1]);
-        var delivering = p.Add(open[2]);
-        var where = $"""
-            s."Active" <> {sql.False}
-            AND ((d."Status" IN ({pending}, {failed}) AND d."NextAttemptAt" <= {at}) OR (d."Status" = {delivering} AND d."LockedUntil" <= {at}))
-            AND NOT EXISTS (
-                SELECT 1 FROM "WebhookDeliveries" e
-                WHERE e."SubscriptionId" = d."SubscriptionId" AND e."MemberId" = d."MemberId" AND e."Status" IN ({pending}, {failed}, {delivering})
-                  AND (e."OccurredAt" < d."OccurredAt" OR (e."OccurredAt" = d."OccurredAt" AND e."MessageId" < d."MessageId")))
-            """;
-        var text = sql.IsSqlServer
-            ? $"""SELECT TOP ({size}) d."Id" AS "Value" FROM "WebhookDeliveries" d WITH (UPDLOCK, READPAST, ROWLOCK) JOIN "WebhookSubscriptions" s ON s."Id" = d."SubscriptionId" WHERE {where} ORDER BY d."NextAttemptAt" """
-            : $"""SELECT d."Id" AS "Value" FROM "WebhookDeliveries" d JOIN "WebhookSubscriptions" s ON s."Id" = d."SubscriptionId" WHERE {where} ORDER BY d."NextAttemptAt" LIMIT {size}{(sql.SingleWriter ? "" : " FOR UPDATE OF d SKIP LOCKED")}""";
-        var ids = await sql.Query<Guid>(db, text, p).ToListAsync(cancellationToken);
+        var ids = await locks.LockDueDeliveriesAsync(now, options.BatchSize, cancellationToken);
         if (ids.Count > 0)
         {
             var until = now + options.LeaseDuration;

@@ -8,12 +8,12 @@ namespace Loyalty.Application.Features.Structural.Webhooks;
 
 /// <summary>
 /// Turns outbox messages not yet fanned out into one delivery row per matching active subscription, oldest first,
-/// and marks them fanned out, in one transaction per batch. The batch is locked with a plain FOR UPDATE (no SKIP LOCKED):
-/// a second instance waits and then finds the rows done, so fan-out stays in order. Returns messages handled.
+/// and marks them fanned out, in one transaction per batch (locked as <see cref="IWebhookBatchLocks.LockMessagesToFanOutAsync"/>
+/// says, so fan-out stays in order). Returns messages handled.
 /// </summary>
 public sealed record FanOutWebhooksCommand : ICommand<int>;
 
-public sealed class FanOutWebhooksHandler(ILoyaltyDbContext db, IWriteGate writeGate, WebhookOptions options, TimeProvider clock) : ICommandHandler<FanOutWebhooksCommand, int>
+public sealed class FanOutWebhooksHandler(ILoyaltyDbContext db, IWriteGate writeGate, IWebhookBatchLocks locks, WebhookOptions options, TimeProvider clock) : ICommandHandler<FanOutWebhooksCommand, int>
 {
     public const string FannedOutAt = "FannedOutAt";
 
@@ -34,13 +34,7 @@ public sealed class FanOutWebhooksHandler(ILoyaltyDbContext db, IWriteGate write
     private async Task<int> BatchAsync(CancellationToken cancellationToken)
     {
         await using var transaction = await WriteTransaction.BeginAsync(db, writeGate, cancellationToken);
-        var sql = SetSql.For(db);
-        var p = sql.NewParameters();
-        var size = p.Add(options.FanOutBatchSize);
-        var text = sql.IsSqlServer
-            ? $"""SELECT TOP ({size}) m."Id" AS "Value" FROM "OutboxMessages" m WITH (UPDLOCK, ROWLOCK) WHERE m."FannedOutAt" IS NULL ORDER BY m."OccurredAt", m."Id" """
-            : $"""SELECT m."Id" AS "Value" FROM "OutboxMessages" m WHERE m."FannedOutAt" IS NULL ORDER BY m."OccurredAt", m."Id" LIMIT {size}{(sql.SingleWriter ? "" : " FOR UPDATE")}""";
-        var ids = await sql.Query<Guid>(db, text, p).ToListAsync(cancellationToken);
+        var ids = await locks.LockMessagesToFanOutAsync(options.FanOutBatchSize, cancellationToken);
         if (ids.Count == 0)
         {
             return 0;
