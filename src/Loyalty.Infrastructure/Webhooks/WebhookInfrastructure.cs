@@ -106,6 +106,7 @@ public static class WebhookRegistration
             });
         services.AddSingleton<IWebhookUrlGuard, WebhookUrlGuard>();
         services.AddSingleton<IWebhookSender, HttpWebhookSender>();
+        services.AddScoped<IWebhookBatchLocks, SqlWebhookBatchLocks>();
         services.AddPeriodicJob<WebhookFanOutJob>();
         services.AddPeriodicJob<WebhookDispatchJob>();
         services.AddPeriodicJob<WebhookDeliveryRetentionJob>();

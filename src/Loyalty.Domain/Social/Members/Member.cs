@@ -108,15 +108,6 @@ public sealed class Member
     /// <summary>What a till shows: first name and the initial of the last name, nothing a bystander could misuse.</summary>
     public string DisplayName => LastName.Length == 0 ? FirstName : $"{FirstName} {LastName[0]}.";
 
-    /// <summary>Moves the member to another tier: the qualification clock restarts and any grace period ends.</summary>
-    public void MoveToTier(Guid tierId, DateTimeOffset at, DateTimeOffset? reviewAt)
-    {
-        TierId = tierId;
-        TierSince = at;
-        TierReviewAt = reviewAt;
-        TierGraceUntil = null;
-    }
-
     /// <summary>Earning and spending need an active member; a suspended, closed or merged one is refused with a clear code.</summary>
     public void EnsureCanTransact()
     {

@@ -1,19 +1,9 @@
 namespace Loyalty.Domain.Social.Tiers;
 
-/// <summary>How a member is measured within a qualification window.</summary>
-public enum TierMetric
-{
-    /// <summary>Points earned on purchases, net of returns — not the spendable balance, and not bonuses or grants.</summary>
-    PointsEarned,
-
-    /// <summary>Amount spent in the programme's currency, net of returns.</summary>
-    Spend,
-
-    /// <summary>Purchases that were not returned in full.</summary>
-    Visits,
-}
-
-/// <summary>A member's activity within a window, by each metric.</summary>
+/// <summary>A member's activity within a window, by each of the three metrics a tier can qualify by.</summary>
+/// <param name="PointsEarned">Points earned on purchases, net of returns — not the spendable balance, and not bonuses or grants.</param>
+/// <param name="Spend">Amount spent in the programme's currency, net of returns.</param>
+/// <param name="Visits">Purchases that were not returned in full.</param>
 public readonly record struct QualifyingActivity(long PointsEarned, decimal Spend, int Visits)
 {
     public static QualifyingActivity None => default;

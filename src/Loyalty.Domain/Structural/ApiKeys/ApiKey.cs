@@ -45,6 +45,7 @@ public sealed class ApiKey
 
     public DateTimeOffset? RevokedAt { get; private set; }
 
+    /// <summary>Stamped by API-key sign-in with a set-based update, not through this entity, and only coarsely to spare writes.</summary>
     public DateTimeOffset? LastUsedAt { get; private set; }
 
     /// <summary>Set when the key was rotated: it is accepted until then (the grace period), refused from then on.</summary>
@@ -111,6 +112,4 @@ public sealed class ApiKey
         ExpiresAt = now + period;
         return Issue(PartnerId, Name, prefix, secretHash, ScopeList, now);
     }
-
-    public void MarkUsed(DateTimeOffset now) => LastUsedAt = now;
 }

@@ -20,12 +20,19 @@ public sealed class TierSchemeValidationTests
 
     private static string Refusal(TierScheme scheme) => Assert.Throws<DomainException>(scheme.Validate).Code;
 
+    /// <summary>Asserts that the scheme is accepted, naming the refusal's code and message if it is not.</summary>
+    private static void AssertValid(TierScheme scheme)
+    {
+        var refusal = Record.Exception(scheme.Validate);
+        Assert.True(refusal is null, refusal is DomainException d ? $"refused with {d.Code}: {d.Message}" : refusal?.ToString());
+    }
+
     [Fact]
     public void A_realistic_scheme_is_valid_in_any_order()
     {
-        Scheme(Bronze, Silver, Gold).Validate();
-        Scheme(Gold, Bronze, Silver).Validate();
-        Scheme(Bronze).Validate();
+        AssertValid(Scheme(Bronze, Silver, Gold));
+        AssertValid(Scheme(Gold, Bronze, Silver));
+        AssertValid(Scheme(Bronze));
     }
 
     [Fact]
@@ -35,7 +42,7 @@ public sealed class TierSchemeValidationTests
         var gold = Gold with { Qualify = new(5_000, null, null), Retain = TierThresholds.None };
         var platinum = new TierDefinition("Platinum", 3, new(null, 5_000m, 50), TierThresholds.None, new(2m, 15m, 1, []));
 
-        Scheme(Bronze, silver, gold, platinum).Validate();
+        AssertValid(Scheme(Bronze, silver, gold, platinum));
     }
 
     [Fact]
@@ -78,7 +85,7 @@ public sealed class TierSchemeValidationTests
 
     [Fact]
     public void One_above_the_tier_below_is_enough() =>
-        Scheme(Bronze, Silver, Gold with { Qualify = new(1_001, 500.0001m, 11), Retain = TierThresholds.None }).Validate();
+        AssertValid(Scheme(Bronze, Silver, Gold with { Qualify = new(1_001, 500.0001m, 11), Retain = TierThresholds.None }));
 
     [Theory]
     [InlineData(801L, null, null)]
@@ -93,7 +100,7 @@ public sealed class TierSchemeValidationTests
 
     [Fact]
     public void Retention_equal_to_qualification_is_allowed() =>
-        Scheme(Bronze, Silver with { Retain = Silver.Qualify }).Validate();
+        AssertValid(Scheme(Bronze, Silver with { Retain = Silver.Qualify }));
 
     [Theory]
     [InlineData("points")]
@@ -157,7 +164,7 @@ public sealed class TierSchemeValidationTests
         var tiers = Enumerable.Range(1, TierScheme.MaxTiers).Select(r => new TierDefinition($"T{r}", r, new(r * 100, null, null), TierThresholds.None, Base)).Prepend(Bronze);
 
         Assert.Equal("invalid_scheme", Refusal(Scheme([.. tiers])));
-        Scheme([.. tiers.Take(TierScheme.MaxTiers)]).Validate();
+        AssertValid(Scheme([.. tiers.Take(TierScheme.MaxTiers)]));
     }
 
     [Fact]
@@ -175,7 +182,7 @@ public sealed class TierSchemeValidationTests
     public void A_higher_tier_earning_less_is_out_of_order()
     {
         Assert.Equal("tier_out_of_order", Refusal(Scheme(Bronze, Silver, Gold with { Benefits = Gold.Benefits with { EarnMultiplier = 1.24m } })));
-        Scheme(Bronze, Silver, Gold with { Benefits = Gold.Benefits with { EarnMultiplier = 1.25m } }).Validate(); // equal is fine
+        AssertValid(Scheme(Bronze, Silver, Gold with { Benefits = Gold.Benefits with { EarnMultiplier = 1.25m } })); // equal is fine
     }
 
     [Theory]
@@ -205,7 +212,7 @@ public sealed class TierSchemeValidationTests
     [InlineData(QualificationWindowKind.CalendarYear, 0, 30)]
     [InlineData(QualificationWindowKind.SinceLastChange, 24, 90)]
     public void Window_and_grace_at_their_limits_are_valid(QualificationWindowKind kind, int months, int grace) =>
-        new TierScheme(TierProgrammeSettings.Default with { WindowKind = kind, WindowMonths = months, GraceDays = grace }, [Bronze, Silver]).Validate();
+        AssertValid(new TierScheme(TierProgrammeSettings.Default with { WindowKind = kind, WindowMonths = months, GraceDays = grace }, [Bronze, Silver]));
 
     [Fact]
     public void An_invalid_spend_currency_is_refused() =>

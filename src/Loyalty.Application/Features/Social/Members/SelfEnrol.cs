@@ -33,9 +33,3 @@ public sealed class SelfEnrolHandler(ILoyaltyDbContext db, MemberEnrolment enrol
         return MemberProfiles.From(member, new TierSummary(tier.Id, tier.Name, tier.Rank));
     }
 }
-
-public static class MemberProfiles
-{
-    public static MemberProfileResponse From(Member m, TierSummary tier) =>
-        new(m.MemberNumber, m.FirstName, m.LastName, m.Email, m.Phone, m.BirthDate, m.Status.ToString(), tier, m.EnrolledAt);
-}

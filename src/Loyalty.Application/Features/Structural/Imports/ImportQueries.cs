@@ -10,15 +10,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Loyalty.Application.Features.Structural.Imports;
 
-/// <summary>One import of a partner; another partner's import is not found.</summary>
-public sealed record GetImportQuery(Guid PartnerId, Guid ImportId) : IQuery<ImportResponse>;
-
-/// <summary>A partner's latest imports, newest first.</summary>
-public sealed record ListImportsQuery(Guid PartnerId) : IQuery<IReadOnlyList<ImportResponse>>;
-
-/// <summary>The rejected rows of an import as CSV: rowNumber,externalId,reasonCode,message.</summary>
-public sealed record GetRejectedRowsQuery(Guid PartnerId, Guid ImportId) : IQuery<string>;
-
 public sealed class ImportQueries(ILoyaltyDbContext db)
     : IQueryHandler<GetImportQuery, ImportResponse>, IQueryHandler<ListImportsQuery, IReadOnlyList<ImportResponse>>, IQueryHandler<GetRejectedRowsQuery, string>
 {

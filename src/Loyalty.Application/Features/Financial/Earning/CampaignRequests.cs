@@ -1,0 +1,84 @@
+using FluentValidation;
+using Loyalty.Application.Abstractions;
+using Loyalty.Application.Errors;
+using Loyalty.Contracts.Admin;
+using Loyalty.Domain.Financial.Earning;
+using Microsoft.EntityFrameworkCore;
+
+namespace Loyalty.Application.Features.Financial.Earning;
+
+public static class CampaignRequests
+{
+    public static void Apply<T>(AbstractValidator<T> v, Func<T, CampaignRequest> request)
+    {
+        v.RuleFor(x => request(x).Name).NotEmpty().MaximumLength(100).OverridePropertyName("name");
+        v.RuleFor(x => request(x).From).NotEmpty().OverridePropertyName("from");
+        v.RuleForEach(x => request(x).Weekdays).Must(EarningRuleRequests.IsName<DayOfWeek>)
+            .WithMessage("weekdays holds day names: Monday, Tuesday, …, Sunday.").OverridePropertyName("weekdays");
+        v.RuleFor(x => x).Custom((x, context) =>
+        {
+            var r = request(x);
+            if (r is null || string.IsNullOrWhiteSpace(r.Name) || r.Weekdays?.Any(d => !EarningRuleRequests.IsName<DayOfWeek>(d)) == true)
+            {
+                return;
+            }
+
+            foreach (var (field, message) in ToDefinition(r).Problems().Where(p => p.Field != "name"))
+            {
+                context.AddFailure(field, message);
+            }
+        });
+    }
+
+    public static CampaignDefinition ToDefinition(CampaignRequest r) =>
+        new(
+            r.Name?.Trim() ?? "",
+            r.Description,
+            r.From,
+            r.Until,
+            r.Weekdays?.Select(d => Enum.Parse<DayOfWeek>(d, ignoreCase: true)).ToList(),
+            r.FromHour,
+            r.UntilHour,
+            r.TierIds?.Distinct().ToList(),
+            r.PartnerIds?.Distinct().ToList());
+
+    public static async Task CheckReferencesAsync(ILoyaltyDbContext db, CampaignDefinition d, CancellationToken cancellationToken)
+    {
+        if (d.TierIds is { } tierIds && await db.Tiers.CountAsync(t => tierIds.Contains(t.Id) && t.RetiredAt == null, cancellationToken) != tierIds.Count)
+        {
+            throw AppException.NotFound("tier_not_found", "tierIds names a tier that does not exist.");
+        }
+
+        if (d.PartnerIds is { } partnerIds && await db.Partners.CountAsync(p => partnerIds.Contains(p.Id), cancellationToken) != partnerIds.Count)
+        {
+            throw AppException.NotFound("partner_not_found", "partnerIds names a partner that does not exist.");
+        }
+    }
+
+    public static void EnsureNotEnded(Campaign campaign, DateTimeOffset now)
+    {
+        if (campaign.StatusAt(now) == CampaignStatus.Ended)
+        {
+            throw AppException.Conflict("campaign_ended", "The campaign has ended; create a new one.");
+        }
+    }
+
+    public static AppException NotFound() => AppException.NotFound("campaign_not_found", "No campaign has this id.");
+
+    public static CampaignResponse ToResponse(Campaign c, DateTimeOffset now) =>
+        new(
+            c.Id,
+            c.Name,
+            c.Description,
+            c.From,
+            c.Until,
+            c.Weekdays?.Select(d => d.ToString()).ToList(),
+            c.FromHour,
+            c.UntilHour,
+            c.TierIds,
+            c.PartnerIds,
+            c.StatusAt(now).ToString(),
+            c.CreatedAt,
+            c.UpdatedAt,
+            c.EndedAt);
+}

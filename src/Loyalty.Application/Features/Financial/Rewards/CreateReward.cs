@@ -1,0 +1,46 @@
+using FluentValidation;
+using Loyalty.Application.Abstractions;
+using Loyalty.Application.Features.Audit;
+using Loyalty.Contracts.Admin;
+using Loyalty.Domain.Financial.Rewards;
+using Mediator;
+
+namespace Loyalty.Application.Features.Financial.Rewards;
+
+public sealed record CreateRewardCommand(string Actor, CreateRewardRequest Request) : ICommand<RewardResponse>, ITransactionalCommand;
+
+public sealed class CreateRewardValidator : AbstractValidator<CreateRewardCommand>
+{
+    public CreateRewardValidator()
+    {
+        RuleFor(c => c.Request.Name).NotEmpty().MaximumLength(RewardLimits.NameLength);
+        RuleFor(c => c.Request.Description).MaximumLength(RewardLimits.DescriptionLength);
+        RuleFor(c => c.Request.PointsCost).InclusiveBetween(1, RewardLimits.MaxPointsCost);
+        RuleFor(c => c.Request.Stock).InclusiveBetween(0, RewardLimits.MaxStock);
+        RuleFor(c => c.Request.PerMemberLimit).InclusiveBetween(1, RewardLimits.MaxPerMemberLimit);
+        RuleFor(c => c.Request.VoucherValidityDays).InclusiveBetween(1, Reward.MaxVoucherValidityDays);
+        RuleFor(c => c.Request.AvailableUntil).GreaterThan(c => c.Request.AvailableFrom)
+            .When(c => c.Request.AvailableFrom is not null && c.Request.AvailableUntil is not null)
+            .WithMessage("availableUntil must be later than availableFrom.");
+        RuleFor(c => c.Request.EligibleTierIds).Must(RewardLimits.AreTierIds!).When(c => c.Request.EligibleTierIds is not null).WithMessage(RewardLimits.TierIdsMessage);
+    }
+}
+
+public sealed class CreateRewardHandler(ILoyaltyDbContext db, AuditTrail audit, TimeProvider clock) : ICommandHandler<CreateRewardCommand, RewardResponse>
+{
+    public async ValueTask<RewardResponse> Handle(CreateRewardCommand command, CancellationToken cancellationToken)
+    {
+        var request = command.Request;
+        var name = request.Name.Trim();
+        await RewardCatalogue.EnsureNameFreeAsync(db, name, except: null, cancellationToken);
+        var tiers = await RewardCatalogue.KnownTiersAsync(db, request.EligibleTierIds ?? [], cancellationToken);
+
+        var terms = new RewardTerms(name, request.Description ?? "", request.PointsCost, request.Stock, request.PerMemberLimit, request.AvailableFrom, request.AvailableUntil, request.VoucherValidityDays);
+        var reward = Reward.Create(terms, tiers, request.IsActive, clock.GetUtcNow());
+        db.Rewards.Add(reward);
+        var response = RewardCatalogue.ToResponse(reward);
+        audit.Record<RewardResponse>(command.Actor, "reward.created", "reward", reward.Id, null, response);
+        await db.SaveChangesAsync(cancellationToken);
+        return response;
+    }
+}

@@ -1,0 +1,26 @@
+using FluentValidation;
+using Loyalty.Application.Abstractions;
+using Loyalty.Application.Features.Social.Members;
+using Loyalty.Contracts.Member;
+using Mediator;
+
+namespace Loyalty.Application.Features.Social.Lifecycle;
+
+/// <summary>The member closes their own membership from the app; points follow the programme's default.</summary>
+public sealed record CloseMyMembershipCommand(string Subject, CloseMyMembershipRequest Request) : ICommand<MembershipClosedResponse>, ITransactionalCommand;
+
+public sealed class CloseMyMembershipValidator : AbstractValidator<CloseMyMembershipCommand>
+{
+    public CloseMyMembershipValidator() =>
+        RuleFor(c => c.Request.Confirm).Equal(true).WithMessage("confirm must be true: closing is final and points may be forfeited.");
+}
+
+public sealed class CloseMyMembershipHandler(ILoyaltyDbContext db, MemberClosing closing) : ICommandHandler<CloseMyMembershipCommand, MembershipClosedResponse>
+{
+    public async ValueTask<MembershipClosedResponse> Handle(CloseMyMembershipCommand command, CancellationToken cancellationToken)
+    {
+        var me = await MemberLookup.FindBySubjectAsync(db, command.Subject, cancellationToken);
+        var (member, forfeited, response) = await closing.CloseAsync(me.Id, "member:" + command.Subject, "Closed by the member", pointsOnClose: null, "You", cancellationToken);
+        return new MembershipClosedResponse(member.Status.ToString(), forfeited, response.AvailablePoints, member.StatusChangedAt!.Value);
+    }
+}

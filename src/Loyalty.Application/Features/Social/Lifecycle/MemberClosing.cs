@@ -1,0 +1,39 @@
+using Loyalty.Application.Abstractions;
+using Loyalty.Application.Features.Audit;
+using Loyalty.Application.Features.Financial.Policies;
+using Loyalty.Application.Features.Structural.Outbox;
+using Loyalty.Contracts.Admin;
+using Loyalty.Domain.Financial.Policies;
+using Loyalty.Domain.Social.Members;
+using Loyalty.Domain.Structural.Outbox;
+
+namespace Loyalty.Application.Features.Social.Lifecycle;
+
+/// <summary>Closing, shared by staff and the member's own request.</summary>
+public sealed class MemberClosing(ILoyaltyDbContext db, MemberLifecycle lifecycle, PointsPolicyCache policies, AuditTrail audit, EventOutbox outbox, TimeProvider clock)
+{
+    public async Task<(Member Member, long Forfeited, MemberLifecycleResponse Response)> CloseAsync(
+        Guid memberId, string actor, string reason, string? pointsOnClose, string who, CancellationToken cancellationToken)
+    {
+        var member = await lifecycle.LockAsync(memberId, cancellationToken);
+        var before = member.Status.ToString();
+        var now = clock.GetUtcNow();
+        member.Close(now); // refuses a closed or merged member before anything else happens
+        var policy = await policies.GetAsync(db, cancellationToken);
+        var points = MemberLifecycle.ParsePointsOnClose(pointsOnClose, policy.PointsOnClose);
+        await lifecycle.EnsureNoOpenHoldsAsync(member.Id, who, cancellationToken);
+
+        audit.Record<object>(actor, "member.closed", "member", member.Id, new { status = before }, new { status = member.Status.ToString(), pointsOnClose = MemberLifecycleNames.Of(points), reason });
+        outbox.Add(EventTypes.MemberClosed, member.Id, null, new { memberId = member.Id, memberNumber = member.MemberNumber, pointsOnClose = MemberLifecycleNames.Of(points), occurredAt = now });
+        var forfeited = points == PointsOnClose.Forfeit
+            ? await lifecycle.ForfeitAllAsync(member.Id, "Points forfeited: membership closed", actor, now, cancellationToken)
+            : 0;
+        await db.SaveChangesAsync(cancellationToken);
+        return (member, forfeited, await lifecycle.ResponseAsync(member, forfeited, cancellationToken));
+    }
+}
+
+internal static class MemberLifecycleNames
+{
+    public static string Of(PointsOnClose value) => value == PointsOnClose.Forfeit ? "forfeit" : "keep";
+}

@@ -1,0 +1,11 @@
+using Loyalty.Contracts.Common;
+using Loyalty.Contracts.Member;
+using Loyalty.Domain.Social.Members;
+
+namespace Loyalty.Application.Features.Social.Members;
+
+public static class MemberProfiles
+{
+    public static MemberProfileResponse From(Member m, TierSummary tier) =>
+        new(m.MemberNumber, m.FirstName, m.LastName, m.Email, m.Phone, m.BirthDate, m.Status.ToString(), tier, m.EnrolledAt);
+}

@@ -1,0 +1,7 @@
+using Loyalty.Contracts.Partner;
+using Mediator;
+
+namespace Loyalty.Application.Features.Structural.Imports;
+
+/// <summary>A partner's latest imports, newest first.</summary>
+public sealed record ListImportsQuery(Guid PartnerId) : IQuery<IReadOnlyList<ImportResponse>>;

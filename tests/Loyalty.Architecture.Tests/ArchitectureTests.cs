@@ -1,0 +1,69 @@
+using System.Reflection;
+using Mediator;
+
+namespace Loyalty.Architecture.Tests;
+
+public sealed class ArchitectureTests
+{
+    // Loaded by name (the project references them), so no type rename elsewhere breaks these tests.
+    private static readonly Assembly Domain = Assembly.Load("Loyalty.Domain");
+    private static readonly Assembly Application = Assembly.Load("Loyalty.Application");
+    private static readonly Assembly Contracts = Assembly.Load("Loyalty.Contracts");
+
+    internal static readonly string[] OurOtherLayers = ["Loyalty.Application", "Loyalty.Infrastructure", "Loyalty.Api", "Loyalty.Contracts", "Loyalty.Client"];
+    internal static readonly string[] Frameworks = ["Microsoft.EntityFrameworkCore", "Microsoft.AspNetCore", "Mediator"];
+
+    /// <summary>
+    /// Files in Application that still hold SQL. Item 3 of issue 11 moves this SQL behind interfaces implemented in
+    /// Infrastructure; this list may only shrink: a file that no longer holds SQL must leave it (the test says so).
+    /// </summary>
+    private static readonly string[] SqlStillInApplication =
+    [
+        "src/Loyalty.Application/Common/SetSql.cs",
+        "src/Loyalty.Application/Features/Financial/Expiry/ExpirePoints.cs",
+        "src/Loyalty.Application/Features/Financial/Grants/ProcessBulkGrants.cs",
+        "src/Loyalty.Application/Features/Financial/Ledger/AccountUpdate.cs",
+        "src/Loyalty.Application/Features/Financial/Ledger/PointsLedger.cs",
+        "src/Loyalty.Application/Features/Financial/Reports/GetLiabilityReport.cs",
+        "src/Loyalty.Application/Features/Financial/Rewards/RedeemReward.cs",
+        "src/Loyalty.Application/Features/Social/Tiers/PreviewTierScheme.cs",
+        "src/Loyalty.Application/Features/Social/Tiers/ReviewTiers.cs",
+        "src/Loyalty.Application/Features/Social/Tiers/TierActivity.cs",
+        "src/Loyalty.Application/Features/Social/Tiers/TierSchemeService.cs",
+    ];
+
+    [Fact]
+    public void Domain_depends_on_no_other_layer_nor_on_EF_ASP_NET_or_Mediator() =>
+        Assert.Empty(Rules.ForbiddenDependencies(Domain, "Loyalty.Domain", [.. OurOtherLayers, .. Frameworks]));
+
+    [Fact]
+    public void Application_depends_neither_on_Infrastructure_nor_on_Api() =>
+        Assert.Empty(Rules.ForbiddenDependencies(Application, "Loyalty.Application", "Loyalty.Infrastructure", "Loyalty.Api", "Microsoft.AspNetCore"));
+
+    [Fact]
+    public void Contracts_depend_on_nothing_of_ours() =>
+        Assert.Empty(Rules.ForbiddenDependencies(Contracts, "Loyalty.Contracts", "Loyalty.Domain", "Loyalty.Application", "Loyalty.Infrastructure", "Loyalty.Api", "Loyalty.Client"));
+
+    [Fact]
+    public void Every_command_and_query_is_declared_in_a_file_named_after_it()
+    {
+        var requests = Application.GetTypes().Where(IsRequest).Select(t => t.Name).ToList();
+        Assert.NotEmpty(requests);
+        Assert.Empty(Rules.RequestsOutsideTheirOwnFile(Path.Combine(Repository.Root, "src", "Loyalty.Application", "Features"), requests));
+    }
+
+    [Fact]
+    public void No_SQL_outside_Infrastructure_but_the_files_still_listed()
+    {
+        var found = Rules.FilesWithSql(Repository.Root, "src/Loyalty.Application", "src/Loyalty.Api");
+        var added = found.Except(SqlStillInApplication).ToList();
+        var gone = SqlStillInApplication.Except(found).ToList();
+        Assert.True(added.Count == 0, "SQL belongs in Infrastructure, behind an interface declared in Application: " + string.Join(", ", added));
+        Assert.True(gone.Count == 0, "No SQL left here; take these off the list: " + string.Join(", ", gone));
+    }
+
+    internal static bool IsRequest(Type type) =>
+        type is { IsClass: true, IsAbstract: false }
+        && (typeof(IBaseCommand).IsAssignableFrom(type) || typeof(IBaseQuery).IsAssignableFrom(type) || typeof(IBaseRequest).IsAssignableFrom(type)
+            || typeof(IBaseStreamCommand).IsAssignableFrom(type) || typeof(IBaseStreamQuery).IsAssignableFrom(type) || typeof(IBaseStreamRequest).IsAssignableFrom(type));
+}
