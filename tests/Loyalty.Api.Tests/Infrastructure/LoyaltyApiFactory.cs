@@ -7,6 +7,7 @@ using Loyalty.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -52,7 +53,9 @@ public sealed class LoyaltyApiFactory(TestDatabase database, IReadOnlyDictionary
         builder.ConfigureServices(services =>
         {
             services.AddSingleton<TimeProvider>(Clock);
-            services.ConfigureDbContext<LoyaltyDbContext>(o => o.AddInterceptors(Commands));
+            // A query that limits rows without an order returns rows in no defined order: fail the test that runs it.
+            services.ConfigureDbContext<LoyaltyDbContext>(o => o.AddInterceptors(Commands)
+                .ConfigureWarnings(w => w.Throw(CoreEventId.RowLimitingOperationWithoutOrderByWarning)));
         });
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
