@@ -41,7 +41,11 @@ builder.Services.AddHttpLogging(o =>
 
 // One body limit for the whole API, enforced by Kestrel for every body (chunked too); RequestSizeLimitMiddleware
 // answers a declared oversize body before it is read.
-builder.WebHost.ConfigureKestrel(o => o.Limits.MaxRequestBodySize = RequestSizeLimitMiddleware.MaxBodyBytes);
+builder.WebHost.ConfigureKestrel(o =>
+{
+    o.Limits.MaxRequestBodySize = RequestSizeLimitMiddleware.MaxBodyBytes;
+    o.AddServerHeader = false; // no "Server: Kestrel" banner
+});
 
 var app = builder.Build();
 
@@ -55,6 +59,7 @@ await using (var scope = app.Services.CreateAsyncScope())
 }
 
 app.UseHttpLogging();
+app.UseMiddleware<SecurityHeadersMiddleware>();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseMiddleware<RequestSizeLimitMiddleware>();

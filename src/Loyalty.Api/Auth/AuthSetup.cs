@@ -29,6 +29,7 @@ public static class AuthSetup
                 context.Request.Headers.ContainsKey(ApiKeyAuthenticationHandler.HeaderName) ? ApiKeyAuthenticationHandler.SchemeName : JwtBearerDefaults.AuthenticationScheme)
             .AddJwtBearer(o =>
             {
+                o.IncludeErrorDetails = false; // WWW-Authenticate says "Bearer", not why a token failed (key ids, lifetimes)
                 o.MapInboundClaims = false; // keep "sub" and "role" as they are in the token
                 o.TokenValidationParameters.NameClaimType = LoyaltyClaims.Subject;
                 o.TokenValidationParameters.RoleClaimType = LoyaltyClaims.Role;
