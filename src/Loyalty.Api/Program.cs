@@ -48,6 +48,7 @@ builder.WebHost.ConfigureKestrel(o =>
 });
 
 var app = builder.Build();
+BearerConfigurationCheck.EnsureConfigured(app.Configuration, app.Environment); // fail fast, before the database is touched
 
 await using (var scope = app.Services.CreateAsyncScope())
 {
