@@ -54,11 +54,28 @@ public static class Till
         {
             await output.WriteLineAsync($"{e.Message} (trace {e.TraceId})");
         }
-        catch (HttpRequestException e)
+        catch (Exception e) when (Unreachable(e) is { } cause)
         {
-            await output.WriteLineAsync($"The loyalty service cannot be reached: {e.Message}");
+            await output.WriteLineAsync($"The loyalty service cannot be reached ({cause.Message}); check the base URL (the API listens on http://localhost:5080 by default).");
         }
 
         return 1;
+    }
+
+    /// <summary>
+    /// The network failure behind <paramref name="exception"/>, if that is what it is: Refit wraps a failed send in
+    /// its own ApiRequestException, and a timeout surfaces as a cancellation the till did not ask for.
+    /// </summary>
+    private static Exception? Unreachable(Exception exception)
+    {
+        for (Exception? e = exception; e is not null; e = e.InnerException)
+        {
+            if (e is HttpRequestException or TimeoutException)
+            {
+                return e;
+            }
+        }
+
+        return exception is TaskCanceledException ? exception : null;
     }
 }

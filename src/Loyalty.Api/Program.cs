@@ -41,9 +41,14 @@ builder.Services.AddHttpLogging(o =>
 
 // One body limit for the whole API, enforced by Kestrel for every body (chunked too); RequestSizeLimitMiddleware
 // answers a declared oversize body before it is read.
-builder.WebHost.ConfigureKestrel(o => o.Limits.MaxRequestBodySize = RequestSizeLimitMiddleware.MaxBodyBytes);
+builder.WebHost.ConfigureKestrel(o =>
+{
+    o.Limits.MaxRequestBodySize = RequestSizeLimitMiddleware.MaxBodyBytes;
+    o.AddServerHeader = false; // no "Server: Kestrel" banner
+});
 
 var app = builder.Build();
+BearerConfigurationCheck.EnsureConfigured(app.Configuration, app.Environment); // fail fast, before the database is touched
 
 await using (var scope = app.Services.CreateAsyncScope())
 {
@@ -55,6 +60,7 @@ await using (var scope = app.Services.CreateAsyncScope())
 }
 
 app.UseHttpLogging();
+app.UseMiddleware<SecurityHeadersMiddleware>();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseMiddleware<RequestSizeLimitMiddleware>();

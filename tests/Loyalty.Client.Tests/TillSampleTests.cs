@@ -32,4 +32,18 @@ public sealed class TillSampleTests(ClientFixture fixture)
 
         Assert.Equal((1, "No member has this card."), (exit, output.ToString().Trim()));
     }
+
+    [Fact]
+    public async Task An_unreachable_api_is_one_clear_line_not_a_stack_trace()
+    {
+        using var handler = new SocketsHttpHandler();
+        var till = LoyaltyClientFactory.CreatePartnerApi(handler, new Uri("http://127.0.0.1:1"), "lk_unused", new LoyaltyRetryOptions { MaxAttempts = 1 });
+        using var output = new StringWriter();
+
+        var exit = await Till.SellAsync(till, Guid.NewGuid(), "8024 1736 5912", 10m, output);
+
+        var lines = output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(1, exit);
+        Assert.StartsWith("The loyalty service cannot be reached", Assert.Single(lines), StringComparison.Ordinal);
+    }
 }

@@ -2,6 +2,7 @@ using Loyalty.Application.Abstractions;
 using Loyalty.Domain.Structural.ApiKeys;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Authorization;
 
 namespace Loyalty.Api.Auth;
 
@@ -19,6 +20,7 @@ public static class AuthSetup
     public static IServiceCollection AddLoyaltyAuth(this IServiceCollection services)
     {
         services.AddSingleton<ApiKeyCache>();
+        services.AddSingleton<IAuthorizationMiddlewareResultHandler, ForbiddenProblemHandler>();
         services.AddSingleton<ICredentialCache>(sp => sp.GetRequiredService<ApiKeyCache>());
 
         // The caller's scheme is chosen by what it sends: a partner's X-Api-Key, otherwise a bearer token. So
@@ -29,6 +31,7 @@ public static class AuthSetup
                 context.Request.Headers.ContainsKey(ApiKeyAuthenticationHandler.HeaderName) ? ApiKeyAuthenticationHandler.SchemeName : JwtBearerDefaults.AuthenticationScheme)
             .AddJwtBearer(o =>
             {
+                o.IncludeErrorDetails = false; // WWW-Authenticate says "Bearer", not why a token failed (key ids, lifetimes)
                 o.MapInboundClaims = false; // keep "sub" and "role" as they are in the token
                 o.TokenValidationParameters.NameClaimType = LoyaltyClaims.Subject;
                 o.TokenValidationParameters.RoleClaimType = LoyaltyClaims.Role;

@@ -7,6 +7,8 @@ public static class ProblemDetailsSetup
     /// <summary>Every problem gets a stable <c>code</c> and a <c>traceId</c>; empty error responses (401, 404, ...) get a body.</summary>
     public static IServiceCollection AddLoyaltyProblemDetails(this IServiceCollection services)
     {
+        // Registered before AddProblemDetails adds the framework's writer, so it is the one chosen for every problem.
+        services.AddSingleton<IProblemDetailsWriter, ProblemJsonWriter>();
         services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>
         {
             var problem = context.ProblemDetails;

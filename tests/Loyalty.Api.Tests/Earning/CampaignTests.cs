@@ -47,7 +47,8 @@ public sealed class CampaignTests(ApiFixture fixture)
 
         var campaign = await s.CreateCampaignAsync(new CampaignRequest("Gold weekends", s.Midnight(30), Weekdays: ["saturday", "Sunday"], TierIds: [gold.Id], PartnerIds: [s.PartnerInfo.Id]));
         await s.CreateRuleAsync(new EarningRuleRequest("Weekend double", "Multiplier", Factor: 2m, CampaignId: campaign.Id));
-        var saturday = Enumerable.Range(1, 7).Select(s.Midnight).First(d => d.DayOfWeek == DayOfWeek.Saturday).AddHours(10);
+        // A whole weekend at least a week back: "the last Saturday" would put Sunday 10:00 in the future on a Sunday morning.
+        var saturday = Enumerable.Range(8, 7).Select(s.Midnight).First(d => d.DayOfWeek == DayOfWeek.Saturday).AddHours(10);
 
         Assert.Equal(250, (await s.EarnAtAsync(goldMember.MemberNumber, 100m, saturday)).PointsEarned); // base 100 + Gold 50 + campaign 100
         Assert.Equal(250, (await s.EarnAtAsync(goldMember.MemberNumber, 100m, saturday.AddDays(1))).PointsEarned);

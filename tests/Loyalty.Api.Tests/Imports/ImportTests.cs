@@ -116,8 +116,10 @@ public sealed class ImportTests(ApiFixture fixture)
             ("", "text/csv", HttpStatusCode.BadRequest, "malformed_file", "empty"),
             ($"{Header}\n", "text/csv", HttpStatusCode.BadRequest, "malformed_file", "no rows"),
             ("[{\"memberNumber\": \"1\", ", "application/json", HttpStatusCode.BadRequest, "malformed_file", "not a JSON array"),
-            ("{\"rows\": []}", "application/json", HttpStatusCode.BadRequest, "malformed_file", "not a JSON array"),
-            ("[{\"amount\": \"ten\"}]", "application/json", HttpStatusCode.BadRequest, "malformed_file", "not a JSON array"),
+            ("{\"rows\": []}", "application/json", HttpStatusCode.BadRequest, "malformed_file", "must be a JSON array of row objects"),
+            ("{}", "application/json", HttpStatusCode.BadRequest, "malformed_file", "must be a JSON array of row objects"),
+            ("[{\"amount\": \"ten\"}]", "application/json", HttpStatusCode.BadRequest, "malformed_file", "could not read $[0].amount"),
+            ("[1]", "application/json", HttpStatusCode.BadRequest, "malformed_file", "could not read $[0]"),
             ("[null]", "application/json", HttpStatusCode.BadRequest, "malformed_file", "Row 1 is null"),
             ($"{Header}\n{good}\n", "text/plain", HttpStatusCode.UnsupportedMediaType, "unsupported_media_type", ""), // routing refuses it
         };
@@ -125,6 +127,11 @@ public sealed class ImportTests(ApiFixture fixture)
         {
             using var response = await UploadAsync(s.Partner, c.Body, c.Type, Guid.NewGuid().ToString());
             var problem = await response.AssertProblemAsync(c.Status, c.Code);
+            foreach (var leak in new[] { "System.", "Loyalty.", "`1" })
+            {
+                Assert.DoesNotContain(leak, problem.ToString(), StringComparison.Ordinal); // the client's terms, not our types
+            }
+
             if (c.Detail.Length > 0)
             {
                 Assert.Contains(c.Detail, problem.GetProperty("detail").GetString(), StringComparison.Ordinal);

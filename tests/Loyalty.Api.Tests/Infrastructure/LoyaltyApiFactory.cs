@@ -7,7 +7,9 @@ using Loyalty.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Loyalty.Api.Tests.Infrastructure;
 
@@ -20,6 +22,9 @@ public sealed class LoyaltyApiFactory(TestDatabase database, IReadOnlyDictionary
 
     /// <summary>The API's clock; move it with <see cref="TestClock.Travel"/>.</summary>
     public TestClock Clock { get; } = new();
+
+    /// <summary>The API's log entries that carry an exception.</summary>
+    public CapturedLogs Logs { get; } = new();
 
     /// <summary>Counts the database commands the API sends; see <see cref="DatabaseCommandCounter.Start"/>.</summary>
     public DatabaseCommandCounter Commands { get; } = new();
@@ -45,10 +50,13 @@ public sealed class LoyaltyApiFactory(TestDatabase database, IReadOnlyDictionary
         builder.UseSetting("Jobs:Enabled", "false"); // tests run jobs by hand, at the moment they choose
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore.HttpLogging.HttpLoggingMiddleware", "Warning");
+        builder.ConfigureLogging(logging => logging.AddProvider(Logs));
         builder.ConfigureServices(services =>
         {
             services.AddSingleton<TimeProvider>(Clock);
-            services.ConfigureDbContext<LoyaltyDbContext>(o => o.AddInterceptors(Commands));
+            // A query that limits rows without an order returns rows in no defined order: fail the test that runs it.
+            services.ConfigureDbContext<LoyaltyDbContext>(o => o.AddInterceptors(Commands)
+                .ConfigureWarnings(w => w.Throw(CoreEventId.RowLimitingOperationWithoutOrderByWarning)));
         });
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

@@ -27,6 +27,8 @@ public static class TestTokens
             Issuer = Issuer,
             Audience = Audience,
             Subject = new ClaimsIdentity(claims),
+            // The bearer handler checks lifetimes against the wall clock, not the API's TimeProvider, so a token's
+            // lifetime is wall-clock time whatever instant the test clock is pinned or travelled to.
             Expires = DateTime.UtcNow.AddHours(1),
             SigningCredentials = new SigningCredentials(new SymmetricSecurityKey(SigningKey), SecurityAlgorithms.HmacSha256),
         };

@@ -70,7 +70,7 @@ public sealed class SelfEnrolmentTests(ApiFixture fixture)
         var emailProblem = await badEmail.AssertProblemAsync(HttpStatusCode.BadRequest, "validation_failed");
         Assert.True(emailProblem.GetProperty("errors").TryGetProperty("email", out _), emailProblem.ToString());
 
-        using var future = await me.PostAsJsonAsync("/api/v1/me", NewRequest() with { BirthDate = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(2) });
+        using var future = await me.PostAsJsonAsync("/api/v1/me", NewRequest() with { BirthDate = DateOnly.FromDateTime(s.Api.Clock.GetUtcNow().UtcDateTime).AddDays(2) });
         var birthProblem = await future.AssertProblemAsync(HttpStatusCode.BadRequest, "validation_failed");
         Assert.True(birthProblem.GetProperty("errors").TryGetProperty("birthDate", out _), birthProblem.ToString());
 

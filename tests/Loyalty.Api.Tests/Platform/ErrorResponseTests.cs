@@ -122,6 +122,49 @@ public sealed class ErrorResponseTests(ApiFixture fixture)
         Assert.Equal("'limit' cannot be \"abc\".", problem.GetProperty("detail").GetString());
     }
 
+    [Theory]
+    [InlineData("text/html")]
+    [InlineData("application/xml")]
+    [InlineData("*/*")]
+    [InlineData("text/plain")]
+    public async Task Every_error_is_problem_json_whatever_the_accept_header(string accept)
+    {
+        var api = fixture.For(DatabaseProvider.Sqlite);
+        var s = await Scenario.StartAsync(api);
+        var logged = api.Logs.Exceptions.Count;
+        var cases = new (Func<HttpRequestMessage> Request, HttpClient Client, HttpStatusCode Status, string Code)[]
+        {
+            (() => Raw(HttpMethod.Post, Transactions, """{"memberNumber": "8""", "application/json"), s.Partner, HttpStatusCode.BadRequest, "invalid_json"),
+            (() => Raw(HttpMethod.Get, "/api/v1/me"), api.CreateClient(), HttpStatusCode.Unauthorized, "unauthenticated"),
+            (() => Raw(HttpMethod.Get, "/api/v1/admin/partners"), s.MemberClient("accept-" + Unique.Id()), HttpStatusCode.Forbidden, "forbidden"),
+            (() => Raw(HttpMethod.Get, "/api/v1/partner/nothing-here"), s.Partner, HttpStatusCode.NotFound, "not_found"),
+            (() => Raw(HttpMethod.Delete, Transactions), s.Partner, HttpStatusCode.MethodNotAllowed, "method_not_allowed"),
+            (() => Raw(HttpMethod.Post, Transactions, "{\"externalId\":\"" + new string('x', 2 * 1024 * 1024) + "\"}", "application/json"), s.Partner, HttpStatusCode.RequestEntityTooLarge, "payload_too_large"),
+            (() => Raw(HttpMethod.Post, Transactions, "memberNumber=1", "text/plain"), s.Partner, HttpStatusCode.UnsupportedMediaType, "unsupported_media_type"),
+        };
+        foreach (var (request, client, status, code) in cases)
+        {
+            using var message = request();
+            message.Headers.TryAddWithoutValidation("Accept", accept);
+            using var response = await client.SendAsync(message);
+            await response.AssertProblemAsync(status, code);
+        }
+
+        Assert.Equal(logged, api.Logs.Exceptions.Count); // a client's mistake logs no stack trace
+    }
+
+    private static HttpRequestMessage Raw(HttpMethod method, string url, string? body = null, string? mediaType = null)
+    {
+        var request = new HttpRequestMessage(method, url);
+        if (body is not null)
+        {
+            request.Content = new StringContent(body, Encoding.UTF8, mediaType!);
+        }
+
+        request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
+        return request;
+    }
+
     private static Task<HttpResponseMessage> SendRawAsync(Scenario s, string body, string mediaType)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, Transactions) { Content = new StringContent(body, Encoding.UTF8, mediaType) };

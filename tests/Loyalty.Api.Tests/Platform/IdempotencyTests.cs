@@ -145,7 +145,7 @@ public sealed class IdempotencyTests(ApiFixture fixture)
     public async Task An_abandoned_claim_can_be_taken_over_after_its_lease_and_a_completed_one_is_replayed(DatabaseProvider provider)
     {
         var api = fixture.For(provider);
-        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var clock = new FakeTimeProvider(api.Clock.GetUtcNow());
         var store = new IdempotencyStore(api.Services.GetRequiredService<IDbContextFactory<LoyaltyDbContext>>(), api.Services.GetRequiredService<IWriteGate>(), clock, Options.Create(new IdempotencyOptions()));
         var scope = "test:" + Unique.Id();
 
@@ -236,7 +236,7 @@ public sealed class IdempotencyTests(ApiFixture fixture)
             await db.IdempotencyRecords.Where(r => r.Key == key).ExecuteUpdateAsync(u => u
                 .SetProperty(r => r.StatusCode, (int?)null)
                 .SetProperty(r => r.ResponseBody, (string?)null)
-                .SetProperty(r => r.LockedUntil, DateTimeOffset.UtcNow.AddMinutes(-1)));
+                .SetProperty(r => r.LockedUntil, api.Clock.GetUtcNow().AddMinutes(-1)));
         }
 
         using var retry = await s.Partner.PostAsync("/api/v1/partner/redemptions", redemption, key);
@@ -270,7 +270,7 @@ public sealed class IdempotencyTests(ApiFixture fixture)
         await using (var db = api.CreateDbContext())
         {
             await db.IdempotencyRecords.Where(r => r.Scope == scope && r.Key == "old")
-                .ExecuteUpdateAsync(u => u.SetProperty(r => r.ExpiresAt, DateTimeOffset.UtcNow.AddMinutes(-1)));
+                .ExecuteUpdateAsync(u => u.SetProperty(r => r.ExpiresAt, api.Clock.GetUtcNow().AddMinutes(-1)));
         }
 
         Assert.True(await api.Services.GetRequiredService<IdempotencyRecordPurger>().PurgeExpiredAsync(CancellationToken.None) >= 1);

@@ -39,6 +39,28 @@ public sealed class RateLimitTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.NotFound, other.StatusCode);
     }
 
+    [Theory]
+    [InlineData("text/html")]
+    [InlineData("application/xml")]
+    [InlineData("*/*")]
+    public async Task A_429_is_problem_json_with_retry_after_whatever_the_accept_header(string accept)
+    {
+        using var greedy = _api.CreateClient().WithBearer(TestTokens.Member("greedy-" + Guid.NewGuid()));
+        greedy.DefaultRequestHeaders.TryAddWithoutValidation("Accept", accept);
+        for (var i = 0; i < 3; i++)
+        {
+            using var allowed = await greedy.GetAsync("/api/v1/me");
+            Assert.Equal(HttpStatusCode.NotFound, allowed.StatusCode);
+        }
+
+        var logged = _api.Logs.Exceptions.Count;
+        using var limited = await greedy.GetAsync("/api/v1/me");
+
+        await limited.AssertProblemAsync(HttpStatusCode.TooManyRequests, "rate_limited");
+        Assert.True(limited.Headers.Contains("Retry-After"));
+        Assert.Equal(logged, _api.Logs.Exceptions.Count); // a rejection logs no stack trace an anonymous flood could multiply
+    }
+
     [Fact]
     public async Task A_partner_bursting_past_its_limit_gets_429()
     {

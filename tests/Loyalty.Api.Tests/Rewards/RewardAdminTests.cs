@@ -52,7 +52,7 @@ public sealed class RewardAdminTests(ApiFixture fixture)
     public async Task An_invalid_reward_is_400_naming_each_field(DatabaseProvider provider)
     {
         var s = await Scenario.StartAsync(fixture.For(provider));
-        var now = DateTimeOffset.UtcNow;
+        var now = s.Api.Clock.GetUtcNow();
         var request = new CreateRewardRequest("", new string('x', 1001), 0, -1, 0, now, now.AddDays(-1), [Guid.Empty], 0);
 
         using var response = await s.Admin.PostAsJsonAsync(AdminRewards, request);
@@ -80,7 +80,7 @@ public sealed class RewardAdminTests(ApiFixture fixture)
     {
         var s = await Scenario.StartAsync(fixture.For(provider));
         var gold = await s.TierIdAsync("Gold");
-        var until = DateTimeOffset.UtcNow.AddDays(30);
+        var until = s.Api.Clock.GetUtcNow().AddDays(30);
         var reward = await s.CreateRewardAsync(NewReward(cost: 100, stock: 5, limit: 1, until: until, tiers: [gold]));
 
         var renamed = "Renamed " + Unique.Id();
@@ -111,7 +111,7 @@ public sealed class RewardAdminTests(ApiFixture fixture)
     public async Task A_patch_is_checked_against_the_whole_reward(DatabaseProvider provider)
     {
         var s = await Scenario.StartAsync(fixture.For(provider));
-        var now = DateTimeOffset.UtcNow;
+        var now = s.Api.Clock.GetUtcNow();
         var reward = await s.CreateRewardAsync(NewReward(from: now, until: now.AddDays(10)));
         var other = await s.CreateRewardAsync(NewReward());
 

@@ -350,7 +350,7 @@ public sealed class SchemeTests(ApiFixture fixture)
             (valid with { WindowKind = "weekly" }, "windowKind"),
             (valid with { DowngradeMode = "" }, "downgradeMode"),
             (valid with { SpendCurrency = "euro" }, "spendCurrency"),
-            (valid with { EffectiveFrom = DateTimeOffset.UtcNow.AddYears(3) }, "effectiveFrom"),
+            (valid with { EffectiveFrom = fixture.For(provider).Clock.GetUtcNow().AddYears(3) }, "effectiveFrom"),
             (valid with { Tiers = [] }, "tiers"),
             (valid with { Tiers = WithSilver(silver with { Name = " " }) }, "tiers[1].name"),
             (valid with { Tiers = WithSilver(silver with { Name = new string('x', 51) }) }, "tiers[1].name"),

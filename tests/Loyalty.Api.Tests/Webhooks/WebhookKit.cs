@@ -16,7 +16,7 @@ using Microsoft.Extensions.Logging;
 
 namespace Loyalty.Api.Tests.Webhooks;
 
-public sealed record ReceivedWebhook(string Id, string Timestamp, string Signature, string Body, DateTimeOffset At);
+public sealed record ReceivedWebhook(string Id, string Timestamp, string Signature, string Body);
 
 /// <summary>A real HTTP receiver on 127.0.0.1 (Kestrel, a free port); what it answers is up to the test.</summary>
 public sealed class WebhookReceiver : IAsyncDisposable
@@ -46,7 +46,7 @@ public sealed class WebhookReceiver : IAsyncDisposable
             var body = await reader.ReadToEndAsync(context.RequestAborted);
             var hook = new ReceivedWebhook(
                 context.Request.Headers["webhook-id"].ToString(), context.Request.Headers["webhook-timestamp"].ToString(),
-                context.Request.Headers["webhook-signature"].ToString(), body, DateTimeOffset.UtcNow);
+                context.Request.Headers["webhook-signature"].ToString(), body);
             var call = Interlocked.Increment(ref receiver._calls);
             receiver.Received.Enqueue(hook);
             return Results.StatusCode(await receiver.Respond(call, hook, context.RequestAborted));

@@ -34,6 +34,7 @@ public sealed class ReleasePendingPointsHandler(ILoyaltyDbContext db, PointsLedg
                 .Where(l => l.Remaining > 0)
                 .Select(l => l.MemberId)
                 .Distinct()
+                .OrderBy(id => id) // a defined batch: without it the database may hand back any members, in any order
                 .Take(command.MembersPerQuery)
                 .ToListAsync(cancellationToken);
             // A member already handled in this run shows up again only if another run holds them; leave them to it.

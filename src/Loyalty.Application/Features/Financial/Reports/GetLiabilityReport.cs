@@ -20,9 +20,11 @@ public sealed class GetLiabilityReportValidator : AbstractValidator<GetLiability
 
     public GetLiabilityReportValidator()
     {
+        RuleFor(q => q.From).WithinDateBounds("from");
+        RuleFor(q => q.To).WithinDateBounds("to");
         RuleFor(q => q.To).GreaterThanOrEqualTo(q => q.From).When(q => q.From is not null && q.To is not null).WithMessage("to must not be before from.");
         RuleFor(q => q.From)
-            .Must((q, from) => from is null || q.To is null || from.Value.AddMonths(MaxMonths) > q.To.Value)
+            .Must((q, from) => from is null || q.To is null || !DateBounds.Contains(from) || from.Value.AddMonths(MaxMonths) > q.To.Value)
             .WithMessage($"The period covers at most {MaxMonths} months.");
     }
 }

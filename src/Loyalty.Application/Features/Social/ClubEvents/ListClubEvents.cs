@@ -11,6 +11,11 @@ namespace Loyalty.Application.Features.Social.ClubEvents;
 /// <summary>Every event, by start time; <paramref name="EndingAfter"/> leaves out those that ended before it (e.g. now, for the upcoming ones).</summary>
 public sealed record ListClubEventsQuery(DateTimeOffset? EndingAfter, int? Limit, string? Cursor) : IQuery<Page<ClubEventResponse>>;
 
+public sealed class ListClubEventsValidator : AbstractValidator<ListClubEventsQuery>
+{
+    public ListClubEventsValidator() => RuleFor(q => q.EndingAfter).WithinDateBounds("endingAfter");
+}
+
 public sealed class ListClubEventsHandler(ILoyaltyDbContext db) : IQueryHandler<ListClubEventsQuery, Page<ClubEventResponse>>
 {
     public async ValueTask<Page<ClubEventResponse>> Handle(ListClubEventsQuery query, CancellationToken cancellationToken)

@@ -25,8 +25,12 @@ public static class ImportFile
         }
         catch (JsonException e)
         {
+            // The serializer's message names .NET types (List`1[...ImportRowRequest]); say where the body is wrong instead.
             var where = e.LineNumber is { } line ? $" (line {line + 1}, position {e.BytePositionInLine + 1})" : "";
-            throw Malformed($"The body is not a JSON array of rows{where}: {e.Message.Split(" Path:")[0]}");
+            var what = string.IsNullOrEmpty(e.Path) || e.Path == "$"
+                ? "it must be a JSON array of row objects, like [{\"memberNumber\": ..., \"amount\": ...}]"
+                : $"could not read {e.Path}; check its JSON syntax and value type";
+            throw Malformed($"The body is not a JSON array of rows{where}: {what}.");
         }
 
         if (rows is null)

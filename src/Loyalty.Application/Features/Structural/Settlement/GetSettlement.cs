@@ -26,8 +26,8 @@ public sealed class GetSettlementValidator : AbstractValidator<GetSettlementQuer
     public GetSettlementValidator()
     {
         RuleFor(q => q.PartnerId).NotEmpty().WithMessage("partnerId is required.");
-        RuleFor(q => q.From).NotNull();
-        RuleFor(q => q.To).NotNull();
+        RuleFor(q => q.From).NotNull().WithinDateBounds("from");
+        RuleFor(q => q.To).NotNull().WithinDateBounds("to");
         RuleFor(q => q.To).GreaterThan(q => q.From).When(q => q.From is not null && q.To is not null).WithMessage("to must be after from.");
         RuleFor(q => q.To)
             .Must((q, to) => to!.Value - q.From!.Value <= TimeSpan.FromDays(MaxDays))

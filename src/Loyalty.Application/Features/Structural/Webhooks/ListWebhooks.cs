@@ -20,7 +20,8 @@ public sealed class ListWebhooksHandler(ILoyaltyDbContext db) : IQueryHandler<Li
             subscriptions = subscriptions.Where(s => s.PartnerId == id);
         }
 
-        var list = await subscriptions.Take(500).ToListAsync(cancellationToken);
-        return list.OrderBy(s => s.CreatedAt).Select(s => s.ToResponse()).ToList();
+        // Ordered before the limit, so the 500 listed are the oldest, not whichever the database returns first.
+        var list = await subscriptions.OrderBy(s => s.CreatedAt).ThenBy(s => s.Id).Take(500).ToListAsync(cancellationToken);
+        return list.Select(s => s.ToResponse()).ToList();
     }
 }

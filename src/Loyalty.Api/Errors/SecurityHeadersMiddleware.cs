@@ -1,0 +1,28 @@
+namespace Loyalty.Api.Errors;
+
+/// <summary>
+/// Headers every response carries: <c>X-Content-Type-Options: nosniff</c> (a browser never reads a JSON error or a CSV
+/// export as HTML), and <c>Cache-Control: no-store</c> on every API response. No-store covers all of /api, not only
+/// /me and the admin member reads: every API answer is for one caller (balances, cards, settlements, keys), none is
+/// meant for a shared cache, and one rule cannot miss a new personal-data route.
+/// </summary>
+public sealed class SecurityHeadersMiddleware(RequestDelegate next)
+{
+    public Task InvokeAsync(HttpContext context)
+    {
+        var headers = context.Response.Headers;
+        var api = context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase);
+        // Set when the response starts, so error pages, 401 challenges and rejections get them too.
+        context.Response.OnStarting(() =>
+        {
+            headers.XContentTypeOptions = "nosniff";
+            if (api)
+            {
+                headers.CacheControl = "no-store";
+            }
+
+            return Task.CompletedTask;
+        });
+        return next(context);
+    }
+}
