@@ -223,7 +223,7 @@ internal sealed partial class PartnerExamplesFilter : IOperationFilter
             totals.NetAmount >= 0 ? "partner_owes_programme" : "programme_owes_partner", Math.Abs(totals.NetAmount), from.AddMonths(1).AddHours(2));
     }
 
-    private static string VoucherExample(string payload)
+    internal static string VoucherExample(string payload)
     {
         var code = payload + CheckedCode.CheckCharacter(payload);
         return $"{code[..4]}-{code[4..8]}-{code[8..]}";
