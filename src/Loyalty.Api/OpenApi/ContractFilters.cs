@@ -1,4 +1,5 @@
 using System.Reflection;
+using System.Text.Json.Nodes;
 using Loyalty.Api.Idempotency;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -58,7 +59,7 @@ internal sealed class ProblemResponsesFilter : IOperationFilter
         var problem = context.SchemaGenerator.GenerateSchema(typeof(ProblemDetails), context.SchemaRepository);
         operation.Responses ??= [];
 
-        void Declare(int status, string description)
+        void Declare(int status, string description, Dictionary<string, IOpenApiHeader>? headers = null)
         {
             var key = status.ToString(System.Globalization.CultureInfo.InvariantCulture);
             if (!operation.Responses.ContainsKey(key))
@@ -66,6 +67,7 @@ internal sealed class ProblemResponsesFilter : IOperationFilter
                 operation.Responses[key] = new OpenApiResponse
                 {
                     Description = description,
+                    Headers = headers,
                     Content = new Dictionary<string, IOpenApiMediaType> { ["application/problem+json"] = new OpenApiMediaType { Schema = problem } },
                 };
             }
@@ -98,7 +100,10 @@ internal sealed class ProblemResponsesFilter : IOperationFilter
             Declare(422, "The request breaks a business rule (`code` says which).");
         }
 
-        Declare(429, "Too many requests; retry after the number of seconds in `Retry-After`.");
+        Declare(429, "Too many requests; retry after the number of seconds in `Retry-After`.", new Dictionary<string, IOpenApiHeader>
+        {
+            ["Retry-After"] = new OpenApiHeader { Description = "Seconds to wait before retrying.", Schema = new OpenApiSchema { Type = JsonSchemaType.Integer, Minimum = "1", Maximum = "3600" } },
+        });
     }
 }
 
@@ -106,5 +111,14 @@ internal sealed class ProblemResponsesFilter : IOperationFilter
 internal sealed class ServersDocumentFilter : IDocumentFilter
 {
     public void Apply(OpenApiDocument swaggerDoc, DocumentFilterContext context) =>
-        swaggerDoc.Servers = [new OpenApiServer { Url = "/", Description = "The host that serves this document." }];
+        swaggerDoc.Servers =
+        [
+            new OpenApiServer
+            {
+                Url = "/",
+                Description = "The deployment that serves this document (production, staging or local).",
+                // A public API for members, partners and staff, not an internal one.
+                Extensions = new Dictionary<string, IOpenApiExtension> { ["x-internal"] = new JsonNodeExtension(JsonValue.Create(false)) },
+            },
+        ];
 }
