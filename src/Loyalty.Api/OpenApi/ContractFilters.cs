@@ -102,7 +102,7 @@ internal sealed class ProblemResponsesFilter : IOperationFilter
 
         Declare(429, "Too many requests; retry after the number of seconds in `Retry-After`.", new Dictionary<string, IOpenApiHeader>
         {
-            ["Retry-After"] = new OpenApiHeader { Description = "Seconds to wait before retrying.", Schema = new OpenApiSchema { Type = JsonSchemaType.Integer, Minimum = "1", Maximum = "3600" } },
+            ["Retry-After"] = new OpenApiHeader { Description = "Seconds to wait before retrying.", Schema = new OpenApiSchema { Type = JsonSchemaType.Integer, Format = "int32", Minimum = "1", Maximum = "3600" } },
         });
     }
 }
