@@ -64,14 +64,7 @@ app.UseHttpLogging();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseMiddleware<RequestSizeLimitMiddleware>();
-app.UseSwagger(o => o.RouteTemplate = "swagger/{documentName}/swagger.json");
-app.UseSwaggerUI(o =>
-{
-    foreach (var document in OpenApiDocuments.All)
-    {
-        o.SwaggerEndpoint($"/swagger/{document}/swagger.json", $"Loyalty {document} API");
-    }
-});
+app.UseLoyaltyOpenApi();
 app.UseAuthentication();
 app.UseRateLimiter();
 app.UseAuthorization();
