@@ -35,8 +35,8 @@ internal sealed partial class PartnerExamplesFilter : IOperationFilter
 
     private static readonly IReadOnlyList<EarnLineResponse> Breakdown =
     [
-        new("base", "1 point per EUR", 42),
-        new("campaign", "Weekend double points", 42, CampaignId: Guid.Parse("0193a2f8-5c6d-7e8f-9a0b-1c2d3e4f5a45")),
+        new(EarnLineKind.Base, "1 point per EUR", 42),
+        new(EarnLineKind.Multiplier, "Weekend double points ×2", 42, RuleId: Guid.Parse("0193a2f8-4b5c-7d6e-8f70-1a2b3c4d5e6f"), RuleVersion: 1, CampaignId: Guid.Parse("0193a2f8-5c6d-7e8f-9a0b-1c2d3e4f5a45")),
     ];
 
     private static readonly RedemptionResponse Authorised =
