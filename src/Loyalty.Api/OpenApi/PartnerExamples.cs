@@ -19,7 +19,7 @@ namespace Loyalty.Api.OpenApi;
 /// </summary>
 internal sealed partial class PartnerExamplesFilter : IOperationFilter
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private static readonly JsonSerializerOptions Json = WireFormat.CreateOptions();
 
     // One story across the examples: Anna buys coffee at the Station Road store and pays part of it with points.
     private static readonly Guid Store = Guid.Parse("0193a2f0-6c1e-7b3a-9d5e-2f4c8a1b7e10");
