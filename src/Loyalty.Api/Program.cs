@@ -30,7 +30,13 @@ builder.Services.AddLoyaltyAuth();
 builder.Services.AddLoyaltyRateLimiting(builder.Configuration);
 builder.Services.AddLoyaltyProblemDetails();
 builder.Services.AddLoyaltySwagger();
-builder.Services.Configure<JsonOptions>(o => o.SerializerOptions.AllowTrailingCommas = false);
+builder.Services.Configure<JsonOptions>(o =>
+{
+    o.SerializerOptions.AllowTrailingCommas = false;
+    // Strict writes: a misspelt or unsupported field is refused (400 unknown_field), never silently dropped.
+    o.SerializerOptions.UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow;
+    Loyalty.Contracts.Common.WireFormat.Apply(o.SerializerOptions);
+});
 // Bad bodies throw so that the exception handler answers with problem details instead of an empty 400.
 builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
 builder.Services.AddHttpLogging(o =>
@@ -64,14 +70,7 @@ app.UseMiddleware<SecurityHeadersMiddleware>();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseMiddleware<RequestSizeLimitMiddleware>();
-app.UseSwagger(o => o.RouteTemplate = "swagger/{documentName}/swagger.json");
-app.UseSwaggerUI(o =>
-{
-    foreach (var document in OpenApiDocuments.All)
-    {
-        o.SwaggerEndpoint($"/swagger/{document}/swagger.json", $"Loyalty {document} API");
-    }
-});
+app.UseLoyaltyOpenApi();
 app.UseAuthentication();
 app.UseRateLimiter();
 app.UseAuthorization();

@@ -1,12 +1,14 @@
 using System.Text.Json;
+using Loyalty.Contracts.Common;
 using Refit;
 
 namespace Loyalty.Client;
 
-/// <summary>The Refit settings every Loyalty client uses: web JSON and <see cref="LoyaltyApiException"/> errors.</summary>
+/// <summary>The Refit settings every Loyalty client uses: the API's wire format (<see cref="WireFormat"/>) and <see cref="LoyaltyApiException"/> errors.</summary>
 internal static class LoyaltyRefitSettings
 {
-    private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
+    // Unknown response fields are ignored on purpose: a newer server may add fields without breaking this client.
+    private static readonly JsonSerializerOptions JsonOptions = WireFormat.CreateOptions();
 
     /// <summary>Returns new settings; each client gets its own, since <see cref="RefitSettings"/> is mutable.</summary>
     public static RefitSettings Create(Func<HttpRequestMessage, CancellationToken, ValueTask<string>>? authorizationHeaderValueGetter = null)

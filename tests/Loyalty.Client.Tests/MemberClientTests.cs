@@ -1,5 +1,6 @@
 using Loyalty.Api.Tests.Financial;
 using Loyalty.Api.Tests.Infrastructure;
+using Loyalty.Contracts.Common;
 using Loyalty.Contracts.Member;
 using Loyalty.Contracts.Partner;
 
@@ -44,7 +45,7 @@ public sealed class MemberClientTests(ClientFixture fixture)
 
         var all = await api.GetPointsHistoryAsync();
         Assert.Equal(first.Items.Concat(second.Items).Select(e => e with { Breakdown = null }), all.Items.Select(e => e with { Breakdown = null }));
-        Assert.All(all.Items, e => Assert.Equal(e.Points, Assert.Single(e.Breakdown!, l => l.Rule == "base").Points)); // breakdown per rule
+        Assert.All(all.Items, e => Assert.Equal(e.Points, Assert.Single(e.Breakdown!, l => l.Kind == EarnLineKind.Base).Points)); // breakdown per rule
         Assert.Null(all.NextCursor);
     }
 

@@ -1,4 +1,5 @@
 using Loyalty.Api.Tests.Infrastructure;
+using Loyalty.Contracts.Common;
 using Loyalty.Contracts.Partner;
 using Loyalty.Domain.Financial.Ledger;
 using Loyalty.Domain.Social.Members;
@@ -28,7 +29,7 @@ public sealed class PartnerClientTests(ClientFixture fixture)
         Assert.Equal(42, purchase.PointsEarned);
         Assert.Equal(42, purchase.AvailablePoints);
         var line = Assert.Single(purchase.Breakdown);
-        Assert.Equal(("base", 42L), (line.Rule, line.Points));
+        Assert.Equal((EarnLineKind.Base, 42L), (line.Kind, line.Points));
 
         var authorised = await api.AuthoriseRedemptionAsync(new RedeemPointsRequest(enrolled.MemberNumber, s.Store.Id, 40, "PAY-1"), IdempotencyKeys.New());
         Assert.Equal(("authorised", 40L, "PAY-1", 2L), (authorised.Status, authorised.HeldPoints, authorised.Reference, authorised.AvailablePoints));

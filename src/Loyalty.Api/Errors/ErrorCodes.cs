@@ -5,6 +5,7 @@ public static class ErrorCodes
 {
     public const string ValidationFailed = "validation_failed";
     public const string InvalidJson = "invalid_json";
+    public const string UnknownField = "unknown_field";
     public const string MalformedRequest = "malformed_request";
     public const string BodyRequired = "body_required";
     public const string InvalidParameter = "invalid_parameter";

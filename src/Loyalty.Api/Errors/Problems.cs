@@ -63,6 +63,16 @@ public static partial class Problems
             return Create(415, ErrorCodes.UnsupportedMediaType, "Send the body as application/json.");
         }
 
+        if (exception.InnerException is JsonException { } unknown && UnmappedMember().Match(unknown.Message) is { Success: true } member)
+        {
+            // Writes are strict so that a misspelt field is not silently ignored; name it as the client sent it.
+            var field = member.Groups["name"].Value;
+            var at = unknown.Path is { Length: > 0 } path && path != "$" ? $" (at {path})" : "";
+            var problem = Create(400, ErrorCodes.UnknownField, "The body has a field this operation does not accept.", $"Unknown field '{field}'{at}: remove it or check its spelling.");
+            problem.Extensions["field"] = field;
+            return problem;
+        }
+
         if (exception.InnerException is JsonException json)
         {
             // Only the JSON path goes back: where the body is wrong, never our type names.
@@ -84,6 +94,10 @@ public static partial class Problems
 
         return Create(exception.StatusCode, ErrorCodes.ForStatus(exception.StatusCode), "The request is malformed.", "The request could not be read.");
     }
+
+    // System.Text.Json's message for JsonUnmappedMemberHandling.Disallow; only the property name is taken from it.
+    [GeneratedRegex("^The JSON property '(?<name>[^']*)' could not be mapped to any \\.NET member")]
+    private static partial Regex UnmappedMember();
 
     [GeneratedRegex("^Failed to bind parameter \"(?:.* )?(?<name>[A-Za-z0-9_]+)\" from \"(?<value>.*)\"\\.$")]
     private static partial Regex BindingFailure();

@@ -19,7 +19,7 @@ namespace Loyalty.Api.OpenApi;
 /// </summary>
 internal sealed partial class PartnerExamplesFilter : IOperationFilter
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private static readonly JsonSerializerOptions Json = WireFormat.CreateOptions();
 
     // One story across the examples: Anna buys coffee at the Station Road store and pays part of it with points.
     private static readonly Guid Store = Guid.Parse("0193a2f0-6c1e-7b3a-9d5e-2f4c8a1b7e10");
@@ -35,8 +35,8 @@ internal sealed partial class PartnerExamplesFilter : IOperationFilter
 
     private static readonly IReadOnlyList<EarnLineResponse> Breakdown =
     [
-        new("base", "1 point per EUR", 42),
-        new("campaign", "Weekend double points", 42, CampaignId: Guid.Parse("0193a2f8-5c6d-7e8f-9a0b-1c2d3e4f5a45")),
+        new(EarnLineKind.Base, "1 point per EUR", 42),
+        new(EarnLineKind.Multiplier, "Weekend double points ×2", 42, RuleId: Guid.Parse("0193a2f8-4b5c-7d6e-8f70-1a2b3c4d5e6f"), RuleVersion: 1, CampaignId: Guid.Parse("0193a2f8-5c6d-7e8f-9a0b-1c2d3e4f5a45")),
     ];
 
     private static readonly RedemptionResponse Authorised =
@@ -223,7 +223,7 @@ internal sealed partial class PartnerExamplesFilter : IOperationFilter
             totals.NetAmount >= 0 ? "partner_owes_programme" : "programme_owes_partner", Math.Abs(totals.NetAmount), from.AddMonths(1).AddHours(2));
     }
 
-    private static string VoucherExample(string payload)
+    internal static string VoucherExample(string payload)
     {
         var code = payload + CheckedCode.CheckCharacter(payload);
         return $"{code[..4]}-{code[4..8]}-{code[8..]}";

@@ -35,8 +35,12 @@ public static class SwaggerSetup
             o.OperationFilter<IdempotencyKeyHeaderFilter>();
             o.OperationFilter<CsvBodyFilter>();
             o.OperationFilter<PartnerExamplesFilter>();
-            o.SchemaFilter<RequestExamplesFilter>();
+            o.SchemaFilter<SchemaExamplesFilter>();
             o.SchemaFilter<ProblemDetailsSchemaFilter>();
+            o.SchemaFilter<RequiredPropertiesSchemaFilter>();
+            o.OperationFilter<ProblemResponsesFilter>();
+            o.DocumentFilter<ServersDocumentFilter>();
+            o.DocumentFilter<OperationExamplesFilter>();
             o.SupportNonNullableReferenceTypes();
             o.CustomSchemaIds(SchemaId);
         });
@@ -55,7 +59,7 @@ internal sealed class AudienceSecurityFilter : IDocumentFilter
     {
         var (name, scheme) = context.DocumentName == OpenApiDocuments.Partner
             ? ("apiKey", new OpenApiSecurityScheme { Type = SecuritySchemeType.ApiKey, In = ParameterLocation.Header, Name = "X-Api-Key", Description = "A partner API key issued by an administrator." })
-            : ("bearer", new OpenApiSecurityScheme { Type = SecuritySchemeType.Http, Scheme = "bearer", BearerFormat = "JWT", Description = "A JWT; in Development, `dotnet user-jwts create` issues one." });
+            : ("bearer", new OpenApiSecurityScheme { Type = SecuritySchemeType.Http, Scheme = "bearer", BearerFormat = "JWT", Description = "A signed JWT, validated as RFC8725 advises (signature, issuer, audience, lifetime); in Development, `dotnet user-jwts create` issues one." });
         swaggerDoc.Components ??= new OpenApiComponents();
         swaggerDoc.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
         swaggerDoc.Components.SecuritySchemes[name] = scheme;
@@ -115,8 +119,8 @@ internal sealed class ProblemDetailsSchemaFilter : ISchemaFilter
     }
 }
 
-/// <summary>Realistic request examples, so "Try it out" in Swagger UI starts from a body that works with the demo data.</summary>
-internal sealed class RequestExamplesFilter : ISchemaFilter
+/// <summary>Examples keyed by contract type (used for the type's schema and every body of that type). Realistic request examples, so "Try it out" in Swagger UI starts from a body that works with the demo data.</summary>
+internal sealed class SchemaExamplesFilter : ISchemaFilter
 {
     private static readonly Dictionary<Type, string> Examples = new()
     {

@@ -1,7 +1,24 @@
 namespace Loyalty.Contracts.Common;
 
+/// <summary>What kind of rule an earn line comes from.</summary>
+public enum EarnLineKind
+{
+    /// <summary>The programme's base rate (points per currency unit).</summary>
+    Base,
+
+    /// <summary>The member's tier multiplier on the base points.</summary>
+    Tier,
+
+    /// <summary>An earning rule or campaign that multiplies points.</summary>
+    Multiplier,
+
+    /// <summary>An earning rule or campaign that adds a fixed bonus.</summary>
+    Bonus,
+}
+
 /// <summary>
-/// One rule's contribution to earned points. <see cref="Rule"/> is the kind of line: base, tier, multiplier or
-/// bonus. <see cref="RuleId"/> and <see cref="RuleVersion"/> name the exact rule version (null for the tier line).
+/// One rule's contribution to earned points. <see cref="Kind"/> is the kind of line. <see cref="RuleId"/> and
+/// <see cref="RuleVersion"/> name the exact rule version (null for the base and tier lines); <see cref="CampaignId"/>
+/// is set when the rule belongs to a campaign.
 /// </summary>
-public sealed record EarnLineResponse(string Rule, string Description, long Points, Guid? RuleId = null, int? RuleVersion = null, Guid? CampaignId = null);
+public sealed record EarnLineResponse(EarnLineKind Kind, string Description, long Points, Guid? RuleId = null, int? RuleVersion = null, Guid? CampaignId = null);

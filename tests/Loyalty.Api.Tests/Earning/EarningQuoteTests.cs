@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using Loyalty.Api.Tests.Infrastructure;
 using Loyalty.Contracts.Admin;
+using Loyalty.Contracts.Common;
 using Loyalty.Contracts.Partner;
 using Loyalty.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -68,7 +69,7 @@ public sealed class EarningQuoteTests(ApiFixture fixture)
         var forGold = await marketing.PostJsonAsync<EarnQuoteResponse>("/api/v1/admin/earning-rules/simulate", new SimulateEarningRequest(s.Store.Id, 100m, "EUR", TierId: gold.Id));
         var forMember = await marketing.PostJsonAsync<EarnQuoteResponse>("/api/v1/admin/earning-rules/simulate", new SimulateEarningRequest(s.Store.Id, 100m, "EUR", MemberNumber: member.MemberNumber));
 
-        Assert.Equal(["base", "tier", "bonus"], forGold.Breakdown.Select(l => l.Rule)); // a brand-new Gold member
+        Assert.Equal([EarnLineKind.Base, EarnLineKind.Tier, EarnLineKind.Bonus], forGold.Breakdown.Select(l => l.Kind)); // a brand-new Gold member
         Assert.Equal(250, forGold.PointsEarned);
         Assert.Equal(100, forMember.PointsEarned); // already bought once: no first-purchase bonus
 

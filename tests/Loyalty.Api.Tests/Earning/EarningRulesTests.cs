@@ -35,7 +35,7 @@ public sealed class EarningRulesTests(ApiFixture fixture)
         Assert.Equal((20L, 30L, 10L), (first.PointsEarned, second.PointsEarned, third.PointsEarned));
         Assert.Equal((v1.Id, 1), (first.Breakdown[1].RuleId!.Value, first.Breakdown[1].RuleVersion!.Value));
         Assert.Equal((v1.Id, 2), (second.Breakdown[1].RuleId!.Value, second.Breakdown[1].RuleVersion!.Value));
-        Assert.Equal("base", Assert.Single(third.Breakdown).Rule);
+        Assert.Equal(EarnLineKind.Base, Assert.Single(third.Breakdown).Kind);
 
         var detail = await s.Admin.GetJsonAsync<EarningRuleDetailResponse>($"/api/v1/admin/earning-rules/{v1.Id}");
         Assert.Equal([3, 2, 1], detail.Versions.Select(v => v.Version));
@@ -47,11 +47,11 @@ public sealed class EarningRulesTests(ApiFixture fixture)
         Assert.Equal((20L, profile.MemberNumber), (past.PointsEarned, past.MemberNumber));
         Assert.Collection(
             past.Breakdown,
-            l => Assert.Equal(("base", 10L), (l.Rule, l.Points)),
-            l => Assert.Equal(("multiplier", 10L, v1.Id, 1), (l.Rule, l.Points, l.RuleId!.Value, l.RuleVersion!.Value)));
+            l => Assert.Equal((EarnLineKind.Base, 10L), (l.Kind, l.Points)),
+            l => Assert.Equal((EarnLineKind.Multiplier, 10L, v1.Id, 1), (l.Kind, l.Points, l.RuleId!.Value, l.RuleVersion!.Value)));
 
         var history = await me.GetJsonAsync<Page<PointsHistoryEntry>>("/api/v1/me/points/history");
-        Assert.Equal([0, 2, 1], history.Items.Select(e => e.Breakdown!.Count(l => l.Rule == "multiplier") == 0 ? 0 : e.Breakdown!.Single(l => l.Rule == "multiplier").RuleVersion!.Value));
+        Assert.Equal([0, 2, 1], history.Items.Select(e => e.Breakdown!.Count(l => l.Kind == EarnLineKind.Multiplier) == 0 ? 0 : e.Breakdown!.Single(l => l.Kind == EarnLineKind.Multiplier).RuleVersion!.Value));
         Assert.Equal([10L, 30L, 20L], history.Items.Select(e => e.Breakdown!.Sum(l => l.Points)));
 
         var audit = await s.Admin.GetJsonAsync<Page<AuditLogEntryResponse>>($"/api/v1/admin/audit-log?entityType=earning_rule&entityId={v1.Id}");
@@ -75,7 +75,7 @@ public sealed class EarningRulesTests(ApiFixture fixture)
         var root = payload.RootElement;
         Assert.Equal((purchase.PurchaseId, 42L), (root.GetProperty("purchaseId").GetGuid(), root.GetProperty("points").GetInt64()));
         var lines = root.GetProperty("breakdown").EnumerateArray().ToList();
-        Assert.Equal(["base", "multiplier"], lines.Select(l => l.GetProperty("rule").GetString()));
+        Assert.Equal(["base", "multiplier"], lines.Select(l => l.GetProperty("kind").GetString()));
         Assert.Equal((rule.Id, 1, 21L), (lines[1].GetProperty("ruleId").GetGuid(), lines[1].GetProperty("ruleVersion").GetInt32(), lines[1].GetProperty("points").GetInt64()));
     }
 
@@ -211,7 +211,7 @@ public sealed class EarningRulesTests(ApiFixture fixture)
         Assert.Collection(
             purchase.Breakdown,
             l => Assert.Equal((coffee.Id, 31L), (l.RuleId!.Value, l.Points)), // floor(10.50 × 3)
-            l => Assert.Equal(("base", 4L), (l.Rule, l.Points)), // the seeded 1 per EUR on the pastry line
+            l => Assert.Equal((EarnLineKind.Base, 4L), (l.Kind, l.Points)), // the seeded 1 per EUR on the pastry line
             l => Assert.Equal((cakeBonus.Id, 7L), (l.RuleId!.Value, l.Points)));
         Assert.Equal(42, purchase.PointsEarned);
         Assert.Equal(15, plain.PointsEarned);

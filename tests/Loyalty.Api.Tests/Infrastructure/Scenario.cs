@@ -95,7 +95,8 @@ public static class Unique
 
 public static class HttpTestExtensions
 {
-    public static JsonSerializerOptions Json { get; } = new(JsonSerializerDefaults.Web);
+    // The wire format the API and the SDK share (camelCase enum values).
+    public static JsonSerializerOptions Json { get; } = Loyalty.Contracts.Common.WireFormat.CreateOptions();
 
     public static HttpClient WithBearer(this HttpClient client, string token)
     {

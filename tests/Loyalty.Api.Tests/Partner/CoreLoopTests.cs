@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using Loyalty.Api.Tests.Infrastructure;
+using Loyalty.Contracts.Common;
 using Loyalty.Contracts.Partner;
 using Loyalty.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -21,7 +22,7 @@ public sealed class CoreLoopTests(ApiFixture fixture)
         var purchase = await s.EarnAsync(member.MemberNumber, 42.99m);
         Assert.Equal(42, purchase.PointsEarned); // rounded down, never up
         Assert.Equal(42, purchase.AvailablePoints);
-        Assert.Equal("base", Assert.Single(purchase.Breakdown).Rule);
+        Assert.Equal(EarnLineKind.Base, Assert.Single(purchase.Breakdown).Kind);
 
         var redemption = await s.Partner.PostJsonAsync<RedemptionResponse>("/api/v1/partner/redemptions", s.Redemption(member.MemberNumber, 40), idempotent: true);
         Assert.Equal(2, redemption.AvailablePoints);
@@ -51,8 +52,8 @@ public sealed class CoreLoopTests(ApiFixture fixture)
         Assert.Equal(151, purchase.PointsEarned); // floor(101 × 1 × 1.5)
         Assert.Collection(
             purchase.Breakdown,
-            line => Assert.Equal(("base", 101L), (line.Rule, line.Points)),
-            line => Assert.Equal(("tier", 50L), (line.Rule, line.Points)));
+            line => Assert.Equal((EarnLineKind.Base, 101L), (line.Kind, line.Points)),
+            line => Assert.Equal((EarnLineKind.Tier, 50L), (line.Kind, line.Points)));
     }
 
     [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]

@@ -32,6 +32,25 @@ public sealed class ErrorResponseTests(ApiFixture fixture)
     }
 
     [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task An_unknown_field_is_a_400_unknown_field_naming_it(DatabaseProvider provider)
+    {
+        var s = await Scenario.StartAsync(fixture.For(provider));
+        using var response = await SendRawAsync(s, $$"""{"memberNumber":"800000000009","storeId":"{{s.Store.Id}}","externalId":"x","amount":5,"currency":"EUR","loyaltyBonus":1000}""", "application/json");
+        var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest, "unknown_field");
+        Assert.Equal("loyaltyBonus", problem.GetProperty("field").GetString());
+        Assert.Contains("'loyaltyBonus'", problem.GetProperty("detail").GetString()!, StringComparison.Ordinal);
+    }
+
+    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task An_unknown_field_in_a_nested_object_is_refused_too(DatabaseProvider provider)
+    {
+        var s = await Scenario.StartAsync(fixture.For(provider));
+        using var response = await SendRawAsync(s, $$"""{"memberNumber":"800000000009","storeId":"{{s.Store.Id}}","externalId":"x","amount":5,"currency":"EUR","lines":[{"category":"coffee","quantity":1,"amount":5,"discount":2}]}""", "application/json");
+        var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest, "unknown_field");
+        Assert.Equal("discount", problem.GetProperty("field").GetString());
+    }
+
+    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
     public async Task Missing_and_invalid_fields_are_listed_per_field(DatabaseProvider provider)
     {
         var s = await Scenario.StartAsync(fixture.For(provider));
