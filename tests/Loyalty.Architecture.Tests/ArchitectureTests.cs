@@ -20,12 +20,6 @@ public sealed class ArchitectureTests
     private static readonly string[] SqlStillInApplication =
     [
         "src/Loyalty.Application/Common/SetSql.cs",
-        "src/Loyalty.Application/Features/Financial/Expiry/ExpirePoints.cs",
-        "src/Loyalty.Application/Features/Financial/Grants/ProcessBulkGrants.cs",
-        "src/Loyalty.Application/Features/Financial/Ledger/AccountUpdate.cs",
-        "src/Loyalty.Application/Features/Financial/Ledger/PointsLedger.cs",
-        "src/Loyalty.Application/Features/Financial/Reports/GetLiabilityReport.cs",
-        "src/Loyalty.Application/Features/Financial/Rewards/RedeemReward.cs",
         "src/Loyalty.Application/Features/Social/Tiers/PreviewTierScheme.cs",
         "src/Loyalty.Application/Features/Social/Tiers/ReviewTiers.cs",
         "src/Loyalty.Application/Features/Social/Tiers/TierActivity.cs",
