@@ -1,9 +1,11 @@
 using Loyalty.Application.Features.Financial.Expiry;
 using Loyalty.Application.Features.Financial.Ledger;
 using Loyalty.Application.Features.Financial.Reports;
+using Loyalty.Application.Features.Social.Tiers;
 using Loyalty.Infrastructure.Expiry;
 using Loyalty.Infrastructure.Ledger;
 using Loyalty.Infrastructure.Reports;
+using Loyalty.Infrastructure.Tiers;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Loyalty.Infrastructure;
@@ -19,6 +21,10 @@ public static class SetBasedSql
         services.AddScoped<IAccountBalances, SqlAccountBalances>();
         services.AddScoped<IPointsExpiry, SqlPointsExpiry>();
         services.AddScoped<ILiabilitySums, SqlLiabilitySums>();
+        services.AddScoped<ITierActivity, SqlTierActivity>();
+        services.AddScoped<ITierMoves, SqlTierMoves>();
+        services.AddScoped<ITierReview, SqlTierReview>();
+        services.AddScoped<ITierSchemePreview, SqlTierSchemePreview>();
         return services;
     }
 }

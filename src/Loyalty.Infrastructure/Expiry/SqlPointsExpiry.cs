@@ -2,6 +2,7 @@ using Loyalty.Application.Abstractions;
 using Loyalty.Application.Common;
 using Loyalty.Application.Features.Financial.Expiry;
 using Loyalty.Domain.Structural.Outbox;
+using Loyalty.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 namespace Loyalty.Infrastructure.Expiry;

@@ -1,6 +1,6 @@
 using Loyalty.Application.Abstractions;
 using Loyalty.Application.Features.Financial.Ledger;
-using Loyalty.Application.Common;
+using Loyalty.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 namespace Loyalty.Infrastructure.Ledger;

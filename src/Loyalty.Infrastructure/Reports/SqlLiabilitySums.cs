@@ -1,6 +1,6 @@
 using Loyalty.Application.Abstractions;
 using Loyalty.Application.Features.Financial.Reports;
-using Loyalty.Application.Common;
+using Loyalty.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 namespace Loyalty.Infrastructure.Reports;
