@@ -57,6 +57,7 @@ public static class DependencyInjection
         services.AddPeriodicJob<TierSchemeJob>();
         services.AddPeriodicJob<TierReviewJob>();
         services.AddWebhooks(configuration);
+        services.AddSetBasedSql();
         services.AddPeriodicJob<ImportJob>();
         services.AddScoped<CurrentIdempotencyKey>();
         services.AddScoped<IdempotencyCommitJournal>();

@@ -7,5 +7,8 @@ namespace Loyalty.Application.Abstractions;
 /// </summary>
 public interface IWriteGate
 {
+    /// <summary>One writer at a time (SQLite): running batches side by side gains nothing.</summary>
+    bool SingleWriter { get; }
+
     ValueTask<IAsyncDisposable> EnterAsync(CancellationToken cancellationToken);
 }

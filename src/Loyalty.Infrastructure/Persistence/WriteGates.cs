@@ -7,6 +7,8 @@ public sealed class SqliteWriteGate : IWriteGate, IDisposable
 {
     private readonly SemaphoreSlim _writer = new(1, 1);
 
+    public bool SingleWriter => true;
+
     public async ValueTask<IAsyncDisposable> EnterAsync(CancellationToken cancellationToken)
     {
         await _writer.WaitAsync(cancellationToken);
@@ -35,6 +37,8 @@ public sealed class SqliteWriteGate : IWriteGate, IDisposable
 public sealed class OpenWriteGate : IWriteGate
 {
     private static readonly IAsyncDisposable Nothing = new NoExit();
+
+    public bool SingleWriter => false;
 
     public ValueTask<IAsyncDisposable> EnterAsync(CancellationToken cancellationToken) => ValueTask.FromResult(Nothing);
 

@@ -1,7 +1,7 @@
 using Loyalty.Application.Abstractions;
-using Loyalty.Application.Common;
 using Loyalty.Application.Features.Structural.Webhooks;
 using Loyalty.Domain.Structural.Webhooks;
+using Loyalty.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 namespace Loyalty.Infrastructure.Webhooks;

@@ -2,9 +2,7 @@ using Loyalty.Application.Abstractions;
 using Loyalty.Application.Common;
 using Loyalty.Application.Features.Financial.Policies;
 using Loyalty.Domain.Common;
-using Loyalty.Domain.Structural.Outbox;
 using Mediator;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Loyalty.Application.Features.Financial.Expiry;
@@ -23,7 +21,7 @@ public sealed record ExpirePointsCommand(int MembersPerBatch = ExpirePointsComma
 
 /// <summary>
 /// Set-based, one transaction per batch of members (a range of member ids), so a million lots take a handful of
-/// statements rather than a million round trips. Per batch: (1) a no-op UPDATE locks the accounts of the batch's
+/// statements rather than a million round trips (<see cref="IPointsExpiry"/>). Per batch: (1) a no-op update locks the accounts of the batch's
 /// members that have expired lots, and marks them with this run's instant; every spend takes the same row lock
 /// first, so nothing can change those members' lots until we commit; (2) one Expire entry per member, (3) one
 /// points.expired outbox message per entry, (4) the balances by those entries, (5) the lots. Steps 2–5 only touch
@@ -31,7 +29,7 @@ public sealed record ExpirePointsCommand(int MembersPerBatch = ExpirePointsComma
 /// A second instance running at the same time waits on the locks and then finds nothing left to expire; for the
 /// same reason batches of disjoint ranges may run side by side, each on a connection of its own.
 /// </summary>
-public sealed class ExpirePointsHandler(ILoyaltyDbContext db, IServiceScopeFactory scopes, PointsPolicyCache policies, IWriteGate writeGate, TimeProvider clock) : ICommandHandler<ExpirePointsCommand, int>
+public sealed class ExpirePointsHandler(ILoyaltyDbContext db, IPointsExpiry expiry, IServiceScopeFactory scopes, PointsPolicyCache policies, IWriteGate writeGate, TimeProvider clock) : ICommandHandler<ExpirePointsCommand, int>
 {
     public const string ExpiredDescription = "Points expired";
 
@@ -39,21 +37,20 @@ public sealed class ExpirePointsHandler(ILoyaltyDbContext db, IServiceScopeFacto
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(command.MembersPerBatch, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(command.Parallelism, 1);
-        var sql = SetSql.For(db);
-        var parallelism = sql.SingleWriter ? 1 : command.Parallelism;
+        var parallelism = writeGate.SingleWriter ? 1 : command.Parallelism;
         var now = clock.GetUtcNow();
         var run = EntityId.New();
 
-        var batches = await BatchesAsync(sql, Due, now, null, command.MembersPerBatch, cancellationToken);
-        var expired = await RunAsync(batches, parallelism, (context, from, to, ct) => ExpireBatchAsync(context, sql, now, run, from, to, ct), cancellationToken);
+        var batches = await expiry.ExpiredBatchesAsync(now, command.MembersPerBatch, cancellationToken);
+        var expired = await RunAsync(batches, parallelism, (batch, from, to, ct) => batch.ExpireBatchAsync(now, run, from, to, ct), cancellationToken);
 
         var policy = await policies.GetAsync(db, cancellationToken);
         var noticed = 0;
         if (policy.ExpiryNoticeDays > 0)
         {
             var horizon = now.AddDays(policy.ExpiryNoticeDays);
-            batches = await BatchesAsync(sql, Expiring, now, horizon, command.MembersPerBatch, cancellationToken);
-            noticed = await RunAsync(batches, parallelism, (context, from, to, ct) => NoticeBatchAsync(context, sql, now, horizon, from, to, ct), cancellationToken);
+            batches = await expiry.NoticeBatchesAsync(now, horizon, command.MembersPerBatch, cancellationToken);
+            noticed = await RunAsync(batches, parallelism, (batch, from, to, ct) => batch.NoticeBatchAsync(now, horizon, from, to, ct), cancellationToken);
         }
 
         return expired + noticed;
@@ -61,14 +58,14 @@ public sealed class ExpirePointsHandler(ILoyaltyDbContext db, IServiceScopeFacto
 
     /// <summary>Runs each batch in a transaction of its own; side by side on separate contexts when allowed.</summary>
     private async Task<int> RunAsync(
-        List<(Guid? From, Guid To)> batches, int parallelism, Func<ILoyaltyDbContext, Guid?, Guid, CancellationToken, Task<int>> work, CancellationToken cancellationToken)
+        List<(Guid? From, Guid To)> batches, int parallelism, Func<IPointsExpiry, Guid?, Guid, CancellationToken, Task<int>> work, CancellationToken cancellationToken)
     {
         if (parallelism == 1 || batches.Count < 2)
         {
             var total = 0;
             foreach (var (from, to) in batches)
             {
-                total += await InTransactionAsync(db, from, to, work, cancellationToken);
+                total += await InTransactionAsync(db, expiry, from, to, work, cancellationToken);
             }
 
             return total;
@@ -82,218 +79,17 @@ public sealed class ExpirePointsHandler(ILoyaltyDbContext db, IServiceScopeFacto
             {
                 await using var scope = scopes.CreateAsyncScope();
                 var context = scope.ServiceProvider.GetRequiredService<ILoyaltyDbContext>();
-                counts[i] = await InTransactionAsync(context, batches[i].From, batches[i].To, work, ct);
+                counts[i] = await InTransactionAsync(context, scope.ServiceProvider.GetRequiredService<IPointsExpiry>(), batches[i].From, batches[i].To, work, ct);
             });
         return counts.Sum();
     }
 
     private async Task<int> InTransactionAsync(
-        ILoyaltyDbContext context, Guid? from, Guid to, Func<ILoyaltyDbContext, Guid?, Guid, CancellationToken, Task<int>> work, CancellationToken cancellationToken)
+        ILoyaltyDbContext context, IPointsExpiry batch, Guid? from, Guid to, Func<IPointsExpiry, Guid?, Guid, CancellationToken, Task<int>> work, CancellationToken cancellationToken)
     {
         await using var transaction = await WriteTransaction.BeginAsync(context, writeGate, cancellationToken);
-        var count = await work(context, from, to, cancellationToken);
+        var count = await work(batch, from, to, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return count;
     }
-
-    /// <summary>A lot whose date has passed and that still holds spendable points.</summary>
-    private static string Due(SetSql sql, string lot, string now, string? horizon) =>
-        $"""{lot}."ExpiresAt" <= {now} AND {lot}."Remaining" > 0 AND {lot}."IsPending" = {sql.False}""";
-
-    /// <summary>A spendable lot expiring within the notice period whose member has not been told yet.</summary>
-    private static string Expiring(SetSql sql, string lot, string now, string? horizon) =>
-        $"""{lot}."ExpiresAt" > {now} AND {lot}."ExpiresAt" <= {horizon} AND {lot}."Remaining" > 0 AND {lot}."IsPending" = {sql.False} AND {lot}."ExpiryNoticeAt" IS NULL""";
-
-    private static string InRange(string column, string? from, string to) =>
-        (from is null ? "" : $" AND {column} > {from}") + $" AND {column} <= {to}";
-
-    /// <summary>
-    /// Splits the members with matching lots into ranges of <paramref name="size"/> members, in the database's own
-    /// order of member ids: every size-th member, and the last one, ends a range. No matching lots, no ranges.
-    /// </summary>
-    private async Task<List<(Guid? From, Guid To)>> BatchesAsync(
-        SetSql sql, Func<SetSql, string, string, string?, string> predicate, DateTimeOffset now, DateTimeOffset? horizon, int size, CancellationToken cancellationToken)
-    {
-        var p = sql.NewParameters();
-        var where = predicate(sql, "l", p.Add(now), horizon is null ? null : p.Add(horizon.Value));
-        var every = p.Add((long)size);
-        var text = $"""
-            SELECT n."MemberId" AS "Value" FROM (
-                SELECT d."MemberId", ROW_NUMBER() OVER (ORDER BY d."MemberId") AS "Row", COUNT(*) OVER () AS "Total"
-                FROM (SELECT DISTINCT l."MemberId" FROM "PointsLots" l WHERE {where}) d
-            ) n
-            WHERE n."Row" % {every} = 0 OR n."Row" = n."Total"
-            ORDER BY n."Row"
-            """;
-        var ends = await sql.Query<Guid>(db, text, p).ToListAsync(cancellationToken);
-        var batches = new List<(Guid? From, Guid To)>();
-        Guid? from = null;
-        foreach (var end in ends)
-        {
-            batches.Add((from, end));
-            from = end;
-        }
-
-        return batches;
-    }
-
-    private static async Task<int> ExpireBatchAsync(ILoyaltyDbContext db, SetSql sql, DateTimeOffset now, Guid run, Guid? from, Guid to, CancellationToken cancellationToken)
-    {
-        // 1. Lock and mark the accounts of members with expired lots.
-        var p = sql.NewParameters();
-        var nowParam = p.Add(now);
-        var locked = await sql.ExecuteAsync(
-            db,
-            $"""
-            UPDATE "PointsAccounts" SET "UpdatedAt" = {nowParam}
-            WHERE EXISTS (SELECT 1 FROM "PointsLots" l WHERE l."MemberId" = "PointsAccounts"."MemberId" AND {Due(sql, "l", nowParam, null)})
-            {InRange("\"PointsAccounts\".\"MemberId\"", Optional(p, from), p.Add(to))}
-            """,
-            p,
-            cancellationToken);
-        if (locked == 0)
-        {
-            return 0;
-        }
-
-        // Our entries get ids above today's highest: steps 3 and 4 find them by a short primary-key range (and our range
-        // of members, as batches running side by side share the run's reference).
-        p = sql.NewParameters();
-        var before = (await sql.Query<long>(db, """SELECT COALESCE(MAX("Id"), 0) AS "Value" FROM "LedgerEntries" """, p).ToListAsync(cancellationToken))[0];
-
-        // 2. One Expire entry per marked member: the sum of their expired lots, which cannot move while we hold the locks.
-        p = sql.NewParameters();
-        nowParam = p.Add(now);
-        var members = await sql.ExecuteAsync(
-            db,
-            $"""
-            INSERT INTO "LedgerEntries" ("MemberId", "Type", "Points", "PendingPoints", "Description", "OccurredAt", "ReferenceId")
-            SELECT l."MemberId", {p.Add("Expire")}, -SUM(l."Remaining"), 0, {p.Add(ExpiredDescription)}, {nowParam}, {p.Add(run)}
-            FROM "PointsLots" l JOIN "PointsAccounts" a ON a."MemberId" = l."MemberId"
-            WHERE {Due(sql, "l", nowParam, null)} AND a."UpdatedAt" = {nowParam}
-              {InRange("l.\"MemberId\"", Optional(p, from), p.Add(to))}{InRange("a.\"MemberId\"", Optional(p, from), p.Add(to))}
-            GROUP BY l."MemberId"
-            """,
-            p,
-            cancellationToken);
-
-        // 3. One points.expired message per entry: {"memberNumber":"…","points":…,"expiredAt":"…"}.
-        p = sql.NewParameters();
-        var payload = sql.Concat(
-            p.Add("{\"memberNumber\":\""),
-            "m.\"MemberNumber\"",
-            p.Add("\",\"points\":"),
-            sql.Text("-e.\"Points\""),
-            p.Add(",\"expiredAt\":" + Json.Serialize(now) + "}"));
-        var ours = $"""e."Id" > {p.Add(before)} AND e."ReferenceId" = {p.Add(run)}{InRange("e.\"MemberId\"", Optional(p, from), p.Add(to))}""";
-        await sql.ExecuteAsync(
-            db,
-            $"""
-            INSERT INTO "OutboxMessages" ("Id", "Type", "MemberId", "Payload", "OccurredAt")
-            SELECT {sql.NewGuid}, {p.Add(EventTypes.PointsExpired)}, e."MemberId", {payload}, {p.Add(now)}
-            FROM "LedgerEntries" e JOIN "Members" m ON m."Id" = e."MemberId"
-            WHERE {ours}
-            """,
-            p,
-            cancellationToken);
-
-        // 4. The balances, by the entries just written.
-        p = sql.NewParameters();
-        ours = $"""e."Id" > {p.Add(before)} AND e."ReferenceId" = {p.Add(run)}{InRange("e.\"MemberId\"", Optional(p, from), p.Add(to))}""";
-        await sql.ExecuteAsync(
-            db,
-            $"""
-            UPDATE "PointsAccounts"
-            SET "Available" = "Available" + (SELECT e."Points" FROM "LedgerEntries" e WHERE e."MemberId" = "PointsAccounts"."MemberId" AND {ours})
-            WHERE "MemberId" IN (SELECT e."MemberId" FROM "LedgerEntries" e WHERE {ours})
-            """,
-            p,
-            cancellationToken);
-
-        // 5. The lots.
-        p = sql.NewParameters();
-        nowParam = p.Add(now);
-        await sql.ExecuteAsync(
-            db,
-            $"""
-            UPDATE "PointsLots" SET "Remaining" = 0
-            WHERE {Due(sql, "\"PointsLots\"", nowParam, null)}
-              AND EXISTS (
-                  SELECT 1 FROM "PointsAccounts" a
-                  WHERE a."MemberId" = "PointsLots"."MemberId" AND a."UpdatedAt" = {nowParam}{InRange("a.\"MemberId\"", Optional(p, from), p.Add(to))})
-              {InRange("\"PointsLots\".\"MemberId\"", Optional(p, from), p.Add(to))}
-            """,
-            p,
-            cancellationToken);
-        return members;
-    }
-
-    private static async Task<int> NoticeBatchAsync(ILoyaltyDbContext db, SetSql sql, DateTimeOffset now, DateTimeOffset horizon, Guid? from, Guid to, CancellationToken cancellationToken)
-    {
-        // Lock the accounts first, as every spend does: a spend racing us then waits before touching any lot, rather
-        // than holding one lot while we hold another.
-        var p = sql.NewParameters();
-        var nowParam = p.Add(now);
-        var locked = await sql.ExecuteAsync(
-            db,
-            $"""
-            UPDATE "PointsAccounts" SET "UpdatedAt" = {nowParam}
-            WHERE EXISTS (SELECT 1 FROM "PointsLots" l WHERE l."MemberId" = "PointsAccounts"."MemberId" AND {Expiring(sql, "l", nowParam, p.Add(horizon))})
-            {InRange("\"PointsAccounts\".\"MemberId\"", Optional(p, from), p.Add(to))}
-            """,
-            p,
-            cancellationToken);
-        if (locked == 0)
-        {
-            return 0;
-        }
-
-        // Claim the lots of the locked members: a concurrent run finds them claimed and skips them.
-        p = sql.NewParameters();
-        nowParam = p.Add(now);
-        var claimed = await sql.ExecuteAsync(
-            db,
-            $"""
-            UPDATE "PointsLots" SET "ExpiryNoticeAt" = {nowParam}
-            WHERE {Expiring(sql, "\"PointsLots\"", nowParam, p.Add(horizon))}
-              AND EXISTS (
-                  SELECT 1 FROM "PointsAccounts" a
-                  WHERE a."MemberId" = "PointsLots"."MemberId" AND a."UpdatedAt" = {nowParam}{InRange("a.\"MemberId\"", Optional(p, from), p.Add(to))})
-              {InRange("\"PointsLots\".\"MemberId\"", Optional(p, from), p.Add(to))}
-            """,
-            p,
-            cancellationToken);
-        if (claimed == 0)
-        {
-            return 0;
-        }
-
-        // One points.expiring message per member and day: {"memberNumber":"…","points":…,"expiresAt":"…"}.
-        p = sql.NewParameters();
-        nowParam = p.Add(now);
-        var payload = sql.Concat(
-            p.Add("{\"memberNumber\":\""),
-            "m.\"MemberNumber\"",
-            p.Add("\",\"points\":"),
-            sql.Text("x.\"Points\""),
-            p.Add(",\"expiresAt\":\""),
-            sql.IsoText("x.\"ExpiresAt\""),
-            p.Add("\"}"));
-        return await sql.ExecuteAsync(
-            db,
-            $"""
-            INSERT INTO "OutboxMessages" ("Id", "Type", "MemberId", "Payload", "OccurredAt")
-            SELECT {sql.NewGuid}, {p.Add(EventTypes.PointsExpiring)}, x."MemberId", {payload}, {nowParam}
-            FROM (
-                SELECT l."MemberId", SUM(l."Remaining") AS "Points", MIN(l."ExpiresAt") AS "ExpiresAt"
-                FROM "PointsLots" l
-                WHERE l."ExpiryNoticeAt" = {nowParam} AND l."Remaining" > 0 AND l."IsPending" = {sql.False}{InRange("l.\"MemberId\"", Optional(p, from), p.Add(to))}
-                GROUP BY l."MemberId", {sql.Day("l.\"ExpiresAt\"")}
-            ) x JOIN "Members" m ON m."Id" = x."MemberId"
-            """,
-            p,
-            cancellationToken);
-    }
-
-    private static string? Optional(SetSql.Parameters p, Guid? value) => value is { } v ? p.Add(v) : null;
 }

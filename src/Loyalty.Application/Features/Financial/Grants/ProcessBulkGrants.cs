@@ -15,7 +15,7 @@ public sealed record ProcessBulkGrantsCommand(int ItemsPerBatch = 200) : IComman
 
 /// <summary>
 /// Reads pending items a page at a time (one grant per page) and credits each member in a transaction of its own:
-/// an item is claimed by a conditional UPDATE (pending → credited) in the same transaction as the member's credit,
+/// an item is claimed by a conditional update (pending → credited) in the same transaction as the member's credit,
 /// so a second instance waits on that row and then finds it no longer pending, and nobody is credited twice. One
 /// account per transaction also means a grant never holds one member's lock while waiting for another's.
 /// </summary>

@@ -15,12 +15,12 @@ public sealed record Debit(long Available, IReadOnlyList<LotPortion> Portions);
 public sealed record LotPortion(long LotId, long Points, DateTimeOffset? ExpiresAt);
 
 /// <summary>
-/// The only code that changes a balance. Each change is one set-based UPDATE of the account (a debit only matches
-/// while the balance covers it, so two racing debits cannot both pass) plus its ledger entry and lot bookkeeping,
-/// inside the caller's transaction. The account's row lock, taken by that UPDATE, serialises everything a member's
+/// The only code that changes a balance. Each change is one set-based update of the account (<see cref="IAccountBalances"/>;
+/// a debit only matches while the balance covers it, so two racing debits cannot both pass) plus its ledger entry and lot bookkeeping,
+/// inside the caller's transaction. The account's row lock, taken by that update, serialises everything a member's
 /// lots go through (spending, holds, expiry), on SQLite, SQL Server and PostgreSQL alike.
 /// </summary>
-public sealed class PointsLedger(ILoyaltyDbContext db, PointsPolicyCache policies, TimeProvider clock)
+public sealed class PointsLedger(ILoyaltyDbContext db, IAccountBalances accounts, PointsPolicyCache policies, TimeProvider clock)
 {
     private const int LotPage = 32;
 
@@ -72,7 +72,7 @@ public sealed class PointsLedger(ILoyaltyDbContext db, PointsPolicyCache policie
         var deltas = earns.GroupBy(e => e.Entry.MemberId)
             .Select(g => new AccountDelta(g.Key, g.Sum(e => e.Entry.Points), g.Sum(e => e.Entry.PendingPoints), g.Sum(e => e.Entry.Points + e.Entry.PendingPoints)))
             .ToList();
-        var finalAvailable = await AccountUpdate.ApplyManyAsync(db, deltas, clock.GetUtcNow(), cancellationToken);
+        var finalAvailable = await accounts.ApplyManyAsync(deltas, clock.GetUtcNow(), cancellationToken);
 
         // The balance each entry would have seen one by one: the final one less what the member's later entries added.
         var added = deltas.ToDictionary(d => d.MemberId, d => d.Available);
@@ -144,7 +144,7 @@ public sealed class PointsLedger(ILoyaltyDbContext db, PointsPolicyCache policie
 
         var points = -entry.Points;
         var held = entry.Type == LedgerEntryType.Hold ? points : 0;
-        var available = await AccountUpdate.ApplyAsync(db, entry.MemberId, -points, pending: 0, held, earned: 0, minimumAvailable: points, clock.GetUtcNow(), cancellationToken);
+        var available = await accounts.ApplyAsync(entry.MemberId, -points, pending: 0, held, earned: 0, minimumAvailable: points, clock.GetUtcNow(), cancellationToken);
         if (available is null)
         {
             return null;
@@ -277,7 +277,7 @@ public sealed class PointsLedger(ILoyaltyDbContext db, PointsPolicyCache policie
 
     /// <summary>Moves the balances unconditionally (the account row stays locked until commit); returns the new available balance.</summary>
     private async Task<long> UpdateAccountAsync(Guid memberId, long available, long pending, long held, long earned, CancellationToken cancellationToken) =>
-        await AccountUpdate.ApplyAsync(db, memberId, available, pending, held, earned, long.MinValue, clock.GetUtcNow(), cancellationToken)
+        await accounts.ApplyAsync(memberId, available, pending, held, earned, long.MinValue, clock.GetUtcNow(), cancellationToken)
             ?? throw new InvalidOperationException($"Member {memberId} has no points account.");
 
     private void AddLots(Guid memberId, DateTimeOffset earnedAt, Guid? purchaseId, IReadOnlyList<LotPortion> portions, long availableAfter)

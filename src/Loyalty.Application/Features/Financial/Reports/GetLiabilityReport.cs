@@ -1,6 +1,5 @@
 using FluentValidation;
 using Loyalty.Application.Abstractions;
-using Loyalty.Application.Common;
 using Loyalty.Application.Features.Financial.Policies;
 using Loyalty.Contracts.Admin;
 using Loyalty.Domain.Financial.Ledger;
@@ -29,7 +28,7 @@ public sealed class GetLiabilityReportValidator : AbstractValidator<GetLiability
     }
 }
 
-public sealed class GetLiabilityReportHandler(ILoyaltyDbContext db, PointsPolicyCache policies, TimeProvider clock) : IQueryHandler<GetLiabilityReportQuery, LiabilityReportResponse>
+public sealed class GetLiabilityReportHandler(ILoyaltyDbContext db, ILiabilitySums sums, PointsPolicyCache policies, TimeProvider clock) : IQueryHandler<GetLiabilityReportQuery, LiabilityReportResponse>
 {
     public async ValueTask<LiabilityReportResponse> Handle(GetLiabilityReportQuery query, CancellationToken cancellationToken)
     {
@@ -38,7 +37,6 @@ public sealed class GetLiabilityReportHandler(ILoyaltyDbContext db, PointsPolicy
         var to = query.To ?? today;
         var from = query.From ?? new DateOnly(to.Year, to.Month, 1).AddMonths(-11);
         var policy = await policies.GetAsync(db, cancellationToken);
-        var sql = SetSql.For(db);
 
         var tiers = await (from a in db.PointsAccounts.AsNoTracking()
                            join m in db.Members.AsNoTracking() on a.MemberId equals m.Id
@@ -65,7 +63,7 @@ public sealed class GetLiabilityReportHandler(ILoyaltyDbContext db, PointsPolicy
 
         var start = new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
         var end = new DateTimeOffset(to.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
-        var months = await MovementsByMonthAsync(sql, start, end, cancellationToken);
+        var months = await sums.MovementsByMonthAsync(start, end, cancellationToken);
         var monthly = new List<LiabilityMovements>();
         for (var month = new DateOnly(from.Year, from.Month, 1); month <= to; month = month.AddMonths(1))
         {
@@ -85,7 +83,7 @@ public sealed class GetLiabilityReportHandler(ILoyaltyDbContext db, PointsPolicy
             policy.PointValueCurrency,
             outstanding,
             byTier,
-            await ByExpiryMonthAsync(sql, policy, cancellationToken),
+            await ByExpiryMonthAsync(policy, cancellationToken),
             monthly,
             Movements("period", period),
             Movements("lifetime", LedgerMovements.From(lifetime.Select(r => (r.Type, r.Points)))));
@@ -102,52 +100,13 @@ public sealed class GetLiabilityReportHandler(ILoyaltyDbContext db, PointsPolicy
 
     private static LedgerEntryType Parse(string type) => Enum.Parse<LedgerEntryType>(type);
 
-    private async Task<List<MonthTypeSum>> MovementsByMonthAsync(SetSql sql, DateTimeOffset start, DateTimeOffset end, CancellationToken cancellationToken)
+    private async Task<List<ExpiryMonthLiability>> ByExpiryMonthAsync(PointsPolicy policy, CancellationToken cancellationToken)
     {
-        var p = sql.NewParameters();
-        var text = $"""
-            SELECT {sql.Month("e.\"OccurredAt\"")} AS "Month", e."Type" AS "Type", SUM(e."Points" + e."PendingPoints") AS "Points"
-            FROM "LedgerEntries" e
-            WHERE e."OccurredAt" >= {p.Add(start)} AND e."OccurredAt" < {p.Add(end)}
-            GROUP BY {sql.Month("e.\"OccurredAt\"")}, e."Type"
-            """;
-        return await sql.Query<MonthTypeSum>(db, text, p).ToListAsync(cancellationToken);
-    }
-
-    private async Task<List<ExpiryMonthLiability>> ByExpiryMonthAsync(SetSql sql, PointsPolicy policy, CancellationToken cancellationToken)
-    {
-        var p = sql.NewParameters();
-        var text = $"""
-            SELECT {sql.Month("l.\"ExpiresAt\"")} AS "Month",
-                   SUM(CASE WHEN l."IsPending" = {sql.False} THEN l."Remaining" ELSE 0 END) AS "Available",
-                   SUM(CASE WHEN l."IsPending" = {sql.False} THEN 0 ELSE l."Remaining" END) AS "Pending"
-            FROM "PointsLots" l
-            WHERE l."Remaining" > 0
-            GROUP BY {sql.Month("l.\"ExpiresAt\"")}
-            """;
-        var rows = await sql.Query<ExpiryMonthSum>(db, text, p).ToListAsync(cancellationToken);
+        var rows = await sums.RemainingByExpiryMonthAsync(cancellationToken);
         return rows
             .OrderBy(r => r.Month is null) // "never" last
             .ThenBy(r => r.Month, StringComparer.Ordinal)
             .Select(r => new ExpiryMonthLiability(r.Month ?? "never", r.Available, r.Pending, r.Available + r.Pending, policy.ValueOf(r.Available + r.Pending).Amount))
             .ToList();
-    }
-
-    private sealed class MonthTypeSum
-    {
-        public string Month { get; init; } = "";
-
-        public string Type { get; init; } = "";
-
-        public long Points { get; init; }
-    }
-
-    private sealed class ExpiryMonthSum
-    {
-        public string? Month { get; init; }
-
-        public long Available { get; init; }
-
-        public long Pending { get; init; }
     }
 }

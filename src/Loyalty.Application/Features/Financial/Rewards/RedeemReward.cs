@@ -60,7 +60,7 @@ public sealed class RedeemRewardHandler(ILoyaltyDbContext db, PointsLedger ledge
                 ?? throw new DomainException("insufficient_points", $"This reward costs you {price} points; you do not have that many available.");
         }
 
-        // The debit's UPDATE holds this member's account row lock until commit, so the member's other redemptions
+        // The debit's update holds this member's account row lock until commit, so the member's other redemptions
         // wait for us, and ours saw theirs committed: counting now (our new voucher included) is exact.
         if (reward.PerMemberLimit is { } limit && await CountRedeemedAsync(member.Id, reward.Id, cancellationToken) > limit)
         {

@@ -34,7 +34,7 @@ public sealed class MergeMembersValidator : AbstractValidator<MergeMembersComman
     }
 }
 
-public sealed class MergeMembersHandler(ILoyaltyDbContext db, PointsLedger ledger, MemberLifecycle lifecycle, AuditTrail audit, EventOutbox outbox, TimeProvider clock)
+public sealed class MergeMembersHandler(ILoyaltyDbContext db, PointsLedger ledger, MemberLifecycle lifecycle, AuditTrail audit, EventOutbox outbox, ITierMoves tierMoves, TimeProvider clock)
     : ICommandHandler<MergeMembersCommand, MergeMembersResponse>
 {
     public async ValueTask<MergeMembersResponse> Handle(MergeMembersCommand command, CancellationToken cancellationToken)
@@ -77,7 +77,9 @@ public sealed class MergeMembersHandler(ILoyaltyDbContext db, PointsLedger ledge
         var survivorTier = tiers[survivor.TierId];
         if (survivor.Absorb(duplicate, tiers[duplicate.TierId].Rank, survivorTier.Rank, now))
         {
-            TierChanges.Record(db, outbox, survivor, survivorTier, tiers[survivor.TierId], TierChangeReason.Merged, null, now, command.Actor);
+            // The same move as a qualification, with the duplicate's standing (Absorb set it on the tracked entity too).
+            var move = new TierMove(survivorTier, tiers[survivor.TierId], TierChangeReason.Merged, survivor.TierSince, survivor.TierReviewAt, survivor.TierGraceUntil, null, now, command.Actor);
+            await tierMoves.MoveMemberAsync(survivor, move, cancellationToken);
         }
 
         // Members merged into the duplicate earlier now name the survivor, so its history includes them too.

@@ -9,7 +9,7 @@ namespace Loyalty.Application.Features.Social.Tiers;
 
 public sealed record GetMemberTierQuery(Guid MemberId, int? Limit, string? Cursor) : IQuery<AdminMemberTierResponse>;
 
-public sealed class GetMemberTierHandler(ILoyaltyDbContext db, TierSchemeCache schemes, TimeProvider clock) : IQueryHandler<GetMemberTierQuery, AdminMemberTierResponse>
+public sealed class GetMemberTierHandler(ILoyaltyDbContext db, TierSchemeCache schemes, ITierActivity activities, TimeProvider clock) : IQueryHandler<GetMemberTierQuery, AdminMemberTierResponse>
 {
     public async ValueTask<AdminMemberTierResponse> Handle(GetMemberTierQuery query, CancellationToken cancellationToken)
     {
@@ -17,7 +17,7 @@ public sealed class GetMemberTierHandler(ILoyaltyDbContext db, TierSchemeCache s
         var before = Paging.DecodeLong(query.Cursor);
         var member = await db.Members.AsNoTracking().SingleOrDefaultAsync(m => m.Id == query.MemberId, cancellationToken)
             ?? throw AppException.NotFound("member_not_found", "No member has this id.");
-        var tier = await MemberTiers.DescribeAsync(db, schemes, member, clock.GetUtcNow(), cancellationToken);
+        var tier = await MemberTiers.DescribeAsync(db, schemes, activities, member, clock.GetUtcNow(), cancellationToken);
         var history = await MemberTiers.HistoryAsync(db, member.Id, limit, before, cancellationToken);
         return new AdminMemberTierResponse(member.Id, member.MemberNumber, tier, history);
     }

@@ -11,7 +11,7 @@ namespace Loyalty.Application.Features.Social.Tiers;
 /// <summary>A member's tier, progress and history as the member and staff see them.</summary>
 public static class MemberTiers
 {
-    public static async Task<MemberTierResponse> DescribeAsync(ILoyaltyDbContext db, TierSchemeCache schemes, Member member, DateTimeOffset now, CancellationToken cancellationToken)
+    public static async Task<MemberTierResponse> DescribeAsync(ILoyaltyDbContext db, TierSchemeCache schemes, ITierActivity activities, Member member, DateTimeOffset now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(schemes);
         ArgumentNullException.ThrowIfNull(member);
@@ -22,7 +22,7 @@ public static class MemberTiers
         var standing = new TierStanding(member.TierId, member.TierSince, member.TierReviewAt, member.TierGraceUntil);
         var qualifyFrom = TierQualification.QualificationWindowStart(settings, standing, now);
         var retainFrom = member.TierReviewAt is { } review ? TierQualification.RetentionWindowStart(settings, standing, review) : qualifyFrom;
-        var (activity, retained) = await TierActivity.ForMemberAsync(db, member.Id, settings.SpendCurrency, qualifyFrom, retainFrom, now, cancellationToken);
+        var (activity, retained) = await activities.ForMemberAsync(member.Id, settings.SpendCurrency, qualifyFrom, retainFrom, now, cancellationToken);
 
         NextTierProgressResponse? next = null;
         TierThresholds? toNext = null;

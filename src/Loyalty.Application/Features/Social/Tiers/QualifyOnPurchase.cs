@@ -1,10 +1,8 @@
 using Loyalty.Application.Abstractions;
 using Loyalty.Application.Features.Financial.Earning;
-using Loyalty.Application.Features.Structural.Outbox;
 using Loyalty.Domain.Financial.Purchases;
 using Loyalty.Domain.Social.Members;
 using Loyalty.Domain.Social.Tiers;
-using Loyalty.Domain.Structural.Outbox;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -16,7 +14,7 @@ namespace Loyalty.Application.Features.Social.Tiers;
 /// updated only if their tier is still the one read before the purchase, so of two purchases racing, one moves the
 /// member and the other changes nothing; history and event are written only by the one that moved them.
 /// </summary>
-public sealed class QualifyOnPurchaseHandler(ILoyaltyDbContext db, TierSchemeCache schemes, EventOutbox outbox) : INotificationHandler<PurchaseRecorded>
+public sealed class QualifyOnPurchaseHandler(ILoyaltyDbContext db, TierSchemeCache schemes, ITierActivity activities, ITierMoves moves) : INotificationHandler<PurchaseRecorded>
 {
     public async ValueTask Handle(PurchaseRecorded notification, CancellationToken cancellationToken)
     {
@@ -29,11 +27,11 @@ public sealed class QualifyOnPurchaseHandler(ILoyaltyDbContext db, TierSchemeCac
             return;
         }
 
-        var (activity, retention) = await TierActivity.ForMemberAsync(db, member.Id, scheme.Settings.SpendCurrency, check.QualifyFrom, check.RetainFrom, now, cancellationToken);
+        var (activity, retention) = await activities.ForMemberAsync(member.Id, scheme.Settings.SpendCurrency, check.QualifyFrom, check.RetainFrom, now, cancellationToken);
         (activity, retention) = check.Add(activity, retention, notification.Purchase, now);
         if (TierQualification.Upgrade(scheme.Tiers, check.Current, activity) is { } higher)
         {
-            await PurchaseQualification.MoveUpAsync(db, outbox, scheme, member, check.Current, higher, activity, now, cancellationToken);
+            await PurchaseQualification.MoveUpAsync(moves, scheme, member, check.Current, higher, activity, now, cancellationToken);
             return;
         }
 
@@ -85,26 +83,15 @@ public sealed record PurchaseQualification(Tier Current, DateTimeOffset QualifyF
     }
 
     /// <summary>Moves the member to <paramref name="higher"/> if they are still in <paramref name="current"/>; true when this call moved them.</summary>
-    public static async Task<bool> MoveUpAsync(
-        ILoyaltyDbContext db, EventOutbox outbox, TierSchemeSnapshot scheme, Member member, Tier current, Tier higher, QualifyingActivity activity, DateTimeOffset now, CancellationToken cancellationToken)
+    public static Task<bool> MoveUpAsync(
+        ITierMoves moves, TierSchemeSnapshot scheme, Member member, Tier current, Tier higher, QualifyingActivity activity, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(moves);
         ArgumentNullException.ThrowIfNull(scheme);
         ArgumentNullException.ThrowIfNull(member);
         ArgumentNullException.ThrowIfNull(current);
         ArgumentNullException.ThrowIfNull(higher);
         var reviewAt = TierQualification.FirstReview(scheme.Settings, now);
-        var moved = await db.Members
-            .Where(m => m.Id == member.Id && m.TierId == current.Id)
-            .ExecuteUpdateAsync(
-                s => s.SetProperty(m => m.TierId, higher.Id).SetProperty(m => m.TierSince, now)
-                    .SetProperty(m => m.TierReviewAt, reviewAt).SetProperty(m => m.TierGraceUntil, (DateTimeOffset?)null),
-                cancellationToken);
-        if (moved == 1)
-        {
-            TierChanges.Record(db, outbox, member, current, higher, TierChangeReason.Qualified, activity, now);
-        }
-
-        return moved == 1;
+        return moves.MoveMemberAsync(member, new TierMove(current, higher, TierChangeReason.Qualified, now, reviewAt, null, activity, now), cancellationToken);
     }
 }

@@ -7,7 +7,6 @@ using Loyalty.Application.Features.Financial.Policies;
 using Loyalty.Contracts.Admin;
 using Loyalty.Domain.Common;
 using Loyalty.Domain.Social.Tiers;
-using Loyalty.Domain.Structural.Outbox;
 using Microsoft.EntityFrameworkCore;
 
 namespace Loyalty.Application.Features.Social.Tiers;
@@ -16,7 +15,7 @@ namespace Loyalty.Application.Features.Social.Tiers;
 /// Submits and applies tier scheme versions. Applying updates tiers by id (members, rules and rewards that point at a
 /// tier keep working), adds new ones, retires the ones left out and moves their members down, set-based.
 /// </summary>
-public sealed class TierSchemeService(ILoyaltyDbContext db, AuditTrail audit, TierSchemeCache cache, TimeProvider clock)
+public sealed class TierSchemeService(ILoyaltyDbContext db, ITierMoves moves, AuditTrail audit, TierSchemeCache cache, TimeProvider clock)
 {
     /// <summary>Stores a new version (replacing a pending one); applies it at once when it is effective now or earlier.</summary>
     public async Task<TierSchemeVersion> SubmitAsync(TierSchemeRequest request, string actor, CancellationToken cancellationToken)
@@ -101,11 +100,11 @@ public sealed class TierSchemeService(ILoyaltyDbContext db, AuditTrail audit, Ti
 
         // Members of a retired tier go to the highest kept tier that was below it (the entry tier at worst).
         var moved = 0;
-        var sql = SetSql.For(db);
         foreach (var tier in retired)
         {
             var target = current.Where(t => kept.Contains(t.Id) && oldRank[t.Id] < oldRank[tier.Id]).MaxBy(t => oldRank[t.Id])!;
-            moved += await MoveMembersAsync(sql, tier, target, ReviewAt(target, scheme.Settings, now), actor, now, cancellationToken);
+            var move = new TierMove(tier, target, TierChangeReason.SchemeChanged, now, ReviewAt(target, scheme.Settings, now), null, null, now, actor);
+            moved += await moves.MoveTierMembersAsync(move, cancellationToken);
         }
 
         var after = await db.Tiers.AsNoTracking().Where(t => t.RetiredAt == null).OrderBy(t => t.Rank).ToListAsync(cancellationToken);
@@ -148,47 +147,6 @@ public sealed class TierSchemeService(ILoyaltyDbContext db, AuditTrail audit, Ti
     /// <summary>A member moved into a tier by a scheme change is reviewed like one who qualified for it now (never in the entry tier).</summary>
     private static DateTimeOffset? ReviewAt(Tier tier, TierProgrammeSettings settings, DateTimeOffset now) =>
         tier.Rank == 0 ? null : TierQualification.FirstReview(settings, now);
-
-    private async Task<int> MoveMembersAsync(SetSql sql, Tier from, Tier to, DateTimeOffset? reviewAt, string actor, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        var p = sql.NewParameters();
-        var fromId = p.Add(from.Id);
-        await sql.ExecuteAsync(
-            db,
-            $"""
-            INSERT INTO "TierChanges" ("MemberId", "FromTierId", "ToTierId", "Reason", "OccurredAt", "Actor")
-            SELECT m."Id", {fromId}, {p.Add(to.Id)}, {p.Add(nameof(TierChangeReason.SchemeChanged))}, {p.Add(now)}, {p.Add(actor)}
-            FROM "Members" m WHERE m."TierId" = {fromId}
-            """,
-            p,
-            cancellationToken);
-
-        // The shape of TierChanges.Payload: {"memberNumber":"…","from":{…},"to":{…},"reason":"schemeChanged","activity":null,"occurredAt":…}
-        p = sql.NewParameters();
-        fromId = p.Add(from.Id);
-        var rest = Json.Serialize(new { from = TierChanges.Ref(from), to = TierChanges.Ref(to), reason = TierChanges.ReasonName(TierChangeReason.SchemeChanged), activity = (object?)null, occurredAt = now });
-        var payload = sql.Concat(p.Add("{\"memberNumber\":\""), "m.\"MemberNumber\"", p.Add("\"," + rest[1..]));
-        await sql.ExecuteAsync(
-            db,
-            $"""
-            INSERT INTO "OutboxMessages" ("Id", "Type", "MemberId", "Payload", "OccurredAt")
-            SELECT {sql.NewGuid}, {p.Add(EventTypes.TierChanged)}, m."Id", {payload}, {p.Add(now)}
-            FROM "Members" m WHERE m."TierId" = {fromId}
-            """,
-            p,
-            cancellationToken);
-
-        p = sql.NewParameters();
-        var review = reviewAt is { } at ? p.Add(at) : "NULL";
-        return await sql.ExecuteAsync(
-            db,
-            $"""
-            UPDATE "Members" SET "TierId" = {p.Add(to.Id)}, "TierSince" = {p.Add(now)}, "TierReviewAt" = {review}, "TierGraceUntil" = NULL
-            WHERE "TierId" = {p.Add(from.Id)}
-            """,
-            p,
-            cancellationToken);
-    }
 
     /// <summary>The scheme in force, with the version it came from and the pending one.</summary>
     public async Task<TierSchemeResponse> GetAsync(CancellationToken cancellationToken)

@@ -46,6 +46,8 @@ public sealed class ImportBatch(
     EventOutbox outbox,
     PointsPolicyCache policies,
     TierSchemeCache schemes,
+    ITierActivity activities,
+    ITierMoves moves,
     ReferralProgrammeCache referrals,
     IValidator<RecordPurchaseCommand> validator,
     IEnumerable<INotificationHandler<PurchaseRecorded>> purchaseHandlers,
@@ -146,7 +148,7 @@ public sealed class ImportBatch(
                     (activity, retention) = check.Add(activity, retention, purchase, now);
                     if (TierQualification.Upgrade(scheme.Tiers, check.Current, activity) is { } higher)
                     {
-                        await PurchaseQualification.MoveUpAsync(db, outbox, scheme, group.Member, check.Current, higher, activity, now, cancellationToken);
+                        await PurchaseQualification.MoveUpAsync(moves, scheme, group.Member, check.Current, higher, activity, now, cancellationToken);
                         break; // the member's later rows earn at the new tier, in the next chunk
                     }
                 }
@@ -204,7 +206,7 @@ public sealed class ImportBatch(
         List<Group> groups, TierSchemeSnapshot scheme, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var members = groups.Where(g => g.Tier.Check is not null).Select(g => (g.Member.Id, g.Tier.Check!.QualifyFrom, g.Tier.Check.RetainFrom)).ToList();
-        return members.Count == 0 ? [] : await TierActivity.ForMembersAsync(db, members, scheme.Settings.SpendCurrency, now, cancellationToken);
+        return members.Count == 0 ? [] : await activities.ForMembersAsync(members, scheme.Settings.SpendCurrency, now, cancellationToken);
     }
 
     private sealed class Candidate(ImportRow row, RecordPurchaseRequest request)

@@ -31,7 +31,7 @@ public sealed record ProcessImportsCommand(int MaxRows = 20_000, int Parallelism
     public const int DefaultParallelism = 4;
 }
 
-public sealed class ProcessImportsHandler(ILoyaltyDbContext db, IServiceScopeFactory scopes, TimeProvider clock) : ICommandHandler<ProcessImportsCommand, int>
+public sealed class ProcessImportsHandler(ILoyaltyDbContext db, IServiceScopeFactory scopes, IWriteGate writeGate, TimeProvider clock) : ICommandHandler<ProcessImportsCommand, int>
 {
     public const int ChunkSize = 500;
     public static readonly TimeSpan Lease = TimeSpan.FromMinutes(5);
@@ -60,7 +60,7 @@ public sealed class ProcessImportsHandler(ILoyaltyDbContext db, IServiceScopeFac
                 .ExecuteUpdateAsync(u => u.SetProperty(i => i.ClaimedUntil, leaseUntil), cancellationToken);
             if (claimed == 1)
             {
-                var parallelism = SetSql.For(db).SingleWriter ? 1 : Math.Max(1, command.Parallelism);
+                var parallelism = writeGate.SingleWriter ? 1 : Math.Max(1, command.Parallelism);
                 handled += await ProcessAsync(candidate.Id, candidate.PartnerId, command.MaxRows - handled, parallelism, cancellationToken);
             }
         }

@@ -3,7 +3,7 @@ using Loyalty.Application.Abstractions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
-namespace Loyalty.Application.Common;
+namespace Loyalty.Infrastructure.Persistence;
 
 /// <summary>
 /// What set-based SQL needs to know about the provider it runs on: the few expressions that differ (string

@@ -1,19 +1,18 @@
 using Loyalty.Application.Abstractions;
-using Loyalty.Application.Common;
+using Loyalty.Application.Features.Financial.Ledger;
+using Loyalty.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 
-namespace Loyalty.Application.Features.Financial.Ledger;
+namespace Loyalty.Infrastructure.Ledger;
 
 /// <summary>
 /// Moves an account's balances in one statement that also hands back the new available balance (RETURNING on
 /// SQLite and PostgreSQL, OUTPUT on SQL Server): the till path needs the balance, and reading it separately would
 /// cost a second round trip while the row is locked.
 /// </summary>
-internal static class AccountUpdate
+public sealed class SqlAccountBalances(ILoyaltyDbContext db) : IAccountBalances
 {
-    /// <summary>Applies the deltas when <c>Available &gt;= minimumAvailable</c>; returns the new available balance, or null when no row matched.</summary>
-    public static async Task<long?> ApplyAsync(
-        ILoyaltyDbContext db,
+    public async Task<long?> ApplyAsync(
         Guid memberId,
         long available,
         long pending,
@@ -44,11 +43,9 @@ internal static class AccountUpdate
         return rows.Count == 0 ? null : rows[0];
     }
 
-    /// <summary>
-    /// Applies unconditional deltas to many accounts; returns each member's new available balance. One statement on
-    /// PostgreSQL (UPDATE … FROM a list of deltas), one per member elsewhere.
-    /// </summary>
-    public static async Task<Dictionary<Guid, long>> ApplyManyAsync(ILoyaltyDbContext db, IReadOnlyList<AccountDelta> deltas, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <inheritdoc/>
+    /// <remarks>One statement on PostgreSQL (UPDATE … FROM a list of deltas), one per member elsewhere.</remarks>
+    public async Task<Dictionary<Guid, long>> ApplyManyAsync(IReadOnlyList<AccountDelta> deltas, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var provider = SetSql.For(db);
         var result = new Dictionary<Guid, long>(deltas.Count);
@@ -56,7 +53,7 @@ internal static class AccountUpdate
         {
             foreach (var d in deltas)
             {
-                result[d.MemberId] = await ApplyAsync(db, d.MemberId, d.Available, d.Pending, held: 0, d.Earned, long.MinValue, now, cancellationToken)
+                result[d.MemberId] = await ApplyAsync(d.MemberId, d.Available, d.Pending, held: 0, d.Earned, long.MinValue, now, cancellationToken)
                     ?? throw new InvalidOperationException($"Member {d.MemberId} has no points account.");
             }
 
@@ -85,8 +82,3 @@ internal static class AccountUpdate
         return result.Count == deltas.Count ? result : throw new InvalidOperationException("A member has no points account.");
     }
 }
-
-/// <summary>What one account's balances move by.</summary>
-internal sealed record AccountDelta(Guid MemberId, long Available, long Pending, long Earned);
-
-internal sealed record AccountBalance(Guid MemberId, long Available);

@@ -1,0 +1,30 @@
+using Loyalty.Application.Features.Financial.Expiry;
+using Loyalty.Application.Features.Financial.Ledger;
+using Loyalty.Application.Features.Financial.Reports;
+using Loyalty.Application.Features.Social.Tiers;
+using Loyalty.Infrastructure.Expiry;
+using Loyalty.Infrastructure.Ledger;
+using Loyalty.Infrastructure.Reports;
+using Loyalty.Infrastructure.Tiers;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Loyalty.Infrastructure;
+
+/// <summary>
+/// The provider SQL behind the narrow interfaces Application declares. Scoped, on the request's (or job's) context,
+/// so each statement joins the caller's transaction.
+/// </summary>
+public static class SetBasedSql
+{
+    public static IServiceCollection AddSetBasedSql(this IServiceCollection services)
+    {
+        services.AddScoped<IAccountBalances, SqlAccountBalances>();
+        services.AddScoped<IPointsExpiry, SqlPointsExpiry>();
+        services.AddScoped<ILiabilitySums, SqlLiabilitySums>();
+        services.AddScoped<ITierActivity, SqlTierActivity>();
+        services.AddScoped<ITierMoves, SqlTierMoves>();
+        services.AddScoped<ITierReview, SqlTierReview>();
+        services.AddScoped<ITierSchemePreview, SqlTierSchemePreview>();
+        return services;
+    }
+}
