@@ -1,5 +1,6 @@
 using FluentValidation;
 using Loyalty.Application.Abstractions;
+using Loyalty.Application.Common;
 using Loyalty.Application.Features.Financial.Policies;
 using Loyalty.Contracts.Admin;
 using Loyalty.Domain.Financial.Ledger;
