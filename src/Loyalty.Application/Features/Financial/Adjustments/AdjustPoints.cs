@@ -5,9 +5,9 @@ using Loyalty.Application.Features.Audit;
 using Loyalty.Application.Features.Financial.Ledger;
 using Loyalty.Application.Features.Structural.Outbox;
 using Loyalty.Contracts.Admin;
+using Loyalty.Contracts.Events;
 using Loyalty.Domain.Common;
 using Loyalty.Domain.Financial.Ledger;
-using Loyalty.Domain.Structural.Outbox;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -35,7 +35,7 @@ public sealed class AdjustPointsHandler(ILoyaltyDbContext db, PointsLedger ledge
         var now = clock.GetUtcNow();
         var reason = command.Request.Reason.Trim();
         var entry = LedgerEntry.Adjust(command.MemberId, command.Request.Points, reason, now, command.Actor);
-        outbox.Add(EventTypes.PointsAdjusted, command.MemberId, null, new { points = entry.Points, reason, occurredAt = now });
+        outbox.Add(new PointsAdjustedV1(entry.Points, reason, now), command.MemberId, null);
         var available = entry.Points > 0
             ? await ledger.CreditAsync(entry, cancellationToken)
             : await ledger.TryDebitAsync(entry, cancellationToken)

@@ -3,6 +3,7 @@ using Loyalty.Application.Errors;
 using Loyalty.Application.Features.Financial.Ledger;
 using Loyalty.Application.Features.Structural.Outbox;
 using Loyalty.Contracts.Common;
+using Loyalty.Contracts.Events;
 using Loyalty.Contracts.Partner;
 using Loyalty.Domain.Common;
 using Loyalty.Domain.Financial.Earning;
@@ -10,7 +11,6 @@ using Loyalty.Domain.Financial.Ledger;
 using Loyalty.Domain.Financial.Purchases;
 using Loyalty.Domain.Social.Members;
 using Loyalty.Domain.Social.Tiers;
-using Loyalty.Domain.Structural.Outbox;
 using Microsoft.EntityFrameworkCore;
 
 namespace Loyalty.Application.Features.Financial.Earning;
@@ -102,16 +102,10 @@ public sealed class EarningEngine(ILoyaltyDbContext db, EarningRulesCache cache,
             description.Length > 500 ? description[..500] : description,
             member.EnrolledAt,
             new LedgerReferences(PartnerId: member.EnrolledAtPartnerId, StoreId: member.EnrolledAtStoreId));
-        outbox.Add(EventTypes.PointsEarned, member.Id, member.EnrolledAtPartnerId, new
-        {
-            memberNumber = member.MemberNumber,
-            reason = "enrolment",
-            storeId = member.EnrolledAtStoreId,
-            points = bonus.TotalPoints,
-            pending = false,
-            breakdown = ToResponse(bonus.Lines),
-            occurredAt = member.EnrolledAt,
-        });
+        outbox.Add(
+            new PointsEarnedV1(member.MemberNumber, PointsEarnedSource.Enrolment, member.EnrolledAtStoreId, bonus.TotalPoints, Pending: false, ToResponse(bonus.Lines), member.EnrolledAt),
+            member.Id,
+            member.EnrolledAtPartnerId);
         await ledger.CreditAsync(entry, cancellationToken);
         db.EarnBreakdownLines.AddRange(EarnBreakdownLine.ForLedgerEntry(member.Id, entry.Id, member.EnrolledAt, bonus));
         await db.SaveChangesAsync(cancellationToken);

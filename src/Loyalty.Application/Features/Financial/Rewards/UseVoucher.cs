@@ -3,10 +3,10 @@ using Loyalty.Application.Abstractions;
 using Loyalty.Application.Errors;
 using Loyalty.Application.Features.Structural.Outbox;
 using Loyalty.Application.Features.Structural.Stores;
+using Loyalty.Contracts.Events;
 using Loyalty.Contracts.Partner;
 using Loyalty.Domain.Common;
 using Loyalty.Domain.Financial.Rewards;
-using Loyalty.Domain.Structural.Outbox;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -51,15 +51,7 @@ public sealed class UseVoucherHandler(ILoyaltyDbContext db, EventOutbox outbox, 
                 : new DomainException("voucher_expired", $"This voucher expired on {voucher.ExpiresAt:u}.");
         }
 
-        outbox.Add(EventTypes.VoucherUsed, voucher.MemberId, command.PartnerId, new
-        {
-            code = code.Formatted,
-            rewardId = voucher.RewardId,
-            rewardName = voucher.RewardName,
-            storeId = store.Id,
-            reference,
-            usedAt = now,
-        });
+        outbox.Add(new VoucherUsedV1(code.Formatted, voucher.RewardId, voucher.RewardName, store.Id, reference, now), voucher.MemberId, command.PartnerId);
         await db.SaveChangesAsync(cancellationToken);
         return new PartnerVoucherResponse(code.Formatted, voucher.RewardId, voucher.RewardName, nameof(VoucherStatus.Used), voucher.IssuedAt, voucher.ExpiresAt, now, store.Id, reference);
     }

@@ -1,3 +1,4 @@
+using Loyalty.Contracts.Events;
 using System.Globalization;
 using Loyalty.Application.Abstractions;
 using Loyalty.Application.Common;
@@ -5,7 +6,6 @@ using Loyalty.Application.Errors;
 using Loyalty.Application.Features.Structural.Outbox;
 using Loyalty.Contracts.Admin;
 using Loyalty.Domain.Social.ClubEvents;
-using Loyalty.Domain.Structural.Outbox;
 using Microsoft.EntityFrameworkCore;
 
 namespace Loyalty.Application.Features.Social.ClubEvents;
@@ -98,15 +98,10 @@ public static class ClubEvents
         foreach (var registration in next)
         {
             registration.Promote(now);
-            outbox.Add(EventTypes.ClubEventWaitlistPromoted, registration.MemberId, clubEvent.PartnerId, new
-            {
-                memberNumber = numbers[registration.Id],
-                registrationId = registration.Id,
-                eventId = clubEvent.Id,
-                title = clubEvent.Title,
-                startsAt = clubEvent.StartsAt,
-                occurredAt = now,
-            });
+            outbox.Add(
+                new ClubEventWaitlistPromotedV1(numbers[registration.Id], registration.Id, clubEvent.Id, clubEvent.Title, clubEvent.StartsAt, now),
+                registration.MemberId,
+                clubEvent.PartnerId);
         }
 
         await db.SaveChangesAsync(cancellationToken);

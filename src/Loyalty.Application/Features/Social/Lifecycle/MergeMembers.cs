@@ -6,10 +6,10 @@ using Loyalty.Application.Features.Financial.Ledger;
 using Loyalty.Application.Features.Social.Tiers;
 using Loyalty.Application.Features.Structural.Outbox;
 using Loyalty.Contracts.Admin;
+using Loyalty.Contracts.Events;
 using Loyalty.Domain.Financial.Ledger;
 using Loyalty.Domain.Social.Members;
 using Loyalty.Domain.Social.Tiers;
-using Loyalty.Domain.Structural.Outbox;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -98,15 +98,7 @@ public sealed class MergeMembersHandler(ILoyaltyDbContext db, PointsLedger ledge
             vouchersMoved,
             reason,
         });
-        outbox.Add(EventTypes.MemberMerged, survivorId, null, new
-        {
-            survivorId,
-            survivorMemberNumber = survivor.MemberNumber,
-            duplicateId,
-            duplicateMemberNumber = duplicate.MemberNumber,
-            points = accounts.Available,
-            occurredAt = now,
-        });
+        outbox.Add(new MemberMergedV1(survivorId, survivor.MemberNumber, duplicateId, duplicate.MemberNumber, accounts.Available, now), survivorId, null);
 
         var moved = await MovePointsAsync(duplicate, survivor, accounts.Available, actor, now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);

@@ -4,10 +4,10 @@ using Loyalty.Application.Errors;
 using Loyalty.Application.Features.Financial.Earning;
 using Loyalty.Application.Features.Social.Referrals;
 using Loyalty.Application.Features.Structural.Outbox;
+using Loyalty.Contracts.Events;
 using Loyalty.Domain.Financial.Ledger;
 using Loyalty.Domain.Social.Members;
 using Loyalty.Domain.Social.Tiers;
-using Loyalty.Domain.Structural.Outbox;
 using Microsoft.EntityFrameworkCore;
 
 namespace Loyalty.Application.Features.Social.Members;
@@ -43,15 +43,10 @@ public sealed class MemberEnrolment(ILoyaltyDbContext db, EarningEngine earning,
         db.PointsAccounts.Add(PointsAccount.Open(member.Id, now));
         await referrals.AttachAsync(member, referrer, now, cancellationToken);
         db.TierChanges.Add(TierChange.Record(member.Id, null, entryTier.Id, TierChangeReason.Enrolment, null, now));
-        outbox.Add(EventTypes.MemberEnrolled, member.Id, partnerId, new
-        {
-            memberNumber = member.MemberNumber,
-            channel = channel.ToString(),
-            storeId,
-            tier = new { id = entryTier.Id, name = entryTier.Name },
-            referred = referrer is not null,
-            enrolledAt = now,
-        });
+        outbox.Add(
+            new MemberEnrolledV1(member.MemberNumber, EventValue.Of<EnrolmentChannelValue>(channel), storeId, new EnrolmentTier(entryTier.Id, entryTier.Name), Referred: referrer is not null, now),
+            member.Id,
+            partnerId);
         await db.SaveChangesAsync(cancellationToken);
         await earning.CreditEnrolmentBonusAsync(member, entryTier, cancellationToken);
         return (member, entryTier);
