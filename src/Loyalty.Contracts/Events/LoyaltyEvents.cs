@@ -1,13 +1,15 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 
 namespace Loyalty.Contracts.Events;
 
 /// <summary>Every event type the platform sends, by its wire <c>type</c>, and how to read one.</summary>
 public static class LoyaltyEvents
 {
-    /// <summary>camelCase, nulls where the record allows them and nowhere else, required fields present.</summary>
+    /// <summary>camelCase, numbers as numbers, nulls where the record allows them and nowhere else, required fields present.</summary>
     public static JsonSerializerOptions JsonOptions { get; } = new(JsonSerializerDefaults.Web)
     {
+        NumberHandling = JsonNumberHandling.Strict,
         RespectNullableAnnotations = true,
         RespectRequiredConstructorParameters = true,
     };
