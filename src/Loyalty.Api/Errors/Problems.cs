@@ -1,3 +1,4 @@
+using Loyalty.Contracts;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using FluentValidation;
@@ -82,7 +83,7 @@ public static partial class Problems
             return Create(400, ErrorCodes.InvalidParameter, "A parameter has an invalid value.", $"'{failure.Groups["name"].Value}' cannot be \"{failure.Groups["value"].Value}\".");
         }
 
-        return Create(exception.StatusCode, ErrorCodes.ForStatus(exception.StatusCode), "The request is malformed.", "The request could not be read.");
+        return Create(exception.StatusCode, ProblemCodes.ForStatus(exception.StatusCode), "The request is malformed.", "The request could not be read.");
     }
 
     [GeneratedRegex("^Failed to bind parameter \"(?:.* )?(?<name>[A-Za-z0-9_]+)\" from \"(?<value>.*)\"\\.$")]

@@ -1,3 +1,4 @@
+using Loyalty.Contracts;
 using System.Security.Cryptography;
 using System.Text;
 using Loyalty.Api.Auth;

@@ -1,3 +1,4 @@
+using Loyalty.Contracts;
 using System.Globalization;
 using System.Threading.RateLimiting;
 using Loyalty.Api.Auth;

@@ -1,3 +1,4 @@
+using Loyalty.Contracts;
 using System.Security.Claims;
 using System.Text;
 using Loyalty.Api.Auth;
@@ -36,7 +37,7 @@ public static class ImportsEndpoints
                 };
                 if (format is null)
                 {
-                    return TypedResults.Problem(Errors.Problems.Create(415, Errors.ErrorCodes.UnsupportedMediaType, "Unsupported media type.", "Send the file as text/csv or application/json."));
+                    return TypedResults.Problem(Errors.Problems.Create(415, Contracts.ErrorCodes.UnsupportedMediaType, "Unsupported media type.", "Send the file as text/csv or application/json."));
                 }
 
                 using var reader = new StreamReader(request.Body, Encoding.UTF8);

@@ -2,6 +2,7 @@ using Loyalty.Application.Abstractions;
 using Loyalty.Application.Errors;
 using Loyalty.Application.Features.Financial.Ledger;
 using Loyalty.Application.Features.Structural.Outbox;
+using Loyalty.Contracts;
 using Loyalty.Contracts.Common;
 using Loyalty.Contracts.Events;
 using Loyalty.Contracts.Partner;
@@ -28,7 +29,7 @@ public sealed class EarningEngine(ILoyaltyDbContext db, EarningRulesCache cache,
         var rules = await cache.GetAsync(db, cancellationToken);
         return rules.BaseCurrencies.Count > 0
             ? rules
-            : throw AppException.Conflict("programme_not_configured", "No base earning rate is configured yet.");
+            : throw AppException.Conflict(ErrorCodes.ProgrammeNotConfigured, "No base earning rate is configured yet.");
     }
 
     /// <summary>

@@ -4,6 +4,7 @@ using Loyalty.Application.Errors;
 using Loyalty.Application.Features.Financial.Ledger;
 using Loyalty.Application.Features.Financial.Policies;
 using Loyalty.Application.Features.Structural.Outbox;
+using Loyalty.Contracts;
 using Loyalty.Contracts.Events;
 using Loyalty.Contracts.Partner;
 using Loyalty.Domain.Financial.Ledger;
@@ -121,5 +122,5 @@ public sealed class RecordReturnHandler(ILoyaltyDbContext db, PointsLedger ledge
     }
 
     private static AppException AlreadyRecorded(string returnId) =>
-        AppException.Conflict("return_already_recorded", $"Return '{returnId}' of this purchase was already recorded; a return is credited once.");
+        AppException.Conflict(ErrorCodes.ReturnAlreadyRecorded, $"Return '{returnId}' of this purchase was already recorded; a return is credited once.");
 }

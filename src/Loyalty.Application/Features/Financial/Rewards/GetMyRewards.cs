@@ -1,3 +1,4 @@
+using Loyalty.Contracts;
 using System.Globalization;
 using Loyalty.Application.Abstractions;
 using Loyalty.Application.Common;
@@ -78,6 +79,6 @@ public sealed class GetMyRewardsHandler(ILoyaltyDbContext db, TimeProvider clock
         var colon = key.IndexOf(':', StringComparison.Ordinal);
         return colon > 0 && long.TryParse(key.AsSpan(0, colon), NumberStyles.None, CultureInfo.InvariantCulture, out var cost)
             ? (cost, key[(colon + 1)..])
-            : throw AppException.BadRequest("invalid_cursor", "The cursor is not one this API issued.");
+            : throw AppException.BadRequest(ErrorCodes.InvalidCursor, "The cursor is not one this API issued.");
     }
 }

@@ -2,6 +2,7 @@ using Loyalty.Application.Abstractions;
 using Loyalty.Application.Features.Financial.Ledger;
 using Loyalty.Application.Features.Social.Members;
 using Loyalty.Application.Features.Structural.Outbox;
+using Loyalty.Contracts;
 using Loyalty.Contracts.Events;
 using Loyalty.Contracts.Member;
 using Loyalty.Domain.Common;
@@ -48,7 +49,7 @@ public sealed class RedeemRewardHandler(ILoyaltyDbContext db, PointsLedger ledge
         {
             var entry = LedgerEntry.Create(member.Id, LedgerEntryType.Redeem, -price, $"Reward: {reward.Name}", now, new LedgerReferences(ReferenceId: voucher.Id));
             available = await ledger.TryDebitAsync(entry, cancellationToken)
-                ?? throw new DomainException("insufficient_points", $"This reward costs you {price} points; you do not have that many available.");
+                ?? throw new DomainException(ErrorCodes.InsufficientPoints, $"This reward costs you {price} points; you do not have that many available.");
         }
 
         // The debit's UPDATE holds this member's account row lock until commit, so the member's other redemptions

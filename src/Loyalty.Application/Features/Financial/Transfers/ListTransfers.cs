@@ -1,3 +1,4 @@
+using Loyalty.Contracts;
 using System.Globalization;
 using Loyalty.Application.Abstractions;
 using Loyalty.Application.Common;
@@ -50,6 +51,6 @@ public sealed class ListTransfersHandler(ILoyaltyDbContext db, TimeProvider cloc
         var parts = key.Split('|');
         return parts.Length == 2 && long.TryParse(parts[0], CultureInfo.InvariantCulture, out var ticks) && ticks >= 0 && ticks <= DateTimeOffset.MaxValue.UtcTicks && Guid.TryParse(parts[1], out var id)
             ? (new DateTimeOffset(ticks, TimeSpan.Zero), id)
-            : throw AppException.BadRequest("invalid_cursor", "The cursor is not one this API issued.");
+            : throw AppException.BadRequest(ErrorCodes.InvalidCursor, "The cursor is not one this API issued.");
     }
 }

@@ -2,6 +2,7 @@ using FluentValidation;
 using Loyalty.Application.Abstractions;
 using Loyalty.Application.Features.Financial.Ledger;
 using Loyalty.Application.Features.Structural.Outbox;
+using Loyalty.Contracts;
 using Loyalty.Contracts.Events;
 using Loyalty.Contracts.Partner;
 using Loyalty.Domain.Common;
@@ -25,7 +26,7 @@ public sealed class ClubEventCheckIn(ILoyaltyDbContext db, PointsLedger ledger, 
     public async Task<ClubEventCheckInResponse> CheckInAsync(ClubEvent clubEvent, Member member, CheckInBy by, CancellationToken cancellationToken)
     {
         var registration = await FindAsync(clubEvent.Id, member.Id, cancellationToken)
-            ?? throw new DomainException("not_registered", "The member is not registered for this event; walk-ins are not checked in.");
+            ?? throw new DomainException(ErrorCodes.NotRegistered, "The member is not registered for this event; walk-ins are not checked in.");
         if (registration.Status == RegistrationStatus.CheckedIn)
         {
             return ToResponse(registration, member, alreadyCheckedIn: true);

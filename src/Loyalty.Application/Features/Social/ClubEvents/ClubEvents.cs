@@ -1,3 +1,4 @@
+using Loyalty.Contracts;
 using Loyalty.Contracts.Events;
 using System.Globalization;
 using Loyalty.Application.Abstractions;
@@ -21,7 +22,7 @@ public sealed record ClubEventCounts(int Registered, int CheckedIn, int Waitlist
 /// <summary>What the club event use cases share: the event lock, counts, waiting-list promotion, responses.</summary>
 public static class ClubEvents
 {
-    public static AppException NotFound() => AppException.NotFound("club_event_not_found", "No club event has this id.");
+    public static AppException NotFound() => AppException.NotFound(ErrorCodes.ClubEventNotFound, "No club event has this id.");
 
     /// <summary>
     /// Takes the event's row lock for the rest of the transaction: everything that changes who holds a place
@@ -130,6 +131,6 @@ public static class ClubEvents
                && ticks <= DateTimeOffset.MaxValue.UtcTicks
                && Guid.TryParse(parts[1], out var id)
             ? (new DateTimeOffset(ticks, TimeSpan.Zero), id)
-            : throw AppException.BadRequest("invalid_cursor", "The cursor is not one this API issued.");
+            : throw AppException.BadRequest(ErrorCodes.InvalidCursor, "The cursor is not one this API issued.");
     }
 }

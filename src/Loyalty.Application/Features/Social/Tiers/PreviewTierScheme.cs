@@ -1,6 +1,7 @@
 using FluentValidation;
 using Loyalty.Application.Abstractions;
 using Loyalty.Application.Common;
+using Loyalty.Contracts;
 using Loyalty.Contracts.Admin;
 using Loyalty.Domain.Common;
 using Loyalty.Domain.Social.Members;
@@ -41,7 +42,7 @@ public sealed class PreviewTierSchemeHandler(ILoyaltyDbContext db, TimeProvider 
         var unknown = request.Tiers.FirstOrDefault(t => t.Id is { } id && existing.All(e => e.Id != id));
         if (unknown is not null)
         {
-            throw new DomainException("unknown_tier", $"Tier '{unknown.Name}' names an id that is not a tier.");
+            throw new DomainException(ErrorCodes.UnknownTier, $"Tier '{unknown.Name}' names an id that is not a tier.");
         }
 
         // The new scheme's tiers, new ones under a provisional id.

@@ -1,3 +1,4 @@
+using Loyalty.Contracts;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
@@ -105,11 +106,11 @@ public static class ImportFile
 
         if (count > Domain.Structural.Imports.Import.MaxRows)
         {
-            throw AppException.BadRequest("too_many_rows", $"An import holds at most {Domain.Structural.Imports.Import.MaxRows:N0} rows; this one has {count:N0}. Split the file.");
+            throw AppException.BadRequest(ErrorCodes.TooManyRows, $"An import holds at most {Domain.Structural.Imports.Import.MaxRows:N0} rows; this one has {count:N0}. Split the file.");
         }
     }
 
-    private static AppException Malformed(string message) => AppException.BadRequest("malformed_file", message);
+    private static AppException Malformed(string message) => AppException.BadRequest(ErrorCodes.MalformedFile, message);
 
     /// <summary>
     /// A strict RFC 4180 reader (quoted fields, doubled quotes, CRLF or LF). Strict on purpose: a stray quote means

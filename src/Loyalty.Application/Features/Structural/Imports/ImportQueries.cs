@@ -1,3 +1,4 @@
+using Loyalty.Contracts;
 using System.Globalization;
 using System.Text;
 using Loyalty.Application.Abstractions;
@@ -48,5 +49,5 @@ public sealed class ImportQueries(ILoyaltyDbContext db)
 
     private async Task<Import> FindAsync(Guid partnerId, Guid importId, CancellationToken cancellationToken) =>
         await db.Imports.AsNoTracking().SingleOrDefaultAsync(i => i.Id == importId && i.PartnerId == partnerId, cancellationToken)
-        ?? throw AppException.NotFound("import_not_found", "Your partner account has no import with this id.");
+        ?? throw AppException.NotFound(ErrorCodes.ImportNotFound, "Your partner account has no import with this id.");
 }
