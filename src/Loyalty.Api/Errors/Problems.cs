@@ -1,8 +1,8 @@
-using Loyalty.Contracts;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using FluentValidation;
 using Loyalty.Application.Errors;
+using Loyalty.Contracts;
 using Loyalty.Domain.Common;
 using Loyalty.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Mvc;

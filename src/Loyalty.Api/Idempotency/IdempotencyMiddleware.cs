@@ -1,8 +1,8 @@
-using Loyalty.Contracts;
 using System.Security.Cryptography;
 using System.Text;
 using Loyalty.Api.Auth;
 using Loyalty.Api.Errors;
+using Loyalty.Contracts;
 using Loyalty.Infrastructure.Idempotency;
 using Microsoft.AspNetCore.Mvc;
 

@@ -1,6 +1,6 @@
-using Loyalty.Contracts;
 using System.Text.Json.Nodes;
 using Loyalty.Api.Idempotency;
+using Loyalty.Contracts;
 using Microsoft.OpenApi;
 using Swashbuckle.AspNetCore.SwaggerGen;
 

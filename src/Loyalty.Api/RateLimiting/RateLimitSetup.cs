@@ -1,8 +1,8 @@
-using Loyalty.Contracts;
 using System.Globalization;
 using System.Threading.RateLimiting;
 using Loyalty.Api.Auth;
 using Loyalty.Api.Errors;
+using Loyalty.Contracts;
 using Microsoft.AspNetCore.RateLimiting;
 
 namespace Loyalty.Api.RateLimiting;

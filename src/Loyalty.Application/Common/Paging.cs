@@ -1,7 +1,7 @@
-using Loyalty.Contracts;
 using System.Buffers.Text;
 using System.Text;
 using Loyalty.Application.Errors;
+using Loyalty.Contracts;
 using Loyalty.Contracts.Common;
 
 namespace Loyalty.Application.Common;

@@ -1,9 +1,9 @@
-using Loyalty.Contracts;
 using System.Security.Claims;
 using System.Text;
 using Loyalty.Api.Auth;
 using Loyalty.Api.Idempotency;
 using Loyalty.Application.Features.Structural.Imports;
+using Loyalty.Contracts;
 using Loyalty.Contracts.Partner;
 using Loyalty.Domain.Structural.ApiKeys;
 using Loyalty.Domain.Structural.Imports;

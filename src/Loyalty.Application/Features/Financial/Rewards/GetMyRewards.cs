@@ -1,9 +1,9 @@
-using Loyalty.Contracts;
 using System.Globalization;
 using Loyalty.Application.Abstractions;
 using Loyalty.Application.Common;
 using Loyalty.Application.Errors;
 using Loyalty.Application.Features.Social.Members;
+using Loyalty.Contracts;
 using Loyalty.Contracts.Common;
 using Loyalty.Contracts.Member;
 using Loyalty.Domain.Social.Members;

@@ -1,11 +1,11 @@
-using Loyalty.Contracts;
-using Loyalty.Contracts.Events;
 using System.Globalization;
 using Loyalty.Application.Abstractions;
 using Loyalty.Application.Common;
 using Loyalty.Application.Errors;
 using Loyalty.Application.Features.Structural.Outbox;
+using Loyalty.Contracts;
 using Loyalty.Contracts.Admin;
+using Loyalty.Contracts.Events;
 using Loyalty.Domain.Social.ClubEvents;
 using Microsoft.EntityFrameworkCore;
 

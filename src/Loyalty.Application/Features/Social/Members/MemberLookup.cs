@@ -1,7 +1,7 @@
-using Loyalty.Contracts;
 using System.Linq.Expressions;
 using Loyalty.Application.Abstractions;
 using Loyalty.Application.Errors;
+using Loyalty.Contracts;
 using Loyalty.Domain.Social.Members;
 using Loyalty.Domain.Social.Tiers;
 using Microsoft.EntityFrameworkCore;

@@ -1,8 +1,8 @@
-using Loyalty.Contracts;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Loyalty.Application.Errors;
+using Loyalty.Contracts;
 using Loyalty.Contracts.Partner;
 
 namespace Loyalty.Application.Features.Structural.Imports;

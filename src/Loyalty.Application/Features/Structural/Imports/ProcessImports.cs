@@ -1,4 +1,3 @@
-using Loyalty.Contracts;
 using System.Collections.Concurrent;
 using System.Data.Common;
 using FluentValidation;
@@ -6,6 +5,7 @@ using Loyalty.Application.Abstractions;
 using Loyalty.Application.Common;
 using Loyalty.Application.Errors;
 using Loyalty.Application.Features.Financial.Earning;
+using Loyalty.Contracts;
 using Loyalty.Contracts.Partner;
 using Loyalty.Domain.Common;
 using Loyalty.Domain.Social.Members;
