@@ -1,9 +1,12 @@
+using Loyalty.Contracts;
+
 namespace Loyalty.Client;
 
 /// <summary>
 /// An error answer from the Loyalty API, read from its RFC 9457 problem details.
 /// Branch on <see cref="Code"/>, which is stable, e.g.
-/// <c>catch (LoyaltyApiException e) when (e.Code == "insufficient_points")</c>, or catch a subclass by kind
+/// <c>catch (LoyaltyApiException e) when (e.Is(ErrorCodes.InsufficientPoints))</c> with the constants of
+/// <see cref="ErrorCodes"/> (each documented there), or catch a subclass by kind
 /// (<see cref="LoyaltyValidationException"/>, <see cref="LoyaltyNotFoundException"/>, <see cref="LoyaltyBusinessRuleException"/>, ...).
 /// </summary>
 public class LoyaltyApiException : Exception
@@ -44,7 +47,10 @@ public class LoyaltyApiException : Exception
     /// <summary>HTTP status code of the response.</summary>
     public int Status { get; }
 
-    /// <summary>Stable machine code such as <c>insufficient_points</c>, or <c>http_&lt;status&gt;</c> for a non-problem answer.</summary>
+    /// <summary>True when the API answered with <paramref name="code"/>, one of the <see cref="ErrorCodes"/> constants.</summary>
+    public bool Is(string code) => string.Equals(Code, code, StringComparison.Ordinal);
+
+    /// <summary>Stable machine code, one of <see cref="ErrorCodes"/> such as <c>insufficient_points</c>, or <c>http_&lt;status&gt;</c> for a non-problem answer.</summary>
     public string Code { get; }
 
     /// <summary>Short summary of the problem type, or the reason phrase for a non-problem answer.</summary>

@@ -1,5 +1,6 @@
 using Loyalty.Api.Tests.Infrastructure;
 using Loyalty.Api.Tests.Webhooks;
+using Loyalty.Contracts;
 using Loyalty.Contracts.Partner;
 using Loyalty.Domain.Structural.Outbox;
 
@@ -45,7 +46,7 @@ public sealed class WebhookClientTests(ClientFixture fixture)
         Assert.False(paused.Active);
         await api.DeleteWebhookAsync(created.Webhook.Id, IdempotencyKeys.New());
         var gone = await Assert.ThrowsAsync<LoyaltyNotFoundException>(() => api.GetWebhookAsync(created.Webhook.Id));
-        Assert.Equal((404, "webhook_not_found"), (gone.Status, gone.Code));
+        Assert.True(gone.Is(ErrorCodes.WebhookNotFound), gone.Code);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Loyalty.Contracts;
 using Microsoft.AspNetCore.Diagnostics;
 
 namespace Loyalty.Api.Errors;
@@ -14,7 +15,7 @@ public sealed partial class GlobalExceptionHandler(IProblemDetailsService proble
         if (problem is null)
         {
             LogUnhandled(exception, httpContext.Request.Method, httpContext.Request.Path);
-            problem = Problems.Create(StatusCodes.Status500InternalServerError, ErrorCodes.Internal, "Something went wrong on our side.", "The error was logged; quote the traceId if you contact support.");
+            problem = Problems.Create(StatusCodes.Status500InternalServerError, ErrorCodes.InternalError, "Something went wrong on our side.", "The error was logged; quote the traceId if you contact support.");
         }
 
         httpContext.Response.StatusCode = problem.Status ?? 500;

@@ -15,7 +15,7 @@ public static class ProblemDetailsSetup
             var status = problem.Status ?? context.HttpContext.Response.StatusCode;
             if (!problem.Extensions.ContainsKey("code"))
             {
-                var code = ErrorCodes.ForStatus(status);
+                var code = ProblemCodes.ForStatus(status);
                 problem.Extensions["code"] = code;
                 problem.Type = Problems.TypeFor(code);
                 problem.Detail ??= status switch

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using FluentValidation;
 using Loyalty.Application.Errors;
+using Loyalty.Contracts;
 using Loyalty.Domain.Common;
 using Loyalty.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Mvc;
@@ -92,7 +93,7 @@ public static partial class Problems
             return Create(400, ErrorCodes.InvalidParameter, "A parameter has an invalid value.", $"'{failure.Groups["name"].Value}' cannot be \"{failure.Groups["value"].Value}\".");
         }
 
-        return Create(exception.StatusCode, ErrorCodes.ForStatus(exception.StatusCode), "The request is malformed.", "The request could not be read.");
+        return Create(exception.StatusCode, ProblemCodes.ForStatus(exception.StatusCode), "The request is malformed.", "The request could not be read.");
     }
 
     // System.Text.Json's message for JsonUnmappedMemberHandling.Disallow; only the property name is taken from it.

@@ -1,3 +1,4 @@
+using Loyalty.Contracts;
 using Microsoft.AspNetCore.Http.Metadata;
 
 namespace Loyalty.Api.Errors;

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Loyalty.Api.Auth;
 using Loyalty.Api.Errors;
+using Loyalty.Contracts;
 using Loyalty.Infrastructure.Idempotency;
 using Microsoft.AspNetCore.Mvc;
 

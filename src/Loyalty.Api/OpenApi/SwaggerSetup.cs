@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Loyalty.Api.Idempotency;
+using Loyalty.Contracts;
 using Microsoft.OpenApi;
 using Swashbuckle.AspNetCore.SwaggerGen;
 
@@ -114,7 +115,7 @@ internal sealed class ProblemDetailsSchemaFilter : ISchemaFilter
         }
 
         concrete.Properties ??= new Dictionary<string, IOpenApiSchema>();
-        concrete.Properties["code"] = new OpenApiSchema { Type = JsonSchemaType.String, Description = "Stable, machine-readable error code, e.g. insufficient_points.", Examples = [JsonValue.Create("insufficient_points")] };
+        concrete.Properties["code"] = new OpenApiSchema { Type = JsonSchemaType.String, Description = "Stable, machine-readable error code, e.g. insufficient_points.", Examples = [JsonValue.Create(ErrorCodes.InsufficientPoints)] };
         concrete.Properties["traceId"] = new OpenApiSchema { Type = JsonSchemaType.String, Description = "Correlates the response with the server's logs." };
     }
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Threading.RateLimiting;
 using Loyalty.Api.Auth;
 using Loyalty.Api.Errors;
+using Loyalty.Contracts;
 using Microsoft.AspNetCore.RateLimiting;
 
 namespace Loyalty.Api.RateLimiting;

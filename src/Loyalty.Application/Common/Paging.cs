@@ -1,6 +1,7 @@
 using System.Buffers.Text;
 using System.Text;
 using Loyalty.Application.Errors;
+using Loyalty.Contracts;
 using Loyalty.Contracts.Common;
 
 namespace Loyalty.Application.Common;
@@ -14,7 +15,7 @@ public static class Paging
     public static int Limit(int? requested) => requested switch
     {
         null => DefaultLimit,
-        < 1 or > MaxLimit => throw AppException.BadRequest("invalid_limit", $"limit must be between 1 and {MaxLimit}."),
+        < 1 or > MaxLimit => throw AppException.BadRequest(ErrorCodes.InvalidLimit, $"limit must be between 1 and {MaxLimit}."),
         _ => requested.Value,
     };
 
@@ -59,5 +60,5 @@ public static class Paging
         return long.TryParse(key, System.Globalization.CultureInfo.InvariantCulture, out var value) ? value : throw InvalidCursor();
     }
 
-    private static AppException InvalidCursor() => AppException.BadRequest("invalid_cursor", "The cursor is not one this API issued.");
+    private static AppException InvalidCursor() => AppException.BadRequest(ErrorCodes.InvalidCursor, "The cursor is not one this API issued.");
 }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using Loyalty.Api.Tests.Infrastructure;
+using Loyalty.Api.Tests.Webhooks;
 using Loyalty.Contracts.Admin;
 using Loyalty.Contracts.Member;
 using Loyalty.Contracts.Partner;
@@ -99,7 +100,9 @@ internal static class ClubEventKit
     public static async Task<List<string>> OutboxPayloadsAsync(this Scenario s, Guid memberId, string type)
     {
         await using var db = s.Api.CreateDbContext();
-        return await db.OutboxMessages.AsNoTracking().Where(m => m.MemberId == memberId && m.Type == type).Select(m => m.Payload).ToListAsync();
+        var payloads = await db.OutboxMessages.AsNoTracking().Where(m => m.MemberId == memberId && m.Type == type).Select(m => m.Payload).ToListAsync();
+        Assert.All(payloads, p => EventContractTests.ReadStrictly(type, p));
+        return payloads;
     }
 
     /// <summary>Starts every request at once (released together) and collects status and body per caller.</summary>

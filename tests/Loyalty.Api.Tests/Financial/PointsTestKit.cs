@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using Loyalty.Api.Tests.Infrastructure;
+using Loyalty.Api.Tests.Webhooks;
 using Loyalty.Contracts.Admin;
 using Loyalty.Contracts.Member;
 using Loyalty.Domain.Financial.Ledger;
@@ -68,6 +69,7 @@ public static class PointsTestKit
         await using var db = api.CreateDbContext();
         var rows = await db.OutboxMessages.AsNoTracking().Where(m => m.MemberId == memberId && m.Type == type)
             .OrderBy(m => m.OccurredAt).Select(m => new { m.Type, m.Payload }).ToListAsync();
+        Assert.All(rows, r => EventContractTests.ReadStrictly(r.Type, r.Payload)); // the published shape, SQL-built ones included
         return rows.Select(r => (r.Type, r.Payload)).ToList();
     }
 

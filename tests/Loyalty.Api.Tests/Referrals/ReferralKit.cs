@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using Loyalty.Api.Tests.Infrastructure;
+using Loyalty.Api.Tests.Webhooks;
 using Loyalty.Contracts.Admin;
 using Loyalty.Contracts.Member;
 using Loyalty.Contracts.Partner;
@@ -65,6 +66,7 @@ public static class ReferralKit
     {
         await using var db = s.Api.CreateDbContext();
         var payloads = await db.OutboxMessages.AsNoTracking().Where(m => m.Type == "referral.rewarded").Select(m => m.Payload).ToListAsync();
+        Assert.All(payloads, p => EventContractTests.ReadStrictly("referral.rewarded", p));
         return payloads.Count(p => p.Contains(referralId.ToString(), StringComparison.OrdinalIgnoreCase));
     }
 

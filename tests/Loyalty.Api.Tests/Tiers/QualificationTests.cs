@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using Loyalty.Api.Tests.Infrastructure;
+using Loyalty.Api.Tests.Webhooks;
 using Loyalty.Application.Features.Social.Tiers;
 using Loyalty.Contracts.Admin;
 using Loyalty.Contracts.Common;
@@ -376,8 +377,10 @@ public sealed class QualificationTests(ApiFixture fixture)
     {
         await using var db = api.CreateDbContext();
         var memberId = await db.Members.Where(m => m.MemberNumber == memberNumber).Select(m => m.Id).SingleAsync();
-        return (await db.OutboxMessages.AsNoTracking().Where(o => o.MemberId == memberId && o.Type == "tier.changed").ToListAsync())
+        var payloads = (await db.OutboxMessages.AsNoTracking().Where(o => o.MemberId == memberId && o.Type == "tier.changed").ToListAsync())
             .OrderBy(o => o.OccurredAt).Select(o => o.Payload).ToList();
+        Assert.All(payloads, p => EventContractTests.ReadStrictly("tier.changed", p)); // the review job builds them in SQL
+        return payloads;
     }
 
     private static async Task<(HttpClient Client, MemberProfileResponse Profile)> JoinAsync(Scenario s)

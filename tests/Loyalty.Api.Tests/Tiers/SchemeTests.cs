@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Loyalty.Api.Tests.Infrastructure;
+using Loyalty.Api.Tests.Webhooks;
 using Loyalty.Application.Features.Social.Tiers;
 using Loyalty.Contracts.Admin;
 using Loyalty.Contracts.Member;
@@ -143,6 +144,7 @@ public sealed class SchemeTests(ApiFixture fixture)
             Assert.All(changes, x => Assert.Equal((retiring.Id, below.Id, "admin@test"), (x.FromTierId!.Value, x.ToTierId, x.Actor)));
             var events = await db.OutboxMessages.Where(m => m.Type == EventTypes.TierChanged && ids.Contains(m.MemberId!.Value)).ToListAsync();
             Assert.Equal(2, events.Count);
+            Assert.All(events, e => EventContractTests.ReadStrictly(e.Type, e.Payload)); // built in SQL: still the published shape
             var payload = JsonDocument.Parse(events.Single(e => e.MemberId == moved.Single(m => m.MemberNumber == a.Number).Id).Payload).RootElement;
             Assert.Equal(
                 (a.Number, retiring.Id, top.Name, below.Id, below.Name, "schemeChanged"),

@@ -62,6 +62,7 @@ public sealed class EventCoverageTests(ApiFixture fixture)
         var memberId = await PointsTestKit.MemberIdAsync(s.Api, memberNumber);
         await using var db = s.Api.CreateDbContext();
         var rows = await db.OutboxMessages.AsNoTracking().Where(m => m.MemberId == memberId && m.Type == type).ToListAsync();
+        Assert.All(rows, m => EventContractTests.ReadStrictly(m.Type, m.Payload));
         return rows.Select(m => (m.PartnerId, JsonDocument.Parse(m.Payload).RootElement)).ToList();
     }
 }

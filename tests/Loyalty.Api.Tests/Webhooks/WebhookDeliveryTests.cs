@@ -5,6 +5,7 @@ using Loyalty.Application.Abstractions;
 using Loyalty.Application.Common;
 using Loyalty.Application.Features.Structural.Outbox;
 using Loyalty.Client;
+using Loyalty.Contracts.Events;
 using Loyalty.Contracts.Partner;
 using Loyalty.Domain.Structural.Outbox;
 using Loyalty.Infrastructure.Persistence;
@@ -33,7 +34,7 @@ public sealed class WebhookDeliveryTests(ApiFixture fixture)
         {
             var db = scope.ServiceProvider.GetRequiredService<ILoyaltyDbContext>();
             await using var transaction = await WriteTransaction.BeginAsync(db, scope.ServiceProvider.GetRequiredService<IWriteGate>(), CancellationToken.None);
-            scope.ServiceProvider.GetRequiredService<EventOutbox>().Add(EventTypes.PointsEarned, null, s.PartnerInfo.Id, new { memberNumber = member.MemberNumber, rolledBack = true });
+            scope.ServiceProvider.GetRequiredService<EventOutbox>().Add(new PointsEarnedV1(member.MemberNumber, PointsEarnedSource.Purchase, null, 1, false, [], DateTimeOffset.UnixEpoch, ExternalId: "rolledBack"), null, s.PartnerInfo.Id);
             await db.SaveChangesAsync();
         }
 
@@ -47,7 +48,8 @@ public sealed class WebhookDeliveryTests(ApiFixture fixture)
         await api.PumpUntilAsync(() => false, rounds: 3); // anything else would have arrived by now
         var received = Assert.Single(receiver.Received);
         Assert.DoesNotContain("rolledBack", received.Body, StringComparison.Ordinal);
-        Assert.Equal(receipt, JsonDocument.Parse(received.Body).RootElement.GetProperty("data").GetProperty("externalId").GetString());
+        Assert.True(WebhookEvent.Parse(received.Body).TryGet<PointsEarnedV1>(out var earned)); // what a receiver using the SDK reads
+        Assert.Equal((receipt, PointsEarnedSource.Purchase), (earned.ExternalId, earned.Source));
         Assert.Single((await s.DeliveriesAsync(hook.Webhook.Id)).Items);
         await s.UnsubscribeAsync(hook.Webhook.Id);
     }

@@ -3,6 +3,7 @@ using System.Text;
 using Loyalty.Api.Auth;
 using Loyalty.Api.Idempotency;
 using Loyalty.Application.Features.Structural.Imports;
+using Loyalty.Contracts;
 using Loyalty.Contracts.Partner;
 using Loyalty.Domain.Structural.ApiKeys;
 using Loyalty.Domain.Structural.Imports;
@@ -36,7 +37,7 @@ public static class ImportsEndpoints
                 };
                 if (format is null)
                 {
-                    return TypedResults.Problem(Errors.Problems.Create(415, Errors.ErrorCodes.UnsupportedMediaType, "Unsupported media type.", "Send the file as text/csv or application/json."));
+                    return TypedResults.Problem(Errors.Problems.Create(415, Contracts.ErrorCodes.UnsupportedMediaType, "Unsupported media type.", "Send the file as text/csv or application/json."));
                 }
 
                 using var reader = new StreamReader(request.Body, Encoding.UTF8);

@@ -4,10 +4,11 @@ using Loyalty.Application.Errors;
 using Loyalty.Application.Features.Audit;
 using Loyalty.Application.Features.Financial.Ledger;
 using Loyalty.Application.Features.Structural.Outbox;
+using Loyalty.Contracts;
 using Loyalty.Contracts.Admin;
+using Loyalty.Contracts.Events;
 using Loyalty.Domain.Common;
 using Loyalty.Domain.Financial.Ledger;
-using Loyalty.Domain.Structural.Outbox;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -30,16 +31,16 @@ public sealed class AdjustPointsHandler(ILoyaltyDbContext db, PointsLedger ledge
     public async ValueTask<AdjustmentResponse> Handle(AdjustPointsCommand command, CancellationToken cancellationToken)
     {
         var before = await db.PointsAccounts.AsNoTracking().Where(a => a.MemberId == command.MemberId).Select(a => (long?)a.Available).SingleOrDefaultAsync(cancellationToken)
-            ?? throw AppException.NotFound("member_not_found", "No member has this id.");
+            ?? throw AppException.NotFound(ErrorCodes.MemberNotFound, "No member has this id.");
 
         var now = clock.GetUtcNow();
         var reason = command.Request.Reason.Trim();
         var entry = LedgerEntry.Adjust(command.MemberId, command.Request.Points, reason, now, command.Actor);
-        outbox.Add(EventTypes.PointsAdjusted, command.MemberId, null, new { points = entry.Points, reason, occurredAt = now });
+        outbox.Add(new PointsAdjustedV1(entry.Points, reason, now), command.MemberId, null);
         var available = entry.Points > 0
             ? await ledger.CreditAsync(entry, cancellationToken)
             : await ledger.TryDebitAsync(entry, cancellationToken)
-                ?? throw new DomainException("insufficient_points", "The member does not have enough points for this debit.");
+                ?? throw new DomainException(ErrorCodes.InsufficientPoints, "The member does not have enough points for this debit.");
 
         audit.Record<object>(command.Actor, "points.adjusted", "member", command.MemberId, new { availablePoints = before }, new { availablePoints = available, points = entry.Points, reason, ledgerEntryId = entry.Id });
         await db.SaveChangesAsync(cancellationToken);

@@ -1,6 +1,7 @@
 using FluentValidation;
 using Loyalty.Application.Abstractions;
 using Loyalty.Application.Errors;
+using Loyalty.Contracts;
 using Loyalty.Contracts.Admin;
 using Loyalty.Domain.Financial.Earning;
 using Microsoft.EntityFrameworkCore;
@@ -46,12 +47,12 @@ public static class CampaignRequests
     {
         if (d.TierIds is { } tierIds && await db.Tiers.CountAsync(t => tierIds.Contains(t.Id) && t.RetiredAt == null, cancellationToken) != tierIds.Count)
         {
-            throw AppException.NotFound("tier_not_found", "tierIds names a tier that does not exist.");
+            throw AppException.NotFound(ErrorCodes.TierNotFound, "tierIds names a tier that does not exist.");
         }
 
         if (d.PartnerIds is { } partnerIds && await db.Partners.CountAsync(p => partnerIds.Contains(p.Id), cancellationToken) != partnerIds.Count)
         {
-            throw AppException.NotFound("partner_not_found", "partnerIds names a partner that does not exist.");
+            throw AppException.NotFound(ErrorCodes.PartnerNotFound, "partnerIds names a partner that does not exist.");
         }
     }
 
@@ -59,11 +60,11 @@ public static class CampaignRequests
     {
         if (campaign.StatusAt(now) == CampaignStatus.Ended)
         {
-            throw AppException.Conflict("campaign_ended", "The campaign has ended; create a new one.");
+            throw AppException.Conflict(ErrorCodes.CampaignEnded, "The campaign has ended; create a new one.");
         }
     }
 
-    public static AppException NotFound() => AppException.NotFound("campaign_not_found", "No campaign has this id.");
+    public static AppException NotFound() => AppException.NotFound(ErrorCodes.CampaignNotFound, "No campaign has this id.");
 
     public static CampaignResponse ToResponse(Campaign c, DateTimeOffset now) =>
         new(

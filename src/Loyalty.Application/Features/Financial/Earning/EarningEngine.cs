@@ -2,7 +2,9 @@ using Loyalty.Application.Abstractions;
 using Loyalty.Application.Errors;
 using Loyalty.Application.Features.Financial.Ledger;
 using Loyalty.Application.Features.Structural.Outbox;
+using Loyalty.Contracts;
 using Loyalty.Contracts.Common;
+using Loyalty.Contracts.Events;
 using Loyalty.Contracts.Partner;
 using Loyalty.Domain.Common;
 using Loyalty.Domain.Financial.Earning;
@@ -10,7 +12,6 @@ using Loyalty.Domain.Financial.Ledger;
 using Loyalty.Domain.Financial.Purchases;
 using Loyalty.Domain.Social.Members;
 using Loyalty.Domain.Social.Tiers;
-using Loyalty.Domain.Structural.Outbox;
 using Microsoft.EntityFrameworkCore;
 
 namespace Loyalty.Application.Features.Financial.Earning;
@@ -28,7 +29,7 @@ public sealed class EarningEngine(ILoyaltyDbContext db, EarningRulesCache cache,
         var rules = await cache.GetAsync(db, cancellationToken);
         return rules.BaseCurrencies.Count > 0
             ? rules
-            : throw AppException.Conflict("programme_not_configured", "No base earning rate is configured yet.");
+            : throw AppException.Conflict(ErrorCodes.ProgrammeNotConfigured, "No base earning rate is configured yet.");
     }
 
     /// <summary>
@@ -102,16 +103,10 @@ public sealed class EarningEngine(ILoyaltyDbContext db, EarningRulesCache cache,
             description.Length > 500 ? description[..500] : description,
             member.EnrolledAt,
             new LedgerReferences(PartnerId: member.EnrolledAtPartnerId, StoreId: member.EnrolledAtStoreId));
-        outbox.Add(EventTypes.PointsEarned, member.Id, member.EnrolledAtPartnerId, new
-        {
-            memberNumber = member.MemberNumber,
-            reason = "enrolment",
-            storeId = member.EnrolledAtStoreId,
-            points = bonus.TotalPoints,
-            pending = false,
-            breakdown = ToResponse(bonus.Lines),
-            occurredAt = member.EnrolledAt,
-        });
+        outbox.Add(
+            new PointsEarnedV1(member.MemberNumber, PointsEarnedSource.Enrolment, member.EnrolledAtStoreId, bonus.TotalPoints, Pending: false, ToResponse(bonus.Lines), member.EnrolledAt),
+            member.Id,
+            member.EnrolledAtPartnerId);
         await ledger.CreditAsync(entry, cancellationToken);
         db.EarnBreakdownLines.AddRange(EarnBreakdownLine.ForLedgerEntry(member.Id, entry.Id, member.EnrolledAt, bonus));
         await db.SaveChangesAsync(cancellationToken);

@@ -1,6 +1,7 @@
 using FluentValidation;
 using Loyalty.Application.Abstractions;
 using Loyalty.Application.Errors;
+using Loyalty.Contracts;
 using Loyalty.Contracts.Admin;
 using Loyalty.Domain.Common;
 using Loyalty.Domain.Financial.Earning;
@@ -77,12 +78,12 @@ public static class EarningRuleRequests
         var c = d.Conditions;
         if (c.TierIds is { } tierIds && await db.Tiers.CountAsync(t => tierIds.Contains(t.Id) && t.RetiredAt == null, cancellationToken) != tierIds.Count)
         {
-            throw AppException.NotFound("tier_not_found", "conditions.tierIds names a tier that does not exist.");
+            throw AppException.NotFound(ErrorCodes.TierNotFound, "conditions.tierIds names a tier that does not exist.");
         }
 
         if (c.PartnerIds is { } partnerIds && await db.Partners.CountAsync(p => partnerIds.Contains(p.Id), cancellationToken) != partnerIds.Count)
         {
-            throw AppException.NotFound("partner_not_found", "conditions.partnerIds names a partner that does not exist.");
+            throw AppException.NotFound(ErrorCodes.PartnerNotFound, "conditions.partnerIds names a partner that does not exist.");
         }
 
         if (c.StoreIds is { } storeIds)
@@ -90,12 +91,12 @@ public static class EarningRuleRequests
             var stores = await db.Stores.AsNoTracking().Where(s => storeIds.Contains(s.Id)).Select(s => new { s.Id, s.PartnerId }).ToListAsync(cancellationToken);
             if (stores.Count != storeIds.Count)
             {
-                throw AppException.NotFound("store_not_found", "conditions.storeIds names a store that does not exist.");
+                throw AppException.NotFound(ErrorCodes.StoreNotFound, "conditions.storeIds names a store that does not exist.");
             }
 
             if (c.PartnerIds is not null && stores.Any(s => !c.PartnerIds.Contains(s.PartnerId)))
             {
-                throw new DomainException("contradictory_conditions", "conditions.storeIds names a store of a partner that conditions.partnerIds leaves out: the rule could never apply there.");
+                throw new DomainException(ErrorCodes.ContradictoryConditions, "conditions.storeIds names a store of a partner that conditions.partnerIds leaves out: the rule could never apply there.");
             }
         }
 
@@ -105,13 +106,13 @@ public static class EarningRuleRequests
                 ?? throw CampaignRequests.NotFound();
             if (campaign.StatusAt(now) == CampaignStatus.Ended)
             {
-                throw AppException.Conflict("campaign_ended", "The campaign has ended: its rules could never apply again.");
+                throw AppException.Conflict(ErrorCodes.CampaignEnded, "The campaign has ended: its rules could never apply again.");
             }
 
             if ((campaign.PartnerIds is not null && c.PartnerIds is not null && !campaign.PartnerIds.Intersect(c.PartnerIds).Any())
                 || (campaign.TierIds is not null && c.TierIds is not null && !campaign.TierIds.Intersect(c.TierIds).Any()))
             {
-                throw new DomainException("contradictory_conditions", "The rule's partners or tiers and its campaign's have nothing in common: the rule could never apply.");
+                throw new DomainException(ErrorCodes.ContradictoryConditions, "The rule's partners or tiers and its campaign's have nothing in common: the rule could never apply.");
             }
         }
     }
@@ -122,10 +123,10 @@ public static class EarningRuleRequests
             ?? throw NotFound();
         return current.IsActive
             ? current
-            : throw AppException.Conflict("earning_rule_inactive", "The rule is deactivated; create a new rule instead.");
+            : throw AppException.Conflict(ErrorCodes.EarningRuleInactive, "The rule is deactivated; create a new rule instead.");
     }
 
-    public static AppException NotFound() => AppException.NotFound("earning_rule_not_found", "No earning rule has this id.");
+    public static AppException NotFound() => AppException.NotFound(ErrorCodes.EarningRuleNotFound, "No earning rule has this id.");
 
     public static EarningRuleResponse ToResponse(EarningRule r) =>
         new(

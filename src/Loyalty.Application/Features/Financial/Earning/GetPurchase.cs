@@ -1,5 +1,6 @@
 using Loyalty.Application.Abstractions;
 using Loyalty.Application.Errors;
+using Loyalty.Contracts;
 using Loyalty.Contracts.Admin;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -17,7 +18,7 @@ public sealed class GetPurchaseHandler(ILoyaltyDbContext db) : IQueryHandler<Get
                            where p.Id == query.PurchaseId
                            join m in db.Members.AsNoTracking() on p.MemberId equals m.Id
                            select new { Purchase = p, m.MemberNumber }).SingleOrDefaultAsync(cancellationToken)
-            ?? throw AppException.NotFound("purchase_not_found", "No purchase has this id.");
+            ?? throw AppException.NotFound(ErrorCodes.PurchaseNotFound, "No purchase has this id.");
         var lines = await db.EarnBreakdownLines.AsNoTracking().Where(l => l.PurchaseId == query.PurchaseId).OrderBy(l => l.Sequence).ToListAsync(cancellationToken);
         var purchase = found.Purchase;
         return new AdminPurchaseResponse(

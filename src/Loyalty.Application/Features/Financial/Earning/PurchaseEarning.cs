@@ -2,13 +2,13 @@ using Loyalty.Application.Abstractions;
 using Loyalty.Application.Features.Financial.Ledger;
 using Loyalty.Application.Features.Structural.Outbox;
 using Loyalty.Contracts.Common;
+using Loyalty.Contracts.Events;
 using Loyalty.Domain.Common;
 using Loyalty.Domain.Financial.Earning;
 using Loyalty.Domain.Financial.Ledger;
 using Loyalty.Domain.Financial.Policies;
 using Loyalty.Domain.Financial.Purchases;
 using Loyalty.Domain.Social.Members;
-using Loyalty.Domain.Structural.Outbox;
 using Loyalty.Domain.Structural.Partners;
 
 namespace Loyalty.Application.Features.Financial.Earning;
@@ -43,19 +43,21 @@ public static class PurchaseEarning
         ArgumentNullException.ThrowIfNull(member);
         ArgumentNullException.ThrowIfNull(purchase);
         ArgumentNullException.ThrowIfNull(store);
-        outbox.Add(EventTypes.PointsEarned, member.Id, purchase.PartnerId, new
-        {
-            memberNumber = member.MemberNumber,
-            purchaseId = purchase.Id,
-            externalId = purchase.ExternalId,
-            storeId = store.Id,
-            points = purchase.PointsEarned,
-            pending = pending is not null,
-            pendingUntil = pending?.Until,
-            breakdown, // the same lines (rule id and version) as the response and the stored breakdown
-            purchasedAt = purchase.PurchasedAt,
-            occurredAt = now,
-        });
+        outbox.Add(
+            new PointsEarnedV1(
+                member.MemberNumber,
+                PointsEarnedSource.Purchase,
+                store.Id,
+                purchase.PointsEarned,
+                Pending: pending is not null,
+                breakdown, // the same lines (rule id and version) as the response and the stored breakdown
+                now,
+                purchase.Id,
+                purchase.ExternalId,
+                pending?.Until,
+                purchase.PurchasedAt),
+            member.Id,
+            purchase.PartnerId);
         return LedgerEntry.Earn(member.Id, purchase.PointsEarned, $"Purchase {purchase.ExternalId} at {store.Name}", now, purchase.PartnerId, store.Id, purchase.Id);
     }
 }

@@ -6,6 +6,7 @@ using Loyalty.Application.Features.Financial.Policies;
 using Loyalty.Application.Features.Social.Members;
 using Loyalty.Application.Features.Structural.Outbox;
 using Loyalty.Application.Features.Structural.Stores;
+using Loyalty.Contracts;
 using Loyalty.Contracts.Partner;
 using Loyalty.Domain.Financial.Earning;
 using Mediator;
@@ -48,7 +49,7 @@ public sealed class RecordPurchaseHandler(ILoyaltyDbContext db, PointsLedger led
         member.EnsureCanTransact();
         if (found.Duplicate)
         {
-            throw AppException.Conflict("duplicate_transaction", $"Purchase '{externalId}' was already recorded; a receipt earns once.");
+            throw AppException.Conflict(ErrorCodes.DuplicateTransaction, $"Purchase '{externalId}' was already recorded; a receipt earns once.");
         }
 
         var now = clock.GetUtcNow();

@@ -2,6 +2,7 @@ using FluentValidation;
 using Loyalty.Application.Abstractions;
 using Loyalty.Application.Errors;
 using Loyalty.Application.Features.Social.Members;
+using Loyalty.Contracts;
 using Loyalty.Contracts.Admin;
 using Loyalty.Contracts.Partner;
 using Loyalty.Domain.Financial.Earning;
@@ -33,7 +34,7 @@ public sealed class SimulateEarningHandler(ILoyaltyDbContext db, EarningEngine e
     {
         var r = query.Request;
         var store = await db.Stores.AsNoTracking().SingleOrDefaultAsync(s => s.Id == r.StoreId, cancellationToken)
-            ?? throw AppException.NotFound("store_not_found", "No store has this id.");
+            ?? throw AppException.NotFound(ErrorCodes.StoreNotFound, "No store has this id.");
         var at = r.PurchasedAt ?? clock.GetUtcNow();
 
         EarningMember facts;
@@ -47,7 +48,7 @@ public sealed class SimulateEarningHandler(ILoyaltyDbContext db, EarningEngine e
         else
         {
             var tier = await db.Tiers.AsNoTracking().SingleOrDefaultAsync(t => t.Id == r.TierId, cancellationToken)
-                ?? throw AppException.NotFound("tier_not_found", "No tier has this id.");
+                ?? throw AppException.NotFound(ErrorCodes.TierNotFound, "No tier has this id.");
             facts = new EarningMember(tier.Id, tier.Name, tier.EarnMultiplier, BirthDate: null, EnrolledAt: at);
         }
 

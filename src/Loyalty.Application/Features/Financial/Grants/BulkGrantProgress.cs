@@ -1,6 +1,7 @@
 using FluentValidation;
 using Loyalty.Application.Abstractions;
 using Loyalty.Application.Errors;
+using Loyalty.Contracts;
 using Loyalty.Contracts.Admin;
 using Loyalty.Domain.Financial.Grants;
 using Microsoft.EntityFrameworkCore;
@@ -14,7 +15,7 @@ internal static class BulkGrantProgress
     public static async Task<BulkGrantResponse> LoadAsync(ILoyaltyDbContext db, Guid id, CancellationToken cancellationToken)
     {
         var grant = await db.BulkGrants.AsNoTracking().SingleOrDefaultAsync(g => g.Id == id, cancellationToken)
-            ?? throw AppException.NotFound("grant_not_found", "No bulk grant has this id.");
+            ?? throw AppException.NotFound(ErrorCodes.GrantNotFound, "No bulk grant has this id.");
         var counts = await db.BulkGrantItems.AsNoTracking().Where(i => i.GrantId == id)
             .GroupBy(i => i.Status).Select(g => new { Status = g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
         int Count(BulkGrantItemStatus status) => counts.Where(c => c.Status == status).Sum(c => c.Count);

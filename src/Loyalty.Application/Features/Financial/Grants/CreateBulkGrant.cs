@@ -1,6 +1,7 @@
 using FluentValidation;
 using Loyalty.Application.Abstractions;
 using Loyalty.Application.Features.Audit;
+using Loyalty.Contracts;
 using Loyalty.Contracts.Admin;
 using Loyalty.Domain.Financial.Grants;
 using Loyalty.Domain.Social.Members;
@@ -50,12 +51,12 @@ public sealed class CreateBulkGrantHandler(ILoyaltyDbContext db, AuditTrail audi
         {
             db.BulkGrantItems.Add(members.TryGetValue(number, out var member)
                 ? BulkGrantItem.ForMember(grant.Id, number, member.Id)
-                : BulkGrantItem.Failure(grant.Id, number, "member_not_found", now));
+                : BulkGrantItem.Failure(grant.Id, number, ErrorCodes.MemberNotFound, now));
         }
 
         foreach (var entry in recipients.Invalid)
         {
-            db.BulkGrantItems.Add(BulkGrantItem.Failure(grant.Id, entry, "invalid_member_number", now));
+            db.BulkGrantItems.Add(BulkGrantItem.Failure(grant.Id, entry, ErrorCodes.InvalidMemberNumber, now));
         }
 
         var total = recipients.Numbers.Count + recipients.Invalid.Count;

@@ -2,6 +2,7 @@ using FluentValidation;
 using Loyalty.Application.Abstractions;
 using Loyalty.Application.Common;
 using Loyalty.Application.Features.Financial.Ledger;
+using Loyalty.Contracts;
 using Loyalty.Domain.Financial.Grants;
 using Loyalty.Domain.Financial.Ledger;
 using Loyalty.Domain.Social.Members;
@@ -65,9 +66,9 @@ public sealed class ProcessBulkGrantsHandler(ILoyaltyDbContext db, PointsLedger 
             var now = clock.GetUtcNow();
             var failure = item.Status switch
             {
-                MemberStatus.Suspended => "member_suspended",
-                MemberStatus.Closed => "member_closed",
-                MemberStatus.Merged => "member_merged",
+                MemberStatus.Suspended => ErrorCodes.MemberSuspended,
+                MemberStatus.Closed => ErrorCodes.MemberClosed,
+                MemberStatus.Merged => ErrorCodes.MemberMerged,
                 _ => null,
             };
             await using var transaction = await WriteTransaction.BeginAsync(db, writeGate, cancellationToken);

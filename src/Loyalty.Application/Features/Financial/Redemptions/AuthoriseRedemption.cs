@@ -4,6 +4,7 @@ using Loyalty.Application.Features.Financial.Ledger;
 using Loyalty.Application.Features.Financial.Policies;
 using Loyalty.Application.Features.Social.Members;
 using Loyalty.Application.Features.Structural.Stores;
+using Loyalty.Contracts;
 using Loyalty.Contracts.Partner;
 using Loyalty.Domain.Common;
 using Loyalty.Domain.Financial.Ledger;
@@ -53,7 +54,7 @@ public sealed class AuthoriseRedemptionHandler(ILoyaltyDbContext db, PointsLedge
             now,
             new LedgerReferences(PartnerId: command.PartnerId, StoreId: store.Id, RedemptionId: redemption.Id));
         var debit = await ledger.TryDebitAsync(hold, trackAs: redemption.Id, cancellationToken)
-            ?? throw new DomainException("insufficient_points", $"The member does not have {request.Points} points available.");
+            ?? throw new DomainException(ErrorCodes.InsufficientPoints, $"The member does not have {request.Points} points available.");
 
         return RedemptionResponses.From(redemption, member.MemberNumber, debit.Available, now);
     }

@@ -3,9 +3,9 @@ using Loyalty.Application.Abstractions;
 using Loyalty.Application.Errors;
 using Loyalty.Application.Features.Financial.Ledger;
 using Loyalty.Application.Features.Structural.Outbox;
+using Loyalty.Contracts.Events;
 using Loyalty.Contracts.Partner;
 using Loyalty.Domain.Financial.Ledger;
-using Loyalty.Domain.Structural.Outbox;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -43,16 +43,10 @@ public sealed class CaptureRedemptionHandler(ILoyaltyDbContext db, PointsLedger 
         var memberNumber = await RedemptionResponses.MemberNumberAsync(db, memberId, cancellationToken);
         var storeName = await RedemptionResponses.StoreNameAsync(db, redemption.StoreId, cancellationToken);
         var references = new LedgerReferences(PartnerId: redemption.PartnerId, StoreId: redemption.StoreId, RedemptionId: redemption.Id);
-        outbox.Add(EventTypes.PointsRedeemed, memberId, redemption.PartnerId, new
-        {
-            memberNumber,
-            redemptionId = redemption.Id,
-            storeId = redemption.StoreId,
-            points = redemption.CapturedPoints,
-            authorisedPoints = redemption.Points,
-            reference = redemption.Reference,
-            occurredAt = now,
-        });
+        outbox.Add(
+            new PointsRedeemedV1(memberNumber, redemption.Id, redemption.StoreId, redemption.CapturedPoints, AuthorisedPoints: redemption.Points, redemption.Reference, now),
+            memberId,
+            redemption.PartnerId);
 
         await ledger.ReleaseHoldAsync(LedgerEntry.Create(memberId, LedgerEntryType.Release, redemption.Points, $"Hold released on capture at {storeName}", now, references), redemption.Id, cancellationToken);
         var spend = LedgerEntry.Redeem(memberId, redemption.CapturedPoints, $"Paid with points at {storeName}", now, redemption.PartnerId, redemption.StoreId, redemption.Id);

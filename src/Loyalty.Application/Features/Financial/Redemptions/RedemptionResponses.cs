@@ -1,5 +1,6 @@
 using Loyalty.Application.Abstractions;
 using Loyalty.Application.Errors;
+using Loyalty.Contracts;
 using Loyalty.Contracts.Partner;
 using Loyalty.Domain.Financial.Redemptions;
 using Microsoft.EntityFrameworkCore;
@@ -25,7 +26,7 @@ public static class RedemptionResponses
         await db.Redemptions.Where(r => r.Id == redemptionId && r.PartnerId == partnerId).Select(r => (Guid?)r.MemberId).SingleOrDefaultAsync(cancellationToken)
         ?? throw NotFound();
 
-    public static AppException NotFound() => AppException.NotFound("redemption_not_found", "Your partner account has no redemption with this id.");
+    public static AppException NotFound() => AppException.NotFound(ErrorCodes.RedemptionNotFound, "Your partner account has no redemption with this id.");
 
     public static Task<string> MemberNumberAsync(ILoyaltyDbContext db, Guid memberId, CancellationToken cancellationToken) =>
         db.Members.Where(m => m.Id == memberId).Select(m => m.MemberNumber).SingleAsync(cancellationToken);

@@ -1,5 +1,6 @@
 using Loyalty.Application.Abstractions;
 using Loyalty.Application.Errors;
+using Loyalty.Contracts;
 using Microsoft.EntityFrameworkCore;
 
 namespace Loyalty.Application.Features.Financial.Returns;
@@ -14,5 +15,5 @@ public static class PartnerPurchases
         await db.Purchases.Where(p => p.PartnerId == partnerId && p.ExternalId == externalId.Trim()).Select(p => (Guid?)p.MemberId).SingleOrDefaultAsync(cancellationToken)
         ?? throw NotFound();
 
-    public static AppException NotFound() => AppException.NotFound("transaction_not_found", "Your partner account has no purchase with this receipt id.");
+    public static AppException NotFound() => AppException.NotFound(ErrorCodes.TransactionNotFound, "Your partner account has no purchase with this receipt id.");
 }

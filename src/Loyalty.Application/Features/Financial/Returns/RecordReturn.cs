@@ -4,11 +4,12 @@ using Loyalty.Application.Errors;
 using Loyalty.Application.Features.Financial.Ledger;
 using Loyalty.Application.Features.Financial.Policies;
 using Loyalty.Application.Features.Structural.Outbox;
+using Loyalty.Contracts;
+using Loyalty.Contracts.Events;
 using Loyalty.Contracts.Partner;
 using Loyalty.Domain.Financial.Ledger;
 using Loyalty.Domain.Financial.Policies;
 using Loyalty.Domain.Financial.Purchases;
-using Loyalty.Domain.Structural.Outbox;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -64,20 +65,21 @@ public sealed class RecordReturnHandler(ILoyaltyDbContext db, PointsLedger ledge
         db.PurchaseReturns.Add(recorded);
         if (due > 0)
         {
-            outbox.Add(EventTypes.PointsReversed, memberId, purchase.PartnerId, new
-            {
-                memberNumber = await db.Members.Where(m => m.Id == memberId).Select(m => m.MemberNumber).SingleAsync(cancellationToken),
-                purchaseId = purchase.Id,
-                externalId,
-                returnId,
-                amount,
-                currency = purchase.Currency,
-                points = settlement.Reversed,
-                pendingPoints = settlement.FromPending,
-                writtenOff = settlement.WrittenOff,
-                policy = policy.ToString(),
-                occurredAt = now,
-            });
+            outbox.Add(
+                new PointsReversedV1(
+                    await db.Members.Where(m => m.Id == memberId).Select(m => m.MemberNumber).SingleAsync(cancellationToken),
+                    purchase.Id,
+                    externalId,
+                    returnId,
+                    amount,
+                    purchase.Currency,
+                    settlement.Reversed,
+                    PendingPoints: settlement.FromPending,
+                    WrittenOff: settlement.WrittenOff,
+                    EventValue.Of<ReturnPolicyValue>(policy),
+                    now),
+                memberId,
+                purchase.PartnerId);
         }
 
         await TakeBackAsync(purchase, recorded, settlement, pendingLots, policy, now, cancellationToken);
@@ -120,5 +122,5 @@ public sealed class RecordReturnHandler(ILoyaltyDbContext db, PointsLedger ledge
     }
 
     private static AppException AlreadyRecorded(string returnId) =>
-        AppException.Conflict("return_already_recorded", $"Return '{returnId}' of this purchase was already recorded; a return is credited once.");
+        AppException.Conflict(ErrorCodes.ReturnAlreadyRecorded, $"Return '{returnId}' of this purchase was already recorded; a return is credited once.");
 }

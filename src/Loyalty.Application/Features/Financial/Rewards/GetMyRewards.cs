@@ -3,6 +3,7 @@ using Loyalty.Application.Abstractions;
 using Loyalty.Application.Common;
 using Loyalty.Application.Errors;
 using Loyalty.Application.Features.Social.Members;
+using Loyalty.Contracts;
 using Loyalty.Contracts.Common;
 using Loyalty.Contracts.Member;
 using Loyalty.Domain.Social.Members;
@@ -78,6 +79,6 @@ public sealed class GetMyRewardsHandler(ILoyaltyDbContext db, TimeProvider clock
         var colon = key.IndexOf(':', StringComparison.Ordinal);
         return colon > 0 && long.TryParse(key.AsSpan(0, colon), NumberStyles.None, CultureInfo.InvariantCulture, out var cost)
             ? (cost, key[(colon + 1)..])
-            : throw AppException.BadRequest("invalid_cursor", "The cursor is not one this API issued.");
+            : throw AppException.BadRequest(ErrorCodes.InvalidCursor, "The cursor is not one this API issued.");
     }
 }

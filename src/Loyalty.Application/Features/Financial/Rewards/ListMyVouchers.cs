@@ -3,6 +3,7 @@ using Loyalty.Application.Abstractions;
 using Loyalty.Application.Common;
 using Loyalty.Application.Errors;
 using Loyalty.Application.Features.Social.Members;
+using Loyalty.Contracts;
 using Loyalty.Contracts.Common;
 using Loyalty.Contracts.Member;
 using Mediator;
@@ -46,6 +47,6 @@ public sealed class ListMyVouchersHandler(ILoyaltyDbContext db, TimeProvider clo
                && long.TryParse(key.AsSpan(0, colon), NumberStyles.None, CultureInfo.InvariantCulture, out var ticks)
                && ticks <= DateTimeOffset.MaxValue.UtcTicks
             ? (new DateTimeOffset(ticks, TimeSpan.Zero), key[(colon + 1)..])
-            : throw AppException.BadRequest("invalid_cursor", "The cursor is not one this API issued.");
+            : throw AppException.BadRequest(ErrorCodes.InvalidCursor, "The cursor is not one this API issued.");
     }
 }

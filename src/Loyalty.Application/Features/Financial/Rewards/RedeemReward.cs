@@ -2,11 +2,12 @@ using Loyalty.Application.Abstractions;
 using Loyalty.Application.Features.Financial.Ledger;
 using Loyalty.Application.Features.Social.Members;
 using Loyalty.Application.Features.Structural.Outbox;
+using Loyalty.Contracts;
+using Loyalty.Contracts.Events;
 using Loyalty.Contracts.Member;
 using Loyalty.Domain.Common;
 using Loyalty.Domain.Financial.Ledger;
 using Loyalty.Domain.Financial.Rewards;
-using Loyalty.Domain.Structural.Outbox;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -34,16 +35,7 @@ public sealed class RedeemRewardHandler(ILoyaltyDbContext db, PointsLedger ledge
         var price = tier.RewardPrice(reward.PointsCost);
         var voucher = reward.Issue(member.Id, VoucherCode.Generate(), price, now);
         db.Vouchers.Add(voucher);
-        outbox.Add(EventTypes.RewardRedeemed, member.Id, null, new
-        {
-            memberNumber = member.MemberNumber,
-            voucherId = voucher.Id,
-            rewardId = reward.Id,
-            rewardName = reward.Name,
-            points = price,
-            expiresAt = voucher.ExpiresAt,
-            occurredAt = now,
-        });
+        outbox.Add(new RewardRedeemedV1(member.MemberNumber, voucher.Id, reward.Id, reward.Name, price, voucher.ExpiresAt, now), member.Id, null);
         long available;
         if (price == 0)
         {
@@ -57,7 +49,7 @@ public sealed class RedeemRewardHandler(ILoyaltyDbContext db, PointsLedger ledge
         {
             var entry = LedgerEntry.Create(member.Id, LedgerEntryType.Redeem, -price, $"Reward: {reward.Name}", now, new LedgerReferences(ReferenceId: voucher.Id));
             available = await ledger.TryDebitAsync(entry, cancellationToken)
-                ?? throw new DomainException("insufficient_points", $"This reward costs you {price} points; you do not have that many available.");
+                ?? throw new DomainException(ErrorCodes.InsufficientPoints, $"This reward costs you {price} points; you do not have that many available.");
         }
 
         // The debit's update holds this member's account row lock until commit, so the member's other redemptions

@@ -1,6 +1,7 @@
 using FluentValidation;
 using Loyalty.Application.Abstractions;
 using Loyalty.Application.Errors;
+using Loyalty.Contracts;
 using Loyalty.Contracts.Admin;
 using Loyalty.Domain.Common;
 using Loyalty.Domain.Financial.Rewards;
@@ -11,7 +12,7 @@ namespace Loyalty.Application.Features.Financial.Rewards;
 /// <summary>What the reward use cases share: look-ups, the admin response, the name and tier checks.</summary>
 public static class RewardCatalogue
 {
-    public static AppException NotFound() => AppException.NotFound("reward_not_found", "No reward has this id.");
+    public static AppException NotFound() => AppException.NotFound(ErrorCodes.RewardNotFound, "No reward has this id.");
 
     public static RewardResponse ToResponse(Reward r) =>
         new(r.Id, r.Name, r.Description, r.PointsCost, r.Stock, r.PerMemberLimit, r.AvailableFrom, r.AvailableUntil, r.EligibleTierIds, r.VoucherValidityDays, r.IsActive, r.CreatedAt, r.UpdatedAt);
@@ -22,7 +23,7 @@ public static class RewardCatalogue
         var upper = name.ToUpperInvariant();
         if (await db.Rewards.AnyAsync(r => r.Name.ToUpper() == upper && r.Id != except, cancellationToken))
         {
-            throw AppException.Conflict("reward_name_taken", $"A reward named '{name}' already exists.");
+            throw AppException.Conflict(ErrorCodes.RewardNameTaken, $"A reward named '{name}' already exists.");
         }
     }
 
@@ -38,6 +39,6 @@ public static class RewardCatalogue
         var unknown = tierIds.Where(id => !known.Contains(id)).Distinct().ToList();
         return unknown.Count == 0
             ? [.. tierIds.Distinct()]
-            : throw new DomainException("unknown_tier", $"No tier has the id {string.Join(", ", unknown)}.");
+            : throw new DomainException(ErrorCodes.UnknownTier, $"No tier has the id {string.Join(", ", unknown)}.");
     }
 }

@@ -3,10 +3,11 @@ using Loyalty.Application.Abstractions;
 using Loyalty.Application.Errors;
 using Loyalty.Application.Features.Structural.Outbox;
 using Loyalty.Application.Features.Structural.Stores;
+using Loyalty.Contracts;
+using Loyalty.Contracts.Events;
 using Loyalty.Contracts.Partner;
 using Loyalty.Domain.Common;
 using Loyalty.Domain.Financial.Rewards;
-using Loyalty.Domain.Structural.Outbox;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -47,19 +48,11 @@ public sealed class UseVoucherHandler(ILoyaltyDbContext db, EventOutbox outbox, 
         {
             var usedAt = await db.Vouchers.AsNoTracking().Where(v => v.Id == voucher.Id).Select(v => v.UsedAt).SingleAsync(cancellationToken);
             throw usedAt is not null
-                ? AppException.Conflict("voucher_already_used", $"This voucher was already used on {usedAt:u}.")
-                : new DomainException("voucher_expired", $"This voucher expired on {voucher.ExpiresAt:u}.");
+                ? AppException.Conflict(ErrorCodes.VoucherAlreadyUsed, $"This voucher was already used on {usedAt:u}.")
+                : new DomainException(ErrorCodes.VoucherExpired, $"This voucher expired on {voucher.ExpiresAt:u}.");
         }
 
-        outbox.Add(EventTypes.VoucherUsed, voucher.MemberId, command.PartnerId, new
-        {
-            code = code.Formatted,
-            rewardId = voucher.RewardId,
-            rewardName = voucher.RewardName,
-            storeId = store.Id,
-            reference,
-            usedAt = now,
-        });
+        outbox.Add(new VoucherUsedV1(code.Formatted, voucher.RewardId, voucher.RewardName, store.Id, reference, now), voucher.MemberId, command.PartnerId);
         await db.SaveChangesAsync(cancellationToken);
         return new PartnerVoucherResponse(code.Formatted, voucher.RewardId, voucher.RewardName, nameof(VoucherStatus.Used), voucher.IssuedAt, voucher.ExpiresAt, now, store.Id, reference);
     }

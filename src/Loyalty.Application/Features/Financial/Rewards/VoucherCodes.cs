@@ -1,4 +1,5 @@
 using Loyalty.Application.Errors;
+using Loyalty.Contracts;
 using Loyalty.Contracts.Member;
 using Loyalty.Domain.Common;
 using Loyalty.Domain.Financial.Rewards;
@@ -12,11 +13,11 @@ public static class VoucherCodes
         VoucherCode.TryParse(input, out var code) switch
         {
             CodeParseResult.Valid => code,
-            CodeParseResult.InvalidCheckCharacter => throw AppException.BadRequest("invalid_voucher_code", "The voucher code's check character does not match: the code was probably mistyped."),
-            _ => throw AppException.BadRequest("invalid_voucher_code", "A voucher code is 12 letters and digits, e.g. ABCD-EFGH-JKMN."),
+            CodeParseResult.InvalidCheckCharacter => throw AppException.BadRequest(ErrorCodes.InvalidVoucherCode, "The voucher code's check character does not match: the code was probably mistyped."),
+            _ => throw AppException.BadRequest(ErrorCodes.InvalidVoucherCode, "A voucher code is 12 letters and digits, e.g. ABCD-EFGH-JKMN."),
         };
 
-    public static AppException NotFound() => AppException.NotFound("voucher_not_found", "No voucher has this code.");
+    public static AppException NotFound() => AppException.NotFound(ErrorCodes.VoucherNotFound, "No voucher has this code.");
 
     public static VoucherResponse ToResponse(Voucher v, DateTimeOffset now) =>
         new(v.VoucherCode.Formatted, v.RewardId, v.RewardName, v.PointsSpent, v.StatusAt(now).ToString(), v.IssuedAt, v.ExpiresAt, v.UsedAt);

@@ -4,10 +4,10 @@ using Loyalty.Application.Features.Financial.Ledger;
 using Loyalty.Application.Features.Financial.Policies;
 using Loyalty.Application.Features.Social.Members;
 using Loyalty.Application.Features.Structural.Outbox;
+using Loyalty.Contracts.Events;
 using Loyalty.Contracts.Member;
 using Loyalty.Domain.Financial.Ledger;
 using Loyalty.Domain.Financial.Transfers;
-using Loyalty.Domain.Structural.Outbox;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -50,8 +50,8 @@ public sealed class ConfirmTransferHandler(ILoyaltyDbContext db, PointsLedger le
         transfer.Complete(now);
         var references = new LedgerReferences(ReferenceId: transfer.Id);
         // One event per member, so each member's own event stream stays complete and in order.
-        outbox.Add(EventTypes.PointsTransferred, from.Id, null, new { transferId = transfer.Id, direction = "out", points = -transfer.Points, counterpart = to.MemberNumber, occurredAt = now });
-        outbox.Add(EventTypes.PointsTransferred, to.Id, null, new { transferId = transfer.Id, direction = "in", points = transfer.Points, counterpart = from.MemberNumber, occurredAt = now });
+        outbox.Add(new PointsTransferredV1(transfer.Id, TransferDirection.Out, -transfer.Points, to.MemberNumber, now), from.Id, null);
+        outbox.Add(new PointsTransferredV1(transfer.Id, TransferDirection.In, transfer.Points, from.MemberNumber, now), to.Id, null);
         var taken = await ledger.TryDebitAsync(LedgerEntry.Create(from.Id, LedgerEntryType.TransferOut, -transfer.Points, $"Transfer to {to.DisplayName}", now, references), trackAs: transfer.Id, cancellationToken)
             ?? throw Transfers.InsufficientPoints(transfer.Points);
         await ledger.CreditLotsAsync(LedgerEntry.Create(to.Id, LedgerEntryType.TransferIn, transfer.Points, $"Transfer from {from.DisplayName}", now, references), taken.Portions, cancellationToken);

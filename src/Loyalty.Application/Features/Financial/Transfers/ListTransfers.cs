@@ -3,6 +3,7 @@ using Loyalty.Application.Abstractions;
 using Loyalty.Application.Common;
 using Loyalty.Application.Errors;
 using Loyalty.Application.Features.Social.Members;
+using Loyalty.Contracts;
 using Loyalty.Contracts.Common;
 using Loyalty.Contracts.Member;
 using Loyalty.Domain.Financial.Transfers;
@@ -50,6 +51,6 @@ public sealed class ListTransfersHandler(ILoyaltyDbContext db, TimeProvider cloc
         var parts = key.Split('|');
         return parts.Length == 2 && long.TryParse(parts[0], CultureInfo.InvariantCulture, out var ticks) && ticks >= 0 && ticks <= DateTimeOffset.MaxValue.UtcTicks && Guid.TryParse(parts[1], out var id)
             ? (new DateTimeOffset(ticks, TimeSpan.Zero), id)
-            : throw AppException.BadRequest("invalid_cursor", "The cursor is not one this API issued.");
+            : throw AppException.BadRequest(ErrorCodes.InvalidCursor, "The cursor is not one this API issued.");
     }
 }

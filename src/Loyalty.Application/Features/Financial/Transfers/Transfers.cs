@@ -1,5 +1,6 @@
 using Loyalty.Application.Abstractions;
 using Loyalty.Application.Errors;
+using Loyalty.Contracts;
 using Loyalty.Contracts.Member;
 using Loyalty.Domain.Common;
 using Loyalty.Domain.Financial.Transfers;
@@ -31,7 +32,7 @@ public static class Transfers
     {
         var transfers = tracked ? db.PointsTransfers : db.PointsTransfers.AsNoTracking();
         return await transfers.SingleOrDefaultAsync(t => t.Id == transferId && t.FromMemberId == senderId, cancellationToken)
-            ?? throw AppException.NotFound("transfer_not_found", "You have no transfer with this id.");
+            ?? throw AppException.NotFound(ErrorCodes.TransferNotFound, "You have no transfer with this id.");
     }
 
     /// <summary>Points the member has sent in completed transfers in the calendar month (UTC) of <paramref name="now"/>.</summary>
@@ -49,9 +50,9 @@ public static class Transfers
     {
         if (status != MemberStatus.Active)
         {
-            throw new DomainException("recipient_not_active", "The member you are sending points to cannot receive them (membership suspended or closed).");
+            throw new DomainException(ErrorCodes.RecipientNotActive, "The member you are sending points to cannot receive them (membership suspended or closed).");
         }
     }
 
-    public static DomainException InsufficientPoints(long points) => new("insufficient_points", $"You do not have {points} points available.");
+    public static DomainException InsufficientPoints(long points) => new(ErrorCodes.InsufficientPoints, $"You do not have {points} points available.");
 }

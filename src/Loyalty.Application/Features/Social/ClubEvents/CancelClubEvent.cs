@@ -3,8 +3,8 @@ using Loyalty.Application.Abstractions;
 using Loyalty.Application.Features.Audit;
 using Loyalty.Application.Features.Structural.Outbox;
 using Loyalty.Contracts.Admin;
+using Loyalty.Contracts.Events;
 using Loyalty.Domain.Social.ClubEvents;
-using Loyalty.Domain.Structural.Outbox;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -40,17 +40,10 @@ public sealed class CancelClubEventHandler(ILoyaltyDbContext db, AuditTrail audi
         {
             var wasWaiting = a.Registration.Status == RegistrationStatus.Waitlisted;
             a.Registration.Cancel(now);
-            outbox.Add(EventTypes.ClubEventCancelled, a.Registration.MemberId, clubEvent.PartnerId, new
-            {
-                memberNumber = a.MemberNumber,
-                registrationId = a.Registration.Id,
-                eventId = clubEvent.Id,
-                title = clubEvent.Title,
-                startsAt = clubEvent.StartsAt,
-                wasWaitlisted = wasWaiting,
-                reason = clubEvent.CancellationReason,
-                occurredAt = now,
-            });
+            outbox.Add(
+                new ClubEventCancelledV1(a.MemberNumber, a.Registration.Id, clubEvent.Id, clubEvent.Title, clubEvent.StartsAt, WasWaitlisted: wasWaiting, clubEvent.CancellationReason, now),
+                a.Registration.MemberId,
+                clubEvent.PartnerId);
         }
 
         await db.SaveChangesAsync(cancellationToken);

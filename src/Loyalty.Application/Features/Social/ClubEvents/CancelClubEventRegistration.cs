@@ -2,6 +2,7 @@ using Loyalty.Application.Abstractions;
 using Loyalty.Application.Errors;
 using Loyalty.Application.Features.Social.Members;
 using Loyalty.Application.Features.Structural.Outbox;
+using Loyalty.Contracts;
 using Loyalty.Contracts.Member;
 using Loyalty.Domain.Social.ClubEvents;
 using Mediator;
@@ -22,7 +23,7 @@ public sealed class CancelClubEventRegistrationHandler(ILoyaltyDbContext db, Eve
         var member = await MemberLookup.FindBySubjectAsync(db, command.Subject, cancellationToken);
         await ClubEvents.LockAsync(db, command.EventId, cancellationToken);
         var registration = await db.ClubEventRegistrations.SingleOrDefaultAsync(r => r.ClubEventId == command.EventId && r.MemberId == member.Id, cancellationToken)
-            ?? throw AppException.NotFound("registration_not_found", "You are not registered for this event.");
+            ?? throw AppException.NotFound(ErrorCodes.RegistrationNotFound, "You are not registered for this event.");
         var clubEvent = await db.ClubEvents.AsNoTracking().SingleAsync(e => e.Id == command.EventId, cancellationToken);
 
         var now = clock.GetUtcNow();

@@ -2,12 +2,13 @@ using FluentValidation;
 using Loyalty.Application.Abstractions;
 using Loyalty.Application.Features.Financial.Ledger;
 using Loyalty.Application.Features.Structural.Outbox;
+using Loyalty.Contracts;
+using Loyalty.Contracts.Events;
 using Loyalty.Contracts.Partner;
 using Loyalty.Domain.Common;
 using Loyalty.Domain.Financial.Ledger;
 using Loyalty.Domain.Social.ClubEvents;
 using Loyalty.Domain.Social.Members;
-using Loyalty.Domain.Structural.Outbox;
 using Microsoft.EntityFrameworkCore;
 
 namespace Loyalty.Application.Features.Social.ClubEvents;
@@ -25,7 +26,7 @@ public sealed class ClubEventCheckIn(ILoyaltyDbContext db, PointsLedger ledger, 
     public async Task<ClubEventCheckInResponse> CheckInAsync(ClubEvent clubEvent, Member member, CheckInBy by, CancellationToken cancellationToken)
     {
         var registration = await FindAsync(clubEvent.Id, member.Id, cancellationToken)
-            ?? throw new DomainException("not_registered", "The member is not registered for this event; walk-ins are not checked in.");
+            ?? throw new DomainException(ErrorCodes.NotRegistered, "The member is not registered for this event; walk-ins are not checked in.");
         if (registration.Status == RegistrationStatus.CheckedIn)
         {
             return ToResponse(registration, member, alreadyCheckedIn: true);
@@ -56,17 +57,10 @@ public sealed class ClubEventCheckIn(ILoyaltyDbContext db, PointsLedger ledger, 
             return ToResponse(current, member, alreadyCheckedIn: true);
         }
 
-        outbox.Add(EventTypes.ClubEventCheckedIn, member.Id, clubEvent.PartnerId, new
-        {
-            memberNumber = member.MemberNumber,
-            registrationId = registration.Id,
-            eventId = clubEvent.Id,
-            title = clubEvent.Title,
-            channel = by.Channel.ToString(),
-            storeId = by.StoreId,
-            points,
-            occurredAt = now,
-        });
+        outbox.Add(
+            new ClubEventCheckedInV1(member.MemberNumber, registration.Id, clubEvent.Id, clubEvent.Title, EventValue.Of<CheckInChannelValue>(by.Channel), by.StoreId, points, now),
+            member.Id,
+            clubEvent.PartnerId);
         if (points > 0)
         {
             var entry = LedgerEntry.Create(

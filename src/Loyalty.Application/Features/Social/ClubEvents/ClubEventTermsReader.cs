@@ -1,5 +1,6 @@
 using FluentValidation;
 using Loyalty.Application.Abstractions;
+using Loyalty.Contracts;
 using Loyalty.Contracts.Admin;
 using Loyalty.Domain.Common;
 using Loyalty.Domain.Social.ClubEvents;
@@ -15,12 +16,12 @@ internal static class ClubEventTermsReader
         var tiers = await KnownTiersAsync(db, r.EligibleTierIds ?? [], cancellationToken);
         if (r.PartnerId is { } partnerId && !await db.Partners.AnyAsync(p => p.Id == partnerId, cancellationToken))
         {
-            throw new DomainException("unknown_partner", "No partner has this id.");
+            throw new DomainException(ErrorCodes.UnknownPartner, "No partner has this id.");
         }
 
         if (r.StoreId is { } storeId && !await db.Stores.AnyAsync(s => s.Id == storeId && s.PartnerId == r.PartnerId, cancellationToken))
         {
-            throw new DomainException("unknown_store", "The hosting partner has no store with this id.");
+            throw new DomainException(ErrorCodes.UnknownStore, "The hosting partner has no store with this id.");
         }
 
         var terms = new ClubEventTerms(
@@ -39,6 +40,6 @@ internal static class ClubEventTermsReader
         var wanted = tierIds.Distinct().ToList();
         var known = await db.Tiers.AsNoTracking().Where(t => t.RetiredAt == null && wanted.Contains(t.Id)).Select(t => t.Id).ToListAsync(cancellationToken);
         var unknown = wanted.Except(known).ToList();
-        return unknown.Count == 0 ? wanted : throw new DomainException("unknown_tier", $"No tier has the id {string.Join(", ", unknown)}.");
+        return unknown.Count == 0 ? wanted : throw new DomainException(ErrorCodes.UnknownTier, $"No tier has the id {string.Join(", ", unknown)}.");
     }
 }

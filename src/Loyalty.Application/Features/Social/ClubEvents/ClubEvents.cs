@@ -3,9 +3,10 @@ using Loyalty.Application.Abstractions;
 using Loyalty.Application.Common;
 using Loyalty.Application.Errors;
 using Loyalty.Application.Features.Structural.Outbox;
+using Loyalty.Contracts;
 using Loyalty.Contracts.Admin;
+using Loyalty.Contracts.Events;
 using Loyalty.Domain.Social.ClubEvents;
-using Loyalty.Domain.Structural.Outbox;
 using Microsoft.EntityFrameworkCore;
 
 namespace Loyalty.Application.Features.Social.ClubEvents;
@@ -21,7 +22,7 @@ public sealed record ClubEventCounts(int Registered, int CheckedIn, int Waitlist
 /// <summary>What the club event use cases share: the event lock, counts, waiting-list promotion, responses.</summary>
 public static class ClubEvents
 {
-    public static AppException NotFound() => AppException.NotFound("club_event_not_found", "No club event has this id.");
+    public static AppException NotFound() => AppException.NotFound(ErrorCodes.ClubEventNotFound, "No club event has this id.");
 
     /// <summary>
     /// Takes the event's row lock for the rest of the transaction: everything that changes who holds a place
@@ -98,15 +99,10 @@ public static class ClubEvents
         foreach (var registration in next)
         {
             registration.Promote(now);
-            outbox.Add(EventTypes.ClubEventWaitlistPromoted, registration.MemberId, clubEvent.PartnerId, new
-            {
-                memberNumber = numbers[registration.Id],
-                registrationId = registration.Id,
-                eventId = clubEvent.Id,
-                title = clubEvent.Title,
-                startsAt = clubEvent.StartsAt,
-                occurredAt = now,
-            });
+            outbox.Add(
+                new ClubEventWaitlistPromotedV1(numbers[registration.Id], registration.Id, clubEvent.Id, clubEvent.Title, clubEvent.StartsAt, now),
+                registration.MemberId,
+                clubEvent.PartnerId);
         }
 
         await db.SaveChangesAsync(cancellationToken);
@@ -135,6 +131,6 @@ public static class ClubEvents
                && ticks <= DateTimeOffset.MaxValue.UtcTicks
                && Guid.TryParse(parts[1], out var id)
             ? (new DateTimeOffset(ticks, TimeSpan.Zero), id)
-            : throw AppException.BadRequest("invalid_cursor", "The cursor is not one this API issued.");
+            : throw AppException.BadRequest(ErrorCodes.InvalidCursor, "The cursor is not one this API issued.");
     }
 }

@@ -1,6 +1,7 @@
 using FluentValidation;
 using Loyalty.Application.Abstractions;
 using Loyalty.Application.Common;
+using Loyalty.Contracts;
 using Loyalty.Contracts.Admin;
 using Loyalty.Contracts.Common;
 using Loyalty.Domain.Social.ClubEvents;
@@ -24,7 +25,7 @@ public sealed class ListClubEventRegistrationsHandler(ILoyaltyDbContext db) : IQ
             ? null
             : Enum.TryParse<RegistrationStatus>(query.Status, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed)
                 ? parsed
-                : throw Errors.AppException.BadRequest("invalid_status", "status must be Registered, Waitlisted, CheckedIn or Cancelled.");
+                : throw Errors.AppException.BadRequest(ErrorCodes.InvalidStatus, "status must be Registered, Waitlisted, CheckedIn or Cancelled.");
         if (!await db.ClubEvents.AnyAsync(e => e.Id == query.EventId, cancellationToken))
         {
             throw ClubEvents.NotFound();

@@ -2,6 +2,7 @@ using FluentValidation;
 using Loyalty.Application.Abstractions;
 using Loyalty.Application.Features.Social.Members;
 using Loyalty.Application.Features.Structural.Stores;
+using Loyalty.Contracts;
 using Loyalty.Contracts.Partner;
 using Loyalty.Domain.Common;
 using Loyalty.Domain.Social.ClubEvents;
@@ -49,7 +50,7 @@ public sealed class PartnerCheckInHandler(ClubEventCheckIn checkIn, ILoyaltyDbCo
 
         if (clubEvent.StoreId is { } eventStore && eventStore != store.Id)
         {
-            throw new DomainException("club_event_wrong_store", "This event takes place at another of your stores.");
+            throw new DomainException(ErrorCodes.ClubEventWrongStore, "This event takes place at another of your stores.");
         }
 
         var member = await MemberLookup.FindByNumberAsync(db, command.Request.MemberNumber, cancellationToken);

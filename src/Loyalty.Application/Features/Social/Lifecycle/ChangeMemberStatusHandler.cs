@@ -2,7 +2,7 @@ using Loyalty.Application.Abstractions;
 using Loyalty.Application.Features.Audit;
 using Loyalty.Application.Features.Structural.Outbox;
 using Loyalty.Contracts.Admin;
-using Loyalty.Domain.Structural.Outbox;
+using Loyalty.Contracts.Events;
 using Mediator;
 
 namespace Loyalty.Application.Features.Social.Lifecycle;
@@ -31,9 +31,16 @@ public sealed class ChangeMemberStatusHandler(ILoyaltyDbContext db, MemberLifecy
         }
 
         reason = reason.Trim();
-        var (action, type) = suspend ? ("member.suspended", EventTypes.MemberSuspended) : ("member.reactivated", EventTypes.MemberReactivated);
-        audit.Record<object>(actor, action, "member", member.Id, new { status = before }, new { status = member.Status.ToString(), reason });
-        outbox.Add(type, member.Id, null, new { memberId = member.Id, memberNumber = member.MemberNumber, status = member.Status.ToString(), occurredAt = now });
+        audit.Record<object>(actor, suspend ? "member.suspended" : "member.reactivated", "member", member.Id, new { status = before }, new { status = member.Status.ToString(), reason });
+        var status = EventValue.Of<MemberStatusValue>(member.Status);
+        if (suspend)
+        {
+            outbox.Add(new MemberSuspendedV1(member.Id, member.MemberNumber, status, now), member.Id, null);
+        }
+        else
+        {
+            outbox.Add(new MemberReactivatedV1(member.Id, member.MemberNumber, status, now), member.Id, null);
+        }
         await db.SaveChangesAsync(cancellationToken);
         return await lifecycle.ResponseAsync(member, 0, cancellationToken);
     }

@@ -4,7 +4,7 @@ using Loyalty.Application.Features.Audit;
 using Loyalty.Application.Features.Financial.Ledger;
 using Loyalty.Application.Features.Structural.Outbox;
 using Loyalty.Contracts.Admin;
-using Loyalty.Domain.Structural.Outbox;
+using Loyalty.Contracts.Events;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -68,7 +68,7 @@ public sealed class EraseMemberHandler(
             }
 
             audit.Record<object>(command.Actor, "member.erased", "member", erased.Id, new { status = before }, new { status = erased.Status.ToString(), reason });
-            outbox.Add(EventTypes.MemberErased, erased.Id, null, new { memberId = erased.Id, occurredAt = now });
+            outbox.Add(new MemberErasedV1(erased.Id, now), erased.Id, null);
             var taken = await lifecycle.ForfeitAllAsync(erased.Id, "Points forfeited: personal data erased", command.Actor, now, cancellationToken);
             forfeited += erased.Id == member.Id ? taken : 0;
         }

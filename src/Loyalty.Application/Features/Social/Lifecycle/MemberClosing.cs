@@ -3,9 +3,9 @@ using Loyalty.Application.Features.Audit;
 using Loyalty.Application.Features.Financial.Policies;
 using Loyalty.Application.Features.Structural.Outbox;
 using Loyalty.Contracts.Admin;
+using Loyalty.Contracts.Events;
 using Loyalty.Domain.Financial.Policies;
 using Loyalty.Domain.Social.Members;
-using Loyalty.Domain.Structural.Outbox;
 
 namespace Loyalty.Application.Features.Social.Lifecycle;
 
@@ -24,7 +24,7 @@ public sealed class MemberClosing(ILoyaltyDbContext db, MemberLifecycle lifecycl
         await lifecycle.EnsureNoOpenHoldsAsync(member.Id, who, cancellationToken);
 
         audit.Record<object>(actor, "member.closed", "member", member.Id, new { status = before }, new { status = member.Status.ToString(), pointsOnClose = MemberLifecycleNames.Of(points), reason });
-        outbox.Add(EventTypes.MemberClosed, member.Id, null, new { memberId = member.Id, memberNumber = member.MemberNumber, pointsOnClose = MemberLifecycleNames.Of(points), occurredAt = now });
+        outbox.Add(new MemberClosedV1(member.Id, member.MemberNumber, EventValue.Of<PointsOnCloseValue>(points), now), member.Id, null);
         var forfeited = points == PointsOnClose.Forfeit
             ? await lifecycle.ForfeitAllAsync(member.Id, "Points forfeited: membership closed", actor, now, cancellationToken)
             : 0;

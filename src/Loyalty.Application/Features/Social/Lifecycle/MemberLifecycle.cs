@@ -1,6 +1,7 @@
 using Loyalty.Application.Abstractions;
 using Loyalty.Application.Errors;
 using Loyalty.Application.Features.Financial.Ledger;
+using Loyalty.Contracts;
 using Loyalty.Contracts.Admin;
 using Loyalty.Domain.Financial.Ledger;
 using Loyalty.Domain.Financial.Policies;
@@ -36,7 +37,7 @@ public sealed class MemberLifecycle(ILoyaltyDbContext db, PointsLedger ledger)
         var held = await db.PointsAccounts.Where(a => a.MemberId == memberId).Select(a => a.Held).SingleAsync(cancellationToken);
         if (held > 0)
         {
-            throw AppException.Conflict("member_has_open_holds", $"{who} has {held} points on hold at a till; capture or cancel the payment (or let it lapse) first.");
+            throw AppException.Conflict(ErrorCodes.MemberHasOpenHolds, $"{who} has {held} points on hold at a till; capture or cancel the payment (or let it lapse) first.");
         }
     }
 
@@ -77,5 +78,5 @@ public sealed class MemberLifecycle(ILoyaltyDbContext db, PointsLedger ledger)
     public static PointsOnClose ParsePointsOnClose(string? value, PointsOnClose fallback) =>
         value is null ? fallback : Enum.Parse<PointsOnClose>(value, ignoreCase: true);
 
-    public static AppException NotFound() => AppException.NotFound("member_not_found", "No member has this id.");
+    public static AppException NotFound() => AppException.NotFound(ErrorCodes.MemberNotFound, "No member has this id.");
 }

@@ -5,11 +5,12 @@ using Loyalty.Application.Features.Audit;
 using Loyalty.Application.Features.Financial.Ledger;
 using Loyalty.Application.Features.Social.Tiers;
 using Loyalty.Application.Features.Structural.Outbox;
+using Loyalty.Contracts;
 using Loyalty.Contracts.Admin;
+using Loyalty.Contracts.Events;
 using Loyalty.Domain.Financial.Ledger;
 using Loyalty.Domain.Social.Members;
 using Loyalty.Domain.Social.Tiers;
-using Loyalty.Domain.Structural.Outbox;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -42,7 +43,7 @@ public sealed class MergeMembersHandler(ILoyaltyDbContext db, PointsLedger ledge
         var (survivorId, duplicateId) = (command.SurvivorId, command.Request.DuplicateMemberId);
         if (survivorId == duplicateId)
         {
-            throw new Domain.Common.DomainException("merge_into_self", "A member cannot be merged into itself.");
+            throw new Domain.Common.DomainException(ErrorCodes.MergeIntoSelf, "A member cannot be merged into itself.");
         }
 
         if (await db.Members.CountAsync(m => m.Id == survivorId || m.Id == duplicateId, cancellationToken) != 2)
@@ -62,12 +63,12 @@ public sealed class MergeMembersHandler(ILoyaltyDbContext db, PointsLedger ledge
         var accounts = await db.PointsAccounts.AsNoTracking().Where(a => a.MemberId == duplicateId).Select(a => new { a.Available, a.Pending, a.Held }).SingleAsync(cancellationToken);
         if (accounts.Held > 0)
         {
-            throw AppException.Conflict("member_has_open_holds", $"The duplicate has {accounts.Held} points on hold at a till; capture or cancel the payment (or let it lapse) first.");
+            throw AppException.Conflict(ErrorCodes.MemberHasOpenHolds, $"The duplicate has {accounts.Held} points on hold at a till; capture or cancel the payment (or let it lapse) first.");
         }
 
         if (accounts.Pending != 0)
         {
-            throw AppException.Conflict("duplicate_has_pending_points", $"The duplicate has {accounts.Pending} pending points; merge once they are confirmed (or reversed).");
+            throw AppException.Conflict(ErrorCodes.DuplicateHasPendingPoints, $"The duplicate has {accounts.Pending} pending points; merge once they are confirmed (or reversed).");
         }
 
         var tiers = await db.Tiers.AsNoTracking().Where(t => t.Id == survivor.TierId || t.Id == duplicate.TierId).ToDictionaryAsync(t => t.Id, cancellationToken);
@@ -100,15 +101,7 @@ public sealed class MergeMembersHandler(ILoyaltyDbContext db, PointsLedger ledge
             vouchersMoved,
             reason,
         });
-        outbox.Add(EventTypes.MemberMerged, survivorId, null, new
-        {
-            survivorId,
-            survivorMemberNumber = survivor.MemberNumber,
-            duplicateId,
-            duplicateMemberNumber = duplicate.MemberNumber,
-            points = accounts.Available,
-            occurredAt = now,
-        });
+        outbox.Add(new MemberMergedV1(survivorId, survivor.MemberNumber, duplicateId, duplicate.MemberNumber, accounts.Available, now), survivorId, null);
 
         var moved = await MovePointsAsync(duplicate, survivor, accounts.Available, actor, now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);

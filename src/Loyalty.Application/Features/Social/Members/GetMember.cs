@@ -1,5 +1,6 @@
 using Loyalty.Application.Abstractions;
 using Loyalty.Application.Errors;
+using Loyalty.Contracts;
 using Loyalty.Contracts.Admin;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -12,5 +13,5 @@ public sealed class GetMemberHandler(ILoyaltyDbContext db) : IQueryHandler<GetMe
 {
     public async ValueTask<AdminMemberResponse> Handle(GetMemberQuery query, CancellationToken cancellationToken) =>
         await AdminMemberProjection.Project(db, db.Members.AsNoTracking().Where(m => m.Id == query.MemberId)).SingleOrDefaultAsync(cancellationToken)
-            ?? throw AppException.NotFound("member_not_found", "No member has this id.");
+            ?? throw AppException.NotFound(ErrorCodes.MemberNotFound, "No member has this id.");
 }

@@ -4,10 +4,11 @@ using Loyalty.Application.Errors;
 using Loyalty.Application.Features.Financial.Earning;
 using Loyalty.Application.Features.Social.Referrals;
 using Loyalty.Application.Features.Structural.Outbox;
+using Loyalty.Contracts;
+using Loyalty.Contracts.Events;
 using Loyalty.Domain.Financial.Ledger;
 using Loyalty.Domain.Social.Members;
 using Loyalty.Domain.Social.Tiers;
-using Loyalty.Domain.Structural.Outbox;
 using Microsoft.EntityFrameworkCore;
 
 namespace Loyalty.Application.Features.Social.Members;
@@ -30,11 +31,11 @@ public sealed class MemberEnrolment(ILoyaltyDbContext db, EarningEngine earning,
         var normalizedEmail = details.Email.Trim().ToUpperInvariant();
         if (await db.Members.AnyAsync(m => m.NormalizedEmail == normalizedEmail, cancellationToken))
         {
-            throw AppException.Conflict("email_already_enrolled", "A member with this e-mail address already exists.");
+            throw AppException.Conflict(ErrorCodes.EmailAlreadyEnrolled, "A member with this e-mail address already exists.");
         }
 
         var entryTier = await db.Tiers.Where(t => t.RetiredAt == null).OrderBy(t => t.Rank).FirstOrDefaultAsync(cancellationToken)
-            ?? throw AppException.Conflict("programme_not_configured", "No tiers are configured yet: an admin must create the entry tier first.");
+            ?? throw AppException.Conflict(ErrorCodes.ProgrammeNotConfigured, "No tiers are configured yet: an admin must create the entry tier first.");
 
         var referrer = string.IsNullOrWhiteSpace(referralCode) ? null : await referrals.FindReferrerAsync(referralCode, cancellationToken);
         var now = clock.GetUtcNow();
@@ -43,15 +44,10 @@ public sealed class MemberEnrolment(ILoyaltyDbContext db, EarningEngine earning,
         db.PointsAccounts.Add(PointsAccount.Open(member.Id, now));
         await referrals.AttachAsync(member, referrer, now, cancellationToken);
         db.TierChanges.Add(TierChange.Record(member.Id, null, entryTier.Id, TierChangeReason.Enrolment, null, now));
-        outbox.Add(EventTypes.MemberEnrolled, member.Id, partnerId, new
-        {
-            memberNumber = member.MemberNumber,
-            channel = channel.ToString(),
-            storeId,
-            tier = new { id = entryTier.Id, name = entryTier.Name },
-            referred = referrer is not null,
-            enrolledAt = now,
-        });
+        outbox.Add(
+            new MemberEnrolledV1(member.MemberNumber, EventValue.Of<EnrolmentChannelValue>(channel), storeId, new EnrolmentTier(entryTier.Id, entryTier.Name), Referred: referrer is not null, now),
+            member.Id,
+            partnerId);
         await db.SaveChangesAsync(cancellationToken);
         await earning.CreditEnrolmentBonusAsync(member, entryTier, cancellationToken);
         return (member, entryTier);

@@ -1,6 +1,7 @@
 using System.Linq.Expressions;
 using Loyalty.Application.Abstractions;
 using Loyalty.Application.Errors;
+using Loyalty.Contracts;
 using Loyalty.Domain.Social.Members;
 using Loyalty.Domain.Social.Tiers;
 using Microsoft.EntityFrameworkCore;
@@ -18,8 +19,8 @@ public static class MemberLookup
         return MemberNumber.TryParse(input, out var number) switch
         {
             MemberNumberParseResult.Valid => number.Value,
-            MemberNumberParseResult.InvalidCheckDigit => throw AppException.BadRequest("invalid_member_number", $"Member number: {CheckDigitMessage}."),
-            _ => throw AppException.BadRequest("invalid_member_number", $"Member number {InvalidNumberMessage}."),
+            MemberNumberParseResult.InvalidCheckDigit => throw AppException.BadRequest(ErrorCodes.InvalidMemberNumber, $"Member number: {CheckDigitMessage}."),
+            _ => throw AppException.BadRequest(ErrorCodes.InvalidMemberNumber, $"Member number {InvalidNumberMessage}."),
         };
     }
 
@@ -44,11 +45,11 @@ public static class MemberLookup
     public static async Task<(Member Member, Tier Tier)> FindWithTierBySubjectAsync(ILoyaltyDbContext db, string subject, CancellationToken cancellationToken) =>
         await FindWithTierAsync(db, m => m.ExternalId == subject, cancellationToken) ?? throw NotEnrolled();
 
-    public static AppException UnknownNumber() => AppException.NotFound("member_not_found", "No member has this member number.");
+    public static AppException UnknownNumber() => AppException.NotFound(ErrorCodes.MemberNotFound, "No member has this member number.");
 
     /// <summary>The app's caller has a token but no membership yet.</summary>
     public static AppException NotEnrolled() =>
-        AppException.NotFound("member_not_found", "You are not enrolled yet: POST /api/v1/me to join the club.");
+        AppException.NotFound(ErrorCodes.MemberNotFound, "You are not enrolled yet: POST /api/v1/me to join the club.");
 
     private static async Task<(Member Member, Tier Tier)?> FindWithTierAsync(ILoyaltyDbContext db, Expression<Func<Member, bool>> which, CancellationToken cancellationToken)
     {

@@ -1,6 +1,7 @@
 using FluentValidation;
 using Loyalty.Application.Abstractions;
 using Loyalty.Application.Errors;
+using Loyalty.Contracts;
 using Loyalty.Contracts.Common;
 using Loyalty.Contracts.Member;
 using Loyalty.Domain.Social.Members;
@@ -24,7 +25,7 @@ public sealed class SelfEnrolHandler(ILoyaltyDbContext db, MemberEnrolment enrol
     {
         if (await db.Members.AnyAsync(m => m.ExternalId == command.Subject, cancellationToken))
         {
-            throw AppException.Conflict("member_already_enrolled", "You are already a member.");
+            throw AppException.Conflict(ErrorCodes.MemberAlreadyEnrolled, "You are already a member.");
         }
 
         var r = command.Request;

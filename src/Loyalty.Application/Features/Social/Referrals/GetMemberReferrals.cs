@@ -1,5 +1,6 @@
 using Loyalty.Application.Abstractions;
 using Loyalty.Application.Errors;
+using Loyalty.Contracts;
 using Loyalty.Contracts.Admin;
 using Loyalty.Domain.Social.Referrals;
 using Mediator;
@@ -21,7 +22,7 @@ public sealed class GetMemberReferralsHandler(ILoyaltyDbContext db) : IQueryHand
         var code = await db.Members.AsNoTracking().Where(m => m.Id == id)
             .Select(m => new { Code = db.MemberReferralCodes.Where(c => c.MemberId == m.Id).Select(c => c.Code).FirstOrDefault() })
             .SingleOrDefaultAsync(cancellationToken)
-            ?? throw AppException.NotFound("member_not_found", "No member has this id.");
+            ?? throw AppException.NotFound(ErrorCodes.MemberNotFound, "No member has this id.");
 
         var rows = await (from r in db.Referrals.AsNoTracking()
                           join referrer in db.Members.AsNoTracking() on r.ReferrerId equals referrer.Id

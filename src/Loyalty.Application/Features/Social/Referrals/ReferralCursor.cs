@@ -1,4 +1,5 @@
 using Loyalty.Application.Common;
+using Loyalty.Contracts;
 
 namespace Loyalty.Application.Features.Social.Referrals;
 
@@ -21,6 +22,6 @@ internal static class ReferralCursor
             && ticks is >= 0 and <= 3_155_378_975_999_999_999
             && Guid.TryParseExact(parts[1], "N", out var id)
                 ? (new DateTimeOffset(ticks, TimeSpan.Zero), id)
-                : throw Errors.AppException.BadRequest("invalid_cursor", "The cursor is not one this API issued.");
+                : throw Errors.AppException.BadRequest(ErrorCodes.InvalidCursor, "The cursor is not one this API issued.");
     }
 }

@@ -1,4 +1,5 @@
 using Loyalty.Application.Abstractions;
+using Loyalty.Contracts;
 using Loyalty.Domain.Common;
 using Loyalty.Domain.Social.Members;
 using Loyalty.Domain.Social.Referrals;
@@ -49,7 +50,7 @@ public sealed class ReferralEnrolment(ILoyaltyDbContext db)
     }
 
     public static DomainException UnknownCode() =>
-        new("unknown_referral_code", "This referral code does not belong to an active member: check it, or leave it out.");
+        new(ErrorCodes.UnknownReferralCode, "This referral code does not belong to an active member: check it, or leave it out.");
 }
 
 public sealed record Referrer(Member Member, ReferralCode Code);

@@ -2,10 +2,10 @@ using Loyalty.Application.Abstractions;
 using Loyalty.Application.Features.Financial.Earning;
 using Loyalty.Application.Features.Financial.Ledger;
 using Loyalty.Application.Features.Structural.Outbox;
+using Loyalty.Contracts.Events;
 using Loyalty.Domain.Financial.Ledger;
 using Loyalty.Domain.Social.Members;
 using Loyalty.Domain.Social.Referrals;
-using Loyalty.Domain.Structural.Outbox;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -72,13 +72,13 @@ public sealed class RewardReferralOnPurchase(ILoyaltyDbContext db, ReferralProgr
         var references = new LedgerReferences(PartnerId: purchase.PartnerId, StoreId: purchase.StoreId, ReferenceId: pending.Id);
         if (decision.ReferrerPoints > 0)
         {
-            outbox.Add(EventTypes.ReferralRewarded, pending.ReferrerId, purchase.PartnerId, new { referralId = pending.Id, role = "referrer", points = decision.ReferrerPoints, occurredAt = now });
+            outbox.Add(new ReferralRewardedV1(pending.Id, ReferralRole.Referrer, decision.ReferrerPoints, now), pending.ReferrerId, purchase.PartnerId);
             await ledger.CreditAsync(LedgerEntry.Create(pending.ReferrerId, LedgerEntryType.Bonus, decision.ReferrerPoints, "Referral bonus: a friend you invited joined", now, references), cancellationToken);
         }
 
         if (decision.RefereePoints > 0)
         {
-            outbox.Add(EventTypes.ReferralRewarded, refereeId, purchase.PartnerId, new { referralId = pending.Id, role = "referee", points = decision.RefereePoints, purchaseId = purchase.Id, occurredAt = now });
+            outbox.Add(new ReferralRewardedV1(pending.Id, ReferralRole.Referee, decision.RefereePoints, now, purchase.Id), refereeId, purchase.PartnerId);
             await ledger.CreditAsync(LedgerEntry.Create(refereeId, LedgerEntryType.Bonus, decision.RefereePoints, "Referral bonus: welcome from a friend", now, references), cancellationToken);
         }
     }

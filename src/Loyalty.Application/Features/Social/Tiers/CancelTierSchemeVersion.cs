@@ -2,6 +2,7 @@ using FluentValidation;
 using Loyalty.Application.Abstractions;
 using Loyalty.Application.Errors;
 using Loyalty.Application.Features.Audit;
+using Loyalty.Contracts;
 using Loyalty.Contracts.Admin;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -16,7 +17,7 @@ public sealed class CancelTierSchemeVersionHandler(ILoyaltyDbContext db, AuditTr
     public async ValueTask<TierSchemeVersionResponse> Handle(CancelTierSchemeVersionCommand command, CancellationToken cancellationToken)
     {
         var version = await db.TierSchemeVersions.AsNoTracking().SingleOrDefaultAsync(v => v.Id == command.VersionId, cancellationToken)
-            ?? throw AppException.NotFound("tier_scheme_version_not_found", "No tier scheme version has this id.");
+            ?? throw AppException.NotFound(ErrorCodes.TierSchemeVersionNotFound, "No tier scheme version has this id.");
         var now = clock.GetUtcNow();
         var cancelled = await db.TierSchemeVersions.Where(v => v.Id == version.Id && v.AppliedAt == null && v.CancelledAt == null)
             .ExecuteUpdateAsync(s => s.SetProperty(v => v.CancelledAt, now).SetProperty(v => v.CancelledBy, command.Actor), cancellationToken);

@@ -1,6 +1,7 @@
 using FluentValidation;
 using Loyalty.Application.Abstractions;
 using Loyalty.Application.Errors;
+using Loyalty.Contracts;
 using Loyalty.Contracts.Admin;
 using Loyalty.Domain.Social.Tiers;
 using Mediator;
@@ -33,18 +34,18 @@ public sealed class CreateTierHandler(ILoyaltyDbContext db, TierSchemeService sc
         var request = command.Request;
         if (await db.TierSchemeVersions.AnyAsync(v => v.AppliedAt == null && v.CancelledAt == null, cancellationToken))
         {
-            throw AppException.Conflict("tier_scheme_change_pending", "A tier scheme change is scheduled: change the scheme with PUT /api/v1/admin/tier-scheme instead.");
+            throw AppException.Conflict(ErrorCodes.TierSchemeChangePending, "A tier scheme change is scheduled: change the scheme with PUT /api/v1/admin/tier-scheme instead.");
         }
 
         var existing = await db.Tiers.AsNoTracking().Where(t => t.RetiredAt == null).ToListAsync(cancellationToken);
         if (existing.Any(t => t.Rank == request.Rank))
         {
-            throw AppException.Conflict("tier_rank_taken", $"A tier with rank {request.Rank} already exists.");
+            throw AppException.Conflict(ErrorCodes.TierRankTaken, $"A tier with rank {request.Rank} already exists.");
         }
 
         if (existing.Any(t => string.Equals(t.Name, request.Name.Trim(), StringComparison.OrdinalIgnoreCase)))
         {
-            throw AppException.Conflict("tier_name_taken", $"A tier named '{request.Name.Trim()}' already exists.");
+            throw AppException.Conflict(ErrorCodes.TierNameTaken, $"A tier named '{request.Name.Trim()}' already exists.");
         }
 
         // A higher rank must be harder to reach and must not earn less: thresholds and multipliers rise with rank.
@@ -54,7 +55,7 @@ public sealed class CreateTierHandler(ILoyaltyDbContext db, TierSchemeService sc
             || (above is not null && ((above.QualifyPoints ?? long.MaxValue) <= request.QualificationThreshold || above.EarnMultiplier < request.EarnMultiplier)))
         {
             throw new Domain.Common.DomainException(
-                "tier_out_of_order",
+                ErrorCodes.TierOutOfOrder,
                 "Tiers must rise with rank: a higher rank needs a higher threshold and at least the multiplier of the tier below.");
         }
 

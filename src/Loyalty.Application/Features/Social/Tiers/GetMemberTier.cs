@@ -1,6 +1,7 @@
 using Loyalty.Application.Abstractions;
 using Loyalty.Application.Common;
 using Loyalty.Application.Errors;
+using Loyalty.Contracts;
 using Loyalty.Contracts.Admin;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -16,7 +17,7 @@ public sealed class GetMemberTierHandler(ILoyaltyDbContext db, TierSchemeCache s
         var limit = Paging.Limit(query.Limit);
         var before = Paging.DecodeLong(query.Cursor);
         var member = await db.Members.AsNoTracking().SingleOrDefaultAsync(m => m.Id == query.MemberId, cancellationToken)
-            ?? throw AppException.NotFound("member_not_found", "No member has this id.");
+            ?? throw AppException.NotFound(ErrorCodes.MemberNotFound, "No member has this id.");
         var tier = await MemberTiers.DescribeAsync(db, schemes, activities, member, clock.GetUtcNow(), cancellationToken);
         var history = await MemberTiers.HistoryAsync(db, member.Id, limit, before, cancellationToken);
         return new AdminMemberTierResponse(member.Id, member.MemberNumber, tier, history);

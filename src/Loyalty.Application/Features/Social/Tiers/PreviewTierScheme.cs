@@ -1,5 +1,6 @@
 using FluentValidation;
 using Loyalty.Application.Abstractions;
+using Loyalty.Contracts;
 using Loyalty.Contracts.Admin;
 using Loyalty.Domain.Common;
 using Loyalty.Domain.Social.Members;
@@ -40,7 +41,7 @@ public sealed class PreviewTierSchemeHandler(ILoyaltyDbContext db, ITierSchemePr
         var unknown = request.Tiers.FirstOrDefault(t => t.Id is { } id && existing.All(e => e.Id != id));
         if (unknown is not null)
         {
-            throw new DomainException("unknown_tier", $"Tier '{unknown.Name}' names an id that is not a tier.");
+            throw new DomainException(ErrorCodes.UnknownTier, $"Tier '{unknown.Name}' names an id that is not a tier.");
         }
 
         // The new scheme's tiers, new ones under a provisional id.

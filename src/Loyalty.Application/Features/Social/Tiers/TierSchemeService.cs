@@ -4,6 +4,7 @@ using Loyalty.Application.Common;
 using Loyalty.Application.Errors;
 using Loyalty.Application.Features.Audit;
 using Loyalty.Application.Features.Financial.Policies;
+using Loyalty.Contracts;
 using Loyalty.Contracts.Admin;
 using Loyalty.Domain.Common;
 using Loyalty.Domain.Social.Tiers;
@@ -127,19 +128,19 @@ public sealed class TierSchemeService(ILoyaltyDbContext db, ITierMoves moves, Au
         var ids = request.Tiers.Where(d => d.Id is not null).Select(d => d.Id!.Value).ToList();
         if (ids.Count != ids.Distinct().Count())
         {
-            throw new DomainException("duplicate_tier_id", "Each existing tier can appear once in a scheme.");
+            throw new DomainException(ErrorCodes.DuplicateTierId, "Each existing tier can appear once in a scheme.");
         }
 
         if (ids.FirstOrDefault(id => current.All(t => t.Id != id)) is var unknown && unknown != Guid.Empty)
         {
-            throw new DomainException("unknown_tier", $"No current tier has id {unknown}: omit the id to add a new tier.");
+            throw new DomainException(ErrorCodes.UnknownTier, $"No current tier has id {unknown}: omit the id to add a new tier.");
         }
 
         var entry = current.SingleOrDefault(t => t.Rank == 0);
         if (entry is not null && request.Tiers.Single(d => d.Rank == 0).Id != entry.Id)
         {
             throw new DomainException(
-                "entry_tier_replaced",
+                ErrorCodes.EntryTierReplaced,
                 $"The entry tier stays: the rank-0 tier of the scheme must be the current entry tier '{entry.Name}' (id {entry.Id}); rename or restyle it instead.");
         }
     }
@@ -170,7 +171,7 @@ public sealed class TierSchemeService(ILoyaltyDbContext db, ITierMoves moves, Au
         ?? throw new InvalidOperationException($"Tier scheme version {version.Version} has no definition.");
 
     public static AppException VersionNotPending(int version) =>
-        AppException.Conflict("version_not_pending", $"Version {version} is no longer pending: it was applied or cancelled.");
+        AppException.Conflict(ErrorCodes.VersionNotPending, $"Version {version} is no longer pending: it was applied or cancelled.");
 }
 
 /// <summary>Between the scheme contracts and the domain.</summary>

@@ -2,6 +2,7 @@ using Loyalty.Application.Abstractions;
 using Loyalty.Application.Errors;
 using Loyalty.Application.Features.Audit;
 using Loyalty.Application.Mapping;
+using Loyalty.Contracts;
 using Loyalty.Contracts.Admin;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -15,7 +16,7 @@ public sealed class RevokeApiKeyHandler(ILoyaltyDbContext db, AuditTrail audit, 
     public async ValueTask<ApiKeyResponse> Handle(RevokeApiKeyCommand command, CancellationToken cancellationToken)
     {
         var key = await db.ApiKeys.SingleOrDefaultAsync(k => k.Id == command.KeyId && k.PartnerId == command.PartnerId, cancellationToken)
-            ?? throw AppException.NotFound("api_key_not_found", "This partner has no API key with this id.");
+            ?? throw AppException.NotFound(ErrorCodes.ApiKeyNotFound, "This partner has no API key with this id.");
         var before = key.ToResponse();
         key.Revoke(clock.GetUtcNow());
         var after = key.ToResponse();

@@ -3,6 +3,7 @@ using Loyalty.Application.Abstractions;
 using Loyalty.Application.Errors;
 using Loyalty.Application.Features.Audit;
 using Loyalty.Application.Mapping;
+using Loyalty.Contracts;
 using Loyalty.Contracts.Admin;
 using Loyalty.Domain.Structural.ApiKeys;
 using Mediator;
@@ -29,10 +30,10 @@ public sealed class RotateApiKeyHandler(ILoyaltyDbContext db, AuditTrail audit, 
     public async ValueTask<ApiKeyCreatedResponse> Handle(RotateApiKeyCommand command, CancellationToken cancellationToken)
     {
         var old = await db.ApiKeys.SingleOrDefaultAsync(k => k.Id == command.KeyId && k.PartnerId == command.PartnerId, cancellationToken)
-            ?? throw AppException.NotFound("api_key_not_found", "This partner has no API key with this id.");
+            ?? throw AppException.NotFound(ErrorCodes.ApiKeyNotFound, "This partner has no API key with this id.");
         if (command.CallerScopes is { } held && old.ScopeList.Except(held, StringComparer.Ordinal).Any())
         {
-            throw AppException.Forbidden("scope_not_held", "This key may only rotate keys whose scopes it holds itself.");
+            throw AppException.Forbidden(ErrorCodes.ScopeNotHeld, "This key may only rotate keys whose scopes it holds itself.");
         }
 
         var before = old.ToResponse();

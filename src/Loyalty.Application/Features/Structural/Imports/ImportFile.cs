@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Loyalty.Application.Errors;
+using Loyalty.Contracts;
 using Loyalty.Contracts.Partner;
 
 namespace Loyalty.Application.Features.Structural.Imports;
@@ -109,11 +110,11 @@ public static class ImportFile
 
         if (count > Domain.Structural.Imports.Import.MaxRows)
         {
-            throw AppException.BadRequest("too_many_rows", $"An import holds at most {Domain.Structural.Imports.Import.MaxRows:N0} rows; this one has {count:N0}. Split the file.");
+            throw AppException.BadRequest(ErrorCodes.TooManyRows, $"An import holds at most {Domain.Structural.Imports.Import.MaxRows:N0} rows; this one has {count:N0}. Split the file.");
         }
     }
 
-    private static AppException Malformed(string message) => AppException.BadRequest("malformed_file", message);
+    private static AppException Malformed(string message) => AppException.BadRequest(ErrorCodes.MalformedFile, message);
 
     /// <summary>
     /// A strict RFC 4180 reader (quoted fields, doubled quotes, CRLF or LF). Strict on purpose: a stray quote means

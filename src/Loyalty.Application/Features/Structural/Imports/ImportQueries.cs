@@ -3,6 +3,7 @@ using System.Text;
 using Loyalty.Application.Abstractions;
 using Loyalty.Application.Common;
 using Loyalty.Application.Errors;
+using Loyalty.Contracts;
 using Loyalty.Contracts.Partner;
 using Loyalty.Domain.Structural.Imports;
 using Mediator;
@@ -48,5 +49,5 @@ public sealed class ImportQueries(ILoyaltyDbContext db)
 
     private async Task<Import> FindAsync(Guid partnerId, Guid importId, CancellationToken cancellationToken) =>
         await db.Imports.AsNoTracking().SingleOrDefaultAsync(i => i.Id == importId && i.PartnerId == partnerId, cancellationToken)
-        ?? throw AppException.NotFound("import_not_found", "Your partner account has no import with this id.");
+        ?? throw AppException.NotFound(ErrorCodes.ImportNotFound, "Your partner account has no import with this id.");
 }

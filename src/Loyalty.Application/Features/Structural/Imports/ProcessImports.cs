@@ -5,6 +5,7 @@ using Loyalty.Application.Abstractions;
 using Loyalty.Application.Common;
 using Loyalty.Application.Errors;
 using Loyalty.Application.Features.Financial.Earning;
+using Loyalty.Contracts;
 using Loyalty.Contracts.Partner;
 using Loyalty.Domain.Common;
 using Loyalty.Domain.Social.Members;
@@ -96,7 +97,7 @@ public sealed class ProcessImportsHandler(ILoyaltyDbContext db, IServiceScopeFac
             import.Start(now, now + Lease);
             foreach (var row in rows.Where(r => r.PurchasedAt < now - MaxAge))
             {
-                row.Settle(ImportRowOutcome.Rejected, 0, "purchase_too_old", $"purchasedAt is more than {MaxAge.TotalDays:0} days ago; such sales are not earned any more.");
+                row.Settle(ImportRowOutcome.Rejected, 0, ErrorCodes.PurchaseTooOld, $"purchasedAt is more than {MaxAge.TotalDays:0} days ago; such sales are not earned any more.");
             }
 
             var oneByOne = await EarnTogetherAsync(partnerId, rows.Where(r => r.Outcome == ImportRowOutcome.Pending).ToList(), cancellationToken);
@@ -209,7 +210,7 @@ public sealed class ProcessImportsHandler(ILoyaltyDbContext db, IServiceScopeFac
     {
         if (row.PurchasedAt < clock.GetUtcNow() - MaxAge)
         {
-            row.Settle(ImportRowOutcome.Rejected, 0, "purchase_too_old", $"purchasedAt is more than {MaxAge.TotalDays:0} days ago; such sales are not earned any more.");
+            row.Settle(ImportRowOutcome.Rejected, 0, ErrorCodes.PurchaseTooOld, $"purchasedAt is more than {MaxAge.TotalDays:0} days ago; such sales are not earned any more.");
             return;
         }
 
@@ -225,10 +226,10 @@ public sealed class ProcessImportsHandler(ILoyaltyDbContext db, IServiceScopeFac
             }
             catch (ValidationException e)
             {
-                row.Settle(ImportRowOutcome.Rejected, 0, "validation_failed", string.Join(" ", e.Errors.Select(f => f.ErrorMessage)));
+                row.Settle(ImportRowOutcome.Rejected, 0, ErrorCodes.ValidationFailed, string.Join(" ", e.Errors.Select(f => f.ErrorMessage)));
                 return;
             }
-            catch (AppException e) when (e.Code == "duplicate_transaction")
+            catch (AppException e) when (e.Code == ErrorCodes.DuplicateTransaction)
             {
                 row.Settle(ImportRowOutcome.Duplicate, 0, e.Code, e.Message);
                 return;

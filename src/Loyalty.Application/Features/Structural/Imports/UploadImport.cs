@@ -1,4 +1,5 @@
 using Loyalty.Application.Abstractions;
+using Loyalty.Contracts;
 using Loyalty.Contracts.Partner;
 using Loyalty.Domain.Structural.Imports;
 using Mediator;
@@ -29,7 +30,7 @@ public sealed class UploadImportHandler(ILoyaltyDbContext db, TimeProvider clock
             error ??= missing is null ? null : $"{missing} is required.";
             if (error is not null)
             {
-                var unreadable = ImportRow.Unreadable(importId, i + 1, row?.ExternalId ?? "", "invalid_row", error);
+                var unreadable = ImportRow.Unreadable(importId, i + 1, row?.ExternalId ?? "", ErrorCodes.InvalidRow, error);
                 import.Count(unreadable.Outcome, 0);
                 rows.Add(unreadable);
                 continue;

@@ -1,5 +1,5 @@
 using Loyalty.Application.Abstractions;
-using Loyalty.Application.Common;
+using Loyalty.Contracts.Events;
 using Loyalty.Domain.Structural.Outbox;
 
 namespace Loyalty.Application.Features.Structural.Outbox;
@@ -7,7 +7,8 @@ namespace Loyalty.Application.Features.Structural.Outbox;
 /// <summary>Adds an event to the current unit of work: it commits with the change it reports, or not at all.</summary>
 public sealed class EventOutbox(ILoyaltyDbContext db, TimeProvider clock)
 {
-    public void Add<TPayload>(string type, Guid? memberId, Guid? partnerId, TPayload payload)
-        where TPayload : class =>
-        db.OutboxMessages.Add(OutboxMessage.Create(type, memberId, partnerId, Json.Serialize(payload), clock.GetUtcNow()));
+    /// <summary>Only the event records of <c>Loyalty.Contracts.Events</c> go out: one published shape per type.</summary>
+    public void Add<TEvent>(TEvent data, Guid? memberId, Guid? partnerId)
+        where TEvent : class, ILoyaltyEvent =>
+        db.OutboxMessages.Add(OutboxMessage.Create(TEvent.EventType, memberId, partnerId, LoyaltyEvents.Serialize(data), clock.GetUtcNow()));
 }

@@ -3,6 +3,7 @@ using Loyalty.Application.Abstractions;
 using Loyalty.Application.Errors;
 using Loyalty.Application.Features.Audit;
 using Loyalty.Application.Mapping;
+using Loyalty.Contracts;
 using Loyalty.Contracts.Admin;
 using Loyalty.Domain.Structural.Partners;
 using Mediator;
@@ -28,7 +29,7 @@ public sealed class CreatePartnerHandler(ILoyaltyDbContext db, AuditTrail audit,
         var name = command.Request.Name.Trim();
         if (await db.Partners.AnyAsync(p => p.Name == name, cancellationToken))
         {
-            throw AppException.Conflict("partner_name_taken", $"A partner named '{name}' already exists.");
+            throw AppException.Conflict(ErrorCodes.PartnerNameTaken, $"A partner named '{name}' already exists.");
         }
 
         var partner = Partner.Create(name, command.Request.ContactEmail, clock.GetUtcNow());

@@ -1,5 +1,6 @@
 using Loyalty.Application.Abstractions;
 using Loyalty.Application.Errors;
+using Loyalty.Contracts;
 using Loyalty.Domain.Structural.Partners;
 using Microsoft.EntityFrameworkCore;
 
@@ -9,5 +10,5 @@ public static class PartnerLookup
 {
     public static async Task<Partner> FindAsync(ILoyaltyDbContext db, Guid partnerId, CancellationToken cancellationToken) =>
         await db.Partners.SingleOrDefaultAsync(p => p.Id == partnerId, cancellationToken)
-            ?? throw AppException.NotFound("partner_not_found", "No partner has this id.");
+            ?? throw AppException.NotFound(ErrorCodes.PartnerNotFound, "No partner has this id.");
 }

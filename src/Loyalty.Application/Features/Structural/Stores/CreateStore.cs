@@ -4,6 +4,7 @@ using Loyalty.Application.Errors;
 using Loyalty.Application.Features.Audit;
 using Loyalty.Application.Features.Structural.Partners;
 using Loyalty.Application.Mapping;
+using Loyalty.Contracts;
 using Loyalty.Contracts.Admin;
 using Loyalty.Domain.Structural.Partners;
 using Mediator;
@@ -31,7 +32,7 @@ public sealed class CreateStoreHandler(ILoyaltyDbContext db, AuditTrail audit, T
         var code = command.Request.Code.Trim();
         if (await db.Stores.AnyAsync(s => s.PartnerId == partner.Id && s.Code == code, cancellationToken))
         {
-            throw AppException.Conflict("store_code_taken", $"Partner already has a store with code '{code}'.");
+            throw AppException.Conflict(ErrorCodes.StoreCodeTaken, $"Partner already has a store with code '{code}'.");
         }
 
         var store = Store.Open(partner.Id, command.Request.Name, code, command.Request.City, clock.GetUtcNow());

@@ -1,5 +1,6 @@
 using Loyalty.Application.Abstractions;
 using Loyalty.Application.Errors;
+using Loyalty.Contracts;
 using Loyalty.Domain.Structural.Partners;
 using Microsoft.EntityFrameworkCore;
 
@@ -14,7 +15,7 @@ public static class PartnerStores
     public static async Task<Store> FindActiveAsync(ILoyaltyDbContext db, Guid partnerId, Guid storeId, CancellationToken cancellationToken)
     {
         var store = await db.Stores.AsNoTracking().SingleOrDefaultAsync(s => s.Id == storeId && s.PartnerId == partnerId, cancellationToken)
-            ?? throw AppException.NotFound("store_not_found", "Your partner account has no store with this id.");
-        return store.IsActive ? store : throw AppException.Conflict("store_inactive", "This store is closed for loyalty transactions.");
+            ?? throw AppException.NotFound(ErrorCodes.StoreNotFound, "Your partner account has no store with this id.");
+        return store.IsActive ? store : throw AppException.Conflict(ErrorCodes.StoreInactive, "This store is closed for loyalty transactions.");
     }
 }

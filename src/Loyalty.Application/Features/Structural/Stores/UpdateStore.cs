@@ -3,6 +3,7 @@ using Loyalty.Application.Abstractions;
 using Loyalty.Application.Errors;
 using Loyalty.Application.Features.Audit;
 using Loyalty.Application.Mapping;
+using Loyalty.Contracts;
 using Loyalty.Contracts.Admin;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -25,7 +26,7 @@ public sealed class UpdateStoreHandler(ILoyaltyDbContext db, AuditTrail audit) :
     public async ValueTask<StoreResponse> Handle(UpdateStoreCommand command, CancellationToken cancellationToken)
     {
         var store = await db.Stores.SingleOrDefaultAsync(s => s.Id == command.StoreId && s.PartnerId == command.PartnerId, cancellationToken)
-            ?? throw AppException.NotFound("store_not_found", "This partner has no store with this id.");
+            ?? throw AppException.NotFound(ErrorCodes.StoreNotFound, "This partner has no store with this id.");
         var before = store.ToResponse();
         store.Update(command.Request.Name, command.Request.City, command.Request.IsActive);
         var after = store.ToResponse();

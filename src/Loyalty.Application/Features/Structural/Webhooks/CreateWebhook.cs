@@ -2,6 +2,7 @@ using FluentValidation;
 using Loyalty.Application.Abstractions;
 using Loyalty.Application.Errors;
 using Loyalty.Application.Features.Audit;
+using Loyalty.Contracts;
 using Loyalty.Contracts.Partner;
 using Loyalty.Domain.Structural.Webhooks;
 using Mediator;
@@ -29,7 +30,7 @@ public sealed class CreateWebhookHandler(ILoyaltyDbContext db, IWebhookSecretPro
         var partnerId = command.Owner.PartnerId ?? command.PartnerId;
         if (partnerId is { } id && !await db.Partners.AnyAsync(p => p.Id == id, cancellationToken))
         {
-            throw AppException.NotFound("partner_not_found", "There is no partner with this id.");
+            throw AppException.NotFound(ErrorCodes.PartnerNotFound, "There is no partner with this id.");
         }
 
         var secret = WebhookSecrets.Generate();

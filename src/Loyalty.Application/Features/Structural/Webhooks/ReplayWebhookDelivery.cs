@@ -1,6 +1,7 @@
 using Loyalty.Application.Abstractions;
 using Loyalty.Application.Errors;
 using Loyalty.Application.Features.Audit;
+using Loyalty.Contracts;
 using Loyalty.Contracts.Partner;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -16,7 +17,7 @@ public sealed class ReplayWebhookDeliveryHandler(ILoyaltyDbContext db, AuditTrai
     {
         var subscription = await WebhookLookup.FindAsync(db, command.Owner, command.Id, cancellationToken);
         var delivery = await db.WebhookDeliveries.SingleOrDefaultAsync(d => d.Id == command.DeliveryId && d.SubscriptionId == subscription.Id, cancellationToken)
-            ?? throw AppException.NotFound("delivery_not_found", "This subscription has no delivery with this id.");
+            ?? throw AppException.NotFound(ErrorCodes.DeliveryNotFound, "This subscription has no delivery with this id.");
         delivery.Replay(clock.GetUtcNow());
         audit.Record<WebhookDeliveryResponse>(command.Owner.Actor, "webhook.delivery_replayed", "webhook_delivery", delivery.Id, null, delivery.ToResponse());
         await db.SaveChangesAsync(cancellationToken);

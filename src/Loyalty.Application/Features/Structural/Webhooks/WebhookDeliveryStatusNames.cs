@@ -1,4 +1,5 @@
 using Loyalty.Application.Errors;
+using Loyalty.Contracts;
 using Loyalty.Domain.Structural.Webhooks;
 
 namespace Loyalty.Application.Features.Structural.Webhooks;
@@ -11,5 +12,5 @@ internal static class WebhookDeliveryStatusNames
     public static WebhookDeliveryStatus? Parse(string? status) =>
         string.IsNullOrEmpty(status) ? null
         : Enum.GetValues<WebhookDeliveryStatus>().Cast<WebhookDeliveryStatus?>().FirstOrDefault(s => Of(s!.Value) == status)
-            ?? throw AppException.BadRequest("invalid_status", $"status must be one of {string.Join(", ", Enum.GetValues<WebhookDeliveryStatus>().Select(Of))}.");
+            ?? throw AppException.BadRequest(ErrorCodes.InvalidStatus, $"status must be one of {string.Join(", ", Enum.GetValues<WebhookDeliveryStatus>().Select(Of))}.");
 }

@@ -1,5 +1,6 @@
 using Loyalty.Application.Abstractions;
 using Loyalty.Application.Errors;
+using Loyalty.Contracts;
 using Loyalty.Contracts.Partner;
 using Loyalty.Domain.Structural.Webhooks;
 using Microsoft.EntityFrameworkCore;
@@ -12,7 +13,7 @@ internal static class WebhookLookup
     {
         var subscription = await db.WebhookSubscriptions.SingleOrDefaultAsync(s => s.Id == id, cancellationToken);
         return subscription is null || (!owner.IsStaff && subscription.PartnerId != owner.PartnerId)
-            ? throw AppException.NotFound("webhook_not_found", "There is no webhook subscription with this id.")
+            ? throw AppException.NotFound(ErrorCodes.WebhookNotFound, "There is no webhook subscription with this id.")
             : subscription;
     }
 

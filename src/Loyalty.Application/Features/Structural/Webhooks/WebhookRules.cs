@@ -1,11 +1,12 @@
 using FluentValidation;
+using Loyalty.Contracts;
 using Loyalty.Domain.Structural.Outbox;
 
 namespace Loyalty.Application.Features.Structural.Webhooks;
 
 internal static class WebhookRules
 {
-    public const string UrlNotAllowed = "webhook_url_not_allowed";
+    public const string UrlNotAllowed = ErrorCodes.WebhookUrlNotAllowed;
 
     public static IRuleBuilderOptions<T, string?> WebhookUrl<T>(this IRuleBuilder<T, string?> rule, WebhookOptions options, IWebhookUrlGuard guard) =>
         rule.Must(u => WebhookLookup.IsAllowedUrl(u, options))

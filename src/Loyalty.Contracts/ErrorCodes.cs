@@ -1,0 +1,470 @@
+namespace Loyalty.Contracts;
+
+/// <summary>
+/// Every <c>code</c> a problem response of the Loyalty API can carry, with what it means. The API throws and the SDK
+/// compares with these constants; a test keeps the list complete, documented and free of unused codes.
+/// </summary>
+public static class ErrorCodes
+{
+    /// <summary>This key was already rotated; rotate its successor.</summary>
+    public const string ApiKeyAlreadyRotated = "api_key_already_rotated";
+
+    /// <summary>A revoked or expired key cannot be rotated.</summary>
+    public const string ApiKeyNotActive = "api_key_not_active";
+
+    /// <summary>This partner has no API key with this id.</summary>
+    public const string ApiKeyNotFound = "api_key_not_found";
+
+    /// <summary>The operation needs a JSON body and none was sent.</summary>
+    public const string BodyRequired = "body_required";
+
+    /// <summary>The campaign has ended; create a new one.</summary>
+    public const string CampaignEnded = "campaign_ended";
+
+    /// <summary>No campaign has this id.</summary>
+    public const string CampaignNotFound = "campaign_not_found";
+
+    /// <summary>The registration can no longer be cancelled: the cancellation deadline has passed.</summary>
+    public const string CancellationClosed = "cancellation_closed";
+
+    /// <summary>The new capacity is lower than the number of places already taken.</summary>
+    public const string CapacityBelowRegistrations = "capacity_below_registrations";
+
+    /// <summary>A capture takes between 1 point and the authorised points.</summary>
+    public const string CaptureExceedsAuthorisation = "capture_exceeds_authorisation";
+
+    /// <summary>Check-in for this event has closed.</summary>
+    public const string CheckInClosed = "check_in_closed";
+
+    /// <summary>Check-in for this event has not opened yet.</summary>
+    public const string CheckInNotOpen = "check_in_not_open";
+
+    /// <summary>This event is already cancelled.</summary>
+    public const string ClubEventCancelled = "club_event_cancelled";
+
+    /// <summary>This event is over.</summary>
+    public const string ClubEventEnded = "club_event_ended";
+
+    /// <summary>This event is not open to your tier.</summary>
+    public const string ClubEventNotEligible = "club_event_not_eligible";
+
+    /// <summary>No club event has this id.</summary>
+    public const string ClubEventNotFound = "club_event_not_found";
+
+    /// <summary>This event takes place at another of your stores.</summary>
+    public const string ClubEventWrongStore = "club_event_wrong_store";
+
+    /// <summary>Someone else changed the resource at the same time; read it again and retry.</summary>
+    public const string ConcurrentUpdate = "concurrent_update";
+
+    /// <summary>conditions.storeIds names a store of a partner that conditions.partnerIds leaves out: the rule could never apply there.</summary>
+    public const string ContradictoryConditions = "contradictory_conditions";
+
+    /// <summary>Tier '…': a retention threshold must use a metric the tier qualifies by and be at most its qualification threshold.</summary>
+    public const string ContradictoryThresholds = "contradictory_thresholds";
+
+    /// <summary>The purchase currency is not one the programme earns on.</summary>
+    public const string CurrencyNotSupported = "currency_not_supported";
+
+    /// <summary>This delivery is being attempted right now.</summary>
+    public const string DeliveryInFlight = "delivery_in_flight";
+
+    /// <summary>This subscription has no delivery with this id.</summary>
+    public const string DeliveryNotFound = "delivery_not_found";
+
+    /// <summary>The duplicate has … pending points; merge once they are confirmed (or reversed).</summary>
+    public const string DuplicateHasPendingPoints = "duplicate_has_pending_points";
+
+    /// <summary>Two tiers cannot share a rank.</summary>
+    public const string DuplicateRank = "duplicate_rank";
+
+    /// <summary>Each existing tier can appear once in a scheme.</summary>
+    public const string DuplicateTierId = "duplicate_tier_id";
+
+    /// <summary>Two tiers cannot share a name.</summary>
+    public const string DuplicateTierName = "duplicate_tier_name";
+
+    /// <summary>Purchase '…' was already recorded; a receipt earns once.</summary>
+    public const string DuplicateTransaction = "duplicate_transaction";
+
+    /// <summary>The rule is deactivated; create a new rule instead.</summary>
+    public const string EarningRuleInactive = "earning_rule_inactive";
+
+    /// <summary>A rule keeps its kind (…); create a new rule for another kind.</summary>
+    public const string EarningRuleKindFixed = "earning_rule_kind_fixed";
+
+    /// <summary>No earning rule has this id.</summary>
+    public const string EarningRuleNotFound = "earning_rule_not_found";
+
+    /// <summary>Version … of this rule was already superseded.</summary>
+    public const string EarningRuleSuperseded = "earning_rule_superseded";
+
+    /// <summary>A member with this e-mail address already exists.</summary>
+    public const string EmailAlreadyEnrolled = "email_already_enrolled";
+
+    /// <summary>The entry tier stays: the rank-0 tier of the scheme must be the current entry tier '…' (id …); rename or restyle it instead.</summary>
+    public const string EntryTierReplaced = "entry_tier_replaced";
+
+    /// <summary>The entry tier cannot be retired: every member needs a tier to fall back to.</summary>
+    public const string EntryTierRetired = "entry_tier_retired";
+
+    /// <summary>The credentials are valid but not allowed to do this.</summary>
+    public const string Forbidden = "forbidden";
+
+    /// <summary>No bulk grant has this id.</summary>
+    public const string GrantNotFound = "grant_not_found";
+
+    /// <summary>The Idempotency-Key header is empty or too long.</summary>
+    public const string IdempotencyKeyInvalid = "idempotency_key_invalid";
+
+    /// <summary>The write needs an Idempotency-Key header.</summary>
+    public const string IdempotencyKeyRequired = "idempotency_key_required";
+
+    /// <summary>The Idempotency-Key was already used with a different request.</summary>
+    public const string IdempotencyKeyReused = "idempotency_key_reused";
+
+    /// <summary>A request with the same Idempotency-Key is still being processed; retry later.</summary>
+    public const string IdempotencyRequestInFlight = "idempotency_request_in_flight";
+
+    /// <summary>The request with this Idempotency-Key took effect but its response could not be kept; read the resource instead of retrying.</summary>
+    public const string IdempotencyResponseLost = "idempotency_response_lost";
+
+    /// <summary>Your partner account has no import with this id.</summary>
+    public const string ImportNotFound = "import_not_found";
+
+    /// <summary>You do not have … points available.</summary>
+    public const string InsufficientPoints = "insufficient_points";
+
+    /// <summary>An unexpected server error; the response carries a trace id to quote to support.</summary>
+    public const string InternalError = "internal_error";
+
+    /// <summary>A return gives back more than nothing.</summary>
+    public const string InvalidAmount = "invalid_amount";
+
+    /// <summary>The campaign definition is invalid (dates, rules or budget).</summary>
+    public const string InvalidCampaign = "invalid_campaign";
+
+    /// <summary>An event must end in the future.</summary>
+    public const string InvalidClubEvent = "invalid_club_event";
+
+    /// <summary>'…' is not an ISO 4217 currency code.</summary>
+    public const string InvalidCurrency = "invalid_currency";
+
+    /// <summary>The cursor is not one this API issued.</summary>
+    public const string InvalidCursor = "invalid_cursor";
+
+    /// <summary>A reward discount is a percentage between 0 and 100.</summary>
+    public const string InvalidDiscount = "invalid_discount";
+
+    /// <summary>The earning rule definition is invalid (its conditions or rates).</summary>
+    public const string InvalidEarningRule = "invalid_earning_rule";
+
+    /// <summary>An expiry period is between 1 and 3650 days or months.</summary>
+    public const string InvalidExpiryPolicy = "invalid_expiry_policy";
+
+    /// <summary>The grace period is between 0 and … hours.</summary>
+    public const string InvalidGracePeriod = "invalid_grace_period";
+
+    /// <summary>A grant needs a reason.</summary>
+    public const string InvalidGrant = "invalid_grant";
+
+    /// <summary>The body is not valid JSON, or a value has the wrong JSON type.</summary>
+    public const string InvalidJson = "invalid_json";
+
+    /// <summary>The body has a field the operation does not accept (misspelt or unsupported); the problem names it.</summary>
+    public const string UnknownField = "unknown_field";
+
+    /// <summary>The page limit is outside the allowed range.</summary>
+    public const string InvalidLimit = "invalid_limit";
+
+    /// <summary>The member number is not well formed (format or check digit).</summary>
+    public const string InvalidMemberNumber = "invalid_member_number";
+
+    /// <summary>A tier never earns less than the base rate: the multiplier must be at least 1.</summary>
+    public const string InvalidMultiplier = "invalid_multiplier";
+
+    /// <summary>A route or query parameter has the wrong format.</summary>
+    public const string InvalidParameter = "invalid_parameter";
+
+    /// <summary>A transfer moves at least one point.</summary>
+    public const string InvalidPoints = "invalid_points";
+
+    /// <summary>Expiry notices go out 0 to 365 days ahead.</summary>
+    public const string InvalidPointsPolicy = "invalid_points_policy";
+
+    /// <summary>The rate limit is between 1 and … requests per second.</summary>
+    public const string InvalidRateLimit = "invalid_rate_limit";
+
+    /// <summary>Referral points are 0 to 1,000,000 per member.</summary>
+    public const string InvalidReferralProgramme = "invalid_referral_programme";
+
+    /// <summary>A reward needs a name.</summary>
+    public const string InvalidReward = "invalid_reward";
+
+    /// <summary>availableUntil must be later than availableFrom.</summary>
+    public const string InvalidRewardWindow = "invalid_reward_window";
+
+    /// <summary>An import row could not be read (a field is missing or has the wrong format).</summary>
+    public const string InvalidRow = "invalid_row";
+
+    /// <summary>A scheme has 1–… tiers.</summary>
+    public const string InvalidScheme = "invalid_scheme";
+
+    /// <summary>The status filter is not one of the allowed values.</summary>
+    public const string InvalidStatus = "invalid_status";
+
+    /// <summary>Thresholds cannot be negative.</summary>
+    public const string InvalidThreshold = "invalid_threshold";
+
+    /// <summary>The voucher code's check character does not match: the code was probably mistyped.</summary>
+    public const string InvalidVoucherCode = "invalid_voucher_code";
+
+    /// <summary>A rolling or since-last-change window lasts 1–… months.</summary>
+    public const string InvalidWindow = "invalid_window";
+
+    /// <summary>The uploaded import file cannot be read as CSV or JSON rows.</summary>
+    public const string MalformedFile = "malformed_file";
+
+    /// <summary>The request cannot be read (a 400 with no more specific code).</summary>
+    public const string MalformedRequest = "malformed_request";
+
+    /// <summary>You are already a member.</summary>
+    public const string MemberAlreadyEnrolled = "member_already_enrolled";
+
+    /// <summary>The duplicate was already merged into another member.</summary>
+    public const string MemberAlreadyMerged = "member_already_merged";
+
+    /// <summary>The member is already suspended.</summary>
+    public const string MemberAlreadySuspended = "member_already_suspended";
+
+    /// <summary>The membership is closed.</summary>
+    public const string MemberClosed = "member_closed";
+
+    /// <summary>An erased member cannot take part in a merge.</summary>
+    public const string MemberErased = "member_erased";
+
+    /// <summary>The duplicate has … points on hold at a till; capture or cancel the payment (or let it lapse) first.</summary>
+    public const string MemberHasOpenHolds = "member_has_open_holds";
+
+    /// <summary>This membership was merged into another one; use that member's card.</summary>
+    public const string MemberMerged = "member_merged";
+
+    /// <summary>No member has this id.</summary>
+    public const string MemberNotFound = "member_not_found";
+
+    /// <summary>Only a suspended member can be reactivated.</summary>
+    public const string MemberNotSuspended = "member_not_suspended";
+
+    /// <summary>The member is suspended and cannot earn or spend points.</summary>
+    public const string MemberSuspended = "member_suspended";
+
+    /// <summary>A member cannot be merged into itself.</summary>
+    public const string MergeIntoSelf = "merge_into_self";
+
+    /// <summary>The route exists but not with this HTTP method.</summary>
+    public const string MethodNotAllowed = "method_not_allowed";
+
+    /// <summary>No route matches the request.</summary>
+    public const string NotFound = "not_found";
+
+    /// <summary>The member is not registered for this event; walk-ins are not checked in.</summary>
+    public const string NotRegistered = "not_registered";
+
+    /// <summary>A tier must need more than the tier below it.</summary>
+    public const string OverlappingThresholds = "overlapping_thresholds";
+
+    /// <summary>A partner named '…' already exists.</summary>
+    public const string PartnerNameTaken = "partner_name_taken";
+
+    /// <summary>partnerIds names a partner that does not exist.</summary>
+    public const string PartnerNotFound = "partner_not_found";
+
+    /// <summary>The body is larger than the API accepts.</summary>
+    public const string PayloadTooLarge = "payload_too_large";
+
+    /// <summary>No base earning rate is configured yet.</summary>
+    public const string ProgrammeNotConfigured = "programme_not_configured";
+
+    /// <summary>No purchase has this id.</summary>
+    public const string PurchaseNotFound = "purchase_not_found";
+
+    /// <summary>An imported purchase is older than the import window and is not earned any more.</summary>
+    public const string PurchaseTooOld = "purchase_too_old";
+
+    /// <summary>Too many requests; retry after the Retry-After header.</summary>
+    public const string RateLimited = "rate_limited";
+
+    /// <summary>The member you are sending points to cannot receive them (membership suspended or closed).</summary>
+    public const string RecipientNotActive = "recipient_not_active";
+
+    /// <summary>The redemption was already cancelled.</summary>
+    public const string RedemptionAlreadyCancelled = "redemption_already_cancelled";
+
+    /// <summary>The redemption was already captured.</summary>
+    public const string RedemptionAlreadyCaptured = "redemption_already_captured";
+
+    /// <summary>The redemption authorisation lapsed before it was captured.</summary>
+    public const string RedemptionExpired = "redemption_expired";
+
+    /// <summary>The redemption is not authorised any more, so it cannot be captured.</summary>
+    public const string RedemptionNotAuthorised = "redemption_not_authorised";
+
+    /// <summary>Your partner account has no redemption with this id.</summary>
+    public const string RedemptionNotFound = "redemption_not_found";
+
+    /// <summary>This registration is already cancelled.</summary>
+    public const string RegistrationCancelled = "registration_cancelled";
+
+    /// <summary>You have already been checked in.</summary>
+    public const string RegistrationCheckedIn = "registration_checked_in";
+
+    /// <summary>Registration for this event has closed.</summary>
+    public const string RegistrationClosed = "registration_closed";
+
+    /// <summary>You are not registered for this event.</summary>
+    public const string RegistrationNotFound = "registration_not_found";
+
+    /// <summary>Registration for this event has not opened yet.</summary>
+    public const string RegistrationNotOpen = "registration_not_open";
+
+    /// <summary>The member is on the waiting list, not registered.</summary>
+    public const string RegistrationWaitlisted = "registration_waitlisted";
+
+    /// <summary>Return '…' of this purchase was already recorded; a return is credited once.</summary>
+    public const string ReturnAlreadyRecorded = "return_already_recorded";
+
+    /// <summary>The purchase was already returned in full.</summary>
+    public const string ReturnExceedsPurchase = "return_exceeds_purchase";
+
+    /// <summary>The member has redeemed this reward as many times as it allows.</summary>
+    public const string RewardLimitReached = "reward_limit_reached";
+
+    /// <summary>A reward named '…' already exists.</summary>
+    public const string RewardNameTaken = "reward_name_taken";
+
+    /// <summary>This reward is not offered to your tier.</summary>
+    public const string RewardNotEligible = "reward_not_eligible";
+
+    /// <summary>No reward has this id.</summary>
+    public const string RewardNotFound = "reward_not_found";
+
+    /// <summary>This reward is out of stock.</summary>
+    public const string RewardOutOfStock = "reward_out_of_stock";
+
+    /// <summary>This reward is not available at the moment.</summary>
+    public const string RewardUnavailable = "reward_unavailable";
+
+    /// <summary>This key may only rotate keys whose scopes it holds itself.</summary>
+    public const string ScopeNotHeld = "scope_not_held";
+
+    /// <summary>A member cannot refer themselves.</summary>
+    public const string SelfReferral = "self_referral";
+
+    /// <summary>Partner already has a store with code '…'.</summary>
+    public const string StoreCodeTaken = "store_code_taken";
+
+    /// <summary>This store is closed for loyalty transactions.</summary>
+    public const string StoreInactive = "store_inactive";
+
+    /// <summary>conditions.storeIds names a store that does not exist.</summary>
+    public const string StoreNotFound = "store_not_found";
+
+    /// <summary>The member to merge into is closed.</summary>
+    public const string SurvivorClosed = "survivor_closed";
+
+    /// <summary>The member to merge into was itself merged into another member; merge into that one.</summary>
+    public const string SurvivorMerged = "survivor_merged";
+
+    /// <summary>A tier named '…' already exists.</summary>
+    public const string TierNameTaken = "tier_name_taken";
+
+    /// <summary>tierIds names a tier that does not exist.</summary>
+    public const string TierNotFound = "tier_not_found";
+
+    /// <summary>Tiers must rise with rank: a higher rank needs a higher threshold and at least the multiplier of the tier below.</summary>
+    public const string TierOutOfOrder = "tier_out_of_order";
+
+    /// <summary>A tier with rank … already exists.</summary>
+    public const string TierRankTaken = "tier_rank_taken";
+
+    /// <summary>A tier scheme change is scheduled: change the scheme with PUT /api/v1/admin/tier-scheme instead.</summary>
+    public const string TierSchemeChangePending = "tier_scheme_change_pending";
+
+    /// <summary>No tier scheme version has this id.</summary>
+    public const string TierSchemeVersionNotFound = "tier_scheme_version_not_found";
+
+    /// <summary>An import holds at most … rows; this one has …. Split the file.</summary>
+    public const string TooManyRows = "too_many_rows";
+
+    /// <summary>Your partner account has no purchase with this receipt id.</summary>
+    public const string TransactionNotFound = "transaction_not_found";
+
+    /// <summary>The transfer was already confirmed.</summary>
+    public const string TransferAlreadyCompleted = "transfer_already_completed";
+
+    /// <summary>The transfer was cancelled.</summary>
+    public const string TransferCancelled = "transfer_cancelled";
+
+    /// <summary>The transfer was not confirmed in time.</summary>
+    public const string TransferExpired = "transfer_expired";
+
+    /// <summary>A transfer moves at most … points.</summary>
+    public const string TransferLimitExceeded = "transfer_limit_exceeded";
+
+    /// <summary>You can transfer … more points this month (limit …).</summary>
+    public const string TransferMonthlyLimitExceeded = "transfer_monthly_limit_exceeded";
+
+    /// <summary>You have no transfer with this id.</summary>
+    public const string TransferNotFound = "transfer_not_found";
+
+    /// <summary>Points cannot be transferred to yourself.</summary>
+    public const string TransferToSelf = "transfer_to_self";
+
+    /// <summary>The programme does not allow points transfers.</summary>
+    public const string TransfersDisabled = "transfers_disabled";
+
+    /// <summary>No valid credentials: the API key or bearer token is missing, unknown, expired or revoked.</summary>
+    public const string Unauthenticated = "unauthenticated";
+
+    /// <summary>A webhook subscription names an event type that does not exist.</summary>
+    public const string UnknownEventType = "unknown_event_type";
+
+    /// <summary>No partner has this id.</summary>
+    public const string UnknownPartner = "unknown_partner";
+
+    /// <summary>This referral code does not belong to an active member: check it, or leave it out.</summary>
+    public const string UnknownReferralCode = "unknown_referral_code";
+
+    /// <summary>An API key names a scope that does not exist.</summary>
+    public const string UnknownScope = "unknown_scope";
+
+    /// <summary>The hosting partner has no store with this id.</summary>
+    public const string UnknownStore = "unknown_store";
+
+    /// <summary>A tier id in the request does not exist.</summary>
+    public const string UnknownTier = "unknown_tier";
+
+    /// <summary>The body is not sent as application/json (or the format the operation declares).</summary>
+    public const string UnsupportedMediaType = "unsupported_media_type";
+
+    /// <summary>The request failed validation; errors lists each field and what is wrong with it.</summary>
+    public const string ValidationFailed = "validation_failed";
+
+    /// <summary>Version … is no longer pending: it was applied or cancelled.</summary>
+    public const string VersionNotPending = "version_not_pending";
+
+    /// <summary>The voucher was already used.</summary>
+    public const string VoucherAlreadyUsed = "voucher_already_used";
+
+    /// <summary>The voucher has expired.</summary>
+    public const string VoucherExpired = "voucher_expired";
+
+    /// <summary>No voucher has this code.</summary>
+    public const string VoucherNotFound = "voucher_not_found";
+
+    /// <summary>There is no webhook subscription with this id.</summary>
+    public const string WebhookNotFound = "webhook_not_found";
+
+    /// <summary>A webhook URL points to a loopback, private, link-local or multicast address.</summary>
+    public const string WebhookUrlNotAllowed = "webhook_url_not_allowed";
+}
