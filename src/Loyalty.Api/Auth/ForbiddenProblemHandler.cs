@@ -1,3 +1,4 @@
+using Loyalty.Contracts;
 using Loyalty.Api.Errors;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Infrastructure;

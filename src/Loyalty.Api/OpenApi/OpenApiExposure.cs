@@ -1,3 +1,4 @@
+using Loyalty.Contracts;
 using Loyalty.Api.Auth;
 using Loyalty.Api.Errors;
 using Microsoft.AspNetCore.Authentication;
