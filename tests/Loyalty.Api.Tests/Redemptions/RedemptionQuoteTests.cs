@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using Loyalty.Api.Tests.Infrastructure;
 using Loyalty.Contracts.Partner;
 using Loyalty.Domain.Social.Members;
+using Loyalty.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 namespace Loyalty.Api.Tests.Redemptions;
