@@ -108,9 +108,9 @@ public sealed class AdminWriteAuditTests(ApiFixture fixture)
             var clubEvent = await s.CreateEventAsync(s.NewEvent());
             var member = await s.JoinAsync();
             await member.RegisterOkAsync(clubEvent.Id);
-            return new Exercise("member", member.MemberId, async () =>
+            return new Exercise("member", member.Id, async () =>
             {
-                using var response = await s.StaffCheckInAsync(clubEvent.Id, member.MemberNumber);
+                using var response = await s.StaffCheckInAsync(clubEvent.Id, member.Number);
                 await response.EnsureStatusAsync(HttpStatusCode.Created);
             });
         },
