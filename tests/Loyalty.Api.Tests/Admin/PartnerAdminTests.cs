@@ -200,7 +200,7 @@ public sealed class PartnerAdminTests(ApiFixture fixture)
         using var list = await s.Admin.GetAsync(url);
         await list.EnsureStatusAsync(HttpStatusCode.OK);
         var body = await list.Content.ReadAsStringAsync();
-        var items = JsonDocument.Parse(body).RootElement.EnumerateArray().ToList();
+        var items = JsonDocument.Parse(body).RootElement.GetProperty("items").EnumerateArray().ToList();
         Assert.Equal(2, items.Count); // the scenario's key and this one
         Assert.All(items, item => Assert.False(item.TryGetProperty("key", out _), "a listed key never carries its secret"));
         Assert.DoesNotContain(key.Key, body, StringComparison.Ordinal);

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Loyalty.Application.Abstractions;
 using Loyalty.Application.Common;
 using Loyalty.Application.Errors;
