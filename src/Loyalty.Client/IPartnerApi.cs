@@ -43,6 +43,14 @@ public interface IPartnerApi
     [Post("/transactions/quote")]
     Task<EarnQuoteResponse> QuotePurchaseAsync([Body] QuotePurchaseRequest request, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// A dry run of <see cref="AuthoriseRedemptionAsync"/>: whether it would succeed and what would remain, or the
+    /// refusal code it would get. Nothing is held, so it needs no Idempotency-Key.
+    /// </summary>
+    /// <exception cref="LoyaltyApiException">The API rejected the request (e.g. <c>validation_failed</c>).</exception>
+    [Post("/redemptions/quote")]
+    Task<RedemptionQuoteResponse> QuoteRedemptionAsync([Body] RedeemPointsRequest request, CancellationToken cancellationToken = default);
+
     /// <summary>Pays with points, first step: authorises the payment, holding the points until it is captured or cancelled.</summary>
     /// <exception cref="LoyaltyApiException">
     /// The API rejected the request, e.g. with <see cref="LoyaltyApiException.Code"/> <c>insufficient_points</c>.
@@ -142,7 +150,7 @@ public interface IPartnerApi
 
     /// <summary>The partner's own stores (needs the <c>partner:manage</c> scope, like the calls below).</summary>
     [Get("/stores")]
-    Task<IReadOnlyList<StoreResponse>> ListStoresAsync(CancellationToken cancellationToken = default);
+    Task<Page<StoreResponse>> ListStoresAsync(int? limit = null, string? cursor = null, CancellationToken cancellationToken = default);
 
     /// <summary>Renames, moves or closes one of the partner's stores; only the fields present change.</summary>
     /// <exception cref="LoyaltyApiException">Not one of this partner's stores (<c>store_not_found</c>) or invalid.</exception>
@@ -151,7 +159,7 @@ public interface IPartnerApi
 
     /// <summary>The partner's API keys (never their secrets), with last use and expiry after rotation.</summary>
     [Get("/api-keys")]
-    Task<IReadOnlyList<ApiKeyResponse>> ListApiKeysAsync(CancellationToken cancellationToken = default);
+    Task<Page<ApiKeyResponse>> ListApiKeysAsync(int? limit = null, string? cursor = null, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Issues a successor with the same scopes (its secret is in the answer, once); the old key keeps working for the
@@ -180,7 +188,7 @@ public interface IPartnerApi
 
     /// <summary>This partner's webhook subscriptions.</summary>
     [Get("/webhooks")]
-    Task<IReadOnlyList<WebhookResponse>> ListWebhooksAsync(CancellationToken cancellationToken = default);
+    Task<Page<WebhookResponse>> ListWebhooksAsync(int? limit = null, string? cursor = null, CancellationToken cancellationToken = default);
 
     /// <summary>One of this partner's webhook subscriptions.</summary>
     /// <exception cref="LoyaltyApiException">Not found (or another partner's).</exception>
@@ -226,7 +234,7 @@ public interface IPartnerApi
 
     /// <summary>Your latest imports, newest first.</summary>
     [Get("/imports")]
-    Task<IReadOnlyList<ImportResponse>> ListImportsAsync(CancellationToken cancellationToken = default);
+    Task<Page<ImportResponse>> ListImportsAsync(int? limit = null, string? cursor = null, CancellationToken cancellationToken = default);
 
     /// <summary>An import's progress.</summary>
     /// <exception cref="LoyaltyApiException"><c>import_not_found</c>.</exception>

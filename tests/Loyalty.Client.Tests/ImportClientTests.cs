@@ -24,6 +24,6 @@ public sealed class ImportClientTests(ClientFixture fixture)
         Assert.Equal(("completed", 1, 10L), ((await api.GetImportAsync(fromCsv.Id)).Status, (await api.GetImportAsync(fromCsv.Id)).Earned, (await api.GetImportAsync(fromCsv.Id)).Points));
         Assert.Equal(1, (await api.GetImportAsync(fromJson.Id)).Rejected);
         Assert.Contains(",validation_failed,", await api.GetRejectedRowsAsync(fromJson.Id), StringComparison.Ordinal);
-        Assert.Equal([fromJson.Id, fromCsv.Id], (await api.ListImportsAsync()).Select(i => i.Id));
+        Assert.Equal([fromJson.Id, fromCsv.Id], (await api.ListImportsAsync()).Items.Select(i => i.Id));
     }
 }

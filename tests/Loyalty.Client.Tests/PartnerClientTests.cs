@@ -31,6 +31,9 @@ public sealed class PartnerClientTests(ClientFixture fixture)
         var line = Assert.Single(purchase.Breakdown);
         Assert.Equal((EarnLineKind.Base, 42L), (line.Kind, line.Points));
 
+        var quote = await api.QuoteRedemptionAsync(new RedeemPointsRequest(enrolled.MemberNumber, s.Store.Id, 40, "PAY-1"));
+        Assert.Equal((true, (long?)42, (long?)2), (quote.Authorisable, quote.AvailableBefore, quote.AvailableAfter));
+        Assert.Equal("insufficient_points", (await api.QuoteRedemptionAsync(new RedeemPointsRequest(enrolled.MemberNumber, s.Store.Id, 43, null))).RefusalCode);
         var authorised = await api.AuthoriseRedemptionAsync(new RedeemPointsRequest(enrolled.MemberNumber, s.Store.Id, 40, "PAY-1"), IdempotencyKeys.New());
         Assert.Equal(("authorised", 40L, "PAY-1", 2L), (authorised.Status, authorised.HeldPoints, authorised.Reference, authorised.AvailablePoints));
         var captured = await api.CaptureRedemptionAsync(authorised.RedemptionId, new CaptureRedemptionRequest(30), IdempotencyKeys.New());

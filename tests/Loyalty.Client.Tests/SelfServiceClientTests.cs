@@ -15,7 +15,7 @@ public sealed class SelfServiceClientTests(ClientFixture fixture)
         var from = fixture.Factory.Clock.GetUtcNow();
         var purchase = await s.EarnAsync(member.MemberNumber, 25m);
 
-        var store = Assert.Single(await api.ListStoresAsync());
+        var store = Assert.Single((await api.ListStoresAsync()).Items);
         Assert.Equal("Uptown", (await api.UpdateStoreAsync(store.Id, new UpdateStoreRequest("Uptown", null, null), IdempotencyKeys.New())).Name);
 
         var settlement = await api.GetSettlementAsync(from, fixture.Factory.Clock.GetUtcNow().AddSeconds(1));
@@ -25,7 +25,7 @@ public sealed class SelfServiceClientTests(ClientFixture fixture)
 
         var rotated = await api.RotateApiKeyAsync(s.Key.Id, new RotateApiKeyRequest(0), IdempotencyKeys.New());
         var next = fixture.PartnerApi(rotated.Key);
-        var keys = await next.ListApiKeysAsync();
+        var keys = (await next.ListApiKeysAsync()).Items;
         Assert.NotNull(keys.Single(k => k.Id == s.Key.Id).ExpiresAt);
         await Assert.ThrowsAsync<LoyaltyAuthenticationException>(() => api.ListStoresAsync());
         Assert.Equal(rotated.Id, (await next.RevokeApiKeyAsync(rotated.Id, IdempotencyKeys.New())).Id);

@@ -20,7 +20,7 @@ public sealed class WebhookClientTests(ClientFixture fixture)
         var created = await api.CreateWebhookAsync(new CreateWebhookRequest(receiver.Url, [EventTypes.PointsEarned], "till events"), IdempotencyKeys.New());
         Assert.StartsWith("whsec_", created.Secret, StringComparison.Ordinal);
         Assert.Equal((s.PartnerInfo.Id, "till events", true), (created.Webhook.PartnerId, created.Webhook.Description, created.Webhook.Active));
-        Assert.Equal(created.Webhook.Id, Assert.Single(await api.ListWebhooksAsync()).Id);
+        Assert.Equal(created.Webhook.Id, Assert.Single((await api.ListWebhooksAsync()).Items).Id);
         Assert.Equal(receiver.Url, (await api.GetWebhookAsync(created.Webhook.Id)).Url);
 
         var member = await s.EnrolAsync();

@@ -106,6 +106,9 @@ internal sealed partial class PartnerExamplesFilter : IOperationFilter
         ["GET api/v1/partner/transactions/{externalId}/returns"] = (null, [(200, new PurchaseReturnsResponse(Receipt, 42.50m, "EUR", 84, 12.50m, 25, 0, [Returned]))]),
         ["POST api/v1/partner/transactions/{externalId}/confirm"] = (null, [(200, new PurchaseConfirmationResponse("WEB-2026-88412", Card, 84, 1_824, At.AddDays(14)))]),
         ["POST api/v1/partner/redemptions"] = (new RedeemPointsRequest(Card, Store, 500, "R-2026-000124"), [(201, Authorised)]),
+        ["POST api/v1/partner/redemptions/quote"] = (
+            new RedeemPointsRequest(Card, Store, 500, "R-2026-000124"),
+            [(200, new RedemptionQuoteResponse(true, 500, 1_740, 1_240, null, null))]),
         ["GET api/v1/partner/redemptions/{id}"] = (null, [(200, Authorised)]),
         ["POST api/v1/partner/redemptions/{id}/capture"] = (
             new CaptureRedemptionRequest(400),
@@ -123,11 +126,11 @@ internal sealed partial class PartnerExamplesFilter : IOperationFilter
         ["POST api/v1/partner/club-events/{eventId}/check-ins"] = (
             new PartnerCheckInRequest(Card, Store),
             [(201, CheckedIn), (200, CheckedIn with { AlreadyCheckedIn = true })]),
-        ["GET api/v1/partner/stores"] = (null, [(200, new[] { StationRoad })]),
+        ["GET api/v1/partner/stores"] = (null, [(200, new Page<StoreResponse>([StationRoad], null))]),
         ["PATCH api/v1/partner/stores/{storeId}"] = (
             new UpdateStoreRequest("Station Road (platform 1)", null, null),
             [(200, StationRoad with { Name = "Station Road (platform 1)" })]),
-        ["GET api/v1/partner/api-keys"] = (null, [(200, new[] { TillKeyInUse })]),
+        ["GET api/v1/partner/api-keys"] = (null, [(200, new Page<ApiKeyResponse>([TillKeyInUse], null))]),
         ["POST api/v1/partner/api-keys/{keyId}/rotate"] = (
             new RotateApiKeyRequest(1_440),
             [(200, new ApiKeyCreatedResponse(RotatedKey, Partner, "Till software", "p3wn8dq2vz", "lk_p3wn8dq2vz_<shown once: store it in the till's secret store>", TillScopes, At))]),
@@ -136,7 +139,7 @@ internal sealed partial class PartnerExamplesFilter : IOperationFilter
         ["POST api/v1/partner/webhooks"] = (
             new CreateWebhookRequest(SalesHook.Url, SalesEvents, SalesHook.Description),
             [(201, new WebhookSecretResponse(SalesHook with { CreatedAt = At, UpdatedAt = At }, HookSecret, null))]),
-        ["GET api/v1/partner/webhooks"] = (null, [(200, new[] { SalesHook })]),
+        ["GET api/v1/partner/webhooks"] = (null, [(200, new Page<WebhookResponse>([SalesHook], null))]),
         ["GET api/v1/partner/webhooks/{id}"] = (null, [(200, SalesHook)]),
         ["PATCH api/v1/partner/webhooks/{id}"] = (
             new UpdateWebhookRequest(null, [.. SalesEvents, EventTypes.ClubEventCheckedIn], null, null),
@@ -161,7 +164,7 @@ internal sealed partial class PartnerExamplesFilter : IOperationFilter
                     + string.Concat(NightRows.Select(r => $"{r.MemberNumber},{r.StoreId},{r.ExternalId},{r.Amount:0.00},{r.Currency},{r.PurchasedAt:yyyy-MM-ddTHH:mm:ssZ}\r\n")),
             }),
             [(202, Queued)]),
-        ["GET api/v1/partner/imports"] = (null, [(200, new[] { Queued with { Status = "completed", Processed = 2, Earned = 1, Points = 18, Rejected = 1, StartedAt = At.AddSeconds(2), CompletedAt = At.AddSeconds(3) } })]),
+        ["GET api/v1/partner/imports"] = (null, [(200, new Page<ImportResponse>([Queued with { Status = "completed", Processed = 2, Earned = 1, Points = 18, Rejected = 1, StartedAt = At.AddSeconds(2), CompletedAt = At.AddSeconds(3) }], "MTc2NDM3NDQwMDAwMDAwMDAwMHwwMTkzYTJmNmIxYzA3ZDJlOGYzYTRiNWM2ZDdlOGY5MA"))]),
         ["GET api/v1/partner/imports/{importId}"] = (null, [(200, Queued with { Status = "running", Processed = 1, Earned = 1, Points = 18, StartedAt = At.AddSeconds(2) })]),
         ["GET api/v1/partner/imports/{importId}/rejected"] = (
             null,

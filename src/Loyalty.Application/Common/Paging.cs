@@ -30,6 +30,30 @@ public static class Paging
     public static Page<T> ToPage<T>(List<T> rows, int limit, Func<T, long> key) =>
         ToPage(rows, limit, row => key(row).ToString(System.Globalization.CultureInfo.InvariantCulture));
 
+    /// <summary>
+    /// The key of a row ordered by a time and then its id, the scheme every time-ordered list shares; the ticks are
+    /// UTC, so the key does not depend on the offset a row was written with.
+    /// </summary>
+    public static string TimeKey(DateTimeOffset at, Guid id) => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{at.UtcTicks}|{id:N}");
+
+    /// <summary>Reads a cursor made of <see cref="TimeKey"/>.</summary>
+    public static (DateTimeOffset At, Guid Id)? DecodeTime(string? cursor)
+    {
+        var key = Decode(cursor);
+        if (key is null)
+        {
+            return null;
+        }
+
+        var parts = key.Split('|');
+        return parts.Length == 2
+               && long.TryParse(parts[0], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var ticks)
+               && ticks <= DateTimeOffset.MaxValue.UtcTicks
+               && Guid.TryParseExact(parts[1], "N", out var id)
+            ? (new DateTimeOffset(ticks, TimeSpan.Zero), id)
+            : throw InvalidCursor();
+    }
+
     public static string Encode(string key) => Base64Url.EncodeToString(Encoding.UTF8.GetBytes(key));
 
     public static string? Decode(string? cursor)

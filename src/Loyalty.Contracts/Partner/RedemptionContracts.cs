@@ -6,6 +6,15 @@ namespace Loyalty.Contracts.Partner;
 /// </summary>
 public sealed record RedeemPointsRequest(string MemberNumber, Guid StoreId, long Points, string? Reference);
 
+/// <summary>
+/// A dry run of <see cref="RedeemPointsRequest"/>: whether the authorisation would succeed now, and with what left.
+/// <see cref="RefusalCode"/> is the error code the authorisation would get (<c>insufficient_points</c>,
+/// <c>member_suspended</c>, <c>store_not_found</c> …). The balances are given once the store and member checks pass:
+/// <see cref="AvailableAfter"/> only when the points would be held.
+/// </summary>
+public sealed record RedemptionQuoteResponse(
+    bool Authorisable, long Points, long? AvailableBefore, long? AvailableAfter, string? RefusalCode, string? RefusalDetail);
+
 /// <summary>Take the payment: <see cref="Points"/> of the authorised points (null = all); the rest goes back to the member.</summary>
 public sealed record CaptureRedemptionRequest(long? Points);
 

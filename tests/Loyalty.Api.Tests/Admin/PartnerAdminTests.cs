@@ -138,12 +138,12 @@ public sealed class PartnerAdminTests(ApiFixture fixture)
         Assert.Equal((s.PartnerInfo.Id, "Harbour", "Shelbyville", true), (store.PartnerId, store.Name, store.City, store.IsActive));
         Assert.Equal($"{baseUrl}/{store.Id}", create.Headers.Location?.OriginalString);
 
-        var list = await s.Admin.GetJsonAsync<List<StoreResponse>>(baseUrl);
+        var list = await s.Admin.GetAllAsync<StoreResponse>(baseUrl);
         Assert.Equal(new[] { store.Id, s.Store.Id }, list.Select(x => x.Id)); // "A-..." sorts before "S-..."
 
         using var patch = await s.Admin.PatchAsJsonAsync($"{baseUrl}/{store.Id}", new UpdateStoreRequest("Harbour Front", "Capital City", false));
         await patch.EnsureStatusAsync(HttpStatusCode.OK);
-        var updated = (await s.Admin.GetJsonAsync<List<StoreResponse>>(baseUrl)).Single(x => x.Id == store.Id);
+        var updated = (await s.Admin.GetAllAsync<StoreResponse>(baseUrl)).Single(x => x.Id == store.Id);
         Assert.Equal(("Harbour Front", "Capital City", false, store.Code), (updated.Name, updated.City, updated.IsActive, updated.Code));
     }
 
@@ -169,7 +169,7 @@ public sealed class PartnerAdminTests(ApiFixture fixture)
         using var response = await s.Admin.PostAsJsonAsync($"/api/v1/admin/partners/{s.PartnerInfo.Id}/stores", new CreateStoreRequest("Copy", s.Store.Code, null));
 
         await response.AssertProblemAsync(HttpStatusCode.Conflict, "store_code_taken");
-        Assert.Single(await s.Admin.GetJsonAsync<List<StoreResponse>>($"/api/v1/admin/partners/{s.PartnerInfo.Id}/stores"));
+        Assert.Single(await s.Admin.GetAllAsync<StoreResponse>($"/api/v1/admin/partners/{s.PartnerInfo.Id}/stores"));
     }
 
     [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
@@ -200,7 +200,7 @@ public sealed class PartnerAdminTests(ApiFixture fixture)
         using var list = await s.Admin.GetAsync(url);
         await list.EnsureStatusAsync(HttpStatusCode.OK);
         var body = await list.Content.ReadAsStringAsync();
-        var items = JsonDocument.Parse(body).RootElement.EnumerateArray().ToList();
+        var items = JsonDocument.Parse(body).RootElement.GetProperty("items").EnumerateArray().ToList();
         Assert.Equal(2, items.Count); // the scenario's key and this one
         Assert.All(items, item => Assert.False(item.TryGetProperty("key", out _), "a listed key never carries its secret"));
         Assert.DoesNotContain(key.Key, body, StringComparison.Ordinal);
@@ -254,7 +254,7 @@ public sealed class PartnerAdminTests(ApiFixture fixture)
 
         var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest, "validation_failed");
         Assert.Contains("points:earn", problem.GetProperty("errors").ToString(), StringComparison.Ordinal); // names the known scopes
-        Assert.Single(await s.Admin.GetJsonAsync<List<ApiKeyResponse>>($"/api/v1/admin/partners/{s.PartnerInfo.Id}/api-keys"));
+        Assert.Single(await s.Admin.GetAllAsync<ApiKeyResponse>($"/api/v1/admin/partners/{s.PartnerInfo.Id}/api-keys"));
     }
 
     [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]

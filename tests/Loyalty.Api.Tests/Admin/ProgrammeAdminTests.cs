@@ -17,7 +17,7 @@ public sealed class ProgrammeAdminTests(ApiFixture fixture)
     [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
     public async Task Tiers_are_listed_by_rank_starting_with_the_seeded_programme(DatabaseProvider provider)
     {
-        var tiers = await Client(provider, TestTokens.Admin()).GetJsonAsync<List<TierResponse>>("/api/v1/admin/tiers");
+        var tiers = await Client(provider, TestTokens.Admin()).GetAllAsync<TierResponse>("/api/v1/admin/tiers");
 
         Assert.Equal(tiers.Select(t => t.Rank).Order(), tiers.Select(t => t.Rank));
         Assert.Equal(tiers.Count, tiers.Select(t => t.Rank).Distinct().Count());
@@ -40,7 +40,7 @@ public sealed class ProgrammeAdminTests(ApiFixture fixture)
         var tier = (await response.Content.ReadFromJsonAsync<TierResponse>(HttpTestExtensions.Json))!;
         Assert.Equal((request.Name, request.Rank, request.EarnMultiplier, request.QualificationThreshold), (tier.Name, tier.Rank, tier.EarnMultiplier, tier.QualificationThreshold));
         Assert.Equal($"/api/v1/admin/tiers/{tier.Id}", response.Headers.Location?.OriginalString);
-        var tiers = await admin.GetJsonAsync<List<TierResponse>>("/api/v1/admin/tiers");
+        var tiers = await admin.GetAllAsync<TierResponse>("/api/v1/admin/tiers");
         Assert.Equal(tiers.Select(t => t.Rank).Order(), tiers.Select(t => t.Rank));
         var listed = Assert.Single(tiers, t => t.Id == tier.Id);
         Assert.Equal((request.Name, request.EarnMultiplier, request.QualificationThreshold), (listed.Name, listed.EarnMultiplier, listed.QualificationThreshold));
@@ -56,7 +56,7 @@ public sealed class ProgrammeAdminTests(ApiFixture fixture)
         using var again = await admin.PostAsJsonAsync("/api/v1/admin/tiers", request with { Name = "Tier " + Unique.Id() });
 
         await again.AssertProblemAsync(HttpStatusCode.Conflict, "tier_rank_taken");
-        var atRank = Assert.Single(await admin.GetJsonAsync<List<TierResponse>>("/api/v1/admin/tiers"), t => t.Rank == request.Rank);
+        var atRank = Assert.Single(await admin.GetAllAsync<TierResponse>("/api/v1/admin/tiers"), t => t.Rank == request.Rank);
         Assert.Equal(request.Name, atRank.Name);
     }
 
@@ -65,7 +65,7 @@ public sealed class ProgrammeAdminTests(ApiFixture fixture)
     {
         var admin = Client(provider, TestTokens.Admin());
         var valid = await FreeTierAsync(admin);
-        var tiers = await admin.GetJsonAsync<List<TierResponse>>("/api/v1/admin/tiers");
+        var tiers = await admin.GetAllAsync<TierResponse>("/api/v1/admin/tiers");
         var below = tiers.Where(t => t.Rank < valid.Rank).MaxBy(t => t.Rank)!;
 
         // Same threshold as the tier below: not harder to reach.
@@ -80,7 +80,7 @@ public sealed class ProgrammeAdminTests(ApiFixture fixture)
         using var stingier = await admin.PostAsJsonAsync("/api/v1/admin/tiers", valid with { EarnMultiplier = 1.0m });
         await stingier.AssertProblemAsync(HttpStatusCode.UnprocessableEntity, "tier_out_of_order");
 
-        Assert.DoesNotContain(await admin.GetJsonAsync<List<TierResponse>>("/api/v1/admin/tiers"), t => t.Name == valid.Name || t.Rank == valid.Rank);
+        Assert.DoesNotContain(await admin.GetAllAsync<TierResponse>("/api/v1/admin/tiers"), t => t.Name == valid.Name || t.Rank == valid.Rank);
     }
 
     [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
@@ -108,13 +108,13 @@ public sealed class ProgrammeAdminTests(ApiFixture fixture)
     public async Task An_earning_rule_with_an_invalid_currency_is_400_and_changes_nothing(DatabaseProvider provider)
     {
         var admin = Client(provider, TestTokens.Admin());
-        var before = await admin.GetJsonAsync<List<EarningRuleResponse>>("/api/v1/admin/earning-rules");
+        var before = await admin.GetAllAsync<EarningRuleResponse>("/api/v1/admin/earning-rules");
 
         using var response = await admin.PostAsJsonAsync("/api/v1/admin/earning-rules", new EarningRuleRequest("Base " + Unique.Id(), "BaseRate", "euro", 1m));
 
         var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest, "validation_failed");
         Assert.True(problem.GetProperty("errors").TryGetProperty("currency", out _), problem.ToString());
-        Assert.Equal(before.Count, (await admin.GetJsonAsync<List<EarningRuleResponse>>("/api/v1/admin/earning-rules")).Count);
+        Assert.Equal(before.Count, (await admin.GetAllAsync<EarningRuleResponse>("/api/v1/admin/earning-rules")).Count);
     }
 
     private HttpClient Client(DatabaseProvider provider, string token) => fixture.For(provider).CreateClient().WithBearer(token);
@@ -122,7 +122,7 @@ public sealed class ProgrammeAdminTests(ApiFixture fixture)
     /// <summary>A valid new tier: a random unused rank in 10–99, threshold and multiplier rising with rank and fitting between its neighbours.</summary>
     private static async Task<CreateTierRequest> FreeTierAsync(HttpClient client)
     {
-        var tiers = await client.GetJsonAsync<List<TierResponse>>("/api/v1/admin/tiers");
+        var tiers = await client.GetAllAsync<TierResponse>("/api/v1/admin/tiers");
         var used = tiers.Select(t => t.Rank).ToHashSet();
         foreach (var rank in Enumerable.Range(10, 90).Where(r => !used.Contains(r)).OrderBy(_ => Random.Shared.Next()))
         {

@@ -36,7 +36,7 @@ public sealed class CampaignTests(ApiFixture fixture)
     public async Task Double_points_on_weekends_at_a_partner_for_Gold_members_only(DatabaseProvider provider)
     {
         var s = await Scenario.StartAsync(fixture.For(provider));
-        var tiers = await s.Admin.GetJsonAsync<List<TierResponse>>("/api/v1/admin/tiers");
+        var tiers = await s.Admin.GetAllAsync<TierResponse>("/api/v1/admin/tiers");
         var gold = tiers.Single(t => t.Name == "Gold");
         var bronzeMember = await s.EnrolAsync();
         var goldMember = await s.EnrolAsync();
@@ -71,7 +71,7 @@ public sealed class CampaignTests(ApiFixture fixture)
         Assert.Equal(("Renamed", 17, 20, "Running"), (updated.Name, updated.FromHour!.Value, updated.UntilHour!.Value, updated.Status));
         var detail = await s.Admin.GetJsonAsync<CampaignDetailResponse>($"/api/v1/admin/campaigns/{campaign.Id}");
         Assert.Equal(rule.Id, Assert.Single(detail.Rules).Id);
-        var running = await s.Admin.GetJsonAsync<List<CampaignResponse>>("/api/v1/admin/campaigns?status=running");
+        var running = await s.Admin.GetAllAsync<CampaignResponse>("/api/v1/admin/campaigns?status=running");
         Assert.Contains(running, c => c.Id == campaign.Id);
 
         using var end = await s.Admin.PostAsync($"/api/v1/admin/campaigns/{campaign.Id}/end", null);
@@ -80,7 +80,7 @@ public sealed class CampaignTests(ApiFixture fixture)
         Assert.Equal("Ended", ended.Status);
         Assert.NotNull(ended.EndedAt);
         Assert.Equal(10, (await s.EarnAsync(member.MemberNumber, 10m)).PointsEarned);
-        Assert.Contains(await s.Admin.GetJsonAsync<List<CampaignResponse>>("/api/v1/admin/campaigns?status=Ended"), c => c.Id == campaign.Id);
+        Assert.Contains(await s.Admin.GetAllAsync<CampaignResponse>("/api/v1/admin/campaigns?status=Ended"), c => c.Id == campaign.Id);
 
         using var endAgain = await s.Admin.PostAsync($"/api/v1/admin/campaigns/{campaign.Id}/end", null);
         await endAgain.AssertProblemAsync(HttpStatusCode.Conflict, "campaign_ended");

@@ -61,7 +61,7 @@ public sealed class EarningQuoteTests(ApiFixture fixture)
     {
         var s = await Scenario.StartAsync(fixture.For(provider));
         var marketing = s.Api.CreateClient().WithBearer(TestTokens.Marketing());
-        var gold = (await s.Admin.GetJsonAsync<List<TierResponse>>("/api/v1/admin/tiers")).Single(t => t.Name == "Gold");
+        var gold = (await s.Admin.GetAllAsync<TierResponse>("/api/v1/admin/tiers")).Single(t => t.Name == "Gold");
         var member = await s.EnrolAsync();
         await s.EarnAsync(member.MemberNumber, 1m);
         await s.CreateRuleAsync(new EarningRuleRequest("First purchase", "FixedBonus", Points: 100, Trigger: "FirstPurchase", Conditions: s.Mine()));

@@ -89,9 +89,9 @@ public sealed class EarningRulesTests(ApiFixture fixture)
         using var off = await s.Admin.PostAsync($"/api/v1/admin/earning-rules/{bonus.Id}/deactivate", null);
         await off.EnsureStatusAsync(HttpStatusCode.OK);
 
-        var all = await s.Admin.GetJsonAsync<List<EarningRuleResponse>>("/api/v1/admin/earning-rules");
-        var inactive = await s.Admin.GetJsonAsync<List<EarningRuleResponse>>("/api/v1/admin/earning-rules?active=false&kind=fixedbonus");
-        var multipliers = await s.Admin.GetJsonAsync<List<EarningRuleResponse>>("/api/v1/admin/earning-rules?kind=Multiplier&active=true");
+        var all = await s.Admin.GetAllAsync<EarningRuleResponse>("/api/v1/admin/earning-rules");
+        var inactive = await s.Admin.GetAllAsync<EarningRuleResponse>("/api/v1/admin/earning-rules?active=false&kind=fixedbonus");
+        var multipliers = await s.Admin.GetAllAsync<EarningRuleResponse>("/api/v1/admin/earning-rules?kind=Multiplier&active=true");
 
         Assert.Equal(all.Count, all.Select(r => r.Id).Distinct().Count());
         Assert.Equal(all.OrderByDescending(r => r.IsActive).Select(r => r.Id), all.Select(r => r.Id));
@@ -109,7 +109,7 @@ public sealed class EarningRulesTests(ApiFixture fixture)
     public async Task Contradictory_rules_are_refused_with_a_field_error_and_change_nothing(DatabaseProvider provider)
     {
         var s = await Scenario.StartAsync(fixture.For(provider));
-        var before = (await s.Admin.GetJsonAsync<List<EarningRuleResponse>>("/api/v1/admin/earning-rules")).Count;
+        var before = (await s.Admin.GetAllAsync<EarningRuleResponse>("/api/v1/admin/earning-rules")).Count;
         var cases = new (EarningRuleRequest Request, string Field)[]
         {
             (new("Negative", "Multiplier", Factor: -2m), "factor"),
@@ -134,7 +134,7 @@ public sealed class EarningRulesTests(ApiFixture fixture)
             Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _), $"{request.Name}: expected an error on {field}: {problem}");
         }
 
-        Assert.Equal(before, (await s.Admin.GetJsonAsync<List<EarningRuleResponse>>("/api/v1/admin/earning-rules")).Count);
+        Assert.Equal(before, (await s.Admin.GetAllAsync<EarningRuleResponse>("/api/v1/admin/earning-rules")).Count);
     }
 
     [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]

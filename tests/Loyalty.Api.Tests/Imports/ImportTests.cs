@@ -52,7 +52,7 @@ public sealed class ImportTests(ApiFixture fixture)
 
         Assert.Equal(15, await s.AssertBalanceEqualsLedgerAsync(ann.MemberNumber));
         Assert.Equal(20, await s.AssertBalanceEqualsLedgerAsync(bob.MemberNumber));
-        var list = await s.Partner.GetJsonAsync<List<ImportResponse>>("/api/v1/partner/imports");
+        var list = await s.Partner.GetAllAsync<ImportResponse>("/api/v1/partner/imports");
         Assert.Equal([second.Id, queued.Id], list.Select(i => i.Id));
     }
 
@@ -143,7 +143,7 @@ public sealed class ImportTests(ApiFixture fixture)
             await noKey.AssertProblemAsync(HttpStatusCode.BadRequest, "idempotency_key_required");
         }
 
-        Assert.Empty(await s.Partner.GetJsonAsync<List<ImportResponse>>("/api/v1/partner/imports"));
+        Assert.Empty(await s.Partner.GetAllAsync<ImportResponse>("/api/v1/partner/imports"));
         Assert.Equal(0, await s.AssertBalanceEqualsLedgerAsync(ann.MemberNumber));
     }
 
@@ -172,7 +172,7 @@ public sealed class ImportTests(ApiFixture fixture)
             await tooBig.AssertProblemAsync(HttpStatusCode.RequestEntityTooLarge, "payload_too_large");
         }
 
-        Assert.Empty(await s.Partner.GetJsonAsync<List<ImportResponse>>("/api/v1/partner/imports"));
+        Assert.Empty(await s.Partner.GetAllAsync<ImportResponse>("/api/v1/partner/imports"));
     }
 
     [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
@@ -233,14 +233,14 @@ public sealed class ImportTests(ApiFixture fixture)
             await stolen.AssertProblemAsync(HttpStatusCode.NotFound, "import_not_found");
         }
 
-        Assert.Empty(await attacker.Partner.GetJsonAsync<List<ImportResponse>>("/api/v1/partner/imports"));
+        Assert.Empty(await attacker.Partner.GetAllAsync<ImportResponse>("/api/v1/partner/imports"));
         using (var member = await s.MemberClient("sub-" + Unique.Id()).GetAsync($"/api/v1/partner/imports/{import.Id}"))
         {
             Assert.Equal(HttpStatusCode.Unauthorized, member.StatusCode);
         }
 
         Assert.Equal(import.Id, (await s.Admin.GetJsonAsync<ImportResponse>($"/api/v1/admin/partners/{s.PartnerInfo.Id}/imports/{import.Id}")).Id);
-        Assert.Equal(import.Id, Assert.Single(await s.Admin.GetJsonAsync<List<ImportResponse>>($"/api/v1/admin/partners/{s.PartnerInfo.Id}/imports")).Id);
+        Assert.Equal(import.Id, Assert.Single(await s.Admin.GetAllAsync<ImportResponse>($"/api/v1/admin/partners/{s.PartnerInfo.Id}/imports")).Id);
         using var wrongPartner = await s.Admin.GetAsync($"/api/v1/admin/partners/{attacker.PartnerInfo.Id}/imports/{import.Id}");
         await wrongPartner.AssertProblemAsync(HttpStatusCode.NotFound, "import_not_found");
     }

@@ -153,6 +153,22 @@ public static class HttpTestExtensions
         return (await response.Content.ReadFromJsonAsync<TResponse>(Json))!;
     }
 
+    /// <summary>Every item of a list endpoint, following <c>nextCursor</c> page by page.</summary>
+    public static async Task<List<T>> GetAllAsync<T>(this HttpClient client, string url)
+    {
+        var all = new List<T>();
+        string? cursor = null;
+        do
+        {
+            var page = await client.GetJsonAsync<Contracts.Common.Page<T>>(url + (url.Contains('?', StringComparison.Ordinal) ? "&" : "?") + "limit=200" + (cursor is null ? "" : "&cursor=" + Uri.EscapeDataString(cursor)));
+            all.AddRange(page.Items);
+            cursor = page.NextCursor;
+        }
+        while (cursor is not null);
+
+        return all;
+    }
+
     public static async Task EnsureStatusAsync(this HttpResponseMessage response, params HttpStatusCode[] expected)
     {
         if (!expected.Contains(response.StatusCode))

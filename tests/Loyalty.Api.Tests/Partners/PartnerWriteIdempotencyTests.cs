@@ -40,12 +40,12 @@ public sealed class PartnerWriteIdempotencyTests(ApiFixture fixture)
             await response.AssertProblemAsync(HttpStatusCode.BadRequest, "idempotency_key_required");
         }
 
-        var keys = await s.Partner.GetJsonAsync<List<ApiKeyResponse>>(Keys);
+        var keys = await s.Partner.GetAllAsync<ApiKeyResponse>(Keys);
         Assert.Equal(2, keys.Count); // no successor
         Assert.Null(keys.Single(k => k.Id == till.Id).ExpiresAt); // not rotated
         Assert.Null(keys.Single(k => k.Id == till.Id).RevokedAt);
-        Assert.Equal(s.Store.Name, (await s.Partner.GetJsonAsync<List<StoreResponse>>("/api/v1/partner/stores")).Single().Name);
-        Assert.Single(await s.Partner.GetJsonAsync<List<WebhookResponse>>(Webhooks));
+        Assert.Equal(s.Store.Name, (await s.Partner.GetAllAsync<StoreResponse>("/api/v1/partner/stores")).Single().Name);
+        Assert.Single(await s.Partner.GetAllAsync<WebhookResponse>(Webhooks));
     }
 
     [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
@@ -62,7 +62,7 @@ public sealed class PartnerWriteIdempotencyTests(ApiFixture fixture)
         var successor = JsonSerializer.Deserialize<ApiKeyCreatedResponse>(first, HttpTestExtensions.Json)!;
         Assert.Equal(first, replay); // the secret included
         await AssertStoredWithoutAsync(api, key, successor.Key);
-        Assert.Single(await s.Partner.GetJsonAsync<List<ApiKeyResponse>>(Keys), k => k.Id != till.Id && k.Id != s.Key.Id); // rotated once
+        Assert.Single(await s.Partner.GetAllAsync<ApiKeyResponse>(Keys), k => k.Id != till.Id && k.Id != s.Key.Id); // rotated once
         using var reused = await s.Partner.SendJsonAsync(HttpMethod.Post, url, new RotateApiKeyRequest(60), key);
         await reused.AssertProblemAsync(HttpStatusCode.UnprocessableEntity, "idempotency_key_reused");
     }
@@ -79,7 +79,7 @@ public sealed class PartnerWriteIdempotencyTests(ApiFixture fixture)
 
         var hook = JsonSerializer.Deserialize<WebhookSecretResponse>(created, HttpTestExtensions.Json)!;
         Assert.Equal(created, createdAgain);
-        Assert.Single(await s.Partner.GetJsonAsync<List<WebhookResponse>>(Webhooks)); // subscribed once
+        Assert.Single(await s.Partner.GetAllAsync<WebhookResponse>(Webhooks)); // subscribed once
         await AssertStoredWithoutAsync(api, createKey, hook.Secret);
         using (var reused = await s.Partner.SendJsonAsync(HttpMethod.Post, Webhooks, request with { Description = "another" }, createKey))
         {
@@ -110,7 +110,7 @@ public sealed class PartnerWriteIdempotencyTests(ApiFixture fixture)
         Assert.Equal(revoked, revokedAgain);
         using var reused = await s.Partner.SendJsonAsync(HttpMethod.Patch, storeUrl, new UpdateStoreRequest("Other", null, null), storeKey);
         await reused.AssertProblemAsync(HttpStatusCode.UnprocessableEntity, "idempotency_key_reused");
-        Assert.Equal("Renamed", (await s.Partner.GetJsonAsync<List<StoreResponse>>("/api/v1/partner/stores")).Single().Name);
+        Assert.Equal("Renamed", (await s.Partner.GetAllAsync<StoreResponse>("/api/v1/partner/stores")).Single().Name);
     }
 
     /// <summary>Sends the request twice with one key; returns both bodies after checking the second is a replay.</summary>

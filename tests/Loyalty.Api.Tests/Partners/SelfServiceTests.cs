@@ -31,7 +31,7 @@ public sealed class SelfServiceTests(ApiFixture fixture)
         var s = await Scenario.StartAsync(fixture.For(provider));
         var other = await Scenario.StartAsync(fixture.For(provider));
 
-        var stores = await s.Partner.GetJsonAsync<List<StoreResponse>>("/api/v1/partner/stores");
+        var stores = await s.Partner.GetAllAsync<StoreResponse>("/api/v1/partner/stores");
         Assert.Equal(s.Store.Id, Assert.Single(stores).Id);
 
         using (var patch = await s.Partner.SendJsonAsync(HttpMethod.Patch, $"/api/v1/partner/stores/{s.Store.Id}", new UpdateStoreRequest("Main Street (new)", "Shelbyville", null), Guid.NewGuid().ToString()))
@@ -47,7 +47,7 @@ public sealed class SelfServiceTests(ApiFixture fixture)
             await attack.AssertProblemAsync(HttpStatusCode.NotFound, "store_not_found");
         }
 
-        var theirs = await other.Admin.GetJsonAsync<List<StoreResponse>>($"/api/v1/admin/partners/{other.PartnerInfo.Id}/stores");
+        var theirs = await other.Admin.GetAllAsync<StoreResponse>($"/api/v1/admin/partners/{other.PartnerInfo.Id}/stores");
         Assert.Equal((other.Store.Name, true), (theirs.Single().Name, theirs.Single().IsActive));
 
         using (var invalid = await s.Partner.SendJsonAsync(HttpMethod.Patch, $"/api/v1/partner/stores/{s.Store.Id}", new UpdateStoreRequest("", null, null), Guid.NewGuid().ToString()))
@@ -78,7 +78,7 @@ public sealed class SelfServiceTests(ApiFixture fixture)
         Assert.NotEqual(till.Prefix, successor.Prefix);
         using var newClient = s.Api.CreateClient().WithApiKey(successor.Key);
 
-        var listed = await s.Partner.GetJsonAsync<List<ApiKeyResponse>>(Keys);
+        var listed = await s.Partner.GetAllAsync<ApiKeyResponse>(Keys);
         var oldListed = listed.Single(k => k.Id == till.Id);
         Assert.Equal(s.Api.Clock.GetUtcNow().AddMinutes(1), oldListed.ExpiresAt!.Value, TimeSpan.FromSeconds(5));
         Assert.NotNull(oldListed.LastUsedAt); // set by the probe above
@@ -129,7 +129,7 @@ public sealed class SelfServiceTests(ApiFixture fixture)
             await foreignRevoke.AssertProblemAsync(HttpStatusCode.NotFound, "api_key_not_found");
         }
 
-        Assert.DoesNotContain(await s.Partner.GetJsonAsync<List<ApiKeyResponse>>(Keys), k => k.PartnerId != s.PartnerInfo.Id);
+        Assert.DoesNotContain(await s.Partner.GetAllAsync<ApiKeyResponse>(Keys), k => k.PartnerId != s.PartnerInfo.Id);
         Assert.NotEqual(HttpStatusCode.Unauthorized, await StatusAsync(other.Partner, "/api/v1/partner/stores"));
 
         // A manager key with fewer scopes cannot turn the all-scope key into a fresh one it would then hold.
@@ -175,7 +175,7 @@ public sealed class SelfServiceTests(ApiFixture fixture)
         // The losers saw the rotation (422 already rotated) or raced it (409 concurrent update): never a 500.
         Assert.All(results.Where(r => r.Status != HttpStatusCode.OK), r =>
             Assert.True(r.Status is HttpStatusCode.Conflict or HttpStatusCode.UnprocessableEntity, $"{r.Status}: {r.Body}"));
-        var keys = await s.Admin.GetJsonAsync<List<ApiKeyResponse>>($"/api/v1/admin/partners/{s.PartnerInfo.Id}/api-keys");
+        var keys = await s.Admin.GetAllAsync<ApiKeyResponse>($"/api/v1/admin/partners/{s.PartnerInfo.Id}/api-keys");
         Assert.Single(keys, k => k.Name == till.Name && k.Id != till.Id);
     }
 

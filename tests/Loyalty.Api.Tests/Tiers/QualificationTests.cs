@@ -287,7 +287,7 @@ public sealed class QualificationTests(ApiFixture fixture)
     public async Task The_preview_counts_who_would_move_up_down_or_stay(DatabaseProvider provider)
     {
         var s = await Scenario.StartAsync(fixture.For(provider));
-        var tiers = await s.Admin.GetJsonAsync<List<TierResponse>>("/api/v1/admin/tiers");
+        var tiers = await s.Admin.GetAllAsync<TierResponse>("/api/v1/admin/tiers");
         var easierSilver = CurrentScheme(tiers, silverPoints: 500);
         var first = await s.Admin.PostJsonAsync<TierSchemePreviewResponse>("/api/v1/admin/tier-scheme/preview", easierSilver);
         Assert.Equal(first.MembersEvaluated, first.MovingUp + first.MovingDown + first.Unchanged);

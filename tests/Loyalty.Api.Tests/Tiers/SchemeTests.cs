@@ -35,7 +35,7 @@ public sealed class SchemeTests(ApiFixture fixture)
         Assert.Equal(("Silver", new TierThresholdsDto(1_000), new TierThresholdsDto(1_000)), (silver.Name, silver.Qualify, silver.Retain));
         Assert.Equal((1.25m, 5m, (int?)48, "Free delivery"), (silver.Benefits.EarnMultiplier, silver.Benefits.RewardDiscountPercent, silver.Benefits.SupportResponseHours, Assert.Single(silver.Benefits.Perks!)));
         Assert.Equal(("Gold", new TierThresholdsDto(5_000), 1.5m, 10m), (gold.Name, gold.Qualify, gold.Benefits.EarnMultiplier, gold.Benefits.RewardDiscountPercent));
-        var listed = await marketing.GetJsonAsync<List<TierResponse>>("/api/v1/admin/tiers");
+        var listed = await marketing.GetAllAsync<TierResponse>("/api/v1/admin/tiers");
         Assert.Equal(scheme.Tiers.Select(t => (t.Id, t.Qualify, t.Retain, t.Benefits.EarnMultiplier)), listed.Select(t => (t.Id, t.Qualify, t.Retain, t.Benefits.EarnMultiplier)));
         Assert.Equal(1_000L, listed[1].QualificationThreshold); // the older field: the points threshold
     }
@@ -85,7 +85,7 @@ public sealed class SchemeTests(ApiFixture fixture)
             Assert.Equal(silver.Id, ladder.MyTierId);
             Assert.Equal("Gold", Assert.Single(ladder.Tiers, t => t.IsMine).Name);
 
-            var versions = await admin.GetJsonAsync<List<TierSchemeVersionResponse>>(SchemeKit.Url + "/versions");
+            var versions = await admin.GetAllAsync<TierSchemeVersionResponse>(SchemeKit.Url + "/versions");
             var version = versions[0];
             Assert.Equal((applied.Version!.Value, "applied", "marketer@test"), (version.Version, version.Status, version.CreatedBy));
             Assert.Equal(request.Tiers.Select(t => (t.Id, t.Name, t.Rank)), version.Definition.Tiers.Select(t => (t.Id, t.Name, t.Rank)));
@@ -126,7 +126,7 @@ public sealed class SchemeTests(ApiFixture fixture)
             var after = await admin.PutSchemeAsync(original.ToRequest());
 
             Assert.DoesNotContain(after.Tiers, t => t.Id == retiring.Id);
-            Assert.DoesNotContain(await admin.GetJsonAsync<List<TierResponse>>("/api/v1/admin/tiers"), t => t.Id == retiring.Id);
+            Assert.DoesNotContain(await admin.GetAllAsync<TierResponse>("/api/v1/admin/tiers"), t => t.Id == retiring.Id);
             var ladder = await a.Client.GetJsonAsync<TierLadderResponse>("/api/v1/me/tiers");
             Assert.Equal(below.Id, ladder.MyTierId);
             Assert.DoesNotContain(ladder.Tiers, t => t.Id == retiring.Id);
@@ -208,7 +208,7 @@ public sealed class SchemeTests(ApiFixture fixture)
             Assert.Null(applied.Pending);
             Assert.Equal(pending.Version, applied.Version);
             Assert.Equal((int?)12, applied.Tiers.Single(t => t.Id == silver.Id).Benefits.SupportResponseHours);
-            var version = (await admin.GetJsonAsync<List<TierSchemeVersionResponse>>(SchemeKit.Url + "/versions")).Single(v => v.Id == pending.Id);
+            var version = (await admin.GetAllAsync<TierSchemeVersionResponse>(SchemeKit.Url + "/versions")).Single(v => v.Id == pending.Id);
             Assert.Equal(("applied", true), (version.Status, version.AppliedAt >= now.AddDays(1)));
 
             using var cancelApplied = await admin.PostAsync($"{SchemeKit.Url}/versions/{pending.Id}/cancel", null);
@@ -265,7 +265,7 @@ public sealed class SchemeTests(ApiFixture fixture)
             var second = (await admin.PutSchemeAsync(original.ToRequest(now.AddDays(5)) with { GraceDays = 20 })).Pending!;
             Assert.Equal(first.Version + 1, second.Version);
 
-            var versions = await admin.GetJsonAsync<List<TierSchemeVersionResponse>>(SchemeKit.Url + "/versions");
+            var versions = await admin.GetAllAsync<TierSchemeVersionResponse>(SchemeKit.Url + "/versions");
             Assert.Equal(("cancelled", "admin@test"), versions.Where(v => v.Id == first.Id).Select(v => (v.Status, v.CancelledBy!)).Single());
             Assert.Equal(20, versions.Single(v => v.Id == second.Id).Definition.GraceDays);
 

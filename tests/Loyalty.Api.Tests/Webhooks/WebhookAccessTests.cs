@@ -50,7 +50,7 @@ public sealed class WebhookAccessTests(ApiFixture fixture)
         await (await SendAsync(b.Partner, HttpMethod.Patch, url, new UpdateWebhookRequest(null, null, null, false))).AssertProblemAsync(HttpStatusCode.NotFound, "webhook_not_found");
         await (await SendAsync(b.Partner, HttpMethod.Delete, url)).AssertProblemAsync(HttpStatusCode.NotFound, "webhook_not_found");
         await (await SendAsync(b.Partner, HttpMethod.Post, url + "/rotate-secret")).AssertProblemAsync(HttpStatusCode.NotFound, "webhook_not_found");
-        var listed = await b.Partner.GetJsonAsync<List<WebhookResponse>>("/api/v1/partner/webhooks");
+        var listed = await b.Partner.GetAllAsync<WebhookResponse>("/api/v1/partner/webhooks");
         Assert.Equal([hookB.Webhook.Id], listed.Select(w => w.Id));
         Assert.DoesNotContain("secret", (await b.Partner.GetStringAsync("/api/v1/partner/webhooks")).ToLowerInvariant(), StringComparison.Ordinal);
 
@@ -62,7 +62,7 @@ public sealed class WebhookAccessTests(ApiFixture fixture)
         Assert.Single(receiverA.Received.Select(h => h.Id).Distinct());
 
         // Staff see and manage both.
-        var all = await a.Admin.GetJsonAsync<List<WebhookResponse>>($"/api/v1/admin/webhooks?partnerId={a.PartnerInfo.Id}");
+        var all = await a.Admin.GetAllAsync<WebhookResponse>($"/api/v1/admin/webhooks?partnerId={a.PartnerInfo.Id}");
         Assert.Equal([hookA.Webhook.Id], all.Select(w => w.Id));
         await a.Admin.GetJsonAsync<Page<WebhookDeliveryResponse>>($"/api/v1/admin/webhooks/{hookA.Webhook.Id}/deliveries?status=succeeded");
         await a.UnsubscribeAsync(hookA.Webhook.Id);

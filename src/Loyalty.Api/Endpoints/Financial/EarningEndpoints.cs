@@ -3,6 +3,7 @@ using Loyalty.Api.Auth;
 using Loyalty.Api.Idempotency;
 using Loyalty.Application.Features.Financial.Earning;
 using Loyalty.Contracts.Admin;
+using Loyalty.Contracts.Common;
 using Loyalty.Contracts.Partner;
 using Loyalty.Domain.Structural.ApiKeys;
 using Mediator;
@@ -31,8 +32,8 @@ public static class EarningEndpoints
     public static void MapEarningEndpoints(this Audiences api)
     {
         var rules = api.Programme.MapGroup("/earning-rules").WithTags("Earning rules");
-        rules.MapGet("/", async Task<Ok<IReadOnlyList<EarningRuleResponse>>> (bool? active, string? kind, Guid? campaignId, ISender sender, CancellationToken ct) =>
-                TypedResults.Ok(await sender.Send(new ListEarningRulesQuery(active, kind, campaignId), ct)))
+        rules.MapGet("/", async Task<Ok<Page<EarningRuleResponse>>> (bool? active, string? kind, Guid? campaignId, int? limit, string? cursor, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new ListEarningRulesQuery(active, kind, campaignId, limit, cursor), ct)))
             .WithSummary("List earning rules (current versions), active first")
             .WithDescription("Filters: active=true|false, kind=BaseRate|Multiplier|FixedBonus, campaignId. Within each group: by priority, specificity, newest change.")
             .ProducesValidationProblem()
@@ -72,8 +73,8 @@ public static class EarningEndpoints
             .WithName("SimulateEarning");
 
         var campaigns = api.Programme.MapGroup("/campaigns").WithTags("Campaigns");
-        campaigns.MapGet("/", async Task<Ok<IReadOnlyList<CampaignResponse>>> (string? status, ISender sender, CancellationToken ct) =>
-                TypedResults.Ok(await sender.Send(new ListCampaignsQuery(status), ct)))
+        campaigns.MapGet("/", async Task<Ok<Page<CampaignResponse>>> (string? status, int? limit, string? cursor, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new ListCampaignsQuery(status, limit, cursor), ct)))
             .WithSummary("List campaigns, latest start first").WithDescription("status=Scheduled|Running|Ended filters by the campaign's window now.")
             .ProducesValidationProblem()
             .WithName("ListCampaigns");

@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Loyalty.Api.Endpoints.Financial;
 
-/// <summary>Paying with points at the till: authorise (hold), capture, cancel.</summary>
+/// <summary>Paying with points at the till: quote (dry run), authorise (hold), capture, cancel.</summary>
 public static class RedemptionsEndpoints
 {
     public static void MapRedemptionsEndpoints(this Audiences api)
@@ -26,6 +26,14 @@ public static class RedemptionsEndpoints
             .WithDescription("Holds the points until expiresAt (the programme's redemption hold); then capture or cancel. Fails with 422 insufficient_points when the available balance does not cover them; the balance never goes below zero.")
             .ProducesValidationProblem().ProducesProblem(404).ProducesProblem(409).ProducesProblem(422)
             .WithName("AuthoriseRedemption");
+
+        redemptions.MapPost("/quote", async Task<Ok<RedemptionQuoteResponse>> (RedeemPointsRequest request, ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new QuoteRedemptionQuery(user.GetPartnerId(), request), ct)))
+            .RequireScope(ApiKeyScopes.PointsRedeem)
+            .WithSummary("Pay with points: dry run of an authorisation")
+            .WithDescription("Same body and checks as authorising, but nothing is held: authorisable, the available points before and after, or the refusal code the authorisation would get (insufficient_points, member_suspended, store_not_found …). No Idempotency-Key needed.")
+            .ProducesValidationProblem()
+            .WithName("QuoteRedemption");
 
         redemptions.MapGet("/{id:guid}", async Task<Ok<RedemptionResponse>> (Guid id, ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new GetRedemptionQuery(user.GetPartnerId(), id), ct)))

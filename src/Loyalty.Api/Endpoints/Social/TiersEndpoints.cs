@@ -17,8 +17,8 @@ public static class TiersEndpoints
 {
     public static void MapTiersEndpoints(this Audiences api)
     {
-        api.Programme.MapGet("/tiers", async Task<Ok<IReadOnlyList<TierResponse>>> (ISender sender, CancellationToken ct) =>
-            TypedResults.Ok(await sender.Send(new ListTiersQuery(), ct))).WithTags("Tiers").WithSummary("List the current tiers by rank, with thresholds and benefits")
+        api.Programme.MapGet("/tiers", async Task<Ok<Page<TierResponse>>> (int? limit, string? cursor, ISender sender, CancellationToken ct) =>
+            TypedResults.Ok(await sender.Send(new ListTiersQuery(limit, cursor), ct))).WithTags("Tiers").WithSummary("List the current tiers by rank, with thresholds and benefits")
             .WithName("ListTiers");
         api.Programme.MapPost("/tiers", async Task<Created<TierResponse>> (CreateTierRequest request, ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
             {
@@ -47,8 +47,8 @@ public static class TiersEndpoints
                 "unknown_tier, duplicate_tier_id, entry_tier_replaced. Audited.")
             .ProducesValidationProblem().ProducesProblem(409).ProducesProblem(422)
             .WithName("ChangeTierScheme");
-        scheme.MapGet("/versions", async Task<Ok<IReadOnlyList<TierSchemeVersionResponse>>> (ISender sender, CancellationToken ct) =>
-            TypedResults.Ok(await sender.Send(new ListTierSchemeVersionsQuery(), ct)))
+        scheme.MapGet("/versions", async Task<Ok<Page<TierSchemeVersionResponse>>> (int? limit, string? cursor, ISender sender, CancellationToken ct) =>
+            TypedResults.Ok(await sender.Send(new ListTierSchemeVersionsQuery(limit, cursor), ct)))
             .WithSummary("Submitted scheme versions, newest first (at most 100)")
             .WithName("ListTierSchemeVersions");
         scheme.MapPost("/versions/{versionId:guid}/cancel", async Task<Ok<TierSchemeVersionResponse>> (Guid versionId, ClaimsPrincipal user, ISender sender, CancellationToken ct) =>

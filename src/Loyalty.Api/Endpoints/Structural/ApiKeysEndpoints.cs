@@ -3,6 +3,7 @@ using Loyalty.Api.Auth;
 using Loyalty.Api.Idempotency;
 using Loyalty.Application.Features.Structural.ApiKeys;
 using Loyalty.Contracts.Admin;
+using Loyalty.Contracts.Common;
 using Loyalty.Domain.Structural.ApiKeys;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -30,8 +31,8 @@ public static class ApiKeysEndpoints
             })
             .WithSummary("Issue an API key (the secret is shown once)").ProducesValidationProblem().ProducesProblem(404)
             .WithName("CreateApiKey");
-        admin.MapGet("/{partnerId:guid}/api-keys", async Task<Ok<IReadOnlyList<ApiKeyResponse>>> (Guid partnerId, ISender sender, CancellationToken ct) =>
-            TypedResults.Ok(await sender.Send(new ListApiKeysQuery(partnerId), ct))).WithSummary("List a partner's API keys (never their secrets)").ProducesProblem(404)
+        admin.MapGet("/{partnerId:guid}/api-keys", async Task<Ok<Page<ApiKeyResponse>>> (Guid partnerId, int? limit, string? cursor, ISender sender, CancellationToken ct) =>
+            TypedResults.Ok(await sender.Send(new ListApiKeysQuery(partnerId, limit, cursor), ct))).WithSummary("List a partner's API keys (never their secrets)").ProducesProblem(404)
             .WithName("AdminListApiKeys");
         admin.MapPost("/{partnerId:guid}/api-keys/{keyId:guid}/revoke", async Task<Ok<ApiKeyResponse>> (Guid partnerId, Guid keyId, ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
             TypedResults.Ok(await sender.Send(new RevokeApiKeyCommand(user.GetActor(), partnerId, keyId), ct)))
@@ -43,8 +44,8 @@ public static class ApiKeysEndpoints
             .ProducesValidationProblem().ProducesProblem(404).ProducesProblem(422)
             .WithName("AdminRotateApiKey");
         var partner = api.Partner.MapGroup("").RequireScope(ApiKeyScopes.PartnerManage).WithTags("Self-service");
-        partner.MapGet("/api-keys", async Task<Ok<IReadOnlyList<ApiKeyResponse>>> (ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
-            TypedResults.Ok(await sender.Send(new ListApiKeysQuery(user.GetPartnerId()), ct)))
+        partner.MapGet("/api-keys", async Task<Ok<Page<ApiKeyResponse>>> (int? limit, string? cursor, ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
+            TypedResults.Ok(await sender.Send(new ListApiKeysQuery(user.GetPartnerId(), limit, cursor), ct)))
             .WithSummary("My API keys: prefix, scopes, created, last used (to the minute), expiry after rotation; never secrets")
             .WithName("PartnerListApiKeys");
         partner.MapPost("/api-keys/{keyId:guid}/rotate", async Task<Ok<ApiKeyCreatedResponse>> (Guid keyId, RotateApiKeyRequest? request, ClaimsPrincipal user, ISender sender, CancellationToken ct) =>

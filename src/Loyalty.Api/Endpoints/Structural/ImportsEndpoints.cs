@@ -4,6 +4,7 @@ using Loyalty.Api.Auth;
 using Loyalty.Api.Idempotency;
 using Loyalty.Application.Features.Structural.Imports;
 using Loyalty.Contracts;
+using Loyalty.Contracts.Common;
 using Loyalty.Contracts.Partner;
 using Loyalty.Domain.Structural.ApiKeys;
 using Loyalty.Domain.Structural.Imports;
@@ -55,8 +56,8 @@ public static class ImportsEndpoints
             .ProducesValidationProblem().ProducesProblem(400).ProducesProblem(413).ProducesProblem(415)
             .WithName("UploadImport");
 
-        partner.MapGet("/", async Task<Ok<IReadOnlyList<ImportResponse>>> (ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
-            TypedResults.Ok(await sender.Send(new ListImportsQuery(user.GetPartnerId()), ct)))
+        partner.MapGet("/", async Task<Ok<Page<ImportResponse>>> (int? limit, string? cursor, ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
+            TypedResults.Ok(await sender.Send(new ListImportsQuery(user.GetPartnerId(), limit, cursor), ct)))
             .WithSummary("Your latest imports (100), newest first")
             .WithName("PartnerListImports");
         partner.MapGet("/{importId:guid}", async Task<Ok<ImportResponse>> (Guid importId, ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
@@ -70,8 +71,8 @@ public static class ImportsEndpoints
             .WithName("PartnerGetRejectedRows");
 
         var admin = api.Admin.MapGroup("/partners/{partnerId:guid}/imports").WithTags("Imports");
-        admin.MapGet("/", async Task<Ok<IReadOnlyList<ImportResponse>>> (Guid partnerId, ISender sender, CancellationToken ct) =>
-            TypedResults.Ok(await sender.Send(new ListImportsQuery(partnerId), ct)))
+        admin.MapGet("/", async Task<Ok<Page<ImportResponse>>> (Guid partnerId, int? limit, string? cursor, ISender sender, CancellationToken ct) =>
+            TypedResults.Ok(await sender.Send(new ListImportsQuery(partnerId, limit, cursor), ct)))
             .WithSummary("A partner's latest imports (100), newest first")
             .WithName("AdminListImports");
         admin.MapGet("/{importId:guid}", async Task<Ok<ImportResponse>> (Guid partnerId, Guid importId, ISender sender, CancellationToken ct) =>

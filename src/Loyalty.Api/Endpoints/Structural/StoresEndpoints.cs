@@ -3,6 +3,7 @@ using Loyalty.Api.Auth;
 using Loyalty.Api.Idempotency;
 using Loyalty.Application.Features.Structural.Stores;
 using Loyalty.Contracts.Admin;
+using Loyalty.Contracts.Common;
 using Loyalty.Domain.Structural.ApiKeys;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -22,8 +23,8 @@ public static class StoresEndpoints
             })
             .WithSummary("Open a store for a partner").ProducesValidationProblem().ProducesProblem(404).ProducesProblem(409)
             .WithName("CreateStore");
-        admin.MapGet("/{partnerId:guid}/stores", async Task<Ok<IReadOnlyList<StoreResponse>>> (Guid partnerId, ISender sender, CancellationToken ct) =>
-            TypedResults.Ok(await sender.Send(new ListStoresQuery(partnerId), ct))).WithSummary("List a partner's stores").ProducesProblem(404)
+        admin.MapGet("/{partnerId:guid}/stores", async Task<Ok<Page<StoreResponse>>> (Guid partnerId, int? limit, string? cursor, ISender sender, CancellationToken ct) =>
+            TypedResults.Ok(await sender.Send(new ListStoresQuery(partnerId, limit, cursor), ct))).WithSummary("List a partner's stores").ProducesProblem(404)
             .WithName("AdminListStores");
         admin.MapPatch("/{partnerId:guid}/stores/{storeId:guid}", async Task<Ok<StoreResponse>> (Guid partnerId, Guid storeId, UpdateStoreRequest request, ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
             TypedResults.Ok(await sender.Send(new UpdateStoreCommand(user.GetActor(), partnerId, storeId, request), ct)))
@@ -31,8 +32,8 @@ public static class StoresEndpoints
             .WithName("AdminUpdateStore");
 
         var partner = api.Partner.MapGroup("").RequireScope(ApiKeyScopes.PartnerManage).WithTags("Self-service");
-        partner.MapGet("/stores", async Task<Ok<IReadOnlyList<StoreResponse>>> (ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
-            TypedResults.Ok(await sender.Send(new ListStoresQuery(user.GetPartnerId()), ct)))
+        partner.MapGet("/stores", async Task<Ok<Page<StoreResponse>>> (int? limit, string? cursor, ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
+            TypedResults.Ok(await sender.Send(new ListStoresQuery(user.GetPartnerId(), limit, cursor), ct)))
             .WithSummary("My stores")
             .WithName("PartnerListStores");
         partner.MapPatch("/stores/{storeId:guid}", async Task<Ok<StoreResponse>> (Guid storeId, UpdateStoreRequest request, ClaimsPrincipal user, ISender sender, CancellationToken ct) =>

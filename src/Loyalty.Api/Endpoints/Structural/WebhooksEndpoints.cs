@@ -32,8 +32,8 @@ public static class WebhooksEndpoints
             .WithSummary("Subscribe a URL to events (one partner's, or all)").WithDescription("The secret is shown once. " + Signing)
             .ProducesValidationProblem().ProducesProblem(404)
             .WithName("AdminCreateWebhook");
-        admin.MapGet("/", async Task<Ok<IReadOnlyList<WebhookResponse>>> (Guid? partnerId, ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
-            TypedResults.Ok(await sender.Send(new ListWebhooksQuery(Staff(user), partnerId), ct))).WithSummary("List webhook subscriptions")
+        admin.MapGet("/", async Task<Ok<Page<WebhookResponse>>> (Guid? partnerId, int? limit, string? cursor, ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
+            TypedResults.Ok(await sender.Send(new ListWebhooksQuery(Staff(user), partnerId, limit, cursor), ct))).WithSummary("List webhook subscriptions")
             .WithName("AdminListWebhooks");
         MapCommon(admin, "Admin", Staff, idempotent: false);
 
@@ -46,8 +46,8 @@ public static class WebhooksEndpoints
             .WithSummary("Subscribe a URL to this partner's events").WithDescription("Events about purchases, redemptions and the like at this partner only. The secret is shown once. " + Signing + " " + IdempotencyEndpointExtensions.SecretReplay)
             .RequireIdempotencyKey(responseHoldsSecret: true).ProducesValidationProblem()
             .WithName("PartnerCreateWebhook");
-        partner.MapGet("/", async Task<Ok<IReadOnlyList<WebhookResponse>>> (ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
-            TypedResults.Ok(await sender.Send(new ListWebhooksQuery(Partner(user), null), ct))).WithSummary("List this partner's webhook subscriptions")
+        partner.MapGet("/", async Task<Ok<Page<WebhookResponse>>> (int? limit, string? cursor, ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
+            TypedResults.Ok(await sender.Send(new ListWebhooksQuery(Partner(user), null, limit, cursor), ct))).WithSummary("List this partner's webhook subscriptions")
             .WithName("PartnerListWebhooks");
         MapCommon(partner, "Partner", Partner, idempotent: true);
     }

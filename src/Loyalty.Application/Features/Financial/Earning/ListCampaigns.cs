@@ -1,14 +1,16 @@
 using FluentValidation;
 using Loyalty.Application.Abstractions;
+using Loyalty.Application.Common;
 using Loyalty.Contracts.Admin;
+using Loyalty.Contracts.Common;
 using Loyalty.Domain.Financial.Earning;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
 namespace Loyalty.Application.Features.Financial.Earning;
 
-/// <summary>Campaigns by start, newest first; <c>status</c> filters on Scheduled, Running or Ended (now).</summary>
-public sealed record ListCampaignsQuery(string? Status) : IQuery<IReadOnlyList<CampaignResponse>>;
+/// <summary>Campaigns by start, newest first (then by id); <c>status</c> filters on Scheduled, Running or Ended (now).</summary>
+public sealed record ListCampaignsQuery(string? Status, int? Limit = null, string? Cursor = null) : IQuery<Page<CampaignResponse>>;
 
 public sealed class ListCampaignsValidator : AbstractValidator<ListCampaignsQuery>
 {
@@ -17,10 +19,12 @@ public sealed class ListCampaignsValidator : AbstractValidator<ListCampaignsQuer
             .WithMessage($"status must be one of: {string.Join(", ", Enum.GetNames<CampaignStatus>())}.");
 }
 
-public sealed class ListCampaignsHandler(ILoyaltyDbContext db, TimeProvider clock) : IQueryHandler<ListCampaignsQuery, IReadOnlyList<CampaignResponse>>
+public sealed class ListCampaignsHandler(ILoyaltyDbContext db, TimeProvider clock) : IQueryHandler<ListCampaignsQuery, Page<CampaignResponse>>
 {
-    public async ValueTask<IReadOnlyList<CampaignResponse>> Handle(ListCampaignsQuery query, CancellationToken cancellationToken)
+    public async ValueTask<Page<CampaignResponse>> Handle(ListCampaignsQuery query, CancellationToken cancellationToken)
     {
+        var limit = Paging.Limit(query.Limit);
+        var after = Paging.DecodeTime(query.Cursor);
         var now = clock.GetUtcNow();
         var campaigns = db.Campaigns.AsNoTracking();
         if (query.Status is not null)
@@ -33,7 +37,12 @@ public sealed class ListCampaignsHandler(ILoyaltyDbContext db, TimeProvider cloc
             };
         }
 
-        var list = await campaigns.ToListAsync(cancellationToken);
-        return list.OrderByDescending(c => c.From).ThenBy(c => c.Id).Select(c => CampaignRequests.ToResponse(c, now)).ToList();
+        if (after is var (from, id))
+        {
+            campaigns = campaigns.Where(c => c.From < from || (c.From == from && c.Id.CompareTo(id) < 0));
+        }
+
+        var rows = await campaigns.OrderByDescending(c => c.From).ThenByDescending(c => c.Id).Take(limit + 1).ToListAsync(cancellationToken);
+        return Paging.ToPage(rows.ConvertAll(c => CampaignRequests.ToResponse(c, now)), limit, c => Paging.TimeKey(c.From, c.Id));
     }
 }

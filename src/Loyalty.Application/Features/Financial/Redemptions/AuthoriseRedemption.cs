@@ -2,11 +2,7 @@ using FluentValidation;
 using Loyalty.Application.Abstractions;
 using Loyalty.Application.Features.Financial.Ledger;
 using Loyalty.Application.Features.Financial.Policies;
-using Loyalty.Application.Features.Social.Members;
-using Loyalty.Application.Features.Structural.Stores;
-using Loyalty.Contracts;
 using Loyalty.Contracts.Partner;
-using Loyalty.Domain.Common;
 using Loyalty.Domain.Financial.Ledger;
 using Loyalty.Domain.Financial.Redemptions;
 using Mediator;
@@ -22,13 +18,7 @@ public sealed record AuthoriseRedemptionCommand(Guid PartnerId, RedeemPointsRequ
 
 public sealed class AuthoriseRedemptionValidator : AbstractValidator<AuthoriseRedemptionCommand>
 {
-    public AuthoriseRedemptionValidator()
-    {
-        RuleFor(c => c.Request.MemberNumber).MemberNumber();
-        RuleFor(c => c.Request.StoreId).NotEmpty();
-        RuleFor(c => c.Request.Points).GreaterThan(0).LessThanOrEqualTo(100_000_000);
-        RuleFor(c => c.Request.Reference).MaximumLength(100);
-    }
+    public AuthoriseRedemptionValidator() => RuleFor(c => c.Request).NotNull().SetValidator(new RedeemPointsRequestValidator());
 }
 
 public sealed class AuthoriseRedemptionHandler(ILoyaltyDbContext db, PointsLedger ledger, PointsPolicyCache policies, TimeProvider clock)
@@ -37,9 +27,7 @@ public sealed class AuthoriseRedemptionHandler(ILoyaltyDbContext db, PointsLedge
     public async ValueTask<RedemptionResponse> Handle(AuthoriseRedemptionCommand command, CancellationToken cancellationToken)
     {
         var request = command.Request;
-        var store = await PartnerStores.FindActiveAsync(db, command.PartnerId, request.StoreId, cancellationToken);
-        var member = await MemberLookup.FindByNumberAsync(db, request.MemberNumber, cancellationToken);
-        member.EnsureCanTransact();
+        var (store, member) = await RedemptionRules.PartiesAsync(db, command.PartnerId, request, cancellationToken);
 
         var now = clock.GetUtcNow();
         var policy = await policies.GetAsync(db, cancellationToken);
@@ -54,7 +42,7 @@ public sealed class AuthoriseRedemptionHandler(ILoyaltyDbContext db, PointsLedge
             now,
             new LedgerReferences(PartnerId: command.PartnerId, StoreId: store.Id, RedemptionId: redemption.Id));
         var debit = await ledger.TryDebitAsync(hold, trackAs: redemption.Id, cancellationToken)
-            ?? throw new DomainException(ErrorCodes.InsufficientPoints, $"The member does not have {request.Points} points available.");
+            ?? throw RedemptionRules.InsufficientPoints(request.Points);
 
         return RedemptionResponses.From(redemption, member.MemberNumber, debit.Available, now);
     }

@@ -1,7 +1,5 @@
-using System.Globalization;
 using Loyalty.Application.Abstractions;
 using Loyalty.Application.Common;
-using Loyalty.Application.Errors;
 using Loyalty.Application.Features.Social.Members;
 using Loyalty.Contracts;
 using Loyalty.Contracts.Common;
@@ -25,7 +23,7 @@ public sealed class ListTransfersHandler(ILoyaltyDbContext db, TimeProvider cloc
         var limit = Paging.Limit(query.Limit);
         var me = await MemberLookup.FindBySubjectAsync(db, query.Subject, cancellationToken);
         var transfers = db.PointsTransfers.AsNoTracking().Where(t => t.FromMemberId == me.Id || (t.ToMemberId == me.Id && t.Status == TransferStatus.Completed));
-        if (DecodeCursor(query.Cursor) is var (createdAt, id))
+        if (Paging.DecodeTime(query.Cursor) is var (createdAt, id))
         {
             transfers = transfers.Where(t => t.CreatedAt < createdAt || (t.CreatedAt == createdAt && t.Id.CompareTo(id) < 0));
         }
@@ -37,20 +35,6 @@ public sealed class ListTransfersHandler(ILoyaltyDbContext db, TimeProvider cloc
         var items = page
             .Select(t => t.FromMemberId == me.Id ? Transfers.Outgoing(t, others[t.ToMemberId], now) : Transfers.Incoming(t, others[t.FromMemberId], now))
             .ToList();
-        return Paging.ToPage(items, limit, t => string.Create(CultureInfo.InvariantCulture, $"{t.CreatedAt.UtcTicks}|{t.Id}"));
-    }
-
-    private static (DateTimeOffset CreatedAt, Guid Id)? DecodeCursor(string? cursor)
-    {
-        var key = Paging.Decode(cursor);
-        if (key is null)
-        {
-            return null;
-        }
-
-        var parts = key.Split('|');
-        return parts.Length == 2 && long.TryParse(parts[0], CultureInfo.InvariantCulture, out var ticks) && ticks >= 0 && ticks <= DateTimeOffset.MaxValue.UtcTicks && Guid.TryParse(parts[1], out var id)
-            ? (new DateTimeOffset(ticks, TimeSpan.Zero), id)
-            : throw AppException.BadRequest(ErrorCodes.InvalidCursor, "The cursor is not one this API issued.");
+        return Paging.ToPage(items, limit, t => Paging.TimeKey(t.CreatedAt, t.Id));
     }
 }

@@ -20,7 +20,7 @@ public sealed class BrowseClubEventsHandler(ILoyaltyDbContext db, TimeProvider c
     public async ValueTask<Page<ClubEventOfferResponse>> Handle(BrowseClubEventsQuery query, CancellationToken cancellationToken)
     {
         var limit = Paging.Limit(query.Limit);
-        var after = ClubEvents.DecodeTimeCursor(query.Cursor);
+        var after = Paging.DecodeTime(query.Cursor);
         var (member, tier) = await MemberLookup.FindWithTierBySubjectAsync(db, query.Subject, cancellationToken);
         var now = clock.GetUtcNow();
         var tierId = tier.Id;
@@ -34,6 +34,6 @@ public sealed class BrowseClubEventsHandler(ILoyaltyDbContext db, TimeProvider c
 
         var rows = await events.OrderBy(e => e.StartsAt).ThenBy(e => e.Id).Take(limit + 1).Include(e => e.Tiers).ToListAsync(cancellationToken);
         var items = await MemberClubEventViews.OffersAsync(db, member, tierId, rows, now, cancellationToken);
-        return Paging.ToPage(items, limit, e => ClubEvents.TimeCursor(e.StartsAt, e.Id));
+        return Paging.ToPage(items, limit, e => Paging.TimeKey(e.StartsAt, e.Id));
     }
 }

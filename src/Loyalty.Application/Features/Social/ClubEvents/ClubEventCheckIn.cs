@@ -1,5 +1,6 @@
 using FluentValidation;
 using Loyalty.Application.Abstractions;
+using Loyalty.Application.Features.Audit;
 using Loyalty.Application.Features.Financial.Ledger;
 using Loyalty.Application.Features.Structural.Outbox;
 using Loyalty.Contracts;
@@ -21,7 +22,7 @@ public sealed record CheckInBy(CheckInChannel Channel, string Actor, Guid? Partn
 /// time; the conditional update (only a Registered row becomes CheckedIn) makes the award once-only on its own as well.
 /// Walk-ins without a registration are refused (not_registered): capacity and eligibility were decided at registration.
 /// </summary>
-public sealed class ClubEventCheckIn(ILoyaltyDbContext db, PointsLedger ledger, EventOutbox outbox, TimeProvider clock)
+public sealed class ClubEventCheckIn(ILoyaltyDbContext db, PointsLedger ledger, EventOutbox outbox, AuditTrail audit, TimeProvider clock)
 {
     public async Task<ClubEventCheckInResponse> CheckInAsync(ClubEvent clubEvent, Member member, CheckInBy by, CancellationToken cancellationToken)
     {
@@ -61,6 +62,18 @@ public sealed class ClubEventCheckIn(ILoyaltyDbContext db, PointsLedger ledger, 
             new ClubEventCheckedInV1(member.MemberNumber, registration.Id, clubEvent.Id, clubEvent.Title, EventValue.Of<CheckInChannelValue>(by.Channel), by.StoreId, points, now),
             member.Id,
             clubEvent.PartnerId);
+        if (by.Channel == CheckInChannel.Staff)
+        {
+            // A staff member credits points and changes the registration: audited like every staff change to a member.
+            audit.Record<object>(by.Actor, "club_event.checked_in", "member", member.Id, new { registrationStatus = registration.Status.ToString() }, new
+            {
+                registrationStatus = current.Status.ToString(),
+                registrationId = registration.Id,
+                eventId = clubEvent.Id,
+                points,
+            });
+        }
+
         if (points > 0)
         {
             var entry = LedgerEntry.Create(

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Loyalty.Application.Abstractions;
 using Loyalty.Application.Common;
 using Loyalty.Application.Errors;
@@ -114,23 +113,4 @@ public static class ClubEvents
             e.Id, e.Title, e.Description, e.StartsAt, e.EndsAt, e.VenueName, e.VenueAddress, e.OnlineUrl, e.PartnerId, e.StoreId, e.Capacity,
             e.PointsForAttending, e.EligibleTierIds, e.RegistrationOpensAt, e.RegistrationClosesAt, e.CancellationClosesAt, e.Status.ToString(),
             e.CancellationReason, counts.Registered, counts.CheckedIn, counts.Waitlisted, e.PlacesLeft(counts.PlacesTaken), e.CreatedAt, e.UpdatedAt);
-
-    public static string TimeCursor(DateTimeOffset at, Guid id) => string.Create(CultureInfo.InvariantCulture, $"{at.UtcTicks}|{id}");
-
-    public static (DateTimeOffset At, Guid Id)? DecodeTimeCursor(string? cursor)
-    {
-        var key = Paging.Decode(cursor);
-        if (key is null)
-        {
-            return null;
-        }
-
-        var parts = key.Split('|');
-        return parts.Length == 2
-               && long.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var ticks)
-               && ticks <= DateTimeOffset.MaxValue.UtcTicks
-               && Guid.TryParse(parts[1], out var id)
-            ? (new DateTimeOffset(ticks, TimeSpan.Zero), id)
-            : throw AppException.BadRequest(ErrorCodes.InvalidCursor, "The cursor is not one this API issued.");
-    }
 }

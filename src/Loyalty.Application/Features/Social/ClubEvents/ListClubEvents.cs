@@ -27,7 +27,7 @@ public sealed class ListClubEventsHandler(ILoyaltyDbContext db) : IQueryHandler<
             events = events.Where(e => e.EndsAt > endingAfter);
         }
 
-        if (ClubEvents.DecodeTimeCursor(query.Cursor) is var (startsAt, id))
+        if (Paging.DecodeTime(query.Cursor) is var (startsAt, id))
         {
             events = events.Where(e => e.StartsAt > startsAt || (e.StartsAt == startsAt && e.Id.CompareTo(id) > 0));
         }
@@ -35,6 +35,6 @@ public sealed class ListClubEventsHandler(ILoyaltyDbContext db) : IQueryHandler<
         var rows = await events.OrderBy(e => e.StartsAt).ThenBy(e => e.Id).Take(limit + 1).Include(e => e.Tiers).ToListAsync(cancellationToken);
         var counts = await ClubEvents.CountAsync(db, [.. rows.Select(e => e.Id)], cancellationToken);
         var items = rows.Select(e => ClubEvents.ToResponse(e, counts.GetValueOrDefault(e.Id, ClubEventCounts.None))).ToList();
-        return Paging.ToPage(items, limit, e => ClubEvents.TimeCursor(e.StartsAt, e.Id));
+        return Paging.ToPage(items, limit, e => Paging.TimeKey(e.StartsAt, e.Id));
     }
 }

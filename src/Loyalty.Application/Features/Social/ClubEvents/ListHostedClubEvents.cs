@@ -19,7 +19,7 @@ public sealed class ListHostedClubEventsHandler(ILoyaltyDbContext db, TimeProvid
         var limit = Paging.Limit(query.Limit);
         var endedBefore = clock.GetUtcNow() - ClubEvent.CheckInClosesAfterEnd;
         var events = db.ClubEvents.AsNoTracking().Where(e => e.PartnerId == query.PartnerId && e.EndsAt > endedBefore);
-        if (ClubEvents.DecodeTimeCursor(query.Cursor) is var (startsAt, id))
+        if (Paging.DecodeTime(query.Cursor) is var (startsAt, id))
         {
             events = events.Where(e => e.StartsAt > startsAt || (e.StartsAt == startsAt && e.Id.CompareTo(id) > 0));
         }
@@ -31,6 +31,6 @@ public sealed class ListHostedClubEventsHandler(ILoyaltyDbContext db, TimeProvid
             var c = counts.GetValueOrDefault(e.Id, ClubEventCounts.None);
             return new PartnerClubEventResponse(e.Id, e.Title, e.StartsAt, e.EndsAt, e.StoreId, e.Status.ToString(), c.Registered, c.CheckedIn);
         }).ToList();
-        return Paging.ToPage(items, limit, e => ClubEvents.TimeCursor(e.StartsAt, e.Id));
+        return Paging.ToPage(items, limit, e => Paging.TimeKey(e.StartsAt, e.Id));
     }
 }

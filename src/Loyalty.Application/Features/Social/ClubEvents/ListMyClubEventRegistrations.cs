@@ -21,7 +21,7 @@ public sealed class ListMyClubEventRegistrationsHandler(ILoyaltyDbContext db) : 
                    join e in db.ClubEvents.AsNoTracking() on r.ClubEventId equals e.Id
                    where r.MemberId == member.Id
                    select new { Registration = r, Event = e };
-        if (ClubEvents.DecodeTimeCursor(query.Cursor) is var (startsAt, id))
+        if (Paging.DecodeTime(query.Cursor) is var (startsAt, id))
         {
             rows = rows.Where(x => x.Event.StartsAt < startsAt || (x.Event.StartsAt == startsAt && x.Event.Id.CompareTo(id) < 0));
         }
@@ -33,6 +33,6 @@ public sealed class ListMyClubEventRegistrationsHandler(ILoyaltyDbContext db) : 
             items.Add(await MemberClubEventViews.RegistrationAsync(db, x.Event, x.Registration, cancellationToken));
         }
 
-        return Paging.ToPage(items, limit, r => ClubEvents.TimeCursor(r.StartsAt, r.EventId));
+        return Paging.ToPage(items, limit, r => Paging.TimeKey(r.StartsAt, r.EventId));
     }
 }

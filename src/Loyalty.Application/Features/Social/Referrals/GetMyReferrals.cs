@@ -19,7 +19,7 @@ public sealed class GetMyReferralsHandler(ILoyaltyDbContext db, ReferralProgramm
     public async ValueTask<MyReferralsResponse> Handle(GetMyReferralsQuery query, CancellationToken cancellationToken)
     {
         var limit = Paging.Limit(query.Limit);
-        var after = ReferralCursor.Decode(query.Cursor);
+        var after = Paging.DecodeTime(query.Cursor);
         var me = await db.Members.AsNoTracking()
             .Where(m => m.ExternalId == query.Subject)
             .Select(m => new { m.Id, Code = db.MemberReferralCodes.Where(c => c.MemberId == m.Id).Select(c => c.Code).FirstOrDefault() })
@@ -39,7 +39,7 @@ public sealed class GetMyReferralsHandler(ILoyaltyDbContext db, ReferralProgramm
                         select new { r.Id, r.Status, r.Reason, r.CreatedAt, r.DecidedAt, r.ReferrerPoints, m.FirstName, m.LastName };
         if (after is { } cursor)
         {
-            referrals = referrals.Where(r => r.CreatedAt < cursor.CreatedAt || (r.CreatedAt == cursor.CreatedAt && r.Id.CompareTo(cursor.Id) < 0));
+            referrals = referrals.Where(r => r.CreatedAt < cursor.At || (r.CreatedAt == cursor.At && r.Id.CompareTo(cursor.Id) < 0));
         }
 
         var rows = await referrals.OrderByDescending(r => r.CreatedAt).ThenByDescending(r => r.Id).Take(limit + 1).ToListAsync(cancellationToken);
@@ -60,7 +60,7 @@ public sealed class GetMyReferralsHandler(ILoyaltyDbContext db, ReferralProgramm
                     r.ReferrerPoints),
             };
         }).ToList();
-        var page = Paging.ToPage(items, limit, r => ReferralCursor.Key(r.CreatedAt, r.Id));
+        var page = Paging.ToPage(items, limit, r => Paging.TimeKey(r.CreatedAt, r.Id));
 
         return new MyReferralsResponse(
             code.Value,

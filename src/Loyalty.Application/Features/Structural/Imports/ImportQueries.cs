@@ -4,6 +4,7 @@ using Loyalty.Application.Abstractions;
 using Loyalty.Application.Common;
 using Loyalty.Application.Errors;
 using Loyalty.Contracts;
+using Loyalty.Contracts.Common;
 using Loyalty.Contracts.Partner;
 using Loyalty.Domain.Structural.Imports;
 using Mediator;
@@ -12,10 +13,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Loyalty.Application.Features.Structural.Imports;
 
 public sealed class ImportQueries(ILoyaltyDbContext db)
-    : IQueryHandler<GetImportQuery, ImportResponse>, IQueryHandler<ListImportsQuery, IReadOnlyList<ImportResponse>>, IQueryHandler<GetRejectedRowsQuery, string>
+    : IQueryHandler<GetImportQuery, ImportResponse>, IQueryHandler<ListImportsQuery, Page<ImportResponse>>, IQueryHandler<GetRejectedRowsQuery, string>
 {
-    public const int ListLimit = 100;
-
     public static ImportResponse ToResponse(Import i) => new(
         i.Id, i.Format.ToString().ToLowerInvariant(), i.Status.ToString().ToLowerInvariant(), i.TotalRows, i.Processed, i.Earned, i.Points, i.Duplicates, i.Rejected,
         i.CreatedAt, i.StartedAt, i.CompletedAt);
@@ -23,10 +22,17 @@ public sealed class ImportQueries(ILoyaltyDbContext db)
     public async ValueTask<ImportResponse> Handle(GetImportQuery query, CancellationToken cancellationToken) =>
         ToResponse(await FindAsync(query.PartnerId, query.ImportId, cancellationToken));
 
-    public async ValueTask<IReadOnlyList<ImportResponse>> Handle(ListImportsQuery query, CancellationToken cancellationToken)
+    public async ValueTask<Page<ImportResponse>> Handle(ListImportsQuery query, CancellationToken cancellationToken)
     {
-        var imports = await db.Imports.AsNoTracking().Where(i => i.PartnerId == query.PartnerId).OrderByDescending(i => i.CreatedAt).Take(ListLimit).ToListAsync(cancellationToken);
-        return imports.ConvertAll(ToResponse);
+        var limit = Paging.Limit(query.Limit);
+        var imports = db.Imports.AsNoTracking().Where(i => i.PartnerId == query.PartnerId);
+        if (Paging.DecodeTime(query.Cursor) is var (createdAt, id))
+        {
+            imports = imports.Where(i => i.CreatedAt < createdAt || (i.CreatedAt == createdAt && i.Id.CompareTo(id) < 0));
+        }
+
+        var rows = await imports.OrderByDescending(i => i.CreatedAt).ThenByDescending(i => i.Id).Take(limit + 1).ToListAsync(cancellationToken);
+        return Paging.ToPage(rows.ConvertAll(ToResponse), limit, i => Paging.TimeKey(i.CreatedAt, i.Id));
     }
 
     public async ValueTask<string> Handle(GetRejectedRowsQuery query, CancellationToken cancellationToken)
