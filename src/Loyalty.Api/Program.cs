@@ -3,6 +3,7 @@ using Loyalty.Api.Auth;
 using Loyalty.Api.Endpoints;
 using Loyalty.Api.Errors;
 using Loyalty.Api.Idempotency;
+using Loyalty.Api.Logging;
 using Loyalty.Api.OpenApi;
 using Loyalty.Api.RateLimiting;
 using Loyalty.Application;
@@ -13,7 +14,6 @@ using Loyalty.Infrastructure.Persistence;
 using Loyalty.Infrastructure.Seeding;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http.Json;
-using Microsoft.AspNetCore.HttpLogging;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -39,11 +39,6 @@ builder.Services.Configure<JsonOptions>(o =>
 });
 // Bad bodies throw so that the exception handler answers with problem details instead of an empty 400.
 builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
-builder.Services.AddHttpLogging(o =>
-{
-    o.LoggingFields = HttpLoggingFields.RequestMethod | HttpLoggingFields.RequestPath | HttpLoggingFields.ResponseStatusCode | HttpLoggingFields.Duration;
-    o.CombineLogs = true;
-});
 
 // One body limit for the whole API, enforced by Kestrel for every body (chunked too); RequestSizeLimitMiddleware
 // answers a declared oversize body before it is read.
@@ -65,7 +60,7 @@ await using (var scope = app.Services.CreateAsyncScope())
     }
 }
 
-app.UseHttpLogging();
+app.UseMiddleware<RequestLogMiddleware>(); // one line per request, written when the response is done
 app.UseMiddleware<SecurityHeadersMiddleware>();
 app.UseExceptionHandler();
 app.UseStatusCodePages();

@@ -1,0 +1,46 @@
+using System.Diagnostics;
+using System.Security.Claims;
+using Loyalty.Api.Auth;
+
+namespace Loyalty.Api.Logging;
+
+/// <summary>
+/// One log line per request: method, route template, status, duration, who called (partner id or member subject) and
+/// the trace id. The route template, not the path, so member numbers and voucher codes in URLs never reach the log;
+/// bodies, query strings and headers are never logged.
+/// </summary>
+public sealed partial class RequestLogMiddleware(RequestDelegate next, ILogger<RequestLogMiddleware> logger)
+{
+    public async Task InvokeAsync(HttpContext context)
+    {
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            await next(context);
+        }
+        finally
+        {
+            if (logger.IsEnabled(LogLevel.Information))
+            {
+                var route = (context.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? "(no route)";
+                Completed(
+                    logger,
+                    context.Request.Method,
+                    route,
+                    context.Response.StatusCode,
+                    Stopwatch.GetElapsedTime(started).TotalMilliseconds,
+                    Caller(context.User),
+                    Activity.Current?.TraceId.ToString() ?? context.TraceIdentifier);
+            }
+        }
+    }
+
+    private static string Caller(ClaimsPrincipal user) =>
+        user.FindFirstValue(LoyaltyClaims.PartnerId) is { } partner ? "partner:" + partner
+        : user.Identity?.IsAuthenticated == true && user.FindFirstValue(LoyaltyClaims.Subject) is { } subject ? "user:" + subject
+        : "anonymous";
+
+    [LoggerMessage(EventId = 1, Level = LogLevel.Information,
+        Message = "{Method} {Route} {Status} {DurationMs:0.0} ms {Caller} trace {TraceId}")]
+    private static partial void Completed(ILogger logger, string method, string route, int status, double durationMs, string caller, string traceId);
+}
