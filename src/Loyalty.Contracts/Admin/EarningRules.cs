@@ -22,7 +22,7 @@ public sealed record EarningRuleConditions(
 /// A rule as marketing staff write it (create, and every update: an update is a full new version).
 /// <see cref="Kind"/>: BaseRate (pointsPerCurrencyUnit + currency), Multiplier (factor &gt; 1, e.g. 2.0 = double points)
 /// or FixedBonus (points + trigger: EveryPurchase, FirstPurchase, BirthdayMonth, NthVisit with visitNumber, Enrolment,
-/// Anniversary — of the membership, from the first full year).
+/// Anniversary — of the membership, from the year after enrolment).
 /// <see cref="GrantOn"/> (birthday and anniversary bonuses only): <c>purchase</c> (default) credits the bonus on each purchase in
 /// the birthday or anniversary month; <c>day</c> has a daily job credit it on the day itself, without a purchase, once per member
 /// per year, to active members only (29 February is celebrated on 28 February in other years; no caps, spend, categories or SKUs; partnerIds and storeIds
@@ -81,7 +81,7 @@ public sealed record CampaignRequest(
     string Name,
     DateTimeOffset From,
     DateTimeOffset? Until = null,
-    string? Description = null,
+    [property: MultilineText] string? Description = null,
     IReadOnlyList<string>? Weekdays = null,
     int? FromHour = null,
     int? UntilHour = null,

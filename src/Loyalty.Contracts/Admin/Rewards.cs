@@ -1,3 +1,4 @@
+using Loyalty.Contracts.Common;
 using System.Text.Json.Serialization;
 
 namespace Loyalty.Contracts.Admin;
@@ -8,7 +9,7 @@ namespace Loyalty.Contracts.Admin;
 /// </summary>
 public sealed record CreateRewardRequest(
     string Name,
-    string? Description,
+    [property: MultilineText] string? Description,
     long PointsCost,
     int? Stock,
     int? PerMemberLimit,
@@ -31,6 +32,7 @@ public sealed class UpdateRewardRequest
 
     public string? Name { get; init; }
 
+    [MultilineText]
     public string? Description { get; init; }
 
     public long? PointsCost { get; init; }

@@ -266,7 +266,7 @@ public static class EarningCalculator
         BonusTrigger.FirstPurchase => member.PurchasesBefore == 0,
         BonusTrigger.NthVisit => member.PurchasesBefore + 1 == rule.VisitNumber,
         BonusTrigger.BirthdayMonth => member.BirthDate?.Month == at.ToUniversalTime().Month,
-        BonusTrigger.Anniversary => at.ToUniversalTime().Month == member.EnrolledAt.ToUniversalTime().Month && member.EnrolledAt.AddYears(1) <= at,
+        BonusTrigger.Anniversary => at.ToUniversalTime() is var utc && member.EnrolledAt.ToUniversalTime() is var enrolled && utc.Month == enrolled.Month && utc.Year > enrolled.Year,
         _ => false,
     };
 

@@ -27,7 +27,7 @@ public enum BonusTrigger
     Enrolment,
 
     /// <summary>
-    /// The anniversary of the member's enrolment (UTC date), from the first full year on: on purchases in the
+    /// The anniversary of the member's enrolment (UTC date), from the year after enrolment on: on purchases in the
     /// anniversary month, or on the day itself with <see cref="BonusGrantOn.Day"/>.
     /// </summary>
     Anniversary,
@@ -415,7 +415,7 @@ public sealed class EarningRule
         {
             Id = id,
             Version = version,
-            Name = d.Name.Trim(),
+            Name = Names.Clean(d.Name),
             Kind = d.Kind,
             Currency = d.Currency,
             PointsPerCurrencyUnit = d.PointsPerCurrencyUnit,

@@ -123,7 +123,7 @@ internal sealed class PurchaseReturnConfiguration : IEntityTypeConfiguration<Pur
         // A return is credited once: the partner's return id is unique per purchase.
         b.HasIndex(r => new { r.PurchaseId, r.ReturnId }).IsUnique();
         b.Property(r => r.Amount).HasPrecision(18, 4);
-        b.Property(r => r.Policy).HasConversion<string>().HasMaxLength(20);
+        b.Property(r => r.Policy).HasConversion<string>().HasMaxLength(30); // ReverseWithinAvailable is 22
         b.Property(r => r.Reason).HasMaxLength(500);
         b.Ignore(r => r.PointsReversed);
         b.HasOne<Purchase>().WithMany().HasForeignKey(r => r.PurchaseId).OnDelete(DeleteBehavior.Restrict);

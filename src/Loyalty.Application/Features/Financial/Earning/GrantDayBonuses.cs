@@ -153,7 +153,7 @@ public sealed class GrantDayBonusesHandler(
             description.Length > 500 ? description[..500] : description,
             now,
             new LedgerReferences(ReferenceId: rule.Id));
-        outbox.Add(EventTypes.PointsEarned, member.Id, null, new
+        outbox.Add(EventTypes.PointsEarned, member.Id, member.EnrolledAtPartnerId, new
         {
             memberNumber = member.MemberNumber,
             reason,

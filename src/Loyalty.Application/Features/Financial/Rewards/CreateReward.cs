@@ -4,6 +4,7 @@ using Loyalty.Application.Features.Audit;
 using Loyalty.Contracts.Admin;
 using Loyalty.Domain.Financial.Rewards;
 using Mediator;
+using Loyalty.Domain.Common;
 
 namespace Loyalty.Application.Features.Financial.Rewards;
 
@@ -31,7 +32,7 @@ public sealed class CreateRewardHandler(ILoyaltyDbContext db, AuditTrail audit, 
     public async ValueTask<RewardResponse> Handle(CreateRewardCommand command, CancellationToken cancellationToken)
     {
         var request = command.Request;
-        var name = request.Name.Trim();
+        var name = Names.Clean(request.Name);
         await RewardCatalogue.EnsureNameFreeAsync(db, name, except: null, cancellationToken);
         var tiers = await RewardCatalogue.KnownTiersAsync(db, request.EligibleTierIds ?? [], cancellationToken);
 

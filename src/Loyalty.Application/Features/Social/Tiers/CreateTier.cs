@@ -5,6 +5,7 @@ using Loyalty.Contracts.Admin;
 using Loyalty.Domain.Social.Tiers;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using Loyalty.Domain.Common;
 
 namespace Loyalty.Application.Features.Social.Tiers;
 
@@ -42,7 +43,7 @@ public sealed class CreateTierHandler(ILoyaltyDbContext db, TierSchemeService sc
             throw AppException.Conflict("tier_rank_taken", $"A tier with rank {request.Rank} already exists.");
         }
 
-        if (existing.Any(t => string.Equals(t.Name, request.Name.Trim(), StringComparison.OrdinalIgnoreCase)))
+        if (existing.Any(t => string.Equals(t.Name, Names.Clean(request.Name), StringComparison.OrdinalIgnoreCase)))
         {
             throw AppException.Conflict("tier_name_taken", $"A tier named '{request.Name.Trim()}' already exists.");
         }
@@ -62,7 +63,7 @@ public sealed class CreateTierHandler(ILoyaltyDbContext db, TierSchemeService sc
         var settings = TierSchemeMapping.ToResponse(programme?.Settings ?? TierProgrammeSettings.Default);
         var added = new TierDefinitionDto(
             null,
-            request.Name.Trim(),
+            Names.Clean(request.Name),
             request.Rank,
             request.Rank == 0 ? null : new TierThresholdsDto(request.QualificationThreshold),
             null,

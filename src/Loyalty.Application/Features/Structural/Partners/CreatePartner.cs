@@ -7,6 +7,7 @@ using Loyalty.Contracts.Admin;
 using Loyalty.Domain.Structural.Partners;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using Loyalty.Domain.Common;
 
 namespace Loyalty.Application.Features.Structural.Partners;
 
@@ -25,7 +26,7 @@ public sealed class CreatePartnerHandler(ILoyaltyDbContext db, AuditTrail audit,
 {
     public async ValueTask<PartnerResponse> Handle(CreatePartnerCommand command, CancellationToken cancellationToken)
     {
-        var name = command.Request.Name.Trim();
+        var name = Names.Clean(command.Request.Name);
         if (await db.Partners.AnyAsync(p => p.Name == name, cancellationToken))
         {
             throw AppException.Conflict("partner_name_taken", $"A partner named '{name}' already exists.");

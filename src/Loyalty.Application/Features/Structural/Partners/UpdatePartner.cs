@@ -7,6 +7,7 @@ using Loyalty.Contracts.Admin;
 using Loyalty.Domain.Structural.Partners;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using Loyalty.Domain.Common;
 
 namespace Loyalty.Application.Features.Structural.Partners;
 
@@ -30,9 +31,9 @@ public sealed class UpdatePartnerHandler(ILoyaltyDbContext db, AuditTrail audit,
         var partner = await PartnerLookup.FindAsync(db, command.PartnerId, cancellationToken);
         var before = partner.ToResponse();
         var request = command.Request;
-        if (request.Name is not null && request.Name.Trim() != partner.Name)
+        if (request.Name is not null && Names.Clean(request.Name) != partner.Name)
         {
-            var name = request.Name.Trim();
+            var name = Names.Clean(request.Name);
             if (await db.Partners.AnyAsync(p => p.Name == name && p.Id != partner.Id, cancellationToken))
             {
                 throw AppException.Conflict("partner_name_taken", $"A partner named '{name}' already exists.");
