@@ -104,7 +104,7 @@ public sealed class ControlCharacterTests(ApiFixture fixture)
             (s.Admin, $"/api/v1/admin/partners/{s.PartnerInfo.Id}/stores", new CreateStoreRequest("Store\u202E", "S-" + Unique.Id(), null), "name"),
             (s.Admin, $"/api/v1/admin/partners/{s.PartnerInfo.Id}/api-keys", new CreateApiKeyRequest("till\u0007", ["members:read"]), "name"),
             (s.Admin, "/api/v1/admin/earning-rules", new EarningRuleRequest("Rule\u0000", "Multiplier", Factor: 2m, Conditions: new EarningRuleConditions(PartnerIds: [s.PartnerInfo.Id], Categories: ["ok", "bad\u0000"])), "name"),
-            (s.Admin, $"/api/v1/admin/members/{member.MemberId}/adjustments", new CreateAdjustmentRequest(10, "Goodwill\u0000"), "reason"),
+            (s.Admin, $"/api/v1/admin/members/{member.Id}/adjustments", new CreateAdjustmentRequest(10, "Goodwill\u0000"), "reason"),
             (s.Partner, "/api/v1/partner/transactions", s.Purchase(member.MemberNumber, 10m, "R-\u0000" + Unique.Id()), "externalId"),
         };
         foreach (var (client, url, body, field) in attempts)
@@ -121,7 +121,7 @@ public sealed class ControlCharacterTests(ApiFixture fixture)
     public async Task Descriptions_documented_as_multiline_take_line_breaks_and_names_compare_in_NFC(DatabaseProvider provider)
     {
         var s = await Scenario.StartAsync(fixture.For(provider));
-        var from = s.Now().AddDays(1);
+        var from = s.Api.Clock.GetUtcNow().AddDays(1);
         using (var campaign = await s.Admin.PostAsJsonAsync("/api/v1/admin/campaigns", new CampaignRequest("Lines " + Unique.Id(), from, Description: "Double points\r\n\t- weekends only\n"), HttpTestExtensions.Json))
         {
             await campaign.EnsureStatusAsync(HttpStatusCode.Created);
