@@ -52,6 +52,25 @@ public static class TextSafety
         return true;
     }
 
+    /// <summary>The text with each refused character replaced by U+FFFD, for echoing a refused value back safely.</summary>
+    public static string Scrub(string value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        if (IsSafe(value))
+        {
+            return value;
+        }
+
+        var scrubbed = new StringBuilder(value.Length);
+        foreach (var rune in value.EnumerateRunes())
+        {
+            var text = rune.ToString();
+            scrubbed.Append(IsSafe(text) ? text : "\uFFFD");
+        }
+
+        return scrubbed.ToString();
+    }
+
     /// <summary>Names are compared (uniqueness) and stored in Unicode normalisation form C, so "é" typed two ways is one name.</summary>
     public static string Normalise(string value) => value.IsNormalized(NormalizationForm.FormC) ? value : value.Normalize(NormalizationForm.FormC);
 
@@ -141,7 +160,7 @@ public static class TextSafety
 
     private static IReadOnlyList<WalkedProperty> PropertiesOf(Type type) => Properties.GetOrAdd(type, t => t
         .GetProperties(BindingFlags.Public | BindingFlags.Instance)
-        .Where(p => p.CanRead && p.GetIndexParameters().Length == 0 && IsWalked(p.PropertyType))
+        .Where(p => p.CanRead && p.GetIndexParameters().Length == 0 && IsWalked(p.PropertyType) && !p.IsDefined(typeof(CheckedPerRowAttribute), inherit: true))
         .Select(p => new WalkedProperty(p, p.IsDefined(typeof(MultilineTextAttribute), inherit: true), p.PropertyType.Namespace?.StartsWith("Loyalty.Contracts", StringComparison.Ordinal) == true))
         .ToList());
 
@@ -165,6 +184,15 @@ public static class TextSafety
     private static string Join(string path, string name) => path.Length == 0 ? name : $"{path}.{name}";
 
     private static string Camel(string name) => name.Length == 0 ? name : char.ToLowerInvariant(name[0]) + name[1..];
+}
+
+/// <summary>
+/// A whole uploaded file carried as text: its line breaks are its rows, and each row's values are checked when the
+/// row is read (a row with a control character is rejected, with its field named), so the walk leaves it out.
+/// </summary>
+[AttributeUsage(AttributeTargets.Property)]
+public sealed class CheckedPerRowAttribute : Attribute
+{
 }
 
 /// <summary>

@@ -1,5 +1,5 @@
-using Loyalty.Contracts.Common;
 using System.Text.Json.Serialization;
+using Loyalty.Contracts.Common;
 
 namespace Loyalty.Contracts.Admin;
 

@@ -30,6 +30,10 @@ public sealed class ControlCharacterTests(ApiFixture fixture)
         // Rows of a JSON import are checked row by row when the import runs (a row with NUL is rejected with the live
         // path's validation_failed); the upload itself only stores the file.
         [typeof(ImportRowRequest)] = "ImportBatch runs TextSafety on each row",
+
+        // The admin endpoint copies its url, event types and description into a CreateWebhookRequest, which
+        // CreateWebhookCommand carries; partnerId is a Guid.
+        [typeof(CreateAdminWebhookRequest)] = "copied into CreateWebhookRequest by the endpoint",
     };
 
     public static TheoryData<Type> RequestTypes()
@@ -87,11 +91,18 @@ public sealed class ControlCharacterTests(ApiFixture fixture)
     [InlineData("admin\u202Egnp.exe", false, false)]
     [InlineData("a\u2066b\u2069", false, false)]
     [InlineData("a\u2028b", true, false)]
-    [InlineData("\ud800", false, false)]
     [InlineData("line one\nline two\r\n\tindented", true, true)]
     [InlineData("bare\rreturn", true, false)]
     [InlineData("a\u0000b", true, false)]
     public void What_text_may_hold(string text, bool multiline, bool safe) => Assert.Equal(safe, TextSafety.IsSafe(text, multiline));
+
+    [Fact]
+    public void An_unpaired_surrogate_is_refused_and_a_pair_is_not()
+    {
+        Assert.False(TextSafety.IsSafe("a" + (char)0xD800 + "b"));
+        Assert.False(TextSafety.IsSafe("a" + (char)0xDC00));
+        Assert.True(TextSafety.IsSafe("a🎉b"));
+    }
 
     [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
     public async Task Free_text_with_a_control_character_is_refused_with_the_field_named(DatabaseProvider provider)
@@ -141,6 +152,32 @@ public sealed class ControlCharacterTests(ApiFixture fixture)
         await decomposed.AssertProblemAsync(HttpStatusCode.Conflict, "partner_name_taken");
     }
 
+    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task An_import_row_with_a_control_character_is_rejected_while_the_others_earn(DatabaseProvider provider)
+    {
+        var api = fixture.For(provider);
+        var s = await Scenario.StartAsync(api);
+        var ann = await s.EnrolAsync();
+        var now = api.Clock.GetUtcNow();
+        object[] rows =
+        [
+            new { memberNumber = ann.MemberNumber, storeId = s.Store.Id, externalId = "R-" + Unique.Id(), amount = 10m, currency = "EUR", purchasedAt = now },
+            new { memberNumber = ann.MemberNumber, storeId = s.Store.Id, externalId = "R-\u0000" + Unique.Id(), amount = 20m, currency = "EUR", purchasedAt = now },
+        ];
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/partner/imports") { Content = JsonContent.Create(rows) };
+        request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
+        using var response = await s.Partner.SendAsync(request);
+        await response.EnsureStatusAsync(HttpStatusCode.Accepted);
+        var import = (await response.Content.ReadFromJsonAsync<ImportResponse>(HttpTestExtensions.Json))!;
+
+        await Imports.ImportJobRunner.RunUntilIdleAsync(api);
+        import = await s.Partner.GetJsonAsync<ImportResponse>($"/api/v1/partner/imports/{import.Id}");
+        Assert.Equal((1, 1), (import.Earned, import.Rejected));
+        var report = await s.Partner.GetStringAsync(new Uri($"/api/v1/partner/imports/{import.Id}/rejected", UriKind.Relative));
+        Assert.Contains("invalid_row,externalId must not contain control characters", report, StringComparison.Ordinal);
+        Assert.Equal(10, await s.AssertBalanceEqualsLedgerAsync(ann.MemberNumber));
+    }
+
     [Fact]
     public void The_OpenAPI_documents_say_which_fields_take_line_breaks()
     {
@@ -152,8 +189,11 @@ public sealed class ControlCharacterTests(ApiFixture fixture)
         typeof(CreatePartnerCommand).Assembly.GetTypes()
             .Where(t => !t.IsAbstract && !t.IsGenericTypeDefinition && typeof(Mediator.IMessage).IsAssignableFrom(t));
 
-    private static bool Carries(Type message, Type request) =>
-        message.GetProperties().Any(p => p.PropertyType == request || ElementOf(p.PropertyType) == request);
+    /// <summary>Whether the message holds the request, directly or inside another record it holds (basket lines in a purchase).</summary>
+    private static bool Carries(Type holder, Type request, int depth = 0) =>
+        depth < 6 && holder.GetProperties().Any(p =>
+            (ElementOf(p.PropertyType) ?? Nullable.GetUnderlyingType(p.PropertyType) ?? p.PropertyType) is var held
+            && (held == request || (IsOurs(held) && held != typeof(string) && Carries(held, request, depth + 1))));
 
     private static Type? ElementOf(Type type) =>
         type.IsArray ? type.GetElementType() : type.IsGenericType && typeof(IEnumerable).IsAssignableFrom(type) && type != typeof(string) ? type.GetGenericArguments().Last() : null;
@@ -169,7 +209,8 @@ public sealed class ControlCharacterTests(ApiFixture fixture)
     /// <summary>Every string a built message holds, named as TextSafety names fields (lists hold one element).</summary>
     private static IEnumerable<string> StringPaths(Type type, string path, int depth, bool top)
     {
-        foreach (var p in type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.GetIndexParameters().Length == 0))
+        // Exempt: an uploaded file's text, whose rows are checked one by one ([CheckedPerRow]).
+        foreach (var p in type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.GetIndexParameters().Length == 0 && !p.IsDefined(typeof(CheckedPerRowAttribute))))
         {
             var isBody = top && p.PropertyType.Namespace?.StartsWith("Loyalty.Contracts", StringComparison.Ordinal) == true;
             var name = isBody ? "" : (path.Length == 0 ? "" : path + ".") + char.ToLowerInvariant(p.Name[0]) + p.Name[1..];

@@ -2,9 +2,9 @@ using FluentValidation;
 using Loyalty.Application.Abstractions;
 using Loyalty.Application.Features.Audit;
 using Loyalty.Contracts.Admin;
+using Loyalty.Domain.Common;
 using Loyalty.Domain.Financial.Rewards;
 using Mediator;
-using Loyalty.Domain.Common;
 
 namespace Loyalty.Application.Features.Financial.Rewards;
 

@@ -2,10 +2,10 @@ using FluentValidation;
 using Loyalty.Application.Abstractions;
 using Loyalty.Application.Errors;
 using Loyalty.Contracts.Admin;
+using Loyalty.Domain.Common;
 using Loyalty.Domain.Social.Tiers;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
-using Loyalty.Domain.Common;
 
 namespace Loyalty.Application.Features.Social.Tiers;
 

@@ -4,10 +4,10 @@ using Loyalty.Application.Errors;
 using Loyalty.Application.Features.Audit;
 using Loyalty.Application.Mapping;
 using Loyalty.Contracts.Admin;
+using Loyalty.Domain.Common;
 using Loyalty.Domain.Structural.Partners;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
-using Loyalty.Domain.Common;
 
 namespace Loyalty.Application.Features.Structural.Partners;
 
