@@ -2135,3 +2135,77 @@ END;
 
 COMMIT;
 GO
+
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206115757_DayBonuses'
+)
+BEGIN
+    ALTER TABLE [EarningRules] ADD [GrantOn] nvarchar(10) NOT NULL DEFAULT N'Purchase';
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206115757_DayBonuses'
+)
+BEGIN
+    CREATE TABLE [DayBonusGrants] (
+        [Id] bigint NOT NULL IDENTITY,
+        [RuleId] uniqueidentifier NOT NULL,
+        [RuleVersion] int NOT NULL,
+        [MemberId] uniqueidentifier NOT NULL,
+        [Year] int NOT NULL,
+        [Day] date NOT NULL,
+        [LedgerEntryId] bigint NOT NULL,
+        [GrantedAt] datetimeoffset NOT NULL,
+        CONSTRAINT [PK_DayBonusGrants] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_DayBonusGrants_EarningRules_RuleId_RuleVersion] FOREIGN KEY ([RuleId], [RuleVersion]) REFERENCES [EarningRules] ([Id], [Version]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_DayBonusGrants_LedgerEntries_LedgerEntryId] FOREIGN KEY ([LedgerEntryId]) REFERENCES [LedgerEntries] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_DayBonusGrants_Members_MemberId] FOREIGN KEY ([MemberId]) REFERENCES [Members] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206115757_DayBonuses'
+)
+BEGIN
+    CREATE INDEX [IX_DayBonusGrants_LedgerEntryId] ON [DayBonusGrants] ([LedgerEntryId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206115757_DayBonuses'
+)
+BEGIN
+    CREATE INDEX [IX_DayBonusGrants_MemberId] ON [DayBonusGrants] ([MemberId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206115757_DayBonuses'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_DayBonusGrants_RuleId_MemberId_Year] ON [DayBonusGrants] ([RuleId], [MemberId], [Year]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206115757_DayBonuses'
+)
+BEGIN
+    CREATE INDEX [IX_DayBonusGrants_RuleId_RuleVersion] ON [DayBonusGrants] ([RuleId], [RuleVersion]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206115757_DayBonuses'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261206115757_DayBonuses', N'10.0.14');
+END;
+
+COMMIT;
+GO

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using FluentValidation;
+using Loyalty.Application.Common;
 using Loyalty.Application.Features.Audit;
 using Loyalty.Application.Features.Financial.Earning;
 using Loyalty.Application.Features.Financial.Ledger;
@@ -24,6 +25,8 @@ public static class DependencyInjection
         ValidatorOptions.Global.DefaultRuleLevelCascadeMode = CascadeMode.Stop;
         ValidatorOptions.Global.DisplayNameResolver = (_, member, _) => member is null ? null : JsonNamingPolicy.CamelCase.ConvertName(member.Name);
         services.AddValidatorsFromAssemblyContaining<PointsLedger>(ServiceLifetime.Singleton);
+        // Every message, validated or not: no control characters in any request string (see TextSafety).
+        services.AddSingleton(typeof(IValidator<>), typeof(TextSafetyValidator<>));
         services.AddScoped<PointsLedger>();
         services.AddSingleton<PointsPolicyCache>();
         services.AddSingleton<TierSchemeCache>();

@@ -54,6 +54,7 @@ public static class DependencyInjection
         services.AddPeriodicJob<ReleasePendingPointsJob>();
         services.AddPeriodicJob<ExpirePointsJob>();
         services.AddPeriodicJob<BulkGrantJob>();
+        services.AddPeriodicJob<DayBonusJob>();
         services.AddPeriodicJob<TierSchemeJob>();
         services.AddPeriodicJob<TierReviewJob>();
         services.AddWebhooks(configuration);

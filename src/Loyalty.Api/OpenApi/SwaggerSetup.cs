@@ -42,6 +42,7 @@ public static class SwaggerSetup
             o.OperationFilter<ProblemResponsesFilter>();
             o.DocumentFilter<ServersDocumentFilter>();
             o.DocumentFilter<OperationExamplesFilter>();
+            o.SchemaFilter<MultilineTextSchemaFilter>();
             o.SupportNonNullableReferenceTypes();
             o.CustomSchemaIds(SchemaId);
         });
@@ -117,6 +118,28 @@ internal sealed class ProblemDetailsSchemaFilter : ISchemaFilter
         concrete.Properties ??= new Dictionary<string, IOpenApiSchema>();
         concrete.Properties["code"] = new OpenApiSchema { Type = JsonSchemaType.String, Description = "Stable, machine-readable error code, e.g. insufficient_points.", Examples = [JsonValue.Create(ErrorCodes.InsufficientPoints)] };
         concrete.Properties["traceId"] = new OpenApiSchema { Type = JsonSchemaType.String, Description = "Correlates the response with the server's logs." };
+    }
+}
+
+/// <summary>Says which free-text fields take line breaks; every other request string refuses control characters.</summary>
+internal sealed class MultilineTextSchemaFilter : ISchemaFilter
+{
+    public void Apply(IOpenApiSchema schema, SchemaFilterContext context)
+    {
+        if (schema is not OpenApiSchema { Properties: { } properties })
+        {
+            return;
+        }
+
+        foreach (var property in context.Type.GetProperties().Where(p => p.IsDefined(typeof(Contracts.Common.MultilineTextAttribute), inherit: true)))
+        {
+            if (properties.TryGetValue(System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(property.Name), out var field) && field is OpenApiSchema concrete)
+            {
+                concrete.Description = string.IsNullOrEmpty(concrete.Description)
+                    ? Contracts.Common.MultilineTextAttribute.Description
+                    : $"{concrete.Description} {Contracts.Common.MultilineTextAttribute.Description}";
+            }
+        }
     }
 }
 

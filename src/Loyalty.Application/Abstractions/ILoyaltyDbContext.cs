@@ -73,6 +73,8 @@ public interface ILoyaltyDbContext
 
     DbSet<EarnBreakdownLine> EarnBreakdownLines { get; }
 
+    DbSet<DayBonusGrant> DayBonusGrants { get; }
+
     DbSet<TierSchemeVersion> TierSchemeVersions { get; }
 
     DbSet<Partner> Partners { get; }

@@ -1,3 +1,4 @@
+using Loyalty.Contracts.Common;
 namespace Loyalty.Contracts.Admin;
 
 /// <summary>
@@ -8,11 +9,11 @@ namespace Loyalty.Contracts.Admin;
 /// </summary>
 public sealed record ClubEventRequest(
     string Title,
-    string? Description,
+    [property: MultilineText] string? Description,
     DateTimeOffset StartsAt,
     DateTimeOffset EndsAt,
     string? VenueName,
-    string? VenueAddress,
+    [property: MultilineText] string? VenueAddress,
     string? OnlineUrl,
     Guid? PartnerId,
     Guid? StoreId,

@@ -21,7 +21,12 @@ public sealed record EarningRuleConditions(
 /// <summary>
 /// A rule as marketing staff write it (create, and every update: an update is a full new version).
 /// <see cref="Kind"/>: BaseRate (pointsPerCurrencyUnit + currency), Multiplier (factor &gt; 1, e.g. 2.0 = double points)
-/// or FixedBonus (points + trigger: EveryPurchase, FirstPurchase, BirthdayMonth, NthVisit with visitNumber, Enrolment).
+/// or FixedBonus (points + trigger: EveryPurchase, FirstPurchase, BirthdayMonth, NthVisit with visitNumber, Enrolment,
+/// Anniversary — of the membership, from the year after enrolment).
+/// <see cref="GrantOn"/> (birthday and anniversary bonuses only): <c>purchase</c> (default) credits the bonus on each purchase in
+/// the birthday or anniversary month; <c>day</c> has a daily job credit it on the day itself, without a purchase, once per member
+/// per year, to active members only (29 February is celebrated on 28 February in other years; no caps, spend, categories or SKUs; partnerIds and storeIds
+/// then mean where the member enrolled).
 /// Caps are per member per UTC calendar day/month.
 /// </summary>
 public sealed record EarningRuleRequest(
@@ -38,7 +43,8 @@ public sealed record EarningRuleRequest(
     Guid? CampaignId = null,
     EarningRuleConditions? Conditions = null,
     long? DailyCap = null,
-    long? MonthlyCap = null);
+    long? MonthlyCap = null,
+    string? GrantOn = null);
 
 /// <summary>One version of a rule. <see cref="Id"/> is stable across versions; the newest version is the rule's current state.</summary>
 public sealed record EarningRuleResponse(
@@ -58,6 +64,7 @@ public sealed record EarningRuleResponse(
     EarningRuleConditions Conditions,
     long? DailyCap,
     long? MonthlyCap,
+    string GrantOn,
     bool IsActive,
     DateTimeOffset CreatedAt,
     string CreatedBy,
@@ -74,7 +81,7 @@ public sealed record CampaignRequest(
     string Name,
     DateTimeOffset From,
     DateTimeOffset? Until = null,
-    string? Description = null,
+    [property: MultilineText] string? Description = null,
     IReadOnlyList<string>? Weekdays = null,
     int? FromHour = null,
     int? UntilHour = null,

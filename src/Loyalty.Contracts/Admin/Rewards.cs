@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Loyalty.Contracts.Common;
 
 namespace Loyalty.Contracts.Admin;
 
@@ -8,7 +9,7 @@ namespace Loyalty.Contracts.Admin;
 /// </summary>
 public sealed record CreateRewardRequest(
     string Name,
-    string? Description,
+    [property: MultilineText] string? Description,
     long PointsCost,
     int? Stock,
     int? PerMemberLimit,
@@ -31,6 +32,7 @@ public sealed class UpdateRewardRequest
 
     public string? Name { get; init; }
 
+    [MultilineText]
     public string? Description { get; init; }
 
     public long? PointsCost { get; init; }

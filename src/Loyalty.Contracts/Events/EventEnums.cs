@@ -11,6 +11,12 @@ public enum PointsEarnedSource
 
     /// <summary>The enrolment bonus.</summary>
     Enrolment,
+
+    /// <summary>A birthday bonus granted on the day by the daily job (rules with grantOn = day).</summary>
+    Birthday,
+
+    /// <summary>A membership-anniversary bonus granted on the day by the daily job (rules with grantOn = day).</summary>
+    Anniversary,
 }
 
 /// <summary>Which side of a transfer the member is on.</summary>

@@ -1,3 +1,4 @@
+using Loyalty.Application.Features.Financial.Earning;
 using Loyalty.Application.Features.Financial.Expiry;
 using Loyalty.Application.Features.Financial.Grants;
 using Microsoft.Extensions.DependencyInjection;
@@ -31,4 +32,13 @@ public sealed class BulkGrantJob(IServiceScopeFactory scopes, TimeProvider clock
     public override string Name => "bulk-grants";
 
     protected override ProcessBulkGrantsCommand CreateCommand() => new();
+}
+
+/// <summary>Credits the birthday and anniversary bonuses given on the day (rules with grantOn day).</summary>
+public sealed class DayBonusJob(IServiceScopeFactory scopes, TimeProvider clock, IOptions<JobOptions> options, ILogger<DayBonusJob> logger)
+    : CommandJob<GrantDayBonusesCommand>(scopes, clock, options, logger)
+{
+    public override string Name => "day-bonuses";
+
+    protected override GrantDayBonusesCommand CreateCommand() => new();
 }

@@ -69,6 +69,8 @@ public sealed class LoyaltyDbContext(DbContextOptions<LoyaltyDbContext> options)
 
     public DbSet<EarnBreakdownLine> EarnBreakdownLines => Set<EarnBreakdownLine>();
 
+    public DbSet<DayBonusGrant> DayBonusGrants => Set<DayBonusGrant>();
+
     public DbSet<TierSchemeVersion> TierSchemeVersions => Set<TierSchemeVersion>();
 
     public DbSet<Partner> Partners => Set<Partner>();

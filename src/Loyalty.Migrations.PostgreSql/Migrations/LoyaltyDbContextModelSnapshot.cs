@@ -118,6 +118,49 @@ namespace Loyalty.Migrations.PostgreSql.Migrations
                     b.ToTable("Campaigns");
                 });
 
+            modelBuilder.Entity("Loyalty.Domain.Financial.Earning.DayBonusGrant", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<DateTimeOffset>("GrantedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("LedgerEntryId")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("RuleId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("RuleVersion")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LedgerEntryId");
+
+                    b.HasIndex("MemberId");
+
+                    b.HasIndex("RuleId", "RuleVersion");
+
+                    b.HasIndex("RuleId", "MemberId", "Year")
+                        .IsUnique();
+
+                    b.ToTable("DayBonusGrants");
+                });
+
             modelBuilder.Entity("Loyalty.Domain.Financial.Earning.EarningRule", b =>
                 {
                     b.Property<Guid>("Id")
@@ -159,6 +202,13 @@ namespace Loyalty.Migrations.PostgreSql.Migrations
                     b.Property<decimal?>("Factor")
                         .HasPrecision(8, 4)
                         .HasColumnType("numeric(8,4)");
+
+                    b.Property<string>("GrantOn")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasDefaultValue("Purchase");
 
                     b.Property<bool>("IsActive")
                         .HasColumnType("boolean");
@@ -1976,6 +2026,27 @@ namespace Loyalty.Migrations.PostgreSql.Migrations
                     b.HasKey("Id");
 
                     b.ToTable("DataProtectionKeys");
+                });
+
+            modelBuilder.Entity("Loyalty.Domain.Financial.Earning.DayBonusGrant", b =>
+                {
+                    b.HasOne("Loyalty.Domain.Financial.Ledger.LedgerEntry", null)
+                        .WithMany()
+                        .HasForeignKey("LedgerEntryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Loyalty.Domain.Social.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Loyalty.Domain.Financial.Earning.EarningRule", null)
+                        .WithMany()
+                        .HasForeignKey("RuleId", "RuleVersion")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Loyalty.Domain.Financial.Earning.EarningRule", b =>

@@ -111,6 +111,47 @@ namespace Loyalty.Migrations.Sqlite.Migrations
                     b.ToTable("Campaigns");
                 });
 
+            modelBuilder.Entity("Loyalty.Domain.Financial.Earning.DayBonusGrant", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("GrantedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LedgerEntryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RuleId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RuleVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LedgerEntryId");
+
+                    b.HasIndex("MemberId");
+
+                    b.HasIndex("RuleId", "RuleVersion");
+
+                    b.HasIndex("RuleId", "MemberId", "Year")
+                        .IsUnique();
+
+                    b.ToTable("DayBonusGrants");
+                });
+
             modelBuilder.Entity("Loyalty.Domain.Financial.Earning.EarningRule", b =>
                 {
                     b.Property<Guid>("Id")
@@ -152,6 +193,13 @@ namespace Loyalty.Migrations.Sqlite.Migrations
                     b.Property<decimal?>("Factor")
                         .HasPrecision(8, 4)
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("GrantOn")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("Purchase");
 
                     b.Property<bool>("IsActive")
                         .HasColumnType("INTEGER");
@@ -1955,6 +2003,27 @@ namespace Loyalty.Migrations.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.ToTable("DataProtectionKeys");
+                });
+
+            modelBuilder.Entity("Loyalty.Domain.Financial.Earning.DayBonusGrant", b =>
+                {
+                    b.HasOne("Loyalty.Domain.Financial.Ledger.LedgerEntry", null)
+                        .WithMany()
+                        .HasForeignKey("LedgerEntryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Loyalty.Domain.Social.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Loyalty.Domain.Financial.Earning.EarningRule", null)
+                        .WithMany()
+                        .HasForeignKey("RuleId", "RuleVersion")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Loyalty.Domain.Financial.Earning.EarningRule", b =>

@@ -160,7 +160,7 @@ public sealed class Campaign
             throw new DomainException("invalid_campaign", string.Join(" ", problems.Select(p => p.Message)));
         }
 
-        Name = d.Name.Trim();
+        Name = Names.Clean(d.Name);
         Description = string.IsNullOrWhiteSpace(d.Description) ? null : d.Description.Trim();
         From = d.From;
         Until = d.Until;

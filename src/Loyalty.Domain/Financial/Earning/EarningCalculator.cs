@@ -60,6 +60,7 @@ public sealed class EarningRuleSet
         BaseCurrencies = Rules.Where(r => r.Kind == EarningRuleKind.BaseRate).Select(r => r.Currency!).ToHashSet(StringComparer.Ordinal);
         UsageRules = Rules.Where(r => r.IsCapped || r.CountsVisits).ToList();
         HasEnrolmentBonus = Rules.Any(r => r.Trigger == BonusTrigger.Enrolment);
+        DayBonusRules = Rules.Where(r => r.IsDayBonus).ToList();
     }
 
     public static EarningRuleSet Empty { get; } = new([], []);
@@ -75,6 +76,9 @@ public sealed class EarningRuleSet
     public IReadOnlyList<EarningRule> UsageRules { get; }
 
     public bool HasEnrolmentBonus { get; }
+
+    /// <summary>Birthday and anniversary bonuses the daily job grants (<see cref="BonusGrantOn.Day"/>).</summary>
+    public IReadOnlyList<EarningRule> DayBonusRules { get; }
 }
 
 /// <summary>
@@ -123,7 +127,7 @@ public static class EarningCalculator
         var matches = new List<(EarningRule Rule, bool[] Lines)>();
         foreach (var rule in rules.Rules)
         {
-            if (rule.Trigger == BonusTrigger.Enrolment || !AppliesTo(rule, rules, member, occasion, currency))
+            if (rule.Trigger == BonusTrigger.Enrolment || rule.IsDayBonus || !AppliesTo(rule, rules, member, occasion, currency))
             {
                 continue;
             }
@@ -212,11 +216,38 @@ public static class EarningCalculator
     }
 
     /// <summary>
+    /// Whether a day bonus (<see cref="BonusGrantOn.Day"/>) is due to <paramref name="member"/> on <paramref name="day"/>:
+    /// the day is their birthday or membership anniversary (<see cref="BonusOccasions"/>) and the rule's tier,
+    /// campaign and membership-age conditions hold at <paramref name="at"/>. There is no purchase: partner and store
+    /// conditions look at where the member enrolled, as for an enrolment bonus.
+    /// </summary>
+    public static bool DayBonusDue(EarningRule rule, EarningRuleSet rules, EarningMember member, EarningOccasion enrolment, DateOnly day, DateTimeOffset at)
+    {
+        ArgumentNullException.ThrowIfNull(rule);
+        ArgumentNullException.ThrowIfNull(member);
+        ArgumentNullException.ThrowIfNull(enrolment);
+        var origin = rule.Trigger switch
+        {
+            BonusTrigger.BirthdayMonth => member.BirthDate,
+            BonusTrigger.Anniversary => DateOnly.FromDateTime(member.EnrolledAt.UtcDateTime),
+            _ => null,
+        };
+        return rule.IsDayBonus
+            && origin is { } o
+            && BonusOccasions.FallsOn(o, day)
+            && AppliesTo(rule, rules, member, enrolment with { At = at }, currency: null);
+    }
+
+    /// <summary>The line a day bonus credits.</summary>
+    public static EarnCalculation DayBonus(EarningRule rule, EarningRuleSet rules) =>
+        new([Line(rule, EarnLineKinds.Bonus, rule.Name, rule.BonusPoints!.Value, rules)]);
+
+    /// <summary>
     /// The purchase-level conditions (currency, campaign, tier, partner, store, membership age), which need no
     /// history: a capped or visit rule failing them needs no usage loaded.
     /// </summary>
     public static bool AppliesToPurchase(EarningRule rule, EarningRuleSet rules, EarningMember member, EarningOccasion occasion, string currency) =>
-        rule.Trigger != BonusTrigger.Enrolment && AppliesTo(rule, rules, member, occasion, currency);
+        rule.Trigger != BonusTrigger.Enrolment && !rule.IsDayBonus && AppliesTo(rule, rules, member, occasion, currency);
 
     private static bool AppliesTo(EarningRule rule, EarningRuleSet rules, EarningMember member, EarningOccasion occasion, string? currency)
     {
@@ -235,6 +266,7 @@ public static class EarningCalculator
         BonusTrigger.FirstPurchase => member.PurchasesBefore == 0,
         BonusTrigger.NthVisit => member.PurchasesBefore + 1 == rule.VisitNumber,
         BonusTrigger.BirthdayMonth => member.BirthDate?.Month == at.ToUniversalTime().Month,
+        BonusTrigger.Anniversary => at.ToUniversalTime() is var utc && member.EnrolledAt.ToUniversalTime() is var enrolled && utc.Month == enrolled.Month && utc.Year > enrolled.Year,
         _ => false,
     };
 

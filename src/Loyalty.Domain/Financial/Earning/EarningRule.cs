@@ -25,6 +25,25 @@ public enum BonusTrigger
 
     /// <summary>Credited once, when the member enrols at a till or in the app.</summary>
     Enrolment,
+
+    /// <summary>
+    /// The anniversary of the member's enrolment (UTC date), from the year after enrolment on: on purchases in the
+    /// anniversary month, or on the day itself with <see cref="BonusGrantOn.Day"/>.
+    /// </summary>
+    Anniversary,
+}
+
+/// <summary>When a birthday or anniversary bonus is given.</summary>
+public enum BonusGrantOn
+{
+    /// <summary>On each purchase in the birthday or anniversary month (the rule's caps apply).</summary>
+    Purchase,
+
+    /// <summary>
+    /// By the daily job on the birthday or anniversary itself, without a purchase, once per member per year;
+    /// purchases never trigger it. 29 February is celebrated on 28 February in other years.
+    /// </summary>
+    Day,
 }
 
 /// <summary>
@@ -74,9 +93,13 @@ public sealed record EarningRuleDefinition(
     Guid? CampaignId,
     RuleConditions Conditions,
     long? DailyCap,
-    long? MonthlyCap)
+    long? MonthlyCap,
+    BonusGrantOn GrantOn = BonusGrantOn.Purchase)
 {
     public const int MaxListItems = 100;
+
+    /// <summary>The triggers that can be granted on the day by the daily job.</summary>
+    public static bool IsOccasion(BonusTrigger? trigger) => trigger is BonusTrigger.BirthdayMonth or BonusTrigger.Anniversary;
 
     /// <summary>Field-level contradictions, named as clients send them; empty when the definition is consistent.</summary>
     public IReadOnlyList<(string Field, string Message)> Problems()
@@ -210,6 +233,29 @@ public sealed record EarningRuleDefinition(
         CheckList(c.Categories, "conditions.categories", s => !string.IsNullOrWhiteSpace(s) && s.Length <= 100, add);
         CheckList(c.Skus, "conditions.skus", s => !string.IsNullOrWhiteSpace(s) && s.Length <= 100, add);
 
+        if (GrantOn == BonusGrantOn.Day)
+        {
+            if (!IsOccasion(Trigger))
+            {
+                add("grantOn", "grantOn day goes with the BirthdayMonth and Anniversary triggers only.");
+            }
+
+            if (c.MinimumSpend is not null || c.SelectsLines)
+            {
+                add("conditions", "A bonus granted on the day has no purchase: minimumSpend, categories and skus do not apply (partnerIds and storeIds select where members enrolled).");
+            }
+
+            if (DailyCap is not null || MonthlyCap is not null)
+            {
+                add("dailyCap", "A bonus granted on the day is credited once per member per year: caps do not apply.");
+            }
+
+            if (ExclusiveGroup is not null)
+            {
+                add("exclusiveGroup", "A bonus granted on the day is credited on its own: it takes no exclusive group.");
+            }
+        }
+
         if (Trigger == BonusTrigger.Enrolment)
         {
             if (c.MinimumSpend is not null || c.SelectsLines || c.MinimumMembershipMonths is not null)
@@ -292,6 +338,9 @@ public sealed class EarningRule
 
     public long? MonthlyCap { get; private set; }
 
+    /// <summary>Purchase, or Day for a birthday or anniversary bonus the daily job grants.</summary>
+    public BonusGrantOn GrantOn { get; private set; }
+
     public bool IsActive { get; private set; }
 
     /// <summary>When this version was created.</summary>
@@ -307,8 +356,11 @@ public sealed class EarningRule
     /// <summary>Needs the member's purchase count (first purchase, N-th visit).</summary>
     public bool CountsVisits => Trigger is BonusTrigger.FirstPurchase or BonusTrigger.NthVisit;
 
+    /// <summary>Granted by the daily job, never by a purchase or an enrolment.</summary>
+    public bool IsDayBonus => GrantOn == BonusGrantOn.Day;
+
     public EarningRuleDefinition Definition =>
-        new(Name, Kind, Currency, PointsPerCurrencyUnit, Factor, BonusPoints, Trigger, VisitNumber, Priority, ExclusiveGroup, CampaignId, Conditions, DailyCap, MonthlyCap);
+        new(Name, Kind, Currency, PointsPerCurrencyUnit, Factor, BonusPoints, Trigger, VisitNumber, Priority, ExclusiveGroup, CampaignId, Conditions, DailyCap, MonthlyCap, GrantOn);
 
     public static EarningRule Create(EarningRuleDefinition definition, DateTimeOffset now, string actor) =>
         FromDefinition(EntityId.New(), 1, definition, isActive: true, now, actor);
@@ -363,7 +415,7 @@ public sealed class EarningRule
         {
             Id = id,
             Version = version,
-            Name = d.Name.Trim(),
+            Name = Names.Clean(d.Name),
             Kind = d.Kind,
             Currency = d.Currency,
             PointsPerCurrencyUnit = d.PointsPerCurrencyUnit,
@@ -377,6 +429,7 @@ public sealed class EarningRule
             Conditions = d.Conditions,
             DailyCap = d.DailyCap,
             MonthlyCap = d.MonthlyCap,
+            GrantOn = d.GrantOn,
             IsActive = isActive,
             CreatedAt = now,
             CreatedBy = actor,

@@ -80,7 +80,7 @@ public sealed class Reward
         ArgumentNullException.ThrowIfNull(terms);
         ArgumentNullException.ThrowIfNull(eligibleTierIds);
         Check(terms);
-        Name = terms.Name.Trim();
+        Name = Names.Clean(terms.Name);
         Description = terms.Description.Trim();
         PointsCost = terms.PointsCost;
         Stock = terms.Stock;

@@ -107,7 +107,7 @@ public sealed class Tier
     public void Define(TierDefinition definition, DateTimeOffset now)
     {
         definition.Validate();
-        Name = definition.Name.Trim();
+        Name = Names.Clean(definition.Name);
         Rank = definition.Rank;
         EarnMultiplier = definition.Benefits.EarnMultiplier;
         (QualifyPoints, QualifySpend, QualifyVisits) = (definition.Qualify.PointsEarned, definition.Qualify.Spend, definition.Qualify.Visits);

@@ -34,7 +34,7 @@ public sealed record TierScheme(TierProgrammeSettings Settings, IReadOnlyList<Ti
             throw new DomainException("duplicate_rank", "Two tiers cannot share a rank.");
         }
 
-        if (Tiers.Select(t => t.Name.Trim().ToUpperInvariant()).Distinct().Count() != Tiers.Count)
+        if (Tiers.Select(t => Names.Clean(t.Name).ToUpperInvariant()).Distinct().Count() != Tiers.Count)
         {
             throw new DomainException("duplicate_tier_name", "Two tiers cannot share a name.");
         }

@@ -76,7 +76,7 @@ public sealed class ApiKey
         {
             Id = EntityId.New(),
             PartnerId = partnerId,
-            Name = name.Trim(),
+            Name = Names.Clean(name),
             Prefix = prefix,
             SecretHash = secretHash,
             Scopes = string.Join(' ', distinct),

@@ -31,9 +31,9 @@ public sealed class Partner
     public const int MaxRateLimitPerSecond = 10_000;
 
     public static Partner Create(string name, string? contactEmail, DateTimeOffset now) =>
-        new() { Id = EntityId.New(), Name = name.Trim(), ContactEmail = contactEmail?.Trim(), Status = PartnerStatus.Active, CreatedAt = now };
+        new() { Id = EntityId.New(), Name = Names.Clean(name), ContactEmail = contactEmail?.Trim(), Status = PartnerStatus.Active, CreatedAt = now };
 
-    public void Rename(string name) => Name = name.Trim();
+    public void Rename(string name) => Name = Names.Clean(name);
 
     public void ChangeContact(string? contactEmail) => ContactEmail = string.IsNullOrWhiteSpace(contactEmail) ? null : contactEmail.Trim();
 

@@ -24,13 +24,13 @@ public sealed class Store
     public DateTimeOffset CreatedAt { get; private set; }
 
     public static Store Open(Guid partnerId, string name, string code, string? city, DateTimeOffset now) =>
-        new() { Id = EntityId.New(), PartnerId = partnerId, Name = name.Trim(), Code = code.Trim(), City = city?.Trim(), IsActive = true, CreatedAt = now };
+        new() { Id = EntityId.New(), PartnerId = partnerId, Name = Names.Clean(name), Code = code.Trim(), City = city?.Trim(), IsActive = true, CreatedAt = now };
 
     public void Update(string? name, string? city, bool? isActive)
     {
         if (name is not null)
         {
-            Name = name.Trim();
+            Name = Names.Clean(name);
         }
 
         if (city is not null)

@@ -1,5 +1,6 @@
 using Loyalty.Domain.Financial.Earning;
 using Loyalty.Domain.Financial.Grants;
+using Loyalty.Domain.Financial.Ledger;
 using Loyalty.Domain.Financial.Purchases;
 using Loyalty.Domain.Financial.Redemptions;
 using Loyalty.Domain.Financial.Transfers;
@@ -19,6 +20,7 @@ internal sealed class EarningRuleConfiguration : IEntityTypeConfiguration<Earnin
         b.Property(r => r.Name).HasMaxLength(100).IsRequired();
         b.Property(r => r.Kind).HasConversion<string>().HasMaxLength(20);
         b.Property(r => r.Trigger).HasConversion<string>().HasMaxLength(20);
+        b.Property(r => r.GrantOn).HasConversion<string>().HasMaxLength(10).HasDefaultValue(BonusGrantOn.Purchase).HasSentinel((BonusGrantOn)(-1));
         b.Property(r => r.PointsPerCurrencyUnit).HasPrecision(14, 4);
         b.Property(r => r.Factor).HasPrecision(8, 4);
         b.Property(r => r.Currency).HasMaxLength(3).IsFixedLength();
@@ -59,6 +61,21 @@ internal sealed class EarnBreakdownLineConfiguration : IEntityTypeConfiguration<
         b.HasOne<Member>().WithMany().HasForeignKey(l => l.MemberId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Purchase>().WithMany().HasForeignKey(l => l.PurchaseId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<EarningRule>().WithMany().HasForeignKey(l => new { l.RuleId, l.RuleVersion }).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class DayBonusGrantConfiguration : IEntityTypeConfiguration<DayBonusGrant>
+{
+    public void Configure(EntityTypeBuilder<DayBonusGrant> b)
+    {
+        b.HasKey(g => g.Id);
+        b.Property(g => g.Id).ValueGeneratedOnAdd();
+        // Once per rule, member and year, whichever instance runs the job.
+        b.HasIndex(g => new { g.RuleId, g.MemberId, g.Year }).IsUnique();
+        b.HasIndex(g => g.MemberId);
+        b.HasOne<Member>().WithMany().HasForeignKey(g => g.MemberId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<EarningRule>().WithMany().HasForeignKey(g => new { g.RuleId, g.RuleVersion }).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<LedgerEntry>().WithMany().HasForeignKey(g => g.LedgerEntryId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 
@@ -106,7 +123,7 @@ internal sealed class PurchaseReturnConfiguration : IEntityTypeConfiguration<Pur
         // A return is credited once: the partner's return id is unique per purchase.
         b.HasIndex(r => new { r.PurchaseId, r.ReturnId }).IsUnique();
         b.Property(r => r.Amount).HasPrecision(18, 4);
-        b.Property(r => r.Policy).HasConversion<string>().HasMaxLength(30);
+        b.Property(r => r.Policy).HasConversion<string>().HasMaxLength(30); // ReverseWithinAvailable is 22
         b.Property(r => r.Reason).HasMaxLength(500);
         b.Ignore(r => r.PointsReversed);
         b.HasOne<Purchase>().WithMany().HasForeignKey(r => r.PurchaseId).OnDelete(DeleteBehavior.Restrict);

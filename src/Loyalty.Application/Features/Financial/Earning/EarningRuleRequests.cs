@@ -19,6 +19,8 @@ public static class EarningRuleRequests
             .WithMessage($"kind must be one of: {string.Join(", ", Enum.GetNames<EarningRuleKind>())}.").OverridePropertyName("kind");
         v.RuleFor(x => request(x).Trigger).IsEnumName(typeof(BonusTrigger), caseSensitive: false).When(x => request(x).Trigger is not null)
             .WithMessage($"trigger must be one of: {string.Join(", ", Enum.GetNames<BonusTrigger>())}.").OverridePropertyName("trigger");
+        v.RuleFor(x => request(x).GrantOn).Must(g => ParseGrantOn(g) is not null).When(x => request(x).GrantOn is not null)
+            .WithMessage("grantOn must be purchase or day.").OverridePropertyName("grantOn");
         v.RuleFor(x => request(x).PointsPerCurrencyUnit).PrecisionScale(14, 4, ignoreTrailingZeros: true).OverridePropertyName("pointsPerCurrencyUnit");
         v.RuleFor(x => request(x).Factor).PrecisionScale(8, 4, ignoreTrailingZeros: true).OverridePropertyName("factor");
         v.RuleFor(x => request(x).Conditions!.MinimumSpend).PrecisionScale(18, 4, ignoreTrailingZeros: true)
@@ -28,7 +30,8 @@ public static class EarningRuleRequests
         v.RuleFor(x => x).Custom((x, context) =>
         {
             var r = request(x);
-            if (r is null || string.IsNullOrWhiteSpace(r.Name) || !IsName<EarningRuleKind>(r.Kind) || (r.Trigger is not null && !IsName<BonusTrigger>(r.Trigger)))
+            if (r is null || string.IsNullOrWhiteSpace(r.Name) || !IsName<EarningRuleKind>(r.Kind) || (r.Trigger is not null && !IsName<BonusTrigger>(r.Trigger))
+                || (r.GrantOn is not null && ParseGrantOn(r.GrantOn) is null))
             {
                 return;
             }
@@ -69,8 +72,19 @@ public static class EarningRuleRequests
             r.CampaignId,
             conditions,
             r.DailyCap,
-            r.MonthlyCap);
+            r.MonthlyCap,
+            ParseGrantOn(r.GrantOn) ?? BonusGrantOn.Purchase);
     }
+
+    /// <summary>grantOn as clients write it (camelCase: purchase, day); null when it is not one of them.</summary>
+    public static BonusGrantOn? ParseGrantOn(string? value) => value switch
+    {
+        null or "purchase" => BonusGrantOn.Purchase,
+        "day" => BonusGrantOn.Day,
+        _ => null,
+    };
+
+    public static string GrantOnName(BonusGrantOn grantOn) => grantOn == BonusGrantOn.Day ? "day" : "purchase";
 
     /// <summary>Every id a rule names must exist, and its conditions must be able to hold together.</summary>
     public static async Task CheckReferencesAsync(ILoyaltyDbContext db, EarningRuleDefinition d, DateTimeOffset now, CancellationToken cancellationToken)
@@ -153,6 +167,7 @@ public static class EarningRuleRequests
                 r.Conditions.MinimumMembershipMonths),
             r.DailyCap,
             r.MonthlyCap,
+            GrantOnName(r.GrantOn),
             r.IsActive,
             r.CreatedAt,
             r.CreatedBy,

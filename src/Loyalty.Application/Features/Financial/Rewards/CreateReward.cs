@@ -2,6 +2,7 @@ using FluentValidation;
 using Loyalty.Application.Abstractions;
 using Loyalty.Application.Features.Audit;
 using Loyalty.Contracts.Admin;
+using Loyalty.Domain.Common;
 using Loyalty.Domain.Financial.Rewards;
 using Mediator;
 
@@ -31,7 +32,7 @@ public sealed class CreateRewardHandler(ILoyaltyDbContext db, AuditTrail audit, 
     public async ValueTask<RewardResponse> Handle(CreateRewardCommand command, CancellationToken cancellationToken)
     {
         var request = command.Request;
-        var name = request.Name.Trim();
+        var name = Names.Clean(request.Name);
         await RewardCatalogue.EnsureNameFreeAsync(db, name, except: null, cancellationToken);
         var tiers = await RewardCatalogue.KnownTiersAsync(db, request.EligibleTierIds ?? [], cancellationToken);
 

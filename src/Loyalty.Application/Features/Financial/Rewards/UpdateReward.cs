@@ -2,6 +2,7 @@ using FluentValidation;
 using Loyalty.Application.Abstractions;
 using Loyalty.Application.Features.Audit;
 using Loyalty.Contracts.Admin;
+using Loyalty.Domain.Common;
 using Loyalty.Domain.Financial.Rewards;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -42,9 +43,9 @@ public sealed class UpdateRewardHandler(ILoyaltyDbContext db, AuditTrail audit, 
         var request = command.Request;
 
         var terms = reward.Terms;
-        if (request.Name is not null && request.Name.Trim() != reward.Name)
+        if (request.Name is not null && Names.Clean(request.Name) != reward.Name)
         {
-            terms = terms with { Name = request.Name.Trim() };
+            terms = terms with { Name = Names.Clean(request.Name) };
             await RewardCatalogue.EnsureNameFreeAsync(db, terms.Name, except: reward.Id, cancellationToken);
         }
 

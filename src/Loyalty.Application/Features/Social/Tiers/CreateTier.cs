@@ -3,6 +3,7 @@ using Loyalty.Application.Abstractions;
 using Loyalty.Application.Errors;
 using Loyalty.Contracts;
 using Loyalty.Contracts.Admin;
+using Loyalty.Domain.Common;
 using Loyalty.Domain.Social.Tiers;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -43,7 +44,7 @@ public sealed class CreateTierHandler(ILoyaltyDbContext db, TierSchemeService sc
             throw AppException.Conflict(ErrorCodes.TierRankTaken, $"A tier with rank {request.Rank} already exists.");
         }
 
-        if (existing.Any(t => string.Equals(t.Name, request.Name.Trim(), StringComparison.OrdinalIgnoreCase)))
+        if (existing.Any(t => string.Equals(t.Name, Names.Clean(request.Name), StringComparison.OrdinalIgnoreCase)))
         {
             throw AppException.Conflict(ErrorCodes.TierNameTaken, $"A tier named '{request.Name.Trim()}' already exists.");
         }
@@ -63,7 +64,7 @@ public sealed class CreateTierHandler(ILoyaltyDbContext db, TierSchemeService sc
         var settings = TierSchemeMapping.ToResponse(programme?.Settings ?? TierProgrammeSettings.Default);
         var added = new TierDefinitionDto(
             null,
-            request.Name.Trim(),
+            Names.Clean(request.Name),
             request.Rank,
             request.Rank == 0 ? null : new TierThresholdsDto(request.QualificationThreshold),
             null,

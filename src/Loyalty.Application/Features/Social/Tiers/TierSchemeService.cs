@@ -189,7 +189,7 @@ public static class TierSchemeMapping
 
     public static TierDefinition ToDomain(TierDefinitionDto d) =>
         new(
-            d.Name.Trim(),
+            Names.Clean(d.Name),
             d.Rank,
             ToDomain(d.Qualify),
             ToDomain(d.Retain),

@@ -1,5 +1,6 @@
 using FluentValidation;
 using Loyalty.Application.Abstractions;
+using Loyalty.Application.Common;
 using Loyalty.Application.Errors;
 using Loyalty.Application.Features.Financial.Earning;
 using Loyalty.Application.Features.Financial.Ledger;
@@ -82,7 +83,9 @@ public sealed class ImportBatch(
         var candidates = rows.Select(r => new Candidate(r, Request(r))).ToList();
         foreach (var c in candidates)
         {
-            c.Valid = validator.Validate(new RecordPurchaseCommand(partnerId, c.Request)).IsValid;
+            // Unsafe text (NUL, control characters) goes the live path too, which refuses it with its field named.
+            var command = new RecordPurchaseCommand(partnerId, c.Request);
+            c.Valid = validator.Validate(command).IsValid && !TextSafety.Problems(command).Any();
         }
 
         var valid = candidates.Where(c => c.Valid).ToList();

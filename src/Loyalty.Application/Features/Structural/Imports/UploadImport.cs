@@ -1,5 +1,6 @@
 using Loyalty.Application.Abstractions;
 using Loyalty.Contracts;
+using Loyalty.Application.Common;
 using Loyalty.Contracts.Partner;
 using Loyalty.Domain.Structural.Imports;
 using Mediator;
@@ -10,7 +11,7 @@ namespace Loyalty.Application.Features.Structural.Imports;
 /// A partner uploads a file of offline purchases: it is read whole (or refused with 400, nothing stored), its rows
 /// stored, and the import queued for the background job. Rows whose values cannot be read are rejected at once.
 /// </summary>
-public sealed record UploadImportCommand(Guid PartnerId, ImportFormat Format, string Body) : ICommand<ImportResponse>, ITransactionalCommand;
+public sealed record UploadImportCommand(Guid PartnerId, ImportFormat Format, [property: CheckedPerRow] string Body) : ICommand<ImportResponse>, ITransactionalCommand;
 
 public sealed class UploadImportHandler(ILoyaltyDbContext db, TimeProvider clock) : ICommandHandler<UploadImportCommand, ImportResponse>
 {
@@ -28,9 +29,11 @@ public sealed class UploadImportHandler(ILoyaltyDbContext db, TimeProvider clock
             var (row, error) = parsed[i];
             var missing = row is null ? "row" : MissingField(row);
             error ??= missing is null ? null : $"{missing} is required.";
+            // Control characters are refused here, before anything is stored (PostgreSQL cannot even store a NUL).
+            error ??= TextSafety.Problems(row).Select(p => p.Message).FirstOrDefault();
             if (error is not null)
             {
-                var unreadable = ImportRow.Unreadable(importId, i + 1, row?.ExternalId ?? "", ErrorCodes.InvalidRow, error);
+                var unreadable = ImportRow.Unreadable(importId, i + 1, TextSafety.Scrub(row?.ExternalId ?? ""), ErrorCodes.InvalidRow, error);
                 import.Count(unreadable.Outcome, 0);
                 rows.Add(unreadable);
                 continue;

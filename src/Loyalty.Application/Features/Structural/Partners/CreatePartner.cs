@@ -5,6 +5,7 @@ using Loyalty.Application.Features.Audit;
 using Loyalty.Application.Mapping;
 using Loyalty.Contracts;
 using Loyalty.Contracts.Admin;
+using Loyalty.Domain.Common;
 using Loyalty.Domain.Structural.Partners;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -26,7 +27,7 @@ public sealed class CreatePartnerHandler(ILoyaltyDbContext db, AuditTrail audit,
 {
     public async ValueTask<PartnerResponse> Handle(CreatePartnerCommand command, CancellationToken cancellationToken)
     {
-        var name = command.Request.Name.Trim();
+        var name = Names.Clean(command.Request.Name);
         if (await db.Partners.AnyAsync(p => p.Name == name, cancellationToken))
         {
             throw AppException.Conflict(ErrorCodes.PartnerNameTaken, $"A partner named '{name}' already exists.");

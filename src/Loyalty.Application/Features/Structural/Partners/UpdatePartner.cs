@@ -5,6 +5,7 @@ using Loyalty.Application.Features.Audit;
 using Loyalty.Application.Mapping;
 using Loyalty.Contracts;
 using Loyalty.Contracts.Admin;
+using Loyalty.Domain.Common;
 using Loyalty.Domain.Structural.Partners;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -31,9 +32,9 @@ public sealed class UpdatePartnerHandler(ILoyaltyDbContext db, AuditTrail audit,
         var partner = await PartnerLookup.FindAsync(db, command.PartnerId, cancellationToken);
         var before = partner.ToResponse();
         var request = command.Request;
-        if (request.Name is not null && request.Name.Trim() != partner.Name)
+        if (request.Name is not null && Names.Clean(request.Name) != partner.Name)
         {
-            var name = request.Name.Trim();
+            var name = Names.Clean(request.Name);
             if (await db.Partners.AnyAsync(p => p.Name == name && p.Id != partner.Id, cancellationToken))
             {
                 throw AppException.Conflict(ErrorCodes.PartnerNameTaken, $"A partner named '{name}' already exists.");
