@@ -1,5 +1,5 @@
-using Loyalty.Contracts;
 using Loyalty.Api.Errors;
+using Loyalty.Contracts;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Infrastructure;
 using Microsoft.AspNetCore.Authorization.Policy;

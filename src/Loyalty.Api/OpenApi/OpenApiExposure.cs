@@ -1,6 +1,6 @@
-using Loyalty.Contracts;
 using Loyalty.Api.Auth;
 using Loyalty.Api.Errors;
+using Loyalty.Contracts;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;

@@ -1,9 +1,9 @@
-using Loyalty.Contracts;
 using System.Globalization;
 using FluentValidation;
 using Loyalty.Application.Abstractions;
 using Loyalty.Application.Common;
 using Loyalty.Application.Errors;
+using Loyalty.Contracts;
 using Loyalty.Contracts.Admin;
 using Loyalty.Contracts.Common;
 using Loyalty.Domain.Financial.Earning;

@@ -1,8 +1,8 @@
-using Loyalty.Contracts;
 using FluentValidation;
 using Loyalty.Application.Abstractions;
 using Loyalty.Application.Features.Social.Members;
 using Loyalty.Application.Features.Structural.Stores;
+using Loyalty.Contracts;
 using Loyalty.Contracts.Partner;
 using Loyalty.Domain.Common;
 using Loyalty.Domain.Social.Members;

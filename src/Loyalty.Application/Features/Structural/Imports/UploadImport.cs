@@ -1,6 +1,6 @@
 using Loyalty.Application.Abstractions;
-using Loyalty.Contracts;
 using Loyalty.Application.Common;
+using Loyalty.Contracts;
 using Loyalty.Contracts.Partner;
 using Loyalty.Domain.Structural.Imports;
 using Mediator;
