@@ -6,13 +6,17 @@ namespace Loyalty.Contracts.Events;
 /// <summary>Every event type the platform sends, by its wire <c>type</c>, and how to read one.</summary>
 public static class LoyaltyEvents
 {
-    /// <summary>camelCase, numbers as numbers, nulls where the record allows them and nowhere else, required fields present.</summary>
-    public static JsonSerializerOptions JsonOptions { get; } = new(JsonSerializerDefaults.Web)
+    /// <summary>
+    /// camelCase names and enum values (the API's wire format, so a shared type such as the breakdown's kind reads the
+    /// same in a response and in an event), numbers as numbers, nulls where the record allows them and nowhere else,
+    /// required fields present.
+    /// </summary>
+    public static JsonSerializerOptions JsonOptions { get; } = Common.WireFormat.Apply(new(JsonSerializerDefaults.Web)
     {
         NumberHandling = JsonNumberHandling.Strict,
         RespectNullableAnnotations = true,
         RespectRequiredConstructorParameters = true,
-    };
+    });
 
     /// <summary>The record for each wire type; a new event type must be added here (a test checks it).</summary>
     public static IReadOnlyDictionary<string, Type> Types { get; } = new[]
