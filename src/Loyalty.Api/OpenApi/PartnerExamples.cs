@@ -93,7 +93,7 @@ internal sealed partial class PartnerExamplesFilter : IOperationFilter
         ["POST api/v1/partner/members"] = (
             new EnrolMemberRequest(Store, "Anna", "Kowalska", "anna@example.com", "+48 600 100 200", new DateOnly(1990, 4, 12)),
             [(201, new EnrolledMemberResponse(Guid.Parse("0193a2f1-2a3b-7c4d-8e5f-6a7b8c9d0e11"), Card, "Anna K.", new TierSummary(Guid.Parse("0193a2e0-0000-7000-8000-000000000001"), "Bronze", 0), At))]),
-        ["GET api/v1/partner/members/{memberNumber}"] = (null, [(200, new MemberLookupResponse(Card, "Anna K.", "Active", Silver, 1_740))]),
+        ["GET api/v1/partner/members/{memberNumber}"] = (null, [(200, new MemberLookupResponse(Card, "Anna K.", MemberStatus.Active, Silver, 1_740))]),
         ["POST api/v1/partner/transactions"] = (
             new RecordPurchaseRequest(Card, Store, Receipt, 42.50m, "EUR", At, false, [new("ESP-250", "coffee", 1, 30.00m), new(null, "pastry", 3, 12.50m)]),
             [(201, new PurchaseResponse(Purchase, Receipt, Card, 42.50m, "EUR", 84, Breakdown, 1_740, At))]),

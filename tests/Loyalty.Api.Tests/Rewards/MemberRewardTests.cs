@@ -106,7 +106,7 @@ public sealed class MemberRewardTests(ApiFixture fixture)
         }
 
         var history = await me.Client.GetJsonAsync<Page<PointsHistoryEntry>>("/api/v1/me/points/history");
-        Assert.Equal(("Redeem", -60L, $"Reward: {reward.Name}"), (history.Items[0].Type, history.Items[0].Points, history.Items[0].Description));
+        Assert.Equal((PointsEntryType.Redeem, -60L, $"Reward: {reward.Name}"), (history.Items[0].Type, history.Items[0].Points, history.Items[0].Description));
         var offer = Assert.Single(await me.CatalogueAsync(), r => r.Id == reward.Id);
         Assert.Equal((1, (int?)2, (int?)9, false), (offer.RedeemedByYou, offer.RemainingForYou, offer.StockLeft, offer.CanAfford));
     }
@@ -153,7 +153,7 @@ public sealed class MemberRewardTests(ApiFixture fixture)
 
         using var noKey = await me.RedeemAsync(reward.Id, idempotencyKey: null);
         using var notEnrolled = await stranger.RedeemAsync(reward.Id);
-        await s.SetStatusAsync(me, MemberStatus.Suspended);
+        await s.SetStatusAsync(me, Loyalty.Domain.Social.Members.MemberStatus.Suspended);
         using var suspended = await me.RedeemAsync(reward.Id);
 
         await noKey.AssertProblemAsync(HttpStatusCode.BadRequest, "idempotency_key_required");
