@@ -1,5 +1,6 @@
 using Loyalty.Api.Tests.Financial;
 using Loyalty.Api.Tests.Infrastructure;
+using Loyalty.Contracts.Common;
 using Loyalty.Contracts.Member;
 
 namespace Loyalty.Client.Tests;
@@ -26,9 +27,9 @@ public sealed class LifecycleClientTests(ClientFixture fixture)
             Assert.Equal("validation_failed", refused.Code);
 
             var closed = await api.CloseMembershipAsync(new CloseMyMembershipRequest(true), IdempotencyKeys.New());
-            Assert.Equal(("Closed", 25L, 0L), (closed.Status, closed.PointsForfeited, closed.AvailablePoints));
+            Assert.Equal((MemberStatus.Closed, 25L, 0L), (closed.Status, closed.PointsForfeited, closed.AvailablePoints));
         }
 
-        Assert.Equal("Closed", (await api.GetProfileAsync()).Status);
+        Assert.Equal(MemberStatus.Closed, (await api.GetProfileAsync()).Status);
     }
 }

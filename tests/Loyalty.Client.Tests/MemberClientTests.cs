@@ -18,7 +18,7 @@ public sealed class MemberClientTests(ClientFixture fixture)
 
         var enrolled = await api.EnrolAsync(new SelfEnrolRequest(" Anna ", "Kowalski", $"anna{id}@example.com", null, new DateOnly(1990, 5, 17)));
         Assert.Equal(12, enrolled.MemberNumber.Length);
-        Assert.Equal(("Anna", "Kowalski", "Active", "Bronze"), (enrolled.FirstName, enrolled.LastName, enrolled.Status, enrolled.Tier.Name));
+        Assert.Equal(("Anna", "Kowalski", MemberStatus.Active, "Bronze"), (enrolled.FirstName, enrolled.LastName, enrolled.Status, enrolled.Tier.Name));
 
         var profile = await api.GetProfileAsync();
         Assert.Equal(enrolled, profile);
@@ -36,7 +36,7 @@ public sealed class MemberClientTests(ClientFixture fixture)
 
         var first = await api.GetPointsHistoryAsync(limit: 2);
         Assert.Equal([30L, 20L], first.Items.Select(e => e.Points)); // newest first
-        Assert.All(first.Items, e => Assert.Equal(("Earn", s.PartnerInfo.Name, s.Store.Name), (e.Type, e.PartnerName, e.StoreName)));
+        Assert.All(first.Items, e => Assert.Equal((PointsEntryType.Earn, s.PartnerInfo.Name, s.Store.Name), (e.Type, e.PartnerName, e.StoreName)));
         Assert.NotNull(first.NextCursor);
 
         var second = await api.GetPointsHistoryAsync(limit: 2, cursor: first.NextCursor);

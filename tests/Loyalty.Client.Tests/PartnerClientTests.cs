@@ -22,7 +22,7 @@ public sealed class PartnerClientTests(ClientFixture fixture)
         Assert.Equal("Bronze", enrolled.Tier.Name);
 
         var lookup = await api.GetMemberAsync(number.Formatted); // as typed at the till, with spaces
-        Assert.Equal((enrolled.MemberNumber, "Test K.", "Active", 0L), (lookup.MemberNumber, lookup.DisplayName, lookup.Status, lookup.AvailablePoints));
+        Assert.Equal((enrolled.MemberNumber, "Test K.", Loyalty.Contracts.Common.MemberStatus.Active, 0L), (lookup.MemberNumber, lookup.DisplayName, lookup.Status, lookup.AvailablePoints));
 
         var purchase = await api.RecordPurchaseAsync(s.Purchase(enrolled.MemberNumber, 42.99m, "RECEIPT-1"), IdempotencyKeys.New());
         Assert.Equal(("RECEIPT-1", 42.99m, "EUR"), (purchase.ExternalId, purchase.Amount, purchase.Currency));

@@ -171,7 +171,7 @@ public sealed class RetryTests
         var calls = 0;
         return new FakeHandler(request => calls < failures.Length
             ? new HttpResponseMessage(failures[calls++])
-            : request.RequestUri!.AbsolutePath.EndsWith("/transactions", StringComparison.Ordinal) ? Json(Purchased) : Json(new { memberNumber = "800000000009", displayName = "A. K.", status = "Active", availablePoints = 1L }));
+            : request.RequestUri!.AbsolutePath.EndsWith("/transactions", StringComparison.Ordinal) ? Json(Purchased) : Json(new { memberNumber = "800000000009", displayName = "A. K.", status = "active", availablePoints = 1L }));
     }
 
     private static HttpResponseMessage Conflict(string code) => new(HttpStatusCode.Conflict)

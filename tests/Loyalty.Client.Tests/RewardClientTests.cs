@@ -30,11 +30,11 @@ public sealed class RewardClientTests(ClientFixture fixture)
         Assert.Equal((422, "reward_limit_reached"), (limited.Status, limited.Code));
 
         var till = fixture.PartnerApi(s.Key.Key);
-        Assert.Equal("Issued", (await till.GetVoucherAsync(redeemed.Voucher.Code)).Status);
+        Assert.Equal(Loyalty.Contracts.Common.VoucherStatus.Issued, (await till.GetVoucherAsync(redeemed.Voucher.Code)).Status);
         var used = await till.UseVoucherAsync(redeemed.Voucher.Code, new UseVoucherRequest(s.Store.Id, "R-9"), IdempotencyKeys.New());
-        Assert.Equal(("Used", (Guid?)s.Store.Id), (used.Status, used.UsedAtStoreId));
+        Assert.Equal((Loyalty.Contracts.Common.VoucherStatus.Used, (Guid?)s.Store.Id), (used.Status, used.UsedAtStoreId));
         var twice = await Assert.ThrowsAsync<LoyaltyConflictException>(() => till.UseVoucherAsync(redeemed.Voucher.Code, new UseVoucherRequest(s.Store.Id, null), IdempotencyKeys.New()));
         Assert.Equal((409, "voucher_already_used"), (twice.Status, twice.Code));
-        Assert.Equal("Used", (await app.GetVoucherAsync(redeemed.Voucher.Code)).Status);
+        Assert.Equal(Loyalty.Contracts.Common.VoucherStatus.Used, (await app.GetVoucherAsync(redeemed.Voucher.Code)).Status);
     }
 }

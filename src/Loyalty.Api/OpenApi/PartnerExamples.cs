@@ -43,10 +43,10 @@ internal sealed partial class PartnerExamplesFilter : IOperationFilter
         new(Redemption, Card, Store, "authorised", 500, 500, 0, "R-2026-000124", 1_240, At, At.AddMinutes(15), null);
 
     private static readonly ReturnResponse Returned =
-        new(Guid.Parse("0193a2f9-7e8f-7a0b-8c1d-2e3f4a5b6c56"), "RET-0042", Receipt, 12.50m, "EUR", 25, 0, 0, "ReverseWithinAvailable", "Damaged pastry", At.AddDays(1));
+        new(Guid.Parse("0193a2f9-7e8f-7a0b-8c1d-2e3f4a5b6c56"), "RET-0042", Receipt, 12.50m, "EUR", 25, 0, 0, ReturnPolicy.ReverseWithinAvailable, "Damaged pastry", At.AddDays(1));
 
     private static readonly PartnerVoucherResponse IssuedVoucher =
-        new(Voucher, Reward, "Free coffee", "Issued", At.AddDays(-3), At.AddDays(27), null, null, null);
+        new(Voucher, Reward, "Free coffee", VoucherStatus.Issued, At.AddDays(-3), At.AddDays(27), null, null, null);
 
     private static readonly ClubEventCheckInResponse CheckedIn =
         new(Guid.Parse("0193a2fa-9a0b-7c1d-9e2f-3a4b5c6d7e67"), Event, Card, "Anna K.", At.AddDays(5), "Partner", 150, false);
@@ -93,7 +93,7 @@ internal sealed partial class PartnerExamplesFilter : IOperationFilter
         ["POST api/v1/partner/members"] = (
             new EnrolMemberRequest(Store, "Anna", "Kowalska", "anna@example.com", "+48 600 100 200", new DateOnly(1990, 4, 12)),
             [(201, new EnrolledMemberResponse(Guid.Parse("0193a2f1-2a3b-7c4d-8e5f-6a7b8c9d0e11"), Card, "Anna K.", new TierSummary(Guid.Parse("0193a2e0-0000-7000-8000-000000000001"), "Bronze", 0), At))]),
-        ["GET api/v1/partner/members/{memberNumber}"] = (null, [(200, new MemberLookupResponse(Card, "Anna K.", "Active", Silver, 1_740))]),
+        ["GET api/v1/partner/members/{memberNumber}"] = (null, [(200, new MemberLookupResponse(Card, "Anna K.", MemberStatus.Active, Silver, 1_740))]),
         ["POST api/v1/partner/transactions"] = (
             new RecordPurchaseRequest(Card, Store, Receipt, 42.50m, "EUR", At, false, [new("ESP-250", "coffee", 1, 30.00m), new(null, "pastry", 3, 12.50m)]),
             [(201, new PurchaseResponse(Purchase, Receipt, Card, 42.50m, "EUR", 84, Breakdown, 1_740, At))]),
@@ -119,7 +119,7 @@ internal sealed partial class PartnerExamplesFilter : IOperationFilter
         ["GET api/v1/partner/vouchers/{code}"] = (null, [(200, IssuedVoucher)]),
         ["POST api/v1/partner/vouchers/{code}/use"] = (
             new UseVoucherRequest(Store, Receipt),
-            [(200, IssuedVoucher with { Status = "Used", UsedAt = At, UsedAtStoreId = Store, UseReference = Receipt })]),
+            [(200, IssuedVoucher with { Status = VoucherStatus.Used, UsedAt = At, UsedAtStoreId = Store, UseReference = Receipt })]),
         ["GET api/v1/partner/club-events"] = (
             null,
             [(200, new Page<PartnerClubEventResponse>([new(Event, "Latte art evening", At.AddDays(5), At.AddDays(5).AddHours(2), Store, "Scheduled", 18, 0)], "eyJzIjoiMjAyNi0xMS0yOCJ9"))]),

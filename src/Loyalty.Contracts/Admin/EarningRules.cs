@@ -3,6 +3,38 @@ using Loyalty.Contracts.Partner;
 
 namespace Loyalty.Contracts.Admin;
 
+/// <summary>What an earning rule does.</summary>
+public enum EarningRuleKind
+{
+    /// <summary>Points per whole currency unit.</summary>
+    BaseRate,
+
+    /// <summary>Multiplies the base points of the lines it matches.</summary>
+    Multiplier,
+
+    /// <summary>A fixed number of points when its trigger fires.</summary>
+    FixedBonus,
+}
+
+/// <summary>When a fixed bonus fires.</summary>
+public enum BonusTrigger
+{
+    EveryPurchase,
+    FirstPurchase,
+    BirthdayMonth,
+    NthVisit,
+    Enrolment,
+    Anniversary,
+}
+
+/// <summary>Where a campaign stands at the time of the response.</summary>
+public enum CampaignStatus
+{
+    Scheduled,
+    Running,
+    Ended,
+}
+
 /// <summary>
 /// Where a rule applies; every field is optional and null means "no restriction" (a list, when given, is never empty).
 /// Categories and SKUs select basket lines: a line matches when its category or its SKU is listed.
@@ -51,12 +83,12 @@ public sealed record EarningRuleResponse(
     Guid Id,
     int Version,
     string Name,
-    string Kind,
+    EarningRuleKind Kind,
     string? Currency,
     decimal? PointsPerCurrencyUnit,
     decimal? Factor,
     long? Points,
-    string? Trigger,
+    BonusTrigger? Trigger,
     int? VisitNumber,
     int Priority,
     string? ExclusiveGroup,
@@ -94,12 +126,12 @@ public sealed record CampaignResponse(
     string? Description,
     DateTimeOffset From,
     DateTimeOffset? Until,
-    IReadOnlyList<string>? Weekdays,
+    IReadOnlyList<DayOfWeek>? Weekdays,
     int? FromHour,
     int? UntilHour,
     IReadOnlyList<Guid>? TierIds,
     IReadOnlyList<Guid>? PartnerIds,
-    string Status,
+    CampaignStatus Status,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
     DateTimeOffset? EndedAt);

@@ -1,3 +1,5 @@
+using Loyalty.Contracts.Common;
+
 namespace Loyalty.Contracts.Admin;
 
 /// <summary>Suspending, reactivating and erasing need a reason; it goes to the audit log.</summary>
@@ -13,7 +15,7 @@ public sealed record MergeMemberRequest(Guid DuplicateMemberId, string Reason);
 public sealed record MemberLifecycleResponse(
     Guid MemberId,
     string MemberNumber,
-    string Status,
+    MemberStatus Status,
     DateTimeOffset? StatusChangedAt,
     long AvailablePoints,
     long PendingPoints,

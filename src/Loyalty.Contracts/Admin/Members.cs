@@ -1,3 +1,5 @@
+using Loyalty.Contracts.Common;
+
 namespace Loyalty.Contracts.Admin;
 
 public sealed record AdminMemberResponse(
@@ -7,11 +9,11 @@ public sealed record AdminMemberResponse(
     string LastName,
     string Email,
     string? Phone,
-    string Status,
+    MemberStatus Status,
     string TierName,
     long AvailablePoints,
     long PendingPoints,
-    string EnrolmentChannel,
+    EnrolmentChannel EnrolmentChannel,
     DateTimeOffset EnrolledAt);
 
 /// <summary>Positive points credit the member, negative ones debit them (never below zero). The reason is kept on the ledger.</summary>

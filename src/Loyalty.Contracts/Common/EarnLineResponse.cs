@@ -1,6 +1,10 @@
+using System.Text.Json.Serialization;
+using Loyalty.Contracts.Events;
+
 namespace Loyalty.Contracts.Common;
 
-/// <summary>What kind of rule an earn line comes from.</summary>
+/// <summary>What kind of rule an earn line comes from (also inside points.earned events, hence its own converter).</summary>
+[JsonConverter(typeof(CamelCaseEnumConverter<EarnLineKind>))]
 public enum EarnLineKind
 {
     /// <summary>The programme's base rate (points per currency unit).</summary>

@@ -15,7 +15,7 @@ public sealed record MemberProfileResponse(
     string Email,
     string? Phone,
     DateOnly? BirthDate,
-    string Status,
+    MemberStatus Status,
     TierSummary Tier,
     DateTimeOffset EnrolledAt);
 
@@ -33,13 +33,13 @@ public sealed record ExpiringPoints(DateOnly Date, long Points, DateTimeOffset E
 public sealed record ExpiringPointsResponse(IReadOnlyList<ExpiringPoints> Items, long TotalPoints, DateTimeOffset AsOf);
 
 /// <summary>One movement of points; earn and bonus entries carry their per-rule <see cref="Breakdown"/> (null for other entries).</summary>
-public sealed record PointsHistoryEntry(long Id, string Type, long Points, string Description, DateTimeOffset OccurredAt, string? PartnerName, string? StoreName, IReadOnlyList<EarnLineResponse>? Breakdown = null);
+public sealed record PointsHistoryEntry(long Id, PointsEntryType Type, long Points, string Description, DateTimeOffset OccurredAt, string? PartnerName, string? StoreName, IReadOnlyList<EarnLineResponse>? Breakdown = null);
 
 /// <summary>The member closes their own membership; <c>confirm</c> must be true (the app asks first: points may be forfeited).</summary>
 public sealed record CloseMyMembershipRequest(bool Confirm);
 
 /// <summary>The membership after closing; <c>pointsForfeited</c> follows the programme's rules.</summary>
-public sealed record MembershipClosedResponse(string Status, long PointsForfeited, long AvailablePoints, DateTimeOffset ClosedAt);
+public sealed record MembershipClosedResponse(MemberStatus Status, long PointsForfeited, long AvailablePoints, DateTimeOffset ClosedAt);
 
 /// <summary>
 /// Everything the club holds about a member, one JSON object per data section (profile, points, purchases,

@@ -1,3 +1,5 @@
+using Loyalty.Contracts.Common;
+
 namespace Loyalty.Contracts.Member;
 
 /// <summary>
@@ -20,13 +22,13 @@ public sealed record RewardOfferResponse(
     int VoucherValidityDays,
     long RegularPointsCost);
 
-/// <summary>A voucher: show <see cref="Code"/> at the till. Status is Issued (usable), Used or Expired.</summary>
+/// <summary>A voucher: show <see cref="Code"/> at the till. Status is issued (usable), used or expired.</summary>
 public sealed record VoucherResponse(
     string Code,
     Guid RewardId,
     string RewardName,
     long PointsSpent,
-    string Status,
+    VoucherStatus Status,
     DateTimeOffset IssuedAt,
     DateTimeOffset ExpiresAt,
     DateTimeOffset? UsedAt);

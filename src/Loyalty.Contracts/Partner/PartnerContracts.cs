@@ -11,7 +11,7 @@ public sealed record EnrolMemberRequest(Guid StoreId, string FirstName, string L
 public sealed record EnrolledMemberResponse(Guid Id, string MemberNumber, string DisplayName, TierSummary Tier, DateTimeOffset EnrolledAt);
 
 /// <summary>What a till may show: no e-mail, no phone, no full surname.</summary>
-public sealed record MemberLookupResponse(string MemberNumber, string DisplayName, string Status, TierSummary Tier, long AvailablePoints);
+public sealed record MemberLookupResponse(string MemberNumber, string DisplayName, MemberStatus Status, TierSummary Tier, long AvailablePoints);
 
 /// <summary>
 /// A purchase at a till or online. <see cref="ExternalId"/> is the partner's receipt id: the same receipt never earns twice.

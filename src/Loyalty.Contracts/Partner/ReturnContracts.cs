@@ -1,5 +1,18 @@
 namespace Loyalty.Contracts.Partner;
 
+/// <summary>How a return takes back points that were already spent or are available.</summary>
+public enum ReturnPolicy
+{
+    /// <summary>Only pending points are taken back; the rest is written off.</summary>
+    ReversePendingOnly,
+
+    /// <summary>Pending points, then available ones down to zero; the rest is written off.</summary>
+    ReverseWithinAvailable,
+
+    /// <summary>Everything is taken back; the balance may go negative.</summary>
+    AllowNegativeBalance,
+}
+
 /// <summary>
 /// Goods of a recorded purchase brought back. <see cref="ReturnId"/> is the partner's own id for this return (unique
 /// per purchase); <see cref="Amount"/> is in the purchase's currency, or null for everything not yet returned.
@@ -19,7 +32,7 @@ public sealed record ReturnResponse(
     long PointsReversed,
     long PendingPointsReversed,
     long PointsWrittenOff,
-    string Policy,
+    ReturnPolicy Policy,
     string? Reason,
     DateTimeOffset CreatedAt);
 

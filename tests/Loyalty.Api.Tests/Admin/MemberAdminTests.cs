@@ -64,7 +64,7 @@ public sealed class MemberAdminTests(ApiFixture fixture)
         var read = await s.Admin.GetJsonAsync<AdminMemberResponse>($"/api/v1/admin/members/{member.Id}");
 
         Assert.Equal(
-            (member.MemberNumber, request.FirstName, request.LastName, request.Email, "Active", "Bronze", 12L, "Store"),
+            (member.MemberNumber, request.FirstName, request.LastName, request.Email, Loyalty.Contracts.Common.MemberStatus.Active, "Bronze", 12L, Loyalty.Contracts.Common.EnrolmentChannel.Store),
             (read.MemberNumber, read.FirstName, read.LastName, read.Email, read.Status, read.TierName, read.AvailablePoints, read.EnrolmentChannel));
         using var unknown = await s.Admin.GetAsync($"/api/v1/admin/members/{Guid.NewGuid()}");
         await unknown.AssertProblemAsync(HttpStatusCode.NotFound, "member_not_found");

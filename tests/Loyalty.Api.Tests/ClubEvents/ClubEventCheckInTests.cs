@@ -108,7 +108,7 @@ public sealed class ClubEventCheckInTests(ApiFixture fixture)
             await early.AssertProblemAsync(HttpStatusCode.UnprocessableEntity, "check_in_not_open");
         }
 
-        await s.SetStatusAsync(registered, MemberStatus.Suspended);
+        await s.SetStatusAsync(registered, Loyalty.Domain.Social.Members.MemberStatus.Suspended);
         using (var suspended = await s.StaffCheckInAsync(e.Id, registered.Number))
         {
             await suspended.AssertProblemAsync(HttpStatusCode.UnprocessableEntity, "member_suspended");

@@ -173,7 +173,7 @@ public sealed class MemberClubEventTests(ApiFixture fixture)
         var s = await Scenario.StartAsync(fixture.For(provider));
         var e = await s.CreateEventAsync(s.NewEvent());
         var suspended = await s.JoinAsync();
-        await s.SetStatusAsync(suspended, MemberStatus.Suspended);
+        await s.SetStatusAsync(suspended, Loyalty.Domain.Social.Members.MemberStatus.Suspended);
 
         using var refused = await suspended.RegisterAsync(e.Id);
         await refused.AssertProblemAsync(HttpStatusCode.UnprocessableEntity, "member_suspended");

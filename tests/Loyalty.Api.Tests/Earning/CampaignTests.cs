@@ -54,7 +54,7 @@ public sealed class CampaignTests(ApiFixture fixture)
         Assert.Equal(250, (await s.EarnAtAsync(goldMember.MemberNumber, 100m, saturday.AddDays(1))).PointsEarned);
         Assert.Equal(150, (await s.EarnAtAsync(goldMember.MemberNumber, 100m, saturday.AddDays(-1))).PointsEarned); // Friday
         Assert.Equal(100, (await s.EarnAtAsync(bronzeMember.MemberNumber, 100m, saturday)).PointsEarned);
-        Assert.Equal(["Saturday", "Sunday"], campaign.Weekdays!.Order());
+        Assert.Equal<DayOfWeek>([DayOfWeek.Sunday, DayOfWeek.Saturday], campaign.Weekdays!.Order());
     }
 
     [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
@@ -68,7 +68,7 @@ public sealed class CampaignTests(ApiFixture fixture)
         Assert.Equal(19, (await s.EarnAsync(member.MemberNumber, 10m)).PointsEarned);
 
         var updated = await PutAsync(s, campaign.Id, request with { Name = "Renamed", FromHour = 17, UntilHour = 20 });
-        Assert.Equal(("Renamed", 17, 20, "Running"), (updated.Name, updated.FromHour!.Value, updated.UntilHour!.Value, updated.Status));
+        Assert.Equal(("Renamed", 17, 20, Loyalty.Contracts.Admin.CampaignStatus.Running), (updated.Name, updated.FromHour!.Value, updated.UntilHour!.Value, updated.Status));
         var detail = await s.Admin.GetJsonAsync<CampaignDetailResponse>($"/api/v1/admin/campaigns/{campaign.Id}");
         Assert.Equal(rule.Id, Assert.Single(detail.Rules).Id);
         var running = await s.Admin.GetAllAsync<CampaignResponse>("/api/v1/admin/campaigns?status=running");
@@ -77,7 +77,7 @@ public sealed class CampaignTests(ApiFixture fixture)
         using var end = await s.Admin.PostAsync($"/api/v1/admin/campaigns/{campaign.Id}/end", null);
         await end.EnsureStatusAsync(HttpStatusCode.OK);
         var ended = (await end.Content.ReadFromJsonAsync<CampaignResponse>(HttpTestExtensions.Json))!;
-        Assert.Equal("Ended", ended.Status);
+        Assert.Equal(Loyalty.Contracts.Admin.CampaignStatus.Ended, ended.Status);
         Assert.NotNull(ended.EndedAt);
         Assert.Equal(10, (await s.EarnAsync(member.MemberNumber, 10m)).PointsEarned);
         Assert.Contains(await s.Admin.GetAllAsync<CampaignResponse>("/api/v1/admin/campaigns?status=Ended"), c => c.Id == campaign.Id);

@@ -97,10 +97,10 @@ public sealed class EarningRulesTests(ApiFixture fixture)
         Assert.Equal(all.OrderByDescending(r => r.IsActive).Select(r => r.Id), all.Select(r => r.Id));
         Assert.Equal("Triple, renamed", Assert.Single(all, r => r.Id == multiplier.Id).Name);
         Assert.Contains(inactive, r => r.Id == bonus.Id);
-        Assert.All(inactive, r => Assert.Equal(("FixedBonus", false), (r.Kind, r.IsActive)));
+        Assert.All(inactive, r => Assert.Equal((Loyalty.Contracts.Admin.EarningRuleKind.FixedBonus, false), (r.Kind, r.IsActive)));
         Assert.Contains(multipliers, r => r.Id == multiplier.Id);
-        Assert.All(multipliers, r => Assert.Equal("Multiplier", r.Kind));
-        Assert.Contains(all, r => r.Name == "Base rate" && r.Kind == "BaseRate" && r.IsActive); // the demo seed
+        Assert.All(multipliers, r => Assert.Equal(Loyalty.Contracts.Admin.EarningRuleKind.Multiplier, r.Kind));
+        Assert.Contains(all, r => r.Name == "Base rate" && r.Kind == Loyalty.Contracts.Admin.EarningRuleKind.BaseRate && r.IsActive); // the demo seed
         using var badKind = await s.Admin.GetAsync("/api/v1/admin/earning-rules?kind=Bogus");
         await badKind.AssertProblemAsync(HttpStatusCode.BadRequest, "validation_failed");
     }

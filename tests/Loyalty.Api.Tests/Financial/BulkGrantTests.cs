@@ -28,7 +28,7 @@ public sealed class BulkGrantTests(ApiFixture fixture)
         var suspended = (await s.EnrolAsync()).MemberNumber;
         await using (var db = api.CreateDbContext())
         {
-            await db.Members.Where(m => m.MemberNumber == suspended).ExecuteUpdateAsync(u => u.SetProperty(m => m.Status, MemberStatus.Suspended));
+            await db.Members.Where(m => m.MemberNumber == suspended).ExecuteUpdateAsync(u => u.SetProperty(m => m.Status, Loyalty.Domain.Social.Members.MemberStatus.Suspended));
         }
 
         var unknown = MemberNumber.Generate().Value;

@@ -71,7 +71,7 @@ public sealed class MemberDataTests(ApiFixture fixture)
 
         var erased = await s.Admin.PostJsonAsync<MemberLifecycleResponse>(LifecycleKit.Admin(id, "erasure"), new MemberStatusChangeRequest("GDPR request #123"));
 
-        Assert.Equal(("Closed", 0L, earned - 5), (erased.Status, erased.AvailablePoints, erased.PointsForfeited)); // forfeited although the close policy keeps
+        Assert.Equal((Loyalty.Contracts.Common.MemberStatus.Closed, 0L, earned - 5), (erased.Status, erased.AvailablePoints, erased.PointsForfeited)); // forfeited although the close policy keeps
         Assert.NotNull(erased.ErasedAt);
         var export = await s.Admin.GetJsonAsync<MemberDataExport>(LifecycleKit.Admin(id, "export"));
         var json = JsonSerializer.Serialize(export);
@@ -201,7 +201,7 @@ public sealed class MemberDataTests(ApiFixture fixture)
         }
 
         var lookup = await s.Partner.GetJsonAsync<MemberLookupResponse>($"/api/v1/partner/members/{victim.MemberNumber}");
-        Assert.Equal("Active", lookup.Status);
+        Assert.Equal(Loyalty.Contracts.Common.MemberStatus.Active, lookup.Status);
         await s.AssertBalanceEqualsLedgerAsync(victim.MemberNumber);
     }
 }

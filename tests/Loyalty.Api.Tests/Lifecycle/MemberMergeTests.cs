@@ -36,8 +36,8 @@ public sealed class MemberMergeTests(ApiFixture fixture)
         var merged = await s.MergeAsync(survivor.Id, duplicateId);
 
         Assert.Equal((moved, 2, 0), (merged.PointsMoved, merged.PurchasesMoved, merged.VouchersMoved));
-        Assert.Equal(("Active", own + moved), (merged.Survivor.Status, merged.Survivor.AvailablePoints));
-        Assert.Equal(("Merged", survivor.Id, 0L), (merged.Duplicate.Status, merged.Duplicate.MergedIntoMemberId, merged.Duplicate.AvailablePoints));
+        Assert.Equal((Loyalty.Contracts.Common.MemberStatus.Active, own + moved), (merged.Survivor.Status, merged.Survivor.AvailablePoints));
+        Assert.Equal((Loyalty.Contracts.Common.MemberStatus.Merged, survivor.Id, 0L), (merged.Duplicate.Status, merged.Duplicate.MergedIntoMemberId, merged.Duplicate.AvailablePoints));
         var survivorLots = (await s.LotsAsync(survivor.MemberNumber)).Skip(1).ToList();
         Assert.Equal(dupLots.Select(l => (l.Remaining, l.ExpiresAt)), survivorLots.Select(l => (l.Remaining, l.ExpiresAt))); // no fresh dates
 
@@ -52,9 +52,9 @@ public sealed class MemberMergeTests(ApiFixture fixture)
         var me = await dupApp.GetJsonAsync<MemberProfileResponse>("/api/v1/me");
         Assert.Equal(survivor.MemberNumber, me.MemberNumber);
         var history = (await dupApp.GetJsonAsync<Page<PointsHistoryEntry>>("/api/v1/me/points/history?limit=100")).Items;
-        Assert.Contains(history, e => e.Type == "MergeIn");
-        Assert.Contains(history, e => e.Type == "MergeOut");
-        Assert.Contains(history, e => e.Type == "Earn" && e.Points == first.PointsEarned);
+        Assert.Contains(history, e => e.Type == PointsEntryType.MergeIn);
+        Assert.Contains(history, e => e.Type == PointsEntryType.MergeOut);
+        Assert.Contains(history, e => e.Type == PointsEntryType.Earn && e.Points == first.PointsEarned);
         Assert.Equal(own + moved, history.Sum(e => e.Points)); // the merge pair nets out
         Assert.Equal(own + moved, (await dupApp.GetJsonAsync<PointsBalanceResponse>("/api/v1/me/points")).Available);
 
@@ -69,7 +69,7 @@ public sealed class MemberMergeTests(ApiFixture fixture)
             await oldCard.AssertProblemAsync(HttpStatusCode.UnprocessableEntity, "member_merged");
         }
 
-        Assert.Equal("Merged", (await s.Partner.GetJsonAsync<MemberLookupResponse>($"/api/v1/partner/members/{dupProfile.MemberNumber}")).Status);
+        Assert.Equal(Loyalty.Contracts.Common.MemberStatus.Merged, (await s.Partner.GetJsonAsync<MemberLookupResponse>($"/api/v1/partner/members/{dupProfile.MemberNumber}")).Status);
         Assert.Equal(["member.merged"], await s.AuditActionsAsync(duplicateId));
         Assert.Equal(["member.enrolled", "member.merged"], await s.EventsAsync(survivor.Id));
         Assert.Equal(own + moved, await s.AssertBalanceEqualsLedgerAsync(survivor.MemberNumber));

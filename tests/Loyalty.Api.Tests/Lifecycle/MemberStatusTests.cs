@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using Loyalty.Api.Tests.Infrastructure;
 using Loyalty.Api.Tests.Redemptions;
 using Loyalty.Contracts.Admin;
+using Loyalty.Contracts.Common;
 using Loyalty.Contracts.Member;
 using Loyalty.Contracts.Partner;
 using Loyalty.Domain.Financial.Ledger;
@@ -23,7 +24,7 @@ public sealed class MemberStatusTests(ApiFixture fixture)
 
         var suspended = await s.SuspendAsync(id);
 
-        Assert.Equal(("Suspended", earned), (suspended.Status, suspended.AvailablePoints));
+        Assert.Equal((Loyalty.Contracts.Common.MemberStatus.Suspended, earned), (suspended.Status, suspended.AvailablePoints));
         Assert.NotNull(suspended.StatusChangedAt);
         using (var purchase = await s.Partner.PostAsync("/api/v1/partner/transactions", s.Purchase(profile.MemberNumber, 10m), Guid.NewGuid().ToString()))
         {
@@ -35,13 +36,13 @@ public sealed class MemberStatusTests(ApiFixture fixture)
             await pay.AssertProblemAsync(HttpStatusCode.UnprocessableEntity, "member_suspended");
         }
 
-        Assert.Equal("Suspended", (await s.Partner.GetJsonAsync<MemberLookupResponse>($"/api/v1/partner/members/{profile.MemberNumber}")).Status); // the till sees why
-        Assert.Equal("Suspended", (await app.GetJsonAsync<MemberProfileResponse>("/api/v1/me")).Status);
+        Assert.Equal(Loyalty.Contracts.Common.MemberStatus.Suspended, (await s.Partner.GetJsonAsync<MemberLookupResponse>($"/api/v1/partner/members/{profile.MemberNumber}")).Status); // the till sees why
+        Assert.Equal(Loyalty.Contracts.Common.MemberStatus.Suspended, (await app.GetJsonAsync<MemberProfileResponse>("/api/v1/me")).Status);
         Assert.Equal(earned, (await app.GetJsonAsync<PointsBalanceResponse>("/api/v1/me/points")).Available);
 
         var reactivated = await s.Admin.PostJsonAsync<MemberLifecycleResponse>(LifecycleKit.Admin(id, "reactivate"), new MemberStatusChangeRequest("Cleared"));
 
-        Assert.Equal("Active", reactivated.Status);
+        Assert.Equal(Loyalty.Contracts.Common.MemberStatus.Active, reactivated.Status);
         Assert.Equal(HttpStatusCode.Created, await s.PurchaseStatusAsync(profile.MemberNumber, 10m));
         Assert.Equal(["member.suspended", "member.reactivated"], await s.AuditActionsAsync(id));
         Assert.Equal(["member.enrolled", "member.suspended", "member.reactivated"], await s.EventsAsync(id));
@@ -105,12 +106,12 @@ public sealed class MemberStatusTests(ApiFixture fixture)
 
         var closed = await s.CloseAsync(member.Id); // the policy's default
 
-        Assert.Equal(("Closed", 0L, 0L, available + pending), (closed.Status, closed.AvailablePoints, closed.PendingPoints, closed.PointsForfeited));
+        Assert.Equal((Loyalty.Contracts.Common.MemberStatus.Closed, 0L, 0L, available + pending), (closed.Status, closed.AvailablePoints, closed.PendingPoints, closed.PointsForfeited));
         var forfeits = (await s.LedgerAsync(member.MemberNumber)).Where(e => e.Type == LedgerEntryType.Forfeit).ToList();
         Assert.Equal([(-available, 0L), (0L, -pending)], forfeits.Select(e => (e.Points, e.PendingPoints)));
         Assert.Equal(0, await s.AssertBalanceEqualsLedgerAsync(member.MemberNumber));
         Assert.Equal(HttpStatusCode.UnprocessableEntity, await s.PurchaseStatusAsync(member.MemberNumber, 10m));
-        Assert.Equal("Closed", (await s.Partner.GetJsonAsync<MemberLookupResponse>($"/api/v1/partner/members/{member.MemberNumber}")).Status);
+        Assert.Equal(Loyalty.Contracts.Common.MemberStatus.Closed, (await s.Partner.GetJsonAsync<MemberLookupResponse>($"/api/v1/partner/members/{member.MemberNumber}")).Status);
         Assert.Equal(["member.enrolled", "member.closed"], await s.EventsAsync(member.Id));
     }
 
@@ -125,7 +126,7 @@ public sealed class MemberStatusTests(ApiFixture fixture)
 
         var closed = await s.CloseAsync(id, "keep"); // staff override the default
 
-        Assert.Equal(("Closed", earned, 0L), (closed.Status, closed.AvailablePoints, closed.PointsForfeited));
+        Assert.Equal((Loyalty.Contracts.Common.MemberStatus.Closed, earned, 0L), (closed.Status, closed.AvailablePoints, closed.PointsForfeited));
         using (var pay = await s.Partner.PostAsync(PointsFlows.Redemptions, s.Redemption(profile.MemberNumber, 5), Guid.NewGuid().ToString()))
         {
             await pay.AssertProblemAsync(HttpStatusCode.UnprocessableEntity, "member_closed");
@@ -149,10 +150,10 @@ public sealed class MemberStatusTests(ApiFixture fixture)
             await refused.AssertProblemAsync(HttpStatusCode.Conflict, "member_has_open_holds");
         }
 
-        Assert.Equal("Active", (await s.Partner.GetJsonAsync<MemberLookupResponse>($"/api/v1/partner/members/{member.MemberNumber}")).Status); // nothing changed
+        Assert.Equal(Loyalty.Contracts.Common.MemberStatus.Active, (await s.Partner.GetJsonAsync<MemberLookupResponse>($"/api/v1/partner/members/{member.MemberNumber}")).Status); // nothing changed
         await s.CaptureAsync(hold.RedemptionId);
         var closed = await s.CloseAsync(member.Id, "forfeit");
-        Assert.Equal(("Closed", 0L), (closed.Status, closed.AvailablePoints));
+        Assert.Equal((Loyalty.Contracts.Common.MemberStatus.Closed, 0L), (closed.Status, closed.AvailablePoints));
         Assert.Equal(0, await s.AssertBalanceEqualsLedgerAsync(member.MemberNumber));
     }
 
@@ -181,11 +182,11 @@ public sealed class MemberStatusTests(ApiFixture fixture)
 
         await first.EnsureStatusAsync(HttpStatusCode.OK);
         var closed = await first.Content.ReadFromJsonAsync<MembershipClosedResponse>(HttpTestExtensions.Json);
-        Assert.Equal(("Closed", earned, 0L), (closed!.Status, closed.PointsForfeited, closed.AvailablePoints));
+        Assert.Equal((Loyalty.Contracts.Common.MemberStatus.Closed, earned, 0L), (closed!.Status, closed.PointsForfeited, closed.AvailablePoints));
         Assert.Equal(await first.Content.ReadAsStringAsync(), await replay.Content.ReadAsStringAsync());
         await again.AssertProblemAsync(HttpStatusCode.UnprocessableEntity, "member_closed");
-        Assert.Equal("Closed", (await app.GetJsonAsync<MemberProfileResponse>("/api/v1/me")).Status);
-        Assert.Contains((await app.GetJsonAsync<Loyalty.Contracts.Common.Page<PointsHistoryEntry>>("/api/v1/me/points/history")).Items, e => e.Type == "Forfeit");
+        Assert.Equal(Loyalty.Contracts.Common.MemberStatus.Closed, (await app.GetJsonAsync<MemberProfileResponse>("/api/v1/me")).Status);
+        Assert.Contains((await app.GetJsonAsync<Loyalty.Contracts.Common.Page<PointsHistoryEntry>>("/api/v1/me/points/history")).Items, e => e.Type == PointsEntryType.Forfeit);
         Assert.Equal(0, await s.AssertBalanceEqualsLedgerAsync(profile.MemberNumber));
     }
 }

@@ -36,8 +36,8 @@ public sealed class MyPointsTests(ApiFixture fixture)
 
         Assert.Collection(
             history.Items,
-            newest => Assert.Equal((20L, "Earn"), (newest.Points, newest.Type)),
-            oldest => Assert.Equal((10L, "Earn"), (oldest.Points, oldest.Type)));
+            newest => Assert.Equal((20L, PointsEntryType.Earn), (newest.Points, newest.Type)),
+            oldest => Assert.Equal((10L, PointsEntryType.Earn), (oldest.Points, oldest.Type)));
         Assert.True(history.Items[0].Id > history.Items[1].Id);
         Assert.All(history.Items, e => Assert.Equal((s.PartnerInfo.Name, s.Store.Name), (e.PartnerName, e.StoreName)));
         Assert.Contains("R-second-", history.Items[0].Description, StringComparison.Ordinal);

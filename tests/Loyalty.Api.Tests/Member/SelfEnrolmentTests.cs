@@ -24,7 +24,7 @@ public sealed class SelfEnrolmentTests(ApiFixture fixture)
         Assert.Equal(12, profile.MemberNumber.Length);
         Assert.True(profile.MemberNumber.All(char.IsAsciiDigit), profile.MemberNumber);
         Assert.Equal(("Bronze", 0), (profile.Tier.Name, profile.Tier.Rank));
-        Assert.Equal((request.FirstName, request.LastName, request.Email, request.Phone, request.BirthDate, "Active"), (profile.FirstName, profile.LastName, profile.Email, profile.Phone, profile.BirthDate, profile.Status));
+        Assert.Equal((request.FirstName, request.LastName, request.Email, request.Phone, request.BirthDate, Loyalty.Contracts.Common.MemberStatus.Active), (profile.FirstName, profile.LastName, profile.Email, profile.Phone, profile.BirthDate, profile.Status));
 
         var again = await me.GetJsonAsync<MemberProfileResponse>("/api/v1/me");
         Assert.Equal((profile.MemberNumber, profile.Email, profile.Tier), (again.MemberNumber, again.Email, again.Tier));

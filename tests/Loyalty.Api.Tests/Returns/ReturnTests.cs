@@ -31,7 +31,7 @@ public sealed class ReturnTests(ApiFixture fixture)
         Assert.Equal(9, first.PointsReversed); // floor(99 × 10 / 99.99) = floor(9.9009…)
         Assert.Equal(19 - 9, second.PointsReversed); // floor(99 × 20 / 99.99) = 19, less what the first took
         Assert.Equal((79.99m, 99 - 19L), (rest.Amount, rest.PointsReversed)); // the rest of the amount takes the rest of the points
-        Assert.All(new[] { first, second, rest }, r => Assert.Equal((0L, 0L, "ReverseWithinAvailable", "EUR"), (r.PointsWrittenOff, r.PendingPointsReversed, r.Policy, r.Currency)));
+        Assert.All(new[] { first, second, rest }, r => Assert.Equal((0L, 0L, Loyalty.Contracts.Partner.ReturnPolicy.ReverseWithinAvailable, "EUR"), (r.PointsWrittenOff, r.PendingPointsReversed, r.Policy, r.Currency)));
         using var more = await s.Partner.PostAsync(Returns(purchase.ExternalId), new RecordReturnRequest("RET-4", 0.01m, null), Guid.NewGuid().ToString());
         await more.AssertProblemAsync(HttpStatusCode.UnprocessableEntity, "return_exceeds_purchase");
         using var nothingLeft = await s.Partner.PostAsync(Returns(purchase.ExternalId), new RecordReturnRequest("RET-5", null, null), Guid.NewGuid().ToString());
@@ -136,7 +136,7 @@ public sealed class ReturnTests(ApiFixture fixture)
         var afterSpending = await ReturnAsync(s, spent.ExternalId, new RecordReturnRequest("S-1", null, null));
 
         Assert.Equal((20L, 20L, 0L), (fromPending.PointsReversed, fromPending.PendingPointsReversed, fromPending.PointsWrittenOff));
-        Assert.Equal((0L, 100L, "ReversePendingOnly"), (afterSpending.PointsReversed, afterSpending.PointsWrittenOff, afterSpending.Policy));
+        Assert.Equal((0L, 100L, Loyalty.Contracts.Partner.ReturnPolicy.ReversePendingOnly), (afterSpending.PointsReversed, afterSpending.PointsWrittenOff, afterSpending.Policy));
         var account = await s.AccountAsync(member.MemberNumber);
         Assert.Equal((20L, 30L), (account.Available, account.Pending)); // even the 20 still available stay with the member
         Assert.Equal(20, await s.AssertBalanceEqualsLedgerAsync(member.MemberNumber));
@@ -173,7 +173,7 @@ public sealed class ReturnTests(ApiFixture fixture)
 
         var returned = await ReturnAsync(s, purchase.ExternalId, new RecordReturnRequest("R-1", null, null));
 
-        Assert.Equal((100L, 0L, "AllowNegativeBalance"), (returned.PointsReversed, returned.PointsWrittenOff, returned.Policy));
+        Assert.Equal((100L, 0L, Loyalty.Contracts.Partner.ReturnPolicy.AllowNegativeBalance), (returned.PointsReversed, returned.PointsWrittenOff, returned.Policy));
         Assert.Equal(-80, await s.AssertBalanceEqualsLedgerAsync(member.MemberNumber));
         using var spend = await s.Partner.PostAsync(PointsFlows.Redemptions, s.Redemption(member.MemberNumber, 1), Guid.NewGuid().ToString());
         await spend.AssertProblemAsync(HttpStatusCode.UnprocessableEntity, "insufficient_points");

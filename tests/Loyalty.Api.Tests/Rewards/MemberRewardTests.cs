@@ -84,7 +84,7 @@ public sealed class MemberRewardTests(ApiFixture fixture)
         var voucher = redemption.Voucher;
         Assert.Equal($"/api/v1/me/vouchers/{voucher.Code}", response.Headers.Location?.OriginalString);
         Assert.Matches("^[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$", voucher.Code);
-        Assert.Equal((reward.Id, reward.Name, 60L, "Issued"), (voucher.RewardId, voucher.RewardName, voucher.PointsSpent, voucher.Status));
+        Assert.Equal((reward.Id, reward.Name, 60L, Loyalty.Contracts.Common.VoucherStatus.Issued), (voucher.RewardId, voucher.RewardName, voucher.PointsSpent, voucher.Status));
         Assert.Equal(voucher.IssuedAt.AddDays(7), voucher.ExpiresAt);
         Assert.Null(voucher.UsedAt);
         Assert.Equal(40, redemption.AvailablePoints);
@@ -106,7 +106,7 @@ public sealed class MemberRewardTests(ApiFixture fixture)
         }
 
         var history = await me.Client.GetJsonAsync<Page<PointsHistoryEntry>>("/api/v1/me/points/history");
-        Assert.Equal(("Redeem", -60L, $"Reward: {reward.Name}"), (history.Items[0].Type, history.Items[0].Points, history.Items[0].Description));
+        Assert.Equal((PointsEntryType.Redeem, -60L, $"Reward: {reward.Name}"), (history.Items[0].Type, history.Items[0].Points, history.Items[0].Description));
         var offer = Assert.Single(await me.CatalogueAsync(), r => r.Id == reward.Id);
         Assert.Equal((1, (int?)2, (int?)9, false), (offer.RedeemedByYou, offer.RemainingForYou, offer.StockLeft, offer.CanAfford));
     }
@@ -153,7 +153,7 @@ public sealed class MemberRewardTests(ApiFixture fixture)
 
         using var noKey = await me.RedeemAsync(reward.Id, idempotencyKey: null);
         using var notEnrolled = await stranger.RedeemAsync(reward.Id);
-        await s.SetStatusAsync(me, MemberStatus.Suspended);
+        await s.SetStatusAsync(me, Loyalty.Domain.Social.Members.MemberStatus.Suspended);
         using var suspended = await me.RedeemAsync(reward.Id);
 
         await noKey.AssertProblemAsync(HttpStatusCode.BadRequest, "idempotency_key_required");
@@ -232,13 +232,13 @@ public sealed class MemberRewardTests(ApiFixture fixture)
 
         using (s.Api.Clock.Travel(TimeSpan.FromDays(3) - TimeSpan.FromMinutes(1)))
         {
-            Assert.Equal("Issued", (await me.Client.GetJsonAsync<VoucherResponse>($"/api/v1/me/vouchers/{voucher.Code}")).Status);
+            Assert.Equal(Loyalty.Contracts.Common.VoucherStatus.Issued, (await me.Client.GetJsonAsync<VoucherResponse>($"/api/v1/me/vouchers/{voucher.Code}")).Status);
         }
 
         using (s.Api.Clock.Travel(TimeSpan.FromDays(3)))
         {
-            Assert.Equal("Expired", (await me.Client.GetJsonAsync<VoucherResponse>($"/api/v1/me/vouchers/{voucher.Code}")).Status);
-            Assert.Equal("Expired", Assert.Single((await me.Client.GetJsonAsync<Page<VoucherResponse>>("/api/v1/me/vouchers")).Items).Status);
+            Assert.Equal(Loyalty.Contracts.Common.VoucherStatus.Expired, (await me.Client.GetJsonAsync<VoucherResponse>($"/api/v1/me/vouchers/{voucher.Code}")).Status);
+            Assert.Equal(Loyalty.Contracts.Common.VoucherStatus.Expired, Assert.Single((await me.Client.GetJsonAsync<Page<VoucherResponse>>("/api/v1/me/vouchers")).Items).Status);
         }
 
         Assert.Equal(0, await s.AssertBalanceEqualsLedgerAsync(me.Number)); // expiry gives nothing back

@@ -20,24 +20,24 @@ public sealed class PartnerVoucherTests(ApiFixture fixture)
         var voucher = await IssueVoucherAsync(s);
 
         var before = await s.Partner.GetJsonAsync<PartnerVoucherResponse>($"/api/v1/partner/vouchers/{voucher.Code.ToLowerInvariant()}");
-        Assert.Equal((voucher.Code, voucher.RewardId, voucher.RewardName, "Issued", voucher.ExpiresAt), (before.Code, before.RewardId, before.RewardName, before.Status, before.ExpiresAt));
+        Assert.Equal((voucher.Code, voucher.RewardId, voucher.RewardName, Loyalty.Contracts.Common.VoucherStatus.Issued, voucher.ExpiresAt), (before.Code, before.RewardId, before.RewardName, before.Status, before.ExpiresAt));
         Assert.Null(before.UsedAt);
 
         using var response = await s.Partner.PostAsync($"/api/v1/partner/vouchers/{voucher.Code}/use", new UseVoucherRequest(s.Store.Id, " R-77 "), Guid.NewGuid().ToString());
 
         await response.EnsureStatusAsync(HttpStatusCode.OK);
         var used = (await response.Content.ReadFromJsonAsync<PartnerVoucherResponse>(HttpTestExtensions.Json))!;
-        Assert.Equal(("Used", (Guid?)s.Store.Id, "R-77"), (used.Status, used.UsedAtStoreId, used.UseReference));
+        Assert.Equal((Loyalty.Contracts.Common.VoucherStatus.Used, (Guid?)s.Store.Id, "R-77"), (used.Status, used.UsedAtStoreId, used.UseReference));
         Assert.NotNull(used.UsedAt);
         Assert.Equal(used, await s.Partner.GetJsonAsync<PartnerVoucherResponse>($"/api/v1/partner/vouchers/{voucher.Code.Replace("-", "", StringComparison.Ordinal)}"));
 
         // Another partner sees that it was used, not where or with which receipt.
         var other = await Scenario.StartAsync(s.Api);
         var seen = await other.Partner.GetJsonAsync<PartnerVoucherResponse>($"/api/v1/partner/vouchers/{voucher.Code}");
-        Assert.Equal(("Used", used.UsedAt, (Guid?)null, (string?)null), (seen.Status, seen.UsedAt, seen.UsedAtStoreId, seen.UseReference));
+        Assert.Equal((Loyalty.Contracts.Common.VoucherStatus.Used, used.UsedAt, (Guid?)null, (string?)null), (seen.Status, seen.UsedAt, seen.UsedAtStoreId, seen.UseReference));
 
         var mine = await MemberOf(voucher).GetJsonAsync<VoucherResponse>($"/api/v1/me/vouchers/{voucher.Code}");
-        Assert.Equal(("Used", used.UsedAt), (mine.Status, mine.UsedAt));
+        Assert.Equal((Loyalty.Contracts.Common.VoucherStatus.Used, used.UsedAt), (mine.Status, mine.UsedAt));
     }
 
     [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
@@ -93,7 +93,7 @@ public sealed class PartnerVoucherTests(ApiFixture fixture)
 
         using (s.Api.Clock.Travel(TimeSpan.FromDays(1)))
         {
-            Assert.Equal("Expired", (await s.Partner.GetJsonAsync<PartnerVoucherResponse>($"/api/v1/partner/vouchers/{voucher.Code}")).Status);
+            Assert.Equal(Loyalty.Contracts.Common.VoucherStatus.Expired, (await s.Partner.GetJsonAsync<PartnerVoucherResponse>($"/api/v1/partner/vouchers/{voucher.Code}")).Status);
             using var response = await s.Partner.PostAsync($"/api/v1/partner/vouchers/{voucher.Code}/use", new UseVoucherRequest(s.Store.Id, null), Guid.NewGuid().ToString());
             await response.AssertProblemAsync(HttpStatusCode.UnprocessableEntity, "voucher_expired");
         }
@@ -121,7 +121,7 @@ public sealed class PartnerVoucherTests(ApiFixture fixture)
         var problem = await noStore.AssertProblemAsync(HttpStatusCode.BadRequest, "validation_failed");
         Assert.Equal(["reference", "storeId"], problem.GetProperty("errors").EnumerateObject().Select(p => p.Name).Order());
 
-        Assert.Equal("Issued", (await s.Partner.GetJsonAsync<PartnerVoucherResponse>($"/api/v1/partner/vouchers/{voucher.Code}")).Status);
+        Assert.Equal(Loyalty.Contracts.Common.VoucherStatus.Issued, (await s.Partner.GetJsonAsync<PartnerVoucherResponse>($"/api/v1/partner/vouchers/{voucher.Code}")).Status);
     }
 
     [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]

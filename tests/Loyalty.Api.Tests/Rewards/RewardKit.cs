@@ -91,7 +91,7 @@ internal static class RewardKit
         await db.Members.Where(m => m.MemberNumber == member.Number).ExecuteUpdateAsync(u => u.SetProperty(m => m.TierId, tierId));
     }
 
-    public static async Task SetStatusAsync(this Scenario s, AppMember member, MemberStatus status)
+    public static async Task SetStatusAsync(this Scenario s, AppMember member, Domain.Social.Members.MemberStatus status)
     {
         await using var db = s.Api.CreateDbContext();
         await db.Members.Where(m => m.MemberNumber == member.Number).ExecuteUpdateAsync(u => u.SetProperty(m => m.Status, status));

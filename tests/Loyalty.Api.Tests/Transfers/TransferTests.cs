@@ -118,8 +118,8 @@ public sealed class TransferTests(ApiFixture fixture)
         await s.EarnAsync(benProfile.MemberNumber, 100m);
         var pending = await anna.PostJsonAsync<TransferResponse>(Transfers, new CreateTransferRequest(carl.MemberNumber, 10, null));
         var fromBen = await ben.PostJsonAsync<TransferResponse>(Transfers, new CreateTransferRequest(carl.MemberNumber, 10, null));
-        await s.SetStatusAsync(carl.MemberNumber, MemberStatus.Suspended);
-        await s.SetStatusAsync(benProfile.MemberNumber, MemberStatus.Suspended);
+        await s.SetStatusAsync(carl.MemberNumber, Loyalty.Domain.Social.Members.MemberStatus.Suspended);
+        await s.SetStatusAsync(benProfile.MemberNumber, Loyalty.Domain.Social.Members.MemberStatus.Suspended);
 
         using var self = await anna.PostAsync(Transfers, new CreateTransferRequest(annaProfile.MemberNumber, 10, null), null);
         var unused = MemberNumber.Generate().Value;

@@ -1,10 +1,12 @@
 using FluentValidation;
 using Loyalty.Application.Abstractions;
+using Loyalty.Application.Common;
 using Loyalty.Application.Errors;
 using Loyalty.Contracts;
 using Loyalty.Contracts.Admin;
 using Loyalty.Domain.Financial.Earning;
 using Microsoft.EntityFrameworkCore;
+using CampaignStatus = Loyalty.Domain.Financial.Earning.CampaignStatus;
 
 namespace Loyalty.Application.Features.Financial.Earning;
 
@@ -73,12 +75,12 @@ public static class CampaignRequests
             c.Description,
             c.From,
             c.Until,
-            c.Weekdays?.Select(d => d.ToString()).ToList(),
+            c.Weekdays,
             c.FromHour,
             c.UntilHour,
             c.TierIds,
             c.PartnerIds,
-            c.StatusAt(now).ToString(),
+            WireValue.Of<Contracts.Admin.CampaignStatus>(c.StatusAt(now)),
             c.CreatedAt,
             c.UpdatedAt,
             c.EndedAt);

@@ -1,11 +1,15 @@
 using FluentValidation;
 using Loyalty.Application.Abstractions;
+using Loyalty.Application.Common;
 using Loyalty.Application.Errors;
 using Loyalty.Contracts;
 using Loyalty.Contracts.Admin;
 using Loyalty.Domain.Common;
 using Loyalty.Domain.Financial.Earning;
 using Microsoft.EntityFrameworkCore;
+using BonusTrigger = Loyalty.Domain.Financial.Earning.BonusTrigger;
+using CampaignStatus = Loyalty.Domain.Financial.Earning.CampaignStatus;
+using EarningRuleKind = Loyalty.Domain.Financial.Earning.EarningRuleKind;
 
 namespace Loyalty.Application.Features.Financial.Earning;
 
@@ -147,12 +151,12 @@ public static class EarningRuleRequests
             r.Id,
             r.Version,
             r.Name,
-            r.Kind.ToString(),
+            WireValue.Of<Contracts.Admin.EarningRuleKind>(r.Kind),
             r.Currency,
             r.PointsPerCurrencyUnit,
             r.Factor,
             r.BonusPoints,
-            r.Trigger?.ToString(),
+            r.Trigger is { } trigger ? WireValue.Of<Contracts.Admin.BonusTrigger>(trigger) : null,
             r.VisitNumber,
             r.Priority,
             r.ExclusiveGroup,

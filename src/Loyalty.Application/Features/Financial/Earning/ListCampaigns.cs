@@ -6,6 +6,7 @@ using Loyalty.Contracts.Common;
 using Loyalty.Domain.Financial.Earning;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using CampaignStatus = Loyalty.Domain.Financial.Earning.CampaignStatus;
 
 namespace Loyalty.Application.Features.Financial.Earning;
 

@@ -9,6 +9,7 @@ using Loyalty.Contracts.Common;
 using Loyalty.Domain.Financial.Earning;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using EarningRuleKind = Loyalty.Domain.Financial.Earning.EarningRuleKind;
 
 namespace Loyalty.Application.Features.Financial.Earning;
 

@@ -12,6 +12,7 @@ using Loyalty.Domain.Financial.Policies;
 using Loyalty.Domain.Financial.Purchases;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using ReturnPolicy = Loyalty.Domain.Financial.Policies.ReturnPolicy;
 
 namespace Loyalty.Application.Features.Financial.Returns;
 
@@ -87,7 +88,7 @@ public sealed class RecordReturnHandler(ILoyaltyDbContext db, PointsLedger ledge
         return ReturnResponses.From(recorded, purchase);
     }
 
-    private async Task TakeBackAsync(Purchase purchase, PurchaseReturn recorded, ReturnSettlement settlement, List<PointsLot> pendingLots, ReturnPolicy policy, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task TakeBackAsync(Purchase purchase, PurchaseReturn recorded, ReturnSettlement settlement, List<PointsLot> pendingLots, Domain.Financial.Policies.ReturnPolicy policy, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var references = new LedgerReferences(PartnerId: purchase.PartnerId, StoreId: purchase.StoreId, PurchaseId: purchase.Id, ReferenceId: recorded.Id);
         var description = $"Return {recorded.ReturnId} of purchase {purchase.ExternalId}";

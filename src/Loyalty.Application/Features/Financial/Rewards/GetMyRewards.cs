@@ -47,7 +47,7 @@ public sealed class GetMyRewardsHandler(ILoyaltyDbContext db, TimeProvider clock
             .GroupBy(v => v.RewardId).Select(g => new { RewardId = g.Key, Count = g.Count() })
             .ToDictionaryAsync(g => g.RewardId, g => g.Count, cancellationToken);
 
-        var canTransact = member.Status == MemberStatus.Active;
+        var canTransact = member.Status == Domain.Social.Members.MemberStatus.Active;
         var items = rows.Select(r =>
         {
             var mine = redeemed.GetValueOrDefault(r.Id);

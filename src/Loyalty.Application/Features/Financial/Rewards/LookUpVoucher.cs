@@ -1,4 +1,5 @@
 using Loyalty.Application.Abstractions;
+using Loyalty.Application.Common;
 using Loyalty.Contracts.Partner;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -17,7 +18,7 @@ public sealed class LookUpVoucherHandler(ILoyaltyDbContext db, TimeProvider cloc
             ?? throw VoucherCodes.NotFound();
         var ours = voucher.UsedByPartnerId == query.PartnerId;
         return new PartnerVoucherResponse(
-            code.Formatted, voucher.RewardId, voucher.RewardName, voucher.StatusAt(clock.GetUtcNow()).ToString(), voucher.IssuedAt, voucher.ExpiresAt,
+            code.Formatted, voucher.RewardId, voucher.RewardName, WireValue.Of<Contracts.Common.VoucherStatus>(voucher.StatusAt(clock.GetUtcNow())), voucher.IssuedAt, voucher.ExpiresAt,
             voucher.UsedAt, ours ? voucher.UsedAtStoreId : null, ours ? voucher.UseReference : null);
     }
 }

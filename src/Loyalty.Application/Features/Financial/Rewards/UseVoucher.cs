@@ -54,6 +54,6 @@ public sealed class UseVoucherHandler(ILoyaltyDbContext db, EventOutbox outbox, 
 
         outbox.Add(new VoucherUsedV1(code.Formatted, voucher.RewardId, voucher.RewardName, store.Id, reference, now), voucher.MemberId, command.PartnerId);
         await db.SaveChangesAsync(cancellationToken);
-        return new PartnerVoucherResponse(code.Formatted, voucher.RewardId, voucher.RewardName, nameof(VoucherStatus.Used), voucher.IssuedAt, voucher.ExpiresAt, now, store.Id, reference);
+        return new PartnerVoucherResponse(code.Formatted, voucher.RewardId, voucher.RewardName, Contracts.Common.VoucherStatus.Used, voucher.IssuedAt, voucher.ExpiresAt, now, store.Id, reference);
     }
 }

@@ -1,3 +1,4 @@
+using Loyalty.Application.Common;
 using Loyalty.Application.Errors;
 using Loyalty.Contracts;
 using Loyalty.Contracts.Member;
@@ -20,5 +21,5 @@ public static class VoucherCodes
     public static AppException NotFound() => AppException.NotFound(ErrorCodes.VoucherNotFound, "No voucher has this code.");
 
     public static VoucherResponse ToResponse(Voucher v, DateTimeOffset now) =>
-        new(v.VoucherCode.Formatted, v.RewardId, v.RewardName, v.PointsSpent, v.StatusAt(now).ToString(), v.IssuedAt, v.ExpiresAt, v.UsedAt);
+        new(v.VoucherCode.Formatted, v.RewardId, v.RewardName, v.PointsSpent, WireValue.Of<Contracts.Common.VoucherStatus>(v.StatusAt(now)), v.IssuedAt, v.ExpiresAt, v.UsedAt);
 }

@@ -1,5 +1,6 @@
 using FluentValidation;
 using Loyalty.Application.Abstractions;
+using Loyalty.Application.Common;
 using Loyalty.Application.Features.Social.Members;
 using Loyalty.Contracts.Member;
 using Mediator;
@@ -21,6 +22,6 @@ public sealed class CloseMyMembershipHandler(ILoyaltyDbContext db, MemberClosing
     {
         var me = await MemberLookup.FindBySubjectAsync(db, command.Subject, cancellationToken);
         var (member, forfeited, response) = await closing.CloseAsync(me.Id, "member:" + command.Subject, "Closed by the member", pointsOnClose: null, "You", cancellationToken);
-        return new MembershipClosedResponse(member.Status.ToString(), forfeited, response.AvailablePoints, member.StatusChangedAt!.Value);
+        return new MembershipClosedResponse(WireValue.Of<Contracts.Common.MemberStatus>(member.Status), forfeited, response.AvailablePoints, member.StatusChangedAt!.Value);
     }
 }

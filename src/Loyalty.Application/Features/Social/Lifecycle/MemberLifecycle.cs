@@ -1,4 +1,5 @@
 using Loyalty.Application.Abstractions;
+using Loyalty.Application.Common;
 using Loyalty.Application.Errors;
 using Loyalty.Application.Features.Financial.Ledger;
 using Loyalty.Contracts;
@@ -72,7 +73,7 @@ public sealed class MemberLifecycle(ILoyaltyDbContext db, PointsLedger ledger)
     public async Task<MemberLifecycleResponse> ResponseAsync(Member member, long forfeited, CancellationToken cancellationToken)
     {
         var account = await db.PointsAccounts.AsNoTracking().Where(a => a.MemberId == member.Id).Select(a => new { a.Available, a.Pending }).SingleAsync(cancellationToken);
-        return new MemberLifecycleResponse(member.Id, member.MemberNumber, member.Status.ToString(), member.StatusChangedAt, account.Available, account.Pending, forfeited, member.MergedIntoMemberId, member.ErasedAt);
+        return new MemberLifecycleResponse(member.Id, member.MemberNumber, WireValue.Of<Contracts.Common.MemberStatus>(member.Status), member.StatusChangedAt, account.Available, account.Pending, forfeited, member.MergedIntoMemberId, member.ErasedAt);
     }
 
     public static PointsOnClose ParsePointsOnClose(string? value, PointsOnClose fallback) =>

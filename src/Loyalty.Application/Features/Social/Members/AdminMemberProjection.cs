@@ -1,4 +1,5 @@
 using Loyalty.Application.Abstractions;
+using Loyalty.Application.Common;
 using Loyalty.Contracts.Admin;
 using Loyalty.Domain.Social.Members;
 
@@ -17,10 +18,10 @@ internal static class AdminMemberProjection
             m.LastName,
             m.Email,
             m.Phone,
-            m.Status.ToString(),
+            WireValue.Of<Contracts.Common.MemberStatus>(m.Status),
             t.Name,
             a.Available,
             a.Pending,
-            m.EnrolmentChannel.ToString(),
+            WireValue.Of<Contracts.Common.EnrolmentChannel>(m.EnrolmentChannel),
             m.EnrolledAt);
 }

@@ -27,7 +27,7 @@ public sealed class EnrolMemberAtStoreHandler(ILoyaltyDbContext db, MemberEnrolm
         var r = command.Request;
         var store = await PartnerStores.FindActiveAsync(db, command.PartnerId, r.StoreId, cancellationToken);
         var (member, tier) = await enrolment.EnrolAsync(
-            new MemberDetails(r.FirstName, r.LastName, r.Email, r.Phone, r.BirthDate), EnrolmentChannel.Store, null, command.PartnerId, store.Id, r.ReferralCode, cancellationToken);
+            new MemberDetails(r.FirstName, r.LastName, r.Email, r.Phone, r.BirthDate), Domain.Social.Members.EnrolmentChannel.Store, null, command.PartnerId, store.Id, r.ReferralCode, cancellationToken);
         return new EnrolledMemberResponse(member.Id, member.MemberNumber, member.DisplayName, new TierSummary(tier.Id, tier.Name, tier.Rank), member.EnrolledAt);
     }
 }

@@ -57,7 +57,7 @@ public sealed class GetMyHistoryHandler(ILoyaltyDbContext db) : IQueryHandler<Ge
                     _ => null,
                 };
                 return new PointsHistoryEntry(
-                    r.Id, r.Type.ToString(), r.Points, r.Description, r.OccurredAt, r.PartnerName, r.StoreName,
+                    r.Id, WireValue.Of<PointsEntryType>(r.Type), r.Points, r.Description, r.OccurredAt, r.PartnerName, r.StoreName,
                     breakdown?.Any() != true ? null : EarningEngine.ToResponse(breakdown.OrderBy(l => l.Sequence).Select(l => l.ToEarnLine())));
             })
             .ToList();

@@ -1,4 +1,5 @@
 using Loyalty.Application.Abstractions;
+using Loyalty.Application.Common;
 using Loyalty.Contracts.Common;
 using Loyalty.Contracts.Partner;
 using Mediator;
@@ -22,6 +23,6 @@ public sealed class LookUpMemberHandler(ILoyaltyDbContext db) : IQueryHandler<Lo
                            select new { Member = m, Tier = t, a.Available }).SingleOrDefaultAsync(cancellationToken)
             ?? throw MemberLookup.UnknownNumber();
         var (member, tier, available) = (found.Member, found.Tier, found.Available);
-        return new MemberLookupResponse(member.MemberNumber, member.DisplayName, member.Status.ToString(), new TierSummary(tier.Id, tier.Name, tier.Rank), available);
+        return new MemberLookupResponse(member.MemberNumber, member.DisplayName, WireValue.Of<MemberStatus>(member.Status), new TierSummary(tier.Id, tier.Name, tier.Rank), available);
     }
 }

@@ -1,3 +1,4 @@
+using Loyalty.Application.Common;
 using Loyalty.Contracts.Common;
 using Loyalty.Contracts.Member;
 using Loyalty.Domain.Social.Members;
@@ -7,5 +8,5 @@ namespace Loyalty.Application.Features.Social.Members;
 public static class MemberProfiles
 {
     public static MemberProfileResponse From(Member m, TierSummary tier) =>
-        new(m.MemberNumber, m.FirstName, m.LastName, m.Email, m.Phone, m.BirthDate, m.Status.ToString(), tier, m.EnrolledAt);
+        new(m.MemberNumber, m.FirstName, m.LastName, m.Email, m.Phone, m.BirthDate, WireValue.Of<Contracts.Common.MemberStatus>(m.Status), tier, m.EnrolledAt);
 }

@@ -30,7 +30,7 @@ public sealed class SelfEnrolHandler(ILoyaltyDbContext db, MemberEnrolment enrol
 
         var r = command.Request;
         var (member, tier) = await enrolment.EnrolAsync(
-            new MemberDetails(r.FirstName, r.LastName, r.Email, r.Phone, r.BirthDate), EnrolmentChannel.App, command.Subject, null, null, r.ReferralCode, cancellationToken);
+            new MemberDetails(r.FirstName, r.LastName, r.Email, r.Phone, r.BirthDate), Domain.Social.Members.EnrolmentChannel.App, command.Subject, null, null, r.ReferralCode, cancellationToken);
         return MemberProfiles.From(member, new TierSummary(tier.Id, tier.Name, tier.Rank));
     }
 }

@@ -1,0 +1,12 @@
+namespace Loyalty.Application.Common;
+
+/// <summary>Maps a domain enum to the response contract's enum of the same member names (Contracts does not see Domain).</summary>
+public static class WireValue
+{
+    public static TContract Of<TContract>(Enum value)
+        where TContract : struct, Enum
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        return Enum.Parse<TContract>(value.ToString());
+    }
+}
