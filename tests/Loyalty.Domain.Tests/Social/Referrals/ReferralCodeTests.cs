@@ -31,7 +31,9 @@ public sealed class ReferralCodeTests
     [Fact]
     public void A_mistyped_character_or_a_swap_of_neighbours_is_caught_by_the_check_character()
     {
-        var code = Find(c => c.Value[2] != c.Value[3]);
+        // Luhn mod N sees every adjacent swap but one: the first and last characters of the alphabet ('0' and 'Z'),
+        // whose doubled sums are equal. A random code with that pair made this test fail about once in 500 runs.
+        var code = Find(c => c.Value[2] != c.Value[3] && !(c.Value[2] is '0' or 'Z' && c.Value[3] is '0' or 'Z'));
         var changed = code.Value[..2] + (code.Value[2] == 'A' ? 'B' : 'A') + code.Value[3..];
         var swapped = code.Value[..2] + code.Value[3] + code.Value[2] + code.Value[4..];
 
