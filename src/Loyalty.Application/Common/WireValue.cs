@@ -1,6 +1,6 @@
 namespace Loyalty.Application.Common;
 
-/// <summary>Maps a domain enum to the response contract's enum of the same member names (Contracts does not see Domain).</summary>
+/// <summary>Maps a domain enum to the contract enum (responses and events) of the same member names: Contracts does not see Domain.</summary>
 public static class WireValue
 {
     public static TContract Of<TContract>(Enum value)

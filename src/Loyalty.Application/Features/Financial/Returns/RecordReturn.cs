@@ -1,5 +1,6 @@
 using FluentValidation;
 using Loyalty.Application.Abstractions;
+using Loyalty.Application.Common;
 using Loyalty.Application.Errors;
 using Loyalty.Application.Features.Financial.Ledger;
 using Loyalty.Application.Features.Financial.Policies;
@@ -77,7 +78,7 @@ public sealed class RecordReturnHandler(ILoyaltyDbContext db, PointsLedger ledge
                     settlement.Reversed,
                     PendingPoints: settlement.FromPending,
                     WrittenOff: settlement.WrittenOff,
-                    EventValue.Of<ReturnPolicyValue>(policy),
+                    WireValue.Of<ReturnPolicyValue>(policy),
                     now),
                 memberId,
                 purchase.PartnerId);

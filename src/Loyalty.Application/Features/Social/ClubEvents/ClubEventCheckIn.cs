@@ -1,5 +1,6 @@
 using FluentValidation;
 using Loyalty.Application.Abstractions;
+using Loyalty.Application.Common;
 using Loyalty.Application.Features.Audit;
 using Loyalty.Application.Features.Financial.Ledger;
 using Loyalty.Application.Features.Structural.Outbox;
@@ -59,7 +60,7 @@ public sealed class ClubEventCheckIn(ILoyaltyDbContext db, PointsLedger ledger, 
         }
 
         outbox.Add(
-            new ClubEventCheckedInV1(member.MemberNumber, registration.Id, clubEvent.Id, clubEvent.Title, EventValue.Of<CheckInChannelValue>(by.Channel), by.StoreId, points, now),
+            new ClubEventCheckedInV1(member.MemberNumber, registration.Id, clubEvent.Id, clubEvent.Title, WireValue.Of<CheckInChannelValue>(by.Channel), by.StoreId, points, now),
             member.Id,
             clubEvent.PartnerId);
         if (by.Channel == CheckInChannel.Staff)

@@ -1,4 +1,5 @@
 using Loyalty.Application.Abstractions;
+using Loyalty.Application.Common;
 using Loyalty.Application.Features.Audit;
 using Loyalty.Application.Features.Structural.Outbox;
 using Loyalty.Contracts.Admin;
@@ -32,7 +33,7 @@ public sealed class ChangeMemberStatusHandler(ILoyaltyDbContext db, MemberLifecy
 
         reason = reason.Trim();
         audit.Record<object>(actor, suspend ? "member.suspended" : "member.reactivated", "member", member.Id, new { status = before }, new { status = member.Status.ToString(), reason });
-        var status = EventValue.Of<MemberStatusValue>(member.Status);
+        var status = WireValue.Of<MemberStatusValue>(member.Status);
         if (suspend)
         {
             outbox.Add(new MemberSuspendedV1(member.Id, member.MemberNumber, status, now), member.Id, null);

@@ -1,4 +1,5 @@
 using Loyalty.Application.Abstractions;
+using Loyalty.Application.Common;
 using Loyalty.Application.Features.Audit;
 using Loyalty.Application.Features.Financial.Policies;
 using Loyalty.Application.Features.Structural.Outbox;
@@ -24,7 +25,7 @@ public sealed class MemberClosing(ILoyaltyDbContext db, MemberLifecycle lifecycl
         await lifecycle.EnsureNoOpenHoldsAsync(member.Id, who, cancellationToken);
 
         audit.Record<object>(actor, "member.closed", "member", member.Id, new { status = before }, new { status = member.Status.ToString(), pointsOnClose = MemberLifecycleNames.Of(points), reason });
-        outbox.Add(new MemberClosedV1(member.Id, member.MemberNumber, EventValue.Of<PointsOnCloseValue>(points), now), member.Id, null);
+        outbox.Add(new MemberClosedV1(member.Id, member.MemberNumber, WireValue.Of<PointsOnCloseValue>(points), now), member.Id, null);
         var forfeited = points == PointsOnClose.Forfeit
             ? await lifecycle.ForfeitAllAsync(member.Id, "Points forfeited: membership closed", actor, now, cancellationToken)
             : 0;

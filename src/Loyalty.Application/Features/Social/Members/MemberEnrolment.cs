@@ -1,5 +1,6 @@
 using FluentValidation;
 using Loyalty.Application.Abstractions;
+using Loyalty.Application.Common;
 using Loyalty.Application.Errors;
 using Loyalty.Application.Features.Financial.Earning;
 using Loyalty.Application.Features.Social.Referrals;
@@ -45,7 +46,7 @@ public sealed class MemberEnrolment(ILoyaltyDbContext db, EarningEngine earning,
         await referrals.AttachAsync(member, referrer, now, cancellationToken);
         db.TierChanges.Add(TierChange.Record(member.Id, null, entryTier.Id, TierChangeReason.Enrolment, null, now));
         outbox.Add(
-            new MemberEnrolledV1(member.MemberNumber, EventValue.Of<EnrolmentChannelValue>(channel), storeId, new EnrolmentTier(entryTier.Id, entryTier.Name), Referred: referrer is not null, now),
+            new MemberEnrolledV1(member.MemberNumber, WireValue.Of<EnrolmentChannelValue>(channel), storeId, new EnrolmentTier(entryTier.Id, entryTier.Name), Referred: referrer is not null, now),
             member.Id,
             partnerId);
         await db.SaveChangesAsync(cancellationToken);

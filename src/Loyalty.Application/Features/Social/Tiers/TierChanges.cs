@@ -1,4 +1,4 @@
-using Loyalty.Application.Features.Structural.Outbox;
+using Loyalty.Application.Common;
 using Loyalty.Contracts.Events;
 using Loyalty.Domain.Social.Tiers;
 
@@ -13,7 +13,7 @@ public static class TierChanges
             memberNumber,
             from is null ? null : Ref(from),
             Ref(to),
-            EventValue.Of<TierChangeReasonValue>(reason),
+            WireValue.Of<TierChangeReasonValue>(reason),
             activity is { } a ? new TierChangeActivity(a.PointsEarned, a.Spend, a.Visits) : null,
             at);
 
