@@ -1,4 +1,5 @@
 using Loyalty.Domain.Audit;
+using Loyalty.Domain.Customised.Profiles;
 using Loyalty.Domain.Financial.Earning;
 using Loyalty.Domain.Financial.Grants;
 using Loyalty.Domain.Financial.Ledger;
@@ -98,6 +99,25 @@ public interface ILoyaltyDbContext
     DbSet<Import> Imports { get; }
 
     DbSet<ImportRow> ImportRows { get; }
+
+    // Customised: profiles and consents
+    DbSet<InterestTopic> InterestTopics { get; }
+
+    DbSet<MemberInterest> MemberInterests { get; }
+
+    DbSet<MemberProfile> MemberProfiles { get; }
+
+    DbSet<Household> Households { get; }
+
+    DbSet<ProfileAttributeDefinition> ProfileAttributeDefinitions { get; }
+
+    DbSet<MemberAttributeValue> MemberAttributeValues { get; }
+
+    DbSet<PartnerMemberAttribute> PartnerMemberAttributes { get; }
+
+    DbSet<MemberConsent> MemberConsents { get; }
+
+    DbSet<ConsentChange> ConsentChanges { get; }
 
     DatabaseFacade Database { get; }
 
