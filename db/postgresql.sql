@@ -2193,3 +2193,21 @@ BEGIN
     END IF;
 END $EF$;
 COMMIT;
+
+START TRANSACTION;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261206141725_CustomisedProfilesPhoneLookup') THEN
+    CREATE INDEX "IX_Members_Phone" ON "Members" ("Phone");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261206141725_CustomisedProfilesPhoneLookup') THEN
+    INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+    VALUES ('20261206141725_CustomisedProfilesPhoneLookup', '10.0.14');
+    END IF;
+END $EF$;
+COMMIT;

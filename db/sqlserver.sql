@@ -2453,3 +2453,24 @@ END;
 
 COMMIT;
 GO
+
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206141708_CustomisedProfilesPhoneLookup'
+)
+BEGIN
+    CREATE INDEX [IX_Members_Phone] ON [Members] ([Phone]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206141708_CustomisedProfilesPhoneLookup'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261206141708_CustomisedProfilesPhoneLookup', N'10.0.14');
+END;
+
+COMMIT;
+GO

@@ -1,4 +1,7 @@
+using Loyalty.Domain.Customised.Profiles;
 using Loyalty.Domain.Financial.Earning;
+using Loyalty.Domain.Financial.Ledger;
+using Loyalty.Domain.Social.Members;
 using Loyalty.Domain.Social.Tiers;
 using Loyalty.Domain.Structural.Partners;
 using Loyalty.Infrastructure.Persistence;
@@ -9,7 +12,7 @@ namespace Loyalty.Infrastructure.Seeding;
 
 /// <summary>
 /// A small demo programme for Development, so Swagger UI can be tried at once: three tiers (points, spend or visits in 12 rolling months), a base earning rule
-/// and a demo partner with one store. It only runs on an empty programme and creates no secrets: partner keys
+/// a demo partner with one store, and interest topics with three demo members (interests, preferences, consents). It only runs on an empty programme and creates no secrets: partner keys
 /// are issued through the admin API (see the README).
 /// </summary>
 public sealed partial class DemoProgrammeSeeder(IDbContextFactory<LoyaltyDbContext> contexts, TimeProvider clock, ILogger<DemoProgrammeSeeder> logger)
@@ -26,8 +29,9 @@ public sealed partial class DemoProgrammeSeeder(IDbContextFactory<LoyaltyDbConte
         }
 
         var now = clock.GetUtcNow();
+        var bronze = Tier.Create(new TierDefinition("Bronze", 0, TierThresholds.None, TierThresholds.None, new TierBenefits(1.0m, 0m, null, [])), now);
         db.Tiers.AddRange(
-            Tier.Create(new TierDefinition("Bronze", 0, TierThresholds.None, TierThresholds.None, new TierBenefits(1.0m, 0m, null, [])), now),
+            bronze,
             Tier.Create(
                 new TierDefinition(
                     "Silver",
@@ -51,7 +55,51 @@ public sealed partial class DemoProgrammeSeeder(IDbContextFactory<LoyaltyDbConte
         var store = Store.Open(partner.Id, "Demo Coffee, Main Street", DemoStoreCode, "Springfield", now);
         db.Stores.Add(store);
         await db.SaveChangesAsync(cancellationToken);
+        await SeedProfilesAsync(db, bronze.Id, store.Id, now, cancellationToken);
         LogSeeded(partner.Id, store.Id);
+    }
+
+    /// <summary>
+    /// Interest topics, a profile attribute and three demo members with interests, preferences and consents, so the
+    /// profile, consent history and (later) segments and offers have someone to show. Enrolled by staff, as in the admin API.
+    /// </summary>
+    private static async Task SeedProfilesAsync(LoyaltyDbContext db, Guid entryTierId, Guid storeId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var topics = new[] { ("coffee", "Coffee"), ("tea", "Tea"), ("baking", "Baking"), ("brewing-gear", "Brewing gear"), ("events", "Tastings and events") }
+            .ToDictionary(t => t.Item1, t => InterestTopic.Create(t.Item1, t.Item2, now));
+        db.InterestTopics.AddRange(topics.Values);
+        db.ProfileAttributeDefinitions.Add(ProfileAttributeDefinition.Create("brew-method", "How you brew at home", AttributeType.Choice, ["Espresso", "Filter", "French press", "Capsules"], memberEditable: true, now));
+
+        var demo = new[]
+        {
+            (First: "Ada", Last: "Lovelace", Interests: new[] { "coffee", "brewing-gear" }, Email: true, Sms: false, Profiling: true, Channel: ContactChannel.Email),
+            (First: "Grace", Last: "Hopper", Interests: new[] { "tea", "baking", "events" }, Email: true, Sms: true, Profiling: false, Channel: ContactChannel.Sms),
+            (First: "Alan", Last: "Turing", Interests: new[] { "coffee" }, Email: false, Sms: false, Profiling: true, Channel: ContactChannel.Push),
+        };
+        foreach (var d in demo)
+        {
+            var member = Member.Enrol(MemberNumber.Generate(), new MemberDetails(d.First, d.Last, $"{d.First.ToLowerInvariant()}@members.demo.example", null, null), entryTierId, EnrolmentChannel.Admin, now, storeId: storeId);
+            db.Members.Add(member);
+            db.PointsAccounts.Add(PointsAccount.Open(member.Id, now));
+            db.TierChanges.Add(TierChange.Record(member.Id, null, entryTierId, TierChangeReason.Enrolment, null, now));
+            db.MemberInterests.AddRange(d.Interests.Select(code => MemberInterest.Add(member.Id, topics[code].Id, now)));
+            var profile = MemberProfile.Start(member.Id, now);
+            profile.SetPreferredStore(storeId, now);
+            profile.SetPreferredChannel(d.Channel, now);
+            profile.SetLanguage("en", now);
+            db.MemberProfiles.Add(profile);
+            foreach (var (purpose, channel, granted) in new[] { (ConsentPurpose.Marketing, ContactChannel.Email, d.Email), (ConsentPurpose.Marketing, ContactChannel.Sms, d.Sms), (ConsentPurpose.Profiling, ContactChannel.None, d.Profiling) })
+            {
+                if (granted)
+                {
+                    var consent = MemberConsent.Record(member.Id, purpose, channel, true, ConsentSource.Staff, now);
+                    db.MemberConsents.Add(consent);
+                    db.ConsentChanges.Add(ConsentChange.Of(consent, "demo seed"));
+                }
+            }
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Seeded the demo programme: partner {PartnerId}, store {StoreId}")]

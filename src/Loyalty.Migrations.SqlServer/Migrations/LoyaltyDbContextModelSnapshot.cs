@@ -1505,6 +1505,8 @@ namespace Loyalty.Migrations.SqlServer.Migrations
                     b.HasIndex("NormalizedEmail")
                         .IsUnique();
 
+                    b.HasIndex("Phone");
+
                     b.HasIndex("TierId");
 
                     b.HasIndex("TierReviewAt");

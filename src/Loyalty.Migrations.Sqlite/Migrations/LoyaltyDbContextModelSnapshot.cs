@@ -1483,6 +1483,8 @@ namespace Loyalty.Migrations.Sqlite.Migrations
                     b.HasIndex("NormalizedEmail")
                         .IsUnique();
 
+                    b.HasIndex("Phone");
+
                     b.HasIndex("TierId");
 
                     b.HasIndex("TierReviewAt");
