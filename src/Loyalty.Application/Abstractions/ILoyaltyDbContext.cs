@@ -1,4 +1,5 @@
 using Loyalty.Domain.Audit;
+using Loyalty.Domain.Customised.Segments;
 using Loyalty.Domain.Financial.Earning;
 using Loyalty.Domain.Financial.Grants;
 using Loyalty.Domain.Financial.Ledger;
@@ -98,6 +99,12 @@ public interface ILoyaltyDbContext
     DbSet<Import> Imports { get; }
 
     DbSet<ImportRow> ImportRows { get; }
+
+    DbSet<Segment> Segments { get; }
+
+    DbSet<SegmentMember> SegmentMembers { get; }
+
+    DbSet<SegmentMembershipChange> SegmentMembershipChanges { get; }
 
     DatabaseFacade Database { get; }
 

@@ -1,5 +1,6 @@
 using Loyalty.Application.Abstractions;
 using Loyalty.Domain.Audit;
+using Loyalty.Domain.Customised.Segments;
 using Loyalty.Domain.Financial.Earning;
 using Loyalty.Domain.Financial.Grants;
 using Loyalty.Domain.Financial.Ledger;
@@ -94,6 +95,12 @@ public sealed class LoyaltyDbContext(DbContextOptions<LoyaltyDbContext> options)
     public DbSet<Import> Imports => Set<Import>();
 
     public DbSet<ImportRow> ImportRows => Set<ImportRow>();
+
+    public DbSet<Segment> Segments => Set<Segment>();
+
+    public DbSet<SegmentMember> SegmentMembers => Set<SegmentMember>();
+
+    public DbSet<SegmentMembershipChange> SegmentMembershipChanges => Set<SegmentMembershipChange>();
 
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
 
