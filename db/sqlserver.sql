@@ -2213,94 +2213,242 @@ GO
 BEGIN TRANSACTION;
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261206134617_Segments'
+    WHERE [MigrationId] = N'20261206134437_CustomisedProfiles'
 )
 BEGIN
-    CREATE TABLE [Segments] (
-        [Id] uniqueidentifier NOT NULL,
-        [Name] nvarchar(200) NOT NULL,
-        [Description] nvarchar(2000) NULL,
-        [Definition] nvarchar(max) NOT NULL,
-        [CreatedAt] datetimeoffset NOT NULL,
-        [UpdatedAt] datetimeoffset NOT NULL,
-        [LastRefreshedAt] datetimeoffset NULL,
-        [MemberCount] int NOT NULL,
-        [ArchivedAt] datetimeoffset NULL,
-        CONSTRAINT [PK_Segments] PRIMARY KEY ([Id])
-    );
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261206134617_Segments'
-)
-BEGIN
-    CREATE TABLE [SegmentMembers] (
-        [SegmentId] uniqueidentifier NOT NULL,
-        [MemberId] uniqueidentifier NOT NULL,
-        [EnteredAt] datetimeoffset NOT NULL,
-        CONSTRAINT [PK_SegmentMembers] PRIMARY KEY ([SegmentId], [MemberId]),
-        CONSTRAINT [FK_SegmentMembers_Members_MemberId] FOREIGN KEY ([MemberId]) REFERENCES [Members] ([Id]) ON DELETE NO ACTION,
-        CONSTRAINT [FK_SegmentMembers_Segments_SegmentId] FOREIGN KEY ([SegmentId]) REFERENCES [Segments] ([Id]) ON DELETE CASCADE
-    );
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261206134617_Segments'
-)
-BEGIN
-    CREATE TABLE [SegmentMembershipChanges] (
+    CREATE TABLE [ConsentChanges] (
         [Id] bigint NOT NULL IDENTITY,
-        [SegmentId] uniqueidentifier NOT NULL,
         [MemberId] uniqueidentifier NOT NULL,
-        [Change] nvarchar(10) NOT NULL,
-        [At] datetimeoffset NOT NULL,
-        CONSTRAINT [PK_SegmentMembershipChanges] PRIMARY KEY ([Id]),
-        CONSTRAINT [FK_SegmentMembershipChanges_Members_MemberId] FOREIGN KEY ([MemberId]) REFERENCES [Members] ([Id]) ON DELETE NO ACTION,
-        CONSTRAINT [FK_SegmentMembershipChanges_Segments_SegmentId] FOREIGN KEY ([SegmentId]) REFERENCES [Segments] ([Id]) ON DELETE CASCADE
+        [Purpose] nvarchar(20) NOT NULL,
+        [Channel] nvarchar(20) NOT NULL,
+        [Granted] bit NOT NULL,
+        [ChangedAt] datetimeoffset NOT NULL,
+        [Source] nvarchar(20) NOT NULL,
+        [Actor] nvarchar(200) NULL,
+        CONSTRAINT [PK_ConsentChanges] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_ConsentChanges_Members_MemberId] FOREIGN KEY ([MemberId]) REFERENCES [Members] ([Id]) ON DELETE NO ACTION
     );
 END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261206134617_Segments'
+    WHERE [MigrationId] = N'20261206134437_CustomisedProfiles'
 )
 BEGIN
-    CREATE INDEX [IX_SegmentMembers_MemberId] ON [SegmentMembers] ([MemberId]);
+    CREATE TABLE [Households] (
+        [Id] uniqueidentifier NOT NULL,
+        [HeadMemberId] uniqueidentifier NOT NULL,
+        [CreatedAt] datetimeoffset NOT NULL,
+        CONSTRAINT [PK_Households] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_Households_Members_HeadMemberId] FOREIGN KEY ([HeadMemberId]) REFERENCES [Members] ([Id]) ON DELETE NO ACTION
+    );
 END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261206134617_Segments'
+    WHERE [MigrationId] = N'20261206134437_CustomisedProfiles'
 )
 BEGIN
-    CREATE INDEX [IX_SegmentMembershipChanges_MemberId_Id] ON [SegmentMembershipChanges] ([MemberId], [Id]);
+    CREATE TABLE [InterestTopics] (
+        [Id] uniqueidentifier NOT NULL,
+        [Code] nvarchar(50) NOT NULL,
+        [Name] nvarchar(100) NOT NULL,
+        [Active] bit NOT NULL,
+        [CreatedAt] datetimeoffset NOT NULL,
+        CONSTRAINT [PK_InterestTopics] PRIMARY KEY ([Id])
+    );
 END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261206134617_Segments'
+    WHERE [MigrationId] = N'20261206134437_CustomisedProfiles'
 )
 BEGIN
-    CREATE INDEX [IX_SegmentMembershipChanges_SegmentId_Id] ON [SegmentMembershipChanges] ([SegmentId], [Id]);
+    CREATE TABLE [MemberConsents] (
+        [MemberId] uniqueidentifier NOT NULL,
+        [Purpose] nvarchar(20) NOT NULL,
+        [Channel] nvarchar(20) NOT NULL,
+        [Granted] bit NOT NULL,
+        [ChangedAt] datetimeoffset NOT NULL,
+        [Source] nvarchar(20) NOT NULL,
+        CONSTRAINT [PK_MemberConsents] PRIMARY KEY ([MemberId], [Purpose], [Channel]),
+        CONSTRAINT [FK_MemberConsents_Members_MemberId] FOREIGN KEY ([MemberId]) REFERENCES [Members] ([Id]) ON DELETE NO ACTION
+    );
 END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261206134617_Segments'
+    WHERE [MigrationId] = N'20261206134437_CustomisedProfiles'
 )
 BEGIN
-    CREATE INDEX [IX_Segments_Name] ON [Segments] ([Name]);
+    CREATE TABLE [PartnerMemberAttributes] (
+        [PartnerId] uniqueidentifier NOT NULL,
+        [MemberId] uniqueidentifier NOT NULL,
+        [Key] nvarchar(64) NOT NULL,
+        [Value] nvarchar(1000) NOT NULL,
+        [UpdatedAt] datetimeoffset NOT NULL,
+        CONSTRAINT [PK_PartnerMemberAttributes] PRIMARY KEY ([PartnerId], [MemberId], [Key]),
+        CONSTRAINT [FK_PartnerMemberAttributes_Members_MemberId] FOREIGN KEY ([MemberId]) REFERENCES [Members] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_PartnerMemberAttributes_Partners_PartnerId] FOREIGN KEY ([PartnerId]) REFERENCES [Partners] ([Id]) ON DELETE NO ACTION
+    );
 END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261206134617_Segments'
+    WHERE [MigrationId] = N'20261206134437_CustomisedProfiles'
+)
+BEGIN
+    CREATE TABLE [ProfileAttributeDefinitions] (
+        [Id] uniqueidentifier NOT NULL,
+        [Code] nvarchar(50) NOT NULL,
+        [Name] nvarchar(100) NOT NULL,
+        [Type] nvarchar(20) NOT NULL,
+        [Choices] nvarchar(2000) NOT NULL,
+        [MemberEditable] bit NOT NULL,
+        [Active] bit NOT NULL,
+        [CreatedAt] datetimeoffset NOT NULL,
+        CONSTRAINT [PK_ProfileAttributeDefinitions] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206134437_CustomisedProfiles'
+)
+BEGIN
+    CREATE TABLE [MemberProfiles] (
+        [MemberId] uniqueidentifier NOT NULL,
+        [PreferredStoreId] uniqueidentifier NULL,
+        [PreferredChannel] nvarchar(20) NULL,
+        [Language] nvarchar(35) NULL,
+        [IncomeBand] nvarchar(20) NULL,
+        [HouseholdId] uniqueidentifier NULL,
+        [UpdatedAt] datetimeoffset NOT NULL,
+        CONSTRAINT [PK_MemberProfiles] PRIMARY KEY ([MemberId]),
+        CONSTRAINT [FK_MemberProfiles_Households_HouseholdId] FOREIGN KEY ([HouseholdId]) REFERENCES [Households] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_MemberProfiles_Members_MemberId] FOREIGN KEY ([MemberId]) REFERENCES [Members] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_MemberProfiles_Stores_PreferredStoreId] FOREIGN KEY ([PreferredStoreId]) REFERENCES [Stores] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206134437_CustomisedProfiles'
+)
+BEGIN
+    CREATE TABLE [MemberInterests] (
+        [MemberId] uniqueidentifier NOT NULL,
+        [TopicId] uniqueidentifier NOT NULL,
+        [AddedAt] datetimeoffset NOT NULL,
+        CONSTRAINT [PK_MemberInterests] PRIMARY KEY ([MemberId], [TopicId]),
+        CONSTRAINT [FK_MemberInterests_InterestTopics_TopicId] FOREIGN KEY ([TopicId]) REFERENCES [InterestTopics] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_MemberInterests_Members_MemberId] FOREIGN KEY ([MemberId]) REFERENCES [Members] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206134437_CustomisedProfiles'
+)
+BEGIN
+    CREATE TABLE [MemberAttributeValues] (
+        [MemberId] uniqueidentifier NOT NULL,
+        [DefinitionId] uniqueidentifier NOT NULL,
+        [Value] nvarchar(500) NOT NULL,
+        [UpdatedAt] datetimeoffset NOT NULL,
+        CONSTRAINT [PK_MemberAttributeValues] PRIMARY KEY ([MemberId], [DefinitionId]),
+        CONSTRAINT [FK_MemberAttributeValues_Members_MemberId] FOREIGN KEY ([MemberId]) REFERENCES [Members] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_MemberAttributeValues_ProfileAttributeDefinitions_DefinitionId] FOREIGN KEY ([DefinitionId]) REFERENCES [ProfileAttributeDefinitions] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206134437_CustomisedProfiles'
+)
+BEGIN
+    CREATE INDEX [IX_ConsentChanges_MemberId_Id] ON [ConsentChanges] ([MemberId], [Id]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206134437_CustomisedProfiles'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_Households_HeadMemberId] ON [Households] ([HeadMemberId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206134437_CustomisedProfiles'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_InterestTopics_Code] ON [InterestTopics] ([Code]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206134437_CustomisedProfiles'
+)
+BEGIN
+    CREATE INDEX [IX_MemberAttributeValues_DefinitionId] ON [MemberAttributeValues] ([DefinitionId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206134437_CustomisedProfiles'
+)
+BEGIN
+    CREATE INDEX [IX_MemberConsents_Purpose_Channel_Granted_MemberId] ON [MemberConsents] ([Purpose], [Channel], [Granted], [MemberId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206134437_CustomisedProfiles'
+)
+BEGIN
+    CREATE INDEX [IX_MemberInterests_TopicId] ON [MemberInterests] ([TopicId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206134437_CustomisedProfiles'
+)
+BEGIN
+    CREATE INDEX [IX_MemberProfiles_HouseholdId] ON [MemberProfiles] ([HouseholdId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206134437_CustomisedProfiles'
+)
+BEGIN
+    CREATE INDEX [IX_MemberProfiles_PreferredStoreId] ON [MemberProfiles] ([PreferredStoreId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206134437_CustomisedProfiles'
+)
+BEGIN
+    CREATE INDEX [IX_PartnerMemberAttributes_MemberId] ON [PartnerMemberAttributes] ([MemberId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206134437_CustomisedProfiles'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_ProfileAttributeDefinitions_Code] ON [ProfileAttributeDefinitions] ([Code]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206134437_CustomisedProfiles'
 )
 BEGIN
     INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261206134617_Segments', N'10.0.14');
+    VALUES (N'20261206134437_CustomisedProfiles', N'10.0.14');
 END;
 
 COMMIT;
