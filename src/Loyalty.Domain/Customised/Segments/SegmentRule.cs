@@ -1,3 +1,5 @@
+using Loyalty.Domain.Customised.Profiles;
+
 namespace Loyalty.Domain.Customised.Segments;
 
 /// <summary>What a <see cref="SegmentRule"/> node tests; <see cref="All"/>, <see cref="Any"/> and <see cref="None"/> combine others.</summary>
@@ -38,6 +40,15 @@ public enum SegmentRuleKind
 
     /// <summary>Enrolled at, or bought (in the window, when one is given) at, a store in one of <see cref="SegmentRule.Cities"/>.</summary>
     City,
+
+    /// <summary>Has at least one of the interest topics <see cref="SegmentRule.Topics"/> (topic codes).</summary>
+    Interest,
+
+    /// <summary>Has granted <see cref="SegmentRule.Purpose"/> (on <see cref="SegmentRule.Channel"/> for marketing); no consent row means not granted.</summary>
+    Consent,
+
+    /// <summary>Belongs to a household; with <see cref="SegmentRule.IsHead"/>, only its head (true) or only the others (false).</summary>
+    Household,
 
     /// <summary>
     /// A score kept by other work (value, class), named by <see cref="SegmentRule.Score"/>: between the bounds, or one
@@ -81,6 +92,14 @@ public sealed record SegmentRule
 
     public string? Currency { get; init; }
 
+    public IReadOnlyList<string>? Topics { get; init; }
+
+    public ConsentPurpose? Purpose { get; init; }
+
+    public ContactChannel? Channel { get; init; }
+
+    public bool? IsHead { get; init; }
+
     public string? Score { get; init; }
 
     public IReadOnlyList<string>? Values { get; init; }
@@ -94,6 +113,11 @@ public sealed record SegmentRule
         yield return this;
         foreach (var child in Rules ?? [])
         {
+            if (child is null)
+            {
+                continue; // refused by Validate; the count must not fail on it first
+            }
+
             foreach (var node in child.Nodes())
             {
                 yield return node;
@@ -149,6 +173,10 @@ public sealed record SegmentRule
         Unused(k != SegmentRuleKind.Partner && rule.PartnerIds is not null, "partnerIds");
         Unused(k != SegmentRuleKind.City && rule.Cities is not null, "cities");
         Unused(k != SegmentRuleKind.Spend && rule.Currency is not null, "currency");
+        Unused(k != SegmentRuleKind.Interest && rule.Topics is not null, "topics");
+        Unused(k != SegmentRuleKind.Consent && rule.Purpose is not null, "purpose");
+        Unused(k != SegmentRuleKind.Consent && rule.Channel is not null, "channel");
+        Unused(k != SegmentRuleKind.Household && rule.IsHead is not null, "isHead");
         Unused(k != SegmentRuleKind.Score && rule.Score is not null, "score");
         Unused(k != SegmentRuleKind.Score && rule.Values is not null, "values");
         var bounded = k is SegmentRuleKind.PointsBalance or SegmentRuleKind.Spend or SegmentRuleKind.Visits
@@ -223,6 +251,20 @@ public sealed record SegmentRule
                 break;
             case SegmentRuleKind.City:
                 List(rule.Cities, "cities", c => !string.IsNullOrWhiteSpace(c) && c.Length <= 100, Add);
+                break;
+            case SegmentRuleKind.Interest:
+                List(rule.Topics, "topics", t => !string.IsNullOrWhiteSpace(t) && t.Length <= 50, Add);
+                break;
+            case SegmentRuleKind.Consent:
+                if (rule.Purpose is not { } purpose || !Enum.IsDefined(purpose))
+                {
+                    Add("purpose", "marketing, profiling or partnerSharing.");
+                }
+                else if (!ConsentRules.IsValidPair(purpose, rule.Channel ?? ContactChannel.None) || (rule.Channel is { } c && !Enum.IsDefined(c)))
+                {
+                    Add("channel", purpose == ConsentPurpose.Marketing ? "Marketing consent is per channel: email, push or sms." : "Only marketing consent has a channel.");
+                }
+
                 break;
             case SegmentRuleKind.Spend:
                 if (rule.WindowDays is null)
