@@ -1,7 +1,9 @@
+using Loyalty.Domain.Customised.Segments;
 using Loyalty.Domain.Financial.Earning;
 using Loyalty.Domain.Social.Tiers;
 using Loyalty.Domain.Structural.Partners;
 using Loyalty.Infrastructure.Persistence;
+using Loyalty.Infrastructure.Segments;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
@@ -9,7 +11,7 @@ namespace Loyalty.Infrastructure.Seeding;
 
 /// <summary>
 /// A small demo programme for Development, so Swagger UI can be tried at once: three tiers (points, spend or visits in 12 rolling months), a base earning rule
-/// and a demo partner with one store. It only runs on an empty programme and creates no secrets: partner keys
+/// a demo partner with one store, and two segments (regulars of the demo store, and members who have not bought for 60 days). It only runs on an empty programme and creates no secrets: partner keys
 /// are issued through the admin API (see the README).
 /// </summary>
 public sealed partial class DemoProgrammeSeeder(IDbContextFactory<LoyaltyDbContext> contexts, TimeProvider clock, ILogger<DemoProgrammeSeeder> logger)
@@ -50,9 +52,46 @@ public sealed partial class DemoProgrammeSeeder(IDbContextFactory<LoyaltyDbConte
         db.Partners.Add(partner);
         var store = Store.Open(partner.Id, "Demo Coffee, Main Street", DemoStoreCode, "Springfield", now);
         db.Stores.Add(store);
+        var segments = DemoSegments(store.Id, now);
+        db.Segments.AddRange(segments);
         await db.SaveChangesAsync(cancellationToken);
+
+        // Materialised at once, so the walk-through lists them with a refresh time; the hourly job (or POST .../refresh) keeps them current.
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        {
+            var membership = new SqlSegmentMembership(db, []);
+            foreach (var segment in segments)
+            {
+                await membership.RefreshAsync(segment, now, cancellationToken);
+            }
+
+            await transaction.CommitAsync(cancellationToken);
+        }
+
         LogSeeded(partner.Id, store.Id);
     }
+
+    private static Segment[] DemoSegments(Guid storeId, DateTimeOffset now) =>
+    [
+        Segment.Create(
+            "Demo store regulars",
+            "Three or more purchases at the demo store in the last 90 days.",
+            new SegmentRule
+            {
+                Kind = SegmentRuleKind.All,
+                Rules =
+                [
+                    new SegmentRule { Kind = SegmentRuleKind.Store, StoreIds = [storeId], WindowDays = 90 },
+                    new SegmentRule { Kind = SegmentRuleKind.Visits, WindowDays = 90, Min = 3 },
+                ],
+            },
+            now),
+        Segment.Create(
+            "Lapsed 60 days",
+            "No purchase for 60 days or more (including members who never bought): candidates for a win-back offer.",
+            new SegmentRule { Kind = SegmentRuleKind.DaysSinceLastPurchase, Min = 60 },
+            now),
+    ];
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Seeded the demo programme: partner {PartnerId}, store {StoreId}")]
     private partial void LogSeeded(Guid partnerId, Guid storeId);

@@ -209,9 +209,9 @@ public sealed record SegmentRule
             }
 
             if (k is SegmentRuleKind.Visits or SegmentRuleKind.DaysSinceLastPurchase or SegmentRuleKind.TenureDays or SegmentRuleKind.PointsBalance
-                && (rule.Min % 1 != 0 || rule.Max % 1 != 0))
+                && (Fraction(rule.Min) || Fraction(rule.Max)))
             {
-                Add(rule.Min % 1 != 0 ? "min" : "max", "A whole number.");
+                Add(Fraction(rule.Min) ? "min" : "max", "A whole number.");
             }
 
             if ((rule.Min is { } m1 && Math.Abs(m1) > 1_000_000_000_000m) || (rule.Max is { } m2 && Math.Abs(m2) > 1_000_000_000_000m))
@@ -307,6 +307,8 @@ public sealed record SegmentRule
                 break;
         }
     }
+
+    private static bool Fraction(decimal? value) => value is { } v && v % 1 != 0;
 
     private static void List<T>(IReadOnlyList<T>? values, string field, Func<T, bool> valid, Action<string, string> add)
     {

@@ -19,13 +19,14 @@ public sealed class ListSegmentMembersHandler(ILoyaltyDbContext db) : IQueryHand
         var rows = from sm in db.SegmentMembers
                    where sm.SegmentId == query.SegmentId
                    join m in db.Members on sm.MemberId equals m.Id
-                   select new SegmentMemberResponse(m.Id, m.MemberNumber, m.FirstName, m.LastName, sm.EnteredAt);
+                   select new { m.Id, m.MemberNumber, m.FirstName, m.LastName, sm.EnteredAt };
         if (Paging.Decode(query.Cursor) is { } after)
         {
             rows = rows.Where(r => string.Compare(r.MemberNumber, after) > 0);
         }
 
-        var page = await rows.OrderBy(r => r.MemberNumber).Take(limit + 1).ToListAsync(cancellationToken);
+        var page = (await rows.OrderBy(r => r.MemberNumber).Take(limit + 1).ToListAsync(cancellationToken))
+            .Select(r => new SegmentMemberResponse(r.Id, r.MemberNumber, r.FirstName, r.LastName, r.EnteredAt)).ToList();
         return Paging.ToPage(page, limit, r => r.MemberNumber);
     }
 }
