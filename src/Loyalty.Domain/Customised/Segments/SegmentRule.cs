@@ -250,10 +250,10 @@ public sealed record SegmentRule
                 List(rule.PartnerIds, "partnerIds", id => id != Guid.Empty, Add);
                 break;
             case SegmentRuleKind.City:
-                List(rule.Cities, "cities", c => !string.IsNullOrWhiteSpace(c) && c.Length <= 100, Add);
+                List(rule.Cities, "cities", c => Text(c, 100), Add);
                 break;
             case SegmentRuleKind.Interest:
-                List(rule.Topics, "topics", t => !string.IsNullOrWhiteSpace(t) && t.Length <= 50, Add);
+                List(rule.Topics, "topics", t => Text(t, 50), Add);
                 break;
             case SegmentRuleKind.Consent:
                 if (rule.Purpose is not { } purpose || !Enum.IsDefined(purpose))
@@ -286,7 +286,7 @@ public sealed record SegmentRule
 
                 break;
             case SegmentRuleKind.Score:
-                if (string.IsNullOrWhiteSpace(rule.Score))
+                if (rule.Score is null || !Text(rule.Score, 100))
                 {
                     Add("score", "Name the score.");
                 }
@@ -299,7 +299,7 @@ public sealed record SegmentRule
 
                 if (rule.Values is not null)
                 {
-                    List(rule.Values, "values", v => !string.IsNullOrWhiteSpace(v) && v.Length <= 100, Add);
+                    List(rule.Values, "values", v => Text(v, 100), Add);
                 }
 
                 break;
@@ -307,6 +307,10 @@ public sealed record SegmentRule
                 break;
         }
     }
+
+    /// <summary>Text a rule may hold: not blank, not too long, no control characters (the tree nests deeper than the request-wide check walks).</summary>
+    private static bool Text(string? value, int maxLength) =>
+        !string.IsNullOrWhiteSpace(value) && value.Length <= maxLength && !value.Any(char.IsControl);
 
     private static bool Fraction(decimal? value) => value is { } v && v % 1 != 0;
 
