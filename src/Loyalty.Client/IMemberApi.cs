@@ -198,4 +198,30 @@ public interface IMemberApi
         [Query] int? limit = null,
         [Query] string? cursor = null,
         CancellationToken cancellationToken = default);
+
+    /// <summary>Gets the signed-in member's interests, preferences, household, attributes and consents.</summary>
+    /// <exception cref="LoyaltyApiException">The API rejected the request.</exception>
+    [Get("/me/profile")]
+    Task<MyProfileResponse> GetCustomerProfileAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Changes the signed-in member's profile: only the parts given change; consent changes are kept with their time and source app.</summary>
+    /// <exception cref="LoyaltyApiException">The API rejected the request, e.g. <c>validation_failed</c> or <c>unknown_interest_topic</c>.</exception>
+    [Patch("/me/profile")]
+    Task<MyProfileResponse> UpdateCustomerProfileAsync([Body] UpdateMyProfileRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>Gets the interest topics and attributes the member can choose from.</summary>
+    /// <exception cref="LoyaltyApiException">The API rejected the request.</exception>
+    [Get("/me/profile/options")]
+    Task<ProfileOptionsResponse> GetProfileOptionsAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Gets one page of the signed-in member's consent changes, newest first.</summary>
+    /// <param name="limit">Page size; null lets the API choose.</param>
+    /// <param name="cursor"><see cref="Page{T}.NextCursor"/> of the previous page; null for the first page.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <exception cref="LoyaltyApiException">The API rejected the request.</exception>
+    [Get("/me/consents/history")]
+    Task<Page<ConsentHistoryEntry>> GetConsentHistoryAsync(
+        [Query] int? limit = null,
+        [Query] string? cursor = null,
+        CancellationToken cancellationToken = default);
 }

@@ -245,4 +245,32 @@ public interface IPartnerApi
     /// <exception cref="LoyaltyApiException"><c>import_not_found</c>.</exception>
     [Get("/imports/{importId}/rejected")]
     Task<string> GetRejectedRowsAsync(Guid importId, CancellationToken cancellationToken = default);
+
+    /// <summary>Finds a card by an exact e-mail or phone (scope members:lookup); answers the member id and card number only.</summary>
+    /// <exception cref="LoyaltyApiException"><c>member_not_found</c>, <c>contact_ambiguous</c> or <c>validation_failed</c>.</exception>
+    [Post("/members/lookup")]
+    Task<PartnerMemberLookupResponse> LookUpMemberByContactAsync([Body] PartnerMemberLookupRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>Records consents the customer gave or withdrew at the till (scope members:consents, source till).</summary>
+    /// <exception cref="LoyaltyApiException">The API rejected the request.</exception>
+    [Post("/members/{memberNumber}/consents")]
+    Task RecordConsentsAsync(
+        string memberNumber,
+        [Body] RecordTillConsentsRequest request,
+        [Header("Idempotency-Key")] string idempotencyKey,
+        CancellationToken cancellationToken = default);
+
+    /// <summary>Gets this partner's own attributes of a member (scope members:attributes); other partners' are never included.</summary>
+    /// <exception cref="LoyaltyApiException">The API rejected the request.</exception>
+    [Get("/members/{memberNumber}/attributes")]
+    Task<PartnerAttributesResponse> GetMemberAttributesAsync(string memberNumber, CancellationToken cancellationToken = default);
+
+    /// <summary>Sets or removes (null value) this partner's own attributes of a member (scope members:attributes).</summary>
+    /// <exception cref="LoyaltyApiException">The API rejected the request.</exception>
+    [Put("/members/{memberNumber}/attributes")]
+    Task<PartnerAttributesResponse> SetMemberAttributesAsync(
+        string memberNumber,
+        [Body] SetPartnerAttributesRequest request,
+        [Header("Idempotency-Key")] string idempotencyKey,
+        CancellationToken cancellationToken = default);
 }

@@ -473,4 +473,48 @@ public static class ErrorCodes
 
     /// <summary>A webhook URL points to a loopback, private, link-local or multicast address.</summary>
     public const string WebhookUrlNotAllowed = "webhook_url_not_allowed";
+
+    // Customised: profiles and consents
+
+    /// <summary>Marketing consent is per channel (email, push, sms); profiling and partner sharing use channel none.</summary>
+    public const string InvalidConsentChannel = "invalid_consent_channel";
+
+    /// <summary>The preferred channel is email, push or sms (or null).</summary>
+    public const string InvalidPreferredChannel = "invalid_preferred_channel";
+
+    /// <summary>A choice attribute needs at least one choice.</summary>
+    public const string AttributeChoicesRequired = "attribute_choices_required";
+
+    /// <summary>An attribute's choices cannot contain '|'.</summary>
+    public const string InvalidAttributeChoice = "invalid_attribute_choice";
+
+    /// <summary>The value does not fit the attribute's type or choices.</summary>
+    public const string InvalidAttributeValue = "invalid_attribute_value";
+
+    /// <summary>An interest code names no active topic.</summary>
+    public const string UnknownInterestTopic = "unknown_interest_topic";
+
+    /// <summary>An attribute code names no active attribute the caller may set.</summary>
+    public const string UnknownAttribute = "unknown_attribute";
+
+    /// <summary>No interest topic has this id.</summary>
+    public const string InterestTopicNotFound = "interest_topic_not_found";
+
+    /// <summary>An interest topic with this code already exists.</summary>
+    public const string TopicCodeTaken = "topic_code_taken";
+
+    /// <summary>No profile attribute has this id.</summary>
+    public const string AttributeNotFound = "attribute_not_found";
+
+    /// <summary>A profile attribute with this code already exists.</summary>
+    public const string AttributeCodeTaken = "attribute_code_taken";
+
+    /// <summary>More than one member has this phone number; ask for the card or the e-mail.</summary>
+    public const string ContactAmbiguous = "contact_ambiguous";
+
+    /// <summary>A member is already in (or heads) another household.</summary>
+    public const string MemberInHousehold = "member_in_household";
+
+    /// <summary>No household has this id.</summary>
+    public const string HouseholdNotFound = "household_not_found";
 }

@@ -38,6 +38,8 @@ public static class LoyaltyApi
         api.MapStoresEndpoints();
         api.MapWebhooksEndpoints();
 
+        api.MapProfilesEndpoints();
+
         api.MapAuditEndpoints();
     }
 }

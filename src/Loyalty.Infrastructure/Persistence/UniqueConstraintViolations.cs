@@ -27,6 +27,9 @@ public static class UniqueConstraintViolations
         new("IX_TierSchemeVersions_Version", "TierSchemeVersions.Version", "tier_scheme_changed", "Someone else changed the tier scheme meanwhile; reload it and try again."),
         new("PK_EarningRules", "EarningRules.Id, EarningRules.Version", "earning_rule_changed", "The rule was changed by someone else meanwhile; reload it and try again."),
         new("IX_Rewards_Name", "Rewards.Name", "reward_name_taken", "A reward with this name already exists."),
+        new("IX_InterestTopics_Code", "InterestTopics.Code", "topic_code_taken", "An interest topic with this code already exists."),
+        new("IX_ProfileAttributeDefinitions_Code", "ProfileAttributeDefinitions.Code", "attribute_code_taken", "A profile attribute with this code already exists."),
+        new("IX_Households_HeadMemberId", "Households.HeadMemberId", "member_in_household", "This member already heads a household."),
     ];
 
     public static bool TryDescribe(Exception exception, out string code, out string message)

@@ -1594,6 +1594,8 @@ namespace Loyalty.Migrations.PostgreSql.Migrations
                     b.HasIndex("NormalizedEmail")
                         .IsUnique();
 
+                    b.HasIndex("Phone");
+
                     b.HasIndex("TierId");
 
                     b.HasIndex("TierReviewAt");

@@ -1595,6 +1595,8 @@ namespace Loyalty.Migrations.SqlServer.Migrations
                     b.HasIndex("NormalizedEmail")
                         .IsUnique();
 
+                    b.HasIndex("Phone");
+
                     b.HasIndex("TierId");
 
                     b.HasIndex("TierReviewAt");

@@ -1571,6 +1571,8 @@ namespace Loyalty.Migrations.Sqlite.Migrations
                     b.HasIndex("NormalizedEmail")
                         .IsUnique();
 
+                    b.HasIndex("Phone");
+
                     b.HasIndex("TierId");
 
                     b.HasIndex("TierReviewAt");

@@ -1,8 +1,10 @@
 using System.Net;
 using Loyalty.Api.Tests.ClubEvents;
+using Loyalty.Api.Tests.Customised.Profiles;
 using Loyalty.Api.Tests.Infrastructure;
 using Loyalty.Api.Tests.Lifecycle;
 using Loyalty.Contracts.Admin;
+using Loyalty.Contracts.Member;
 using Loyalty.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -60,6 +62,11 @@ public sealed class AdminWriteAuditTests(ApiFixture fixture)
         ["AdminRotateWebhookSecret"] = Configuration,
         ["AdminReplayWebhookDelivery"] = Configuration,
         ["AdminReplayDeadLetters"] = Configuration,
+        ["CreateInterestTopic"] = Configuration,
+        ["UpdateInterestTopic"] = Configuration,
+        ["CreateProfileAttribute"] = Configuration,
+        ["UpdateProfileAttribute"] = Configuration,
+        ["LookUpMembersByContact"] = ReadLike,
         ["SimulateEarning"] = ReadLike,
         ["PreviewTierScheme"] = ReadLike,
     };
@@ -107,6 +114,37 @@ public sealed class AdminWriteAuditTests(ApiFixture fixture)
         {
             var member = await s.EnrolAsync();
             return new Exercise("member", member.Id, () => s.Admin.PostJsonAsync<MemberLifecycleResponse>(LifecycleKit.Admin(member.Id, "erasure"), new MemberStatusChangeRequest("Erasure request")));
+        },
+        ["EnrolMemberByStaff"] = s =>
+        {
+            var u = Unique.Id();
+            return Task.FromResult(new Exercise("member", null, () => s.Admin.PostJsonAsync<AdminMemberResponse>("/api/v1/admin/members", new StaffEnrolMemberRequest("Desk", "Member" + u, $"desk{u}@example.com", null, null))));
+        },
+        ["UpdateMemberCustomerProfile"] = async s =>
+        {
+            var member = await s.EnrolAsync();
+            return new Exercise("member", member.Id, () => s.Admin.PatchJsonAsync<AdminMemberProfileResponse>(ProfileKit.StaffProfile(member.Id), new UpdateMyProfileRequest(Details: new ProfileDetails(null, null, "en", null))));
+        },
+        ["CreateHousehold"] = async s =>
+        {
+            var member = await s.EnrolAsync();
+            return new Exercise("household", null, () => s.Admin.PostJsonAsync<HouseholdResponse>("/api/v1/admin/households", new HouseholdRequest(member.Id, [member.Id])));
+        },
+        ["ReplaceHousehold"] = async s =>
+        {
+            var (head, other) = (await s.EnrolAsync(), await s.EnrolAsync());
+            var household = await s.Admin.PostJsonAsync<HouseholdResponse>("/api/v1/admin/households", new HouseholdRequest(head.Id, [head.Id]));
+            return new Exercise("household", household.Id, () => s.Admin.PutJsonAsync<HouseholdResponse>($"/api/v1/admin/households/{household.Id}", new HouseholdRequest(head.Id, [head.Id, other.Id])));
+        },
+        ["DissolveHousehold"] = async s =>
+        {
+            var member = await s.EnrolAsync();
+            var household = await s.Admin.PostJsonAsync<HouseholdResponse>("/api/v1/admin/households", new HouseholdRequest(member.Id, [member.Id]));
+            return new Exercise("household", household.Id, async () =>
+            {
+                using var response = await s.Admin.DeleteAsync($"/api/v1/admin/households/{household.Id}");
+                await response.EnsureStatusAsync(HttpStatusCode.NoContent);
+            });
         },
         ["StaffCheckIn"] = async s =>
         {

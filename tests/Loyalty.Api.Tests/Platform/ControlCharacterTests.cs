@@ -200,6 +200,13 @@ public sealed class ControlCharacterTests(ApiFixture fixture)
             (ElementOf(p.PropertyType) ?? Nullable.GetUnderlyingType(p.PropertyType) ?? p.PropertyType) is var held
             && (held == request || (IsOurs(held) && held != typeof(string) && Carries(held, request, depth + 1))));
 
+    private const string DictionaryKey = "key";
+
+    /// <summary>A map of strings to strings (attributes by code or key); built with one safe key and an unsafe value.</summary>
+    private static bool IsStringDictionary(Type type) =>
+        type.IsGenericType && type.GetGenericArguments() is [var k, var v] && k == typeof(string) && v == typeof(string)
+        && type.GetGenericTypeDefinition() is var d && (d == typeof(IReadOnlyDictionary<,>) || d == typeof(IDictionary<,>) || d == typeof(Dictionary<,>));
+
     private static Type? ElementOf(Type type) =>
         type.IsArray ? type.GetElementType() : type.IsGenericType && typeof(IEnumerable).IsAssignableFrom(type) && type != typeof(string) ? type.GetGenericArguments().Last() : null;
 
@@ -223,6 +230,10 @@ public sealed class ControlCharacterTests(ApiFixture fixture)
             if (p.PropertyType == typeof(string))
             {
                 yield return name;
+            }
+            else if (IsStringDictionary(p.PropertyType))
+            {
+                yield return name + "." + DictionaryKey; // TextSafety names a dictionary's value by its key
             }
             else if (element == typeof(string))
             {
@@ -254,6 +265,11 @@ public sealed class ControlCharacterTests(ApiFixture fixture)
         }
 
         var underlying = Nullable.GetUnderlyingType(type) ?? type;
+        if (IsStringDictionary(underlying))
+        {
+            return new Dictionary<string, string?> { [DictionaryKey] = Nul };
+        }
+
         if (ElementOf(underlying) is { } element && underlying != typeof(string))
         {
             var list = (IList)Activator.CreateInstance(typeof(List<>).MakeGenericType(element))!;

@@ -60,6 +60,15 @@ public static class MembersEndpoints
             TypedResults.Ok(await sender.Send(new SearchMembersQuery(query, limit, cursor), ct)))
             .WithSummary("Search members by member number, e-mail or name").WithDescription("query matches a member number (spaces allowed), an exact e-mail, or the start of a first or last name.")
             .WithName("SearchMembers");
+        members.MapPost("/", async Task<Created<AdminMemberResponse>> (StaffEnrolMemberRequest request, ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
+            {
+                var member = await sender.Send(new EnrolMemberByStaffCommand(user.GetActor(), request), ct);
+                return TypedResults.Created($"/api/v1/admin/members/{member.Id}", member);
+            })
+            .WithSummary("Enrol a member (staff), with the consents the person gave")
+            .WithDescription("Channel admin; storeId (optional) records where. Consents are recorded with source staff. Audited.")
+            .ProducesValidationProblem().ProducesProblem(404).ProducesProblem(409)
+            .WithName("EnrolMemberByStaff");
         members.MapGet("/{memberId:guid}", async Task<Ok<AdminMemberResponse>> (Guid memberId, ISender sender, CancellationToken ct) =>
             TypedResults.Ok(await sender.Send(new GetMemberQuery(memberId), ct))).WithSummary("Get a member").ProducesProblem(404)
             .WithName("GetMember");

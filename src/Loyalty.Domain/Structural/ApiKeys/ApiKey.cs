@@ -7,6 +7,15 @@ public static class ApiKeyScopes
 {
     public const string MembersRead = "members:read";
     public const string MembersEnrol = "members:enrol";
+
+    /// <summary>Find a card by an exact e-mail or phone (answers the member id and card number only).</summary>
+    public const string MembersLookup = "members:lookup";
+
+    /// <summary>Record consents the customer gives or withdraws at the till.</summary>
+    public const string MembersConsents = "members:consents";
+
+    /// <summary>Read and write the partner's own namespaced attributes of members.</summary>
+    public const string MembersAttributes = "members:attributes";
     public const string PointsEarn = "points:earn";
     public const string PointsRedeem = "points:redeem";
     public const string TransactionsImport = "transactions:import";
@@ -15,7 +24,7 @@ public static class ApiKeyScopes
     /// <summary>The partner's back office: its stores, keys and settlement. Never given to existing keys.</summary>
     public const string PartnerManage = "partner:manage";
 
-    public static IReadOnlyList<string> All { get; } = [MembersRead, MembersEnrol, PointsEarn, PointsRedeem, TransactionsImport, WebhooksManage, PartnerManage];
+    public static IReadOnlyList<string> All { get; } = [MembersRead, MembersEnrol, MembersLookup, MembersConsents, MembersAttributes, PointsEarn, PointsRedeem, TransactionsImport, WebhooksManage, PartnerManage];
 }
 
 /// <summary>
