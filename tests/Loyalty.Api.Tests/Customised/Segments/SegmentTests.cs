@@ -10,6 +10,7 @@ using Loyalty.Infrastructure.Jobs;
 using Loyalty.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using ConsentSource = Loyalty.Domain.Customised.Profiles.ConsentSource;
 using WireChannel = Loyalty.Contracts.Common.ContactChannel;
 using WirePurpose = Loyalty.Contracts.Common.ConsentPurpose;
 
