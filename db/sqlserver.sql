@@ -2457,6 +2457,102 @@ GO
 BEGIN TRANSACTION;
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206135821_Segments'
+)
+BEGIN
+    CREATE TABLE [Segments] (
+        [Id] uniqueidentifier NOT NULL,
+        [Name] nvarchar(200) NOT NULL,
+        [Description] nvarchar(2000) NULL,
+        [Definition] nvarchar(max) NOT NULL,
+        [CreatedAt] datetimeoffset NOT NULL,
+        [UpdatedAt] datetimeoffset NOT NULL,
+        [LastRefreshedAt] datetimeoffset NULL,
+        [MemberCount] int NOT NULL,
+        [ArchivedAt] datetimeoffset NULL,
+        CONSTRAINT [PK_Segments] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206135821_Segments'
+)
+BEGIN
+    CREATE TABLE [SegmentMembers] (
+        [SegmentId] uniqueidentifier NOT NULL,
+        [MemberId] uniqueidentifier NOT NULL,
+        [EnteredAt] datetimeoffset NOT NULL,
+        CONSTRAINT [PK_SegmentMembers] PRIMARY KEY ([SegmentId], [MemberId]),
+        CONSTRAINT [FK_SegmentMembers_Members_MemberId] FOREIGN KEY ([MemberId]) REFERENCES [Members] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_SegmentMembers_Segments_SegmentId] FOREIGN KEY ([SegmentId]) REFERENCES [Segments] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206135821_Segments'
+)
+BEGIN
+    CREATE TABLE [SegmentMembershipChanges] (
+        [Id] bigint NOT NULL IDENTITY,
+        [SegmentId] uniqueidentifier NOT NULL,
+        [MemberId] uniqueidentifier NOT NULL,
+        [Change] nvarchar(10) NOT NULL,
+        [At] datetimeoffset NOT NULL,
+        CONSTRAINT [PK_SegmentMembershipChanges] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_SegmentMembershipChanges_Members_MemberId] FOREIGN KEY ([MemberId]) REFERENCES [Members] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_SegmentMembershipChanges_Segments_SegmentId] FOREIGN KEY ([SegmentId]) REFERENCES [Segments] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206135821_Segments'
+)
+BEGIN
+    CREATE INDEX [IX_SegmentMembers_MemberId] ON [SegmentMembers] ([MemberId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206135821_Segments'
+)
+BEGIN
+    CREATE INDEX [IX_SegmentMembershipChanges_MemberId_Id] ON [SegmentMembershipChanges] ([MemberId], [Id]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206135821_Segments'
+)
+BEGIN
+    CREATE INDEX [IX_SegmentMembershipChanges_SegmentId_Id] ON [SegmentMembershipChanges] ([SegmentId], [Id]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206135821_Segments'
+)
+BEGIN
+    CREATE INDEX [IX_Segments_Name] ON [Segments] ([Name]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206135821_Segments'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261206135821_Segments', N'10.0.14');
+END;
+
+COMMIT;
+GO
+
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
     WHERE [MigrationId] = N'20261206141708_CustomisedProfilesPhoneLookup'
 )
 BEGIN

@@ -357,6 +357,12 @@ public static class ErrorCodes
     /// <summary>This key may only rotate keys whose scopes it holds itself.</summary>
     public const string ScopeNotHeld = "scope_not_held";
 
+    /// <summary>The segment is archived: it is no longer changed or refreshed.</summary>
+    public const string SegmentArchived = "segment_archived";
+
+    /// <summary>No segment has this id.</summary>
+    public const string SegmentNotFound = "segment_not_found";
+
     /// <summary>A member cannot refer themselves.</summary>
     public const string SelfReferral = "self_referral";
 

@@ -1,10 +1,12 @@
 using Loyalty.Application.Features.Financial.Expiry;
 using Loyalty.Application.Features.Financial.Ledger;
 using Loyalty.Application.Features.Financial.Reports;
+using Loyalty.Application.Features.Customised.Segments;
 using Loyalty.Application.Features.Social.Tiers;
 using Loyalty.Infrastructure.Expiry;
 using Loyalty.Infrastructure.Ledger;
 using Loyalty.Infrastructure.Reports;
+using Loyalty.Infrastructure.Segments;
 using Loyalty.Infrastructure.Tiers;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -25,6 +27,7 @@ public static class SetBasedSql
         services.AddScoped<ITierMoves, SqlTierMoves>();
         services.AddScoped<ITierReview, SqlTierReview>();
         services.AddScoped<ITierSchemePreview, SqlTierSchemePreview>();
+        services.AddScoped<ISegmentMembership, SqlSegmentMembership>();
         return services;
     }
 }

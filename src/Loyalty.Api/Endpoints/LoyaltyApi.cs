@@ -29,6 +29,8 @@ public static class LoyaltyApi
         api.MapReferralsEndpoints();
         api.MapTiersEndpoints();
 
+        api.MapSegmentsEndpoints();
+
         api.MapApiKeysEndpoints();
         api.MapImportsEndpoints();
         api.MapPartnersEndpoints();

@@ -1,5 +1,6 @@
 using Loyalty.Domain.Audit;
 using Loyalty.Domain.Customised.Profiles;
+using Loyalty.Domain.Customised.Segments;
 using Loyalty.Domain.Financial.Earning;
 using Loyalty.Domain.Financial.Grants;
 using Loyalty.Domain.Financial.Ledger;
@@ -118,6 +119,13 @@ public interface ILoyaltyDbContext
     DbSet<MemberConsent> MemberConsents { get; }
 
     DbSet<ConsentChange> ConsentChanges { get; }
+
+    // Customised: segments
+    DbSet<Segment> Segments { get; }
+
+    DbSet<SegmentMember> SegmentMembers { get; }
+
+    DbSet<SegmentMembershipChange> SegmentMembershipChanges { get; }
 
     DatabaseFacade Database { get; }
 

@@ -1,6 +1,7 @@
 using Loyalty.Application.Abstractions;
 using Loyalty.Domain.Audit;
 using Loyalty.Domain.Customised.Profiles;
+using Loyalty.Domain.Customised.Segments;
 using Loyalty.Domain.Financial.Earning;
 using Loyalty.Domain.Financial.Grants;
 using Loyalty.Domain.Financial.Ledger;
@@ -114,6 +115,13 @@ public sealed class LoyaltyDbContext(DbContextOptions<LoyaltyDbContext> options)
     public DbSet<MemberConsent> MemberConsents => Set<MemberConsent>();
 
     public DbSet<ConsentChange> ConsentChanges => Set<ConsentChange>();
+
+    // Customised: segments
+    public DbSet<Segment> Segments => Set<Segment>();
+
+    public DbSet<SegmentMember> SegmentMembers => Set<SegmentMember>();
+
+    public DbSet<SegmentMembershipChange> SegmentMembershipChanges => Set<SegmentMembershipChange>();
 
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
 

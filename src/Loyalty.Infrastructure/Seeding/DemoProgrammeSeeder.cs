@@ -1,10 +1,12 @@
 using Loyalty.Domain.Customised.Profiles;
+using Loyalty.Domain.Customised.Segments;
 using Loyalty.Domain.Financial.Earning;
 using Loyalty.Domain.Financial.Ledger;
 using Loyalty.Domain.Social.Members;
 using Loyalty.Domain.Social.Tiers;
 using Loyalty.Domain.Structural.Partners;
 using Loyalty.Infrastructure.Persistence;
+using Loyalty.Infrastructure.Segments;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
@@ -12,7 +14,7 @@ namespace Loyalty.Infrastructure.Seeding;
 
 /// <summary>
 /// A small demo programme for Development, so Swagger UI can be tried at once: three tiers (points, spend or visits in 12 rolling months), a base earning rule
-/// a demo partner with one store, and interest topics with three demo members (interests, preferences, consents). It only runs on an empty programme and creates no secrets: partner keys
+/// a demo partner with one store, interest topics with three demo members (interests, preferences, consents) and three segments. It only runs on an empty programme and creates no secrets: partner keys
 /// are issued through the admin API (see the README).
 /// </summary>
 public sealed partial class DemoProgrammeSeeder(IDbContextFactory<LoyaltyDbContext> contexts, TimeProvider clock, ILogger<DemoProgrammeSeeder> logger)
@@ -54,8 +56,23 @@ public sealed partial class DemoProgrammeSeeder(IDbContextFactory<LoyaltyDbConte
         db.Partners.Add(partner);
         var store = Store.Open(partner.Id, "Demo Coffee, Main Street", DemoStoreCode, "Springfield", now);
         db.Stores.Add(store);
+        var segments = DemoSegments(store.Id, now);
+        db.Segments.AddRange(segments);
         await db.SaveChangesAsync(cancellationToken);
         await SeedProfilesAsync(db, bronze.Id, store.Id, now, cancellationToken);
+
+        // Materialised at once, so the walk-through lists them with a refresh time; the hourly job (or POST .../refresh) keeps them current.
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        {
+            var membership = new SqlSegmentMembership(db, []);
+            foreach (var segment in segments)
+            {
+                await membership.RefreshAsync(segment, now, cancellationToken);
+            }
+
+            await transaction.CommitAsync(cancellationToken);
+        }
+
         LogSeeded(partner.Id, store.Id);
     }
 
@@ -101,6 +118,41 @@ public sealed partial class DemoProgrammeSeeder(IDbContextFactory<LoyaltyDbConte
 
         await db.SaveChangesAsync(cancellationToken);
     }
+
+    private static Segment[] DemoSegments(Guid storeId, DateTimeOffset now) =>
+    [
+        Segment.Create(
+            "Demo store regulars",
+            "Three or more purchases at the demo store in the last 90 days.",
+            new SegmentRule
+            {
+                Kind = SegmentRuleKind.All,
+                Rules =
+                [
+                    new SegmentRule { Kind = SegmentRuleKind.Store, StoreIds = [storeId], WindowDays = 90 },
+                    new SegmentRule { Kind = SegmentRuleKind.Visits, WindowDays = 90, Min = 3 },
+                ],
+            },
+            now),
+        Segment.Create(
+            "Lapsed 60 days",
+            "No purchase for 60 days or more (including members who never bought): candidates for a win-back offer.",
+            new SegmentRule { Kind = SegmentRuleKind.DaysSinceLastPurchase, Min = 60 },
+            now),
+        Segment.Create(
+            "Coffee lovers by e-mail",
+            "Interested in coffee and reachable by e-mail.",
+            new SegmentRule
+            {
+                Kind = SegmentRuleKind.All,
+                Rules =
+                [
+                    new SegmentRule { Kind = SegmentRuleKind.Interest, Topics = ["coffee"] },
+                    new SegmentRule { Kind = SegmentRuleKind.Consent, Purpose = ConsentPurpose.Marketing, Channel = ContactChannel.Email },
+                ],
+            },
+            now),
+    ];
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Seeded the demo programme: partner {PartnerId}, store {StoreId}")]
     private partial void LogSeeded(Guid partnerId, Guid storeId);

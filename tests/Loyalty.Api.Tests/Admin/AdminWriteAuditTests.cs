@@ -36,6 +36,11 @@ public sealed class AdminWriteAuditTests(ApiFixture fixture)
         ["CreateClubEvent"] = Configuration,
         ["UpdateClubEvent"] = Configuration,
         ["CancelClubEvent"] = Configuration, // registrations end with the event; nobody's points move
+        ["CreateSegment"] = Configuration,
+        ["UpdateSegment"] = Configuration,
+        ["ArchiveSegment"] = Configuration,
+        ["PreviewSegment"] = ReadLike,
+        ["RefreshSegment"] = "recomputes a segment from its rule; each entry and exit is kept in the segment's own history",
         ["CreateEarningRule"] = Configuration,
         ["UpdateEarningRule"] = Configuration,
         ["DeactivateEarningRule"] = Configuration,

@@ -34,6 +34,11 @@ public sealed class ControlCharacterTests(ApiFixture fixture)
         // The admin endpoint copies its url, event types and description into a CreateWebhookRequest, which
         // CreateWebhookCommand carries; partnerId is a Guid.
         [typeof(CreateAdminWebhookRequest)] = "copied into CreateWebhookRequest by the endpoint",
+
+        // A segment definition nests deeper than TextSafety walks; SegmentRule.Validate refuses control characters in
+        // every string of the tree, at any depth (400 with the field's path).
+        [typeof(SegmentRequest)] = "SegmentRule.Validate checks every string of the rule tree",
+        [typeof(SegmentPreviewRequest)] = "SegmentRule.Validate checks every string of the rule tree",
     };
 
     public static TheoryData<Type> RequestTypes()

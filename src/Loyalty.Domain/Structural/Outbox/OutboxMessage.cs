@@ -55,11 +55,13 @@ public static class EventTypes
     public const string PointsAdjusted = "points.adjusted";
     public const string PointsTransferred = "points.transferred";
     public const string VoucherUsed = "voucher.used";
+    public const string SegmentEntered = "segment.entered";
+    public const string SegmentLeft = "segment.left";
 
     public static IReadOnlyList<string> All { get; } =
     [
         PointsEarned, PointsRedeemed, PointsReversed, PointsExpiring, PointsExpired, RewardRedeemed, MemberSuspended, MemberReactivated,
         MemberClosed, MemberMerged, MemberErased, ReferralRewarded, TierChanged, ClubEventCheckedIn, ClubEventWaitlistPromoted, ClubEventCancelled,
-        MemberEnrolled, PointsAdjusted, PointsTransferred, VoucherUsed,
+        MemberEnrolled, PointsAdjusted, PointsTransferred, VoucherUsed, SegmentEntered, SegmentLeft,
     ];
 }
