@@ -1970,3 +1970,132 @@ BEGIN
     END IF;
 END $EF$;
 COMMIT;
+
+START TRANSACTION;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261206134746_PersonalOffers') THEN
+    ALTER TABLE "EarnBreakdownLines" ADD "OfferId" uuid;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261206134746_PersonalOffers') THEN
+    CREATE TABLE "PersonalOffers" (
+        "Id" uuid NOT NULL,
+        "Name" character varying(200) NOT NULL,
+        "Description" character varying(2000) NOT NULL,
+        "Status" character varying(20) NOT NULL,
+        "StartsAt" timestamp with time zone NOT NULL,
+        "EndsAt" timestamp with time zone NOT NULL,
+        "PerMemberLimit" integer NOT NULL,
+        "RequiresActivation" boolean NOT NULL,
+        "ControlShare" numeric(5,4) NOT NULL,
+        "BenefitKind" character varying(20) NOT NULL,
+        "BonusPoints" bigint,
+        "Factor" numeric(9,4),
+        "Category" character varying(100),
+        "Sku" character varying(100),
+        "RewardId" uuid,
+        "CreatedAt" timestamp with time zone NOT NULL,
+        "UpdatedAt" timestamp with time zone NOT NULL,
+        "PublishedAt" timestamp with time zone,
+        "WithdrawnAt" timestamp with time zone,
+        "TreatmentCount" integer NOT NULL,
+        "ControlCount" integer NOT NULL,
+        CONSTRAINT "PK_PersonalOffers" PRIMARY KEY ("Id"),
+        CONSTRAINT "FK_PersonalOffers_Rewards_RewardId" FOREIGN KEY ("RewardId") REFERENCES "Rewards" ("Id") ON DELETE RESTRICT
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261206134746_PersonalOffers') THEN
+    CREATE TABLE "OfferAssignments" (
+        "OfferId" uuid NOT NULL,
+        "MemberId" uuid NOT NULL,
+        "Group" character varying(20) NOT NULL,
+        "AssignedAt" timestamp with time zone NOT NULL,
+        "ActivatedAt" timestamp with time zone,
+        "Uses" integer NOT NULL,
+        "LastUsedAt" timestamp with time zone,
+        CONSTRAINT "PK_OfferAssignments" PRIMARY KEY ("OfferId", "MemberId"),
+        CONSTRAINT "FK_OfferAssignments_Members_MemberId" FOREIGN KEY ("MemberId") REFERENCES "Members" ("Id") ON DELETE RESTRICT,
+        CONSTRAINT "FK_OfferAssignments_PersonalOffers_OfferId" FOREIGN KEY ("OfferId") REFERENCES "PersonalOffers" ("Id") ON DELETE RESTRICT
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261206134746_PersonalOffers') THEN
+    CREATE TABLE "OfferTargets" (
+        "OfferId" uuid NOT NULL,
+        "MemberId" uuid NOT NULL,
+        CONSTRAINT "PK_OfferTargets" PRIMARY KEY ("OfferId", "MemberId"),
+        CONSTRAINT "FK_OfferTargets_Members_MemberId" FOREIGN KEY ("MemberId") REFERENCES "Members" ("Id") ON DELETE RESTRICT,
+        CONSTRAINT "FK_OfferTargets_PersonalOffers_OfferId" FOREIGN KEY ("OfferId") REFERENCES "PersonalOffers" ("Id") ON DELETE CASCADE
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261206134746_PersonalOffers') THEN
+    CREATE INDEX "IX_EarnBreakdownLines_OfferId" ON "EarnBreakdownLines" ("OfferId");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261206134746_PersonalOffers') THEN
+    CREATE INDEX "IX_OfferAssignments_MemberId_Group" ON "OfferAssignments" ("MemberId", "Group");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261206134746_PersonalOffers') THEN
+    CREATE INDEX "IX_OfferTargets_MemberId" ON "OfferTargets" ("MemberId");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261206134746_PersonalOffers') THEN
+    CREATE INDEX "IX_PersonalOffers_CreatedAt" ON "PersonalOffers" ("CreatedAt");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261206134746_PersonalOffers') THEN
+    CREATE INDEX "IX_PersonalOffers_RewardId" ON "PersonalOffers" ("RewardId");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261206134746_PersonalOffers') THEN
+    CREATE INDEX "IX_PersonalOffers_Status_EndsAt" ON "PersonalOffers" ("Status", "EndsAt");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261206134746_PersonalOffers') THEN
+    ALTER TABLE "EarnBreakdownLines" ADD CONSTRAINT "FK_EarnBreakdownLines_PersonalOffers_OfferId" FOREIGN KEY ("OfferId") REFERENCES "PersonalOffers" ("Id") ON DELETE RESTRICT;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261206134746_PersonalOffers') THEN
+    INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+    VALUES ('20261206134746_PersonalOffers', '10.0.14');
+    END IF;
+END $EF$;
+COMMIT;

@@ -2209,3 +2209,145 @@ END;
 
 COMMIT;
 GO
+
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206134729_PersonalOffers'
+)
+BEGIN
+    ALTER TABLE [EarnBreakdownLines] ADD [OfferId] uniqueidentifier NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206134729_PersonalOffers'
+)
+BEGIN
+    CREATE TABLE [PersonalOffers] (
+        [Id] uniqueidentifier NOT NULL,
+        [Name] nvarchar(200) NOT NULL,
+        [Description] nvarchar(2000) NOT NULL,
+        [Status] nvarchar(20) NOT NULL,
+        [StartsAt] datetimeoffset NOT NULL,
+        [EndsAt] datetimeoffset NOT NULL,
+        [PerMemberLimit] int NOT NULL,
+        [RequiresActivation] bit NOT NULL,
+        [ControlShare] decimal(5,4) NOT NULL,
+        [BenefitKind] nvarchar(20) NOT NULL,
+        [BonusPoints] bigint NULL,
+        [Factor] decimal(9,4) NULL,
+        [Category] nvarchar(100) NULL,
+        [Sku] nvarchar(100) NULL,
+        [RewardId] uniqueidentifier NULL,
+        [CreatedAt] datetimeoffset NOT NULL,
+        [UpdatedAt] datetimeoffset NOT NULL,
+        [PublishedAt] datetimeoffset NULL,
+        [WithdrawnAt] datetimeoffset NULL,
+        [TreatmentCount] int NOT NULL,
+        [ControlCount] int NOT NULL,
+        CONSTRAINT [PK_PersonalOffers] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_PersonalOffers_Rewards_RewardId] FOREIGN KEY ([RewardId]) REFERENCES [Rewards] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206134729_PersonalOffers'
+)
+BEGIN
+    CREATE TABLE [OfferAssignments] (
+        [OfferId] uniqueidentifier NOT NULL,
+        [MemberId] uniqueidentifier NOT NULL,
+        [Group] nvarchar(20) NOT NULL,
+        [AssignedAt] datetimeoffset NOT NULL,
+        [ActivatedAt] datetimeoffset NULL,
+        [Uses] int NOT NULL,
+        [LastUsedAt] datetimeoffset NULL,
+        CONSTRAINT [PK_OfferAssignments] PRIMARY KEY ([OfferId], [MemberId]),
+        CONSTRAINT [FK_OfferAssignments_Members_MemberId] FOREIGN KEY ([MemberId]) REFERENCES [Members] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_OfferAssignments_PersonalOffers_OfferId] FOREIGN KEY ([OfferId]) REFERENCES [PersonalOffers] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206134729_PersonalOffers'
+)
+BEGIN
+    CREATE TABLE [OfferTargets] (
+        [OfferId] uniqueidentifier NOT NULL,
+        [MemberId] uniqueidentifier NOT NULL,
+        CONSTRAINT [PK_OfferTargets] PRIMARY KEY ([OfferId], [MemberId]),
+        CONSTRAINT [FK_OfferTargets_Members_MemberId] FOREIGN KEY ([MemberId]) REFERENCES [Members] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_OfferTargets_PersonalOffers_OfferId] FOREIGN KEY ([OfferId]) REFERENCES [PersonalOffers] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206134729_PersonalOffers'
+)
+BEGIN
+    CREATE INDEX [IX_EarnBreakdownLines_OfferId] ON [EarnBreakdownLines] ([OfferId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206134729_PersonalOffers'
+)
+BEGIN
+    CREATE INDEX [IX_OfferAssignments_MemberId_Group] ON [OfferAssignments] ([MemberId], [Group]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206134729_PersonalOffers'
+)
+BEGIN
+    CREATE INDEX [IX_OfferTargets_MemberId] ON [OfferTargets] ([MemberId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206134729_PersonalOffers'
+)
+BEGIN
+    CREATE INDEX [IX_PersonalOffers_CreatedAt] ON [PersonalOffers] ([CreatedAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206134729_PersonalOffers'
+)
+BEGIN
+    CREATE INDEX [IX_PersonalOffers_RewardId] ON [PersonalOffers] ([RewardId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206134729_PersonalOffers'
+)
+BEGIN
+    CREATE INDEX [IX_PersonalOffers_Status_EndsAt] ON [PersonalOffers] ([Status], [EndsAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206134729_PersonalOffers'
+)
+BEGIN
+    ALTER TABLE [EarnBreakdownLines] ADD CONSTRAINT [FK_EarnBreakdownLines_PersonalOffers_OfferId] FOREIGN KEY ([OfferId]) REFERENCES [PersonalOffers] ([Id]) ON DELETE NO ACTION;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206134729_PersonalOffers'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261206134729_PersonalOffers', N'10.0.14');
+END;
+
+COMMIT;
+GO

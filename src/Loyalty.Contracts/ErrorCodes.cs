@@ -183,6 +183,9 @@ public static class ErrorCodes
     /// <summary>A tier never earns less than the base rate: the multiplier must be at least 1.</summary>
     public const string InvalidMultiplier = "invalid_multiplier";
 
+    /// <summary>The offer's terms are inconsistent: a name, endsAt after startsAt, a per-member limit, a control share of at most 0.5 and a benefit of its kind.</summary>
+    public const string InvalidOffer = "invalid_offer";
+
     /// <summary>A route or query parameter has the wrong format.</summary>
     public const string InvalidParameter = "invalid_parameter";
 
@@ -269,6 +272,18 @@ public static class ErrorCodes
 
     /// <summary>The member is not registered for this event; walk-ins are not checked in.</summary>
     public const string NotRegistered = "not_registered";
+
+    /// <summary>The offer is not open now: it has not started, has ended or was withdrawn.</summary>
+    public const string OfferNotActive = "offer_not_active";
+
+    /// <summary>Only a draft offer can be changed or published.</summary>
+    public const string OfferNotDraft = "offer_not_draft";
+
+    /// <summary>No offer has this id (a member sees only the offers made to them).</summary>
+    public const string OfferNotFound = "offer_not_found";
+
+    /// <summary>Only a published offer can be withdrawn.</summary>
+    public const string OfferNotPublished = "offer_not_published";
 
     /// <summary>A tier must need more than the tier below it.</summary>
     public const string OverlappingThresholds = "overlapping_thresholds";
@@ -428,6 +443,9 @@ public static class ErrorCodes
 
     /// <summary>A webhook subscription names an event type that does not exist.</summary>
     public const string UnknownEventType = "unknown_event_type";
+
+    /// <summary>A member id in the request does not exist.</summary>
+    public const string UnknownMember = "unknown_member";
 
     /// <summary>No partner has this id.</summary>
     public const string UnknownPartner = "unknown_partner";

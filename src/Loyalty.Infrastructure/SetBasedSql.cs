@@ -1,9 +1,11 @@
+using Loyalty.Application.Features.Customised.Offers;
 using Loyalty.Application.Features.Financial.Expiry;
 using Loyalty.Application.Features.Financial.Ledger;
 using Loyalty.Application.Features.Financial.Reports;
 using Loyalty.Application.Features.Social.Tiers;
 using Loyalty.Infrastructure.Expiry;
 using Loyalty.Infrastructure.Ledger;
+using Loyalty.Infrastructure.Offers;
 using Loyalty.Infrastructure.Reports;
 using Loyalty.Infrastructure.Tiers;
 using Microsoft.Extensions.DependencyInjection;
@@ -25,6 +27,8 @@ public static class SetBasedSql
         services.AddScoped<ITierMoves, SqlTierMoves>();
         services.AddScoped<ITierReview, SqlTierReview>();
         services.AddScoped<ITierSchemePreview, SqlTierSchemePreview>();
+        services.AddScoped<IOfferAudience, SqlOfferAudience>();
+        services.AddScoped<IOfferReportSums, SqlOfferReportSums>();
         return services;
     }
 }

@@ -1,3 +1,4 @@
+using Loyalty.Domain.Customised.Offers;
 using Loyalty.Domain.Audit;
 using Loyalty.Domain.Financial.Earning;
 using Loyalty.Domain.Financial.Grants;
@@ -98,6 +99,12 @@ public interface ILoyaltyDbContext
     DbSet<Import> Imports { get; }
 
     DbSet<ImportRow> ImportRows { get; }
+
+    DbSet<PersonalOffer> PersonalOffers { get; }
+
+    DbSet<OfferTarget> OfferTargets { get; }
+
+    DbSet<OfferAssignment> OfferAssignments { get; }
 
     DatabaseFacade Database { get; }
 

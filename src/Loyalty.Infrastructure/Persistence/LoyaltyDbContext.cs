@@ -1,3 +1,4 @@
+using Loyalty.Domain.Customised.Offers;
 using Loyalty.Application.Abstractions;
 using Loyalty.Domain.Audit;
 using Loyalty.Domain.Financial.Earning;
@@ -94,6 +95,12 @@ public sealed class LoyaltyDbContext(DbContextOptions<LoyaltyDbContext> options)
     public DbSet<Import> Imports => Set<Import>();
 
     public DbSet<ImportRow> ImportRows => Set<ImportRow>();
+
+    public DbSet<PersonalOffer> PersonalOffers => Set<PersonalOffer>();
+
+    public DbSet<OfferTarget> OfferTargets => Set<OfferTarget>();
+
+    public DbSet<OfferAssignment> OfferAssignments => Set<OfferAssignment>();
 
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
 

@@ -51,6 +51,7 @@ public sealed partial class DemoProgrammeSeeder(IDbContextFactory<LoyaltyDbConte
         var store = Store.Open(partner.Id, "Demo Coffee, Main Street", DemoStoreCode, "Springfield", now);
         db.Stores.Add(store);
         await db.SaveChangesAsync(cancellationToken);
+        await DemoOffers.SeedAsync(db, now, cancellationToken);
         LogSeeded(partner.Id, store.Id);
     }
 

@@ -59,6 +59,142 @@ namespace Loyalty.Migrations.Sqlite.Migrations
                     b.ToTable("AuditLog", (string)null);
                 });
 
+            modelBuilder.Entity("Loyalty.Domain.Customised.Offers.OfferAssignment", b =>
+                {
+                    b.Property<Guid>("OfferId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ActivatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AssignedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Group")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("LastUsedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Uses")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("OfferId", "MemberId");
+
+                    b.HasIndex("MemberId", "Group");
+
+                    b.ToTable("OfferAssignments");
+                });
+
+            modelBuilder.Entity("Loyalty.Domain.Customised.Offers.OfferTarget", b =>
+                {
+                    b.Property<Guid>("OfferId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("OfferId", "MemberId");
+
+                    b.HasIndex("MemberId");
+
+                    b.ToTable("OfferTargets");
+                });
+
+            modelBuilder.Entity("Loyalty.Domain.Customised.Offers.PersonalOffer", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BenefitKind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("BonusPoints")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Category")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ControlCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("ControlShare")
+                        .HasPrecision(5, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("EndsAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal?>("Factor")
+                        .HasPrecision(9, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PerMemberLimit")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("PublishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("RequiresActivation")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("RewardId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sku")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("StartsAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TreatmentCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("WithdrawnAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.HasIndex("RewardId");
+
+                    b.HasIndex("Status", "EndsAt");
+
+                    b.ToTable("PersonalOffers");
+                });
+
             modelBuilder.Entity("Loyalty.Domain.Financial.Earning.Campaign", b =>
                 {
                     b.Property<Guid>("Id")
@@ -576,6 +712,9 @@ namespace Loyalty.Migrations.Sqlite.Migrations
                     b.Property<Guid>("MemberId")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("OfferId")
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("Points")
                         .HasColumnType("INTEGER");
 
@@ -594,6 +733,8 @@ namespace Loyalty.Migrations.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("LedgerEntryId");
+
+                    b.HasIndex("OfferId");
 
                     b.HasIndex("PurchaseId");
 
@@ -2005,6 +2146,44 @@ namespace Loyalty.Migrations.Sqlite.Migrations
                     b.ToTable("DataProtectionKeys");
                 });
 
+            modelBuilder.Entity("Loyalty.Domain.Customised.Offers.OfferAssignment", b =>
+                {
+                    b.HasOne("Loyalty.Domain.Social.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Loyalty.Domain.Customised.Offers.PersonalOffer", null)
+                        .WithMany()
+                        .HasForeignKey("OfferId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Loyalty.Domain.Customised.Offers.OfferTarget", b =>
+                {
+                    b.HasOne("Loyalty.Domain.Social.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Loyalty.Domain.Customised.Offers.PersonalOffer", null)
+                        .WithMany()
+                        .HasForeignKey("OfferId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Loyalty.Domain.Customised.Offers.PersonalOffer", b =>
+                {
+                    b.HasOne("Loyalty.Domain.Financial.Rewards.Reward", null)
+                        .WithMany()
+                        .HasForeignKey("RewardId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
             modelBuilder.Entity("Loyalty.Domain.Financial.Earning.DayBonusGrant", b =>
                 {
                     b.HasOne("Loyalty.Domain.Financial.Ledger.LedgerEntry", null)
@@ -2091,6 +2270,11 @@ namespace Loyalty.Migrations.Sqlite.Migrations
                         .HasForeignKey("MemberId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("Loyalty.Domain.Customised.Offers.PersonalOffer", null)
+                        .WithMany()
+                        .HasForeignKey("OfferId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("Loyalty.Domain.Financial.Purchases.Purchase", null)
                         .WithMany()

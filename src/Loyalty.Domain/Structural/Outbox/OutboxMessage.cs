@@ -55,11 +55,15 @@ public static class EventTypes
     public const string PointsAdjusted = "points.adjusted";
     public const string PointsTransferred = "points.transferred";
     public const string VoucherUsed = "voucher.used";
+    public const string OfferPublished = "offer.published";
+    public const string OfferActivated = "offer.activated";
+    public const string OfferRedeemed = "offer.redeemed";
 
     public static IReadOnlyList<string> All { get; } =
     [
         PointsEarned, PointsRedeemed, PointsReversed, PointsExpiring, PointsExpired, RewardRedeemed, MemberSuspended, MemberReactivated,
         MemberClosed, MemberMerged, MemberErased, ReferralRewarded, TierChanged, ClubEventCheckedIn, ClubEventWaitlistPromoted, ClubEventCancelled,
         MemberEnrolled, PointsAdjusted, PointsTransferred, VoucherUsed,
+        OfferPublished, OfferActivated, OfferRedeemed,
     ];
 }
