@@ -2213,7 +2213,347 @@ GO
 BEGIN TRANSACTION;
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261206134729_PersonalOffers'
+    WHERE [MigrationId] = N'20261206134437_CustomisedProfiles'
+)
+BEGIN
+    CREATE TABLE [ConsentChanges] (
+        [Id] bigint NOT NULL IDENTITY,
+        [MemberId] uniqueidentifier NOT NULL,
+        [Purpose] nvarchar(20) NOT NULL,
+        [Channel] nvarchar(20) NOT NULL,
+        [Granted] bit NOT NULL,
+        [ChangedAt] datetimeoffset NOT NULL,
+        [Source] nvarchar(20) NOT NULL,
+        [Actor] nvarchar(200) NULL,
+        CONSTRAINT [PK_ConsentChanges] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_ConsentChanges_Members_MemberId] FOREIGN KEY ([MemberId]) REFERENCES [Members] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206134437_CustomisedProfiles'
+)
+BEGIN
+    CREATE TABLE [Households] (
+        [Id] uniqueidentifier NOT NULL,
+        [HeadMemberId] uniqueidentifier NOT NULL,
+        [CreatedAt] datetimeoffset NOT NULL,
+        CONSTRAINT [PK_Households] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_Households_Members_HeadMemberId] FOREIGN KEY ([HeadMemberId]) REFERENCES [Members] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206134437_CustomisedProfiles'
+)
+BEGIN
+    CREATE TABLE [InterestTopics] (
+        [Id] uniqueidentifier NOT NULL,
+        [Code] nvarchar(50) NOT NULL,
+        [Name] nvarchar(100) NOT NULL,
+        [Active] bit NOT NULL,
+        [CreatedAt] datetimeoffset NOT NULL,
+        CONSTRAINT [PK_InterestTopics] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206134437_CustomisedProfiles'
+)
+BEGIN
+    CREATE TABLE [MemberConsents] (
+        [MemberId] uniqueidentifier NOT NULL,
+        [Purpose] nvarchar(20) NOT NULL,
+        [Channel] nvarchar(20) NOT NULL,
+        [Granted] bit NOT NULL,
+        [ChangedAt] datetimeoffset NOT NULL,
+        [Source] nvarchar(20) NOT NULL,
+        CONSTRAINT [PK_MemberConsents] PRIMARY KEY ([MemberId], [Purpose], [Channel]),
+        CONSTRAINT [FK_MemberConsents_Members_MemberId] FOREIGN KEY ([MemberId]) REFERENCES [Members] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206134437_CustomisedProfiles'
+)
+BEGIN
+    CREATE TABLE [PartnerMemberAttributes] (
+        [PartnerId] uniqueidentifier NOT NULL,
+        [MemberId] uniqueidentifier NOT NULL,
+        [Key] nvarchar(64) NOT NULL,
+        [Value] nvarchar(1000) NOT NULL,
+        [UpdatedAt] datetimeoffset NOT NULL,
+        CONSTRAINT [PK_PartnerMemberAttributes] PRIMARY KEY ([PartnerId], [MemberId], [Key]),
+        CONSTRAINT [FK_PartnerMemberAttributes_Members_MemberId] FOREIGN KEY ([MemberId]) REFERENCES [Members] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_PartnerMemberAttributes_Partners_PartnerId] FOREIGN KEY ([PartnerId]) REFERENCES [Partners] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206134437_CustomisedProfiles'
+)
+BEGIN
+    CREATE TABLE [ProfileAttributeDefinitions] (
+        [Id] uniqueidentifier NOT NULL,
+        [Code] nvarchar(50) NOT NULL,
+        [Name] nvarchar(100) NOT NULL,
+        [Type] nvarchar(20) NOT NULL,
+        [Choices] nvarchar(2000) NOT NULL,
+        [MemberEditable] bit NOT NULL,
+        [Active] bit NOT NULL,
+        [CreatedAt] datetimeoffset NOT NULL,
+        CONSTRAINT [PK_ProfileAttributeDefinitions] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206134437_CustomisedProfiles'
+)
+BEGIN
+    CREATE TABLE [MemberProfiles] (
+        [MemberId] uniqueidentifier NOT NULL,
+        [PreferredStoreId] uniqueidentifier NULL,
+        [PreferredChannel] nvarchar(20) NULL,
+        [Language] nvarchar(35) NULL,
+        [IncomeBand] nvarchar(20) NULL,
+        [HouseholdId] uniqueidentifier NULL,
+        [UpdatedAt] datetimeoffset NOT NULL,
+        CONSTRAINT [PK_MemberProfiles] PRIMARY KEY ([MemberId]),
+        CONSTRAINT [FK_MemberProfiles_Households_HouseholdId] FOREIGN KEY ([HouseholdId]) REFERENCES [Households] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_MemberProfiles_Members_MemberId] FOREIGN KEY ([MemberId]) REFERENCES [Members] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_MemberProfiles_Stores_PreferredStoreId] FOREIGN KEY ([PreferredStoreId]) REFERENCES [Stores] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206134437_CustomisedProfiles'
+)
+BEGIN
+    CREATE TABLE [MemberInterests] (
+        [MemberId] uniqueidentifier NOT NULL,
+        [TopicId] uniqueidentifier NOT NULL,
+        [AddedAt] datetimeoffset NOT NULL,
+        CONSTRAINT [PK_MemberInterests] PRIMARY KEY ([MemberId], [TopicId]),
+        CONSTRAINT [FK_MemberInterests_InterestTopics_TopicId] FOREIGN KEY ([TopicId]) REFERENCES [InterestTopics] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_MemberInterests_Members_MemberId] FOREIGN KEY ([MemberId]) REFERENCES [Members] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206134437_CustomisedProfiles'
+)
+BEGIN
+    CREATE TABLE [MemberAttributeValues] (
+        [MemberId] uniqueidentifier NOT NULL,
+        [DefinitionId] uniqueidentifier NOT NULL,
+        [Value] nvarchar(500) NOT NULL,
+        [UpdatedAt] datetimeoffset NOT NULL,
+        CONSTRAINT [PK_MemberAttributeValues] PRIMARY KEY ([MemberId], [DefinitionId]),
+        CONSTRAINT [FK_MemberAttributeValues_Members_MemberId] FOREIGN KEY ([MemberId]) REFERENCES [Members] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_MemberAttributeValues_ProfileAttributeDefinitions_DefinitionId] FOREIGN KEY ([DefinitionId]) REFERENCES [ProfileAttributeDefinitions] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206134437_CustomisedProfiles'
+)
+BEGIN
+    CREATE INDEX [IX_ConsentChanges_MemberId_Id] ON [ConsentChanges] ([MemberId], [Id]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206134437_CustomisedProfiles'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_Households_HeadMemberId] ON [Households] ([HeadMemberId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206134437_CustomisedProfiles'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_InterestTopics_Code] ON [InterestTopics] ([Code]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206134437_CustomisedProfiles'
+)
+BEGIN
+    CREATE INDEX [IX_MemberAttributeValues_DefinitionId] ON [MemberAttributeValues] ([DefinitionId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206134437_CustomisedProfiles'
+)
+BEGIN
+    CREATE INDEX [IX_MemberConsents_Purpose_Channel_Granted_MemberId] ON [MemberConsents] ([Purpose], [Channel], [Granted], [MemberId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206134437_CustomisedProfiles'
+)
+BEGIN
+    CREATE INDEX [IX_MemberInterests_TopicId] ON [MemberInterests] ([TopicId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206134437_CustomisedProfiles'
+)
+BEGIN
+    CREATE INDEX [IX_MemberProfiles_HouseholdId] ON [MemberProfiles] ([HouseholdId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206134437_CustomisedProfiles'
+)
+BEGIN
+    CREATE INDEX [IX_MemberProfiles_PreferredStoreId] ON [MemberProfiles] ([PreferredStoreId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206134437_CustomisedProfiles'
+)
+BEGIN
+    CREATE INDEX [IX_PartnerMemberAttributes_MemberId] ON [PartnerMemberAttributes] ([MemberId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206134437_CustomisedProfiles'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_ProfileAttributeDefinitions_Code] ON [ProfileAttributeDefinitions] ([Code]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206134437_CustomisedProfiles'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261206134437_CustomisedProfiles', N'10.0.14');
+END;
+
+COMMIT;
+GO
+
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206135821_Segments'
+)
+BEGIN
+    CREATE TABLE [Segments] (
+        [Id] uniqueidentifier NOT NULL,
+        [Name] nvarchar(200) NOT NULL,
+        [Description] nvarchar(2000) NULL,
+        [Definition] nvarchar(max) NOT NULL,
+        [CreatedAt] datetimeoffset NOT NULL,
+        [UpdatedAt] datetimeoffset NOT NULL,
+        [LastRefreshedAt] datetimeoffset NULL,
+        [MemberCount] int NOT NULL,
+        [ArchivedAt] datetimeoffset NULL,
+        CONSTRAINT [PK_Segments] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206135821_Segments'
+)
+BEGIN
+    CREATE TABLE [SegmentMembers] (
+        [SegmentId] uniqueidentifier NOT NULL,
+        [MemberId] uniqueidentifier NOT NULL,
+        [EnteredAt] datetimeoffset NOT NULL,
+        CONSTRAINT [PK_SegmentMembers] PRIMARY KEY ([SegmentId], [MemberId]),
+        CONSTRAINT [FK_SegmentMembers_Members_MemberId] FOREIGN KEY ([MemberId]) REFERENCES [Members] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_SegmentMembers_Segments_SegmentId] FOREIGN KEY ([SegmentId]) REFERENCES [Segments] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206135821_Segments'
+)
+BEGIN
+    CREATE TABLE [SegmentMembershipChanges] (
+        [Id] bigint NOT NULL IDENTITY,
+        [SegmentId] uniqueidentifier NOT NULL,
+        [MemberId] uniqueidentifier NOT NULL,
+        [Change] nvarchar(10) NOT NULL,
+        [At] datetimeoffset NOT NULL,
+        CONSTRAINT [PK_SegmentMembershipChanges] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_SegmentMembershipChanges_Members_MemberId] FOREIGN KEY ([MemberId]) REFERENCES [Members] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_SegmentMembershipChanges_Segments_SegmentId] FOREIGN KEY ([SegmentId]) REFERENCES [Segments] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206135821_Segments'
+)
+BEGIN
+    CREATE INDEX [IX_SegmentMembers_MemberId] ON [SegmentMembers] ([MemberId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206135821_Segments'
+)
+BEGIN
+    CREATE INDEX [IX_SegmentMembershipChanges_MemberId_Id] ON [SegmentMembershipChanges] ([MemberId], [Id]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206135821_Segments'
+)
+BEGIN
+    CREATE INDEX [IX_SegmentMembershipChanges_SegmentId_Id] ON [SegmentMembershipChanges] ([SegmentId], [Id]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206135821_Segments'
+)
+BEGIN
+    CREATE INDEX [IX_Segments_Name] ON [Segments] ([Name]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206135821_Segments'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261206135821_Segments', N'10.0.14');
+END;
+
+COMMIT;
+GO
+
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206141524_PersonalOffers'
 )
 BEGIN
     ALTER TABLE [EarnBreakdownLines] ADD [OfferId] uniqueidentifier NULL;
@@ -2221,7 +2561,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261206134729_PersonalOffers'
+    WHERE [MigrationId] = N'20261206141524_PersonalOffers'
 )
 BEGIN
     CREATE TABLE [PersonalOffers] (
@@ -2240,6 +2580,7 @@ BEGIN
         [Category] nvarchar(100) NULL,
         [Sku] nvarchar(100) NULL,
         [RewardId] uniqueidentifier NULL,
+        [SegmentId] uniqueidentifier NULL,
         [CreatedAt] datetimeoffset NOT NULL,
         [UpdatedAt] datetimeoffset NOT NULL,
         [PublishedAt] datetimeoffset NULL,
@@ -2247,13 +2588,14 @@ BEGIN
         [TreatmentCount] int NOT NULL,
         [ControlCount] int NOT NULL,
         CONSTRAINT [PK_PersonalOffers] PRIMARY KEY ([Id]),
-        CONSTRAINT [FK_PersonalOffers_Rewards_RewardId] FOREIGN KEY ([RewardId]) REFERENCES [Rewards] ([Id]) ON DELETE NO ACTION
+        CONSTRAINT [FK_PersonalOffers_Rewards_RewardId] FOREIGN KEY ([RewardId]) REFERENCES [Rewards] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_PersonalOffers_Segments_SegmentId] FOREIGN KEY ([SegmentId]) REFERENCES [Segments] ([Id]) ON DELETE NO ACTION
     );
 END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261206134729_PersonalOffers'
+    WHERE [MigrationId] = N'20261206141524_PersonalOffers'
 )
 BEGIN
     CREATE TABLE [OfferAssignments] (
@@ -2272,7 +2614,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261206134729_PersonalOffers'
+    WHERE [MigrationId] = N'20261206141524_PersonalOffers'
 )
 BEGIN
     CREATE TABLE [OfferTargets] (
@@ -2286,7 +2628,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261206134729_PersonalOffers'
+    WHERE [MigrationId] = N'20261206141524_PersonalOffers'
 )
 BEGIN
     CREATE INDEX [IX_EarnBreakdownLines_OfferId] ON [EarnBreakdownLines] ([OfferId]);
@@ -2294,7 +2636,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261206134729_PersonalOffers'
+    WHERE [MigrationId] = N'20261206141524_PersonalOffers'
 )
 BEGIN
     CREATE INDEX [IX_OfferAssignments_MemberId_Group] ON [OfferAssignments] ([MemberId], [Group]);
@@ -2302,7 +2644,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261206134729_PersonalOffers'
+    WHERE [MigrationId] = N'20261206141524_PersonalOffers'
 )
 BEGIN
     CREATE INDEX [IX_OfferTargets_MemberId] ON [OfferTargets] ([MemberId]);
@@ -2310,7 +2652,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261206134729_PersonalOffers'
+    WHERE [MigrationId] = N'20261206141524_PersonalOffers'
 )
 BEGIN
     CREATE INDEX [IX_PersonalOffers_CreatedAt] ON [PersonalOffers] ([CreatedAt]);
@@ -2318,7 +2660,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261206134729_PersonalOffers'
+    WHERE [MigrationId] = N'20261206141524_PersonalOffers'
 )
 BEGIN
     CREATE INDEX [IX_PersonalOffers_RewardId] ON [PersonalOffers] ([RewardId]);
@@ -2326,7 +2668,15 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261206134729_PersonalOffers'
+    WHERE [MigrationId] = N'20261206141524_PersonalOffers'
+)
+BEGIN
+    CREATE INDEX [IX_PersonalOffers_SegmentId] ON [PersonalOffers] ([SegmentId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206141524_PersonalOffers'
 )
 BEGIN
     CREATE INDEX [IX_PersonalOffers_Status_EndsAt] ON [PersonalOffers] ([Status], [EndsAt]);
@@ -2334,7 +2684,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261206134729_PersonalOffers'
+    WHERE [MigrationId] = N'20261206141524_PersonalOffers'
 )
 BEGIN
     ALTER TABLE [EarnBreakdownLines] ADD CONSTRAINT [FK_EarnBreakdownLines_PersonalOffers_OfferId] FOREIGN KEY ([OfferId]) REFERENCES [PersonalOffers] ([Id]) ON DELETE NO ACTION;
@@ -2342,11 +2692,11 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261206134729_PersonalOffers'
+    WHERE [MigrationId] = N'20261206141524_PersonalOffers'
 )
 BEGIN
     INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261206134729_PersonalOffers', N'10.0.14');
+    VALUES (N'20261206141524_PersonalOffers', N'10.0.14');
 END;
 
 COMMIT;

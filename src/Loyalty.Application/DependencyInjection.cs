@@ -54,6 +54,7 @@ public static class DependencyInjection
         services.AddScoped<ClubEventCheckIn>();
         services.AddScoped<IMemberDataSection, ClubEventDataSection>();
         services.AddScoped<OfferEarning>();
+        services.AddScoped<IMemberDataSection, OfferDataSection>();
         return services;
     }
 }

@@ -15,6 +15,9 @@ public static class ErrorCodes
     /// <summary>This partner has no API key with this id.</summary>
     public const string ApiKeyNotFound = "api_key_not_found";
 
+    /// <summary>A choice attribute needs its list of allowed values.</summary>
+    public const string AttributeChoicesRequired = "attribute_choices_required";
+
     /// <summary>The operation needs a JSON body and none was sent.</summary>
     public const string BodyRequired = "body_required";
 
@@ -273,9 +276,6 @@ public static class ErrorCodes
     /// <summary>The member is not registered for this event; walk-ins are not checked in.</summary>
     public const string NotRegistered = "not_registered";
 
-    /// <summary>The offer is not open now: it has not started, has ended or was withdrawn.</summary>
-    public const string OfferNotActive = "offer_not_active";
-
     /// <summary>Only a draft offer can be changed or published.</summary>
     public const string OfferNotDraft = "offer_not_draft";
 
@@ -372,6 +372,9 @@ public static class ErrorCodes
     /// <summary>This key may only rotate keys whose scopes it holds itself.</summary>
     public const string ScopeNotHeld = "scope_not_held";
 
+    /// <summary>The segment is archived: it is no longer refreshed or changed.</summary>
+    public const string SegmentArchived = "segment_archived";
+
     /// <summary>A member cannot refer themselves.</summary>
     public const string SelfReferral = "self_referral";
 
@@ -455,6 +458,9 @@ public static class ErrorCodes
 
     /// <summary>An API key names a scope that does not exist.</summary>
     public const string UnknownScope = "unknown_scope";
+
+    /// <summary>An offer names a segment that does not exist.</summary>
+    public const string UnknownSegment = "unknown_segment";
 
     /// <summary>The hosting partner has no store with this id.</summary>
     public const string UnknownStore = "unknown_store";

@@ -1,5 +1,7 @@
-using Loyalty.Domain.Customised.Offers;
 using Loyalty.Domain.Audit;
+using Loyalty.Domain.Customised.Offers;
+using Loyalty.Domain.Customised.Profiles;
+using Loyalty.Domain.Customised.Segments;
 using Loyalty.Domain.Financial.Earning;
 using Loyalty.Domain.Financial.Grants;
 using Loyalty.Domain.Financial.Ledger;
@@ -100,6 +102,33 @@ public interface ILoyaltyDbContext
 
     DbSet<ImportRow> ImportRows { get; }
 
+    // Customised: profiles and consents
+    DbSet<InterestTopic> InterestTopics { get; }
+
+    DbSet<MemberInterest> MemberInterests { get; }
+
+    DbSet<MemberProfile> MemberProfiles { get; }
+
+    DbSet<Household> Households { get; }
+
+    DbSet<ProfileAttributeDefinition> ProfileAttributeDefinitions { get; }
+
+    DbSet<MemberAttributeValue> MemberAttributeValues { get; }
+
+    DbSet<PartnerMemberAttribute> PartnerMemberAttributes { get; }
+
+    DbSet<MemberConsent> MemberConsents { get; }
+
+    DbSet<ConsentChange> ConsentChanges { get; }
+
+    // Customised: segments
+    DbSet<Segment> Segments { get; }
+
+    DbSet<SegmentMember> SegmentMembers { get; }
+
+    DbSet<SegmentMembershipChange> SegmentMembershipChanges { get; }
+
+    // Customised: personal offers
     DbSet<PersonalOffer> PersonalOffers { get; }
 
     DbSet<OfferTarget> OfferTargets { get; }

@@ -3,8 +3,9 @@ using Loyalty.Contracts.Common;
 namespace Loyalty.Contracts.Admin;
 
 /// <summary>
-/// A personal offer as created or replaced (PUT sends the whole draft). memberIds names its audience (at most 10,000);
-/// controlShare (0 to 0.5) is the share of them held out at random when it is published. The window includes
+/// A personal offer as created or replaced (PUT sends the whole draft). Its audience is either memberIds (at most
+/// 10,000 named members) or segmentId (the segment's members when it is published), not both; only members with
+/// marketing consent (any channel) are targeted. controlShare (0 to 0.5) of them is held out at random on publication. The window includes
 /// startsAt and excludes endsAt (UTC).
 /// </summary>
 public sealed record PersonalOfferRequest(
@@ -16,7 +17,8 @@ public sealed record PersonalOfferRequest(
     bool RequiresActivation,
     decimal ControlShare,
     OfferBenefitDto Benefit,
-    IReadOnlyList<Guid> MemberIds);
+    IReadOnlyList<Guid>? MemberIds,
+    Guid? SegmentId = null);
 
 /// <summary>A personal offer as staff see it; the audience counts are fixed at publication.</summary>
 public sealed record PersonalOfferResponse(
@@ -30,6 +32,7 @@ public sealed record PersonalOfferResponse(
     bool RequiresActivation,
     decimal ControlShare,
     OfferBenefitDto Benefit,
+    Guid? SegmentId,
     int TargetedMembers,
     int TreatmentMembers,
     int ControlMembers,

@@ -1,6 +1,8 @@
-using Loyalty.Domain.Customised.Offers;
 using Loyalty.Application.Abstractions;
 using Loyalty.Domain.Audit;
+using Loyalty.Domain.Customised.Offers;
+using Loyalty.Domain.Customised.Profiles;
+using Loyalty.Domain.Customised.Segments;
 using Loyalty.Domain.Financial.Earning;
 using Loyalty.Domain.Financial.Grants;
 using Loyalty.Domain.Financial.Ledger;
@@ -95,6 +97,32 @@ public sealed class LoyaltyDbContext(DbContextOptions<LoyaltyDbContext> options)
     public DbSet<Import> Imports => Set<Import>();
 
     public DbSet<ImportRow> ImportRows => Set<ImportRow>();
+
+    // Customised: profiles and consents
+    public DbSet<InterestTopic> InterestTopics => Set<InterestTopic>();
+
+    public DbSet<MemberInterest> MemberInterests => Set<MemberInterest>();
+
+    public DbSet<MemberProfile> MemberProfiles => Set<MemberProfile>();
+
+    public DbSet<Household> Households => Set<Household>();
+
+    public DbSet<ProfileAttributeDefinition> ProfileAttributeDefinitions => Set<ProfileAttributeDefinition>();
+
+    public DbSet<MemberAttributeValue> MemberAttributeValues => Set<MemberAttributeValue>();
+
+    public DbSet<PartnerMemberAttribute> PartnerMemberAttributes => Set<PartnerMemberAttribute>();
+
+    public DbSet<MemberConsent> MemberConsents => Set<MemberConsent>();
+
+    public DbSet<ConsentChange> ConsentChanges => Set<ConsentChange>();
+
+    // Customised: segments
+    public DbSet<Segment> Segments => Set<Segment>();
+
+    public DbSet<SegmentMember> SegmentMembers => Set<SegmentMember>();
+
+    public DbSet<SegmentMembershipChange> SegmentMembershipChanges => Set<SegmentMembershipChange>();
 
     public DbSet<PersonalOffer> PersonalOffers => Set<PersonalOffer>();
 

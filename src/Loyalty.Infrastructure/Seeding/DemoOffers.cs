@@ -1,4 +1,5 @@
 using Loyalty.Domain.Customised.Offers;
+using Loyalty.Domain.Customised.Profiles;
 using Loyalty.Domain.Financial.Ledger;
 using Loyalty.Domain.Social.Members;
 using Loyalty.Domain.Social.Tiers;
@@ -9,7 +10,8 @@ namespace Loyalty.Infrastructure.Seeding;
 
 /// <summary>
 /// The demo's personal offer: two app members (token subjects <c>ben</c> and <c>clara</c>) and a published offer made
-/// to them, "Double points on coffee beans", which needs activating in the app. No control group, so both see it.
+/// to them (both with marketing consent), "Double points on coffee beans", which needs activating in the app. No
+/// control group, so both see it.
 /// </summary>
 internal static class DemoOffers
 {
@@ -36,6 +38,10 @@ internal static class DemoOffers
             db.Members.Add(member);
             db.PointsAccounts.Add(PointsAccount.Open(member.Id, now));
             db.TierChanges.Add(TierChange.Record(member.Id, null, entry.Id, TierChangeReason.Enrolment, null, now));
+            // Offers reach only members who accept marketing; both said yes to push messages in the app.
+            var consent = MemberConsent.Record(member.Id, ConsentPurpose.Marketing, ContactChannel.Push, true, ConsentSource.App, now);
+            db.MemberConsents.Add(consent);
+            db.ConsentChanges.Add(ConsentChange.Of(consent, null));
             db.OfferTargets.Add(OfferTarget.For(offer.Id, member.Id));
             db.OfferAssignments.Add(OfferAssignment.Assign(offer.Id, member.Id, OfferGroup.Treatment, now));
         }

@@ -42,6 +42,7 @@ public sealed class RoundTripTests(ApiFixture fixture)
         var api = fixture.For(provider);
         var s = await Scenario.StartAsync(api);
         var member = await s.EnrolAsync();
+        await Customised.Offers.OfferTestKit.GrantMarketingAsync(api, member.Id);
         var now = api.Clock.GetUtcNow();
         var draft = await s.Admin.PostJsonAsync<PersonalOfferResponse>("/api/v1/admin/offers", new PersonalOfferRequest(
             "Round trip " + Unique.Id(), "", now.AddHours(-1), now.AddDays(1), 10, false, 0, new OfferBenefitDto(OfferBenefitKind.BonusPoints, BonusPoints: 5), [member.Id]));

@@ -48,6 +48,7 @@ public sealed record OfferBenefit(OfferBenefitKind Kind, long? BonusPoints, deci
 /// <param name="RequiresActivation">The member must activate ("clip") the offer in the app before a purchase uses it.</param>
 /// <param name="ControlShare">Share of the audience held out as the control group (0 to 0.5).</param>
 /// <param name="Benefit">What a qualifying purchase gets.</param>
+/// <param name="SegmentId">The segment whose members it targets, or null for named members.</param>
 public sealed record OfferTerms(
     string Name,
     string Description,
@@ -56,10 +57,11 @@ public sealed record OfferTerms(
     int PerMemberLimit,
     bool RequiresActivation,
     decimal ControlShare,
-    OfferBenefit Benefit);
+    OfferBenefit Benefit,
+    Guid? SegmentId = null);
 
 /// <summary>
-/// A personal offer: a benefit for named members, within a window, up to a number of uses per member. Publishing
+/// A personal offer: a benefit for named members or a segment's members, within a window, up to a number of uses per member. Publishing
 /// materialises its audience into <see cref="OfferAssignment"/> rows, a random <see cref="ControlShare"/> of them held
 /// out as the control group, so its report can compare treated members with comparable ones who never saw it.
 /// </summary>
@@ -104,6 +106,9 @@ public sealed class PersonalOffer
 
     public Guid? RewardId { get; private set; }
 
+    /// <summary>The segment whose current members are the audience at publication; null when members are named.</summary>
+    public Guid? SegmentId { get; private set; }
+
     public DateTimeOffset CreatedAt { get; private set; }
 
     public DateTimeOffset UpdatedAt { get; private set; }
@@ -120,7 +125,7 @@ public sealed class PersonalOffer
 
     public OfferBenefit Benefit => new(BenefitKind, BonusPoints, Factor, Category, Sku, RewardId);
 
-    public OfferTerms Terms => new(Name, Description, StartsAt, EndsAt, PerMemberLimit, RequiresActivation, ControlShare, Benefit);
+    public OfferTerms Terms => new(Name, Description, StartsAt, EndsAt, PerMemberLimit, RequiresActivation, ControlShare, Benefit, SegmentId);
 
     public static PersonalOffer Create(OfferTerms terms, DateTimeOffset now)
     {
@@ -200,6 +205,7 @@ public sealed class PersonalOffer
         Category = b.Kind == OfferBenefitKind.Multiplier ? Clean(b.Category) : null;
         Sku = b.Kind == OfferBenefitKind.Multiplier ? Clean(b.Sku) : null;
         RewardId = b.Kind == OfferBenefitKind.Voucher ? b.RewardId : null;
+        SegmentId = terms.SegmentId;
         UpdatedAt = now;
     }
 

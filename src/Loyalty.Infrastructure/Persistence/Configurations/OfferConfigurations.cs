@@ -1,4 +1,5 @@
 using Loyalty.Domain.Customised.Offers;
+using Loyalty.Domain.Customised.Segments;
 using Loyalty.Domain.Financial.Rewards;
 using Loyalty.Domain.Social.Members;
 using Microsoft.EntityFrameworkCore;
@@ -22,6 +23,7 @@ internal sealed class PersonalOfferConfiguration : IEntityTypeConfiguration<Pers
         b.HasIndex(o => new { o.Status, o.EndsAt });
         b.HasIndex(o => o.CreatedAt);
         b.HasOne<Reward>().WithMany().HasForeignKey(o => o.RewardId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Segment>().WithMany().HasForeignKey(o => o.SegmentId).OnDelete(DeleteBehavior.Restrict);
         b.Ignore(o => o.Benefit);
         b.Ignore(o => o.Terms);
     }

@@ -8,6 +8,9 @@ using Loyalty.Contracts.Common;
 using Loyalty.Contracts.Member;
 using Loyalty.Contracts.Partner;
 using Loyalty.Domain.Customised.Offers;
+using Loyalty.Domain.Customised.Profiles;
+using Loyalty.Domain.Customised.Segments;
+using Loyalty.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 using OfferBenefitKind = Loyalty.Contracts.Common.OfferBenefitKind;
 
@@ -19,14 +22,51 @@ public sealed record AppMember(HttpClient App, string MemberNumber, Guid Id);
 /// <summary>What the offer tests share: members enrolled in the app, offers drafted and published, purchases live and imported.</summary>
 public static class OfferTestKit
 {
-    public static async Task<AppMember> AppMemberAsync(Scenario s)
+    /// <summary>
+    /// A member enrolled in the app, by default with marketing consent by push (offers reach only those). The consent
+    /// is written to the database: the consent API belongs to the profile part.
+    /// </summary>
+    public static async Task<AppMember> AppMemberAsync(Scenario s, bool marketingConsent = true)
     {
         var subject = "offer-" + Unique.Id();
         var app = s.MemberClient(subject);
         var profile = await app.PostJsonAsync<MemberProfileResponse>("/api/v1/me", new SelfEnrolRequest("Offer", "Member" + Unique.Id(), $"o{Unique.Id()}@example.com", null, null));
         await using var db = s.Api.CreateDbContext();
         var id = await db.Members.Where(m => m.MemberNumber == profile.MemberNumber).Select(m => m.Id).SingleAsync();
+        if (marketingConsent)
+        {
+            await GrantMarketingAsync(s.Api, id);
+        }
+
         return new AppMember(app, profile.MemberNumber, id);
+    }
+
+    public static async Task GrantMarketingAsync(LoyaltyApiFactory api, Guid memberId)
+    {
+        await using var db = api.CreateDbContext();
+        db.MemberConsents.Add(MemberConsent.Record(memberId, ConsentPurpose.Marketing, ContactChannel.Push, true, ConsentSource.App, api.Clock.GetUtcNow()));
+        await db.SaveChangesAsync();
+    }
+
+    /// <summary>A segment with these members in it now (as its refresh would leave it), written to the database: the refresh belongs to the segments part.</summary>
+    public static async Task<Guid> SegmentAsync(Scenario s, params AppMember[] members)
+    {
+        await using var db = s.Api.CreateDbContext();
+        var segment = Segment.Create("Offer segment " + Unique.Id(), null, SegmentRule.Everyone, s.Api.Clock.GetUtcNow());
+        db.Segments.Add(segment);
+        await db.SaveChangesAsync();
+        var sql = SetSql.For(db);
+        foreach (var member in members)
+        {
+            var p = sql.NewParameters();
+            await sql.ExecuteAsync(
+                db,
+                $"""INSERT INTO "SegmentMembers" ("SegmentId", "MemberId", "EnteredAt") VALUES ({p.Add(segment.Id)}, {p.Add(member.Id)}, {p.Add(s.Api.Clock.GetUtcNow())})""",
+                p,
+                CancellationToken.None);
+        }
+
+        return segment.Id;
     }
 
     public static PersonalOfferRequest Bonus(Scenario s, IEnumerable<AppMember> members, long points = 100, int limit = 1, bool activation = false, decimal controlShare = 0, DateTimeOffset? startsAt = null, DateTimeOffset? endsAt = null)

@@ -75,6 +75,34 @@ public sealed class PersonalOfferTests(ApiFixture fixture)
     }
 
     [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task Only_members_with_marketing_consent_are_targeted_whether_named_or_in_a_segment(DatabaseProvider provider)
+    {
+        var api = fixture.For(provider);
+        var s = await Scenario.StartAsync(api);
+        var consenting = await AppMemberAsync(s);
+        var silent = await AppMemberAsync(s, marketingConsent: false);
+        var outside = await AppMemberAsync(s);
+
+        var named = await PublishAsync(s, Bonus(s, [consenting, silent]));
+        var segment = await SegmentAsync(s, consenting, silent);
+        var bySegment = await PublishAsync(s, Bonus(s, []) with { MemberIds = null, SegmentId = segment });
+
+        Assert.Equal((1, 0), (named.TreatmentMembers, named.ControlMembers));
+        Assert.Equal((segment, 1, 0), (bySegment.SegmentId!.Value, bySegment.TreatmentMembers, bySegment.ControlMembers));
+        Assert.Equal([consenting.Id], (await GroupsAsync(s, bySegment.Id)).Keys);
+        Assert.Equal(new[] { named.Id, bySegment.Id }.Order(), (await MyOffersAsync(consenting)).Select(o => o.Id).Order());
+        Assert.Empty(await MyOffersAsync(silent));
+        Assert.Empty(await MyOffersAsync(outside));
+        Assert.DoesNotContain((await s.EarnAsync(silent.MemberNumber, 10m)).Breakdown, l => l.Kind == EarnLineKind.Offer);
+        Assert.Equal(2, (await s.EarnAsync(consenting.MemberNumber, 10m)).Breakdown.Count(l => l.Kind == EarnLineKind.Offer));
+
+        using var both = await s.Admin.PostAsync("/api/v1/admin/offers", Bonus(s, [consenting]) with { SegmentId = segment }, null);
+        await both.AssertProblemAsync(HttpStatusCode.UnprocessableEntity, "invalid_offer");
+        using var unknown = await s.Admin.PostAsync("/api/v1/admin/offers", Bonus(s, []) with { MemberIds = null, SegmentId = Guid.NewGuid() }, null);
+        await unknown.AssertProblemAsync(HttpStatusCode.UnprocessableEntity, "unknown_segment");
+    }
+
+    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
     public async Task An_offer_that_needs_activation_earns_nothing_before_it_and_exactly_once_after_within_its_window(DatabaseProvider provider)
     {
         var api = fixture.For(provider);
@@ -112,6 +140,11 @@ public sealed class PersonalOfferTests(ApiFixture fixture)
 
         await using var db = api.CreateDbContext();
         Assert.Equal(1, await db.OutboxMessages.CountAsync(m => m.Type == "offer.activated" && m.Payload.Contains(offer.Id.ToString())));
+
+        // The member's data export says what they took part in.
+        var export = await ann.App.GetJsonAsync<MemberDataExport>("/api/v1/me/export");
+        var mine = Assert.Single(export.Sections["offers"].EnumerateArray());
+        Assert.Equal((offer.Id.ToString(), "treatment", 1), (mine.GetProperty("offerId").GetString(), mine.GetProperty("group").GetString(), mine.GetProperty("uses").GetInt32()));
     }
 
     [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]

@@ -3,8 +3,10 @@ using Loyalty.Application.Common;
 using Loyalty.Application.Features.Social.Members;
 using Loyalty.Contracts.Common;
 using Loyalty.Contracts.Member;
+using Loyalty.Domain.Customised.Offers;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using OfferStatus = Loyalty.Domain.Customised.Offers.OfferStatus;
 
 namespace Loyalty.Application.Features.Customised.Offers;
 
@@ -17,14 +19,20 @@ public sealed class ListMyOffersHandler(ILoyaltyDbContext db, TimeProvider clock
     {
         var member = await MemberLookup.FindBySubjectAsync(db, query.Subject, cancellationToken);
         var limit = Paging.Limit(query.Limit);
-        var visible = MemberOffers.Visible(db, member.Id, clock.GetUtcNow());
+        var now = clock.GetUtcNow();
+        // Treatment-group rows only: to a control-group member the offer does not exist.
+        var visible = from a in db.OfferAssignments.AsNoTracking()
+                      where a.MemberId == member.Id && a.Group == OfferGroup.Treatment
+                      join o in db.PersonalOffers.AsNoTracking() on a.OfferId equals o.Id
+                      where o.Status == OfferStatus.Published && o.StartsAt <= now && o.EndsAt > now
+                      select new { Offer = o, Assignment = a };
         if (Paging.DecodeTime(query.Cursor) is var (endsAt, id))
         {
-            visible = visible.Where(x => x.Item1.EndsAt > endsAt || (x.Item1.EndsAt == endsAt && x.Item1.Id.CompareTo(id) > 0));
+            visible = visible.Where(x => x.Offer.EndsAt > endsAt || (x.Offer.EndsAt == endsAt && x.Offer.Id.CompareTo(id) > 0));
         }
 
-        var rows = await visible.OrderBy(x => x.Item1.EndsAt).ThenBy(x => x.Item1.Id).Take(limit + 1).ToListAsync(cancellationToken);
-        var items = rows.Select(x => MemberOffers.ToResponse(x.Item1, x.Item2)).ToList();
+        var rows = await visible.OrderBy(x => x.Offer.EndsAt).ThenBy(x => x.Offer.Id).Take(limit + 1).ToListAsync(cancellationToken);
+        var items = rows.Select(x => MemberOffers.ToResponse(x.Offer, x.Assignment)).ToList();
         return Paging.ToPage(items, limit, o => Paging.TimeKey(o.EndsAt, o.Id));
     }
 }

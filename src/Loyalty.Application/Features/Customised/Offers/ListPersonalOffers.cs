@@ -23,7 +23,12 @@ public sealed class ListPersonalOffersHandler(ILoyaltyDbContext db) : IQueryHand
         }
 
         var rows = await offers.OrderByDescending(o => o.CreatedAt).ThenByDescending(o => o.Id).Take(limit + 1)
-            .Select(o => new { Offer = o, Targets = o.Status == Domain.Customised.Offers.OfferStatus.Draft ? db.OfferTargets.Count(t => t.OfferId == o.Id) : o.TreatmentCount + o.ControlCount })
+            .Select(o => new
+            {
+                Offer = o,
+                Targets = o.Status != Domain.Customised.Offers.OfferStatus.Draft ? o.TreatmentCount + o.ControlCount
+                : o.SegmentId != null ? db.SegmentMembers.Count(m => m.SegmentId == o.SegmentId) : db.OfferTargets.Count(t => t.OfferId == o.Id)
+            })
             .ToListAsync(cancellationToken);
         var items = rows.Select(r => PersonalOffers.ToResponse(r.Offer, r.Targets)).ToList();
         return Paging.ToPage(items, limit, o => Paging.TimeKey(o.CreatedAt, o.Id));

@@ -32,17 +32,31 @@ public static class PersonalOffers
         return new(WireValue.Of<Contracts.Common.OfferBenefitKind>(benefit.Kind), benefit.BonusPoints, benefit.Factor, benefit.Category, benefit.Sku, benefit.RewardId);
     }
 
-    /// <summary>The request as terms, with its distinct member ids; the members and the reward must exist (422 unknown_member, reward_not_found).</summary>
+    /// <summary>
+    /// The request as terms, with its distinct named member ids (none for a segment); the members, the segment and the
+    /// reward must exist (422 unknown_member, unknown_segment, reward_not_found).
+    /// </summary>
     public static async Task<(OfferTerms Terms, IReadOnlyList<Guid> Members)> ReadAsync(ILoyaltyDbContext db, PersonalOfferRequest r, CancellationToken cancellationToken)
     {
-        var terms = new OfferTerms(r.Name, r.Description ?? "", r.StartsAt, r.EndsAt, r.PerMemberLimit, r.RequiresActivation, r.ControlShare, BenefitOf(r.Benefit));
+        var terms = new OfferTerms(r.Name, r.Description ?? "", r.StartsAt, r.EndsAt, r.PerMemberLimit, r.RequiresActivation, r.ControlShare, BenefitOf(r.Benefit), r.SegmentId);
+        var named = r.MemberIds ?? [];
+        if ((r.SegmentId is null) == (named.Count == 0))
+        {
+            throw new DomainException(ErrorCodes.InvalidOffer, "An offer targets either named members (memberIds) or a segment (segmentId), one of them.");
+        }
+
+        if (r.SegmentId is { } segmentId && !await db.Segments.AnyAsync(x => x.Id == segmentId, cancellationToken))
+        {
+            throw new DomainException(ErrorCodes.UnknownSegment, "No segment has this id.");
+        }
+
         if (r.Benefit.RewardId is { } rewardId && r.Benefit.Kind == Contracts.Common.OfferBenefitKind.Voucher
             && !await db.Rewards.AnyAsync(x => x.Id == rewardId, cancellationToken))
         {
             throw new DomainException(ErrorCodes.RewardNotFound, "No reward has this id.");
         }
 
-        var wanted = r.MemberIds.Distinct().ToList();
+        var wanted = named.Distinct().ToList();
         var known = new HashSet<Guid>();
         foreach (var chunk in wanted.Chunk(1000))
         {
@@ -66,7 +80,9 @@ public static class PersonalOffers
     {
         ArgumentNullException.ThrowIfNull(offer);
         var targeted = offer.Status == OfferStatus.Draft
-            ? await db.OfferTargets.CountAsync(t => t.OfferId == offer.Id, cancellationToken)
+            ? offer.SegmentId is { } segment
+                ? await db.SegmentMembers.CountAsync(m => m.SegmentId == segment, cancellationToken)
+                : await db.OfferTargets.CountAsync(t => t.OfferId == offer.Id, cancellationToken)
             : offer.TreatmentCount + offer.ControlCount;
         return ToResponse(offer, targeted);
     }
@@ -85,6 +101,7 @@ public static class PersonalOffers
             offer.RequiresActivation,
             offer.ControlShare,
             ToDto(offer.Benefit),
+            offer.SegmentId,
             targeted,
             offer.TreatmentCount,
             offer.ControlCount,
@@ -108,7 +125,7 @@ public sealed class PersonalOfferRequestValidator : AbstractValidator<PersonalOf
         RuleFor(r => r.Benefit.Factor).PrecisionScale(9, 4, ignoreTrailingZeros: true).When(r => r.Benefit?.Factor is not null);
         RuleFor(r => r.Benefit.Category).MaximumLength(100).When(r => r.Benefit is not null);
         RuleFor(r => r.Benefit.Sku).MaximumLength(100).When(r => r.Benefit is not null);
-        RuleFor(r => r.MemberIds).NotNull().Must(ids => ids.Count <= PersonalOffers.MaxTargets)
+        RuleFor(r => r.MemberIds).Must(ids => ids is null || ids.Count <= PersonalOffers.MaxTargets)
             .WithMessage($"An offer names at most {PersonalOffers.MaxTargets} members.");
     }
 }

@@ -24,7 +24,7 @@ public sealed class PublishPersonalOfferHandler(ILoyaltyDbContext db, IOfferAudi
         var now = clock.GetUtcNow();
         var before = await PersonalOffers.ResponseAsync(db, offer, cancellationToken);
         offer.EnsurePublishable(now); // before any row is written
-        var size = await audience.MaterialiseAsync(offer.Id, offer.ControlShare, now, cancellationToken);
+        var size = await audience.MaterialiseAsync(offer.Id, offer.SegmentId, offer.ControlShare, now, cancellationToken);
         offer.Publish(size.Treatment, size.Control, now);
         outbox.Add(
             new OfferPublishedV1(

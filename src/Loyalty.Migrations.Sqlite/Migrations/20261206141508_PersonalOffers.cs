@@ -36,6 +36,7 @@ namespace Loyalty.Migrations.Sqlite.Migrations
                     Category = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
                     Sku = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
                     RewardId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    SegmentId = table.Column<Guid>(type: "TEXT", nullable: true),
                     CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
                     UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
                     PublishedAt = table.Column<long>(type: "INTEGER", nullable: true),
@@ -50,6 +51,12 @@ namespace Loyalty.Migrations.Sqlite.Migrations
                         name: "FK_PersonalOffers_Rewards_RewardId",
                         column: x => x.RewardId,
                         principalTable: "Rewards",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_PersonalOffers_Segments_SegmentId",
+                        column: x => x.SegmentId,
+                        principalTable: "Segments",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                 });
@@ -131,6 +138,11 @@ namespace Loyalty.Migrations.Sqlite.Migrations
                 name: "IX_PersonalOffers_RewardId",
                 table: "PersonalOffers",
                 column: "RewardId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PersonalOffers_SegmentId",
+                table: "PersonalOffers",
+                column: "SegmentId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_PersonalOffers_Status_EndsAt",

@@ -1,0 +1,120 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Loyalty.Migrations.Sqlite.Migrations
+{
+    /// <inheritdoc />
+    public partial class Segments : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "Segments",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    Definition = table.Column<string>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    LastRefreshedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    MemberCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    ArchivedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Segments", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SegmentMembers",
+                columns: table => new
+                {
+                    SegmentId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    MemberId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    EnteredAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SegmentMembers", x => new { x.SegmentId, x.MemberId });
+                    table.ForeignKey(
+                        name: "FK_SegmentMembers_Members_MemberId",
+                        column: x => x.MemberId,
+                        principalTable: "Members",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_SegmentMembers_Segments_SegmentId",
+                        column: x => x.SegmentId,
+                        principalTable: "Segments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SegmentMembershipChanges",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    SegmentId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    MemberId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Change = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SegmentMembershipChanges", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_SegmentMembershipChanges_Members_MemberId",
+                        column: x => x.MemberId,
+                        principalTable: "Members",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_SegmentMembershipChanges_Segments_SegmentId",
+                        column: x => x.SegmentId,
+                        principalTable: "Segments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SegmentMembers_MemberId",
+                table: "SegmentMembers",
+                column: "MemberId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SegmentMembershipChanges_MemberId_Id",
+                table: "SegmentMembershipChanges",
+                columns: new[] { "MemberId", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SegmentMembershipChanges_SegmentId_Id",
+                table: "SegmentMembershipChanges",
+                columns: new[] { "SegmentId", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Segments_Name",
+                table: "Segments",
+                column: "Name");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "SegmentMembers");
+
+            migrationBuilder.DropTable(
+                name: "SegmentMembershipChanges");
+
+            migrationBuilder.DropTable(
+                name: "Segments");
+        }
+    }
+}
