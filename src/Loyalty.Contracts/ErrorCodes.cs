@@ -144,11 +144,20 @@ public static class ErrorCodes
     /// <summary>A return gives back more than nothing.</summary>
     public const string InvalidAmount = "invalid_amount";
 
+    /// <summary>The value is not one of the attribute's allowed choices.</summary>
+    public const string InvalidAttributeChoice = "invalid_attribute_choice";
+
+    /// <summary>The value does not fit the attribute's type.</summary>
+    public const string InvalidAttributeValue = "invalid_attribute_value";
+
     /// <summary>The campaign definition is invalid (dates, rules or budget).</summary>
     public const string InvalidCampaign = "invalid_campaign";
 
     /// <summary>An event must end in the future.</summary>
     public const string InvalidClubEvent = "invalid_club_event";
+
+    /// <summary>This consent purpose is not given on this channel (marketing is per e-mail, push or SMS; the others on no channel).</summary>
+    public const string InvalidConsentChannel = "invalid_consent_channel";
 
     /// <summary>'…' is not an ISO 4217 currency code.</summary>
     public const string InvalidCurrency = "invalid_currency";
@@ -197,6 +206,9 @@ public static class ErrorCodes
 
     /// <summary>Expiry notices go out 0 to 365 days ahead.</summary>
     public const string InvalidPointsPolicy = "invalid_points_policy";
+
+    /// <summary>The preferred channel must be e-mail, push or SMS.</summary>
+    public const string InvalidPreferredChannel = "invalid_preferred_channel";
 
     /// <summary>The rate limit is between 1 and … requests per second.</summary>
     public const string InvalidRateLimit = "invalid_rate_limit";
