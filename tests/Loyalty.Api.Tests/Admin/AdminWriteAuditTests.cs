@@ -55,6 +55,10 @@ public sealed class AdminWriteAuditTests(ApiFixture fixture)
         ["AdminRotateWebhookSecret"] = Configuration,
         ["AdminReplayWebhookDelivery"] = Configuration,
         ["AdminReplayDeadLetters"] = Configuration,
+        ["CreatePersonalOffer"] = Configuration,
+        ["UpdatePersonalOffer"] = Configuration,
+        ["PublishPersonalOffer"] = Configuration + " (offer.published); a member's points move only when a purchase uses the offer",
+        ["WithdrawPersonalOffer"] = Configuration,
         ["SimulateEarning"] = ReadLike,
         ["PreviewTierScheme"] = ReadLike,
     };
