@@ -3,6 +3,7 @@ using FluentValidation;
 using Loyalty.Application.Common;
 using Loyalty.Application.Features.Audit;
 using Loyalty.Application.Features.Customised.Profiles;
+using Loyalty.Application.Features.Customised.Offers;
 using Loyalty.Application.Features.Financial.Earning;
 using Loyalty.Application.Features.Financial.Ledger;
 using Loyalty.Application.Features.Financial.Policies;
@@ -58,6 +59,8 @@ public static class DependencyInjection
         services.AddScoped<ProfileUpdater>();
         services.AddScoped<HouseholdComposer>();
         services.AddScoped<IMemberDataSection, CustomerProfileDataSection>();
+        services.AddScoped<OfferEarning>();
+        services.AddScoped<IMemberDataSection, OfferDataSection>();
         return services;
     }
 }

@@ -183,6 +183,22 @@ public interface IMemberApi
         [Query] string? cursor = null,
         CancellationToken cancellationToken = default);
 
+    /// <summary>Gets one page of the signed-in member's personal offers open now, ending soonest first, with activation state and uses left.</summary>
+    /// <param name="limit">Page size; null lets the API choose.</param>
+    /// <param name="cursor"><see cref="Page{T}.NextCursor"/> of the previous page; null for the first page.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <exception cref="LoyaltyApiException">The API rejected the request.</exception>
+    [Get("/me/offers")]
+    Task<Page<MemberOfferResponse>> GetOffersAsync(
+        [Query] int? limit = null,
+        [Query] string? cursor = null,
+        CancellationToken cancellationToken = default);
+
+    /// <summary>Activates ("clips") one of the signed-in member's offers, so their purchases use it. Activating again is harmless.</summary>
+    /// <exception cref="LoyaltyApiException">The offer is not one made to the member or not open now (<c>offer_not_found</c>).</exception>
+    [Post("/me/offers/{offerId}/activate")]
+    Task<MemberOfferResponse> ActivateOfferAsync(Guid offerId, CancellationToken cancellationToken = default);
+
     /// <summary>Gets the signed-in member's tier, benefits and progress (what the next tier and keeping this one take).</summary>
     /// <exception cref="LoyaltyApiException">The API rejected the request.</exception>
     [Get("/me/tier")]

@@ -15,6 +15,9 @@ public static class ErrorCodes
     /// <summary>This partner has no API key with this id.</summary>
     public const string ApiKeyNotFound = "api_key_not_found";
 
+    /// <summary>A choice attribute needs its list of allowed values.</summary>
+    public const string AttributeChoicesRequired = "attribute_choices_required";
+
     /// <summary>The operation needs a JSON body and none was sent.</summary>
     public const string BodyRequired = "body_required";
 
@@ -141,11 +144,20 @@ public static class ErrorCodes
     /// <summary>A return gives back more than nothing.</summary>
     public const string InvalidAmount = "invalid_amount";
 
+    /// <summary>The value is not one of the attribute's allowed choices.</summary>
+    public const string InvalidAttributeChoice = "invalid_attribute_choice";
+
+    /// <summary>The value does not fit the attribute's type.</summary>
+    public const string InvalidAttributeValue = "invalid_attribute_value";
+
     /// <summary>The campaign definition is invalid (dates, rules or budget).</summary>
     public const string InvalidCampaign = "invalid_campaign";
 
     /// <summary>An event must end in the future.</summary>
     public const string InvalidClubEvent = "invalid_club_event";
+
+    /// <summary>This consent purpose is not given on this channel (marketing is per e-mail, push or SMS; the others on no channel).</summary>
+    public const string InvalidConsentChannel = "invalid_consent_channel";
 
     /// <summary>'…' is not an ISO 4217 currency code.</summary>
     public const string InvalidCurrency = "invalid_currency";
@@ -183,6 +195,9 @@ public static class ErrorCodes
     /// <summary>A tier never earns less than the base rate: the multiplier must be at least 1.</summary>
     public const string InvalidMultiplier = "invalid_multiplier";
 
+    /// <summary>The offer's terms are inconsistent: a name, endsAt after startsAt, a per-member limit, a control share of at most 0.5 and a benefit of its kind.</summary>
+    public const string InvalidOffer = "invalid_offer";
+
     /// <summary>A route or query parameter has the wrong format.</summary>
     public const string InvalidParameter = "invalid_parameter";
 
@@ -191,6 +206,9 @@ public static class ErrorCodes
 
     /// <summary>Expiry notices go out 0 to 365 days ahead.</summary>
     public const string InvalidPointsPolicy = "invalid_points_policy";
+
+    /// <summary>The preferred channel must be e-mail, push or SMS.</summary>
+    public const string InvalidPreferredChannel = "invalid_preferred_channel";
 
     /// <summary>The rate limit is between 1 and … requests per second.</summary>
     public const string InvalidRateLimit = "invalid_rate_limit";
@@ -269,6 +287,15 @@ public static class ErrorCodes
 
     /// <summary>The member is not registered for this event; walk-ins are not checked in.</summary>
     public const string NotRegistered = "not_registered";
+
+    /// <summary>Only a draft offer can be changed or published.</summary>
+    public const string OfferNotDraft = "offer_not_draft";
+
+    /// <summary>No offer has this id (a member sees only the offers made to them).</summary>
+    public const string OfferNotFound = "offer_not_found";
+
+    /// <summary>Only a published offer can be withdrawn.</summary>
+    public const string OfferNotPublished = "offer_not_published";
 
     /// <summary>A tier must need more than the tier below it.</summary>
     public const string OverlappingThresholds = "overlapping_thresholds";
@@ -435,6 +462,9 @@ public static class ErrorCodes
     /// <summary>A webhook subscription names an event type that does not exist.</summary>
     public const string UnknownEventType = "unknown_event_type";
 
+    /// <summary>A member id in the request does not exist.</summary>
+    public const string UnknownMember = "unknown_member";
+
     /// <summary>No partner has this id.</summary>
     public const string UnknownPartner = "unknown_partner";
 
@@ -443,6 +473,9 @@ public static class ErrorCodes
 
     /// <summary>An API key names a scope that does not exist.</summary>
     public const string UnknownScope = "unknown_scope";
+
+    /// <summary>An offer names a segment that does not exist.</summary>
+    public const string UnknownSegment = "unknown_segment";
 
     /// <summary>The hosting partner has no store with this id.</summary>
     public const string UnknownStore = "unknown_store";

@@ -1,3 +1,4 @@
+using Loyalty.Application.Features.Customised.Offers;
 using Loyalty.Application.Features.Financial.Expiry;
 using Loyalty.Application.Features.Financial.Ledger;
 using Loyalty.Application.Features.Financial.Reports;
@@ -5,6 +6,7 @@ using Loyalty.Application.Features.Customised.Segments;
 using Loyalty.Application.Features.Social.Tiers;
 using Loyalty.Infrastructure.Expiry;
 using Loyalty.Infrastructure.Ledger;
+using Loyalty.Infrastructure.Offers;
 using Loyalty.Infrastructure.Reports;
 using Loyalty.Infrastructure.Segments;
 using Loyalty.Infrastructure.Tiers;
@@ -28,6 +30,8 @@ public static class SetBasedSql
         services.AddScoped<ITierReview, SqlTierReview>();
         services.AddScoped<ITierSchemePreview, SqlTierSchemePreview>();
         services.AddScoped<ISegmentMembership, SqlSegmentMembership>();
+        services.AddScoped<IOfferAudience, SqlOfferAudience>();
+        services.AddScoped<IOfferReportSums, SqlOfferReportSums>();
         return services;
     }
 }

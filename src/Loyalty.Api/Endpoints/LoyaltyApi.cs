@@ -39,6 +39,7 @@ public static class LoyaltyApi
         api.MapWebhooksEndpoints();
 
         api.MapProfilesEndpoints();
+        api.MapOffersEndpoints();
 
         api.MapAuditEndpoints();
     }

@@ -1,4 +1,5 @@
 using Loyalty.Domain.Audit;
+using Loyalty.Domain.Customised.Offers;
 using Loyalty.Domain.Customised.Profiles;
 using Loyalty.Domain.Customised.Segments;
 using Loyalty.Domain.Financial.Earning;
@@ -126,6 +127,13 @@ public interface ILoyaltyDbContext
     DbSet<SegmentMember> SegmentMembers { get; }
 
     DbSet<SegmentMembershipChange> SegmentMembershipChanges { get; }
+
+    // Customised: personal offers
+    DbSet<PersonalOffer> PersonalOffers { get; }
+
+    DbSet<OfferTarget> OfferTargets { get; }
+
+    DbSet<OfferAssignment> OfferAssignments { get; }
 
     DatabaseFacade Database { get; }
 

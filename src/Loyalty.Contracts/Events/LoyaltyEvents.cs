@@ -26,6 +26,7 @@ public static class LoyaltyEvents
         Entry<MemberSuspendedV1>(), Entry<MemberReactivatedV1>(), Entry<MemberClosedV1>(), Entry<MemberMergedV1>(), Entry<MemberErasedV1>(),
         Entry<ReferralRewardedV1>(), Entry<TierChangedV1>(), Entry<ClubEventCheckedInV1>(), Entry<ClubEventWaitlistPromotedV1>(), Entry<ClubEventCancelledV1>(),
         Entry<SegmentEnteredV1>(), Entry<SegmentLeftV1>(),
+        Entry<OfferPublishedV1>(), Entry<OfferActivatedV1>(), Entry<OfferRedeemedV1>(),
     }.ToDictionary(e => e.Key, e => e.Value, StringComparer.Ordinal);
 
     /// <summary>The wire type of <typeparamref name="TEvent"/>.</summary>

@@ -1,5 +1,6 @@
 using Loyalty.Application.Abstractions;
 using Loyalty.Domain.Audit;
+using Loyalty.Domain.Customised.Offers;
 using Loyalty.Domain.Customised.Profiles;
 using Loyalty.Domain.Customised.Segments;
 using Loyalty.Domain.Financial.Earning;
@@ -122,6 +123,12 @@ public sealed class LoyaltyDbContext(DbContextOptions<LoyaltyDbContext> options)
     public DbSet<SegmentMember> SegmentMembers => Set<SegmentMember>();
 
     public DbSet<SegmentMembershipChange> SegmentMembershipChanges => Set<SegmentMembershipChange>();
+
+    public DbSet<PersonalOffer> PersonalOffers => Set<PersonalOffer>();
+
+    public DbSet<OfferTarget> OfferTargets => Set<OfferTarget>();
+
+    public DbSet<OfferAssignment> OfferAssignments => Set<OfferAssignment>();
 
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
 

@@ -60,6 +60,7 @@ public sealed partial class DemoProgrammeSeeder(IDbContextFactory<LoyaltyDbConte
         db.Segments.AddRange(segments);
         await db.SaveChangesAsync(cancellationToken);
         await SeedProfilesAsync(db, bronze.Id, store.Id, now, cancellationToken);
+        await DemoOffers.SeedAsync(db, now, cancellationToken);
 
         // Materialised at once, so the walk-through lists them with a refresh time; the hourly job (or POST .../refresh) keeps them current.
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))

@@ -66,6 +66,147 @@ namespace Loyalty.Migrations.PostgreSql.Migrations
                     b.ToTable("AuditLog", (string)null);
                 });
 
+            modelBuilder.Entity("Loyalty.Domain.Customised.Offers.OfferAssignment", b =>
+                {
+                    b.Property<Guid>("OfferId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("ActivatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("AssignedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Group")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTimeOffset?>("LastUsedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Uses")
+                        .HasColumnType("integer");
+
+                    b.HasKey("OfferId", "MemberId");
+
+                    b.HasIndex("MemberId", "Group");
+
+                    b.ToTable("OfferAssignments");
+                });
+
+            modelBuilder.Entity("Loyalty.Domain.Customised.Offers.OfferTarget", b =>
+                {
+                    b.Property<Guid>("OfferId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("OfferId", "MemberId");
+
+                    b.HasIndex("MemberId");
+
+                    b.ToTable("OfferTargets");
+                });
+
+            modelBuilder.Entity("Loyalty.Domain.Customised.Offers.PersonalOffer", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("BenefitKind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<long?>("BonusPoints")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Category")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("ControlCount")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal>("ControlShare")
+                        .HasPrecision(5, 4)
+                        .HasColumnType("numeric(5,4)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTimeOffset>("EndsAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<decimal?>("Factor")
+                        .HasPrecision(9, 4)
+                        .HasColumnType("numeric(9,4)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("PerMemberLimit")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("PublishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("RequiresActivation")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid?>("RewardId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("SegmentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Sku")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset>("StartsAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("TreatmentCount")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("WithdrawnAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.HasIndex("RewardId");
+
+                    b.HasIndex("SegmentId");
+
+                    b.HasIndex("Status", "EndsAt");
+
+                    b.ToTable("PersonalOffers");
+                });
+
             modelBuilder.Entity("Loyalty.Domain.Customised.Profiles.ConsentChange", b =>
                 {
                     b.Property<long>("Id")
@@ -955,6 +1096,9 @@ namespace Loyalty.Migrations.PostgreSql.Migrations
                     b.Property<Guid>("MemberId")
                         .HasColumnType("uuid");
 
+                    b.Property<Guid?>("OfferId")
+                        .HasColumnType("uuid");
+
                     b.Property<long>("Points")
                         .HasColumnType("bigint");
 
@@ -973,6 +1117,8 @@ namespace Loyalty.Migrations.PostgreSql.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("LedgerEntryId");
+
+                    b.HasIndex("OfferId");
 
                     b.HasIndex("PurchaseId");
 
@@ -2390,6 +2536,49 @@ namespace Loyalty.Migrations.PostgreSql.Migrations
                     b.ToTable("DataProtectionKeys");
                 });
 
+            modelBuilder.Entity("Loyalty.Domain.Customised.Offers.OfferAssignment", b =>
+                {
+                    b.HasOne("Loyalty.Domain.Social.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Loyalty.Domain.Customised.Offers.PersonalOffer", null)
+                        .WithMany()
+                        .HasForeignKey("OfferId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Loyalty.Domain.Customised.Offers.OfferTarget", b =>
+                {
+                    b.HasOne("Loyalty.Domain.Social.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Loyalty.Domain.Customised.Offers.PersonalOffer", null)
+                        .WithMany()
+                        .HasForeignKey("OfferId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Loyalty.Domain.Customised.Offers.PersonalOffer", b =>
+                {
+                    b.HasOne("Loyalty.Domain.Financial.Rewards.Reward", null)
+                        .WithMany()
+                        .HasForeignKey("RewardId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Loyalty.Domain.Customised.Segments.Segment", null)
+                        .WithMany()
+                        .HasForeignKey("SegmentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
             modelBuilder.Entity("Loyalty.Domain.Customised.Profiles.ConsentChange", b =>
                 {
                     b.HasOne("Loyalty.Domain.Social.Members.Member", null)
@@ -2597,6 +2786,11 @@ namespace Loyalty.Migrations.PostgreSql.Migrations
                         .HasForeignKey("MemberId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("Loyalty.Domain.Customised.Offers.PersonalOffer", null)
+                        .WithMany()
+                        .HasForeignKey("OfferId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("Loyalty.Domain.Financial.Purchases.Purchase", null)
                         .WithMany()

@@ -66,6 +66,147 @@ namespace Loyalty.Migrations.SqlServer.Migrations
                     b.ToTable("AuditLog", (string)null);
                 });
 
+            modelBuilder.Entity("Loyalty.Domain.Customised.Offers.OfferAssignment", b =>
+                {
+                    b.Property<Guid>("OfferId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset?>("ActivatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset>("AssignedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Group")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<DateTimeOffset?>("LastUsedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int>("Uses")
+                        .HasColumnType("int");
+
+                    b.HasKey("OfferId", "MemberId");
+
+                    b.HasIndex("MemberId", "Group");
+
+                    b.ToTable("OfferAssignments");
+                });
+
+            modelBuilder.Entity("Loyalty.Domain.Customised.Offers.OfferTarget", b =>
+                {
+                    b.Property<Guid>("OfferId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("OfferId", "MemberId");
+
+                    b.HasIndex("MemberId");
+
+                    b.ToTable("OfferTargets");
+                });
+
+            modelBuilder.Entity("Loyalty.Domain.Customised.Offers.PersonalOffer", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("BenefitKind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<long?>("BonusPoints")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Category")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<int>("ControlCount")
+                        .HasColumnType("int");
+
+                    b.Property<decimal>("ControlShare")
+                        .HasPrecision(5, 4)
+                        .HasColumnType("decimal(5,4)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<DateTimeOffset>("EndsAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<decimal?>("Factor")
+                        .HasPrecision(9, 4)
+                        .HasColumnType("decimal(9,4)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<int>("PerMemberLimit")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset?>("PublishedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<bool>("RequiresActivation")
+                        .HasColumnType("bit");
+
+                    b.Property<Guid?>("RewardId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid?>("SegmentId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Sku")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<DateTimeOffset>("StartsAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<int>("TreatmentCount")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset?>("WithdrawnAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.HasIndex("RewardId");
+
+                    b.HasIndex("SegmentId");
+
+                    b.HasIndex("Status", "EndsAt");
+
+                    b.ToTable("PersonalOffers");
+                });
+
             modelBuilder.Entity("Loyalty.Domain.Customised.Profiles.ConsentChange", b =>
                 {
                     b.Property<long>("Id")
@@ -955,6 +1096,9 @@ namespace Loyalty.Migrations.SqlServer.Migrations
                     b.Property<Guid>("MemberId")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<Guid?>("OfferId")
+                        .HasColumnType("uniqueidentifier");
+
                     b.Property<long>("Points")
                         .HasColumnType("bigint");
 
@@ -973,6 +1117,8 @@ namespace Loyalty.Migrations.SqlServer.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("LedgerEntryId");
+
+                    b.HasIndex("OfferId");
 
                     b.HasIndex("PurchaseId");
 
@@ -2391,6 +2537,49 @@ namespace Loyalty.Migrations.SqlServer.Migrations
                     b.ToTable("DataProtectionKeys");
                 });
 
+            modelBuilder.Entity("Loyalty.Domain.Customised.Offers.OfferAssignment", b =>
+                {
+                    b.HasOne("Loyalty.Domain.Social.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Loyalty.Domain.Customised.Offers.PersonalOffer", null)
+                        .WithMany()
+                        .HasForeignKey("OfferId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Loyalty.Domain.Customised.Offers.OfferTarget", b =>
+                {
+                    b.HasOne("Loyalty.Domain.Social.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Loyalty.Domain.Customised.Offers.PersonalOffer", null)
+                        .WithMany()
+                        .HasForeignKey("OfferId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Loyalty.Domain.Customised.Offers.PersonalOffer", b =>
+                {
+                    b.HasOne("Loyalty.Domain.Financial.Rewards.Reward", null)
+                        .WithMany()
+                        .HasForeignKey("RewardId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Loyalty.Domain.Customised.Segments.Segment", null)
+                        .WithMany()
+                        .HasForeignKey("SegmentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
             modelBuilder.Entity("Loyalty.Domain.Customised.Profiles.ConsentChange", b =>
                 {
                     b.HasOne("Loyalty.Domain.Social.Members.Member", null)
@@ -2598,6 +2787,11 @@ namespace Loyalty.Migrations.SqlServer.Migrations
                         .HasForeignKey("MemberId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("Loyalty.Domain.Customised.Offers.PersonalOffer", null)
+                        .WithMany()
+                        .HasForeignKey("OfferId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("Loyalty.Domain.Financial.Purchases.Purchase", null)
                         .WithMany()

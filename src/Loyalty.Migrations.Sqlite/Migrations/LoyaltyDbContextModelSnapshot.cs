@@ -59,6 +59,147 @@ namespace Loyalty.Migrations.Sqlite.Migrations
                     b.ToTable("AuditLog", (string)null);
                 });
 
+            modelBuilder.Entity("Loyalty.Domain.Customised.Offers.OfferAssignment", b =>
+                {
+                    b.Property<Guid>("OfferId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ActivatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AssignedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Group")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("LastUsedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Uses")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("OfferId", "MemberId");
+
+                    b.HasIndex("MemberId", "Group");
+
+                    b.ToTable("OfferAssignments");
+                });
+
+            modelBuilder.Entity("Loyalty.Domain.Customised.Offers.OfferTarget", b =>
+                {
+                    b.Property<Guid>("OfferId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("OfferId", "MemberId");
+
+                    b.HasIndex("MemberId");
+
+                    b.ToTable("OfferTargets");
+                });
+
+            modelBuilder.Entity("Loyalty.Domain.Customised.Offers.PersonalOffer", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BenefitKind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("BonusPoints")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Category")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ControlCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("ControlShare")
+                        .HasPrecision(5, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("EndsAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal?>("Factor")
+                        .HasPrecision(9, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PerMemberLimit")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("PublishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("RequiresActivation")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("RewardId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("SegmentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sku")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("StartsAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TreatmentCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("WithdrawnAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.HasIndex("RewardId");
+
+                    b.HasIndex("SegmentId");
+
+                    b.HasIndex("Status", "EndsAt");
+
+                    b.ToTable("PersonalOffers");
+                });
+
             modelBuilder.Entity("Loyalty.Domain.Customised.Profiles.ConsentChange", b =>
                 {
                     b.Property<long>("Id")
@@ -932,6 +1073,9 @@ namespace Loyalty.Migrations.Sqlite.Migrations
                     b.Property<Guid>("MemberId")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("OfferId")
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("Points")
                         .HasColumnType("INTEGER");
 
@@ -950,6 +1094,8 @@ namespace Loyalty.Migrations.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("LedgerEntryId");
+
+                    b.HasIndex("OfferId");
 
                     b.HasIndex("PurchaseId");
 
@@ -2363,6 +2509,49 @@ namespace Loyalty.Migrations.Sqlite.Migrations
                     b.ToTable("DataProtectionKeys");
                 });
 
+            modelBuilder.Entity("Loyalty.Domain.Customised.Offers.OfferAssignment", b =>
+                {
+                    b.HasOne("Loyalty.Domain.Social.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Loyalty.Domain.Customised.Offers.PersonalOffer", null)
+                        .WithMany()
+                        .HasForeignKey("OfferId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Loyalty.Domain.Customised.Offers.OfferTarget", b =>
+                {
+                    b.HasOne("Loyalty.Domain.Social.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Loyalty.Domain.Customised.Offers.PersonalOffer", null)
+                        .WithMany()
+                        .HasForeignKey("OfferId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Loyalty.Domain.Customised.Offers.PersonalOffer", b =>
+                {
+                    b.HasOne("Loyalty.Domain.Financial.Rewards.Reward", null)
+                        .WithMany()
+                        .HasForeignKey("RewardId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Loyalty.Domain.Customised.Segments.Segment", null)
+                        .WithMany()
+                        .HasForeignKey("SegmentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
             modelBuilder.Entity("Loyalty.Domain.Customised.Profiles.ConsentChange", b =>
                 {
                     b.HasOne("Loyalty.Domain.Social.Members.Member", null)
@@ -2570,6 +2759,11 @@ namespace Loyalty.Migrations.Sqlite.Migrations
                         .HasForeignKey("MemberId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("Loyalty.Domain.Customised.Offers.PersonalOffer", null)
+                        .WithMany()
+                        .HasForeignKey("OfferId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("Loyalty.Domain.Financial.Purchases.Purchase", null)
                         .WithMany()

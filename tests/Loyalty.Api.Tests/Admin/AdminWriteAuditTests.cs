@@ -67,6 +67,10 @@ public sealed class AdminWriteAuditTests(ApiFixture fixture)
         ["CreateProfileAttribute"] = Configuration,
         ["UpdateProfileAttribute"] = Configuration,
         ["LookUpMembersByContact"] = ReadLike,
+        ["CreatePersonalOffer"] = Configuration,
+        ["UpdatePersonalOffer"] = Configuration,
+        ["PublishPersonalOffer"] = Configuration + " (offer.published); a member's points move only when a purchase uses the offer",
+        ["WithdrawPersonalOffer"] = Configuration,
         ["SimulateEarning"] = ReadLike,
         ["PreviewTierScheme"] = ReadLike,
     };

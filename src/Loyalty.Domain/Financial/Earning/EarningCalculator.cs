@@ -9,10 +9,13 @@ public static class EarnLineKinds
     public const string Tier = "tier";
     public const string Multiplier = "multiplier";
     public const string Bonus = "bonus";
+
+    /// <summary>A personal offer's benefit (the line carries the offer id).</summary>
+    public const string Offer = "offer";
 }
 
-/// <summary>One line of an earn breakdown: which rule (and which version of it) gave how many points.</summary>
-public sealed record EarnLine(string Kind, Guid? RuleId, int? RuleVersion, Guid? CampaignId, string Description, long Points);
+/// <summary>One line of an earn breakdown: which rule (and which version of it), or which personal offer, gave how many points.</summary>
+public sealed record EarnLine(string Kind, Guid? RuleId, int? RuleVersion, Guid? CampaignId, string Description, long Points, Guid? OfferId = null);
 
 /// <summary>The points a purchase earns and why.</summary>
 public sealed record EarnCalculation(IReadOnlyList<EarnLine> Lines)
@@ -20,6 +23,9 @@ public sealed record EarnCalculation(IReadOnlyList<EarnLine> Lines)
     public static EarnCalculation Nothing { get; } = new([]);
 
     public long TotalPoints => Lines.Sum(l => l.Points);
+
+    /// <summary>The exact (unrounded) base points of each basket line, in basket order; personal offers multiply them.</summary>
+    public IReadOnlyList<decimal> LineBase { get; init; } = [];
 }
 
 /// <summary>A basket line; <see cref="Amount"/> is the line's total (quantity × unit price, after discounts).</summary>
@@ -202,7 +208,7 @@ public static class EarningCalculator
         }
 
         // 4–6. (Rounded above.) Caps, then best-of groups.
-        return new EarnCalculation(Finish(candidates, usage));
+        return new EarnCalculation(Finish(candidates, usage)) { LineBase = exactBase };
     }
 
     /// <summary>The fixed bonuses a member gets for joining (trigger Enrolment), at a till or in the app.</summary>

@@ -32,6 +32,9 @@ public sealed class EarnBreakdownLine
 
     public Guid? CampaignId { get; private set; }
 
+    /// <summary>The personal offer an offer line comes from; the offer's report counts redemptions by it.</summary>
+    public Guid? OfferId { get; private set; }
+
     public string Description { get; private set; } = "";
 
     public long Points { get; private set; }
@@ -45,7 +48,7 @@ public sealed class EarnBreakdownLine
     public static IEnumerable<EarnBreakdownLine> ForLedgerEntry(Guid memberId, long ledgerEntryId, DateTimeOffset at, EarnCalculation calculation) =>
         calculation.Lines.Select((line, i) => From(line, i, memberId, at, null, ledgerEntryId));
 
-    public EarnLine ToEarnLine() => new(Kind, RuleId, RuleVersion, CampaignId, Description, Points);
+    public EarnLine ToEarnLine() => new(Kind, RuleId, RuleVersion, CampaignId, Description, Points, OfferId);
 
     private static EarnBreakdownLine From(EarnLine line, int sequence, Guid memberId, DateTimeOffset at, Guid? purchaseId, long? ledgerEntryId) =>
         new()
@@ -58,6 +61,7 @@ public sealed class EarnBreakdownLine
             RuleId = line.RuleId,
             RuleVersion = line.RuleVersion,
             CampaignId = line.CampaignId,
+            OfferId = line.OfferId,
             Description = line.Description.Length > 300 ? line.Description[..300] : line.Description,
             Points = line.Points,
             EarnedAt = at,

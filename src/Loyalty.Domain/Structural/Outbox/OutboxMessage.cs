@@ -57,11 +57,15 @@ public static class EventTypes
     public const string VoucherUsed = "voucher.used";
     public const string SegmentEntered = "segment.entered";
     public const string SegmentLeft = "segment.left";
+    public const string OfferPublished = "offer.published";
+    public const string OfferActivated = "offer.activated";
+    public const string OfferRedeemed = "offer.redeemed";
 
     public static IReadOnlyList<string> All { get; } =
     [
         PointsEarned, PointsRedeemed, PointsReversed, PointsExpiring, PointsExpired, RewardRedeemed, MemberSuspended, MemberReactivated,
         MemberClosed, MemberMerged, MemberErased, ReferralRewarded, TierChanged, ClubEventCheckedIn, ClubEventWaitlistPromoted, ClubEventCancelled,
         MemberEnrolled, PointsAdjusted, PointsTransferred, VoucherUsed, SegmentEntered, SegmentLeft,
+        OfferPublished, OfferActivated, OfferRedeemed,
     ];
 }

@@ -61,6 +61,9 @@ internal sealed class EarnBreakdownLineConfiguration : IEntityTypeConfiguration<
         b.HasOne<Member>().WithMany().HasForeignKey(l => l.MemberId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Purchase>().WithMany().HasForeignKey(l => l.PurchaseId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<EarningRule>().WithMany().HasForeignKey(l => new { l.RuleId, l.RuleVersion }).OnDelete(DeleteBehavior.Restrict);
+        // A personal offer's redemptions, for its report.
+        b.HasIndex(l => l.OfferId);
+        b.HasOne<Domain.Customised.Offers.PersonalOffer>().WithMany().HasForeignKey(l => l.OfferId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 

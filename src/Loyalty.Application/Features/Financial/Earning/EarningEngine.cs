@@ -121,7 +121,7 @@ public sealed class EarningEngine(ILoyaltyDbContext db, EarningRulesCache cache,
         Basket.Of(new Money(amount, currency), lines?.Select(l => new BasketLine(Clean(l.Sku), Clean(l.Category), l.Quantity, l.Amount)).ToList());
 
     public static IReadOnlyList<EarnLineResponse> ToResponse(IEnumerable<EarnLine> lines) =>
-        lines.Select(l => new EarnLineResponse(Enum.Parse<Contracts.Common.EarnLineKind>(l.Kind, ignoreCase: true), l.Description, l.Points, l.RuleId, l.RuleVersion, l.CampaignId)).ToList();
+        lines.Select(l => new EarnLineResponse(Enum.Parse<Contracts.Common.EarnLineKind>(l.Kind, ignoreCase: true), l.Description, l.Points, l.RuleId, l.RuleVersion, l.CampaignId, l.OfferId)).ToList();
 
     private async Task<IReadOnlyDictionary<Guid, RuleUsage>> UsageAsync(Guid memberId, IReadOnlyList<Guid> ruleIds, DateTimeOffset at, CancellationToken cancellationToken)
     {

@@ -1,6 +1,7 @@
 using FluentValidation;
 using Loyalty.Application.Abstractions;
 using Loyalty.Application.Errors;
+using Loyalty.Application.Features.Customised.Offers;
 using Loyalty.Application.Features.Financial.Ledger;
 using Loyalty.Application.Features.Financial.Policies;
 using Loyalty.Application.Features.Social.Members;
@@ -8,6 +9,7 @@ using Loyalty.Application.Features.Structural.Outbox;
 using Loyalty.Application.Features.Structural.Stores;
 using Loyalty.Contracts;
 using Loyalty.Contracts.Partner;
+using Loyalty.Domain.Customised.Offers;
 using Loyalty.Domain.Financial.Earning;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -28,7 +30,7 @@ public sealed class RecordPurchaseValidator : AbstractValidator<RecordPurchaseCo
     }
 }
 
-public sealed class RecordPurchaseHandler(ILoyaltyDbContext db, PointsLedger ledger, EarningEngine engine, PointsPolicyCache policies, EventOutbox outbox, IPublisher publisher, TimeProvider clock)
+public sealed class RecordPurchaseHandler(ILoyaltyDbContext db, PointsLedger ledger, EarningEngine engine, PointsPolicyCache policies, EventOutbox outbox, OfferEarning offers, IPublisher publisher, TimeProvider clock)
     : ICommandHandler<RecordPurchaseCommand, PurchaseResponse>
 {
     public async ValueTask<PurchaseResponse> Handle(RecordPurchaseCommand command, CancellationToken cancellationToken)
@@ -36,13 +38,28 @@ public sealed class RecordPurchaseHandler(ILoyaltyDbContext db, PointsLedger led
         var request = command.Request;
         var store = await PartnerStores.FindActiveAsync(db, command.PartnerId, request.StoreId, cancellationToken);
 
-        // The member, their tier and whether this receipt was already recorded, in one round trip.
+        // The member, their tier, whether this receipt was already recorded and the personal offers this purchase
+        // could use (treatment group, published, in the window, uses left), in one round trip.
         var number = MemberLookup.Normalize(request.MemberNumber);
         var externalId = request.ExternalId.Trim();
+        var now = clock.GetUtcNow();
+        var purchasedAt = request.PurchasedAt ?? now;
         var found = await (from m in db.Members.AsNoTracking()
                            where m.MemberNumber == number
                            join t in db.Tiers.AsNoTracking() on m.TierId equals t.Id
-                           select new { Member = m, Tier = t, Duplicate = db.Purchases.Any(p => p.PartnerId == command.PartnerId && p.ExternalId == externalId) })
+                           select new
+                           {
+                               Member = m,
+                               Tier = t,
+                               Duplicate = db.Purchases.Any(p => p.PartnerId == command.PartnerId && p.ExternalId == externalId),
+                               Offers = (from a in db.OfferAssignments
+                                         where a.MemberId == m.Id && a.Group == OfferGroup.Treatment
+                                         join o in db.PersonalOffers on a.OfferId equals o.Id
+                                         where o.Status == OfferStatus.Published && o.StartsAt <= purchasedAt && o.EndsAt > purchasedAt && a.Uses < o.PerMemberLimit
+                                         select new MemberOffer(
+                                             o.Id, o.Name, o.Status, o.StartsAt, o.EndsAt, o.PerMemberLimit, o.RequiresActivation, o.BenefitKind, o.BonusPoints, o.Factor, o.Category, o.Sku, o.RewardId, a.ActivatedAt, a.Uses))
+                                        .ToList(),
+                           })
                           .SingleOrDefaultAsync(cancellationToken)
             ?? throw MemberLookup.UnknownNumber();
         var member = found.Member;
@@ -52,14 +69,18 @@ public sealed class RecordPurchaseHandler(ILoyaltyDbContext db, PointsLedger led
             throw AppException.Conflict(ErrorCodes.DuplicateTransaction, $"Purchase '{externalId}' was already recorded; a receipt earns once.");
         }
 
-        var now = clock.GetUtcNow();
-        var purchasedAt = request.PurchasedAt ?? now;
         var rules = await engine.RulesForPurchaseAsync(cancellationToken);
         var basket = EarningEngine.BasketOf(request.Amount, request.Currency, request.Lines);
         var earned = await engine.CalculateAsync(
             rules, basket, EarningEngine.Facts(member, found.Tier), member.Id, new EarningOccasion(purchasedAt, command.PartnerId, store.Id), forUpdate: true, cancellationToken);
+        var claimed = await offers.ClaimAsync(member.Id, found.Offers, basket, earned, purchasedAt, now, cancellationToken);
+        if (claimed.Count > 0)
+        {
+            earned = earned with { Lines = [.. earned.Lines, .. claimed.Select(c => c.Line)] };
+        }
 
         var purchase = PurchaseEarning.Record(db, member.Id, command.PartnerId, store.Id, externalId, basket.Total, purchasedAt, now, earned);
+        await offers.RedeemedAsync(member, purchase, claimed, now, cancellationToken);
         var pending = PurchaseEarning.PendingTermsFor(await policies.GetAsync(db, cancellationToken), request.AwaitConfirmation, now);
         var breakdown = EarningEngine.ToResponse(earned.Lines);
         await publisher.Publish(new PurchaseRecorded(member, found.Tier, purchase, now), cancellationToken);

@@ -10,6 +10,7 @@ using Loyalty.Application.Features.Social.Tiers;
 using Loyalty.Application.Features.Structural.Outbox;
 using Loyalty.Contracts.Partner;
 using Loyalty.Domain.Common;
+using Loyalty.Domain.Customised.Offers;
 using Loyalty.Domain.Financial.Earning;
 using Loyalty.Domain.Financial.Ledger;
 using Loyalty.Domain.Social.Members;
@@ -37,7 +38,7 @@ public sealed record ImportBatchResult(IReadOnlyList<(ImportRow Row, long Points
 /// A member's rows go to the one-by-one path (<see cref="RecordPurchaseCommand"/>) when any of them needs more than
 /// that: a rejection (invalid row, unknown or inactive member or store, a receipt recorded before or twice in the
 /// chunk), a rule counting the member's history (caps, N-th visit, first purchase), a purchase that could decide the
-/// member's pending referral, or a member in tier grace. A row that moves its member up a tier is earned here; the member's later rows
+/// member's pending referral, a member in tier grace, or a member with a personal offer the rows could use. A row that moves its member up a tier is earned here; the member's later rows
 /// are left for the next chunk, so they earn at the new tier, in file order.
 /// </remarks>
 public sealed class ImportBatch(
@@ -104,6 +105,7 @@ public sealed class ImportBatch(
             referred = (await db.Referrals.Where(r => ids.Contains(r.RefereeId) && r.Status == ReferralStatus.Pending).Select(r => r.RefereeId).ToListAsync(cancellationToken)).ToHashSet();
         }
 
+        var withOffers = await MembersWithOffersAsync(members.Values.Select(m => m.Member.Id).ToList(), valid, now, cancellationToken);
         var externalIds = valid.Select(c => c.ExternalId).Distinct().ToList();
         var recorded = (await db.Purchases.Where(p => p.PartnerId == partnerId && externalIds.Contains(p.ExternalId)).Select(p => p.ExternalId).ToListAsync(cancellationToken)).ToHashSet();
         var repeated = valid.GroupBy(c => c.ExternalId).Where(g => g.Count() > 1).Select(g => g.Key).ToHashSet();
@@ -116,7 +118,7 @@ public sealed class ImportBatch(
             var group = members.TryGetValue(memberRows.Key, out var found) && CanTransact(found.Member)
                 ? new Group(found.Member, found.Tier, list, PurchaseQualification.Prepare(scheme, found.Member, now))
                 : null;
-            if (group is null || group.Tier.Check is { InGrace: true } || !list.All(c => Ordinary(c, group, partnerId, rules, stores, recorded, repeated, referred.Contains(group.Member.Id) ? referral : null, now)))
+            if (group is null || group.Tier.Check is { InGrace: true } || withOffers.Contains(group.Member.Id) || !list.All(c => Ordinary(c, group, partnerId, rules, stores, recorded, repeated, referred.Contains(group.Member.Id) ? referral : null, now)))
             {
                 oneByOne.AddRange(list.Select(c => c.Row));
                 continue;
@@ -160,6 +162,25 @@ public sealed class ImportBatch(
 
         await ledger.EarnManyAsync(earns, cancellationToken); // saves everything the chunk added
         return new ImportBatchResult(earned, oneByOne);
+    }
+
+    /// <summary>
+    /// Members of the chunk with a personal offer its rows could use (treatment group, published, uses left, window
+    /// not over before the earliest row): their rows go the live path, which applies and claims the offer.
+    /// </summary>
+    private async Task<HashSet<Guid>> MembersWithOffersAsync(List<Guid> memberIds, List<Candidate> rows, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (memberIds.Count == 0)
+        {
+            return [];
+        }
+
+        var earliest = rows.Select(c => c.Request.PurchasedAt ?? now).DefaultIfEmpty(now).Min();
+        return (await (from a in db.OfferAssignments
+                       where memberIds.Contains(a.MemberId) && a.Group == OfferGroup.Treatment
+                       join o in db.PersonalOffers on a.OfferId equals o.Id
+                       where o.Status == OfferStatus.Published && o.EndsAt > earliest && a.Uses < o.PerMemberLimit
+                       select a.MemberId).Distinct().ToListAsync(cancellationToken)).ToHashSet();
     }
 
     private static bool CanTransact(Member member)
