@@ -2209,3 +2209,122 @@ END;
 
 COMMIT;
 GO
+
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206135608_NextBestOffer'
+)
+BEGIN
+    ALTER TABLE [Rewards] ADD [Category] nvarchar(100) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206135608_NextBestOffer'
+)
+BEGIN
+    CREATE TABLE [CategoryCoPurchases] (
+        [FromCategory] nvarchar(100) NOT NULL,
+        [ToCategory] nvarchar(100) NOT NULL,
+        [Baskets] int NOT NULL,
+        [Confidence] float NOT NULL,
+        [Lift] float NOT NULL,
+        [ComputedAt] datetimeoffset NOT NULL,
+        CONSTRAINT [PK_CategoryCoPurchases] PRIMARY KEY ([FromCategory], [ToCategory])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206135608_NextBestOffer'
+)
+BEGIN
+    CREATE TABLE [CategoryPopularity] (
+        [Category] nvarchar(100) NOT NULL,
+        [Share] float NOT NULL,
+        [ComputedAt] datetimeoffset NOT NULL,
+        CONSTRAINT [PK_CategoryPopularity] PRIMARY KEY ([Category])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206135608_NextBestOffer'
+)
+BEGIN
+    CREATE TABLE [MemberRecommendations] (
+        [Id] bigint NOT NULL IDENTITY,
+        [MemberId] uniqueidentifier NOT NULL,
+        [Rank] int NOT NULL,
+        [CandidateKind] nvarchar(20) NOT NULL,
+        [CandidateId] uniqueidentifier NOT NULL,
+        [CandidateName] nvarchar(200) NOT NULL,
+        [Category] nvarchar(100) NULL,
+        [Score] float NOT NULL,
+        [ReasonKind] nvarchar(20) NOT NULL,
+        [Reason] nvarchar(400) NOT NULL,
+        [BasedOnCategory] nvarchar(100) NULL,
+        [BasedOnPurchases] int NULL,
+        [LastPurchasedAt] datetimeoffset NULL,
+        [IntervalDays] float NULL,
+        [ComputedAt] datetimeoffset NOT NULL,
+        CONSTRAINT [PK_MemberRecommendations] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206135608_NextBestOffer'
+)
+BEGIN
+    CREATE TABLE [PurchaseLines] (
+        [Id] bigint NOT NULL IDENTITY,
+        [PurchaseId] uniqueidentifier NOT NULL,
+        [MemberId] uniqueidentifier NOT NULL,
+        [Sequence] int NOT NULL,
+        [Sku] nvarchar(100) NULL,
+        [Category] nvarchar(100) NULL,
+        [Quantity] decimal(18,4) NOT NULL,
+        [Amount] decimal(18,4) NOT NULL,
+        [PurchasedAt] datetimeoffset NOT NULL,
+        CONSTRAINT [PK_PurchaseLines] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_PurchaseLines_Purchases_PurchaseId] FOREIGN KEY ([PurchaseId]) REFERENCES [Purchases] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206135608_NextBestOffer'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_MemberRecommendations_MemberId_Rank] ON [MemberRecommendations] ([MemberId], [Rank]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206135608_NextBestOffer'
+)
+BEGIN
+    CREATE INDEX [IX_PurchaseLines_MemberId_PurchasedAt] ON [PurchaseLines] ([MemberId], [PurchasedAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206135608_NextBestOffer'
+)
+BEGIN
+    CREATE INDEX [IX_PurchaseLines_PurchaseId] ON [PurchaseLines] ([PurchaseId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206135608_NextBestOffer'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261206135608_NextBestOffer', N'10.0.14');
+END;
+
+COMMIT;
+GO

@@ -2,6 +2,7 @@ using System.Text.Json;
 using FluentValidation;
 using Loyalty.Application.Common;
 using Loyalty.Application.Features.Audit;
+using Loyalty.Application.Features.Customised.Recommendations;
 using Loyalty.Application.Features.Financial.Earning;
 using Loyalty.Application.Features.Financial.Ledger;
 using Loyalty.Application.Features.Financial.Policies;
@@ -52,6 +53,9 @@ public static class DependencyInjection
         services.AddScoped<TierSchemeService>();
         services.AddScoped<ClubEventCheckIn>();
         services.AddScoped<IMemberDataSection, ClubEventDataSection>();
+        services.AddScoped<RecommendationCandidates>();
+        services.AddScoped<MemberNextBestOffers>();
+        services.AddScoped<IMemberDataSection, RecommendationsDataSection>();
         return services;
     }
 }

@@ -57,6 +57,7 @@ public static class DependencyInjection
         services.AddPeriodicJob<DayBonusJob>();
         services.AddPeriodicJob<TierSchemeJob>();
         services.AddPeriodicJob<TierReviewJob>();
+        services.AddPeriodicJob<RecommendationsJob>();
         services.AddWebhooks(configuration);
         services.AddSetBasedSql();
         services.AddPeriodicJob<ImportJob>();

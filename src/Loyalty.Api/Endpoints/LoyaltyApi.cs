@@ -1,3 +1,4 @@
+using Loyalty.Api.Endpoints.Customised;
 using Loyalty.Api.Endpoints.Financial;
 using Loyalty.Api.Endpoints.Social;
 using Loyalty.Api.Endpoints.Structural;
@@ -27,6 +28,8 @@ public static class LoyaltyApi
         api.MapMembersEndpoints();
         api.MapReferralsEndpoints();
         api.MapTiersEndpoints();
+
+        api.MapRecommendationsEndpoints();
 
         api.MapApiKeysEndpoints();
         api.MapImportsEndpoints();

@@ -1,4 +1,5 @@
 using Loyalty.Domain.Audit;
+using Loyalty.Domain.Customised.Recommendations;
 using Loyalty.Domain.Financial.Earning;
 using Loyalty.Domain.Financial.Grants;
 using Loyalty.Domain.Financial.Ledger;
@@ -73,6 +74,8 @@ public interface ILoyaltyDbContext
 
     DbSet<EarnBreakdownLine> EarnBreakdownLines { get; }
 
+    DbSet<PurchaseLine> PurchaseLines { get; }
+
     DbSet<DayBonusGrant> DayBonusGrants { get; }
 
     DbSet<TierSchemeVersion> TierSchemeVersions { get; }
@@ -98,6 +101,12 @@ public interface ILoyaltyDbContext
     DbSet<Import> Imports { get; }
 
     DbSet<ImportRow> ImportRows { get; }
+
+    DbSet<MemberRecommendation> MemberRecommendations { get; }
+
+    DbSet<CategoryCoPurchase> CategoryCoPurchases { get; }
+
+    DbSet<CategoryPopularity> CategoryPopularity { get; }
 
     DatabaseFacade Database { get; }
 

@@ -1,5 +1,6 @@
 using Loyalty.Application.Abstractions;
 using Loyalty.Domain.Audit;
+using Loyalty.Domain.Customised.Recommendations;
 using Loyalty.Domain.Financial.Earning;
 using Loyalty.Domain.Financial.Grants;
 using Loyalty.Domain.Financial.Ledger;
@@ -69,6 +70,8 @@ public sealed class LoyaltyDbContext(DbContextOptions<LoyaltyDbContext> options)
 
     public DbSet<EarnBreakdownLine> EarnBreakdownLines => Set<EarnBreakdownLine>();
 
+    public DbSet<PurchaseLine> PurchaseLines => Set<PurchaseLine>();
+
     public DbSet<DayBonusGrant> DayBonusGrants => Set<DayBonusGrant>();
 
     public DbSet<TierSchemeVersion> TierSchemeVersions => Set<TierSchemeVersion>();
@@ -94,6 +97,12 @@ public sealed class LoyaltyDbContext(DbContextOptions<LoyaltyDbContext> options)
     public DbSet<Import> Imports => Set<Import>();
 
     public DbSet<ImportRow> ImportRows => Set<ImportRow>();
+
+    public DbSet<MemberRecommendation> MemberRecommendations => Set<MemberRecommendation>();
+
+    public DbSet<CategoryCoPurchase> CategoryCoPurchases => Set<CategoryCoPurchase>();
+
+    public DbSet<CategoryPopularity> CategoryPopularity => Set<CategoryPopularity>();
 
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
 

@@ -66,6 +66,118 @@ namespace Loyalty.Migrations.PostgreSql.Migrations
                     b.ToTable("AuditLog", (string)null);
                 });
 
+            modelBuilder.Entity("Loyalty.Domain.Customised.Recommendations.CategoryCoPurchase", b =>
+                {
+                    b.Property<string>("FromCategory")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("ToCategory")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("Baskets")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("ComputedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<double>("Confidence")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("Lift")
+                        .HasColumnType("double precision");
+
+                    b.HasKey("FromCategory", "ToCategory");
+
+                    b.ToTable("CategoryCoPurchases");
+                });
+
+            modelBuilder.Entity("Loyalty.Domain.Customised.Recommendations.CategoryPopularity", b =>
+                {
+                    b.Property<string>("Category")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset>("ComputedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<double>("Share")
+                        .HasColumnType("double precision");
+
+                    b.HasKey("Category");
+
+                    b.ToTable("CategoryPopularity", (string)null);
+                });
+
+            modelBuilder.Entity("Loyalty.Domain.Customised.Recommendations.MemberRecommendation", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("BasedOnCategory")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int?>("BasedOnPurchases")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("CandidateId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("CandidateKind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("CandidateName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Category")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset>("ComputedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<double?>("IntervalDays")
+                        .HasColumnType("double precision");
+
+                    b.Property<DateTimeOffset?>("LastPurchasedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Rank")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<string>("ReasonKind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<double>("Score")
+                        .HasColumnType("double precision");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MemberId", "Rank")
+                        .IsUnique();
+
+                    b.ToTable("MemberRecommendations");
+                });
+
             modelBuilder.Entity("Loyalty.Domain.Financial.Earning.Campaign", b =>
                 {
                     b.Property<Guid>("Id")
@@ -684,6 +796,51 @@ namespace Loyalty.Migrations.PostgreSql.Migrations
                     b.ToTable("Purchases");
                 });
 
+            modelBuilder.Entity("Loyalty.Domain.Financial.Purchases.PurchaseLine", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)");
+
+                    b.Property<string>("Category")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("PurchaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("PurchasedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<decimal>("Quantity")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Sku")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PurchaseId");
+
+                    b.HasIndex("MemberId", "PurchasedAt");
+
+                    b.ToTable("PurchaseLines");
+                });
+
             modelBuilder.Entity("Loyalty.Domain.Financial.Purchases.PurchaseReturn", b =>
                 {
                     b.Property<Guid>("Id")
@@ -805,6 +962,10 @@ namespace Loyalty.Migrations.PostgreSql.Migrations
 
                     b.Property<DateTimeOffset?>("AvailableUntil")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Category")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
@@ -2144,6 +2305,15 @@ namespace Loyalty.Migrations.PostgreSql.Migrations
                         .WithMany()
                         .HasForeignKey("StoreId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Loyalty.Domain.Financial.Purchases.PurchaseLine", b =>
+                {
+                    b.HasOne("Loyalty.Domain.Financial.Purchases.Purchase", null)
+                        .WithMany()
+                        .HasForeignKey("PurchaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

@@ -66,6 +66,118 @@ namespace Loyalty.Migrations.SqlServer.Migrations
                     b.ToTable("AuditLog", (string)null);
                 });
 
+            modelBuilder.Entity("Loyalty.Domain.Customised.Recommendations.CategoryCoPurchase", b =>
+                {
+                    b.Property<string>("FromCategory")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("ToCategory")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<int>("Baskets")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset>("ComputedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<double>("Confidence")
+                        .HasColumnType("float");
+
+                    b.Property<double>("Lift")
+                        .HasColumnType("float");
+
+                    b.HasKey("FromCategory", "ToCategory");
+
+                    b.ToTable("CategoryCoPurchases");
+                });
+
+            modelBuilder.Entity("Loyalty.Domain.Customised.Recommendations.CategoryPopularity", b =>
+                {
+                    b.Property<string>("Category")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<DateTimeOffset>("ComputedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<double>("Share")
+                        .HasColumnType("float");
+
+                    b.HasKey("Category");
+
+                    b.ToTable("CategoryPopularity", (string)null);
+                });
+
+            modelBuilder.Entity("Loyalty.Domain.Customised.Recommendations.MemberRecommendation", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("BasedOnCategory")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<int?>("BasedOnPurchases")
+                        .HasColumnType("int");
+
+                    b.Property<Guid>("CandidateId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("CandidateKind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("CandidateName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("Category")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<DateTimeOffset>("ComputedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<double?>("IntervalDays")
+                        .HasColumnType("float");
+
+                    b.Property<DateTimeOffset?>("LastPurchasedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Rank")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("nvarchar(400)");
+
+                    b.Property<string>("ReasonKind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<double>("Score")
+                        .HasColumnType("float");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MemberId", "Rank")
+                        .IsUnique();
+
+                    b.ToTable("MemberRecommendations");
+                });
+
             modelBuilder.Entity("Loyalty.Domain.Financial.Earning.Campaign", b =>
                 {
                     b.Property<Guid>("Id")
@@ -684,6 +796,51 @@ namespace Loyalty.Migrations.SqlServer.Migrations
                     b.ToTable("Purchases");
                 });
 
+            modelBuilder.Entity("Loyalty.Domain.Financial.Purchases.PurchaseLine", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("decimal(18,4)");
+
+                    b.Property<string>("Category")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("PurchaseId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("PurchasedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<decimal>("Quantity")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("decimal(18,4)");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Sku")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PurchaseId");
+
+                    b.HasIndex("MemberId", "PurchasedAt");
+
+                    b.ToTable("PurchaseLines");
+                });
+
             modelBuilder.Entity("Loyalty.Domain.Financial.Purchases.PurchaseReturn", b =>
                 {
                     b.Property<Guid>("Id")
@@ -805,6 +962,10 @@ namespace Loyalty.Migrations.SqlServer.Migrations
 
                     b.Property<DateTimeOffset?>("AvailableUntil")
                         .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Category")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("datetimeoffset");
@@ -2145,6 +2306,15 @@ namespace Loyalty.Migrations.SqlServer.Migrations
                         .WithMany()
                         .HasForeignKey("StoreId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Loyalty.Domain.Financial.Purchases.PurchaseLine", b =>
+                {
+                    b.HasOne("Loyalty.Domain.Financial.Purchases.Purchase", null)
+                        .WithMany()
+                        .HasForeignKey("PurchaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

@@ -59,6 +59,116 @@ namespace Loyalty.Migrations.Sqlite.Migrations
                     b.ToTable("AuditLog", (string)null);
                 });
 
+            modelBuilder.Entity("Loyalty.Domain.Customised.Recommendations.CategoryCoPurchase", b =>
+                {
+                    b.Property<string>("FromCategory")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ToCategory")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Baskets")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ComputedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("Confidence")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("Lift")
+                        .HasColumnType("REAL");
+
+                    b.HasKey("FromCategory", "ToCategory");
+
+                    b.ToTable("CategoryCoPurchases");
+                });
+
+            modelBuilder.Entity("Loyalty.Domain.Customised.Recommendations.CategoryPopularity", b =>
+                {
+                    b.Property<string>("Category")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ComputedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("Share")
+                        .HasColumnType("REAL");
+
+                    b.HasKey("Category");
+
+                    b.ToTable("CategoryPopularity", (string)null);
+                });
+
+            modelBuilder.Entity("Loyalty.Domain.Customised.Recommendations.MemberRecommendation", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("BasedOnCategory")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("BasedOnPurchases")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("CandidateId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CandidateKind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CandidateName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Category")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ComputedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("IntervalDays")
+                        .HasColumnType("REAL");
+
+                    b.Property<long?>("LastPurchasedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Rank")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReasonKind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("Score")
+                        .HasColumnType("REAL");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MemberId", "Rank")
+                        .IsUnique();
+
+                    b.ToTable("MemberRecommendations");
+                });
+
             modelBuilder.Entity("Loyalty.Domain.Financial.Earning.Campaign", b =>
                 {
                     b.Property<Guid>("Id")
@@ -665,6 +775,49 @@ namespace Loyalty.Migrations.Sqlite.Migrations
                     b.ToTable("Purchases");
                 });
 
+            modelBuilder.Entity("Loyalty.Domain.Financial.Purchases.PurchaseLine", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Category")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PurchaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("PurchasedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("Quantity")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Sku")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PurchaseId");
+
+                    b.HasIndex("MemberId", "PurchasedAt");
+
+                    b.ToTable("PurchaseLines");
+                });
+
             modelBuilder.Entity("Loyalty.Domain.Financial.Purchases.PurchaseReturn", b =>
                 {
                     b.Property<Guid>("Id")
@@ -786,6 +939,10 @@ namespace Loyalty.Migrations.Sqlite.Migrations
 
                     b.Property<long?>("AvailableUntil")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Category")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
 
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
@@ -2121,6 +2278,15 @@ namespace Loyalty.Migrations.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("StoreId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Loyalty.Domain.Financial.Purchases.PurchaseLine", b =>
+                {
+                    b.HasOne("Loyalty.Domain.Financial.Purchases.Purchase", null)
+                        .WithMany()
+                        .HasForeignKey("PurchaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

@@ -59,7 +59,7 @@ public sealed class RecordPurchaseHandler(ILoyaltyDbContext db, PointsLedger led
         var earned = await engine.CalculateAsync(
             rules, basket, EarningEngine.Facts(member, found.Tier), member.Id, new EarningOccasion(purchasedAt, command.PartnerId, store.Id), forUpdate: true, cancellationToken);
 
-        var purchase = PurchaseEarning.Record(db, member.Id, command.PartnerId, store.Id, externalId, basket.Total, purchasedAt, now, earned);
+        var purchase = PurchaseEarning.Record(db, member.Id, command.PartnerId, store.Id, externalId, basket, purchasedAt, now, earned);
         var pending = PurchaseEarning.PendingTermsFor(await policies.GetAsync(db, cancellationToken), request.AwaitConfirmation, now);
         var breakdown = EarningEngine.ToResponse(earned.Lines);
         await publisher.Publish(new PurchaseRecorded(member, found.Tier, purchase, now), cancellationToken);
