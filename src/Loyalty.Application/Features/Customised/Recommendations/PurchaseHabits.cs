@@ -52,10 +52,10 @@ public static class PurchaseHabits
             .Select(g => new { Category = g.Key, Baskets = g.Select(l => l.PurchaseId).Distinct().Count() })
             .ToDictionaryAsync(s => s.Category, s => s.Baskets, cancellationToken);
         var together = await (from a in lines
-                               join b in lines on a.PurchaseId equals b.PurchaseId
-                               where a.Category != b.Category
-                               group a.PurchaseId by new { From = a.Category!, To = b.Category! } into g
-                               select new { g.Key.From, g.Key.To, Baskets = g.Distinct().Count() })
+                              join b in lines on a.PurchaseId equals b.PurchaseId
+                              where a.Category != b.Category
+                              group a.PurchaseId by new { From = a.Category!, To = b.Category! } into g
+                              select new { g.Key.From, g.Key.To, Baskets = g.Distinct().Count() })
             .Where(p => p.Baskets >= MinBasketsTogether)
             .ToListAsync(cancellationToken);
         return CoPurchaseTable.FromCounts(total, single, together.Select(p => (p.From, p.To, p.Baskets)), MinBasketsTogether);

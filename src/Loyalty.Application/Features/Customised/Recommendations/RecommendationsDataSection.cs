@@ -1,7 +1,7 @@
 using Loyalty.Application.Abstractions;
 using Loyalty.Application.Common;
-using Loyalty.Contracts.Member;
 using Loyalty.Application.Features.Social.Lifecycle;
+using Loyalty.Contracts.Member;
 using Microsoft.EntityFrameworkCore;
 
 namespace Loyalty.Application.Features.Customised.Recommendations;
