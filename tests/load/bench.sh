@@ -2,15 +2,16 @@
 # Runs one opt-in benchmark test against scripts/postgres-local.sh's PostgreSQL (started if needed) in Release and
 # prints its figures. The benchmark scripts next to this one say what each measures and which settings it takes.
 #
-# Usage: tests/load/bench.sh <expiry|tier|import>
+# Usage: tests/load/bench.sh <expiry|tier|import|nbo>
 set -euo pipefail
 
-name="${1:?usage: tests/load/bench.sh <expiry|tier|import>}"
+name="${1:?usage: tests/load/bench.sh <expiry|tier|import|nbo>}"
 case "$name" in
     expiry) class=ExpiryBenchmark; flag=LOYALTY_EXPIRY_BENCH; figures='(Seeded|Expired) ' ;;
     tier)   class=TierBenchmark;   flag=LOYALTY_TIER_BENCH;   figures='(Seeded|Reviewed) ' ;;
     import) class=ImportBenchmark; flag=LOYALTY_IMPORT_BENCH; figures='(Uploaded|Imported)' ;;
-    *) echo "unknown benchmark '$name' (expiry, tier or import)" >&2; exit 2 ;;
+    nbo)    class=NextBestOfferBenchmark; flag=LOYALTY_NBO_BENCH; figures='(Seeded|Refreshed|Evaluated) ' ;;
+    *) echo "unknown benchmark '$name' (expiry, tier, import or nbo)" >&2; exit 2 ;;
 esac
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)

@@ -2,6 +2,7 @@ using Loyalty.Domain.Financial.Earning;
 using Loyalty.Domain.Social.Tiers;
 using Loyalty.Domain.Structural.Partners;
 using Loyalty.Infrastructure.Persistence;
+using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
@@ -12,7 +13,7 @@ namespace Loyalty.Infrastructure.Seeding;
 /// and a demo partner with one store. It only runs on an empty programme and creates no secrets: partner keys
 /// are issued through the admin API (see the README).
 /// </summary>
-public sealed partial class DemoProgrammeSeeder(IDbContextFactory<LoyaltyDbContext> contexts, TimeProvider clock, ILogger<DemoProgrammeSeeder> logger)
+public sealed partial class DemoProgrammeSeeder(IDbContextFactory<LoyaltyDbContext> contexts, ISender sender, TimeProvider clock, ILogger<DemoProgrammeSeeder> logger)
 {
     public const string DemoPartnerName = "Demo Coffee Roasters";
     public const string DemoStoreCode = "DEMO-001";
@@ -51,6 +52,7 @@ public sealed partial class DemoProgrammeSeeder(IDbContextFactory<LoyaltyDbConte
         var store = Store.Open(partner.Id, "Demo Coffee, Main Street", DemoStoreCode, "Springfield", now);
         db.Stores.Add(store);
         await db.SaveChangesAsync(cancellationToken);
+        await DemoRecommendations.SeedAsync(db, sender, store, now, cancellationToken);
         LogSeeded(partner.Id, store.Id);
     }
 
