@@ -2213,7 +2213,7 @@ GO
 BEGIN TRANSACTION;
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261206135608_NextBestOffer'
+    WHERE [MigrationId] = N'20261206145423_NextBestOffer'
 )
 BEGIN
     ALTER TABLE [Rewards] ADD [Category] nvarchar(100) NULL;
@@ -2221,7 +2221,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261206135608_NextBestOffer'
+    WHERE [MigrationId] = N'20261206145423_NextBestOffer'
 )
 BEGIN
     CREATE TABLE [CategoryCoPurchases] (
@@ -2237,7 +2237,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261206135608_NextBestOffer'
+    WHERE [MigrationId] = N'20261206145423_NextBestOffer'
 )
 BEGIN
     CREATE TABLE [CategoryPopularity] (
@@ -2250,11 +2250,10 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261206135608_NextBestOffer'
+    WHERE [MigrationId] = N'20261206145423_NextBestOffer'
 )
 BEGIN
     CREATE TABLE [MemberRecommendations] (
-        [Id] bigint NOT NULL IDENTITY,
         [MemberId] uniqueidentifier NOT NULL,
         [Rank] int NOT NULL,
         [CandidateKind] nvarchar(20) NOT NULL,
@@ -2269,13 +2268,13 @@ BEGIN
         [LastPurchasedAt] datetimeoffset NULL,
         [IntervalDays] float NULL,
         [ComputedAt] datetimeoffset NOT NULL,
-        CONSTRAINT [PK_MemberRecommendations] PRIMARY KEY ([Id])
+        CONSTRAINT [PK_MemberRecommendations] PRIMARY KEY ([MemberId], [Rank])
     );
 END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261206135608_NextBestOffer'
+    WHERE [MigrationId] = N'20261206145423_NextBestOffer'
 )
 BEGIN
     CREATE TABLE [PurchaseLines] (
@@ -2295,15 +2294,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261206135608_NextBestOffer'
-)
-BEGIN
-    CREATE UNIQUE INDEX [IX_MemberRecommendations_MemberId_Rank] ON [MemberRecommendations] ([MemberId], [Rank]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261206135608_NextBestOffer'
+    WHERE [MigrationId] = N'20261206145423_NextBestOffer'
 )
 BEGIN
     CREATE INDEX [IX_PurchaseLines_MemberId_PurchasedAt] ON [PurchaseLines] ([MemberId], [PurchasedAt]);
@@ -2311,7 +2302,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261206135608_NextBestOffer'
+    WHERE [MigrationId] = N'20261206145423_NextBestOffer'
 )
 BEGIN
     CREATE INDEX [IX_PurchaseLines_PurchaseId] ON [PurchaseLines] ([PurchaseId]);
@@ -2319,11 +2310,11 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261206135608_NextBestOffer'
+    WHERE [MigrationId] = N'20261206145423_NextBestOffer'
 )
 BEGIN
     INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261206135608_NextBestOffer', N'10.0.14');
+    VALUES (N'20261206145423_NextBestOffer', N'10.0.14');
 END;
 
 COMMIT;

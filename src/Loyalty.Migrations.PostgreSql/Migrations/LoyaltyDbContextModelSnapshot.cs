@@ -112,11 +112,11 @@ namespace Loyalty.Migrations.PostgreSql.Migrations
 
             modelBuilder.Entity("Loyalty.Domain.Customised.Recommendations.MemberRecommendation", b =>
                 {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("uuid");
 
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+                    b.Property<int>("Rank")
+                        .HasColumnType("integer");
 
                     b.Property<string>("BasedOnCategory")
                         .HasMaxLength(100)
@@ -151,12 +151,6 @@ namespace Loyalty.Migrations.PostgreSql.Migrations
                     b.Property<DateTimeOffset?>("LastPurchasedAt")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<Guid>("MemberId")
-                        .HasColumnType("uuid");
-
-                    b.Property<int>("Rank")
-                        .HasColumnType("integer");
-
                     b.Property<string>("Reason")
                         .IsRequired()
                         .HasMaxLength(400)
@@ -170,10 +164,7 @@ namespace Loyalty.Migrations.PostgreSql.Migrations
                     b.Property<double>("Score")
                         .HasColumnType("double precision");
 
-                    b.HasKey("Id");
-
-                    b.HasIndex("MemberId", "Rank")
-                        .IsUnique();
+                    b.HasKey("MemberId", "Rank");
 
                     b.ToTable("MemberRecommendations");
                 });

@@ -112,11 +112,11 @@ namespace Loyalty.Migrations.SqlServer.Migrations
 
             modelBuilder.Entity("Loyalty.Domain.Customised.Recommendations.MemberRecommendation", b =>
                 {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("uniqueidentifier");
 
-                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+                    b.Property<int>("Rank")
+                        .HasColumnType("int");
 
                     b.Property<string>("BasedOnCategory")
                         .HasMaxLength(100)
@@ -151,12 +151,6 @@ namespace Loyalty.Migrations.SqlServer.Migrations
                     b.Property<DateTimeOffset?>("LastPurchasedAt")
                         .HasColumnType("datetimeoffset");
 
-                    b.Property<Guid>("MemberId")
-                        .HasColumnType("uniqueidentifier");
-
-                    b.Property<int>("Rank")
-                        .HasColumnType("int");
-
                     b.Property<string>("Reason")
                         .IsRequired()
                         .HasMaxLength(400)
@@ -170,10 +164,7 @@ namespace Loyalty.Migrations.SqlServer.Migrations
                     b.Property<double>("Score")
                         .HasColumnType("float");
 
-                    b.HasKey("Id");
-
-                    b.HasIndex("MemberId", "Rank")
-                        .IsUnique();
+                    b.HasKey("MemberId", "Rank");
 
                     b.ToTable("MemberRecommendations");
                 });

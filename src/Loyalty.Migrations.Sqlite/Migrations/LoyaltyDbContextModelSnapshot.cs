@@ -105,8 +105,10 @@ namespace Loyalty.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("Loyalty.Domain.Customised.Recommendations.MemberRecommendation", b =>
                 {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Rank")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("BasedOnCategory")
@@ -142,12 +144,6 @@ namespace Loyalty.Migrations.Sqlite.Migrations
                     b.Property<long?>("LastPurchasedAt")
                         .HasColumnType("INTEGER");
 
-                    b.Property<Guid>("MemberId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Rank")
-                        .HasColumnType("INTEGER");
-
                     b.Property<string>("Reason")
                         .IsRequired()
                         .HasMaxLength(400)
@@ -161,10 +157,7 @@ namespace Loyalty.Migrations.Sqlite.Migrations
                     b.Property<double>("Score")
                         .HasColumnType("REAL");
 
-                    b.HasKey("Id");
-
-                    b.HasIndex("MemberId", "Rank")
-                        .IsUnique();
+                    b.HasKey("MemberId", "Rank");
 
                     b.ToTable("MemberRecommendations");
                 });

@@ -14,10 +14,9 @@ public sealed class MemberRecommendation
     {
     }
 
-    public long Id { get; private set; }
-
     public Guid MemberId { get; private set; }
 
+    /// <summary>1 for the best; with the member, the row's key.</summary>
     public int Rank { get; private set; }
 
     public RecommendationCandidateKind CandidateKind { get; private set; }

@@ -63,19 +63,17 @@ public static class NextBestOffer
         IReadOnlyList<CategoryHabit> habits, CoPurchaseTable coPurchases, IEnumerable<RecommendationCandidate> candidates, DateTimeOffset now, int count = 3)
     {
         ArgumentNullException.ThrowIfNull(candidates);
-        var scores = RankCategories(habits, coPurchases, now).ToDictionary(s => s.Category, StringComparer.OrdinalIgnoreCase);
+        var scores = Score(habits, coPurchases, now);
         var scored = candidates
-            .Select(c => c.Category is { } category && scores.TryGetValue(category, out var score)
-                ? (Candidate: c, score.Score, score.Reason)
-                : (Candidate: c, Score: 0d, Reason: new RecommendationReason(RecommendationReasonKind.Open, $"Open to you now: {c.Name}", null, null, null, null)))
-            .OrderByDescending(s => s.Score)
+            .Select(c => (Candidate: c, Score: c.Category is { } category && scores.TryGetValue(category, out var score) ? score : (ScoredCategory?)null))
+            .OrderByDescending(s => s.Score?.Value ?? 0)
             .ThenBy(s => s.Candidate.Kind) // a reward before an offer at the same score: both are real, the order only needs to be stable
             .ThenBy(s => s.Candidate.Name, StringComparer.Ordinal)
             .ThenBy(s => s.Candidate.Id)
             .ToList();
 
         // One pick per category first, so three coffee rewards do not crowd out everything else.
-        var picks = new List<(RecommendationCandidate Candidate, double Score, RecommendationReason Reason)>();
+        var picks = new List<(RecommendationCandidate Candidate, ScoredCategory? Score)>();
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var s in scored.Where(s => s.Candidate.Category is null || seen.Add(s.Candidate.Category)))
         {
@@ -83,44 +81,60 @@ public static class NextBestOffer
         }
 
         picks.AddRange(scored.Except(picks));
-        return picks.Take(count).Select((p, i) => new Recommendation(i + 1, p.Candidate, Math.Round(p.Score, 6), p.Reason)).ToList();
+        return picks.Take(count)
+            .Select((p, i) => new Recommendation(
+                i + 1,
+                p.Candidate,
+                Math.Round(p.Score?.Value ?? 0, 6),
+                p.Score?.Reason(p.Candidate.Category!, coPurchases) ?? new RecommendationReason(RecommendationReasonKind.Open, $"Open to you now: {p.Candidate.Name}", null, null, null, null)))
+            .ToList();
     }
 
-    /// <summary>Every category the member's habits, their co-purchases or popularity give a score, best first.</summary>
-    public static IReadOnlyList<CategoryScore> RankCategories(IReadOnlyList<CategoryHabit> habits, CoPurchaseTable coPurchases, DateTimeOffset now)
+    /// <summary>The <paramref name="count"/> categories the member's habits, their co-purchases or popularity score highest, best first.</summary>
+    public static IReadOnlyList<CategoryScore> RankCategories(IReadOnlyList<CategoryHabit> habits, CoPurchaseTable coPurchases, DateTimeOffset now, int count = int.MaxValue) =>
+        Score(habits, coPurchases, now)
+            .OrderByDescending(s => s.Value.Value).ThenBy(s => s.Key, StringComparer.Ordinal)
+            .Take(count)
+            .Select(s => new CategoryScore(s.Key, s.Value.Value, s.Value.Reason(s.Key, coPurchases)))
+            .ToList();
+
+    /// <summary>
+    /// Each category's best score and where it came from. The reason's words are only written for what is picked:
+    /// a member is scored against every learnt pair, and formatting them all would cost more than the scoring.
+    /// </summary>
+    private static Dictionary<string, ScoredCategory> Score(IReadOnlyList<CategoryHabit> habits, CoPurchaseTable coPurchases, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(habits);
         ArgumentNullException.ThrowIfNull(coPurchases);
-        var best = new Dictionary<string, CategoryScore>(StringComparer.OrdinalIgnoreCase);
+        var best = new Dictionary<string, ScoredCategory>(StringComparer.OrdinalIgnoreCase);
 
-        void Offer(CategoryScore score)
+        void Offer(string category, ScoredCategory score)
         {
-            if (!best.TryGetValue(score.Category, out var current) || score.Score > current.Score)
+            if (!best.TryGetValue(category, out var current) || score.Value > current.Value)
             {
-                best[score.Category] = score;
+                best[category] = score;
             }
         }
 
         foreach (var habit in habits)
         {
             var strength = Strength(habit, now);
-            Offer(new CategoryScore(habit.Category, strength, HabitReason(habit)));
-            foreach (var pair in coPurchases.From(habit.Category).Where(p => p.Lift > 1))
+            Offer(habit.Category, new ScoredCategory(strength, habit, null));
+            foreach (var pair in coPurchases.From(habit.Category))
             {
-                Offer(new CategoryScore(pair.To, strength * pair.Confidence, CoPurchaseReason(habit, pair)));
+                if (pair.Lift > 1)
+                {
+                    Offer(pair.To, new ScoredCategory(strength * pair.Confidence, habit, pair));
+                }
             }
         }
 
         foreach (var category in coPurchases.Popular)
         {
-            var share = coPurchases.ShareOf(category);
-            Offer(new CategoryScore(
-                category,
-                share * PopularWeight,
-                new RecommendationReason(RecommendationReasonKind.Popular, $"Popular with members: {Percent(share)} of baskets hold {category}", null, null, null, null)));
+            Offer(category, new ScoredCategory(coPurchases.ShareOf(category) * PopularWeight, null, null));
         }
 
-        return best.Values.OrderByDescending(s => s.Score).ThenBy(s => s.Category, StringComparer.Ordinal).ToList();
+        return best;
     }
 
     /// <summary>
@@ -165,7 +179,21 @@ public static class NextBestOffer
             habit.LastAt,
             habit.IntervalDays is { } days ? Math.Round(days, 1) : null);
 
+    private static RecommendationReason PopularReason(string category, double share) =>
+        new(RecommendationReasonKind.Popular, $"Popular with members: {Percent(share)} of baskets hold {category}", null, null, null, null);
+
     private static string Day(DateTimeOffset at) => at.UtcDateTime.ToString("d MMM yyyy", CultureInfo.InvariantCulture);
 
     private static string Percent(double share) => (share * 100).ToString("0", CultureInfo.InvariantCulture) + " %";
+
+    /// <summary>A category's score and what it rests on: a habit, a habit and a co-purchase pair, or neither (popularity).</summary>
+    private readonly record struct ScoredCategory(double Value, CategoryHabit? Habit, CoPurchase? Pair)
+    {
+        public RecommendationReason Reason(string category, CoPurchaseTable coPurchases) => (Habit, Pair) switch
+        {
+            ({ } habit, { } pair) => CoPurchaseReason(habit, pair),
+            ({ } habit, null) => HabitReason(habit),
+            _ => PopularReason(category, coPurchases.ShareOf(category)),
+        };
+    }
 }

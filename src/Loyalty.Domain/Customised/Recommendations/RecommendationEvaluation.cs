@@ -45,7 +45,7 @@ public static class RecommendationEvaluation
         int hits = 0, baselineHits = 0;
         foreach (var split in splits)
         {
-            var top = NextBestOffer.RankCategories(CategoryHabit.From(split.Training), table, split.At).Take(k);
+            var top = NextBestOffer.RankCategories(CategoryHabit.From(split.Training), table, split.At, k);
             hits += top.Any(c => split.HeldOut.Contains(c.Category)) ? 1 : 0;
             baselineHits += popular.Any(split.HeldOut.Contains) ? 1 : 0;
         }

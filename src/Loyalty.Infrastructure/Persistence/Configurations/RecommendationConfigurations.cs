@@ -26,15 +26,14 @@ internal sealed class MemberRecommendationConfiguration : IEntityTypeConfigurati
 {
     public void Configure(EntityTypeBuilder<MemberRecommendation> b)
     {
-        b.HasKey(r => r.Id);
-        b.Property(r => r.Id).ValueGeneratedOnAdd();
+        // A natural key: the batch refresh inserts thousands of rows and needs no generated id back from any of them.
+        b.HasKey(r => new { r.MemberId, r.Rank });
         b.Property(r => r.CandidateKind).HasConversion<string>().HasMaxLength(20);
         b.Property(r => r.CandidateName).HasMaxLength(MemberRecommendation.NameLength).IsRequired();
         b.Property(r => r.Category).HasMaxLength(PurchaseLine.CategoryLength);
         b.Property(r => r.ReasonKind).HasConversion<string>().HasMaxLength(20);
         b.Property(r => r.Reason).HasMaxLength(MemberRecommendation.ReasonLength).IsRequired();
         b.Property(r => r.BasedOnCategory).HasMaxLength(PurchaseLine.CategoryLength);
-        b.HasIndex(r => new { r.MemberId, r.Rank }).IsUnique();
     }
 }
 

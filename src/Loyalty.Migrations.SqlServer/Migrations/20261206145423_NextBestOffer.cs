@@ -51,8 +51,6 @@ namespace Loyalty.Migrations.SqlServer.Migrations
                 name: "MemberRecommendations",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
                     MemberId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
                     Rank = table.Column<int>(type: "int", nullable: false),
                     CandidateKind = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
@@ -70,7 +68,7 @@ namespace Loyalty.Migrations.SqlServer.Migrations
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_MemberRecommendations", x => x.Id);
+                    table.PrimaryKey("PK_MemberRecommendations", x => new { x.MemberId, x.Rank });
                 });
 
             migrationBuilder.CreateTable(
@@ -98,12 +96,6 @@ namespace Loyalty.Migrations.SqlServer.Migrations
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
-
-            migrationBuilder.CreateIndex(
-                name: "IX_MemberRecommendations_MemberId_Rank",
-                table: "MemberRecommendations",
-                columns: new[] { "MemberId", "Rank" },
-                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_PurchaseLines_MemberId_PurchasedAt",

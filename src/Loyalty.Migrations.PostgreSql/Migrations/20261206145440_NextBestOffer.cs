@@ -52,8 +52,6 @@ namespace Loyalty.Migrations.PostgreSql.Migrations
                 name: "MemberRecommendations",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
                     MemberId = table.Column<Guid>(type: "uuid", nullable: false),
                     Rank = table.Column<int>(type: "integer", nullable: false),
                     CandidateKind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
@@ -71,7 +69,7 @@ namespace Loyalty.Migrations.PostgreSql.Migrations
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_MemberRecommendations", x => x.Id);
+                    table.PrimaryKey("PK_MemberRecommendations", x => new { x.MemberId, x.Rank });
                 });
 
             migrationBuilder.CreateTable(
@@ -99,12 +97,6 @@ namespace Loyalty.Migrations.PostgreSql.Migrations
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
-
-            migrationBuilder.CreateIndex(
-                name: "IX_MemberRecommendations_MemberId_Rank",
-                table: "MemberRecommendations",
-                columns: new[] { "MemberId", "Rank" },
-                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_PurchaseLines_MemberId_PurchasedAt",

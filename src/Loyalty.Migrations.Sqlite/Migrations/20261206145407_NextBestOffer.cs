@@ -51,8 +51,6 @@ namespace Loyalty.Migrations.Sqlite.Migrations
                 name: "MemberRecommendations",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
                     MemberId = table.Column<Guid>(type: "TEXT", nullable: false),
                     Rank = table.Column<int>(type: "INTEGER", nullable: false),
                     CandidateKind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
@@ -70,7 +68,7 @@ namespace Loyalty.Migrations.Sqlite.Migrations
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_MemberRecommendations", x => x.Id);
+                    table.PrimaryKey("PK_MemberRecommendations", x => new { x.MemberId, x.Rank });
                 });
 
             migrationBuilder.CreateTable(
@@ -98,12 +96,6 @@ namespace Loyalty.Migrations.Sqlite.Migrations
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
-
-            migrationBuilder.CreateIndex(
-                name: "IX_MemberRecommendations_MemberId_Rank",
-                table: "MemberRecommendations",
-                columns: new[] { "MemberId", "Rank" },
-                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_PurchaseLines_MemberId_PurchasedAt",

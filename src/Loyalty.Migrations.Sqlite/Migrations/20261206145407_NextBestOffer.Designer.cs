@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Loyalty.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(LoyaltyDbContext))]
-    [Migration("20261206135555_NextBestOffer")]
+    [Migration("20261206145407_NextBestOffer")]
     partial class NextBestOffer
     {
         /// <inheritdoc />
@@ -108,8 +108,10 @@ namespace Loyalty.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("Loyalty.Domain.Customised.Recommendations.MemberRecommendation", b =>
                 {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Rank")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("BasedOnCategory")
@@ -145,12 +147,6 @@ namespace Loyalty.Migrations.Sqlite.Migrations
                     b.Property<long?>("LastPurchasedAt")
                         .HasColumnType("INTEGER");
 
-                    b.Property<Guid>("MemberId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Rank")
-                        .HasColumnType("INTEGER");
-
                     b.Property<string>("Reason")
                         .IsRequired()
                         .HasMaxLength(400)
@@ -164,10 +160,7 @@ namespace Loyalty.Migrations.Sqlite.Migrations
                     b.Property<double>("Score")
                         .HasColumnType("REAL");
 
-                    b.HasKey("Id");
-
-                    b.HasIndex("MemberId", "Rank")
-                        .IsUnique();
+                    b.HasKey("MemberId", "Rank");
 
                     b.ToTable("MemberRecommendations");
                 });
