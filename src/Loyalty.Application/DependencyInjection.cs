@@ -4,6 +4,7 @@ using Loyalty.Application.Common;
 using Loyalty.Application.Features.Audit;
 using Loyalty.Application.Features.Customised.Profiles;
 using Loyalty.Application.Features.Customised.Offers;
+using Loyalty.Application.Features.Customised.Recommendations;
 using Loyalty.Application.Features.Financial.Earning;
 using Loyalty.Application.Features.Financial.Ledger;
 using Loyalty.Application.Features.Financial.Policies;
@@ -61,6 +62,9 @@ public static class DependencyInjection
         services.AddScoped<IMemberDataSection, CustomerProfileDataSection>();
         services.AddScoped<OfferEarning>();
         services.AddScoped<IMemberDataSection, OfferDataSection>();
+        services.AddScoped<RecommendationCandidates>();
+        services.AddScoped<MemberNextBestOffers>();
+        services.AddScoped<IMemberDataSection, RecommendationsDataSection>();
         return services;
     }
 }

@@ -240,4 +240,8 @@ public interface IMemberApi
         [Query] int? limit = null,
         [Query] string? cursor = null,
         CancellationToken cancellationToken = default);
+    /// <summary>Gets the signed-in member's next best offers (up to three), each with its reason and the purchases it rests on.</summary>
+    /// <exception cref="LoyaltyApiException">The API rejected the request.</exception>
+    [Get("/me/recommendations")]
+    Task<RecommendationsResponse> GetRecommendationsAsync(CancellationToken cancellationToken = default);
 }

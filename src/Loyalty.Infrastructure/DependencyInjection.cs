@@ -58,6 +58,7 @@ public static class DependencyInjection
         services.AddPeriodicJob<TierSchemeJob>();
         services.AddPeriodicJob<TierReviewJob>();
         services.AddPeriodicJob<SegmentRefreshJob>();
+        services.AddPeriodicJob<RecommendationsJob>();
         services.AddWebhooks(configuration);
         services.AddSetBasedSql();
         services.AddPeriodicJob<ImportJob>();

@@ -2,16 +2,17 @@
 # Runs one opt-in benchmark test against scripts/postgres-local.sh's PostgreSQL (started if needed) in Release and
 # prints its figures. The benchmark scripts next to this one say what each measures and which settings it takes.
 #
-# Usage: tests/load/bench.sh <expiry|tier|import|segment>
+# Usage: tests/load/bench.sh <expiry|tier|import|segment|nbo>
 set -euo pipefail
 
-name="${1:?usage: tests/load/bench.sh <expiry|tier|import|segment>}"
+name="${1:?usage: tests/load/bench.sh <expiry|tier|import|segment|nbo>}"
 case "$name" in
     expiry) class=ExpiryBenchmark; flag=LOYALTY_EXPIRY_BENCH; figures='(Seeded|Expired) ' ;;
     tier)   class=TierBenchmark;   flag=LOYALTY_TIER_BENCH;   figures='(Seeded|Reviewed) ' ;;
     import) class=ImportBenchmark; flag=LOYALTY_IMPORT_BENCH; figures='(Uploaded|Imported)' ;;
     segment) class=SegmentBenchmark; flag=LOYALTY_SEGMENT_BENCH; figures='(Seeded|Previewed|Refreshed) ' ;;
-    *) echo "unknown benchmark '$name' (expiry, tier, import or segment)" >&2; exit 2 ;;
+    nbo)    class=NextBestOfferBenchmark; flag=LOYALTY_NBO_BENCH; figures='(Seeded|Refreshed|Evaluated) ' ;;
+    *) echo "unknown benchmark '$name' (expiry, tier, import, segment or nbo)" >&2; exit 2 ;;
 esac
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)

@@ -30,6 +30,7 @@ public static class LoyaltyApi
         api.MapTiersEndpoints();
 
         api.MapSegmentsEndpoints();
+        api.MapRecommendationsEndpoints();
 
         api.MapApiKeysEndpoints();
         api.MapImportsEndpoints();

@@ -2,6 +2,7 @@ using Loyalty.Domain.Audit;
 using Loyalty.Domain.Customised.Offers;
 using Loyalty.Domain.Customised.Profiles;
 using Loyalty.Domain.Customised.Segments;
+using Loyalty.Domain.Customised.Recommendations;
 using Loyalty.Domain.Financial.Earning;
 using Loyalty.Domain.Financial.Grants;
 using Loyalty.Domain.Financial.Ledger;
@@ -76,6 +77,8 @@ public interface ILoyaltyDbContext
 
     DbSet<EarnBreakdownLine> EarnBreakdownLines { get; }
 
+    DbSet<PurchaseLine> PurchaseLines { get; }
+
     DbSet<DayBonusGrant> DayBonusGrants { get; }
 
     DbSet<TierSchemeVersion> TierSchemeVersions { get; }
@@ -134,6 +137,11 @@ public interface ILoyaltyDbContext
     DbSet<OfferTarget> OfferTargets { get; }
 
     DbSet<OfferAssignment> OfferAssignments { get; }
+    DbSet<MemberRecommendation> MemberRecommendations { get; }
+
+    DbSet<CategoryCoPurchase> CategoryCoPurchases { get; }
+
+    DbSet<CategoryPopularity> CategoryPopularity { get; }
 
     DatabaseFacade Database { get; }
 

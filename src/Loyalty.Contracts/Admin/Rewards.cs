@@ -6,6 +6,7 @@ namespace Loyalty.Contracts.Admin;
 /// <summary>
 /// A reward for the catalogue. stock and perMemberLimit null mean unlimited; availableFrom/availableUntil null mean an
 /// open window; eligibleTierIds empty or null means every tier. A voucher stays usable voucherValidityDays after issue.
+/// category names the purchase category the reward is about (matched against what members buy for the next best offer).
 /// </summary>
 public sealed record CreateRewardRequest(
     string Name,
@@ -17,7 +18,8 @@ public sealed record CreateRewardRequest(
     DateTimeOffset? AvailableUntil,
     IReadOnlyList<Guid>? EligibleTierIds,
     int VoucherValidityDays,
-    bool IsActive = true);
+    bool IsActive = true,
+    string? Category = null);
 
 /// <summary>
 /// A merge patch: only the fields present change. stock, perMemberLimit, availableFrom and availableUntil sent as null
@@ -29,6 +31,7 @@ public sealed class UpdateRewardRequest
     private readonly int? _perMemberLimit;
     private readonly DateTimeOffset? _availableFrom;
     private readonly DateTimeOffset? _availableUntil;
+    private readonly string? _category;
 
     public string? Name { get; init; }
 
@@ -69,6 +72,16 @@ public sealed class UpdateRewardRequest
 
     public bool? IsActive { get; init; }
 
+    /// <summary>The purchase category the reward is about; null removes it.</summary>
+    public string? Category
+    {
+        get => _category;
+        init => (_category, HasCategory) = (value, true);
+    }
+
+    [JsonIgnore]
+    public bool HasCategory { get; private init; }
+
     [JsonIgnore]
     public bool HasStock { get; private init; }
 
@@ -95,4 +108,5 @@ public sealed record RewardResponse(
     int VoucherValidityDays,
     bool IsActive,
     DateTimeOffset CreatedAt,
-    DateTimeOffset UpdatedAt);
+    DateTimeOffset UpdatedAt,
+    string? Category = null);

@@ -3,6 +3,7 @@ using Loyalty.Domain.Audit;
 using Loyalty.Domain.Customised.Offers;
 using Loyalty.Domain.Customised.Profiles;
 using Loyalty.Domain.Customised.Segments;
+using Loyalty.Domain.Customised.Recommendations;
 using Loyalty.Domain.Financial.Earning;
 using Loyalty.Domain.Financial.Grants;
 using Loyalty.Domain.Financial.Ledger;
@@ -72,6 +73,8 @@ public sealed class LoyaltyDbContext(DbContextOptions<LoyaltyDbContext> options)
 
     public DbSet<EarnBreakdownLine> EarnBreakdownLines => Set<EarnBreakdownLine>();
 
+    public DbSet<PurchaseLine> PurchaseLines => Set<PurchaseLine>();
+
     public DbSet<DayBonusGrant> DayBonusGrants => Set<DayBonusGrant>();
 
     public DbSet<TierSchemeVersion> TierSchemeVersions => Set<TierSchemeVersion>();
@@ -129,6 +132,11 @@ public sealed class LoyaltyDbContext(DbContextOptions<LoyaltyDbContext> options)
     public DbSet<OfferTarget> OfferTargets => Set<OfferTarget>();
 
     public DbSet<OfferAssignment> OfferAssignments => Set<OfferAssignment>();
+    public DbSet<MemberRecommendation> MemberRecommendations => Set<MemberRecommendation>();
+
+    public DbSet<CategoryCoPurchase> CategoryCoPurchases => Set<CategoryCoPurchase>();
+
+    public DbSet<CategoryPopularity> CategoryPopularity => Set<CategoryPopularity>();
 
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
 

@@ -7,6 +7,7 @@ using Loyalty.Domain.Social.Tiers;
 using Loyalty.Domain.Structural.Partners;
 using Loyalty.Infrastructure.Persistence;
 using Loyalty.Infrastructure.Segments;
+using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
@@ -17,7 +18,7 @@ namespace Loyalty.Infrastructure.Seeding;
 /// a demo partner with one store, interest topics with three demo members (interests, preferences, consents) and three segments. It only runs on an empty programme and creates no secrets: partner keys
 /// are issued through the admin API (see the README).
 /// </summary>
-public sealed partial class DemoProgrammeSeeder(IDbContextFactory<LoyaltyDbContext> contexts, TimeProvider clock, ILogger<DemoProgrammeSeeder> logger)
+public sealed partial class DemoProgrammeSeeder(IDbContextFactory<LoyaltyDbContext> contexts, ISender sender, TimeProvider clock, ILogger<DemoProgrammeSeeder> logger)
 {
     public const string DemoPartnerName = "Demo Coffee Roasters";
     public const string DemoStoreCode = "DEMO-001";
@@ -74,6 +75,7 @@ public sealed partial class DemoProgrammeSeeder(IDbContextFactory<LoyaltyDbConte
             await transaction.CommitAsync(cancellationToken);
         }
 
+        await DemoRecommendations.SeedAsync(db, sender, store, now, cancellationToken);
         LogSeeded(partner.Id, store.Id);
     }
 

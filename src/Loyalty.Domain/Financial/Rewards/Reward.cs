@@ -11,6 +11,7 @@ namespace Loyalty.Domain.Financial.Rewards;
 /// <param name="AvailableFrom">Start of the window (inclusive); null means already open.</param>
 /// <param name="AvailableUntil">End of the window (exclusive); null means open-ended.</param>
 /// <param name="VoucherValidityDays">How long a voucher stays usable after it is issued.</param>
+/// <param name="Category">The purchase category the reward is about (e.g. "coffee beans"), matched against what members buy for the next best offer; null when it is about none.</param>
 public sealed record RewardTerms(
     string Name,
     string Description,
@@ -19,7 +20,8 @@ public sealed record RewardTerms(
     int? PerMemberLimit,
     DateTimeOffset? AvailableFrom,
     DateTimeOffset? AvailableUntil,
-    int VoucherValidityDays);
+    int VoucherValidityDays,
+    string? Category = null);
 
 /// <summary>
 /// Something in the catalogue members buy with points. Redeeming it issues a <see cref="Voucher"/>. A reward is
@@ -28,6 +30,8 @@ public sealed record RewardTerms(
 public sealed class Reward
 {
     public const int MaxVoucherValidityDays = 3650;
+
+    public const int CategoryLength = 100;
 
     private readonly List<RewardTier> _tiers = [];
 
@@ -54,6 +58,9 @@ public sealed class Reward
 
     public int VoucherValidityDays { get; private set; }
 
+    /// <summary>The purchase category the reward is about; null when it is about none.</summary>
+    public string? Category { get; private set; }
+
     public bool IsActive { get; private set; }
 
     public DateTimeOffset CreatedAt { get; private set; }
@@ -65,7 +72,7 @@ public sealed class Reward
 
     public IReadOnlyList<Guid> EligibleTierIds => [.. _tiers.Select(t => t.TierId).Order()];
 
-    public RewardTerms Terms => new(Name, Description, PointsCost, Stock, PerMemberLimit, AvailableFrom, AvailableUntil, VoucherValidityDays);
+    public RewardTerms Terms => new(Name, Description, PointsCost, Stock, PerMemberLimit, AvailableFrom, AvailableUntil, VoucherValidityDays, Category);
 
     public static Reward Create(RewardTerms terms, IEnumerable<Guid> eligibleTierIds, bool isActive, DateTimeOffset now)
     {
@@ -88,6 +95,7 @@ public sealed class Reward
         AvailableFrom = Stored(terms.AvailableFrom);
         AvailableUntil = Stored(terms.AvailableUntil);
         VoucherValidityDays = terms.VoucherValidityDays;
+        Category = string.IsNullOrWhiteSpace(terms.Category) ? null : terms.Category.Trim();
         IsActive = isActive;
         UpdatedAt = now;
 
@@ -170,6 +178,11 @@ public sealed class Reward
         if (terms.PerMemberLimit < 1)
         {
             throw new DomainException("invalid_reward", "A per-member limit allows at least one redemption.");
+        }
+
+        if (terms.Category?.Trim().Length > CategoryLength)
+        {
+            throw new DomainException("invalid_reward", $"A category has at most {CategoryLength} characters.");
         }
 
         if (terms.VoucherValidityDays is < 1 or > MaxVoucherValidityDays)

@@ -15,6 +15,7 @@ internal sealed class RewardConfiguration : IEntityTypeConfiguration<Reward>
         b.Property(r => r.Name).HasMaxLength(100).IsRequired();
         b.HasIndex(r => r.Name).IsUnique();
         b.Property(r => r.Description).HasMaxLength(1000).IsRequired();
+        b.Property(r => r.Category).HasMaxLength(Reward.CategoryLength);
         b.HasIndex(r => new { r.IsActive, r.PointsCost });
         b.HasMany(r => r.Tiers).WithOne().HasForeignKey(t => t.RewardId).OnDelete(DeleteBehavior.Cascade);
         b.Navigation(r => r.Tiers).UsePropertyAccessMode(PropertyAccessMode.Field);

@@ -16,13 +16,15 @@ namespace Loyalty.Application.Features.Financial.Earning;
 /// <summary>The writes of an earning purchase, shared by the live purchase and the bulk import so both write the same rows.</summary>
 public static class PurchaseEarning
 {
-    /// <summary>Adds the purchase and its earn breakdown to the unit of work.</summary>
-    public static Purchase Record(ILoyaltyDbContext db, Guid memberId, Guid partnerId, Guid storeId, string externalId, Money total, DateTimeOffset purchasedAt, DateTimeOffset now, EarnCalculation earned)
+    /// <summary>Adds the purchase, its itemised lines and its earn breakdown to the unit of work (one batch with the rest).</summary>
+    public static Purchase Record(ILoyaltyDbContext db, Guid memberId, Guid partnerId, Guid storeId, string externalId, Basket basket, DateTimeOffset purchasedAt, DateTimeOffset now, EarnCalculation earned)
     {
         ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(basket);
         ArgumentNullException.ThrowIfNull(earned);
-        var purchase = Purchase.Record(memberId, partnerId, storeId, externalId, total, purchasedAt, now, earned.TotalPoints);
+        var purchase = Purchase.Record(memberId, partnerId, storeId, externalId, basket.Total, purchasedAt, now, earned.TotalPoints);
         db.Purchases.Add(purchase);
+        db.PurchaseLines.AddRange(PurchaseLine.Of(purchase, basket));
         db.EarnBreakdownLines.AddRange(EarnBreakdownLine.ForPurchase(purchase, earned));
         return purchase;
     }

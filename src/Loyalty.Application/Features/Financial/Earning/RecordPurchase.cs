@@ -79,7 +79,7 @@ public sealed class RecordPurchaseHandler(ILoyaltyDbContext db, PointsLedger led
             earned = earned with { Lines = [.. earned.Lines, .. claimed.Select(c => c.Line)] };
         }
 
-        var purchase = PurchaseEarning.Record(db, member.Id, command.PartnerId, store.Id, externalId, basket.Total, purchasedAt, now, earned);
+        var purchase = PurchaseEarning.Record(db, member.Id, command.PartnerId, store.Id, externalId, basket, purchasedAt, now, earned);
         await offers.RedeemedAsync(member, purchase, claimed, now, cancellationToken);
         var pending = PurchaseEarning.PendingTermsFor(await policies.GetAsync(db, cancellationToken), request.AwaitConfirmation, now);
         var breakdown = EarningEngine.ToResponse(earned.Lines);

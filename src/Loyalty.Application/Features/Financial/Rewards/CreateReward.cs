@@ -19,6 +19,7 @@ public sealed class CreateRewardValidator : AbstractValidator<CreateRewardComman
         RuleFor(c => c.Request.PointsCost).InclusiveBetween(1, RewardLimits.MaxPointsCost);
         RuleFor(c => c.Request.Stock).InclusiveBetween(0, RewardLimits.MaxStock);
         RuleFor(c => c.Request.PerMemberLimit).InclusiveBetween(1, RewardLimits.MaxPerMemberLimit);
+        RuleFor(c => c.Request.Category).MaximumLength(Reward.CategoryLength);
         RuleFor(c => c.Request.VoucherValidityDays).InclusiveBetween(1, Reward.MaxVoucherValidityDays);
         RuleFor(c => c.Request.AvailableUntil).GreaterThan(c => c.Request.AvailableFrom)
             .When(c => c.Request.AvailableFrom is not null && c.Request.AvailableUntil is not null)
@@ -36,7 +37,7 @@ public sealed class CreateRewardHandler(ILoyaltyDbContext db, AuditTrail audit, 
         await RewardCatalogue.EnsureNameFreeAsync(db, name, except: null, cancellationToken);
         var tiers = await RewardCatalogue.KnownTiersAsync(db, request.EligibleTierIds ?? [], cancellationToken);
 
-        var terms = new RewardTerms(name, request.Description ?? "", request.PointsCost, request.Stock, request.PerMemberLimit, request.AvailableFrom, request.AvailableUntil, request.VoucherValidityDays);
+        var terms = new RewardTerms(name, request.Description ?? "", request.PointsCost, request.Stock, request.PerMemberLimit, request.AvailableFrom, request.AvailableUntil, request.VoucherValidityDays, request.Category);
         var reward = Reward.Create(terms, tiers, request.IsActive, clock.GetUtcNow());
         db.Rewards.Add(reward);
         var response = RewardCatalogue.ToResponse(reward);

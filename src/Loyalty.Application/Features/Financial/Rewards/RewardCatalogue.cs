@@ -15,7 +15,7 @@ public static class RewardCatalogue
     public static AppException NotFound() => AppException.NotFound(ErrorCodes.RewardNotFound, "No reward has this id.");
 
     public static RewardResponse ToResponse(Reward r) =>
-        new(r.Id, r.Name, r.Description, r.PointsCost, r.Stock, r.PerMemberLimit, r.AvailableFrom, r.AvailableUntil, r.EligibleTierIds, r.VoucherValidityDays, r.IsActive, r.CreatedAt, r.UpdatedAt);
+        new(r.Id, r.Name, r.Description, r.PointsCost, r.Stock, r.PerMemberLimit, r.AvailableFrom, r.AvailableUntil, r.EligibleTierIds, r.VoucherValidityDays, r.IsActive, r.CreatedAt, r.UpdatedAt, r.Category);
 
     /// <summary>Names are unique regardless of case (a catalogue with two "Free Coffee" entries confuses members).</summary>
     public static async Task EnsureNameFreeAsync(ILoyaltyDbContext db, string name, Guid? except, CancellationToken cancellationToken)

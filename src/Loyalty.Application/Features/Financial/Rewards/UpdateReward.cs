@@ -24,6 +24,7 @@ public sealed class UpdateRewardValidator : AbstractValidator<UpdateRewardComman
             RuleFor(c => c.Request.PointsCost).InclusiveBetween(1, RewardLimits.MaxPointsCost);
             RuleFor(c => c.Request.Stock).InclusiveBetween(0, RewardLimits.MaxStock);
             RuleFor(c => c.Request.PerMemberLimit).InclusiveBetween(1, RewardLimits.MaxPerMemberLimit);
+            RuleFor(c => c.Request.Category).MaximumLength(Reward.CategoryLength);
             RuleFor(c => c.Request.VoucherValidityDays).InclusiveBetween(1, Reward.MaxVoucherValidityDays);
             RuleFor(c => c.Request.AvailableUntil).GreaterThan(c => c.Request.AvailableFrom)
                 .When(c => c.Request.AvailableFrom is not null && c.Request.AvailableUntil is not null)
@@ -58,6 +59,7 @@ public sealed class UpdateRewardHandler(ILoyaltyDbContext db, AuditTrail audit, 
             AvailableFrom = request.HasAvailableFrom ? request.AvailableFrom : terms.AvailableFrom,
             AvailableUntil = request.HasAvailableUntil ? request.AvailableUntil : terms.AvailableUntil,
             VoucherValidityDays = request.VoucherValidityDays ?? terms.VoucherValidityDays,
+            Category = request.HasCategory ? request.Category : terms.Category,
         };
         var tiers = request.EligibleTierIds is null
             ? reward.EligibleTierIds

@@ -73,6 +73,7 @@ public sealed class PurchasesDataSection(ILoyaltyDbContext db) : IMemberDataSect
         var ids = purchases.Select(p => p.Id).ToList();
         var lines = (await db.EarnBreakdownLines.AsNoTracking().Where(l => l.PurchaseId != null && ids.Contains(l.PurchaseId.Value)).ToListAsync(cancellationToken))
             .ToLookup(l => l.PurchaseId!.Value);
+        var basket = (await db.PurchaseLines.AsNoTracking().Where(l => l.MemberId == memberId).ToListAsync(cancellationToken)).ToLookup(l => l.PurchaseId);
         var returns = await db.PurchaseReturns.AsNoTracking().Where(r => r.MemberId == memberId).OrderBy(r => r.CreatedAt).ToListAsync(cancellationToken);
         return new
         {
@@ -91,6 +92,7 @@ public sealed class PurchasesDataSection(ILoyaltyDbContext db) : IMemberDataSect
                 p.PointsReversed,
                 p.PointsWrittenOff,
                 breakdown = lines[p.Id].OrderBy(l => l.Sequence).Select(l => new { l.Kind, l.RuleId, l.RuleVersion, l.CampaignId, l.Description, l.Points }),
+                lines = basket[p.Id].OrderBy(l => l.Sequence).Select(l => new { l.Sku, l.Category, l.Quantity, l.Amount }),
             }),
             returns = returns.Select(r => new
             {

@@ -87,6 +87,8 @@ public sealed class MergeMembersHandler(ILoyaltyDbContext db, PointsLedger ledge
         var earlier = await db.Members.Where(m => m.MergedIntoMemberId == duplicateId).ToListAsync(cancellationToken);
         earlier.ForEach(m => m.FollowMerge(survivorId));
         var purchasesMoved = await db.Purchases.Where(p => p.MemberId == duplicateId).ExecuteUpdateAsync(s => s.SetProperty(p => p.MemberId, survivorId), cancellationToken);
+        await db.PurchaseLines.Where(l => l.MemberId == duplicateId).ExecuteUpdateAsync(s => s.SetProperty(l => l.MemberId, survivorId), cancellationToken);
+        await db.MemberRecommendations.Where(r => r.MemberId == duplicateId).ExecuteDeleteAsync(cancellationToken); // the survivor's next refresh covers both histories
         await db.PurchaseReturns.Where(r => r.MemberId == duplicateId).ExecuteUpdateAsync(s => s.SetProperty(r => r.MemberId, survivorId), cancellationToken);
         var vouchersMoved = await db.Vouchers.Where(v => v.MemberId == duplicateId).ExecuteUpdateAsync(s => s.SetProperty(v => v.MemberId, survivorId), cancellationToken);
 

@@ -140,7 +140,7 @@ public sealed class ImportBatch(
                 var basket = EarningEngine.BasketOf(c.Request.Amount, c.Request.Currency, c.Request.Lines);
                 var points = await engine.CalculateAsync(
                     rules, basket, EarningEngine.Facts(group.Member, group.Tier.Tier), group.Member.Id, new EarningOccasion(purchasedAt, partnerId, store.Id), forUpdate: true, cancellationToken);
-                var purchase = PurchaseEarning.Record(db, group.Member.Id, partnerId, store.Id, c.ExternalId, basket.Total, purchasedAt, now, points);
+                var purchase = PurchaseEarning.Record(db, group.Member.Id, partnerId, store.Id, c.ExternalId, basket, purchasedAt, now, points);
                 var pending = PurchaseEarning.PendingTermsFor(policy, c.Request.AwaitConfirmation, now);
                 if (points.TotalPoints > 0)
                 {

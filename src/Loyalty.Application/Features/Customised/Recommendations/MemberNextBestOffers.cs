@@ -1,0 +1,55 @@
+using Loyalty.Application.Abstractions;
+using Loyalty.Application.Common;
+using Loyalty.Contracts.Member;
+using Loyalty.Domain.Customised.Recommendations;
+using Microsoft.EntityFrameworkCore;
+
+namespace Loyalty.Application.Features.Customised.Recommendations;
+
+/// <summary>
+/// One member's next best offers, as the member and staff see them: the stored ones from the last refresh, less any
+/// candidate no longer open to the member; or, for a member no refresh has reached yet, computed now from their
+/// purchases and the stored co-purchases (not stored: the next refresh does that).
+/// </summary>
+public sealed class MemberNextBestOffers(ILoyaltyDbContext db, RecommendationCandidates candidates, TimeProvider clock)
+{
+    public async Task<RecommendationsResponse> GetAsync(Guid memberId, Guid tierId, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var target = new RecommendationTarget(memberId, tierId);
+        var open = (await candidates.ForAsync([target], now, cancellationToken))[memberId];
+        var stored = await db.MemberRecommendations.AsNoTracking().Where(r => r.MemberId == memberId).OrderBy(r => r.Rank).ToListAsync(cancellationToken);
+        if (stored.Count > 0)
+        {
+            var stillOpen = open.Select(c => (c.Kind, c.Id)).ToHashSet();
+            return new RecommendationsResponse(
+                [.. stored.Where(r => stillOpen.Contains((r.CandidateKind, r.CandidateId))).Select(r => ToResponse(r.ToRecommendation()))],
+                stored[0].ComputedAt,
+                Live: false);
+        }
+
+        var habits = await PurchaseHabits.OfMembersAsync(db, [memberId], now - PurchaseHabits.Window, cancellationToken);
+        var table = await PurchaseHabits.StoredAsync(db, cancellationToken);
+        var live = NextBestOffer.For(habits.GetValueOrDefault(memberId) ?? [], table, open, now, RefreshRecommendationsCommand.PerMember);
+        return new RecommendationsResponse([.. live.Select(ToResponse)], now, Live: true);
+    }
+
+    public static RecommendationResponse ToResponse(Recommendation recommendation)
+    {
+        ArgumentNullException.ThrowIfNull(recommendation);
+        var reason = recommendation.Reason;
+        var basedOn = reason is { BasedOnCategory: { } category, Purchases: { } purchases, LastPurchasedAt: { } last }
+            ? new RecommendationEvidence(category, purchases, last, reason.IntervalDays)
+            : null;
+        return new RecommendationResponse(
+            recommendation.Rank,
+            WireValue.Of<Contracts.Member.RecommendationCandidateKind>(recommendation.Candidate.Kind),
+            recommendation.Candidate.Id,
+            recommendation.Candidate.Name,
+            recommendation.Candidate.Category,
+            WireValue.Of<Contracts.Member.RecommendationReasonKind>(reason.Kind),
+            reason.Text,
+            basedOn,
+            recommendation.Score);
+    }
+}

@@ -1,0 +1,72 @@
+using Loyalty.Application.Abstractions;
+using Loyalty.Domain.Customised.Recommendations;
+using Microsoft.EntityFrameworkCore;
+
+namespace Loyalty.Application.Features.Customised.Recommendations;
+
+/// <summary>Reads what members buy from the stored purchase lines: each member's category habits, and the programme's co-purchases.</summary>
+public static class PurchaseHabits
+{
+    /// <summary>How far back purchases count: a year holds every seasonal habit once.</summary>
+    public static readonly TimeSpan Window = TimeSpan.FromDays(365);
+
+    /// <summary>A pair of categories must share at least this many baskets before "also bought" is said of it.</summary>
+    public const int MinBasketsTogether = 3;
+
+    /// <summary>The category habits of each member in <paramref name="memberIds"/>, from their purchases since <paramref name="since"/>.</summary>
+    public static async Task<IReadOnlyDictionary<Guid, IReadOnlyList<CategoryHabit>>> OfMembersAsync(
+        ILoyaltyDbContext db, IReadOnlyCollection<Guid> memberIds, DateTimeOffset since, CancellationToken cancellationToken)
+    {
+        var purchases = await PurchasesOfAsync(db, memberIds, since, cancellationToken);
+        return purchases.ToDictionary(p => p.Key, p => CategoryHabit.From(p.Value));
+    }
+
+    /// <summary>Each member's purchases by category (lines of one category in one basket folded together).</summary>
+    public static async Task<IReadOnlyDictionary<Guid, IReadOnlyList<CategoryPurchase>>> PurchasesOfAsync(
+        ILoyaltyDbContext db, IReadOnlyCollection<Guid> memberIds, DateTimeOffset since, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var ids = memberIds.ToList();
+        // Amounts are summed here rather than in SQL: SQLite cannot aggregate decimals, and one member's year is small.
+        var lines = await db.PurchaseLines.AsNoTracking()
+            .Where(l => ids.Contains(l.MemberId) && l.PurchasedAt >= since && l.Category != null)
+            .Select(l => new { l.MemberId, l.PurchaseId, Category = l.Category!, l.PurchasedAt, l.Amount })
+            .ToListAsync(cancellationToken);
+        return lines
+            .GroupBy(l => l.MemberId)
+            .ToDictionary(
+                m => m.Key,
+                m => (IReadOnlyList<CategoryPurchase>)m
+                    .GroupBy(l => (l.PurchaseId, l.Category))
+                    .Select(g => new CategoryPurchase(g.Key.PurchaseId, g.Key.Category, g.First().PurchasedAt, g.Sum(l => l.Amount)))
+                    .ToList());
+    }
+
+    /// <summary>Learns "members who bought X also bought Y" from every basket since <paramref name="since"/>, aggregated by the database.</summary>
+    public static async Task<CoPurchaseTable> LearnAsync(ILoyaltyDbContext db, DateTimeOffset since, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var lines = db.PurchaseLines.AsNoTracking().Where(l => l.PurchasedAt >= since && l.Category != null);
+        var total = await lines.Select(l => l.PurchaseId).Distinct().CountAsync(cancellationToken);
+        var single = await lines.GroupBy(l => l.Category!)
+            .Select(g => new { Category = g.Key, Baskets = g.Select(l => l.PurchaseId).Distinct().Count() })
+            .ToDictionaryAsync(s => s.Category, s => s.Baskets, cancellationToken);
+        var together = await (from a in lines
+                              join b in lines on a.PurchaseId equals b.PurchaseId
+                              where a.Category != b.Category
+                              group a.PurchaseId by new { From = a.Category!, To = b.Category! } into g
+                              select new { g.Key.From, g.Key.To, Baskets = g.Distinct().Count() })
+            .Where(p => p.Baskets >= MinBasketsTogether)
+            .ToListAsync(cancellationToken);
+        return CoPurchaseTable.FromCounts(total, single, together.Select(p => (p.From, p.To, p.Baskets)), MinBasketsTogether);
+    }
+
+    /// <summary>The table the last programme-wide refresh stored (empty before the first).</summary>
+    public static async Task<CoPurchaseTable> StoredAsync(ILoyaltyDbContext db, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var pairs = await db.CategoryCoPurchases.AsNoTracking().ToListAsync(cancellationToken);
+        var share = await db.CategoryPopularity.AsNoTracking().ToDictionaryAsync(p => p.Category, p => p.Share, cancellationToken);
+        return new CoPurchaseTable(pairs.Select(p => p.ToCoPurchase()), share);
+    }
+}
