@@ -2,6 +2,7 @@ using System.Text.Json;
 using FluentValidation;
 using Loyalty.Application.Common;
 using Loyalty.Application.Features.Audit;
+using Loyalty.Application.Features.Customised.AccountManagers;
 using Loyalty.Application.Features.Financial.Earning;
 using Loyalty.Application.Features.Financial.Ledger;
 using Loyalty.Application.Features.Financial.Policies;
@@ -52,6 +53,11 @@ public static class DependencyInjection
         services.AddScoped<TierSchemeService>();
         services.AddScoped<ClubEventCheckIn>();
         services.AddScoped<IMemberDataSection, ClubEventDataSection>();
+
+        // Account managers and key-account files (Customised layer).
+        services.AddScoped<IPriorityService, PriorityService>();
+        services.AddScoped<Assignments>();
+        services.AddScoped<IMemberDataSection, AccountManagerDataSection>();
         return services;
     }
 }

@@ -1,7 +1,9 @@
+using Loyalty.Application.Features.Customised.AccountManagers;
 using Loyalty.Application.Features.Financial.Expiry;
 using Loyalty.Application.Features.Financial.Ledger;
 using Loyalty.Application.Features.Financial.Reports;
 using Loyalty.Application.Features.Social.Tiers;
+using Loyalty.Infrastructure.Customised;
 using Loyalty.Infrastructure.Expiry;
 using Loyalty.Infrastructure.Ledger;
 using Loyalty.Infrastructure.Reports;
@@ -25,6 +27,7 @@ public static class SetBasedSql
         services.AddScoped<ITierMoves, SqlTierMoves>();
         services.AddScoped<ITierReview, SqlTierReview>();
         services.AddScoped<ITierSchemePreview, SqlTierSchemePreview>();
+        services.AddScoped<IMemberValueSource, SqlMemberValueSource>();
         return services;
     }
 }

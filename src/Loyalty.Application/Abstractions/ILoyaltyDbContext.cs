@@ -1,4 +1,5 @@
 using Loyalty.Domain.Audit;
+using Loyalty.Domain.Customised.AccountManagers;
 using Loyalty.Domain.Financial.Earning;
 using Loyalty.Domain.Financial.Grants;
 using Loyalty.Domain.Financial.Ledger;
@@ -98,6 +99,21 @@ public interface ILoyaltyDbContext
     DbSet<Import> Imports { get; }
 
     DbSet<ImportRow> ImportRows { get; }
+
+    // Account managers and key-account files (Customised layer).
+    DbSet<AccountManager> AccountManagers { get; }
+
+    DbSet<PortfolioAssignment> PortfolioAssignments { get; }
+
+    DbSet<AssignmentChange> AssignmentChanges { get; }
+
+    DbSet<KeyAccountFile> KeyAccountFiles { get; }
+
+    DbSet<KeyAccountInteraction> KeyAccountInteractions { get; }
+
+    DbSet<PriorityServiceMember> PriorityServiceMembers { get; }
+
+    DbSet<PriorityServiceTier> PriorityServiceTiers { get; }
 
     DatabaseFacade Database { get; }
 

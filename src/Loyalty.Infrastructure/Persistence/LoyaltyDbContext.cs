@@ -1,5 +1,6 @@
 using Loyalty.Application.Abstractions;
 using Loyalty.Domain.Audit;
+using Loyalty.Domain.Customised.AccountManagers;
 using Loyalty.Domain.Financial.Earning;
 using Loyalty.Domain.Financial.Grants;
 using Loyalty.Domain.Financial.Ledger;
@@ -94,6 +95,21 @@ public sealed class LoyaltyDbContext(DbContextOptions<LoyaltyDbContext> options)
     public DbSet<Import> Imports => Set<Import>();
 
     public DbSet<ImportRow> ImportRows => Set<ImportRow>();
+
+    // Account managers and key-account files (Customised layer).
+    public DbSet<AccountManager> AccountManagers => Set<AccountManager>();
+
+    public DbSet<PortfolioAssignment> PortfolioAssignments => Set<PortfolioAssignment>();
+
+    public DbSet<AssignmentChange> AssignmentChanges => Set<AssignmentChange>();
+
+    public DbSet<KeyAccountFile> KeyAccountFiles => Set<KeyAccountFile>();
+
+    public DbSet<KeyAccountInteraction> KeyAccountInteractions => Set<KeyAccountInteraction>();
+
+    public DbSet<PriorityServiceMember> PriorityServiceMembers => Set<PriorityServiceMember>();
+
+    public DbSet<PriorityServiceTier> PriorityServiceTiers => Set<PriorityServiceTier>();
 
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
 
