@@ -1970,3 +1970,191 @@ BEGIN
     END IF;
 END $EF$;
 COMMIT;
+
+START TRANSACTION;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261206135459_AccountManagers') THEN
+    CREATE TABLE "AccountManagers" (
+        "Id" uuid NOT NULL,
+        "Subject" character varying(200) NOT NULL,
+        "Name" character varying(200) NOT NULL,
+        "Email" character varying(320) NOT NULL,
+        "Capacity" integer NOT NULL,
+        "Active" boolean NOT NULL,
+        "CreatedAt" timestamp with time zone NOT NULL,
+        "UpdatedAt" timestamp with time zone NOT NULL,
+        CONSTRAINT "PK_AccountManagers" PRIMARY KEY ("Id")
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261206135459_AccountManagers') THEN
+    CREATE TABLE "KeyAccountFiles" (
+        "MemberId" uuid NOT NULL,
+        "Kind" character varying(20) NOT NULL,
+        "Company" character varying(200),
+        "Contacts" character varying(8000) NOT NULL,
+        "Needs" character varying(2000),
+        "Equipment" character varying(2000),
+        "ServiceLevel" character varying(500),
+        "CreditTerms" character varying(500),
+        "PaymentTerms" character varying(500),
+        "NextReviewAt" timestamp with time zone,
+        "CreatedAt" timestamp with time zone NOT NULL,
+        "UpdatedAt" timestamp with time zone NOT NULL,
+        CONSTRAINT "PK_KeyAccountFiles" PRIMARY KEY ("MemberId"),
+        CONSTRAINT "FK_KeyAccountFiles_Members_MemberId" FOREIGN KEY ("MemberId") REFERENCES "Members" ("Id") ON DELETE RESTRICT
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261206135459_AccountManagers') THEN
+    CREATE TABLE "PriorityServiceMembers" (
+        "MemberId" uuid NOT NULL,
+        "Reason" character varying(500),
+        "SetAt" timestamp with time zone NOT NULL,
+        "SetBy" character varying(200) NOT NULL,
+        CONSTRAINT "PK_PriorityServiceMembers" PRIMARY KEY ("MemberId"),
+        CONSTRAINT "FK_PriorityServiceMembers_Members_MemberId" FOREIGN KEY ("MemberId") REFERENCES "Members" ("Id") ON DELETE RESTRICT
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261206135459_AccountManagers') THEN
+    CREATE TABLE "PriorityServiceTiers" (
+        "TierId" uuid NOT NULL,
+        "SetAt" timestamp with time zone NOT NULL,
+        "SetBy" character varying(200) NOT NULL,
+        CONSTRAINT "PK_PriorityServiceTiers" PRIMARY KEY ("TierId"),
+        CONSTRAINT "FK_PriorityServiceTiers_Tiers_TierId" FOREIGN KEY ("TierId") REFERENCES "Tiers" ("Id") ON DELETE RESTRICT
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261206135459_AccountManagers') THEN
+    CREATE TABLE "AssignmentChanges" (
+        "Id" uuid NOT NULL,
+        "MemberId" uuid NOT NULL,
+        "FromManagerId" uuid,
+        "ToManagerId" uuid,
+        "ChangedAt" timestamp with time zone NOT NULL,
+        "ChangedBy" character varying(200) NOT NULL,
+        "Reason" character varying(500) NOT NULL,
+        CONSTRAINT "PK_AssignmentChanges" PRIMARY KEY ("Id"),
+        CONSTRAINT "FK_AssignmentChanges_AccountManagers_FromManagerId" FOREIGN KEY ("FromManagerId") REFERENCES "AccountManagers" ("Id") ON DELETE RESTRICT,
+        CONSTRAINT "FK_AssignmentChanges_AccountManagers_ToManagerId" FOREIGN KEY ("ToManagerId") REFERENCES "AccountManagers" ("Id") ON DELETE RESTRICT,
+        CONSTRAINT "FK_AssignmentChanges_Members_MemberId" FOREIGN KEY ("MemberId") REFERENCES "Members" ("Id") ON DELETE RESTRICT
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261206135459_AccountManagers') THEN
+    CREATE TABLE "PortfolioAssignments" (
+        "MemberId" uuid NOT NULL,
+        "ManagerId" uuid NOT NULL,
+        "AssignedAt" timestamp with time zone NOT NULL,
+        "AssignedBy" character varying(200) NOT NULL,
+        CONSTRAINT "PK_PortfolioAssignments" PRIMARY KEY ("MemberId"),
+        CONSTRAINT "FK_PortfolioAssignments_AccountManagers_ManagerId" FOREIGN KEY ("ManagerId") REFERENCES "AccountManagers" ("Id") ON DELETE RESTRICT,
+        CONSTRAINT "FK_PortfolioAssignments_Members_MemberId" FOREIGN KEY ("MemberId") REFERENCES "Members" ("Id") ON DELETE RESTRICT
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261206135459_AccountManagers') THEN
+    CREATE TABLE "KeyAccountInteractions" (
+        "Id" uuid NOT NULL,
+        "MemberId" uuid NOT NULL,
+        "Kind" character varying(20) NOT NULL,
+        "OccurredAt" timestamp with time zone NOT NULL,
+        "Summary" character varying(2000) NOT NULL,
+        "Outcome" character varying(2000),
+        "NextStep" character varying(2000),
+        "NextStepDueAt" timestamp with time zone,
+        "NextStepDoneAt" timestamp with time zone,
+        "RecordedBy" character varying(200) NOT NULL,
+        "RecordedAt" timestamp with time zone NOT NULL,
+        CONSTRAINT "PK_KeyAccountInteractions" PRIMARY KEY ("Id"),
+        CONSTRAINT "FK_KeyAccountInteractions_KeyAccountFiles_MemberId" FOREIGN KEY ("MemberId") REFERENCES "KeyAccountFiles" ("MemberId") ON DELETE RESTRICT
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261206135459_AccountManagers') THEN
+    CREATE UNIQUE INDEX "IX_AccountManagers_Subject" ON "AccountManagers" ("Subject");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261206135459_AccountManagers') THEN
+    CREATE INDEX "IX_AssignmentChanges_FromManagerId" ON "AssignmentChanges" ("FromManagerId");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261206135459_AccountManagers') THEN
+    CREATE INDEX "IX_AssignmentChanges_MemberId_ChangedAt" ON "AssignmentChanges" ("MemberId", "ChangedAt");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261206135459_AccountManagers') THEN
+    CREATE INDEX "IX_AssignmentChanges_ToManagerId" ON "AssignmentChanges" ("ToManagerId");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261206135459_AccountManagers') THEN
+    CREATE INDEX "IX_KeyAccountFiles_NextReviewAt" ON "KeyAccountFiles" ("NextReviewAt");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261206135459_AccountManagers') THEN
+    CREATE INDEX "IX_KeyAccountInteractions_MemberId_OccurredAt_Id" ON "KeyAccountInteractions" ("MemberId", "OccurredAt", "Id");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261206135459_AccountManagers') THEN
+    CREATE INDEX "IX_KeyAccountInteractions_NextStepDueAt_NextStepDoneAt" ON "KeyAccountInteractions" ("NextStepDueAt", "NextStepDoneAt");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261206135459_AccountManagers') THEN
+    CREATE INDEX "IX_PortfolioAssignments_ManagerId_MemberId" ON "PortfolioAssignments" ("ManagerId", "MemberId");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261206135459_AccountManagers') THEN
+    INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+    VALUES ('20261206135459_AccountManagers', '10.0.14');
+    END IF;
+END $EF$;
+COMMIT;

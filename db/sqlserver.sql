@@ -2209,3 +2209,208 @@ END;
 
 COMMIT;
 GO
+
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206135447_AccountManagers'
+)
+BEGIN
+    CREATE TABLE [AccountManagers] (
+        [Id] uniqueidentifier NOT NULL,
+        [Subject] nvarchar(200) NOT NULL,
+        [Name] nvarchar(200) NOT NULL,
+        [Email] nvarchar(320) NOT NULL,
+        [Capacity] int NOT NULL,
+        [Active] bit NOT NULL,
+        [CreatedAt] datetimeoffset NOT NULL,
+        [UpdatedAt] datetimeoffset NOT NULL,
+        CONSTRAINT [PK_AccountManagers] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206135447_AccountManagers'
+)
+BEGIN
+    CREATE TABLE [KeyAccountFiles] (
+        [MemberId] uniqueidentifier NOT NULL,
+        [Kind] nvarchar(20) NOT NULL,
+        [Company] nvarchar(200) NULL,
+        [Contacts] nvarchar(max) NOT NULL,
+        [Needs] nvarchar(2000) NULL,
+        [Equipment] nvarchar(2000) NULL,
+        [ServiceLevel] nvarchar(500) NULL,
+        [CreditTerms] nvarchar(500) NULL,
+        [PaymentTerms] nvarchar(500) NULL,
+        [NextReviewAt] datetimeoffset NULL,
+        [CreatedAt] datetimeoffset NOT NULL,
+        [UpdatedAt] datetimeoffset NOT NULL,
+        CONSTRAINT [PK_KeyAccountFiles] PRIMARY KEY ([MemberId]),
+        CONSTRAINT [FK_KeyAccountFiles_Members_MemberId] FOREIGN KEY ([MemberId]) REFERENCES [Members] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206135447_AccountManagers'
+)
+BEGIN
+    CREATE TABLE [PriorityServiceMembers] (
+        [MemberId] uniqueidentifier NOT NULL,
+        [Reason] nvarchar(500) NULL,
+        [SetAt] datetimeoffset NOT NULL,
+        [SetBy] nvarchar(200) NOT NULL,
+        CONSTRAINT [PK_PriorityServiceMembers] PRIMARY KEY ([MemberId]),
+        CONSTRAINT [FK_PriorityServiceMembers_Members_MemberId] FOREIGN KEY ([MemberId]) REFERENCES [Members] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206135447_AccountManagers'
+)
+BEGIN
+    CREATE TABLE [PriorityServiceTiers] (
+        [TierId] uniqueidentifier NOT NULL,
+        [SetAt] datetimeoffset NOT NULL,
+        [SetBy] nvarchar(200) NOT NULL,
+        CONSTRAINT [PK_PriorityServiceTiers] PRIMARY KEY ([TierId]),
+        CONSTRAINT [FK_PriorityServiceTiers_Tiers_TierId] FOREIGN KEY ([TierId]) REFERENCES [Tiers] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206135447_AccountManagers'
+)
+BEGIN
+    CREATE TABLE [AssignmentChanges] (
+        [Id] uniqueidentifier NOT NULL,
+        [MemberId] uniqueidentifier NOT NULL,
+        [FromManagerId] uniqueidentifier NULL,
+        [ToManagerId] uniqueidentifier NULL,
+        [ChangedAt] datetimeoffset NOT NULL,
+        [ChangedBy] nvarchar(200) NOT NULL,
+        [Reason] nvarchar(500) NOT NULL,
+        CONSTRAINT [PK_AssignmentChanges] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_AssignmentChanges_AccountManagers_FromManagerId] FOREIGN KEY ([FromManagerId]) REFERENCES [AccountManagers] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_AssignmentChanges_AccountManagers_ToManagerId] FOREIGN KEY ([ToManagerId]) REFERENCES [AccountManagers] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_AssignmentChanges_Members_MemberId] FOREIGN KEY ([MemberId]) REFERENCES [Members] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206135447_AccountManagers'
+)
+BEGIN
+    CREATE TABLE [PortfolioAssignments] (
+        [MemberId] uniqueidentifier NOT NULL,
+        [ManagerId] uniqueidentifier NOT NULL,
+        [AssignedAt] datetimeoffset NOT NULL,
+        [AssignedBy] nvarchar(200) NOT NULL,
+        CONSTRAINT [PK_PortfolioAssignments] PRIMARY KEY ([MemberId]),
+        CONSTRAINT [FK_PortfolioAssignments_AccountManagers_ManagerId] FOREIGN KEY ([ManagerId]) REFERENCES [AccountManagers] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_PortfolioAssignments_Members_MemberId] FOREIGN KEY ([MemberId]) REFERENCES [Members] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206135447_AccountManagers'
+)
+BEGIN
+    CREATE TABLE [KeyAccountInteractions] (
+        [Id] uniqueidentifier NOT NULL,
+        [MemberId] uniqueidentifier NOT NULL,
+        [Kind] nvarchar(20) NOT NULL,
+        [OccurredAt] datetimeoffset NOT NULL,
+        [Summary] nvarchar(2000) NOT NULL,
+        [Outcome] nvarchar(2000) NULL,
+        [NextStep] nvarchar(2000) NULL,
+        [NextStepDueAt] datetimeoffset NULL,
+        [NextStepDoneAt] datetimeoffset NULL,
+        [RecordedBy] nvarchar(200) NOT NULL,
+        [RecordedAt] datetimeoffset NOT NULL,
+        CONSTRAINT [PK_KeyAccountInteractions] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_KeyAccountInteractions_KeyAccountFiles_MemberId] FOREIGN KEY ([MemberId]) REFERENCES [KeyAccountFiles] ([MemberId]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206135447_AccountManagers'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_AccountManagers_Subject] ON [AccountManagers] ([Subject]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206135447_AccountManagers'
+)
+BEGIN
+    CREATE INDEX [IX_AssignmentChanges_FromManagerId] ON [AssignmentChanges] ([FromManagerId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206135447_AccountManagers'
+)
+BEGIN
+    CREATE INDEX [IX_AssignmentChanges_MemberId_ChangedAt] ON [AssignmentChanges] ([MemberId], [ChangedAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206135447_AccountManagers'
+)
+BEGIN
+    CREATE INDEX [IX_AssignmentChanges_ToManagerId] ON [AssignmentChanges] ([ToManagerId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206135447_AccountManagers'
+)
+BEGIN
+    CREATE INDEX [IX_KeyAccountFiles_NextReviewAt] ON [KeyAccountFiles] ([NextReviewAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206135447_AccountManagers'
+)
+BEGIN
+    CREATE INDEX [IX_KeyAccountInteractions_MemberId_OccurredAt_Id] ON [KeyAccountInteractions] ([MemberId], [OccurredAt], [Id]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206135447_AccountManagers'
+)
+BEGIN
+    CREATE INDEX [IX_KeyAccountInteractions_NextStepDueAt_NextStepDoneAt] ON [KeyAccountInteractions] ([NextStepDueAt], [NextStepDoneAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206135447_AccountManagers'
+)
+BEGIN
+    CREATE INDEX [IX_PortfolioAssignments_ManagerId_MemberId] ON [PortfolioAssignments] ([ManagerId], [MemberId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206135447_AccountManagers'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261206135447_AccountManagers', N'10.0.14');
+END;
+
+COMMIT;
+GO
