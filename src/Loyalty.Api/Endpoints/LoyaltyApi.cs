@@ -1,3 +1,4 @@
+using Loyalty.Api.Endpoints.Customised;
 using Loyalty.Api.Endpoints.Financial;
 using Loyalty.Api.Endpoints.Social;
 using Loyalty.Api.Endpoints.Structural;
@@ -34,6 +35,9 @@ public static class LoyaltyApi
         api.MapSettlementEndpoints();
         api.MapStoresEndpoints();
         api.MapWebhooksEndpoints();
+
+        api.MapAccountManagersEndpoints();
+        api.MapKeyAccountsEndpoints();
 
         api.MapAuditEndpoints();
     }

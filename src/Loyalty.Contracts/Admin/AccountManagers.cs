@@ -40,6 +40,9 @@ public sealed record AssignMembersRequest(IReadOnlyList<Guid> MemberIds, string 
 /// <summary>The member's manager from now on; null releases the member from any portfolio.</summary>
 public sealed record ChangeAccountManagerRequest(Guid? ManagerId, string Reason);
 
+/// <summary>The members of an assignment request, each with their manager now.</summary>
+public sealed record AssignmentsResponse(Guid ManagerId, IReadOnlyList<MemberAccountManagerResponse> Members);
+
 public sealed record MemberAccountManagerResponse(Guid MemberId, Guid? ManagerId, string? ManagerName, DateTimeOffset? AssignedAt, string? AssignedBy);
 
 public sealed record AssignmentChangeResponse(Guid Id, Guid MemberId, Guid? FromManagerId, Guid? ToManagerId, DateTimeOffset ChangedAt, string ChangedBy, string Reason);

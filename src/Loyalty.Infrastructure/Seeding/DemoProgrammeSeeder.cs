@@ -51,6 +51,8 @@ public sealed partial class DemoProgrammeSeeder(IDbContextFactory<LoyaltyDbConte
         var store = Store.Open(partner.Id, "Demo Coffee, Main Street", DemoStoreCode, "Springfield", now);
         db.Stores.Add(store);
         await db.SaveChangesAsync(cancellationToken);
+        await SeedAccountManagementAsync(db, store, now, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
         LogSeeded(partner.Id, store.Id);
     }
 
