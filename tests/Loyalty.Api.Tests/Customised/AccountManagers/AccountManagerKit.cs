@@ -9,7 +9,7 @@ internal static class AccountManagerKit
 {
     public const string Managers = "/api/v1/admin/account-managers";
 
-    public static string Member(Guid memberId, string tail = "") => $"/api/v1/admin/members/{memberId}{tail}";
+    public static string MemberUrl(Guid memberId, string tail = "") => $"/api/v1/admin/members/{memberId}{tail}";
 
     /// <summary>A registered manager and an HTTP client holding their account-manager token.</summary>
     public static async Task<(AccountManagerResponse Manager, HttpClient Client)> ManagerAsync(this Scenario s, int capacity = 50)

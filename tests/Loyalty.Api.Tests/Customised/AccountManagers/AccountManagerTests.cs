@@ -21,10 +21,10 @@ public sealed class AccountManagerTests(ApiFixture fixture)
         var (second, secondClient) = await s.ManagerAsync();
         var member = await s.AssignedMemberAsync(first.Id);
 
-        var moved = await s.Admin.SendJsonAsync(HttpMethod.Put, Member(member.Id, "/account-manager"), new ChangeAccountManagerRequest(second.Id, "Moved to the business desk"), null);
+        var moved = await s.Admin.SendJsonAsync(HttpMethod.Put, MemberUrl(member.Id, "/account-manager"), new ChangeAccountManagerRequest(second.Id, "Moved to the business desk"), null);
         await moved.EnsureStatusAsync(HttpStatusCode.OK);
 
-        var history = await s.Admin.GetAllAsync<AssignmentChangeResponse>(Member(member.Id, "/account-manager/history"));
+        var history = await s.Admin.GetAllAsync<AssignmentChangeResponse>(MemberUrl(member.Id, "/account-manager/history"));
         Assert.Equal(
             [(first.Id, (Guid?)second.Id, "Moved to the business desk"), (null, first.Id, "Top spender")],
             history.Select(h => (h.FromManagerId, h.ToManagerId, h.Reason)).ToList());
@@ -32,13 +32,13 @@ public sealed class AccountManagerTests(ApiFixture fixture)
         Assert.True(history[0].ChangedAt >= history[1].ChangedAt);
         Assert.Empty(await firstClient.GetAllAsync<PortfolioMemberResponse>("/api/v1/admin/portfolio"));
         Assert.Equal([member.Id], (await secondClient.GetAllAsync<PortfolioMemberResponse>("/api/v1/admin/portfolio")).Select(p => p.MemberId));
-        var now = await secondClient.GetJsonAsync<MemberAccountManagerResponse>(Member(member.Id, "/account-manager"));
+        var now = await secondClient.GetJsonAsync<MemberAccountManagerResponse>(MemberUrl(member.Id, "/account-manager"));
         Assert.Equal((second.Id, second.Name), (now.ManagerId, now.ManagerName));
 
-        var released = await s.Admin.SendJsonAsync(HttpMethod.Put, Member(member.Id, "/account-manager"), new ChangeAccountManagerRequest(null, "Left the business programme"), null);
+        var released = await s.Admin.SendJsonAsync(HttpMethod.Put, MemberUrl(member.Id, "/account-manager"), new ChangeAccountManagerRequest(null, "Left the business programme"), null);
         await released.EnsureStatusAsync(HttpStatusCode.OK);
-        Assert.Equal(3, (await s.Admin.GetAllAsync<AssignmentChangeResponse>(Member(member.Id, "/account-manager/history"))).Count);
-        Assert.Null((await s.Admin.GetJsonAsync<MemberAccountManagerResponse>(Member(member.Id, "/account-manager"))).ManagerId);
+        Assert.Equal(3, (await s.Admin.GetAllAsync<AssignmentChangeResponse>(MemberUrl(member.Id, "/account-manager/history"))).Count);
+        Assert.Null((await s.Admin.GetJsonAsync<MemberAccountManagerResponse>(MemberUrl(member.Id, "/account-manager"))).ManagerId);
 
         await using var db = s.Api.CreateDbContext();
         var audited = await db.AuditLog.AsNoTracking().Where(a => a.EntityId == member.Id.ToString() && a.Action == "member.account_manager_changed").CountAsync();
@@ -108,13 +108,13 @@ public sealed class AccountManagerTests(ApiFixture fixture)
         var priority = scope.ServiceProvider.GetRequiredService<IPriorityService>();
         Assert.False(await priority.IsPriorityAsync(member.Id, default));
 
-        using var flag = await client.SendJsonAsync(HttpMethod.Put, Member(member.Id, "/priority-service"), new MemberPriorityRequest(true, "Hospital supplier"), null);
+        using var flag = await client.SendJsonAsync(HttpMethod.Put, MemberUrl(member.Id, "/priority-service"), new MemberPriorityRequest(true, "Hospital supplier"), null);
         await flag.EnsureStatusAsync(HttpStatusCode.OK);
-        var flagged = await client.GetJsonAsync<PriorityServiceResponse>(Member(member.Id, "/priority-service"));
+        var flagged = await client.GetJsonAsync<PriorityServiceResponse>(MemberUrl(member.Id, "/priority-service"));
         Assert.Equal((true, PrioritySource.Member, "Hospital supplier", "manager-"), (flagged.Priority, flagged.Source, flagged.Reason, flagged.SetBy![..8]));
         Assert.True(await priority.IsPriorityAsync(member.Id, default));
 
-        using var unflag = await client.SendJsonAsync(HttpMethod.Put, Member(member.Id, "/priority-service"), new MemberPriorityRequest(false, null), null);
+        using var unflag = await client.SendJsonAsync(HttpMethod.Put, MemberUrl(member.Id, "/priority-service"), new MemberPriorityRequest(false, null), null);
         await unflag.EnsureStatusAsync(HttpStatusCode.OK);
         Assert.False(await priority.IsPriorityAsync(member.Id, default));
 
@@ -124,7 +124,7 @@ public sealed class AccountManagerTests(ApiFixture fixture)
             var tier = await s.Admin.SendJsonAsync(HttpMethod.Put, tierUrl, new TierPriorityRequest(true), null);
             await tier.EnsureStatusAsync(HttpStatusCode.OK);
             Assert.True(await priority.IsPriorityAsync(member.Id, default));
-            Assert.Equal(PrioritySource.Tier, (await s.Admin.GetJsonAsync<PriorityServiceResponse>(Member(member.Id, "/priority-service"))).Source);
+            Assert.Equal(PrioritySource.Tier, (await s.Admin.GetJsonAsync<PriorityServiceResponse>(MemberUrl(member.Id, "/priority-service"))).Source);
             using var byManager = await client.SendJsonAsync(HttpMethod.Put, tierUrl, new TierPriorityRequest(false), null);
             await byManager.AssertProblemAsync(HttpStatusCode.Forbidden, "forbidden");
         }

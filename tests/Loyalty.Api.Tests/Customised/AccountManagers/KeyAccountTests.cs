@@ -24,12 +24,12 @@ public sealed class KeyAccountTests(ApiFixture fixture)
         var file = await PutFileAsync(client, member.Id, BusinessFile(now.AddDays(10)));
         Assert.Equal((KeyAccountKind.Business, "Acme Bakeries Ltd", "Ada Baker", "30 days net", manager.Id),
             (file.Kind, file.Company, file.Contacts.Single().Name, file.Terms.PaymentTerms, file.ManagerId));
-        var call = await client.PostJsonAsync<InteractionResponse>(Member(member.Id, "/key-account/interactions"),
+        var call = await client.PostJsonAsync<InteractionResponse>(MemberUrl(member.Id, "/key-account/interactions"),
             new RecordInteractionRequest(InteractionKind.Call, now.AddHours(-1), "Quarterly call", "Wants a bigger credit line", "Send the revised terms", now.AddDays(2)));
-        await client.PostJsonAsync<InteractionResponse>(Member(member.Id, "/key-account/interactions"),
+        await client.PostJsonAsync<InteractionResponse>(MemberUrl(member.Id, "/key-account/interactions"),
             new RecordInteractionRequest(InteractionKind.Visit, now.AddMinutes(-5), "Visited the main branch", null, null, null));
 
-        var log = await client.GetAllAsync<InteractionResponse>(Member(member.Id, "/key-account/interactions"));
+        var log = await client.GetAllAsync<InteractionResponse>(MemberUrl(member.Id, "/key-account/interactions"));
         Assert.Equal([InteractionKind.Visit, InteractionKind.Call], log.Select(i => i.Kind));
         Assert.Empty(await client.GetAllAsync<DueNextStepResponse>("/api/v1/admin/portfolio/due-next-steps"));
         Assert.Single(await client.GetAllAsync<DueNextStepResponse>("/api/v1/admin/portfolio/due-next-steps?withinDays=3"));
@@ -42,7 +42,7 @@ public sealed class KeyAccountTests(ApiFixture fixture)
             var load = Assert.Single(await client.GetAllAsync<ManagerWorkloadResponse>("/api/v1/admin/account-managers/workload"));
             Assert.Equal((1, 1, 0, 1, 1), (load.Members, load.KeyAccounts, load.DueReviews, load.OpenNextSteps, load.DueNextSteps));
 
-            var done = await client.PostJsonAsync<InteractionResponse>(Member(member.Id, $"/key-account/interactions/{call.Id}/complete"), new { });
+            var done = await client.PostJsonAsync<InteractionResponse>(MemberUrl(member.Id, $"/key-account/interactions/{call.Id}/complete"), new { });
             Assert.NotNull(done.NextStepDoneAt);
             Assert.Empty(await client.GetAllAsync<DueNextStepResponse>("/api/v1/admin/portfolio/due-next-steps"));
         }
@@ -76,26 +76,26 @@ public sealed class KeyAccountTests(ApiFixture fixture)
         var member = await s.AssignedMemberAsync(manager.Id);
         var now = api.Clock.GetUtcNow();
 
-        using var noFile = await client.GetAsync(Member(member.Id, "/key-account"));
+        using var noFile = await client.GetAsync(MemberUrl(member.Id, "/key-account"));
         await noFile.AssertProblemAsync(HttpStatusCode.NotFound, "key_account_file_not_found");
-        using var logWithoutFile = await client.PostAsync(Member(member.Id, "/key-account/interactions"), new RecordInteractionRequest(InteractionKind.Call, now, "Hi", null, null, null), null);
+        using var logWithoutFile = await client.PostAsync(MemberUrl(member.Id, "/key-account/interactions"), new RecordInteractionRequest(InteractionKind.Call, now, "Hi", null, null, null), null);
         await logWithoutFile.AssertProblemAsync(HttpStatusCode.NotFound, "key_account_file_not_found");
-        using var noCompany = await client.SendJsonAsync(HttpMethod.Put, Member(member.Id, "/key-account"), BusinessFile(null) with { Company = " " }, null);
+        using var noCompany = await client.SendJsonAsync(HttpMethod.Put, MemberUrl(member.Id, "/key-account"), BusinessFile(null) with { Company = " " }, null);
         await noCompany.AssertProblemAsync(HttpStatusCode.UnprocessableEntity, "company_required");
-        using var badEmail = await client.SendJsonAsync(HttpMethod.Put, Member(member.Id, "/key-account"), BusinessFile(null) with { Contacts = [new KeyAccountContactDto("X", null, "not-an-email")] }, null);
+        using var badEmail = await client.SendJsonAsync(HttpMethod.Put, MemberUrl(member.Id, "/key-account"), BusinessFile(null) with { Contacts = [new KeyAccountContactDto("X", null, "not-an-email")] }, null);
         await badEmail.AssertProblemAsync(HttpStatusCode.BadRequest, "validation_failed");
 
         await PutFileAsync(client, member.Id, BusinessFile(null) with { Kind = KeyAccountKind.Top, Company = null });
-        using var future = await client.PostAsync(Member(member.Id, "/key-account/interactions"), new RecordInteractionRequest(InteractionKind.Meeting, now.AddDays(1), "Later", null, null, null), null);
+        using var future = await client.PostAsync(MemberUrl(member.Id, "/key-account/interactions"), new RecordInteractionRequest(InteractionKind.Meeting, now.AddDays(1), "Later", null, null, null), null);
         await future.AssertProblemAsync(HttpStatusCode.UnprocessableEntity, "interaction_in_future");
-        using var stepWithoutDate = await client.PostAsync(Member(member.Id, "/key-account/interactions"), new RecordInteractionRequest(InteractionKind.Email, now, "Sent", null, "Call back", null), null);
+        using var stepWithoutDate = await client.PostAsync(MemberUrl(member.Id, "/key-account/interactions"), new RecordInteractionRequest(InteractionKind.Email, now, "Sent", null, "Call back", null), null);
         await stepWithoutDate.AssertProblemAsync(HttpStatusCode.UnprocessableEntity, "next_step_incomplete");
-        var plain = await client.PostJsonAsync<InteractionResponse>(Member(member.Id, "/key-account/interactions"), new RecordInteractionRequest(InteractionKind.Email, now, "Sent the price list", null, null, null));
-        using var nothingToDo = await client.PostAsync(Member(member.Id, $"/key-account/interactions/{plain.Id}/complete"), new { }, null);
+        var plain = await client.PostJsonAsync<InteractionResponse>(MemberUrl(member.Id, "/key-account/interactions"), new RecordInteractionRequest(InteractionKind.Email, now, "Sent the price list", null, null, null));
+        using var nothingToDo = await client.PostAsync(MemberUrl(member.Id, $"/key-account/interactions/{plain.Id}/complete"), new { }, null);
         await nothingToDo.AssertProblemAsync(HttpStatusCode.UnprocessableEntity, "no_next_step");
-        using var unknown = await client.PostAsync(Member(member.Id, $"/key-account/interactions/{Guid.NewGuid()}/complete"), new { }, null);
+        using var unknown = await client.PostAsync(MemberUrl(member.Id, $"/key-account/interactions/{Guid.NewGuid()}/complete"), new { }, null);
         await unknown.AssertProblemAsync(HttpStatusCode.NotFound, "interaction_not_found");
-        using var wire = await client.GetAsync(Member(member.Id, "/key-account/interactions"));
+        using var wire = await client.GetAsync(MemberUrl(member.Id, "/key-account/interactions"));
         Assert.Contains("\"kind\":\"email\"", await wire.Content.ReadAsStringAsync(), StringComparison.Ordinal); // camelCase enums on the wire
     }
 
@@ -107,21 +107,21 @@ public sealed class KeyAccountTests(ApiFixture fixture)
         var (manager, client) = await s.ManagerAsync();
         var member = await s.AssignedMemberAsync(manager.Id);
         await PutFileAsync(client, member.Id, BusinessFile(api.Clock.GetUtcNow().AddDays(30)));
-        await client.PostJsonAsync<InteractionResponse>(Member(member.Id, "/key-account/interactions"),
+        await client.PostJsonAsync<InteractionResponse>(MemberUrl(member.Id, "/key-account/interactions"),
             new RecordInteractionRequest(InteractionKind.Meeting, api.Clock.GetUtcNow(), "Met Ada about the new ovens", "Happy", null, null));
-        (await client.SendJsonAsync(HttpMethod.Put, Member(member.Id, "/priority-service"), new MemberPriorityRequest(true, "Key account"), null)).Dispose();
+        (await client.SendJsonAsync(HttpMethod.Put, MemberUrl(member.Id, "/priority-service"), new MemberPriorityRequest(true, "Key account"), null)).Dispose();
 
-        var export = await s.Admin.GetJsonAsync<MemberDataExport>(Member(member.Id, "/export"));
+        var export = await s.Admin.GetJsonAsync<MemberDataExport>(MemberUrl(member.Id, "/export"));
         var section = export.Sections["accountManagement"];
         Assert.Equal(manager.Id, section.GetProperty("manager").GetProperty("managerId").GetGuid());
         Assert.Equal("Ada Baker", section.GetProperty("keyAccount").GetProperty("contacts")[0].GetProperty("name").GetString());
         Assert.Equal("Met Ada about the new ovens", section.GetProperty("keyAccount").GetProperty("interactions")[0].GetProperty("summary").GetString());
         Assert.Equal("Top spender", section.GetProperty("assignmentHistory")[0].GetProperty("reason").GetString());
 
-        using var erase = await s.Admin.PostAsync(Member(member.Id, "/erasure"), new MemberStatusChangeRequest("Right to be forgotten"), null);
+        using var erase = await s.Admin.PostAsync(MemberUrl(member.Id, "/erasure"), new MemberStatusChangeRequest("Right to be forgotten"), null);
         await erase.EnsureStatusAsync(HttpStatusCode.OK);
 
-        var after = (await s.Admin.GetJsonAsync<MemberDataExport>(Member(member.Id, "/export"))).Sections["accountManagement"];
+        var after = (await s.Admin.GetJsonAsync<MemberDataExport>(MemberUrl(member.Id, "/export"))).Sections["accountManagement"];
         Assert.Equal(JsonValueKind.Null, after.GetProperty("keyAccount").ValueKind);
         Assert.Equal(JsonValueKind.Null, after.GetProperty("manager").ValueKind);
         Assert.Equal(JsonValueKind.Null, after.GetProperty("priorityService").ValueKind);
@@ -135,7 +135,7 @@ public sealed class KeyAccountTests(ApiFixture fixture)
 
     private static async Task<KeyAccountFileResponse> PutFileAsync(HttpClient client, Guid memberId, KeyAccountFileRequest request)
     {
-        using var response = await client.SendJsonAsync(HttpMethod.Put, Member(memberId, "/key-account"), request, null);
+        using var response = await client.SendJsonAsync(HttpMethod.Put, MemberUrl(memberId, "/key-account"), request, null);
         await response.EnsureStatusAsync(HttpStatusCode.OK);
         return (await System.Net.Http.Json.HttpContentJsonExtensions.ReadFromJsonAsync<KeyAccountFileResponse>(response.Content, HttpTestExtensions.Json))!;
     }

@@ -28,12 +28,12 @@ public sealed class PortfolioIsolationTests(ApiFixture fixture)
         var (owner, ownerClient) = await s.ManagerAsync();
         var (_, intruder) = await s.ManagerAsync();
         var member = await s.AssignedMemberAsync(owner.Id);
-        using (var put = await ownerClient.SendJsonAsync(HttpMethod.Put, Member(member.Id, "/key-account"), BusinessFile(api.Clock.GetUtcNow().AddDays(-1)), null))
+        using (var put = await ownerClient.SendJsonAsync(HttpMethod.Put, MemberUrl(member.Id, "/key-account"), BusinessFile(api.Clock.GetUtcNow().AddDays(-1)), null))
         {
             await put.EnsureStatusAsync(HttpStatusCode.OK);
         }
 
-        var interaction = await ownerClient.PostJsonAsync<InteractionResponse>(Member(member.Id, "/key-account/interactions"),
+        var interaction = await ownerClient.PostJsonAsync<InteractionResponse>(MemberUrl(member.Id, "/key-account/interactions"),
             new RecordInteractionRequest(InteractionKind.Call, api.Clock.GetUtcNow(), "Call", null, "Follow up", api.Clock.GetUtcNow().AddDays(-1)));
         string Concrete(string template) => template
             .Replace("{memberId:guid}", member.Id.ToString(), StringComparison.Ordinal)
@@ -114,7 +114,7 @@ public sealed class PortfolioIsolationTests(ApiFixture fixture)
 
         using var deactivate = await s.Admin.SendJsonAsync(HttpMethod.Put, $"{Managers}/{owner.Id}", new UpdateAccountManagerRequest(owner.Name, owner.Email, owner.Capacity, false), null);
         await deactivate.EnsureStatusAsync(HttpStatusCode.OK);
-        using var inactive = await ownerClient.GetAsync(Member(mine.Id, "/account-manager"));
+        using var inactive = await ownerClient.GetAsync(MemberUrl(mine.Id, "/account-manager"));
         await inactive.AssertProblemAsync(HttpStatusCode.Forbidden, "not_an_account_manager");
     }
 }
