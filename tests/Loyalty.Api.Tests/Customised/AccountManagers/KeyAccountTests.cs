@@ -1,10 +1,13 @@
 using System.Net;
 using System.Text.Json;
 using Loyalty.Api.Tests.Infrastructure;
+using Loyalty.Application.Features.Customised.AccountManagers;
+using Loyalty.Application.Features.Customised.KeyAccounts;
 using Loyalty.Contracts.Admin;
 using Loyalty.Contracts.Member;
 using Loyalty.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Time.Testing;
 using static Loyalty.Api.Tests.Customised.AccountManagers.AccountManagerKit;
 
 namespace Loyalty.Api.Tests.Customised.AccountManagers;
@@ -131,6 +134,28 @@ public sealed class KeyAccountTests(ApiFixture fixture)
         Assert.False(await db.KeyAccountFiles.AnyAsync(f => f.MemberId == member.Id));
         var raw = string.Join("\n", await db.AuditLog.AsNoTracking().Where(a => a.EntityId == member.Id.ToString()).Select(a => a.After ?? "").ToListAsync());
         Assert.DoesNotContain("Ada", raw, StringComparison.Ordinal);
+    }
+
+    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task A_review_is_due_from_its_date_on_by_the_injected_clock(DatabaseProvider provider)
+    {
+        var api = fixture.For(provider);
+        var s = await Scenario.StartAsync(api);
+        var (manager, client) = await s.ManagerAsync();
+        var member = await s.AssignedMemberAsync(manager.Id);
+        var reviewAt = api.Clock.GetUtcNow().AddDays(10);
+        await PutFileAsync(client, member.Id, BusinessFile(reviewAt));
+        var caller = new StaffCaller("test", manager.Id);
+
+        async Task<IReadOnlyList<DueReviewResponse>> DueAtAsync(DateTimeOffset at)
+        {
+            await using var db = api.CreateDbContext();
+            return (await new ListDueReviewsHandler(db, new FakeTimeProvider(at)).Handle(new ListDueReviewsQuery(caller), default)).Items;
+        }
+
+        Assert.Empty(await DueAtAsync(reviewAt.AddTicks(-10)));
+        Assert.Equal([member.Id], (await DueAtAsync(reviewAt)).Select(r => r.MemberId));
+        Assert.Equal([member.Id], (await DueAtAsync(reviewAt.AddDays(30))).Select(r => r.MemberId));
     }
 
     private static async Task<KeyAccountFileResponse> PutFileAsync(HttpClient client, Guid memberId, KeyAccountFileRequest request)
