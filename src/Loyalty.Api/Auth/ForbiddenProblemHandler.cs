@@ -24,7 +24,8 @@ public sealed class ForbiddenProblemHandler(IProblemDetailsService problems) : I
                 context.Response.StatusCode = StatusCodes.Status403Forbidden;
                 await problems.WriteAsync(new ProblemDetailsContext
                 {
-                    HttpContext = context, ProblemDetails = Problems.Create(StatusCodes.Status403Forbidden, portfolio.Code, "Not allowed.", portfolio.Message),
+                    HttpContext = context,
+                    ProblemDetails = Problems.Create(StatusCodes.Status403Forbidden, portfolio.Code, "Not allowed.", portfolio.Message),
                 });
                 return;
             }

@@ -64,8 +64,16 @@ public sealed class KeyAccountInteraction
 
         return new()
         {
-            Id = EntityId.New(), MemberId = memberId, Kind = kind, OccurredAt = occurredAt, Summary = summary.Trim(),
-            Outcome = string.IsNullOrWhiteSpace(outcome) ? null : outcome.Trim(), NextStep = step, NextStepDueAt = nextStepDueAt, RecordedBy = by, RecordedAt = now,
+            Id = EntityId.New(),
+            MemberId = memberId,
+            Kind = kind,
+            OccurredAt = occurredAt,
+            Summary = summary.Trim(),
+            Outcome = string.IsNullOrWhiteSpace(outcome) ? null : outcome.Trim(),
+            NextStep = step,
+            NextStepDueAt = nextStepDueAt,
+            RecordedBy = by,
+            RecordedAt = now,
         };
     }
 

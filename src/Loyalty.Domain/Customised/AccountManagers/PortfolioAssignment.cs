@@ -60,7 +60,13 @@ public sealed class AssignmentChange
         ArgumentNullException.ThrowIfNull(reason);
         return new()
         {
-            Id = Common.EntityId.New(), MemberId = memberId, FromManagerId = from, ToManagerId = to, ChangedBy = by, Reason = reason.Trim(), ChangedAt = now,
+            Id = Common.EntityId.New(),
+            MemberId = memberId,
+            FromManagerId = from,
+            ToManagerId = to,
+            ChangedBy = by,
+            Reason = reason.Trim(),
+            ChangedAt = now,
         };
     }
 

@@ -137,4 +137,20 @@ public sealed class AccountManagerTests(ApiFixture fixture)
         using var noTier = await s.Admin.SendJsonAsync(HttpMethod.Put, $"/api/v1/admin/tiers/{Guid.NewGuid()}/priority-service", new TierPriorityRequest(true), null);
         await noTier.AssertProblemAsync(HttpStatusCode.NotFound, "unknown_tier");
     }
+
+    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task The_demo_manager_has_a_portfolio_with_a_key_account_file_and_its_log(DatabaseProvider provider)
+    {
+        var api = fixture.For(provider);
+        using var demo = api.CreateClient().WithBearer(TestTokens.Create(Loyalty.Infrastructure.Seeding.DemoProgrammeSeeder.DemoManagerSubject, "account-manager"));
+
+        var portfolio = await demo.GetAllAsync<PortfolioMemberResponse>("/api/v1/admin/portfolio");
+
+        Assert.Equal(3, portfolio.Count);
+        var key = Assert.Single(portfolio, p => p.KeyAccount is not null);
+        var file = await demo.GetJsonAsync<KeyAccountFileResponse>(MemberUrl(key.MemberId, "/key-account"));
+        Assert.Equal((KeyAccountKind.Business, 2), (file.Kind, file.Contacts.Count));
+        Assert.Equal(2, (await demo.GetAllAsync<InteractionResponse>(MemberUrl(key.MemberId, "/key-account/interactions"))).Count);
+        Assert.True((await demo.GetJsonAsync<PriorityServiceResponse>(MemberUrl(key.MemberId, "/priority-service"))).Priority);
+    }
 }

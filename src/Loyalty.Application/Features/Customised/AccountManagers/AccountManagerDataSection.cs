@@ -44,8 +44,13 @@ public sealed class AccountManagerDataSection(ILoyaltyDbContext db) : IMemberDat
                 updatedAt = file.UpdatedAt,
                 interactions = interactions.Select(i => new
                 {
-                    kind = i.Kind.ToString().ToLowerInvariant(), occurredAt = i.OccurredAt, summary = i.Summary, outcome = i.Outcome,
-                    nextStep = i.NextStep, nextStepDueAt = i.NextStepDueAt, nextStepDoneAt = i.NextStepDoneAt,
+                    kind = i.Kind.ToString().ToLowerInvariant(),
+                    occurredAt = i.OccurredAt,
+                    summary = i.Summary,
+                    outcome = i.Outcome,
+                    nextStep = i.NextStep,
+                    nextStepDueAt = i.NextStepDueAt,
+                    nextStepDoneAt = i.NextStepDoneAt,
                 }).ToList(),
             },
         };
