@@ -5,6 +5,7 @@ using Loyalty.Application.Features.Audit;
 using Loyalty.Application.Features.Customised.Profiles;
 using Loyalty.Application.Features.Customised.Offers;
 using Loyalty.Application.Features.Customised.Recommendations;
+using Loyalty.Application.Features.Customised.AccountManagers;
 using Loyalty.Application.Features.Financial.Earning;
 using Loyalty.Application.Features.Financial.Ledger;
 using Loyalty.Application.Features.Financial.Policies;
@@ -65,6 +66,11 @@ public static class DependencyInjection
         services.AddScoped<RecommendationCandidates>();
         services.AddScoped<MemberNextBestOffers>();
         services.AddScoped<IMemberDataSection, RecommendationsDataSection>();
+
+        // Account managers and key-account files (Customised layer).
+        services.AddScoped<IPriorityService, PriorityService>();
+        services.AddScoped<Assignments>();
+        services.AddScoped<IMemberDataSection, AccountManagerDataSection>();
         return services;
     }
 }

@@ -550,4 +550,47 @@ public static class ErrorCodes
 
     /// <summary>No household has this id.</summary>
     public const string HouseholdNotFound = "household_not_found";
+    // Account managers and key-account files (issue 13, part 2).
+
+    /// <summary>No account manager has this id.</summary>
+    public const string AccountManagerNotFound = "account_manager_not_found";
+
+    /// <summary>This staff subject is already registered as an account manager.</summary>
+    public const string AccountManagerSubjectTaken = "account_manager_subject_taken";
+
+    /// <summary>The account manager is inactive and takes no new members.</summary>
+    public const string AccountManagerInactive = "account_manager_inactive";
+
+    /// <summary>The assignment would take the manager's portfolio beyond their capacity.</summary>
+    public const string AccountManagerAtCapacity = "account_manager_at_capacity";
+
+    /// <summary>A manager's capacity is outside the allowed range.</summary>
+    public const string InvalidCapacity = "invalid_capacity";
+
+    /// <summary>The token has the account-manager role but no active account manager is registered for its subject.</summary>
+    public const string NotAnAccountManager = "not_an_account_manager";
+
+    /// <summary>The member or list belongs to another account manager's portfolio.</summary>
+    public const string OutsidePortfolio = "outside_portfolio";
+
+    /// <summary>The member has no key-account file.</summary>
+    public const string KeyAccountFileNotFound = "key_account_file_not_found";
+
+    /// <summary>A business key account must name its company.</summary>
+    public const string CompanyRequired = "company_required";
+
+    /// <summary>A key-account file lists too many contacts.</summary>
+    public const string TooManyContacts = "too_many_contacts";
+
+    /// <summary>The key account has no interaction with this id.</summary>
+    public const string InteractionNotFound = "interaction_not_found";
+
+    /// <summary>An interaction cannot be logged before it happened.</summary>
+    public const string InteractionInFuture = "interaction_in_future";
+
+    /// <summary>A next step and its due date go together.</summary>
+    public const string NextStepIncomplete = "next_step_incomplete";
+
+    /// <summary>The interaction has no next step to complete.</summary>
+    public const string NoNextStep = "no_next_step";
 }

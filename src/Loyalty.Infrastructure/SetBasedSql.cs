@@ -1,9 +1,11 @@
 using Loyalty.Application.Features.Customised.Offers;
+using Loyalty.Application.Features.Customised.AccountManagers;
 using Loyalty.Application.Features.Financial.Expiry;
 using Loyalty.Application.Features.Financial.Ledger;
 using Loyalty.Application.Features.Financial.Reports;
 using Loyalty.Application.Features.Customised.Segments;
 using Loyalty.Application.Features.Social.Tiers;
+using Loyalty.Infrastructure.Customised;
 using Loyalty.Infrastructure.Expiry;
 using Loyalty.Infrastructure.Ledger;
 using Loyalty.Infrastructure.Offers;
@@ -32,6 +34,7 @@ public static class SetBasedSql
         services.AddScoped<ISegmentMembership, SqlSegmentMembership>();
         services.AddScoped<IOfferAudience, SqlOfferAudience>();
         services.AddScoped<IOfferReportSums, SqlOfferReportSums>();
+        services.AddScoped<IMemberValueSource, SqlMemberValueSource>();
         return services;
     }
 }

@@ -13,6 +13,9 @@ public static class AuthSetup
     public const string AdminPolicy = "admin";
     public const string ProgrammePolicy = "programme";
 
+    /// <summary>Account managers on their own portfolio, administrators on every one (<see cref="PortfolioRequirement"/>).</summary>
+    public const string AccountManagementPolicy = "account-management";
+
     public static string ScopePolicy(string scope) => "partner:" + scope;
 
     private const string CallerScheme = "BearerOrApiKey";
@@ -48,7 +51,12 @@ public static class AuthSetup
                 .RequireAssertion(c => c.User.HasRole("admin")))
             .AddPolicy(ProgrammePolicy, p => p
                 .AddAuthenticationSchemes(JwtBearerDefaults.AuthenticationScheme)
-                .RequireAssertion(c => c.User.HasRole("admin") || c.User.HasRole("marketing")));
+                .RequireAssertion(c => c.User.HasRole("admin") || c.User.HasRole("marketing")))
+            .AddPolicy(AccountManagementPolicy, p => p
+                .AddAuthenticationSchemes(JwtBearerDefaults.AuthenticationScheme)
+                .RequireAssertion(c => c.User.HasRole("admin") || c.User.HasRole(PortfolioAuthorizationHandler.Role))
+                .AddRequirements(new PortfolioRequirement()));
+        services.AddScoped<IAuthorizationHandler, PortfolioAuthorizationHandler>();
         foreach (var scope in ApiKeyScopes.All)
         {
             authorization.AddPolicy(ScopePolicy(scope), p => p

@@ -19,11 +19,23 @@ public sealed class ForbiddenProblemHandler(IProblemDetailsService problems) : I
     {
         if (authorizeResult.Forbidden && authorizeResult.AuthorizationFailure is { } failure)
         {
+            if (failure.FailureReasons.OfType<PortfolioFailure>().FirstOrDefault() is { } portfolio)
+            {
+                context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                await problems.WriteAsync(new ProblemDetailsContext
+                {
+                    HttpContext = context,
+                    ProblemDetails = Problems.Create(StatusCodes.Status403Forbidden, portfolio.Code, "Not allowed.", portfolio.Message),
+                });
+                return;
+            }
+
             var scope = failure.FailedRequirements.OfType<ClaimsAuthorizationRequirement>()
                 .Where(r => r.ClaimType == LoyaltyClaims.Scope).SelectMany(r => r.AllowedValues ?? []).FirstOrDefault();
             var policies = context.GetEndpoint()?.Metadata.GetOrderedMetadata<IAuthorizeData>().Select(a => a.Policy).ToList() ?? [];
             string[]? roles = policies.Contains(AuthSetup.AdminPolicy) ? ["admin"]
                 : policies.Contains(AuthSetup.ProgrammePolicy) ? ["admin", "marketing"]
+                : policies.Contains(AuthSetup.AccountManagementPolicy) ? ["admin", PortfolioAuthorizationHandler.Role]
                 : null;
             if (scope is not null || (roles is not null && failure.FailedRequirements.Any(r => r is AssertionRequirement)))
             {

@@ -16,6 +16,7 @@ public sealed class Audiences
         var staff = app.MapAdminApi();
         Admin = staff.MapGroup("").RequireAuthorization(AuthSetup.AdminPolicy);
         Programme = staff.MapGroup("").RequireAuthorization(AuthSetup.ProgrammePolicy);
+        AccountManagement = staff.MapGroup("").RequireAuthorization(AuthSetup.AccountManagementPolicy);
     }
 
     /// <summary>The mobile app under /api/v1/me: the member's bearer token, limited per member.</summary>
@@ -29,6 +30,12 @@ public sealed class Audiences
 
     /// <summary>Programme configuration under /api/v1/admin, open to marketing staff as well as administrators, limited per staff user.</summary>
     public RouteGroupBuilder Programme { get; }
+
+    /// <summary>
+    /// Account management under /api/v1/admin: staff with the account-manager role on their own portfolio, administrators
+    /// on every one; the policy checks the portfolio before the route runs (<see cref="PortfolioRequirement"/>).
+    /// </summary>
+    public RouteGroupBuilder AccountManagement { get; }
 
     public static Audiences Map(IEndpointRouteBuilder app) => new(app);
 }

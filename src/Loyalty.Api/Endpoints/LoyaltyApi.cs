@@ -41,6 +41,8 @@ public static class LoyaltyApi
 
         api.MapProfilesEndpoints();
         api.MapOffersEndpoints();
+        api.MapAccountManagersEndpoints();
+        api.MapKeyAccountsEndpoints();
 
         api.MapAuditEndpoints();
     }

@@ -3,6 +3,7 @@ using Loyalty.Domain.Customised.Offers;
 using Loyalty.Domain.Customised.Profiles;
 using Loyalty.Domain.Customised.Segments;
 using Loyalty.Domain.Customised.Recommendations;
+using Loyalty.Domain.Customised.AccountManagers;
 using Loyalty.Domain.Financial.Earning;
 using Loyalty.Domain.Financial.Grants;
 using Loyalty.Domain.Financial.Ledger;
@@ -142,6 +143,20 @@ public interface ILoyaltyDbContext
     DbSet<CategoryCoPurchase> CategoryCoPurchases { get; }
 
     DbSet<CategoryPopularity> CategoryPopularity { get; }
+    // Account managers and key-account files (Customised layer).
+    DbSet<AccountManager> AccountManagers { get; }
+
+    DbSet<PortfolioAssignment> PortfolioAssignments { get; }
+
+    DbSet<AssignmentChange> AssignmentChanges { get; }
+
+    DbSet<KeyAccountFile> KeyAccountFiles { get; }
+
+    DbSet<KeyAccountInteraction> KeyAccountInteractions { get; }
+
+    DbSet<PriorityServiceMember> PriorityServiceMembers { get; }
+
+    DbSet<PriorityServiceTier> PriorityServiceTiers { get; }
 
     DatabaseFacade Database { get; }
 

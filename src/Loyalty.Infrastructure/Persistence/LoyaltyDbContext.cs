@@ -4,6 +4,7 @@ using Loyalty.Domain.Customised.Offers;
 using Loyalty.Domain.Customised.Profiles;
 using Loyalty.Domain.Customised.Segments;
 using Loyalty.Domain.Customised.Recommendations;
+using Loyalty.Domain.Customised.AccountManagers;
 using Loyalty.Domain.Financial.Earning;
 using Loyalty.Domain.Financial.Grants;
 using Loyalty.Domain.Financial.Ledger;
@@ -137,6 +138,20 @@ public sealed class LoyaltyDbContext(DbContextOptions<LoyaltyDbContext> options)
     public DbSet<CategoryCoPurchase> CategoryCoPurchases => Set<CategoryCoPurchase>();
 
     public DbSet<CategoryPopularity> CategoryPopularity => Set<CategoryPopularity>();
+    // Account managers and key-account files (Customised layer).
+    public DbSet<AccountManager> AccountManagers => Set<AccountManager>();
+
+    public DbSet<PortfolioAssignment> PortfolioAssignments => Set<PortfolioAssignment>();
+
+    public DbSet<AssignmentChange> AssignmentChanges => Set<AssignmentChange>();
+
+    public DbSet<KeyAccountFile> KeyAccountFiles => Set<KeyAccountFile>();
+
+    public DbSet<KeyAccountInteraction> KeyAccountInteractions => Set<KeyAccountInteraction>();
+
+    public DbSet<PriorityServiceMember> PriorityServiceMembers => Set<PriorityServiceMember>();
+
+    public DbSet<PriorityServiceTier> PriorityServiceTiers => Set<PriorityServiceTier>();
 
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
 

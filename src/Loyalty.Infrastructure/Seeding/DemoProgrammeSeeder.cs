@@ -75,6 +75,8 @@ public sealed partial class DemoProgrammeSeeder(IDbContextFactory<LoyaltyDbConte
             await transaction.CommitAsync(cancellationToken);
         }
 
+        await SeedAccountManagementAsync(db, store, now, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
         await DemoRecommendations.SeedAsync(db, sender, store, now, cancellationToken);
         LogSeeded(partner.Id, store.Id);
     }

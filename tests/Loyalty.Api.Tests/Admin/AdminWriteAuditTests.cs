@@ -71,6 +71,16 @@ public sealed class AdminWriteAuditTests(ApiFixture fixture)
         ["UpdatePersonalOffer"] = Configuration,
         ["PublishPersonalOffer"] = Configuration + " (offer.published); a member's points move only when a purchase uses the offer",
         ["WithdrawPersonalOffer"] = Configuration,
+        // Account management: audited, no points or membership move; AccountManagerTests and KeyAccountTests check the entries.
+        ["RegisterAccountManager"] = Configuration,
+        ["UpdateAccountManager"] = Configuration,
+        ["SetTierPriorityService"] = Configuration,
+        ["AssignMembers"] = "audited (member.account_manager_changed), checked in AccountManagerTests",
+        ["ChangeAccountManager"] = "audited (member.account_manager_changed), checked in AccountManagerTests",
+        ["SetMemberPriorityService"] = "audited (member.priority_service_changed); no points or membership change",
+        ["SaveKeyAccountFile"] = "audited (key_account.opened/updated), checked in KeyAccountTests",
+        ["RecordKeyAccountInteraction"] = "audited (key_account.interaction_recorded), checked in KeyAccountTests",
+        ["CompleteKeyAccountNextStep"] = "audited (key_account.next_step_completed), checked in KeyAccountTests",
         ["SimulateEarning"] = ReadLike,
         ["PreviewTierScheme"] = ReadLike,
     };
