@@ -1,5 +1,6 @@
 using Loyalty.Api.Tests.Infrastructure;
 using Loyalty.Contracts.Admin;
+using Loyalty.Contracts.Common;
 using Loyalty.Contracts.Member;
 using Loyalty.Contracts.Partner;
 
@@ -21,9 +22,9 @@ public sealed class ClubEventClientTests(ClientFixture fixture)
 
         Assert.Contains((await app.GetClubEventsAsync(limit: 200)).Items, e => e.Id == created.Id);
         var registration = await app.RegisterForClubEventAsync(created.Id);
-        Assert.Equal("Registered", registration.Status);
+        Assert.Equal(RegistrationStatus.Registered, registration.Status);
         Assert.Equal(registration, await app.RegisterForClubEventAsync(created.Id));
-        Assert.Equal("Registered", (await app.GetClubEventAsync(created.Id)).MyStatus);
+        Assert.Equal(RegistrationStatus.Registered, (await app.GetClubEventAsync(created.Id)).MyStatus);
 
         var door = fixture.PartnerApi(s.Key.Key);
         Assert.Contains((await door.GetClubEventsAsync()).Items, e => e.Id == created.Id);
@@ -32,7 +33,7 @@ public sealed class ClubEventClientTests(ClientFixture fixture)
         Assert.Equal((false, true, 25L), (checkIn.AlreadyCheckedIn, again.AlreadyCheckedIn, again.PointsAwarded));
         Assert.Equal(25, (await app.GetPointsBalanceAsync()).Available);
 
-        Assert.Equal("CheckedIn", Assert.Single((await app.GetClubEventRegistrationsAsync()).Items).Status);
+        Assert.Equal(RegistrationStatus.CheckedIn, Assert.Single((await app.GetClubEventRegistrationsAsync()).Items).Status);
         var refused = await Assert.ThrowsAsync<LoyaltyBusinessRuleException>(() => app.CancelClubEventRegistrationAsync(created.Id));
         Assert.Equal((422, "registration_checked_in"), (refused.Status, refused.Code));
     }

@@ -21,7 +21,7 @@ public sealed class ImportClientTests(ClientFixture fixture)
         var fromJson = await api.UploadImportRowsAsync([new ImportRowRequest(member.MemberNumber, s.Store.Id, "J-" + Unique.Id(), -1m, "EUR", at)], IdempotencyKeys.New());
         await ImportJobRunner.RunUntilIdleAsync(fixture.Factory);
 
-        Assert.Equal(("completed", 1, 10L), ((await api.GetImportAsync(fromCsv.Id)).Status, (await api.GetImportAsync(fromCsv.Id)).Earned, (await api.GetImportAsync(fromCsv.Id)).Points));
+        Assert.Equal((ImportStatus.Completed, 1, 10L), ((await api.GetImportAsync(fromCsv.Id)).Status, (await api.GetImportAsync(fromCsv.Id)).Earned, (await api.GetImportAsync(fromCsv.Id)).Points));
         Assert.Equal(1, (await api.GetImportAsync(fromJson.Id)).Rejected);
         Assert.Contains(",validation_failed,", await api.GetRejectedRowsAsync(fromJson.Id), StringComparison.Ordinal);
         Assert.Equal([fromJson.Id, fromCsv.Id], (await api.ListImportsAsync()).Items.Select(i => i.Id));

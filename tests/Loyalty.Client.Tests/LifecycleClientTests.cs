@@ -1,5 +1,6 @@
 using Loyalty.Api.Tests.Financial;
 using Loyalty.Api.Tests.Infrastructure;
+using Loyalty.Contracts.Admin;
 using Loyalty.Contracts.Common;
 using Loyalty.Contracts.Member;
 
@@ -21,7 +22,7 @@ public sealed class LifecycleClientTests(ClientFixture fixture)
         Assert.Equal(enrolled.MemberNumber, export.MemberNumber);
         Assert.Equal("Cleo", export.Sections["profile"].GetProperty("firstName").GetString());
 
-        await using (await PointsTestKit.PolicyAsync(s, p => p with { PointsOnClose = "forfeit" }))
+        await using (await PointsTestKit.PolicyAsync(s, p => p with { PointsOnClose = PointsOnClose.Forfeit }))
         {
             var refused = await Assert.ThrowsAsync<LoyaltyValidationException>(() => api.CloseMembershipAsync(new CloseMyMembershipRequest(false), IdempotencyKeys.New()));
             Assert.Equal("validation_failed", refused.Code);

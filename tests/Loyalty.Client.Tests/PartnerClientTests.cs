@@ -35,10 +35,10 @@ public sealed class PartnerClientTests(ClientFixture fixture)
         Assert.Equal((true, (long?)42, (long?)2), (quote.Authorisable, quote.AvailableBefore, quote.AvailableAfter));
         Assert.Equal("insufficient_points", (await api.QuoteRedemptionAsync(new RedeemPointsRequest(enrolled.MemberNumber, s.Store.Id, 43, null))).RefusalCode);
         var authorised = await api.AuthoriseRedemptionAsync(new RedeemPointsRequest(enrolled.MemberNumber, s.Store.Id, 40, "PAY-1"), IdempotencyKeys.New());
-        Assert.Equal(("authorised", 40L, "PAY-1", 2L), (authorised.Status, authorised.HeldPoints, authorised.Reference, authorised.AvailablePoints));
+        Assert.Equal((RedemptionStatus.Authorised, 40L, "PAY-1", 2L), (authorised.Status, authorised.HeldPoints, authorised.Reference, authorised.AvailablePoints));
         var captured = await api.CaptureRedemptionAsync(authorised.RedemptionId, new CaptureRedemptionRequest(30), IdempotencyKeys.New());
-        Assert.Equal(("captured", 30L, 0L, 12L), (captured.Status, captured.CapturedPoints, captured.HeldPoints, captured.AvailablePoints));
-        Assert.Equal("captured", (await api.GetRedemptionAsync(authorised.RedemptionId)).Status);
+        Assert.Equal((RedemptionStatus.Captured, 30L, 0L, 12L), (captured.Status, captured.CapturedPoints, captured.HeldPoints, captured.AvailablePoints));
+        Assert.Equal(RedemptionStatus.Captured, (await api.GetRedemptionAsync(authorised.RedemptionId)).Status);
 
         Assert.Equal(12, (await api.GetMemberAsync(enrolled.MemberNumber)).AvailablePoints);
         Assert.Equal(12, await s.AssertBalanceEqualsLedgerAsync(enrolled.MemberNumber));

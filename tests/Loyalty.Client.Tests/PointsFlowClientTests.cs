@@ -18,7 +18,7 @@ public sealed class PointsFlowClientTests(ClientFixture fixture)
 
         var authorised = await api.AuthoriseRedemptionAsync(s.Redemption(member.MemberNumber, 15), IdempotencyKeys.New());
         var cancelled = await api.CancelRedemptionAsync(authorised.RedemptionId, IdempotencyKeys.New());
-        Assert.Equal(("cancelled", 40L), (cancelled.Status, cancelled.AvailablePoints));
+        Assert.Equal((RedemptionStatus.Cancelled, 40L), (cancelled.Status, cancelled.AvailablePoints));
         var again = await Assert.ThrowsAsync<LoyaltyConflictException>(() => api.CaptureRedemptionAsync(authorised.RedemptionId, null, IdempotencyKeys.New()));
         Assert.Equal((409, "redemption_not_authorised"), (again.Status, again.Code));
 
@@ -45,16 +45,16 @@ public sealed class PointsFlowClientTests(ClientFixture fixture)
         await s.EarnAsync(annaProfile.MemberNumber, 80m);
 
         var created = await anna.CreateTransferAsync(new CreateTransferRequest(benProfile.MemberNumber, 30, "Pooling"));
-        Assert.Equal(("awaiting_confirmation", "Ben N."), (created.Status, created.CounterpartName));
+        Assert.Equal((TransferStatus.AwaitingConfirmation, "Ben N."), (created.Status, created.CounterpartName));
         var confirmed = await anna.ConfirmTransferAsync(created.Id, IdempotencyKeys.New());
-        Assert.Equal("completed", confirmed.Status);
+        Assert.Equal(TransferStatus.Completed, confirmed.Status);
         var dropped = await anna.CreateTransferAsync(new CreateTransferRequest(benProfile.MemberNumber, 5, null));
-        Assert.Equal("cancelled", (await anna.CancelTransferAsync(dropped.Id)).Status);
+        Assert.Equal(TransferStatus.Cancelled, (await anna.CancelTransferAsync(dropped.Id)).Status);
 
         Assert.Equal((50L, 0L), ((await anna.GetPointsBalanceAsync()).Available, (await anna.GetPointsBalanceAsync()).Held));
         Assert.Equal(30, (await ben.GetPointsBalanceAsync()).Available);
         var received = Assert.Single((await ben.GetTransfersAsync()).Items);
-        Assert.Equal(("incoming", 30L, "Pooling"), (received.Direction, received.Points, received.Message));
+        Assert.Equal((TransferSide.Incoming, 30L, "Pooling"), (received.Direction, received.Points, received.Message));
         Assert.Equal(2, (await anna.GetTransfersAsync(limit: 5)).Items.Count);
         var error = await Assert.ThrowsAsync<LoyaltyNotFoundException>(() => ben.ConfirmTransferAsync(dropped.Id, IdempotencyKeys.New()));
         Assert.Equal((404, "transfer_not_found"), (error.Status, error.Code));

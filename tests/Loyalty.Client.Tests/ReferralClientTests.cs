@@ -1,4 +1,5 @@
 using Loyalty.Api.Tests.Infrastructure;
+using Loyalty.Contracts.Common;
 using Loyalty.Contracts.Member;
 
 namespace Loyalty.Client.Tests;
@@ -20,7 +21,7 @@ public sealed class ReferralClientTests(ClientFixture fixture)
         var partner = fixture.PartnerApi(s.Key.Key);
         var bob = await partner.EnrolMemberAsync(s.NewMember() with { FirstName = "Bob", ReferralCode = mine.FormattedCode }, Guid.NewGuid().ToString());
         var page = await anna.GetReferralsAsync(limit: 1);
-        Assert.Equal((bob.DisplayName, "pending"), (Assert.Single(page.Referrals.Items).DisplayName, page.Referrals.Items[0].Status));
+        Assert.Equal((bob.DisplayName, ReferralStatus.Pending), (Assert.Single(page.Referrals.Items).DisplayName, page.Referrals.Items[0].Status));
 
         var eve = fixture.MemberApi("eve-" + id);
         var error = await Assert.ThrowsAsync<LoyaltyBusinessRuleException>(() =>

@@ -58,7 +58,7 @@ public sealed class RetryTests
 
         var redemption = await api.GetRedemptionAsync(Guid.CreateVersion7());
 
-        Assert.Equal("captured", redemption.Status);
+        Assert.Equal(RedemptionStatus.Captured, redemption.Status);
         Assert.Equal(2, calls);
     }
 

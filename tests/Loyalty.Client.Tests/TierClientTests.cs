@@ -1,4 +1,5 @@
 using Loyalty.Api.Tests.Infrastructure;
+using Loyalty.Contracts.Common;
 using Loyalty.Contracts.Member;
 
 namespace Loyalty.Client.Tests;
@@ -22,9 +23,9 @@ public sealed class TierClientTests(ClientFixture fixture)
         await s.EarnAsync(enrolled.MemberNumber, 600m);
         Assert.Equal("Silver", (await api.GetTierAsync()).Tier.Name);
         var first = await api.GetTierHistoryAsync(limit: 1);
-        Assert.Equal(("qualified", "Silver"), (Assert.Single(first.Items).Reason, first.Items[0].To.Name));
+        Assert.Equal((TierChangeReason.Qualified, "Silver"), (Assert.Single(first.Items).Reason, first.Items[0].To.Name));
         var second = await api.GetTierHistoryAsync(limit: 1, cursor: first.NextCursor);
-        Assert.Equal("enrolment", Assert.Single(second.Items).Reason);
+        Assert.Equal(TierChangeReason.Enrolment, Assert.Single(second.Items).Reason);
         Assert.Null(second.NextCursor);
     }
 }

@@ -30,10 +30,10 @@ public sealed class WebhookClientTests(ClientFixture fixture)
         Assert.Equal((EventTypes.PointsEarned, 1, 503), (failed.EventType, failed.Attempts, failed.LastStatusCode));
 
         var replayed = await api.ReplayWebhookDeliveryAsync(created.Webhook.Id, failed.Id, IdempotencyKeys.New());
-        Assert.Equal(("pending", 0), (replayed.Status, replayed.Attempts));
+        Assert.Equal((WebhookDeliveryStatus.Pending, 0), (replayed.Status, replayed.Attempts));
         await fixture.Factory.PumpUntilAsync(() => receiver.Received.Count >= 2);
         var delivered = Assert.Single((await api.ListWebhookDeliveriesAsync(created.Webhook.Id)).Items);
-        Assert.Equal(("succeeded", failed.Id), (delivered.Status, delivered.Id));
+        Assert.Equal((WebhookDeliveryStatus.Succeeded, failed.Id), (delivered.Status, delivered.Id));
         var last = receiver.Received.Last();
         Assert.True(WebhookSignature.Verify(created.Secret, last.Id, last.Timestamp, last.Signature, last.Body, fixture.Factory.Clock.GetUtcNow()));
         Assert.Equal(0, (await api.ReplayWebhookDeadLettersAsync(created.Webhook.Id, IdempotencyKeys.New())).Replayed);

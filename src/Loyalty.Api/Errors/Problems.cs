@@ -1,3 +1,4 @@
+using System.Reflection;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using FluentValidation;
@@ -74,6 +75,14 @@ public static partial class Problems
             return problem;
         }
 
+        if (exception.InnerException is JsonException { Path: { Length: > 2 } valuePath } badValue && EnumTarget(badValue.Message, valuePath) is { } enumType)
+        {
+            // An enum value the contract does not declare is a field error like any other: name the field and the values.
+            var field = valuePath.StartsWith("$.", StringComparison.Ordinal) ? valuePath[2..] : valuePath.TrimStart('$');
+            var allowed = string.Join(", ", Enum.GetNames(enumType).Select(JsonNamingPolicy.CamelCase.ConvertName));
+            return Validation(new ValidationException([new FluentValidation.Results.ValidationFailure(field, $"{field} must be one of: {allowed}.")]));
+        }
+
         if (exception.InnerException is JsonException json)
         {
             // Only the JSON path goes back: where the body is wrong, never our type names.
@@ -95,6 +104,57 @@ public static partial class Problems
 
         return Create(exception.StatusCode, ProblemCodes.ForStatus(exception.StatusCode), "The request is malformed.", "The request could not be read.");
     }
+
+    /// <summary>
+    /// The enum a System.Text.Json conversion failed on, or null. The message names the type being read: the enum
+    /// itself, or (for a record bound through its constructor) the record, whose property the path ends in.
+    /// </summary>
+    private static Type? EnumTarget(string message, string path)
+    {
+        if (EnumConversion().Match(message) is not { Success: true } failed)
+        {
+            return null;
+        }
+
+        var property = LastPathSegment().Match(path) is { Success: true } segment ? segment.Groups["name"].Value : null;
+        foreach (Match name in TypeName().Matches(failed.Groups["type"].Value))
+        {
+            var type = typeof(Contracts.Common.WireFormat).Assembly.GetType(name.Value) ?? (name.Value == typeof(DayOfWeek).FullName ? typeof(DayOfWeek) : null);
+            if (type is null)
+            {
+                continue;
+            }
+
+            var found = EnumOf(type) ?? (property is null ? null : EnumOf(type.GetProperty(property, BindingFlags.Public | BindingFlags.Instance | BindingFlags.IgnoreCase)?.PropertyType));
+            if (found is not null)
+            {
+                return found;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The enum a value of <paramref name="type"/> holds: itself, nullable, or the element of a list.</summary>
+    private static Type? EnumOf(Type? type)
+    {
+        if (type is null || type == typeof(string))
+        {
+            return null;
+        }
+
+        type = Nullable.GetUnderlyingType(type) ?? type;
+        return type.IsEnum ? type : type.IsGenericType && type.GetGenericArguments() is [var element] ? EnumOf(element) : null;
+    }
+
+    [GeneratedRegex("(?<name>[A-Za-z0-9_]+)(\\[[0-9]+\\])*$")]
+    private static partial Regex LastPathSegment();
+
+    [GeneratedRegex("^The JSON value could not be converted to (?<type>\\S+)\\. Path:")]
+    private static partial Regex EnumConversion();
+
+    [GeneratedRegex("[A-Za-z_][A-Za-z0-9_.+]*")]
+    private static partial Regex TypeName();
 
     // System.Text.Json's message for JsonUnmappedMemberHandling.Disallow; only the property name is taken from it.
     [GeneratedRegex("^The JSON property '(?<name>[^']*)' could not be mapped to any \\.NET member")]

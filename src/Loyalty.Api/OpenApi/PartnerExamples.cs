@@ -40,7 +40,7 @@ internal sealed partial class PartnerExamplesFilter : IOperationFilter
     ];
 
     private static readonly RedemptionResponse Authorised =
-        new(Redemption, Card, Store, "authorised", 500, 500, 0, "R-2026-000124", 1_240, At, At.AddMinutes(15), null);
+        new(Redemption, Card, Store, RedemptionStatus.Authorised, 500, 500, 0, "R-2026-000124", 1_240, At, At.AddMinutes(15), null);
 
     private static readonly ReturnResponse Returned =
         new(Guid.Parse("0193a2f9-7e8f-7a0b-8c1d-2e3f4a5b6c56"), "RET-0042", Receipt, 12.50m, "EUR", 25, 0, 0, ReturnPolicy.ReverseWithinAvailable, "Damaged pastry", At.AddDays(1));
@@ -49,7 +49,7 @@ internal sealed partial class PartnerExamplesFilter : IOperationFilter
         new(Voucher, Reward, "Free coffee", VoucherStatus.Issued, At.AddDays(-3), At.AddDays(27), null, null, null);
 
     private static readonly ClubEventCheckInResponse CheckedIn =
-        new(Guid.Parse("0193a2fa-9a0b-7c1d-9e2f-3a4b5c6d7e67"), Event, Card, "Anna K.", At.AddDays(5), "Partner", 150, false);
+        new(Guid.Parse("0193a2fa-9a0b-7c1d-9e2f-3a4b5c6d7e67"), Event, Card, "Anna K.", At.AddDays(5), CheckInChannel.Partner, 150, false);
 
     // The partner's own stores, keys and November statement.
     private static readonly Guid Partner = Guid.Parse("0193a2d0-4b5c-7d6e-8f7a-8b9c0d1e2f01");
@@ -76,7 +76,7 @@ internal sealed partial class PartnerExamplesFilter : IOperationFilter
 
     private static readonly WebhookDeliveryResponse Delivered =
         new(Guid.Parse("0193a2d5-9a0b-7cbd-9ecf-3a4b5c6d7e06"), Guid.Parse("0193a2d6-0b1c-7dce-8fd0-4b5c6d7e8f07"), EventTypes.PointsEarned,
-            "succeeded", 1, At, 200, null, At, At.AddSeconds(1));
+            WebhookDeliveryStatus.Succeeded, 1, At, 200, null, At, At.AddSeconds(1));
 
     // Last night's offline sales from the Station Road till, uploaded in the morning.
     private static readonly Guid NightImport = Guid.Parse("0193a2d8-2d3e-7f0a-8b12-6d7e8f9a0b09");
@@ -86,7 +86,7 @@ internal sealed partial class PartnerExamplesFilter : IOperationFilter
         new(Card, Store, "OFF-2026-1122-002", 6.90m, "EUR", At.AddHours(-13)),
     ];
 
-    private static readonly ImportResponse Queued = new(NightImport, "csv", "queued", 2, 0, 0, 0, 0, 0, At, null, null);
+    private static readonly ImportResponse Queued = new(NightImport, ImportFormat.Csv, ImportStatus.Queued, 2, 0, 0, 0, 0, 0, At, null, null);
 
     private static readonly Dictionary<string, (object? Request, (int Status, object Body)[] Responses)> Examples = new()
     {
@@ -112,17 +112,17 @@ internal sealed partial class PartnerExamplesFilter : IOperationFilter
         ["GET api/v1/partner/redemptions/{id}"] = (null, [(200, Authorised)]),
         ["POST api/v1/partner/redemptions/{id}/capture"] = (
             new CaptureRedemptionRequest(400),
-            [(200, Authorised with { Status = "captured", HeldPoints = 0, CapturedPoints = 400, AvailablePoints = 1_340, CompletedAt = At.AddMinutes(2) })]),
+            [(200, Authorised with { Status = RedemptionStatus.Captured, HeldPoints = 0, CapturedPoints = 400, AvailablePoints = 1_340, CompletedAt = At.AddMinutes(2) })]),
         ["POST api/v1/partner/redemptions/{id}/cancel"] = (
             null,
-            [(200, Authorised with { Status = "cancelled", HeldPoints = 0, AvailablePoints = 1_740, CompletedAt = At.AddMinutes(2) })]),
+            [(200, Authorised with { Status = RedemptionStatus.Cancelled, HeldPoints = 0, AvailablePoints = 1_740, CompletedAt = At.AddMinutes(2) })]),
         ["GET api/v1/partner/vouchers/{code}"] = (null, [(200, IssuedVoucher)]),
         ["POST api/v1/partner/vouchers/{code}/use"] = (
             new UseVoucherRequest(Store, Receipt),
             [(200, IssuedVoucher with { Status = VoucherStatus.Used, UsedAt = At, UsedAtStoreId = Store, UseReference = Receipt })]),
         ["GET api/v1/partner/club-events"] = (
             null,
-            [(200, new Page<PartnerClubEventResponse>([new(Event, "Latte art evening", At.AddDays(5), At.AddDays(5).AddHours(2), Store, "Scheduled", 18, 0)], "eyJzIjoiMjAyNi0xMS0yOCJ9"))]),
+            [(200, new Page<PartnerClubEventResponse>([new(Event, "Latte art evening", At.AddDays(5), At.AddDays(5).AddHours(2), Store, ClubEventStatus.Scheduled, 18, 0)], "eyJzIjoiMjAyNi0xMS0yOCJ9"))]),
         ["POST api/v1/partner/club-events/{eventId}/check-ins"] = (
             new PartnerCheckInRequest(Card, Store),
             [(201, CheckedIn), (200, CheckedIn with { AlreadyCheckedIn = true })]),
@@ -150,11 +150,11 @@ internal sealed partial class PartnerExamplesFilter : IOperationFilter
         ["GET api/v1/partner/webhooks/{id}/deliveries"] = (
             null,
             [(200, new Page<WebhookDeliveryResponse>(
-                [Delivered, Delivered with { Id = Guid.Parse("0193a2d7-1c2d-7edf-9a01-5c6d7e8f9008"), Status = "failed", Attempts = 2, NextAttemptAt = At.AddMinutes(2), LastStatusCode = 503, LastError = "HTTP 503 Service Unavailable", DeliveredAt = null }],
+                [Delivered, Delivered with { Id = Guid.Parse("0193a2d7-1c2d-7edf-9a01-5c6d7e8f9008"), Status = WebhookDeliveryStatus.Failed, Attempts = 2, NextAttemptAt = At.AddMinutes(2), LastStatusCode = 503, LastError = "HTTP 503 Service Unavailable", DeliveredAt = null }],
                 null))]),
         ["POST api/v1/partner/webhooks/{id}/deliveries/{deliveryId}/replay"] = (
             null,
-            [(200, Delivered with { Status = "pending", NextAttemptAt = At.AddHours(1), DeliveredAt = null })]),
+            [(200, Delivered with { Status = WebhookDeliveryStatus.Pending, NextAttemptAt = At.AddHours(1), DeliveredAt = null })]),
         ["POST api/v1/partner/webhooks/{id}/deliveries/replay-dead-letters"] = (null, [(200, new WebhookReplayResponse(3))]),
         ["POST api/v1/partner/imports"] = (
             new ByMediaType(new Dictionary<string, object>
@@ -164,8 +164,8 @@ internal sealed partial class PartnerExamplesFilter : IOperationFilter
                     + string.Concat(NightRows.Select(r => $"{r.MemberNumber},{r.StoreId},{r.ExternalId},{r.Amount:0.00},{r.Currency},{r.PurchasedAt:yyyy-MM-ddTHH:mm:ssZ}\r\n")),
             }),
             [(202, Queued)]),
-        ["GET api/v1/partner/imports"] = (null, [(200, new Page<ImportResponse>([Queued with { Status = "completed", Processed = 2, Earned = 1, Points = 18, Rejected = 1, StartedAt = At.AddSeconds(2), CompletedAt = At.AddSeconds(3) }], "MTc2NDM3NDQwMDAwMDAwMDAwMHwwMTkzYTJmNmIxYzA3ZDJlOGYzYTRiNWM2ZDdlOGY5MA"))]),
-        ["GET api/v1/partner/imports/{importId}"] = (null, [(200, Queued with { Status = "running", Processed = 1, Earned = 1, Points = 18, StartedAt = At.AddSeconds(2) })]),
+        ["GET api/v1/partner/imports"] = (null, [(200, new Page<ImportResponse>([Queued with { Status = ImportStatus.Completed, Processed = 2, Earned = 1, Points = 18, Rejected = 1, StartedAt = At.AddSeconds(2), CompletedAt = At.AddSeconds(3) }], "MTc2NDM3NDQwMDAwMDAwMDAwMHwwMTkzYTJmNmIxYzA3ZDJlOGYzYTRiNWM2ZDdlOGY5MA"))]),
+        ["GET api/v1/partner/imports/{importId}"] = (null, [(200, Queued with { Status = ImportStatus.Running, Processed = 1, Earned = 1, Points = 18, StartedAt = At.AddSeconds(2) })]),
         ["GET api/v1/partner/imports/{importId}/rejected"] = (
             null,
             [(200, "rowNumber,externalId,reasonCode,message\r\n2,OFF-2026-1122-002,store_inactive,The store is closed.\r\n")]),

@@ -157,8 +157,8 @@ internal sealed class SchemaExamplesFilter : ISchemaFilter
         [typeof(Contracts.Admin.CreateApiKeyRequest)] = """{"name":"Till integration","scopes":["members:read","members:enrol","points:earn","points:redeem"]}""",
         [typeof(Contracts.Admin.CreateTierRequest)] = """{"name":"Platinum","rank":3,"earnMultiplier":2.0,"qualificationThreshold":20000}""",
         [typeof(Contracts.Admin.TierSchemeRequest)] = """{"effectiveFrom":"2027-01-01T00:00:00Z","windowKind":"rollingMonths","windowMonths":12,"graceDays":30,"downgradeMode":"oneTier","spendCurrency":"EUR","tiers":[{"id":"00000000-0000-0000-0000-000000000001","name":"Bronze","rank":0,"benefits":{"earnMultiplier":1.0}},{"id":"00000000-0000-0000-0000-000000000002","name":"Silver","rank":1,"qualify":{"pointsEarned":1000,"spend":500,"visits":10},"retain":{"pointsEarned":800,"spend":400,"visits":8},"benefits":{"earnMultiplier":1.25,"rewardDiscountPercent":5,"supportResponseHours":48,"perks":["Free delivery"]}},{"id":null,"name":"Gold","rank":2,"qualify":{"pointsEarned":5000,"spend":2000},"benefits":{"earnMultiplier":1.5,"rewardDiscountPercent":10,"supportResponseHours":4,"perks":["Free delivery","Birthday gift"]}}]}""",
-        [typeof(Contracts.Admin.EarningRuleRequest)] = """{"name":"Long-tenure perk","kind":"Multiplier","factor":1.1,"conditions":{"minimumMembershipMonths":36}}""",
-        [typeof(Contracts.Admin.CampaignRequest)] = """{"name":"Weekend double points","from":"2026-12-01T00:00:00Z","until":"2027-01-01T00:00:00Z","weekdays":["Saturday","Sunday"],"partnerIds":["00000000-0000-0000-0000-000000000000"]}""",
+        [typeof(Contracts.Admin.EarningRuleRequest)] = """{"name":"Long-tenure perk","kind":"multiplier","factor":1.1,"conditions":{"minimumMembershipMonths":36}}""",
+        [typeof(Contracts.Admin.CampaignRequest)] = """{"name":"Weekend double points","from":"2026-12-01T00:00:00Z","until":"2027-01-01T00:00:00Z","weekdays":["saturday","sunday"],"partnerIds":["00000000-0000-0000-0000-000000000000"]}""",
         [typeof(Contracts.Admin.CreateAdjustmentRequest)] = """{"points":250,"reason":"Goodwill: delayed delivery, complaint C-1042"}""",
     };
 

@@ -8,7 +8,8 @@ namespace Loyalty.Application.Mapping;
 
 /// <summary>
 /// Entity → response mappings, generated at compile time. Strict on the target side: a response field that
-/// nothing maps to is a build error, so a new contract field cannot silently stay empty.
+/// nothing maps to is a build error, so a new contract field cannot silently stay empty. Entities with an enum on the
+/// wire are mapped after loading, not projected: a projection can only cast an enum, not map it by name.
 /// </summary>
 [Mapper(RequiredMappingStrategy = RequiredMappingStrategy.Target, EnumMappingStrategy = EnumMappingStrategy.ByName)]
 public static partial class ResponseMapper
@@ -23,8 +24,6 @@ public static partial class ResponseMapper
     public static partial ApiKeyResponse ToResponse(this ApiKey key);
 
     public static partial IQueryable<StoreResponse> ProjectToResponse(this IQueryable<Store> stores);
-
-    public static partial IQueryable<PartnerResponse> ProjectToResponse(this IQueryable<Partner> partners);
 
     public static partial IQueryable<AuditLogEntryResponse> ProjectToResponse(this IQueryable<AuditLogEntry> entries);
 }

@@ -48,7 +48,7 @@ public sealed record ClubEventResponse(
     DateTimeOffset? RegistrationOpensAt,
     DateTimeOffset? RegistrationClosesAt,
     DateTimeOffset? CancellationClosesAt,
-    string Status,
+    ClubEventStatus Status,
     string? CancellationReason,
     int Registered,
     int CheckedIn,
@@ -58,7 +58,7 @@ public sealed record ClubEventResponse(
     DateTimeOffset UpdatedAt);
 
 /// <summary>
-/// One registration, for the organisers. Status is Registered, Waitlisted, CheckedIn or Cancelled; waitlistPosition
+/// One registration, for the organisers. Status is registered, waitlisted, checkedIn or cancelled; waitlistPosition
 /// (1 = next to get a place) only while waitlisted.
 /// </summary>
 public sealed record ClubEventAttendeeResponse(
@@ -66,11 +66,11 @@ public sealed record ClubEventAttendeeResponse(
     Guid MemberId,
     string MemberNumber,
     string DisplayName,
-    string Status,
+    RegistrationStatus Status,
     int? WaitlistPosition,
     DateTimeOffset RegisteredAt,
     DateTimeOffset? PromotedAt,
     DateTimeOffset? CancelledAt,
     DateTimeOffset? CheckedInAt,
-    string? CheckInChannel,
+    CheckInChannel? CheckInChannel,
     long PointsAwarded);

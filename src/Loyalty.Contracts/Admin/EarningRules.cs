@@ -27,6 +27,16 @@ public enum BonusTrigger
     Anniversary,
 }
 
+/// <summary>When a birthday or anniversary bonus is credited.</summary>
+public enum BonusGrantOn
+{
+    /// <summary>On each purchase in the birthday or anniversary month.</summary>
+    Purchase,
+
+    /// <summary>By the daily job on the day itself, without a purchase, once per member per year.</summary>
+    Day,
+}
+
 /// <summary>Where a campaign stands at the time of the response.</summary>
 public enum CampaignStatus
 {
@@ -52,9 +62,9 @@ public sealed record EarningRuleConditions(
 
 /// <summary>
 /// A rule as marketing staff write it (create, and every update: an update is a full new version).
-/// <see cref="Kind"/>: BaseRate (pointsPerCurrencyUnit + currency), Multiplier (factor &gt; 1, e.g. 2.0 = double points)
-/// or FixedBonus (points + trigger: EveryPurchase, FirstPurchase, BirthdayMonth, NthVisit with visitNumber, Enrolment,
-/// Anniversary — of the membership, from the year after enrolment).
+/// <see cref="Kind"/>: baseRate (pointsPerCurrencyUnit + currency), multiplier (factor &gt; 1, e.g. 2.0 = double points)
+/// or fixedBonus (points + trigger: everyPurchase, firstPurchase, birthdayMonth, nthVisit with visitNumber, enrolment,
+/// anniversary — of the membership, from the year after enrolment).
 /// <see cref="GrantOn"/> (birthday and anniversary bonuses only): <c>purchase</c> (default) credits the bonus on each purchase in
 /// the birthday or anniversary month; <c>day</c> has a daily job credit it on the day itself, without a purchase, once per member
 /// per year, to active members only (29 February is celebrated on 28 February in other years; no caps, spend, categories or SKUs; partnerIds and storeIds
@@ -63,12 +73,12 @@ public sealed record EarningRuleConditions(
 /// </summary>
 public sealed record EarningRuleRequest(
     string Name,
-    string Kind = "BaseRate",
+    EarningRuleKind Kind = EarningRuleKind.BaseRate,
     string? Currency = null,
     decimal? PointsPerCurrencyUnit = null,
     decimal? Factor = null,
     long? Points = null,
-    string? Trigger = null,
+    BonusTrigger? Trigger = null,
     int? VisitNumber = null,
     int Priority = 0,
     string? ExclusiveGroup = null,
@@ -76,7 +86,7 @@ public sealed record EarningRuleRequest(
     EarningRuleConditions? Conditions = null,
     long? DailyCap = null,
     long? MonthlyCap = null,
-    string? GrantOn = null);
+    BonusGrantOn? GrantOn = null);
 
 /// <summary>One version of a rule. <see cref="Id"/> is stable across versions; the newest version is the rule's current state.</summary>
 public sealed record EarningRuleResponse(
@@ -96,7 +106,7 @@ public sealed record EarningRuleResponse(
     EarningRuleConditions Conditions,
     long? DailyCap,
     long? MonthlyCap,
-    string GrantOn,
+    BonusGrantOn GrantOn,
     bool IsActive,
     DateTimeOffset CreatedAt,
     string CreatedBy,
@@ -114,7 +124,7 @@ public sealed record CampaignRequest(
     DateTimeOffset From,
     DateTimeOffset? Until = null,
     [property: MultilineText] string? Description = null,
-    IReadOnlyList<string>? Weekdays = null,
+    IReadOnlyList<DayOfWeek>? Weekdays = null,
     int? FromHour = null,
     int? UntilHour = null,
     IReadOnlyList<Guid>? TierIds = null,

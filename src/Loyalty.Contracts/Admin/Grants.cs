@@ -1,5 +1,13 @@
 namespace Loyalty.Contracts.Admin;
 
+/// <summary>Where a bulk grant stands.</summary>
+public enum BulkGrantStatus
+{
+    /// <summary>Members still to credit.</summary>
+    Processing,
+    Completed,
+}
+
 /// <summary>Bonus points for up to 10,000 members, each credited once. Member numbers may contain spaces or dashes.</summary>
 public sealed record CreateBulkGrantRequest(string Reason, long Points, IReadOnlyList<string> MemberNumbers);
 
@@ -12,7 +20,7 @@ public sealed record BulkGrantResponse(
     Guid Id,
     string Reason,
     long Points,
-    string Status,
+    BulkGrantStatus Status,
     int Total,
     int Credited,
     int Failed,

@@ -6,7 +6,7 @@ namespace Loyalty.Contracts.Admin;
 public sealed record MemberStatusChangeRequest(string Reason);
 
 /// <summary>Closes a membership for good. <c>pointsOnClose</c> is <c>forfeit</c> or <c>keep</c>; null uses the points policy's default.</summary>
-public sealed record CloseMemberRequest(string Reason, string? PointsOnClose = null);
+public sealed record CloseMemberRequest(string Reason, PointsOnClose? PointsOnClose = null);
 
 /// <summary>Folds <c>duplicateMemberId</c> into the member in the path (the survivor).</summary>
 public sealed record MergeMemberRequest(Guid DuplicateMemberId, string Reason);

@@ -1,12 +1,19 @@
 namespace Loyalty.Contracts.Admin;
 
+/// <summary>Whether a partner may use the API.</summary>
+public enum PartnerStatus
+{
+    Active,
+    Suspended,
+}
+
 public sealed record CreatePartnerRequest(string Name, string? ContactEmail);
 
-/// <summary>Only the fields present are changed. Status is <c>Active</c> or <c>Suspended</c>.</summary>
-public sealed record UpdatePartnerRequest(string? Name, string? ContactEmail, string? Status);
+/// <summary>Only the fields present are changed. Status is <c>active</c> or <c>suspended</c>.</summary>
+public sealed record UpdatePartnerRequest(string? Name, string? ContactEmail, PartnerStatus? Status);
 
 /// <summary><see cref="RateLimitPerSecond"/>: null = the platform default.</summary>
-public sealed record PartnerResponse(Guid Id, string Name, string? ContactEmail, string Status, DateTimeOffset CreatedAt, int? RateLimitPerSecond = null);
+public sealed record PartnerResponse(Guid Id, string Name, string? ContactEmail, PartnerStatus Status, DateTimeOffset CreatedAt, int? RateLimitPerSecond = null);
 
 /// <summary>Requests per second for one partner (1–10,000); null puts the platform default back.</summary>
 public sealed record PartnerRateLimitRequest(int? PermitsPerSecond);

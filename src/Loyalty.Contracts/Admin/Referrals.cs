@@ -1,3 +1,5 @@
+using Loyalty.Contracts.Common;
+
 namespace Loyalty.Contracts.Admin;
 
 /// <summary>The referral programme; points are per member, caps per referrer per calendar month and year (UTC).</summary>
@@ -32,7 +34,7 @@ public sealed record AdminReferralResponse(
     Guid RefereeId,
     string RefereeNumber,
     string Code,
-    string Status,
+    ReferralStatus Status,
     string? Reason,
     DateTimeOffset CreatedAt,
     DateTimeOffset? DecidedAt,

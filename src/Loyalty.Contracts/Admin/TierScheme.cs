@@ -1,4 +1,15 @@
+using Loyalty.Contracts.Common;
+
 namespace Loyalty.Contracts.Admin;
+
+/// <summary>Where a submitted tier scheme stands.</summary>
+public enum TierSchemeVersionStatus
+{
+    /// <summary>Waiting for its effective time.</summary>
+    Pending,
+    Applied,
+    Cancelled,
+}
 
 /// <summary>Thresholds by metric within the qualification window; null = not a way to qualify. Meeting any one set threshold suffices.</summary>
 public sealed record TierThresholdsDto(long? PointsEarned = null, decimal? Spend = null, int? Visits = null);
@@ -19,15 +30,15 @@ public sealed record TierDefinitionDto(Guid? Id, string Name, int Rank, TierThre
 /// </summary>
 public sealed record TierSchemeRequest(
     DateTimeOffset? EffectiveFrom,
-    string WindowKind,
+    QualificationWindowKind WindowKind,
     int WindowMonths,
     int GraceDays,
-    string DowngradeMode,
+    DowngradeMode DowngradeMode,
     string SpendCurrency,
     IReadOnlyList<TierDefinitionDto> Tiers);
 
 /// <summary>The scheme-wide qualification rules in force.</summary>
-public sealed record TierSchemeSettingsDto(string WindowKind, int WindowMonths, int GraceDays, string DowngradeMode, string SpendCurrency);
+public sealed record TierSchemeSettingsDto(QualificationWindowKind WindowKind, int WindowMonths, int GraceDays, DowngradeMode DowngradeMode, string SpendCurrency);
 
 /// <summary>
 /// The tier scheme in force: its settings and current tiers (rank order), the version it came from (null before the
@@ -44,7 +55,7 @@ public sealed record TierSchemeResponse(
 public sealed record TierSchemeVersionResponse(
     Guid Id,
     int Version,
-    string Status,
+    TierSchemeVersionStatus Status,
     DateTimeOffset EffectiveFrom,
     string CreatedBy,
     DateTimeOffset CreatedAt,

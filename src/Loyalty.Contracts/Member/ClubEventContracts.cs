@@ -1,7 +1,9 @@
+using Loyalty.Contracts.Common;
+
 namespace Loyalty.Contracts.Member;
 
 /// <summary>
-/// An upcoming event I may attend. myStatus is null (not registered), Registered, Waitlisted, CheckedIn or Cancelled;
+/// An upcoming event I may attend. myStatus is null (not registered), registered, waitlisted, checkedIn or cancelled;
 /// myWaitlistPosition (1 = next) only while waitlisted; canRegister says whether a registration would be accepted now
 /// (as registered or, when full, on the waiting list).
 /// </summary>
@@ -21,18 +23,18 @@ public sealed record ClubEventOfferResponse(
     DateTimeOffset RegistrationClosesAt,
     DateTimeOffset CancellationClosesAt,
     bool CanRegister,
-    string? MyStatus,
+    RegistrationStatus? MyStatus,
     int? MyWaitlistPosition);
 
-/// <summary>My registration for one event. Status is Registered, Waitlisted, CheckedIn or Cancelled.</summary>
+/// <summary>My registration for one event. Status is registered, waitlisted, checkedIn or cancelled.</summary>
 public sealed record ClubEventRegistrationResponse(
     Guid RegistrationId,
     Guid EventId,
     string Title,
     DateTimeOffset StartsAt,
     DateTimeOffset EndsAt,
-    string EventStatus,
-    string Status,
+    ClubEventStatus EventStatus,
+    RegistrationStatus Status,
     int? WaitlistPosition,
     DateTimeOffset RegisteredAt,
     DateTimeOffset? CancelledAt,

@@ -23,4 +23,4 @@ public sealed record ReferralTermsResponse(bool Enabled, long ReferrerPoints, lo
 /// (self_referral, already_referred, referral_loop, cap_reached, window_expired) or, on a rewarded one, that only the
 /// friend was rewarded (referrer_inactive). <see cref="PointsEarned"/> is what the referrer got.
 /// </summary>
-public sealed record MyReferralItem(string DisplayName, string Status, string? Reason, DateTimeOffset ReferredAt, DateTimeOffset? DecidedAt, DateTimeOffset? QualifyBy, long PointsEarned);
+public sealed record MyReferralItem(string DisplayName, ReferralStatus Status, string? Reason, DateTimeOffset ReferredAt, DateTimeOffset? DecidedAt, DateTimeOffset? QualifyBy, long PointsEarned);

@@ -17,7 +17,7 @@ public sealed record TierRung(Guid Id, string Name, int Rank, bool IsMine, TierR
 /// The club's tiers, lowest first. Qualifying activity counts within the window: windowKind rollingMonths (the last
 /// windowMonths months), calendarYear, or sinceLastChange; spend counts in spendCurrency.
 /// </summary>
-public sealed record TierLadderResponse(Guid MyTierId, string WindowKind, int WindowMonths, string SpendCurrency, IReadOnlyList<TierRung> Tiers);
+public sealed record TierLadderResponse(Guid MyTierId, QualificationWindowKind WindowKind, int WindowMonths, string SpendCurrency, IReadOnlyList<TierRung> Tiers);
 
 /// <summary>What a tier gives: earn multiplier, percent off reward prices, support response time in hours, free perks.</summary>
 public sealed record TierBenefitsResponse(decimal EarnMultiplier, decimal RewardDiscountPercent, int? SupportResponseHours, IReadOnlyList<string> Perks);
@@ -50,4 +50,4 @@ public sealed record MemberTierResponse(
     string Progress);
 
 /// <summary>One move between tiers and the activity that decided it. reason: enrolment | qualified | downgraded | schemeChanged | merged | admin.</summary>
-public sealed record TierHistoryEntry(long Id, TierSummary? From, TierSummary To, string Reason, long? PointsEarned, decimal? Spend, int? Visits, DateTimeOffset OccurredAt);
+public sealed record TierHistoryEntry(long Id, TierSummary? From, TierSummary To, TierChangeReason Reason, long? PointsEarned, decimal? Spend, int? Visits, DateTimeOffset OccurredAt);

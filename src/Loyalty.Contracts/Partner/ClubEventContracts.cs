@@ -1,3 +1,5 @@
+using Loyalty.Contracts.Common;
+
 namespace Loyalty.Contracts.Partner;
 
 /// <summary>Check a registered member in at an event you host, at one of your stores (the event's store, if it names one).</summary>
@@ -13,7 +15,7 @@ public sealed record ClubEventCheckInResponse(
     string MemberNumber,
     string DisplayName,
     DateTimeOffset CheckedInAt,
-    string Channel,
+    CheckInChannel Channel,
     long PointsAwarded,
     bool AlreadyCheckedIn);
 
@@ -24,6 +26,6 @@ public sealed record PartnerClubEventResponse(
     DateTimeOffset StartsAt,
     DateTimeOffset EndsAt,
     Guid? StoreId,
-    string Status,
+    ClubEventStatus Status,
     int Registered,
     int CheckedIn);

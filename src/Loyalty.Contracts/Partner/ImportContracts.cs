@@ -1,5 +1,21 @@
 namespace Loyalty.Contracts.Partner;
 
+/// <summary>The file type of an import.</summary>
+public enum ImportFormat
+{
+    Csv,
+    Json,
+}
+
+/// <summary>Where an import stands.</summary>
+public enum ImportStatus
+{
+    Queued,
+    Running,
+    Completed,
+    Failed,
+}
+
 /// <summary>
 /// One offline purchase in a JSON import (the body is an array of these). The CSV form has the same columns, flat:
 /// memberNumber,storeId,externalId,amount,currency,purchasedAt (header required, any order); imports carry no basket lines.
@@ -7,13 +23,13 @@ namespace Loyalty.Contracts.Partner;
 public sealed record ImportRowRequest(string? MemberNumber, Guid? StoreId, string? ExternalId, decimal? Amount, string? Currency, DateTimeOffset? PurchasedAt);
 
 /// <summary>
-/// An import and its progress. status: queued, running, completed. processed counts rows settled so far
+/// An import and its progress. status: queued, running, completed, failed. processed counts rows settled so far
 /// (earned + duplicates + rejected); points is what the earned rows gave.
 /// </summary>
 public sealed record ImportResponse(
     Guid Id,
-    string Format,
-    string Status,
+    ImportFormat Format,
+    ImportStatus Status,
     int TotalRows,
     int Processed,
     int Earned,

@@ -1,5 +1,17 @@
 namespace Loyalty.Contracts.Partner;
 
+/// <summary>Where a payment with points stands.</summary>
+public enum RedemptionStatus
+{
+    /// <summary>The points are held; nothing is spent yet.</summary>
+    Authorised,
+    Captured,
+    Cancelled,
+
+    /// <summary>Neither captured nor cancelled in time; the held points went back.</summary>
+    Expired,
+}
+
 /// <summary>
 /// Pay with points, first step: authorise (hold) the points. <see cref="Reference"/> is the partner's receipt or
 /// order id, kept for reconciliation.
@@ -26,7 +38,7 @@ public sealed record RedemptionResponse(
     Guid RedemptionId,
     string MemberNumber,
     Guid StoreId,
-    string Status,
+    RedemptionStatus Status,
     long Points,
     long HeldPoints,
     long CapturedPoints,

@@ -1,5 +1,19 @@
 namespace Loyalty.Contracts.Partner;
 
+/// <summary>Where the delivery of one event to one subscription stands.</summary>
+public enum WebhookDeliveryStatus
+{
+    Pending,
+    Delivering,
+    Succeeded,
+
+    /// <summary>The last attempt failed; another is due at nextAttemptAt.</summary>
+    Failed,
+
+    /// <summary>No more attempts; a replay sends it again.</summary>
+    DeadLettered,
+}
+
 /// <summary>A new webhook subscription. eventTypes empty or missing: every event type.</summary>
 public sealed record CreateWebhookRequest(string Url, IReadOnlyList<string>? EventTypes, string? Description);
 
@@ -16,7 +30,7 @@ public sealed record WebhookDeliveryResponse(
     Guid Id,
     Guid MessageId,
     string EventType,
-    string Status,
+    WebhookDeliveryStatus Status,
     int Attempts,
     DateTimeOffset NextAttemptAt,
     int? LastStatusCode,

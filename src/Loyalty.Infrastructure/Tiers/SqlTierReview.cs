@@ -157,11 +157,10 @@ public sealed class SqlTierReview(ILoyaltyDbContext db) : ITierReview
         public string Activity(SetSql.Parameters p, Guid? from, Guid to)
         {
             var months = p.Add(-TierQualification.WindowMonthsOf(Scheme.Settings));
-            var start = Sql.AddMonths("m.\"TierReviewAt\"", months);
-            if (Scheme.Settings.WindowKind == QualificationWindowKind.SinceLastChange)
-            {
-                start = $"""CASE WHEN m."TierSince" > {start} THEN m."TierSince" ELSE {start} END""";
-            }
+            // Never before the tier was reached (TierQualification.RetentionWindowStart): month arithmetic clamps to
+            // the end of a shorter month, so review − N months can fall before a 29 February or 31 January reach.
+            var back = Sql.AddMonths("m.\"TierReviewAt\"", months);
+            var start = $"""CASE WHEN m."TierSince" > {back} THEN m."TierSince" ELSE {back} END""";
 
             var currency = p.Add(Scheme.Settings.SpendCurrency);
             return $"""

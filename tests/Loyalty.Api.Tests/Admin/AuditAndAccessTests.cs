@@ -54,7 +54,7 @@ public sealed class AuditAndAccessTests(ApiFixture fixture)
     {
         var admin = fixture.For(provider).CreateClient().WithBearer(TestTokens.Admin());
         var partner = await admin.PostJsonAsync<PartnerResponse>("/api/v1/admin/partners", new CreatePartnerRequest("Partner " + Unique.Id(), null));
-        foreach (var status in new[] { "Suspended", "Active" })
+        foreach (var status in new[] { "suspended", "active" })
         {
             using var patch = await admin.PatchAsJsonAsync($"/api/v1/admin/partners/{partner.Id}", new { status });
             await patch.EnsureStatusAsync(HttpStatusCode.OK);

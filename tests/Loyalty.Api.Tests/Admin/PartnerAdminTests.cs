@@ -24,7 +24,7 @@ public sealed class PartnerAdminTests(ApiFixture fixture)
         var created = (await response.Content.ReadFromJsonAsync<PartnerResponse>(HttpTestExtensions.Json))!;
         Assert.Equal(name, created.Name);
         Assert.Equal("ops@new.example", created.ContactEmail);
-        Assert.Equal("Active", created.Status);
+        Assert.Equal(PartnerStatus.Active, created.Status);
         Assert.Equal($"/api/v1/admin/partners/{created.Id}", response.Headers.Location?.OriginalString);
         var read = await admin.GetJsonAsync<PartnerResponse>(response.Headers.Location!.OriginalString);
         Assert.Equal(created, read);
@@ -87,13 +87,13 @@ public sealed class PartnerAdminTests(ApiFixture fixture)
         var partner = await admin.PostJsonAsync<PartnerResponse>("/api/v1/admin/partners", new CreatePartnerRequest("Partner " + Unique.Id(), "old@partner.example"));
         var newName = "Renamed " + Unique.Id();
 
-        using var patch = await admin.PatchAsJsonAsync($"/api/v1/admin/partners/{partner.Id}", new UpdatePartnerRequest(newName, "new@partner.example", "Suspended"));
+        using var patch = await admin.PatchAsJsonAsync($"/api/v1/admin/partners/{partner.Id}", new UpdatePartnerRequest(newName, "new@partner.example", PartnerStatus.Suspended), HttpTestExtensions.Json);
 
         await patch.EnsureStatusAsync(HttpStatusCode.OK);
         var updated = (await patch.Content.ReadFromJsonAsync<PartnerResponse>(HttpTestExtensions.Json))!;
-        Assert.Equal((newName, "new@partner.example", "Suspended"), (updated.Name, updated.ContactEmail, updated.Status));
+        Assert.Equal((newName, "new@partner.example", PartnerStatus.Suspended), (updated.Name, updated.ContactEmail, updated.Status));
         var read = await admin.GetJsonAsync<PartnerResponse>($"/api/v1/admin/partners/{partner.Id}");
-        Assert.Equal((newName, "new@partner.example", "Suspended"), (read.Name, read.ContactEmail, read.Status));
+        Assert.Equal((newName, "new@partner.example", PartnerStatus.Suspended), (read.Name, read.ContactEmail, read.Status));
         Assert.Equal(partner.CreatedAt, read.CreatedAt);
     }
 
@@ -107,7 +107,7 @@ public sealed class PartnerAdminTests(ApiFixture fixture)
 
         await patch.EnsureStatusAsync(HttpStatusCode.OK);
         var read = await admin.GetJsonAsync<PartnerResponse>($"/api/v1/admin/partners/{partner.Id}");
-        Assert.Equal((partner.Name, "keep@partner.example", "Suspended"), (read.Name, read.ContactEmail, read.Status));
+        Assert.Equal((partner.Name, "keep@partner.example", PartnerStatus.Suspended), (read.Name, read.ContactEmail, read.Status));
     }
 
     [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]

@@ -91,7 +91,7 @@ public sealed class ProgrammeAdminTests(ApiFixture fixture)
 
         using var tier = await marketing.PostAsJsonAsync("/api/v1/admin/tiers", await FreeTierAsync(marketing));
         await tier.EnsureStatusAsync(HttpStatusCode.Created);
-        using var rule = await marketing.PostAsJsonAsync("/api/v1/admin/earning-rules", new EarningRuleRequest("Marketing " + Unique.Id(), "Multiplier", Factor: 2m, Conditions: new EarningRuleConditions(PartnerIds: [s.PartnerInfo.Id])));
+        using var rule = await marketing.PostAsJsonAsync("/api/v1/admin/earning-rules", new EarningRuleRequest("Marketing " + Unique.Id(), EarningRuleKind.Multiplier, Factor: 2m, Conditions: new EarningRuleConditions(PartnerIds: [s.PartnerInfo.Id])), HttpTestExtensions.Json);
         await rule.EnsureStatusAsync(HttpStatusCode.Created);
         using var campaign = await marketing.PostAsJsonAsync("/api/v1/admin/campaigns", new CampaignRequest("Marketing " + Unique.Id(), s.Api.Clock.GetUtcNow().AddDays(-1), PartnerIds: [s.PartnerInfo.Id]));
         await campaign.EnsureStatusAsync(HttpStatusCode.Created);
@@ -110,7 +110,7 @@ public sealed class ProgrammeAdminTests(ApiFixture fixture)
         var admin = Client(provider, TestTokens.Admin());
         var before = await admin.GetAllAsync<EarningRuleResponse>("/api/v1/admin/earning-rules");
 
-        using var response = await admin.PostAsJsonAsync("/api/v1/admin/earning-rules", new EarningRuleRequest("Base " + Unique.Id(), "BaseRate", "euro", 1m));
+        using var response = await admin.PostAsJsonAsync("/api/v1/admin/earning-rules", new EarningRuleRequest("Base " + Unique.Id(), EarningRuleKind.BaseRate, "euro", 1m), HttpTestExtensions.Json);
 
         var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest, "validation_failed");
         Assert.True(problem.GetProperty("errors").TryGetProperty("currency", out _), problem.ToString());

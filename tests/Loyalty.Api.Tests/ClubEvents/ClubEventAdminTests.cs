@@ -23,7 +23,7 @@ public sealed class ClubEventAdminTests(ApiFixture fixture)
 
         var created = await marketing.PostJsonAsync<ClubEventResponse>(AdminEvents, request);
 
-        Assert.Equal((request.Title, "Scheduled", 3, 3, 0, 0), (created.Title, created.Status, created.Capacity, created.PlacesLeft, created.Registered, created.Waitlisted));
+        Assert.Equal((request.Title, ClubEventStatus.Scheduled, 3, 3, 0, 0), (created.Title, created.Status, created.Capacity, created.PlacesLeft, created.Registered, created.Waitlisted));
         Assert.Equal([member.TierId], created.EligibleTierIds);
         Assert.Equal(request.StartsAt, created.StartsAt);
         Assert.Equal((s.PartnerInfo.Id, s.Store.Id), (created.PartnerId, created.StoreId));
@@ -92,7 +92,7 @@ public sealed class ClubEventAdminTests(ApiFixture fixture)
         using var bigger = await s.Admin.PutAsJsonAsync($"{AdminEvents}/{e.Id}", request with { Capacity = 4 }, HttpTestExtensions.Json);
         await bigger.EnsureStatusAsync(HttpStatusCode.OK);
 
-        Assert.Equal(["Registered", "Registered", "Registered", "Registered", "Waitlisted"], await StatusesAsync(members, e.Id));
+        Assert.Equal([RegistrationStatus.Registered, RegistrationStatus.Registered, RegistrationStatus.Registered, RegistrationStatus.Registered, RegistrationStatus.Waitlisted], await StatusesAsync(members, e.Id));
         Assert.Equal(1, (await members[4].MyViewAsync(e.Id)).MyWaitlistPosition);
         Assert.Single(await s.OutboxPayloadsAsync(members[2].Id, EventTypes.ClubEventWaitlistPromoted));
         Assert.Single(await s.OutboxPayloadsAsync(members[3].Id, EventTypes.ClubEventWaitlistPromoted));
@@ -111,12 +111,12 @@ public sealed class ClubEventAdminTests(ApiFixture fixture)
 
         var cancelled = await s.Admin.PostJsonAsync<ClubEventResponse>($"{AdminEvents}/{e.Id}/cancel", new CancelClubEventRequest("Venue flooded"));
 
-        Assert.Equal(("Cancelled", "Venue flooded", 0, 0), (cancelled.Status, cancelled.CancellationReason, cancelled.Registered, cancelled.Waitlisted));
+        Assert.Equal((ClubEventStatus.Cancelled, "Venue flooded", 0, 0), (cancelled.Status, cancelled.CancellationReason, cancelled.Registered, cancelled.Waitlisted));
         foreach (var m in new[] { registered, waiting })
         {
             var mine = await m.Client.GetJsonAsync<Page<Contracts.Member.ClubEventRegistrationResponse>>($"{MyEvents}/registrations");
             var registration = Assert.Single(mine.Items, r => r.EventId == e.Id);
-            Assert.Equal(("Cancelled", "Cancelled"), (registration.Status, registration.EventStatus));
+            Assert.Equal((RegistrationStatus.Cancelled, ClubEventStatus.Cancelled), (registration.Status, registration.EventStatus));
             var message = Assert.Single(await s.OutboxPayloadsAsync(m.Id, EventTypes.ClubEventCancelled));
             Assert.Contains("Venue flooded", message, StringComparison.Ordinal);
         }
@@ -150,7 +150,7 @@ public sealed class ClubEventAdminTests(ApiFixture fixture)
 
         var all = await s.Admin.GetJsonAsync<Page<ClubEventAttendeeResponse>>($"{AdminEvents}/{e.Id}/registrations");
         Assert.Equal(members.Select(m => m.Number), all.Items.Select(a => a.MemberNumber));
-        Assert.Equal(["Registered", "Cancelled", "Waitlisted", "Waitlisted"], all.Items.Select(a => a.Status));
+        Assert.Equal([RegistrationStatus.Registered, RegistrationStatus.Cancelled, RegistrationStatus.Waitlisted, RegistrationStatus.Waitlisted], all.Items.Select(a => a.Status));
 
         var first = await s.Admin.GetJsonAsync<Page<ClubEventAttendeeResponse>>($"{AdminEvents}/{e.Id}/registrations?status=waitlisted&limit=1");
         var second = await s.Admin.GetJsonAsync<Page<ClubEventAttendeeResponse>>($"{AdminEvents}/{e.Id}/registrations?status=Waitlisted&limit=1&cursor={first.NextCursor}");
@@ -197,12 +197,12 @@ public sealed class ClubEventAdminTests(ApiFixture fixture)
         throw new Xunit.Sdk.XunitException("The event is not in the list.");
     }
 
-    private static async Task<List<string>> StatusesAsync(IEnumerable<EventMember> members, Guid eventId)
+    private static async Task<List<RegistrationStatus>> StatusesAsync(IEnumerable<EventMember> members, Guid eventId)
     {
-        var statuses = new List<string>();
+        var statuses = new List<RegistrationStatus>();
         foreach (var m in members)
         {
-            statuses.Add((await m.MyViewAsync(eventId)).MyStatus!);
+            statuses.Add((await m.MyViewAsync(eventId)).MyStatus!.Value);
         }
 
         return statuses;

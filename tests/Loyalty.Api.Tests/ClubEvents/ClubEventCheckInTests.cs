@@ -27,10 +27,10 @@ public sealed class ClubEventCheckInTests(ApiFixture fixture)
         using var first = await s.Partner.PartnerCheckInAsync(e.Id, me.Number, s.Store.Id);
         var checkIn = await first.ReadCheckInAsync(HttpStatusCode.Created);
 
-        Assert.Equal((registration.RegistrationId, e.Id, me.Number, "Partner", 40L, false), (checkIn.RegistrationId, checkIn.EventId, checkIn.MemberNumber, checkIn.Channel, checkIn.PointsAwarded, checkIn.AlreadyCheckedIn));
+        Assert.Equal((registration.RegistrationId, e.Id, me.Number, CheckInChannel.Partner, 40L, false), (checkIn.RegistrationId, checkIn.EventId, checkIn.MemberNumber, checkIn.Channel, checkIn.PointsAwarded, checkIn.AlreadyCheckedIn));
         using var byStaff = await s.StaffCheckInAsync(e.Id, me.Number);
         var again = await byStaff.ReadCheckInAsync(HttpStatusCode.OK);
-        Assert.Equal((true, "Partner", checkIn.CheckedInAt, 40L), (again.AlreadyCheckedIn, again.Channel, again.CheckedInAt, again.PointsAwarded));
+        Assert.Equal((true, CheckInChannel.Partner, checkIn.CheckedInAt, 40L), (again.AlreadyCheckedIn, again.Channel, again.CheckedInAt, again.PointsAwarded));
 
         Assert.Equal(40, await s.AssertBalanceEqualsLedgerAsync(me.Number));
         await using var db = s.Api.CreateDbContext();
@@ -40,7 +40,7 @@ public sealed class ClubEventCheckInTests(ApiFixture fixture)
         Assert.Contains(registration.RegistrationId.ToString(), message, StringComparison.Ordinal);
 
         var mine = await me.Client.GetJsonAsync<Page<Contracts.Member.ClubEventRegistrationResponse>>($"{MyEvents}/registrations");
-        Assert.Equal(("CheckedIn", 40L), (mine.Items.Single(r => r.EventId == e.Id).Status, mine.Items.Single(r => r.EventId == e.Id).PointsAwarded));
+        Assert.Equal((RegistrationStatus.CheckedIn, 40L), (mine.Items.Single(r => r.EventId == e.Id).Status, mine.Items.Single(r => r.EventId == e.Id).PointsAwarded));
         using var cancelAfter = await me.CancelAsync(e.Id);
         await cancelAfter.AssertProblemAsync(HttpStatusCode.UnprocessableEntity, "registration_checked_in");
         var counts = await s.GetEventAsync(e.Id);
@@ -58,7 +58,7 @@ public sealed class ClubEventCheckInTests(ApiFixture fixture)
         using var response = await s.StaffCheckInAsync(e.Id, me.Number);
         var checkIn = await response.ReadCheckInAsync(HttpStatusCode.Created);
 
-        Assert.Equal(("Staff", 0L), (checkIn.Channel, checkIn.PointsAwarded));
+        Assert.Equal((CheckInChannel.Staff, 0L), (checkIn.Channel, checkIn.PointsAwarded));
         Assert.Equal(0, await s.AssertBalanceEqualsLedgerAsync(me.Number));
         using var partnerTry = await s.Partner.PartnerCheckInAsync(e.Id, me.Number, s.Store.Id);
         await partnerTry.AssertProblemAsync(HttpStatusCode.NotFound, "club_event_not_found");

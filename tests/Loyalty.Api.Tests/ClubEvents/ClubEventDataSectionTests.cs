@@ -2,6 +2,7 @@ using System.Text.Json;
 using Loyalty.Api.Tests.Infrastructure;
 using Loyalty.Application.Common;
 using Loyalty.Application.Features.Social.Lifecycle;
+using Loyalty.Contracts.Common;
 using Loyalty.Infrastructure.Persistence;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -31,8 +32,8 @@ public sealed class ClubEventDataSectionTests(ApiFixture fixture)
         var rows = export.EnumerateArray().ToList();
         Assert.Equal(2, rows.Count);
         var checkedIn = rows.Single(r => r.GetProperty("eventId").GetGuid() == attended.Id);
-        Assert.Equal(("CheckedIn", "Staff", 10), (checkedIn.GetProperty("status").GetString(), checkedIn.GetProperty("checkInChannel").GetString(), checkedIn.GetProperty("pointsAwarded").GetInt32()));
-        Assert.Equal("Cancelled", rows.Single(r => r.GetProperty("eventId").GetGuid() == skipped.Id).GetProperty("status").GetString());
+        Assert.Equal(("checkedIn", "staff", 10), (checkedIn.GetProperty("status").GetString(), checkedIn.GetProperty("checkInChannel").GetString(), checkedIn.GetProperty("pointsAwarded").GetInt32()));
+        Assert.Equal("cancelled", rows.Single(r => r.GetProperty("eventId").GetGuid() == skipped.Id).GetProperty("status").GetString());
 
         await section.EraseAsync(me.Id, CancellationToken.None);
         Assert.Equal(2, JsonDocument.Parse(Json.Serialize(await section.ExportAsync(me.Id, CancellationToken.None))).RootElement.GetArrayLength());
@@ -61,7 +62,7 @@ public sealed class ClubEventDataSectionTests(ApiFixture fixture)
             await transaction.CommitAsync(CancellationToken.None);
         }
 
-        Assert.Equal("Registered", (await waiting.MyViewAsync(upcoming.Id)).MyStatus);
+        Assert.Equal(RegistrationStatus.Registered, (await waiting.MyViewAsync(upcoming.Id)).MyStatus);
         var counts = await s.GetEventAsync(attended.Id);
         Assert.Equal(1, counts.CheckedIn);
         Assert.Equal(10, await s.AssertBalanceEqualsLedgerAsync(me.Number));

@@ -34,8 +34,8 @@ public sealed class ClubEventRaceTests(ApiFixture fixture)
 
         Assert.All(results, r => Assert.True(r.Status == HttpStatusCode.Created, $"{r.Status}: {r.Body}"));
         var statuses = results.Select(r => JsonDocument.Parse(r.Body).RootElement).ToList();
-        Assert.Equal(3, statuses.Count(x => x.GetProperty("status").GetString() == "Registered"));
-        var positions = statuses.Where(x => x.GetProperty("status").GetString() == "Waitlisted").Select(x => x.GetProperty("waitlistPosition").GetInt32()).Order();
+        Assert.Equal(3, statuses.Count(x => x.GetProperty("status").GetString() == "registered"));
+        var positions = statuses.Where(x => x.GetProperty("status").GetString() == "waitlisted").Select(x => x.GetProperty("waitlistPosition").GetInt32()).Order();
         Assert.Equal(Enumerable.Range(1, 17), positions);
 
         var counts = await s.GetEventAsync(e.Id);
@@ -77,8 +77,8 @@ public sealed class ClubEventRaceTests(ApiFixture fixture)
         Assert.All(results, r => Assert.True(r.Status is HttpStatusCode.OK or HttpStatusCode.Created, $"{r.Status}: {r.Body}"));
         var counts = await s.GetEventAsync(e.Id);
         Assert.Equal((6, 11, 0), (counts.Registered, counts.Waitlisted, counts.PlacesLeft));
-        Assert.Equal(["Registered", "Registered", "Registered", "Waitlisted"], await StatusesAsync(waiting, e.Id));
-        Assert.All(newcomers, m => Assert.Equal("Waitlisted", m.MyViewAsync(e.Id).Result.MyStatus));
+        Assert.Equal([RegistrationStatus.Registered, RegistrationStatus.Registered, RegistrationStatus.Registered, RegistrationStatus.Waitlisted], await StatusesAsync(waiting, e.Id));
+        Assert.All(newcomers, m => Assert.Equal(RegistrationStatus.Waitlisted, m.MyViewAsync(e.Id).Result.MyStatus));
         var waitlist = await s.Admin.GetJsonAsync<Page<ClubEventAttendeeResponse>>($"{AdminEvents}/{e.Id}/registrations?status=Waitlisted");
         Assert.Equal(waiting[3].Number, waitlist.Items[0].MemberNumber);
     }
@@ -112,12 +112,12 @@ public sealed class ClubEventRaceTests(ApiFixture fixture)
         Assert.Equal(1, await db.LedgerEntries.CountAsync(x => x.MemberId == me.Id && x.Type == LedgerEntryType.Bonus && x.ReferenceId == registration.RegistrationId));
     }
 
-    private static async Task<List<string>> StatusesAsync(IEnumerable<EventMember> members, Guid eventId)
+    private static async Task<List<RegistrationStatus>> StatusesAsync(IEnumerable<EventMember> members, Guid eventId)
     {
-        var statuses = new List<string>();
+        var statuses = new List<RegistrationStatus>();
         foreach (var m in members)
         {
-            statuses.Add((await m.MyViewAsync(eventId)).MyStatus!);
+            statuses.Add((await m.MyViewAsync(eventId)).MyStatus!.Value);
         }
 
         return statuses;

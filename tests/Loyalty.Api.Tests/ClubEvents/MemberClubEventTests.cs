@@ -25,16 +25,16 @@ public sealed class MemberClubEventTests(ApiFixture fixture)
             registrations.Add(await members[i].RegisterOkAsync(e.Id));
         }
 
-        Assert.Equal(["Registered", "Registered", "Waitlisted", "Waitlisted"], registrations.Select(r => r.Status));
+        Assert.Equal([RegistrationStatus.Registered, RegistrationStatus.Registered, RegistrationStatus.Waitlisted, RegistrationStatus.Waitlisted], registrations.Select(r => r.Status));
         Assert.Equal([null, null, 1, 2], registrations.Select(r => r.WaitlistPosition));
 
         var again = await members[0].RegisterOkAsync(e.Id, HttpStatusCode.OK);
-        Assert.Equal((registrations[0].RegistrationId, "Registered"), (again.RegistrationId, again.Status));
+        Assert.Equal((registrations[0].RegistrationId, RegistrationStatus.Registered), (again.RegistrationId, again.Status));
         var againWaiting = await members[3].RegisterOkAsync(e.Id, HttpStatusCode.OK);
         Assert.Equal(2, againWaiting.WaitlistPosition);
 
         var view = await members[2].MyViewAsync(e.Id);
-        Assert.Equal((0, "Waitlisted", 1, false), (view.PlacesLeft, view.MyStatus, view.MyWaitlistPosition, view.CanRegister));
+        Assert.Equal((0, RegistrationStatus.Waitlisted, 1, false), (view.PlacesLeft, view.MyStatus, view.MyWaitlistPosition, view.CanRegister));
         var admin = await s.GetEventAsync(e.Id);
         Assert.Equal((2, 2, 0), (admin.Registered, admin.Waitlisted, admin.PlacesLeft));
     }
@@ -54,9 +54,9 @@ public sealed class MemberClubEventTests(ApiFixture fixture)
 
         var cancelled = await first.CancelOkAsync(e.Id);
 
-        Assert.Equal("Cancelled", cancelled.Status);
-        Assert.Equal(("Registered", (int?)null), ((await second.MyViewAsync(e.Id)).MyStatus, (await second.MyViewAsync(e.Id)).MyWaitlistPosition));
-        Assert.Equal(("Waitlisted", (int?)1), ((await third.MyViewAsync(e.Id)).MyStatus, (await third.MyViewAsync(e.Id)).MyWaitlistPosition));
+        Assert.Equal(RegistrationStatus.Cancelled, cancelled.Status);
+        Assert.Equal((RegistrationStatus.Registered, (int?)null), ((await second.MyViewAsync(e.Id)).MyStatus, (await second.MyViewAsync(e.Id)).MyWaitlistPosition));
+        Assert.Equal((RegistrationStatus.Waitlisted, (int?)1), ((await third.MyViewAsync(e.Id)).MyStatus, (await third.MyViewAsync(e.Id)).MyWaitlistPosition));
         var promoted = Assert.Single(await s.OutboxPayloadsAsync(second.Id, EventTypes.ClubEventWaitlistPromoted));
         Assert.Contains(second.Number, promoted, StringComparison.Ordinal);
         Assert.Empty(await s.OutboxPayloadsAsync(third.Id, EventTypes.ClubEventWaitlistPromoted));
@@ -69,7 +69,7 @@ public sealed class MemberClubEventTests(ApiFixture fixture)
         await third.CancelOkAsync(e.Id);
         Assert.Equal(1, (await fourth.MyViewAsync(e.Id)).MyWaitlistPosition);
         var rejoined = await first.RegisterOkAsync(e.Id);
-        Assert.Equal((cancelled.RegistrationId, "Waitlisted", (int?)2), (rejoined.RegistrationId, rejoined.Status, rejoined.WaitlistPosition));
+        Assert.Equal((cancelled.RegistrationId, RegistrationStatus.Waitlisted, (int?)2), (rejoined.RegistrationId, rejoined.Status, rejoined.WaitlistPosition));
 
         using var twice = await third.CancelAsync(e.Id);
         await twice.AssertProblemAsync(HttpStatusCode.UnprocessableEntity, "registration_cancelled");
@@ -107,9 +107,9 @@ public sealed class MemberClubEventTests(ApiFixture fixture)
         Assert.DoesNotContain(cancelled.Id, ids);
         Assert.Equal(all.OrderBy(o => o.StartsAt).Select(o => o.StartsAt), all.Select(o => o.StartsAt));
         var mine = all.Single(o => o.Id == later.Id);
-        Assert.Equal(("Registered", false, 9), (mine.MyStatus, mine.CanRegister, mine.PlacesLeft));
+        Assert.Equal((RegistrationStatus.Registered, false, 9), (mine.MyStatus, mine.CanRegister, mine.PlacesLeft));
         var open = all.Single(o => o.Id == sooner.Id);
-        Assert.Equal(((string?)null, true, 10, 40L), (open.MyStatus, open.CanRegister, open.PlacesLeft, open.PointsForAttending));
+        Assert.Equal(((RegistrationStatus?)null, true, 10, 40L), (open.MyStatus, open.CanRegister, open.PlacesLeft, open.PointsForAttending));
 
         using var hidden = await me.Client.GetAsync($"{MyEvents}/{notForMe.Id}");
         await hidden.AssertProblemAsync(HttpStatusCode.NotFound, "club_event_not_found");
@@ -158,12 +158,12 @@ public sealed class MemberClubEventTests(ApiFixture fixture)
             await over.AssertProblemAsync(HttpStatusCode.UnprocessableEntity, "club_event_ended");
             using var gone = await early.Client.GetAsync($"{MyEvents}/{e.Id}");
             await gone.AssertProblemAsync(HttpStatusCode.NotFound, "club_event_not_found");
-            Assert.Equal("Registered", (await me.MyViewAsync(e.Id)).MyStatus);
+            Assert.Equal(RegistrationStatus.Registered, (await me.MyViewAsync(e.Id)).MyStatus);
         }
 
         using (s.Api.Clock.Travel(TimeSpan.FromDays(6)))
         {
-            Assert.Equal("Registered", (await me.MyViewAsync(e.Id)).MyStatus);
+            Assert.Equal(RegistrationStatus.Registered, (await me.MyViewAsync(e.Id)).MyStatus);
         }
     }
 
@@ -202,8 +202,8 @@ public sealed class MemberClubEventTests(ApiFixture fixture)
         var page1 = await me.Client.GetJsonAsync<Page<ClubEventRegistrationResponse>>($"{MyEvents}/registrations?limit=1");
         var page2 = await me.Client.GetJsonAsync<Page<ClubEventRegistrationResponse>>($"{MyEvents}/registrations?limit=1&cursor={page1.NextCursor}");
 
-        Assert.Equal((second.Id, "Registered"), (page1.Items[0].EventId, page1.Items[0].Status));
-        Assert.Equal((first.Id, "Cancelled"), (page2.Items[0].EventId, page2.Items[0].Status));
+        Assert.Equal((second.Id, RegistrationStatus.Registered), (page1.Items[0].EventId, page1.Items[0].Status));
+        Assert.Equal((first.Id, RegistrationStatus.Cancelled), (page2.Items[0].EventId, page2.Items[0].Status));
         Assert.Null(page2.NextCursor);
 
         using var notMine = await someoneElse.CancelAsync(first.Id);

@@ -18,7 +18,7 @@ public sealed class CampaignTests(ApiFixture fixture)
         var member = await s.EnrolAsync();
         var day = s.Midnight(-1); // tomorrow: a rule cannot join a campaign that has ended
         var campaign = await s.CreateCampaignAsync(new CampaignRequest("One-day double", day, day.AddDays(1), PartnerIds: [s.PartnerInfo.Id]));
-        var rule = await s.CreateRuleAsync(new EarningRuleRequest("Double", "Multiplier", Factor: 2m, CampaignId: campaign.Id));
+        var rule = await s.CreateRuleAsync(new EarningRuleRequest("Double", EarningRuleKind.Multiplier, Factor: 2m, CampaignId: campaign.Id));
         using var _ = s.Api.Clock.Travel(TimeSpan.FromDays(3)); // purchasedAt cannot be in the future
 
         var points = new List<long>();
@@ -45,8 +45,8 @@ public sealed class CampaignTests(ApiFixture fixture)
             await db.Members.Where(m => m.MemberNumber == goldMember.MemberNumber).ExecuteUpdateAsync(u => u.SetProperty(m => m.TierId, gold.Id));
         }
 
-        var campaign = await s.CreateCampaignAsync(new CampaignRequest("Gold weekends", s.Midnight(30), Weekdays: ["saturday", "Sunday"], TierIds: [gold.Id], PartnerIds: [s.PartnerInfo.Id]));
-        await s.CreateRuleAsync(new EarningRuleRequest("Weekend double", "Multiplier", Factor: 2m, CampaignId: campaign.Id));
+        var campaign = await s.CreateCampaignAsync(new CampaignRequest("Gold weekends", s.Midnight(30), Weekdays: [DayOfWeek.Saturday, DayOfWeek.Sunday], TierIds: [gold.Id], PartnerIds: [s.PartnerInfo.Id]));
+        await s.CreateRuleAsync(new EarningRuleRequest("Weekend double", EarningRuleKind.Multiplier, Factor: 2m, CampaignId: campaign.Id));
         // A whole weekend at least a week back: "the last Saturday" would put Sunday 10:00 in the future on a Sunday morning.
         var saturday = Enumerable.Range(8, 7).Select(s.Midnight).First(d => d.DayOfWeek == DayOfWeek.Saturday).AddHours(10);
 
@@ -64,7 +64,7 @@ public sealed class CampaignTests(ApiFixture fixture)
         var member = await s.EnrolAsync();
         var request = new CampaignRequest("Happy hours " + Unique.Id(), s.Midnight(10), s.Midnight(-10), "17–20 UTC", FromHour: 0, UntilHour: 24, PartnerIds: [s.PartnerInfo.Id]);
         var campaign = await s.CreateCampaignAsync(request);
-        var rule = await s.CreateRuleAsync(new EarningRuleRequest("Happy bonus", "FixedBonus", Points: 9, Trigger: "EveryPurchase", CampaignId: campaign.Id));
+        var rule = await s.CreateRuleAsync(new EarningRuleRequest("Happy bonus", EarningRuleKind.FixedBonus, Points: 9, Trigger: BonusTrigger.EveryPurchase, CampaignId: campaign.Id));
         Assert.Equal(19, (await s.EarnAsync(member.MemberNumber, 10m)).PointsEarned);
 
         var updated = await PutAsync(s, campaign.Id, request with { Name = "Renamed", FromHour = 17, UntilHour = 20 });
@@ -86,7 +86,7 @@ public sealed class CampaignTests(ApiFixture fixture)
         await endAgain.AssertProblemAsync(HttpStatusCode.Conflict, "campaign_ended");
         using var updateEnded = await s.Admin.PutAsJsonAsync($"/api/v1/admin/campaigns/{campaign.Id}", request, HttpTestExtensions.Json);
         await updateEnded.AssertProblemAsync(HttpStatusCode.Conflict, "campaign_ended");
-        using var attach = await s.Admin.PostAsJsonAsync("/api/v1/admin/earning-rules", new EarningRuleRequest("Late", "Multiplier", Factor: 2m, CampaignId: campaign.Id), HttpTestExtensions.Json);
+        using var attach = await s.Admin.PostAsJsonAsync("/api/v1/admin/earning-rules", new EarningRuleRequest("Late", EarningRuleKind.Multiplier, Factor: 2m, CampaignId: campaign.Id), HttpTestExtensions.Json);
         await attach.AssertProblemAsync(HttpStatusCode.Conflict, "campaign_ended");
 
         var audit = await s.Admin.GetJsonAsync<Page<AuditLogEntryResponse>>($"/api/v1/admin/audit-log?entityType=campaign&entityId={campaign.Id}");
@@ -104,7 +104,6 @@ public sealed class CampaignTests(ApiFixture fixture)
             (valid with { Until = from.AddDays(-1) }, "until"),
             (valid with { Until = from }, "until"),
             (valid with { Weekdays = [] }, "weekdays"),
-            (valid with { Weekdays = ["Caturday"] }, "weekdays"),
             (valid with { FromHour = 20, UntilHour = 17 }, "untilHour"),
             (valid with { FromHour = 9 }, "fromHour"),
             (valid with { TierIds = [] }, "tierIds"),
@@ -125,7 +124,7 @@ public sealed class CampaignTests(ApiFixture fixture)
 
         var campaign = await s.CreateCampaignAsync(valid with { PartnerIds = [s.PartnerInfo.Id] });
         var other = await Scenario.StartAsync(fixture.For(provider));
-        using var disjoint = await s.Admin.PostAsJsonAsync("/api/v1/admin/earning-rules", new EarningRuleRequest("Elsewhere", "Multiplier", Factor: 2m, CampaignId: campaign.Id, Conditions: other.Mine()), HttpTestExtensions.Json);
+        using var disjoint = await s.Admin.PostAsJsonAsync("/api/v1/admin/earning-rules", new EarningRuleRequest("Elsewhere", EarningRuleKind.Multiplier, Factor: 2m, CampaignId: campaign.Id, Conditions: other.Mine()), HttpTestExtensions.Json);
         await disjoint.AssertProblemAsync(HttpStatusCode.UnprocessableEntity, "contradictory_conditions");
     }
 

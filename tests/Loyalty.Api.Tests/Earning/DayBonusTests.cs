@@ -22,8 +22,8 @@ public sealed class DayBonusTests(ApiFixture fixture)
         var s = await Scenario.StartAsync(fixture.For(provider));
         using var noon = AtNoon(s);
         var today = DateOnly.FromDateTime(s.Now().UtcDateTime);
-        var gift = await s.CreateRuleAsync(new EarningRuleRequest("Birthday gift " + Unique.Id(), "FixedBonus", Points: 500, Trigger: "BirthdayMonth", Conditions: s.Mine(), GrantOn: "day"));
-        Assert.Equal("day", gift.GrantOn);
+        var gift = await s.CreateRuleAsync(new EarningRuleRequest("Birthday gift " + Unique.Id(), EarningRuleKind.FixedBonus, Points: 500, Trigger: BonusTrigger.BirthdayMonth, Conditions: s.Mine(), GrantOn: BonusGrantOn.Day));
+        Assert.Equal(BonusGrantOn.Day, gift.GrantOn);
         var celebrating = await EnrolBornAsync(s, new DateOnly(1992, today.Month, today.Day));
         var other = await EnrolBornAsync(s, new DateOnly(1992, today.Month, today.Day).AddDays(10));
 
@@ -58,9 +58,9 @@ public sealed class DayBonusTests(ApiFixture fixture)
         var s = await Scenario.StartAsync(fixture.For(provider));
         using var noon = AtNoon(s);
         var now = s.Now();
-        await s.CreateRuleAsync(new EarningRuleRequest("Anniversary " + Unique.Id(), "FixedBonus", Points: 300, Trigger: "Anniversary", Conditions: s.Mine(), GrantOn: "day"));
-        var perPurchase = await s.CreateRuleAsync(new EarningRuleRequest("Anniversary month " + Unique.Id(), "FixedBonus", Points: 20, Trigger: "Anniversary", Conditions: s.Mine(), MonthlyCap: 20));
-        Assert.Equal("purchase", perPurchase.GrantOn);
+        await s.CreateRuleAsync(new EarningRuleRequest("Anniversary " + Unique.Id(), EarningRuleKind.FixedBonus, Points: 300, Trigger: BonusTrigger.Anniversary, Conditions: s.Mine(), GrantOn: BonusGrantOn.Day));
+        var perPurchase = await s.CreateRuleAsync(new EarningRuleRequest("Anniversary month " + Unique.Id(), EarningRuleKind.FixedBonus, Points: 20, Trigger: BonusTrigger.Anniversary, Conditions: s.Mine(), MonthlyCap: 20));
+        Assert.Equal(BonusGrantOn.Purchase, perPurchase.GrantOn);
         var veteran = await s.EnrolAsync();
         var suspended = await s.EnrolAsync();
         var newcomer = await s.EnrolAsync(); // enrolled today: the first anniversary is a year away
@@ -93,10 +93,9 @@ public sealed class DayBonusTests(ApiFixture fixture)
         var s = await Scenario.StartAsync(fixture.For(provider));
         var requests = new (EarningRuleRequest Request, string Field)[]
         {
-            (new("Every day", "FixedBonus", Points: 5, Trigger: "EveryPurchase", GrantOn: "day"), "grantOn"),
-            (new("Capped", "FixedBonus", Points: 5, Trigger: "BirthdayMonth", MonthlyCap: 5, GrantOn: "day"), "dailyCap"),
-            (new("Spend", "FixedBonus", Points: 5, Trigger: "BirthdayMonth", Currency: "EUR", Conditions: new EarningRuleConditions(MinimumSpend: 10), GrantOn: "day"), "conditions"),
-            (new("Unknown", "FixedBonus", Points: 5, Trigger: "BirthdayMonth", GrantOn: "Day"), "grantOn"),
+            (new("Every day", EarningRuleKind.FixedBonus, Points: 5, Trigger: BonusTrigger.EveryPurchase, GrantOn: BonusGrantOn.Day), "grantOn"),
+            (new("Capped", EarningRuleKind.FixedBonus, Points: 5, Trigger: BonusTrigger.BirthdayMonth, MonthlyCap: 5, GrantOn: BonusGrantOn.Day), "dailyCap"),
+            (new("Spend", EarningRuleKind.FixedBonus, Points: 5, Trigger: BonusTrigger.BirthdayMonth, Currency: "EUR", Conditions: new EarningRuleConditions(MinimumSpend: 10), GrantOn: BonusGrantOn.Day), "conditions"),
         };
         foreach (var (request, field) in requests)
         {

@@ -17,8 +17,8 @@ public sealed class EarningQuoteTests(ApiFixture fixture)
     {
         var s = await Scenario.StartAsync(fixture.For(provider));
         var member = await s.EnrolAsync();
-        await s.CreateRuleAsync(new EarningRuleRequest("First purchase", "FixedBonus", Points: 100, Trigger: "FirstPurchase", Conditions: s.Mine()));
-        await s.CreateRuleAsync(new EarningRuleRequest("Capped double", "Multiplier", Factor: 2m, Conditions: s.Mine(), DailyCap: 15));
+        await s.CreateRuleAsync(new EarningRuleRequest("First purchase", EarningRuleKind.FixedBonus, Points: 100, Trigger: BonusTrigger.FirstPurchase, Conditions: s.Mine()));
+        await s.CreateRuleAsync(new EarningRuleRequest("Capped double", EarningRuleKind.Multiplier, Factor: 2m, Conditions: s.Mine(), DailyCap: 15));
         var quoteRequest = new QuotePurchaseRequest(member.MemberNumber, s.Store.Id, 12.5m, "EUR");
 
         var quote = await s.Partner.PostJsonAsync<EarnQuoteResponse>("/api/v1/partner/transactions/quote", quoteRequest);
@@ -64,7 +64,7 @@ public sealed class EarningQuoteTests(ApiFixture fixture)
         var gold = (await s.Admin.GetAllAsync<TierResponse>("/api/v1/admin/tiers")).Single(t => t.Name == "Gold");
         var member = await s.EnrolAsync();
         await s.EarnAsync(member.MemberNumber, 1m);
-        await s.CreateRuleAsync(new EarningRuleRequest("First purchase", "FixedBonus", Points: 100, Trigger: "FirstPurchase", Conditions: s.Mine()));
+        await s.CreateRuleAsync(new EarningRuleRequest("First purchase", EarningRuleKind.FixedBonus, Points: 100, Trigger: BonusTrigger.FirstPurchase, Conditions: s.Mine()));
 
         var forGold = await marketing.PostJsonAsync<EarnQuoteResponse>("/api/v1/admin/earning-rules/simulate", new SimulateEarningRequest(s.Store.Id, 100m, "EUR", TierId: gold.Id));
         var forMember = await marketing.PostJsonAsync<EarnQuoteResponse>("/api/v1/admin/earning-rules/simulate", new SimulateEarningRequest(s.Store.Id, 100m, "EUR", MemberNumber: member.MemberNumber));

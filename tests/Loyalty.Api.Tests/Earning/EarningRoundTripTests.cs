@@ -22,8 +22,8 @@ public sealed class EarningRoundTripTests(ApiFixture fixture)
         var beforeElsewhere = await CountAsync(other, elsewhere.MemberNumber);
 
         // One base line either way: a capped base rate replaces the programme's for this partner; the first-purchase bonus no longer fires.
-        await s.CreateRuleAsync(new EarningRuleRequest("Capped base", "BaseRate", "EUR", 1m, Conditions: s.Mine(), MonthlyCap: 1_000_000));
-        await s.CreateRuleAsync(new EarningRuleRequest("First purchase", "FixedBonus", Points: 10, Trigger: "FirstPurchase", Conditions: s.Mine()));
+        await s.CreateRuleAsync(new EarningRuleRequest("Capped base", EarningRuleKind.BaseRate, "EUR", 1m, Conditions: s.Mine(), MonthlyCap: 1_000_000));
+        await s.CreateRuleAsync(new EarningRuleRequest("First purchase", EarningRuleKind.FixedBonus, Points: 10, Trigger: BonusTrigger.FirstPurchase, Conditions: s.Mine()));
         await s.EarnAsync(member.MemberNumber, 10m); // rules reloaded
 
         Assert.Equal(before + 3, await CountAsync(s, member.MemberNumber)); // member lock · purchase count · cap usage

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json;
 using Loyalty.Api.Tests.Infrastructure;
 using Loyalty.Contracts.Admin;
 using Loyalty.Contracts.Common;
@@ -20,7 +21,7 @@ public sealed class EarningRulesTests(ApiFixture fixture)
         var subject = "versions-" + Unique.Id();
         var me = s.MemberClient(subject);
         var profile = await me.PostJsonAsync<MemberProfileResponse>("/api/v1/me", new SelfEnrolRequest("Vera", "Version", $"v{Unique.Id()}@example.com", null, null));
-        var request = new EarningRuleRequest("Double at " + s.PartnerInfo.Name, "Multiplier", Factor: 2m, Conditions: s.Mine());
+        var request = new EarningRuleRequest("Double at " + s.PartnerInfo.Name, EarningRuleKind.Multiplier, Factor: 2m, Conditions: s.Mine());
 
         var v1 = await s.CreateRuleAsync(request);
         var first = await s.EarnAsync(profile.MemberNumber, 10m);
@@ -64,7 +65,7 @@ public sealed class EarningRulesTests(ApiFixture fixture)
     {
         var s = await Scenario.StartAsync(fixture.For(provider));
         var member = await s.EnrolAsync();
-        var rule = await s.CreateRuleAsync(new EarningRuleRequest("Event double", "Multiplier", Factor: 2m, Conditions: s.Mine()));
+        var rule = await s.CreateRuleAsync(new EarningRuleRequest("Event double", EarningRuleKind.Multiplier, Factor: 2m, Conditions: s.Mine()));
 
         var purchase = await s.EarnAsync(member.MemberNumber, 21m);
 
@@ -83,9 +84,9 @@ public sealed class EarningRulesTests(ApiFixture fixture)
     public async Task Rules_are_listed_current_version_only_active_first_with_filters(DatabaseProvider provider)
     {
         var s = await Scenario.StartAsync(fixture.For(provider));
-        var bonus = await s.CreateRuleAsync(new EarningRuleRequest("Visit bonus " + Unique.Id(), "FixedBonus", Points: 5, Trigger: "EveryPurchase", Conditions: s.Mine()));
-        var multiplier = await s.CreateRuleAsync(new EarningRuleRequest("Triple " + Unique.Id(), "Multiplier", Factor: 3m, Conditions: s.Mine()));
-        await s.UpdateRuleAsync(multiplier.Id, new EarningRuleRequest("Triple, renamed", "Multiplier", Factor: 3m, Conditions: s.Mine()));
+        var bonus = await s.CreateRuleAsync(new EarningRuleRequest("Visit bonus " + Unique.Id(), EarningRuleKind.FixedBonus, Points: 5, Trigger: BonusTrigger.EveryPurchase, Conditions: s.Mine()));
+        var multiplier = await s.CreateRuleAsync(new EarningRuleRequest("Triple " + Unique.Id(), EarningRuleKind.Multiplier, Factor: 3m, Conditions: s.Mine()));
+        await s.UpdateRuleAsync(multiplier.Id, new EarningRuleRequest("Triple, renamed", EarningRuleKind.Multiplier, Factor: 3m, Conditions: s.Mine()));
         using var off = await s.Admin.PostAsync($"/api/v1/admin/earning-rules/{bonus.Id}/deactivate", null);
         await off.EnsureStatusAsync(HttpStatusCode.OK);
 
@@ -112,19 +113,17 @@ public sealed class EarningRulesTests(ApiFixture fixture)
         var before = (await s.Admin.GetAllAsync<EarningRuleResponse>("/api/v1/admin/earning-rules")).Count;
         var cases = new (EarningRuleRequest Request, string Field)[]
         {
-            (new("Negative", "Multiplier", Factor: -2m), "factor"),
-            (new("No extra", "Multiplier", Factor: 1m), "factor"),
-            (new("Zero cap", "Multiplier", Factor: 2m, DailyCap: 0), "dailyCap"),
-            (new("Day over month", "Multiplier", Factor: 2m, DailyCap: 100, MonthlyCap: 50), "dailyCap"),
-            (new("Unknown kind", "Cashback"), "kind"),
-            (new("Unknown trigger", "FixedBonus", Points: 5, Trigger: "FullMoon"), "trigger"),
-            (new("No trigger", "FixedBonus", Points: 5), "trigger"),
-            (new("Visit without N", "FixedBonus", Points: 5, Trigger: "NthVisit"), "visitNumber"),
-            (new("Spend without currency", "FixedBonus", Points: 5, Trigger: "EveryPurchase", Conditions: new EarningRuleConditions(MinimumSpend: 10m)), "currency"),
-            (new("Empty tiers", "Multiplier", Factor: 2m, Conditions: new EarningRuleConditions(TierIds: [])), "conditions.tierIds"),
-            (new("Base without rate", "BaseRate", "EUR"), "pointsPerCurrencyUnit"),
-            (new("Enrolment with a cap", "FixedBonus", Points: 5, Trigger: "Enrolment", MonthlyCap: 10), "dailyCap"),
-            (new("", "Multiplier", Factor: 2m), "name"),
+            (new("Negative", EarningRuleKind.Multiplier, Factor: -2m), "factor"),
+            (new("No extra", EarningRuleKind.Multiplier, Factor: 1m), "factor"),
+            (new("Zero cap", EarningRuleKind.Multiplier, Factor: 2m, DailyCap: 0), "dailyCap"),
+            (new("Day over month", EarningRuleKind.Multiplier, Factor: 2m, DailyCap: 100, MonthlyCap: 50), "dailyCap"),
+            (new("No trigger", EarningRuleKind.FixedBonus, Points: 5), "trigger"),
+            (new("Visit without N", EarningRuleKind.FixedBonus, Points: 5, Trigger: BonusTrigger.NthVisit), "visitNumber"),
+            (new("Spend without currency", EarningRuleKind.FixedBonus, Points: 5, Trigger: BonusTrigger.EveryPurchase, Conditions: new EarningRuleConditions(MinimumSpend: 10m)), "currency"),
+            (new("Empty tiers", EarningRuleKind.Multiplier, Factor: 2m, Conditions: new EarningRuleConditions(TierIds: [])), "conditions.tierIds"),
+            (new("Base without rate", EarningRuleKind.BaseRate, "EUR"), "pointsPerCurrencyUnit"),
+            (new("Enrolment with a cap", EarningRuleKind.FixedBonus, Points: 5, Trigger: BonusTrigger.Enrolment, MonthlyCap: 10), "dailyCap"),
+            (new("", EarningRuleKind.Multiplier, Factor: 2m), "name"),
         };
 
         foreach (var (request, field) in cases)
@@ -137,12 +136,41 @@ public sealed class EarningRulesTests(ApiFixture fixture)
         Assert.Equal(before, (await s.Admin.GetAllAsync<EarningRuleResponse>("/api/v1/admin/earning-rules")).Count);
     }
 
+    [Fact]
+    public async Task Enum_values_are_the_documented_camelCase_names_and_anything_else_is_a_field_error_naming_them()
+    {
+        var s = await Scenario.StartAsync(fixture.For(DatabaseProvider.Sqlite));
+        var cases = new (string Body, string Field, string Allowed)[]
+        {
+            ("""{"name":"Cashback","kind":"cashback"}""", "kind", "baseRate, multiplier, fixedBonus"),
+            ("""{"name":"Numbered","kind":2,"points":5,"trigger":"everyPurchase"}""", "kind", "baseRate, multiplier, fixedBonus"),
+            ("""{"name":"Full moon","kind":"fixedBonus","points":5,"trigger":"fullMoon"}""", "trigger", "everyPurchase, firstPurchase"),
+            ("""{"name":"Night","kind":"fixedBonus","points":5,"trigger":"birthdayMonth","grantOn":"night"}""", "grantOn", "purchase, day"),
+            ("""{"name":"Weekdays","from":"2030-01-01T00:00:00Z","weekdays":["monday","someday"]}""", "weekdays[1]", "sunday, monday"),
+        };
+        foreach (var (body, field, allowed) in cases)
+        {
+            var url = body.Contains("weekdays", StringComparison.Ordinal) ? "/api/v1/admin/campaigns" : "/api/v1/admin/earning-rules";
+            using var content = new StringContent(body, System.Text.Encoding.UTF8, "application/json");
+            using var response = await s.Admin.PostAsync(url, content);
+            var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest, "validation_failed");
+            var message = problem.GetProperty("errors").GetProperty(field)[0].GetString()!;
+            Assert.Contains(allowed, message, StringComparison.Ordinal);
+        }
+
+        using var documented = new StringContent($$$"""{"name":"Documented {{{Unique.Id()}}}","kind":"fixedBonus","points":5,"trigger":"nthVisit","visitNumber":2,"grantOn":"purchase","conditions":{"partnerIds":["{{{s.PartnerInfo.Id}}}"]}}""", System.Text.Encoding.UTF8, "application/json");
+        using var created = await s.Admin.PostAsync("/api/v1/admin/earning-rules", documented);
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var rule = JsonDocument.Parse(await created.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal(("fixedBonus", "nthVisit", "purchase"), (rule.GetProperty("kind").GetString(), rule.GetProperty("trigger").GetString(), rule.GetProperty("grantOn").GetString()));
+    }
+
     [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
     public async Task Unknown_ids_are_404_and_conditions_that_can_never_hold_together_are_422(DatabaseProvider provider)
     {
         var s = await Scenario.StartAsync(fixture.For(provider));
         var other = await Scenario.StartAsync(fixture.For(provider));
-        var rule = new EarningRuleRequest("Refs " + Unique.Id(), "Multiplier", Factor: 2m);
+        var rule = new EarningRuleRequest("Refs " + Unique.Id(), EarningRuleKind.Multiplier, Factor: 2m);
 
         foreach (var (request, code) in new (EarningRuleRequest, string)[]
         {
@@ -163,7 +191,7 @@ public sealed class EarningRulesTests(ApiFixture fixture)
         await unknownRule.AssertProblemAsync(HttpStatusCode.NotFound, "earning_rule_not_found");
 
         var created = await s.CreateRuleAsync(rule with { Conditions = s.Mine() });
-        using var otherKind = await s.Admin.PutAsJsonAsync($"/api/v1/admin/earning-rules/{created.Id}", new EarningRuleRequest("Now a bonus", "FixedBonus", Points: 5, Trigger: "EveryPurchase"), HttpTestExtensions.Json);
+        using var otherKind = await s.Admin.PutAsJsonAsync($"/api/v1/admin/earning-rules/{created.Id}", new EarningRuleRequest("Now a bonus", EarningRuleKind.FixedBonus, Points: 5, Trigger: BonusTrigger.EveryPurchase), HttpTestExtensions.Json);
         await otherKind.AssertProblemAsync(HttpStatusCode.UnprocessableEntity, "earning_rule_kind_fixed");
         using var off = await s.Admin.PostAsync($"/api/v1/admin/earning-rules/{created.Id}/deactivate", null);
         await off.EnsureStatusAsync(HttpStatusCode.OK);
@@ -177,13 +205,13 @@ public sealed class EarningRulesTests(ApiFixture fixture)
     public async Task Concurrent_updates_of_one_rule_never_fork_its_versions(DatabaseProvider provider)
     {
         var s = await Scenario.StartAsync(fixture.For(provider));
-        var rule = await s.CreateRuleAsync(new EarningRuleRequest("Race " + Unique.Id(), "Multiplier", Factor: 2m, Conditions: s.Mine()));
+        var rule = await s.CreateRuleAsync(new EarningRuleRequest("Race " + Unique.Id(), EarningRuleKind.Multiplier, Factor: 2m, Conditions: s.Mine()));
 
         using var start = new ManualResetEventSlim();
         var attempts = Enumerable.Range(0, 8).Select(i => Task.Run(async () =>
         {
             start.Wait();
-            using var response = await s.Admin.PutAsJsonAsync($"/api/v1/admin/earning-rules/{rule.Id}", new EarningRuleRequest("Race " + i, "Multiplier", Factor: 2m + i, Conditions: s.Mine()), HttpTestExtensions.Json);
+            using var response = await s.Admin.PutAsJsonAsync($"/api/v1/admin/earning-rules/{rule.Id}", new EarningRuleRequest("Race " + i, EarningRuleKind.Multiplier, Factor: 2m + i, Conditions: s.Mine()), HttpTestExtensions.Json);
             return (response.StatusCode, Body: await response.Content.ReadAsStringAsync());
         })).ToList();
         start.Set();
@@ -201,8 +229,8 @@ public sealed class EarningRulesTests(ApiFixture fixture)
     {
         var s = await Scenario.StartAsync(fixture.For(provider));
         var member = await s.EnrolAsync();
-        var coffee = await s.CreateRuleAsync(new EarningRuleRequest("Coffee rate", "BaseRate", "EUR", 3m, Conditions: s.Mine(new EarningRuleConditions(Categories: ["coffee"]))));
-        var cakeBonus = await s.CreateRuleAsync(new EarningRuleRequest("Cake bonus", "FixedBonus", Points: 7, Trigger: "EveryPurchase", Conditions: s.Mine(new EarningRuleConditions(Skus: ["CAKE-1"]))));
+        var coffee = await s.CreateRuleAsync(new EarningRuleRequest("Coffee rate", EarningRuleKind.BaseRate, "EUR", 3m, Conditions: s.Mine(new EarningRuleConditions(Categories: ["coffee"]))));
+        var cakeBonus = await s.CreateRuleAsync(new EarningRuleRequest("Cake bonus", EarningRuleKind.FixedBonus, Points: 7, Trigger: BonusTrigger.EveryPurchase, Conditions: s.Mine(new EarningRuleConditions(Skus: ["CAKE-1"]))));
         PurchaseLineRequest[] lines = [new("ESP-250", "Coffee", 1, 10.50m), new("CAKE-1", "pastry", 2, 4.75m)];
 
         var purchase = await s.EarnAtAsync(member.MemberNumber, 15.25m, s.Now(), lines);
@@ -230,7 +258,7 @@ public sealed class EarningRulesTests(ApiFixture fixture)
     {
         var s = await Scenario.StartAsync(fixture.For(provider));
         var member = await s.EnrolAsync();
-        var bonus = await s.CreateRuleAsync(new EarningRuleRequest("Capped bonus", "FixedBonus", Points: 30, Trigger: "EveryPurchase", Conditions: s.Mine(), DailyCap: 50, MonthlyCap: 1000));
+        var bonus = await s.CreateRuleAsync(new EarningRuleRequest("Capped bonus", EarningRuleKind.FixedBonus, Points: 30, Trigger: BonusTrigger.EveryPurchase, Conditions: s.Mine(), DailyCap: 50, MonthlyCap: 1000));
         var yesterday = s.Midnight(1).AddHours(23).AddMinutes(59);
 
         var given = new List<long>();
@@ -249,8 +277,8 @@ public sealed class EarningRulesTests(ApiFixture fixture)
     {
         var s = await Scenario.StartAsync(fixture.For(provider));
         var member = await s.EnrolAsync();
-        await s.CreateRuleAsync(new EarningRuleRequest("First purchase", "FixedBonus", Points: 100, Trigger: "FirstPurchase", Conditions: s.Mine()));
-        await s.CreateRuleAsync(new EarningRuleRequest("Third visit", "FixedBonus", Points: 50, Trigger: "NthVisit", VisitNumber: 3, Conditions: s.Mine()));
+        await s.CreateRuleAsync(new EarningRuleRequest("First purchase", EarningRuleKind.FixedBonus, Points: 100, Trigger: BonusTrigger.FirstPurchase, Conditions: s.Mine()));
+        await s.CreateRuleAsync(new EarningRuleRequest("Third visit", EarningRuleKind.FixedBonus, Points: 50, Trigger: BonusTrigger.NthVisit, VisitNumber: 3, Conditions: s.Mine()));
 
         var points = new List<long>();
         for (var i = 0; i < 4; i++)
@@ -273,8 +301,8 @@ public sealed class EarningRulesTests(ApiFixture fixture)
             await db.Members.Where(m => m.MemberNumber == veteran.MemberNumber).ExecuteUpdateAsync(u => u.SetProperty(m => m.EnrolledAt, now.AddYears(-3).AddDays(-1)));
         }
 
-        var gift = await s.CreateRuleAsync(new EarningRuleRequest("Birthday gift", "FixedBonus", Points: 200, Trigger: "BirthdayMonth", Conditions: s.Mine(), MonthlyCap: 200));
-        var perk = await s.CreateRuleAsync(new EarningRuleRequest("Three years with us", "Multiplier", Factor: 1.1m, Conditions: s.Mine(new EarningRuleConditions(MinimumMembershipMonths: 36))));
+        var gift = await s.CreateRuleAsync(new EarningRuleRequest("Birthday gift", EarningRuleKind.FixedBonus, Points: 200, Trigger: BonusTrigger.BirthdayMonth, Conditions: s.Mine(), MonthlyCap: 200));
+        var perk = await s.CreateRuleAsync(new EarningRuleRequest("Three years with us", EarningRuleKind.Multiplier, Factor: 1.1m, Conditions: s.Mine(new EarningRuleConditions(MinimumMembershipMonths: 36))));
 
         var first = await s.EarnAsync(birthday.MemberNumber, 100m);
         var again = await s.EarnAsync(birthday.MemberNumber, 100m); // the monthly cap makes it once a birthday
@@ -290,7 +318,7 @@ public sealed class EarningRulesTests(ApiFixture fixture)
     public async Task An_enrolment_bonus_is_credited_at_the_till_with_its_breakdown(DatabaseProvider provider)
     {
         var s = await Scenario.StartAsync(fixture.For(provider));
-        var welcome = await s.CreateRuleAsync(new EarningRuleRequest("Welcome to " + s.PartnerInfo.Name, "FixedBonus", Points: 250, Trigger: "Enrolment", Conditions: s.Mine()));
+        var welcome = await s.CreateRuleAsync(new EarningRuleRequest("Welcome to " + s.PartnerInfo.Name, EarningRuleKind.FixedBonus, Points: 250, Trigger: BonusTrigger.Enrolment, Conditions: s.Mine()));
 
         var member = await s.EnrolAsync();
 

@@ -39,13 +39,13 @@ public sealed class BulkGrantTests(ApiFixture fixture)
         await response.EnsureStatusAsync(HttpStatusCode.Accepted);
         var accepted = (await response.Content.ReadFromJsonAsync<BulkGrantResponse>(HttpTestExtensions.Json))!;
         Assert.Equal($"{Grants}/{accepted.Id}", response.Headers.Location?.OriginalString);
-        Assert.Equal(("processing", 5, 0, 2, 3), (accepted.Status, accepted.Total, accepted.Credited, accepted.Failed, accepted.Pending));
+        Assert.Equal((BulkGrantStatus.Processing, 5, 0, 2, 3), (accepted.Status, accepted.Total, accepted.Credited, accepted.Failed, accepted.Pending));
 
         Assert.Equal(2, await RunAsync<BulkGrantJob>(api));
         Assert.Equal(0, await RunAsync<BulkGrantJob>(api));
 
         var done = await s.Admin.GetJsonAsync<BulkGrantResponse>($"{Grants}/{accepted.Id}");
-        Assert.Equal(("completed", 5, 2, 3, 0), (done.Status, done.Total, done.Credited, done.Failed, done.Pending));
+        Assert.Equal((BulkGrantStatus.Completed, 5, 2, 3, 0), (done.Status, done.Total, done.Credited, done.Failed, done.Pending));
         Assert.Equal(
             [("12345", "invalid_member_number"), (unknown, "member_not_found"), (suspended, "member_suspended")],
             done.Failures.Select(f => (f.MemberNumber, f.Code)).OrderBy(f => f.Code, StringComparer.Ordinal));
@@ -133,7 +133,7 @@ public sealed class BulkGrantTests(ApiFixture fixture)
         await RunAsync<BulkGrantJob>(api);
 
         var done = await s.Admin.GetJsonAsync<BulkGrantResponse>($"{Grants}/{grant.Id}");
-        Assert.Equal(("completed", 10_000, 1, 9_999), (done.Status, done.Total, done.Credited, done.Failed));
+        Assert.Equal((BulkGrantStatus.Completed, 10_000, 1, 9_999), (done.Status, done.Total, done.Credited, done.Failed));
         Assert.Equal(1_000, done.Failures.Count);
         Assert.True(done.FailuresTruncated);
         Assert.All(done.Failures, f => Assert.Equal("member_not_found", f.Code));

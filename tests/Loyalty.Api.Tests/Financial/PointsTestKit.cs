@@ -40,7 +40,7 @@ public static class PointsTestKit
     }
 
     public static PointsPolicyRequest ExpiringAfterDays(this PointsPolicyRequest policy, int days, int noticeDays = 0) =>
-        policy with { Expiry = new ExpiryPolicyDto("afterPeriod", days, "days", "none"), ExpiryNoticeDays = noticeDays };
+        policy with { Expiry = new ExpiryPolicyDto(ExpiryKind.AfterPeriod, days, PeriodUnit.Days, ExpiryRounding.None), ExpiryNoticeDays = noticeDays };
 
     public static async Task<(HttpClient Client, MemberProfileResponse Profile)> JoinAsync(Scenario s)
     {

@@ -54,9 +54,9 @@ public sealed class ImportEquivalenceTests(ApiFixture fixture)
         var api = fixture.For(provider);
         var s = await Scenario.StartAsync(api);
         var second = await s.Admin.PostJsonAsync<StoreResponse>($"/api/v1/admin/partners/{s.PartnerInfo.Id}/stores", new CreateStoreRequest("Harbour", "S-" + Unique.Id(), "Springfield"));
-        await s.CreateRuleAsync(new EarningRuleRequest("Harbour bonus", "FixedBonus", Points: 5, Trigger: "EveryPurchase", Conditions: s.Mine(new EarningRuleConditions(StoreIds: [second.Id])), DailyCap: 10));
+        await s.CreateRuleAsync(new EarningRuleRequest("Harbour bonus", EarningRuleKind.FixedBonus, Points: 5, Trigger: BonusTrigger.EveryPurchase, Conditions: s.Mine(new EarningRuleConditions(StoreIds: [second.Id])), DailyCap: 10));
         var third = await s.Admin.PostJsonAsync<StoreResponse>($"/api/v1/admin/partners/{s.PartnerInfo.Id}/stores", new CreateStoreRequest("Airport", "S-" + Unique.Id(), "Springfield"));
-        await s.CreateRuleAsync(new EarningRuleRequest("Airport welcome", "FixedBonus", Points: 50, Trigger: "FirstPurchase", Conditions: s.Mine(new EarningRuleConditions(StoreIds: [third.Id]))));
+        await s.CreateRuleAsync(new EarningRuleRequest("Airport welcome", EarningRuleKind.FixedBonus, Points: 50, Trigger: BonusTrigger.FirstPurchase, Conditions: s.Mine(new EarningRuleConditions(StoreIds: [third.Id]))));
 
         await CompareAsync(s, second.Id, third.Id);
         await using (await PointsTestKit.PolicyAsync(s, p => p with { PendingDays = 14 }))
@@ -95,7 +95,7 @@ public sealed class ImportEquivalenceTests(ApiFixture fixture)
         }
 
         var done = await s.Partner.GetJsonAsync<ImportResponse>($"/api/v1/partner/imports/{import.Id}");
-        Assert.Equal(("completed", 3, 3, 60L), (done.Status, done.Processed, done.Earned, done.Points));
+        Assert.Equal((ImportStatus.Completed, 3, 3, 60L), (done.Status, done.Processed, done.Earned, done.Points));
         Assert.Equal(40, await s.AssertBalanceEqualsLedgerAsync(ann));
         Assert.Equal(20, await s.AssertBalanceEqualsLedgerAsync(bob));
     }
@@ -182,7 +182,7 @@ public sealed class ImportEquivalenceTests(ApiFixture fixture)
         await ImportJobRunner.RunUntilIdleAsync(api);
 
         var done = await s.Partner.GetJsonAsync<ImportResponse>($"/api/v1/partner/imports/{import.Id}");
-        Assert.Equal(("completed", Script.Length, Script.Length - 2, 1, 1), (done.Status, done.Processed, done.Earned, done.Duplicates, done.Rejected));
+        Assert.Equal((ImportStatus.Completed, Script.Length, Script.Length - 2, 1, 1), (done.Status, done.Processed, done.Earned, done.Duplicates, done.Rejected));
 
         await using var db = api.CreateDbContext();
         for (var i = 0; i < Members; i++)

@@ -33,11 +33,11 @@ public sealed class ImportTests(ApiFixture fixture)
         await response.EnsureStatusAsync(HttpStatusCode.Accepted);
         var queued = (await response.Content.ReadFromJsonAsync<ImportResponse>(HttpTestExtensions.Json))!;
         Assert.Equal($"/api/v1/partner/imports/{queued.Id}", response.Headers.Location?.ToString());
-        Assert.Equal(("csv", "queued", 3, 0), (queued.Format, queued.Status, queued.TotalRows, queued.Processed));
+        Assert.Equal((ImportFormat.Csv, ImportStatus.Queued, 3, 0), (queued.Format, queued.Status, queued.TotalRows, queued.Processed));
 
         await RunJobAsync(api);
         var done = await s.Partner.GetJsonAsync<ImportResponse>($"/api/v1/partner/imports/{queued.Id}");
-        Assert.Equal(("completed", 3, 3, 35L, 0, 0), (done.Status, done.Processed, done.Earned, done.Points, done.Duplicates, done.Rejected));
+        Assert.Equal((ImportStatus.Completed, 3, 3, 35L, 0, 0), (done.Status, done.Processed, done.Earned, done.Points, done.Duplicates, done.Rejected));
         Assert.NotNull(done.CompletedAt);
 
         // The same request again (same key) is the same import; a new key makes a new import whose rows are all duplicates.
@@ -48,7 +48,7 @@ public sealed class ImportTests(ApiFixture fixture)
         Assert.NotEqual(queued.Id, second.Id);
         await RunJobAsync(api);
         second = await s.Partner.GetJsonAsync<ImportResponse>($"/api/v1/partner/imports/{second.Id}");
-        Assert.Equal(("completed", 0, 0L, 3, 0), (second.Status, second.Earned, second.Points, second.Duplicates, second.Rejected));
+        Assert.Equal((ImportStatus.Completed, 0, 0L, 3, 0), (second.Status, second.Earned, second.Points, second.Duplicates, second.Rejected));
 
         Assert.Equal(15, await s.AssertBalanceEqualsLedgerAsync(ann.MemberNumber));
         Assert.Equal(20, await s.AssertBalanceEqualsLedgerAsync(bob.MemberNumber));
@@ -85,7 +85,7 @@ public sealed class ImportTests(ApiFixture fixture)
 
         await RunJobAsync(api);
         import = await s.Partner.GetJsonAsync<ImportResponse>($"/api/v1/partner/imports/{import.Id}");
-        Assert.Equal(("completed", 9, 2, 19L, 1, 6), (import.Status, import.Processed, import.Earned, import.Points, import.Duplicates, import.Rejected));
+        Assert.Equal((ImportStatus.Completed, 9, 2, 19L, 1, 6), (import.Status, import.Processed, import.Earned, import.Points, import.Duplicates, import.Rejected));
 
         using var report = await s.Partner.GetAsync($"/api/v1/partner/imports/{import.Id}/rejected");
         Assert.Equal("text/csv", report.Content.Headers.ContentType?.MediaType);
@@ -196,7 +196,7 @@ public sealed class ImportTests(ApiFixture fixture)
         }
 
         var partial = await s.Partner.GetJsonAsync<ImportResponse>($"/api/v1/partner/imports/{import.Id}");
-        Assert.Equal(("running", 2, 3L), (partial.Status, partial.Processed, partial.Points));
+        Assert.Equal((ImportStatus.Running, 2, 3L), (partial.Status, partial.Processed, partial.Points));
 
         // Another instance holds the import (a live lease): this one leaves it alone until the lease lapses.
         await using (var db = api.CreateDbContext())
@@ -213,7 +213,7 @@ public sealed class ImportTests(ApiFixture fixture)
         }
 
         var done = await s.Partner.GetJsonAsync<ImportResponse>($"/api/v1/partner/imports/{import.Id}");
-        Assert.Equal(("completed", 5, 5, 15L), (done.Status, done.Processed, done.Earned, done.Points));
+        Assert.Equal((ImportStatus.Completed, 5, 5, 15L), (done.Status, done.Processed, done.Earned, done.Points));
         Assert.Equal(15, await s.AssertBalanceEqualsLedgerAsync(ann.MemberNumber));
     }
 

@@ -13,7 +13,7 @@ public static class LifecycleKit
     public static Task<MemberLifecycleResponse> SuspendAsync(this Scenario s, Guid memberId) =>
         s.Admin.PostJsonAsync<MemberLifecycleResponse>(Admin(memberId, "suspend"), new MemberStatusChangeRequest("Suspected card sharing"));
 
-    public static Task<MemberLifecycleResponse> CloseAsync(this Scenario s, Guid memberId, string? pointsOnClose = null) =>
+    public static Task<MemberLifecycleResponse> CloseAsync(this Scenario s, Guid memberId, PointsOnClose? pointsOnClose = null) =>
         s.Admin.PostJsonAsync<MemberLifecycleResponse>(Admin(memberId, "close"), new CloseMemberRequest("Asked at the desk", pointsOnClose));
 
     public static Task<MergeMembersResponse> MergeAsync(this Scenario s, Guid survivorId, Guid duplicateId) =>

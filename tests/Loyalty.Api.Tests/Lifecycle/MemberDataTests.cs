@@ -38,9 +38,9 @@ public sealed class MemberDataTests(ApiFixture fixture)
         }
 
         var p = export.Sections["profile"];
-        Assert.Equal((profile.FirstName, profile.Email, "Suspended"), (p.GetProperty("firstName").GetString(), p.GetProperty("email").GetString(), p.GetProperty("status").GetString()));
+        Assert.Equal((profile.FirstName, profile.Email, "suspended"), (p.GetProperty("firstName").GetString(), p.GetProperty("email").GetString(), p.GetProperty("status").GetString()));
         var ledger = export.Sections["points"].GetProperty("ledger").EnumerateArray().Select(e => e.GetProperty("type").GetString()).ToList();
-        Assert.Equal((await s.LedgerAsync(profile.MemberNumber)).Select(e => e.Type.ToString()), ledger);
+        Assert.Equal((await s.LedgerAsync(profile.MemberNumber)).Select(e => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(e.Type.ToString())), ledger);
         Assert.Equal(80 - 10 - 5 + (purchase.PointsEarned - 80), export.Sections["points"].GetProperty("account").GetProperty("available").GetInt64());
         var bought = Assert.Single(export.Sections["purchases"].GetProperty("purchases").EnumerateArray());
         Assert.Equal(purchase.ExternalId, bought.GetProperty("receipt").GetString());
@@ -60,7 +60,7 @@ public sealed class MemberDataTests(ApiFixture fixture)
     public async Task Erasure_anonymises_the_member_keeps_the_ledger_whole_and_changes_nothing_the_second_time(DatabaseProvider provider)
     {
         var s = await Scenario.StartAsync(fixture.For(provider));
-        await using var policy = await s.PolicyAsync(p => p with { PointsOnClose = "keep", TransferMaxPoints = 1_000, TransferMaxPointsPerMonth = 5_000 });
+        await using var policy = await s.PolicyAsync(p => p with { PointsOnClose = PointsOnClose.Keep, TransferMaxPoints = 1_000, TransferMaxPointsPerMonth = 5_000 });
         var (app, profile) = await s.JoinAppAsync("Forget");
         var (_, friend) = await s.JoinAppAsync("Friend");
         var id = await s.IdOfAsync(profile.MemberNumber);
@@ -121,7 +121,7 @@ public sealed class MemberDataTests(ApiFixture fixture)
         var export = await s.Admin.GetJsonAsync<MemberDataExport>(LifecycleKit.Admin(survivor.Id, "export"));
         var nested = Assert.Single(export.MergedMembers);
         Assert.Equal((duplicate.Id, "Duplicate"), (nested.MemberId, nested.Sections["profile"].GetProperty("lastName").GetString()));
-        Assert.Contains(nested.Sections["points"].GetProperty("ledger").EnumerateArray(), e => e.GetProperty("type").GetString() == "MergeOut");
+        Assert.Contains(nested.Sections["points"].GetProperty("ledger").EnumerateArray(), e => e.GetProperty("type").GetString() == "mergeOut");
 
         await s.Admin.PostJsonAsync<MemberLifecycleResponse>(LifecycleKit.Admin(survivor.Id, "erasure"), new MemberStatusChangeRequest("request"));
 
@@ -147,7 +147,7 @@ public sealed class MemberDataTests(ApiFixture fixture)
 
         var before = await s.Admin.GetJsonAsync<LiabilityReportResponse>("/api/v1/admin/reports/liability");
         await s.MergeAsync(a.Id, b.Id);
-        var closed = await s.CloseAsync(c.Id, "forfeit");
+        var closed = await s.CloseAsync(c.Id, PointsOnClose.Forfeit);
         var erased = await s.Admin.PostJsonAsync<MemberLifecycleResponse>(LifecycleKit.Admin(a.Id, "erasure"), new MemberStatusChangeRequest("request"));
 
         var report = await s.Admin.GetJsonAsync<LiabilityReportResponse>("/api/v1/admin/reports/liability");

@@ -18,7 +18,7 @@ public sealed class MemberMergeTests(ApiFixture fixture)
     public async Task A_merge_moves_the_points_with_their_expiry_dates_and_keeps_both_histories(DatabaseProvider provider)
     {
         var s = await Scenario.StartAsync(fixture.For(provider));
-        await using var policy = await s.PolicyAsync(p => p with { Expiry = new ExpiryPolicyDto("afterPeriod", 12, "months"), PendingDays = 0 });
+        await using var policy = await s.PolicyAsync(p => p with { Expiry = new ExpiryPolicyDto(ExpiryKind.AfterPeriod, 12, PeriodUnit.Months), PendingDays = 0 });
         var survivor = await s.EnrolAsync(); // till-only
         var (dupApp, dupProfile) = await s.JoinAppAsync("Dup");
         var duplicateId = await s.IdOfAsync(dupProfile.MemberNumber);
@@ -83,7 +83,7 @@ public sealed class MemberMergeTests(ApiFixture fixture)
         var survivor = await s.EnrolAsync();
         var duplicate = await s.EnrolAsync();
         var closed = await s.EnrolAsync();
-        await s.CloseAsync(closed.Id, "keep");
+        await s.CloseAsync(closed.Id, PointsOnClose.Keep);
 
         async Task RefusedAsync(Guid into, Guid dup, HttpStatusCode status, string code)
         {

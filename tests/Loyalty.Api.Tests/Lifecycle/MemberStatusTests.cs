@@ -87,7 +87,7 @@ public sealed class MemberStatusTests(ApiFixture fixture)
             await unknownExport.AssertProblemAsync(HttpStatusCode.NotFound, "member_not_found");
         }
 
-        await s.CloseAsync(id, "keep");
+        await s.CloseAsync(id, PointsOnClose.Keep);
         foreach (var action in new[] { "suspend", "reactivate", "close" })
         {
             using var final = await s.PostAdminAsync(id, action, new { reason = "reopen" });
@@ -99,7 +99,7 @@ public sealed class MemberStatusTests(ApiFixture fixture)
     public async Task Closing_with_forfeit_takes_available_and_pending_points_in_the_same_transaction(DatabaseProvider provider)
     {
         var s = await Scenario.StartAsync(fixture.For(provider));
-        await using var policy = await s.PolicyAsync(p => p with { PointsOnClose = "forfeit" });
+        await using var policy = await s.PolicyAsync(p => p with { PointsOnClose = PointsOnClose.Forfeit });
         var member = await s.EnrolAsync();
         var available = (await s.EarnAsync(member.MemberNumber, 60m)).PointsEarned;
         var pending = (await s.Partner.PostJsonAsync<PurchaseResponse>("/api/v1/partner/transactions", s.Purchase(member.MemberNumber, 25m) with { AwaitConfirmation = true }, idempotent: true)).PointsEarned;
@@ -119,12 +119,12 @@ public sealed class MemberStatusTests(ApiFixture fixture)
     public async Task Closing_with_keep_leaves_the_points_but_nothing_can_be_spent(DatabaseProvider provider)
     {
         var s = await Scenario.StartAsync(fixture.For(provider));
-        await using var policy = await s.PolicyAsync(p => p with { PointsOnClose = "forfeit" });
+        await using var policy = await s.PolicyAsync(p => p with { PointsOnClose = PointsOnClose.Forfeit });
         var (app, profile) = await s.JoinAppAsync();
         var id = await s.IdOfAsync(profile.MemberNumber);
         var earned = (await s.EarnAsync(profile.MemberNumber, 40m)).PointsEarned;
 
-        var closed = await s.CloseAsync(id, "keep"); // staff override the default
+        var closed = await s.CloseAsync(id, PointsOnClose.Keep); // staff override the default
 
         Assert.Equal((Loyalty.Contracts.Common.MemberStatus.Closed, earned, 0L), (closed.Status, closed.AvailablePoints, closed.PointsForfeited));
         using (var pay = await s.Partner.PostAsync(PointsFlows.Redemptions, s.Redemption(profile.MemberNumber, 5), Guid.NewGuid().ToString()))
@@ -145,14 +145,14 @@ public sealed class MemberStatusTests(ApiFixture fixture)
         await s.EarnAsync(member.MemberNumber, 50m);
         var hold = await s.AuthoriseAsync(member.MemberNumber, 20);
 
-        using (var refused = await s.PostAdminAsync(member.Id, "close", new CloseMemberRequest("x", "forfeit")))
+        using (var refused = await s.PostAdminAsync(member.Id, "close", new CloseMemberRequest("x", PointsOnClose.Forfeit)))
         {
             await refused.AssertProblemAsync(HttpStatusCode.Conflict, "member_has_open_holds");
         }
 
         Assert.Equal(Loyalty.Contracts.Common.MemberStatus.Active, (await s.Partner.GetJsonAsync<MemberLookupResponse>($"/api/v1/partner/members/{member.MemberNumber}")).Status); // nothing changed
         await s.CaptureAsync(hold.RedemptionId);
-        var closed = await s.CloseAsync(member.Id, "forfeit");
+        var closed = await s.CloseAsync(member.Id, PointsOnClose.Forfeit);
         Assert.Equal((Loyalty.Contracts.Common.MemberStatus.Closed, 0L), (closed.Status, closed.AvailablePoints));
         Assert.Equal(0, await s.AssertBalanceEqualsLedgerAsync(member.MemberNumber));
     }
@@ -161,7 +161,7 @@ public sealed class MemberStatusTests(ApiFixture fixture)
     public async Task A_member_closes_their_own_membership_after_confirming_and_can_still_read_it(DatabaseProvider provider)
     {
         var s = await Scenario.StartAsync(fixture.For(provider));
-        await using var policy = await s.PolicyAsync(p => p with { PointsOnClose = "forfeit" });
+        await using var policy = await s.PolicyAsync(p => p with { PointsOnClose = PointsOnClose.Forfeit });
         var (app, profile) = await s.JoinAppAsync();
         var earned = (await s.EarnAsync(profile.MemberNumber, 30m)).PointsEarned;
 

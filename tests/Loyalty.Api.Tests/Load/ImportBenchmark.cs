@@ -79,7 +79,7 @@ public sealed class ImportBenchmark(ITestOutputHelper output)
         output.WriteLine($"Imported: {(double)commands / settled:F2} database commands and {cpu.TotalMilliseconds / settled:F2} ms of API-process CPU per row.");
 
         var done = await s.Partner.GetJsonAsync<ImportResponse>($"/api/v1/partner/imports/{import.Id}");
-        Assert.Equal(("completed", rows, rows), (done.Status, done.Processed, done.Earned));
+        Assert.Equal((ImportStatus.Completed, rows, rows), (done.Status, done.Processed, done.Earned));
         await using var connection = new NpgsqlConnection(api.Database.ConnectionString);
         await connection.OpenAsync();
         Assert.Equal(0, await ScalarAsync(connection, """

@@ -27,7 +27,7 @@ public sealed class CoreLoopTests(ApiFixture fixture)
         var redemption = await s.Partner.PostJsonAsync<RedemptionResponse>("/api/v1/partner/redemptions", s.Redemption(member.MemberNumber, 40), idempotent: true);
         Assert.Equal(2, redemption.AvailablePoints);
         var captured = await s.Partner.PostJsonAsync<RedemptionResponse>($"/api/v1/partner/redemptions/{redemption.RedemptionId}/capture", new { }, idempotent: true);
-        Assert.Equal(("captured", 40L, 2L), (captured.Status, captured.CapturedPoints, captured.AvailablePoints));
+        Assert.Equal((RedemptionStatus.Captured, 40L, 2L), (captured.Status, captured.CapturedPoints, captured.AvailablePoints));
 
         var lookup = await s.Partner.GetJsonAsync<MemberLookupResponse>($"/api/v1/partner/members/{member.MemberNumber}");
         Assert.Equal(2, lookup.AvailablePoints);
@@ -113,7 +113,7 @@ public sealed class CoreLoopTests(ApiFixture fixture)
     {
         var s = await Scenario.StartAsync(fixture.For(provider));
         var member = await s.EnrolAsync();
-        using var patch = await s.Admin.PatchAsJsonAsync($"/api/v1/admin/partners/{s.PartnerInfo.Id}", new { status = "Suspended" });
+        using var patch = await s.Admin.PatchAsJsonAsync($"/api/v1/admin/partners/{s.PartnerInfo.Id}", new { status = "suspended" });
         await patch.EnsureStatusAsync(HttpStatusCode.OK);
 
         using var response = await s.Partner.GetAsync($"/api/v1/partner/members/{member.MemberNumber}");

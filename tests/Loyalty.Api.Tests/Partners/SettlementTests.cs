@@ -39,7 +39,7 @@ public sealed class SettlementTests(ApiFixture fixture)
 
         var from = api.Clock.GetUtcNow().AddDays(-1);
         long pendingEarned, pendingReversed;
-        await using (await s.PolicyAsync(p => p with { PendingDays = 14, ReturnPolicy = "reverseWithinAvailable" }))
+        await using (await s.PolicyAsync(p => p with { PendingDays = 14, ReturnPolicy = ReturnPolicy.ReverseWithinAvailable }))
         {
             var pending = await s.Partner.PostJsonAsync<PurchaseResponse>("/api/v1/partner/transactions", s.Purchase(m3.MemberNumber, 120m) with { StoreId = store2.Id }, idempotent: true);
             Assert.True(pending.PointsPending);
@@ -48,7 +48,7 @@ public sealed class SettlementTests(ApiFixture fixture)
             Assert.True(pendingReversed > 0);
         }
 
-        await using var policy = await s.PolicyAsync(p => p with { PendingDays = 0, ReturnPolicy = "reverseWithinAvailable", PointValue = 0.0125m, PointValueCurrency = "EUR" });
+        await using var policy = await s.PolicyAsync(p => p with { PendingDays = 0, ReturnPolicy = ReturnPolicy.ReverseWithinAvailable, PointValue = 0.0125m, PointValueCurrency = "EUR" });
         var e1 = await s.EarnAsync(m1.MemberNumber, 200m);
         var e2 = await s.Partner.PostJsonAsync<PurchaseResponse>("/api/v1/partner/transactions", s.Purchase(m2.MemberNumber, 300m) with { StoreId = store2.Id }, idempotent: true);
         var returned = await s.Partner.PostJsonAsync<ReturnResponse>(Returns(e1.ExternalId), new RecordReturnRequest("RET-1", 50m, null), idempotent: true);

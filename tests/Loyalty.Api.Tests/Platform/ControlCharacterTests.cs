@@ -119,7 +119,7 @@ public sealed class ControlCharacterTests(ApiFixture fixture)
             (s.Admin, "/api/v1/admin/partners", new CreatePartnerRequest(Nul, null), "name"),
             (s.Admin, $"/api/v1/admin/partners/{s.PartnerInfo.Id}/stores", new CreateStoreRequest("Store\u202E", "S-" + Unique.Id(), null), "name"),
             (s.Admin, $"/api/v1/admin/partners/{s.PartnerInfo.Id}/api-keys", new CreateApiKeyRequest("till\u0007", ["members:read"]), "name"),
-            (s.Admin, "/api/v1/admin/earning-rules", new EarningRuleRequest("Rule\u0000", "Multiplier", Factor: 2m, Conditions: new EarningRuleConditions(PartnerIds: [s.PartnerInfo.Id], Categories: ["ok", "bad\u0000"])), "name"),
+            (s.Admin, "/api/v1/admin/earning-rules", new EarningRuleRequest("Rule\u0000", EarningRuleKind.Multiplier, Factor: 2m, Conditions: new EarningRuleConditions(PartnerIds: [s.PartnerInfo.Id], Categories: ["ok", "bad\u0000"])), "name"),
             (s.Admin, $"/api/v1/admin/members/{member.Id}/adjustments", new CreateAdjustmentRequest(10, "Goodwill\u0000"), "reason"),
             (s.Partner, "/api/v1/partner/transactions", s.Purchase(member.MemberNumber, 10m, "R-\u0000" + Unique.Id()), "externalId"),
         };

@@ -28,7 +28,7 @@ public sealed class TwoPhaseRedemptionTests(ApiFixture fixture)
 
         var authorised = await s.AuthoriseAsync(profile.MemberNumber, 40);
 
-        Assert.Equal(("authorised", 40L, 40L, 0L, 60L), (authorised.Status, authorised.Points, authorised.HeldPoints, authorised.CapturedPoints, authorised.AvailablePoints));
+        Assert.Equal((RedemptionStatus.Authorised, 40L, 40L, 0L, 60L), (authorised.Status, authorised.Points, authorised.HeldPoints, authorised.CapturedPoints, authorised.AvailablePoints));
         Assert.Equal(TimeSpan.FromMinutes(policy.RedemptionHoldMinutes), authorised.ExpiresAt - authorised.CreatedAt);
         Assert.Null(authorised.CompletedAt);
         var held = await me.GetJsonAsync<PointsBalanceResponse>("/api/v1/me/points");
@@ -37,7 +37,7 @@ public sealed class TwoPhaseRedemptionTests(ApiFixture fixture)
 
         var captured = await s.CaptureAsync(authorised.RedemptionId);
 
-        Assert.Equal(("captured", 40L, 0L, 60L), (captured.Status, captured.CapturedPoints, captured.HeldPoints, captured.AvailablePoints));
+        Assert.Equal((RedemptionStatus.Captured, 40L, 0L, 60L), (captured.Status, captured.CapturedPoints, captured.HeldPoints, captured.AvailablePoints));
         Assert.NotNull(captured.CompletedAt);
         Assert.Equal(captured, await s.Partner.GetJsonAsync<RedemptionResponse>($"{Redemptions}/{authorised.RedemptionId}"));
         var after = await me.GetJsonAsync<PointsBalanceResponse>("/api/v1/me/points");
@@ -58,7 +58,7 @@ public sealed class TwoPhaseRedemptionTests(ApiFixture fixture)
     public async Task A_partial_capture_spends_part_and_the_rest_goes_back_to_its_lots_with_their_expiry(DatabaseProvider provider)
     {
         var s = await Scenario.StartAsync(fixture.For(provider));
-        await using var policy = await s.PolicyAsync(p => p with { Expiry = new ExpiryPolicyDto("afterPeriod", 12, "months"), PendingDays = 0 });
+        await using var policy = await s.PolicyAsync(p => p with { Expiry = new ExpiryPolicyDto(ExpiryKind.AfterPeriod, 12, PeriodUnit.Months), PendingDays = 0 });
         var member = await s.EnrolAsync();
         await s.EarnAsync(member.MemberNumber, 30m);
         using (s.Api.Clock.Travel(TimeSpan.FromDays(40)))
@@ -72,7 +72,7 @@ public sealed class TwoPhaseRedemptionTests(ApiFixture fixture)
 
         var captured = await s.CaptureAsync(authorised.RedemptionId, 30);
 
-        Assert.Equal(("captured", 50L, 30L, 50L), (captured.Status, captured.Points, captured.CapturedPoints, captured.AvailablePoints));
+        Assert.Equal((RedemptionStatus.Captured, 50L, 30L, 50L), (captured.Status, captured.Points, captured.CapturedPoints, captured.AvailablePoints));
         var after = await s.LotsAsync(member.MemberNumber);
         Assert.Equal(before.Select(l => (l.Id, l.ExpiresAt)), after.Select(l => (l.Id, l.ExpiresAt))); // no new lots, dates kept
         Assert.Equal([0L, 50L], after.Select(l => l.Remaining)); // the oldest points were spent, the young lot is whole again
@@ -94,7 +94,7 @@ public sealed class TwoPhaseRedemptionTests(ApiFixture fixture)
         var problem = await zero.AssertProblemAsync(HttpStatusCode.BadRequest, "validation_failed");
         Assert.True(problem.GetProperty("errors").TryGetProperty("points", out _));
         var still = await s.Partner.GetJsonAsync<RedemptionResponse>($"{Redemptions}/{authorised.RedemptionId}");
-        Assert.Equal(("authorised", 40L), (still.Status, still.HeldPoints));
+        Assert.Equal((RedemptionStatus.Authorised, 40L), (still.Status, still.HeldPoints));
         Assert.Equal(60, await s.AssertBalanceEqualsLedgerAsync(member.MemberNumber));
     }
 
@@ -114,7 +114,7 @@ public sealed class TwoPhaseRedemptionTests(ApiFixture fixture)
 
         await cancel.EnsureStatusAsync(HttpStatusCode.OK);
         var cancelled = JsonSerializer.Deserialize<RedemptionResponse>(await cancel.Content.ReadAsStringAsync(), HttpTestExtensions.Json)!;
-        Assert.Equal(("cancelled", 0L, 0L, 100L), (cancelled.Status, cancelled.HeldPoints, cancelled.CapturedPoints, cancelled.AvailablePoints));
+        Assert.Equal((RedemptionStatus.Cancelled, 0L, 0L, 100L), (cancelled.Status, cancelled.HeldPoints, cancelled.CapturedPoints, cancelled.AvailablePoints));
         Assert.Equal("true", replay.Headers.GetValues("Idempotent-Replayed").Single());
         Assert.Equal(await cancel.Content.ReadAsStringAsync(), await replay.Content.ReadAsStringAsync());
         await capture.AssertProblemAsync(HttpStatusCode.Conflict, "redemption_not_authorised");
@@ -176,7 +176,7 @@ public sealed class TwoPhaseRedemptionTests(ApiFixture fixture)
         using (api.Clock.Travel(authorised.ExpiresAt - api.Clock.GetUtcNow() + TimeSpan.FromSeconds(1)))
         {
             var lapsed = await s.Partner.GetJsonAsync<RedemptionResponse>($"{Redemptions}/{authorised.RedemptionId}");
-            Assert.Equal(("expired", 60L), (lapsed.Status, lapsed.HeldPoints)); // expired at once, released by the job
+            Assert.Equal((RedemptionStatus.Expired, 60L), (lapsed.Status, lapsed.HeldPoints)); // expired at once, released by the job
             using var capture = await s.Partner.PostAsync($"{Redemptions}/{authorised.RedemptionId}/capture", new { }, Guid.NewGuid().ToString());
             await capture.AssertProblemAsync(HttpStatusCode.Conflict, "redemption_expired");
             using var cancel = await s.Partner.PostAsync($"{Redemptions}/{authorised.RedemptionId}/cancel", new { }, Guid.NewGuid().ToString());
@@ -186,7 +186,7 @@ public sealed class TwoPhaseRedemptionTests(ApiFixture fixture)
             Assert.Equal(1, await ReleasesAfterJobAsync(s, authorised.RedemptionId, job)); // a second run finds nothing to do
 
             var released = await s.Partner.GetJsonAsync<RedemptionResponse>($"{Redemptions}/{authorised.RedemptionId}");
-            Assert.Equal(("expired", 0L, 100L), (released.Status, released.HeldPoints, released.AvailablePoints));
+            Assert.Equal((RedemptionStatus.Expired, 0L, 100L), (released.Status, released.HeldPoints, released.AvailablePoints));
             Assert.NotNull(released.CompletedAt);
         }
 
@@ -282,7 +282,7 @@ public sealed class TwoPhaseRedemptionTests(ApiFixture fixture)
         await capture.AssertProblemAsync(HttpStatusCode.NotFound, "redemption_not_found");
         await cancel.AssertProblemAsync(HttpStatusCode.NotFound, "redemption_not_found");
         await unknown.AssertProblemAsync(HttpStatusCode.NotFound, "redemption_not_found");
-        Assert.Equal("authorised", (await mine.Partner.GetJsonAsync<RedemptionResponse>($"{Redemptions}/{authorised.RedemptionId}")).Status);
+        Assert.Equal(RedemptionStatus.Authorised, (await mine.Partner.GetJsonAsync<RedemptionResponse>($"{Redemptions}/{authorised.RedemptionId}")).Status);
         Assert.Equal(30, await mine.AssertBalanceEqualsLedgerAsync(member.MemberNumber));
     }
 
@@ -299,7 +299,7 @@ public sealed class TwoPhaseRedemptionTests(ApiFixture fixture)
         var cancelled = await s.Partner.PostJsonAsync<RedemptionResponse>($"{Redemptions}/{authorised.RedemptionId}/cancel", new { }, idempotent: true);
 
         await refused.AssertProblemAsync(HttpStatusCode.UnprocessableEntity, "member_suspended");
-        Assert.Equal("cancelled", cancelled.Status);
+        Assert.Equal(RedemptionStatus.Cancelled, cancelled.Status);
         Assert.Equal(50, await s.AssertBalanceEqualsLedgerAsync(member.MemberNumber));
     }
 

@@ -63,7 +63,7 @@ public sealed class ReferralAdminTests(ApiFixture fixture)
 
         var bobs = await s.Admin.GetJsonAsync<MemberReferralsResponse>($"/api/v1/admin/members/{bob.Id}/referrals");
         Assert.NotNull(bobs.Code);
-        Assert.Equal((anna.Number, bob.MemberNumber, "rewarded", 300L, 200L), (bobs.ReferredBy!.ReferrerNumber, bobs.ReferredBy.RefereeNumber, bobs.ReferredBy.Status, bobs.ReferredBy.ReferrerPoints, bobs.ReferredBy.RefereePoints));
+        Assert.Equal((anna.Number, bob.MemberNumber, ReferralStatus.Rewarded, 300L, 200L), (bobs.ReferredBy!.ReferrerNumber, bobs.ReferredBy.RefereeNumber, bobs.ReferredBy.Status, bobs.ReferredBy.ReferrerPoints, bobs.ReferredBy.RefereePoints));
         Assert.NotNull(bobs.ReferredBy.PurchaseId);
         Assert.Empty(bobs.Referred);
 
@@ -71,7 +71,7 @@ public sealed class ReferralAdminTests(ApiFixture fixture)
         var annas = await s.Admin.GetJsonAsync<MemberReferralsResponse>($"/api/v1/admin/members/{annaId}/referrals");
         Assert.Equal(anna.Code, annas.Code);
         Assert.Null(annas.ReferredBy);
-        Assert.Equal([(carl.MemberNumber, "pending"), (bob.MemberNumber, "rewarded")], annas.Referred.Select(r => (r.RefereeNumber, r.Status)));
+        Assert.Equal([(carl.MemberNumber, ReferralStatus.Pending), (bob.MemberNumber, ReferralStatus.Rewarded)], annas.Referred.Select(r => (r.RefereeNumber, r.Status)));
 
         using var unknown = await s.Admin.GetAsync($"/api/v1/admin/members/{Guid.NewGuid()}/referrals");
         await unknown.AssertProblemAsync(HttpStatusCode.NotFound, "member_not_found");

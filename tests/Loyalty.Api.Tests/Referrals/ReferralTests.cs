@@ -6,6 +6,7 @@ using Loyalty.Contracts.Member;
 using Loyalty.Domain.Social.Members;
 using Loyalty.Domain.Social.Referrals;
 using Loyalty.Infrastructure.Persistence;
+using WireStatus = Loyalty.Contracts.Common.ReferralStatus;
 
 namespace Loyalty.Api.Tests.Referrals;
 
@@ -22,7 +23,7 @@ public sealed class ReferralTests(ApiFixture fixture)
 
         var bob = await s.EnrolAtTillAsync(ReferralCode.FromStored(anna.Code).Formatted.ToLowerInvariant(), firstName: "Bob");
         var pending = Assert.Single((await anna.ReferralsAsync()).Referrals.Items);
-        Assert.Equal(("pending", (string?)null, 0L), (pending.Status, pending.Reason, pending.PointsEarned));
+        Assert.Equal((WireStatus.Pending, (string?)null, 0L), (pending.Status, pending.Reason, pending.PointsEarned));
         Assert.NotNull(pending.QualifyBy);
 
         await s.EarnAsync(bob.MemberNumber, 19.99m); // below the qualifying amount
@@ -39,7 +40,7 @@ public sealed class ReferralTests(ApiFixture fixture)
 
         var page = await anna.ReferralsAsync();
         var item = Assert.Single(page.Referrals.Items);
-        Assert.Equal((bob.DisplayName, "rewarded", 300L, (DateTimeOffset?)null), (item.DisplayName, item.Status, item.PointsEarned, item.QualifyBy));
+        Assert.Equal((bob.DisplayName, WireStatus.Rewarded, 300L, (DateTimeOffset?)null), (item.DisplayName, item.Status, item.PointsEarned, item.QualifyBy));
         Assert.Equal((300L, 4, 19), (page.PointsEarned, page.RemainingThisMonth, page.RemainingThisYear));
         Assert.Contains(page.FormattedCode, page.ShareText, StringComparison.Ordinal);
         await s.AssertBalanceEqualsLedgerAsync(bob.MemberNumber);
@@ -128,7 +129,7 @@ public sealed class ReferralTests(ApiFixture fixture)
         Assert.Equal((ReferralStatus.Rejected, ReferralReasons.SelfReferral), Outcome(await s.ReferralOfAsync(samePhone.MemberNumber)));
         Assert.Empty(await s.ReferralBonusesAsync(anna.Number));
         Assert.Empty(await s.ReferralBonusesAsync(sameMailbox.Number));
-        Assert.All((await anna.ReferralsAsync()).Referrals.Items, r => Assert.Equal(("rejected", "self_referral"), (r.Status, r.Reason)));
+        Assert.All((await anna.ReferralsAsync()).Referrals.Items, r => Assert.Equal((WireStatus.Rejected, "self_referral"), (r.Status, r.Reason)));
     }
 
     [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
@@ -219,7 +220,7 @@ public sealed class ReferralTests(ApiFixture fixture)
         {
             await s.EarnAsync(bob.MemberNumber, 30m);
             var item = Assert.Single((await anna.ReferralsAsync()).Referrals.Items);
-            Assert.Equal(("rejected", ReferralReasons.WindowExpired, (DateTimeOffset?)null), (item.Status, item.Reason, item.QualifyBy));
+            Assert.Equal((WireStatus.Rejected, ReferralReasons.WindowExpired, (DateTimeOffset?)null), (item.Status, item.Reason, item.QualifyBy));
         }
 
         Assert.Equal(ReferralStatus.Pending, (await s.ReferralOfAsync(bob.MemberNumber)).Status);

@@ -51,7 +51,7 @@ public sealed class OrderConfirmationTests(ApiFixture fixture)
     public async Task A_return_before_confirmation_takes_back_pending_points_and_the_confirmation_the_rest(DatabaseProvider provider)
     {
         var s = await Scenario.StartAsync(fixture.For(provider));
-        await using var policy = await s.PolicyAsync(p => p with { PendingDays = 0, ReturnPolicy = "reversePendingOnly" });
+        await using var policy = await s.PolicyAsync(p => p with { PendingDays = 0, ReturnPolicy = ReturnPolicy.ReversePendingOnly });
         var member = await s.EnrolAsync();
         var purchase = await s.Partner.PostJsonAsync<PurchaseResponse>("/api/v1/partner/transactions", s.Purchase(member.MemberNumber, 50m) with { AwaitConfirmation = true }, idempotent: true);
 

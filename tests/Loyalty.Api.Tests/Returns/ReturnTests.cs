@@ -19,7 +19,7 @@ public sealed class ReturnTests(ApiFixture fixture)
     public async Task Partial_returns_take_back_the_returned_share_cumulatively_and_never_more_than_was_earned(DatabaseProvider provider)
     {
         var s = await Scenario.StartAsync(fixture.For(provider));
-        await using var policy = await s.PolicyAsync(p => p with { ReturnPolicy = "reverseWithinAvailable", PendingDays = 0 });
+        await using var policy = await s.PolicyAsync(p => p with { ReturnPolicy = ReturnPolicy.ReverseWithinAvailable, PendingDays = 0 });
         var member = await s.EnrolAsync();
         var purchase = await s.EarnAsync(member.MemberNumber, 99.99m); // 99 points
         await s.EarnAsync(member.MemberNumber, 50m); // other points, which a return must not touch beyond its share
@@ -52,7 +52,7 @@ public sealed class ReturnTests(ApiFixture fixture)
     public async Task A_return_id_is_credited_once_and_a_retry_with_its_key_replays(DatabaseProvider provider)
     {
         var s = await Scenario.StartAsync(fixture.For(provider));
-        await using var policy = await s.PolicyAsync(p => p with { ReturnPolicy = "reverseWithinAvailable", PendingDays = 0 });
+        await using var policy = await s.PolicyAsync(p => p with { ReturnPolicy = ReturnPolicy.ReverseWithinAvailable, PendingDays = 0 });
         var member = await s.EnrolAsync();
         var purchase = await s.EarnAsync(member.MemberNumber, 40m);
         var request = new RecordReturnRequest("RMA-77", 10m, null);
@@ -75,7 +75,7 @@ public sealed class ReturnTests(ApiFixture fixture)
     public async Task Parallel_returns_of_one_purchase_never_take_back_more_than_it_earned(DatabaseProvider provider)
     {
         var s = await Scenario.StartAsync(fixture.For(provider));
-        await using var policy = await s.PolicyAsync(p => p with { ReturnPolicy = "reverseWithinAvailable", PendingDays = 0 });
+        await using var policy = await s.PolicyAsync(p => p with { ReturnPolicy = ReturnPolicy.ReverseWithinAvailable, PendingDays = 0 });
         var member = await s.EnrolAsync();
         var purchase = await s.EarnAsync(member.MemberNumber, 60m);
         await s.EarnAsync(member.MemberNumber, 100m);
@@ -126,7 +126,7 @@ public sealed class ReturnTests(ApiFixture fixture)
     public async Task Reverse_pending_only_takes_back_pending_points_and_writes_spent_ones_off(DatabaseProvider provider)
     {
         var s = await Scenario.StartAsync(fixture.For(provider));
-        await using var policy = await s.PolicyAsync(p => p with { ReturnPolicy = "reversePendingOnly", PendingDays = 0 });
+        await using var policy = await s.PolicyAsync(p => p with { ReturnPolicy = ReturnPolicy.ReversePendingOnly, PendingDays = 0 });
         var member = await s.EnrolAsync();
         var pending = await s.Partner.PostJsonAsync<PurchaseResponse>("/api/v1/partner/transactions", s.Purchase(member.MemberNumber, 50m) with { AwaitConfirmation = true }, idempotent: true);
         var spent = await s.EarnAsync(member.MemberNumber, 100m);
@@ -146,7 +146,7 @@ public sealed class ReturnTests(ApiFixture fixture)
     public async Task Reverse_within_available_takes_what_the_balance_covers_and_writes_off_the_rest(DatabaseProvider provider)
     {
         var s = await Scenario.StartAsync(fixture.For(provider));
-        await using var policy = await s.PolicyAsync(p => p with { ReturnPolicy = "reverseWithinAvailable", PendingDays = 0 });
+        await using var policy = await s.PolicyAsync(p => p with { ReturnPolicy = ReturnPolicy.ReverseWithinAvailable, PendingDays = 0 });
         var member = await s.EnrolAsync();
         var purchase = await s.EarnAsync(member.MemberNumber, 100m);
         await s.SpendAsync(member.MemberNumber, 80);
@@ -166,7 +166,7 @@ public sealed class ReturnTests(ApiFixture fixture)
     public async Task Allow_negative_balance_takes_everything_back_and_the_next_earnings_repay_it_first(DatabaseProvider provider)
     {
         var s = await Scenario.StartAsync(fixture.For(provider));
-        await using var policy = await s.PolicyAsync(p => p with { ReturnPolicy = "allowNegativeBalance", PendingDays = 0 });
+        await using var policy = await s.PolicyAsync(p => p with { ReturnPolicy = ReturnPolicy.AllowNegativeBalance, PendingDays = 0 });
         var member = await s.EnrolAsync();
         var purchase = await s.EarnAsync(member.MemberNumber, 100m);
         await s.SpendAsync(member.MemberNumber, 80);
@@ -189,7 +189,7 @@ public sealed class ReturnTests(ApiFixture fixture)
     public async Task A_hold_is_still_captured_when_a_return_has_since_pushed_the_balance_below_zero(DatabaseProvider provider)
     {
         var s = await Scenario.StartAsync(fixture.For(provider));
-        await using var policy = await s.PolicyAsync(p => p with { ReturnPolicy = "allowNegativeBalance", PendingDays = 0 });
+        await using var policy = await s.PolicyAsync(p => p with { ReturnPolicy = ReturnPolicy.AllowNegativeBalance, PendingDays = 0 });
         var member = await s.EnrolAsync();
         var purchase = await s.EarnAsync(member.MemberNumber, 100m);
         var hold = await s.AuthoriseAsync(member.MemberNumber, 50);
@@ -197,7 +197,7 @@ public sealed class ReturnTests(ApiFixture fixture)
 
         var captured = await s.CaptureAsync(hold.RedemptionId, 30);
 
-        Assert.Equal(("captured", -30L), (captured.Status, captured.AvailablePoints)); // -50 + 50 released - 30 spent
+        Assert.Equal((RedemptionStatus.Captured, -30L), (captured.Status, captured.AvailablePoints)); // -50 + 50 released - 30 spent
         Assert.Equal(-30, await s.AssertBalanceEqualsLedgerAsync(member.MemberNumber));
     }
 
@@ -205,7 +205,7 @@ public sealed class ReturnTests(ApiFixture fixture)
     public async Task A_hold_cancelled_after_a_return_pushed_the_balance_below_zero_repays_it_first(DatabaseProvider provider)
     {
         var s = await Scenario.StartAsync(fixture.For(provider));
-        await using var policy = await s.PolicyAsync(p => p with { ReturnPolicy = "allowNegativeBalance", PendingDays = 0 });
+        await using var policy = await s.PolicyAsync(p => p with { ReturnPolicy = ReturnPolicy.AllowNegativeBalance, PendingDays = 0 });
         var member = await s.EnrolAsync();
         var purchase = await s.EarnAsync(member.MemberNumber, 100m);
         await s.EarnAsync(member.MemberNumber, 20m);
@@ -223,7 +223,7 @@ public sealed class ReturnTests(ApiFixture fixture)
     public async Task A_small_return_worth_less_than_a_point_is_recorded_with_nothing_reversed(DatabaseProvider provider)
     {
         var s = await Scenario.StartAsync(fixture.For(provider));
-        await using var policy = await s.PolicyAsync(p => p with { ReturnPolicy = "reverseWithinAvailable", PendingDays = 0 });
+        await using var policy = await s.PolicyAsync(p => p with { ReturnPolicy = ReturnPolicy.ReverseWithinAvailable, PendingDays = 0 });
         var member = await s.EnrolAsync();
         var purchase = await s.EarnAsync(member.MemberNumber, 10m);
 

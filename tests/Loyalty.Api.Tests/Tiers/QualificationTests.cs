@@ -12,6 +12,10 @@ using Loyalty.Infrastructure.Persistence;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using DowngradeMode = Loyalty.Contracts.Common.DowngradeMode;
+using QualificationWindowKind = Loyalty.Contracts.Common.QualificationWindowKind;
+using TierChangeReason = Loyalty.Domain.Social.Tiers.TierChangeReason;
+using WireReason = Loyalty.Contracts.Common.TierChangeReason;
 
 namespace Loyalty.Api.Tests.Tiers;
 
@@ -35,7 +39,7 @@ public sealed class QualificationTests(ApiFixture fixture)
         Assert.False(before.Next.Qualified);
         Assert.Null(before.Retention);
         Assert.Equal("Earn 1 more point to reach Silver.", before.Progress);
-        Assert.Equal("enrolment", Assert.Single((await me.GetJsonAsync<Page<TierHistoryEntry>>("/api/v1/me/tier/history")).Items).Reason);
+        Assert.Equal(WireReason.Enrolment, Assert.Single((await me.GetJsonAsync<Page<TierHistoryEntry>>("/api/v1/me/tier/history")).Items).Reason);
 
         var crossing = await s.EarnAsync(profile.MemberNumber, 1m); // exactly at the threshold counts
         var after = await me.GetJsonAsync<MemberTierResponse>("/api/v1/me/tier");
@@ -51,7 +55,7 @@ public sealed class QualificationTests(ApiFixture fixture)
         Assert.Equal($"Earn 4000 more points to reach Gold; keep Silver by earning 999 more points by {after.ReviewAt!.Value.UtcDateTime:yyyy-MM-dd}.", after.Progress);
 
         var change = (await me.GetJsonAsync<Page<TierHistoryEntry>>("/api/v1/me/tier/history")).Items[0];
-        Assert.Equal(("Bronze", "Silver", "qualified", 1000L, 2), (change.From!.Name, change.To.Name, change.Reason, change.PointsEarned, change.Visits));
+        Assert.Equal(("Bronze", "Silver", WireReason.Qualified, 1000L, 2), (change.From!.Name, change.To.Name, change.Reason, change.PointsEarned, change.Visits));
         var message = Assert.Single(await OutboxAsync(s.Api, profile.MemberNumber));
         var payload = JsonDocument.Parse(message).RootElement;
         Assert.Equal(profile.MemberNumber, payload.GetProperty("memberNumber").GetString());
@@ -119,7 +123,7 @@ public sealed class QualificationTests(ApiFixture fixture)
             Assert.Equal(reached.RecordedAt, tier.Since);
             Assert.Equal(reached.RecordedAt.AddMonths(24), tier.ReviewAt);
             Assert.Null(tier.GraceUntil);
-            Assert.Equal(["qualified", "enrolment"], (await me.GetJsonAsync<Page<TierHistoryEntry>>("/api/v1/me/tier/history")).Items.Select(e => e.Reason));
+            Assert.Equal([WireReason.Qualified, WireReason.Enrolment], (await me.GetJsonAsync<Page<TierHistoryEntry>>("/api/v1/me/tier/history")).Items.Select(e => e.Reason));
         }
     }
 
@@ -156,8 +160,8 @@ public sealed class QualificationTests(ApiFixture fixture)
             Assert.Null(tier.GraceUntil);
             Assert.Null(tier.Retention);
             var history = (await me.GetJsonAsync<Page<TierHistoryEntry>>("/api/v1/me/tier/history")).Items;
-            Assert.Equal(["downgraded", "qualified", "enrolment"], history.Select(e => e.Reason));
-            Assert.Equal(("Silver", "Bronze", "downgraded", 375L, 1), (history[0].From!.Name, history[0].To.Name, history[0].Reason, history[0].PointsEarned, history[0].Visits));
+            Assert.Equal([WireReason.Downgraded, WireReason.Qualified, WireReason.Enrolment], history.Select(e => e.Reason));
+            Assert.Equal(("Silver", "Bronze", WireReason.Downgraded, 375L, 1), (history[0].From!.Name, history[0].To.Name, history[0].Reason, history[0].PointsEarned, history[0].Visits));
             Assert.Equal(300m, history[0].Spend);
             var events = await OutboxAsync(api, profile.MemberNumber);
             Assert.Equal(2, events.Count);
@@ -242,12 +246,12 @@ public sealed class QualificationTests(ApiFixture fixture)
 
         var staffView = await s.Admin.GetJsonAsync<AdminMemberTierResponse>($"/api/v1/admin/members/{aliceId}/tier");
         Assert.Equal(("Silver", aliceProfile.MemberNumber), (staffView.Tier.Tier.Name, staffView.MemberNumber));
-        Assert.Equal(["qualified", "enrolment"], staffView.History.Items.Select(e => e.Reason));
+        Assert.Equal([WireReason.Qualified, WireReason.Enrolment], staffView.History.Items.Select(e => e.Reason));
 
         // Bob's token shows Bob, whatever the query string says.
         var bobsTier = await bob.GetJsonAsync<MemberTierResponse>($"/api/v1/me/tier?memberId={aliceId}");
         Assert.Equal(("Bronze", 0L), (bobsTier.Tier.Name, bobsTier.Activity.PointsEarned));
-        Assert.Equal("enrolment", Assert.Single((await bob.GetJsonAsync<Page<TierHistoryEntry>>($"/api/v1/me/tier/history?memberId={aliceId}")).Items).Reason);
+        Assert.Equal(WireReason.Enrolment, Assert.Single((await bob.GetJsonAsync<Page<TierHistoryEntry>>($"/api/v1/me/tier/history?memberId={aliceId}")).Items).Reason);
 
         using (var asMember = await alice.GetAsync($"/api/v1/admin/members/{aliceId}/tier"))
         {
@@ -321,9 +325,11 @@ public sealed class QualificationTests(ApiFixture fixture)
     public async Task A_malformed_scheme_is_400_and_an_inconsistent_one_422(DatabaseProvider provider)
     {
         var s = await Scenario.StartAsync(fixture.For(provider));
-        using (var badKind = await s.Admin.PostAsync("/api/v1/admin/tier-scheme/preview", CurrentScheme() with { WindowKind = "weekly" }, null))
+        var weekly = JsonSerializer.Serialize(CurrentScheme(), HttpTestExtensions.Json).Replace("\"rollingMonths\"", "\"weekly\"", StringComparison.Ordinal);
+        using (var badKind = await s.Admin.PostAsync("/api/v1/admin/tier-scheme/preview", new StringContent(weekly, System.Text.Encoding.UTF8, "application/json")))
         {
-            await badKind.AssertProblemAsync(HttpStatusCode.BadRequest, "validation_failed");
+            var problem = await badKind.AssertProblemAsync(HttpStatusCode.BadRequest, "validation_failed");
+            Assert.Contains("rollingMonths, calendarYear, sinceLastChange", problem.GetProperty("errors").GetProperty("windowKind")[0].GetString(), StringComparison.Ordinal);
         }
 
         using (var noTiers = await s.Admin.PostAsync("/api/v1/admin/tier-scheme/preview", CurrentScheme() with { Tiers = [] }, null))
@@ -356,10 +362,10 @@ public sealed class QualificationTests(ApiFixture fixture)
 
     private static TierSchemeRequest CurrentScheme(IReadOnlyList<TierResponse>? tiers = null, long silverPoints = 1000) => new(
         null,
-        "rollingMonths",
+        QualificationWindowKind.RollingMonths,
         12,
         30,
-        "oneTier",
+        DowngradeMode.OneTier,
         "EUR",
         [
             new TierDefinitionDto(tiers?.Single(t => t.Name == "Bronze").Id, "Bronze", 0, null, null, new TierBenefitsDto(1m)),

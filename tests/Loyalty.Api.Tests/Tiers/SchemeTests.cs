@@ -14,6 +14,8 @@ using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using static Loyalty.Api.Tests.Rewards.RewardKit;
+using DowngradeMode = Loyalty.Contracts.Common.DowngradeMode;
+using QualificationWindowKind = Loyalty.Contracts.Common.QualificationWindowKind;
 
 namespace Loyalty.Api.Tests.Tiers;
 
@@ -27,7 +29,7 @@ public sealed class SchemeTests(ApiFixture fixture)
 
         var scheme = await marketing.GetSchemeAsync();
 
-        Assert.Equal(new TierSchemeSettingsDto("rollingMonths", 12, 30, "oneTier", "EUR"), scheme.Settings);
+        Assert.Equal(new TierSchemeSettingsDto(QualificationWindowKind.RollingMonths, 12, 30, DowngradeMode.OneTier, "EUR"), scheme.Settings);
         Assert.Null(scheme.Pending);
         Assert.Equal(scheme.Tiers.Select(t => t.Rank).Order(), scheme.Tiers.Select(t => t.Rank));
         var (bronze, silver, gold) = (scheme.Tiers[0], scheme.Tiers[1], scheme.Tiers[2]);
@@ -57,9 +59,9 @@ public sealed class SchemeTests(ApiFixture fixture)
             var added = original.TopTier();
             var request = original.ToRequest() with
             {
-                WindowKind = "calendarYear",
+                WindowKind = QualificationWindowKind.CalendarYear,
                 GraceDays = 60,
-                DowngradeMode = "toQualifiedTier",
+                DowngradeMode = DowngradeMode.ToQualifiedTier,
                 Tiers =
                 [
                     .. original.Tiers.Where(t => t.Id != silver.Id && t.Id != gold.Id).Select(t => t.ToDefinition()),
@@ -72,7 +74,7 @@ public sealed class SchemeTests(ApiFixture fixture)
             var applied = await admin.PutSchemeAsync(request);
 
             Assert.Null(applied.Pending);
-            Assert.Equal(new TierSchemeSettingsDto("calendarYear", 12, 60, "toQualifiedTier", "EUR"), applied.Settings);
+            Assert.Equal(new TierSchemeSettingsDto(QualificationWindowKind.CalendarYear, 12, 60, DowngradeMode.ToQualifiedTier, "EUR"), applied.Settings);
             Assert.Equal((silver.Rank, "Silver"), applied.Tiers.Where(t => t.Id == gold.Id).Select(t => (t.Rank, t.Name)).Single());
             Assert.Equal((gold.Rank, "Gold", "Lounge"), applied.Tiers.Where(t => t.Id == silver.Id).Select(t => (t.Rank, t.Name, t.Benefits.Perks!.Single())).Single());
             var newTier = Assert.Single(applied.Tiers, t => t.Name == added.Name);
@@ -87,11 +89,11 @@ public sealed class SchemeTests(ApiFixture fixture)
 
             var versions = await admin.GetAllAsync<TierSchemeVersionResponse>(SchemeKit.Url + "/versions");
             var version = versions[0];
-            Assert.Equal((applied.Version!.Value, "applied", "marketer@test"), (version.Version, version.Status, version.CreatedBy));
+            Assert.Equal((applied.Version!.Value, TierSchemeVersionStatus.Applied, "marketer@test"), (version.Version, version.Status, version.CreatedBy));
             Assert.Equal(request.Tiers.Select(t => (t.Id, t.Name, t.Rank)), version.Definition.Tiers.Select(t => (t.Id, t.Name, t.Rank)));
             await using var db = api.CreateDbContext();
             Assert.True(await db.AuditLog.AnyAsync(a => a.Action == "tier_scheme.applied" && a.EntityId == version.Id.ToString() && a.Actor == "marketer@test"));
-            Assert.Equal(QualificationWindowKind.CalendarYear, (await db.TierProgrammes.SingleAsync()).WindowKind);
+            Assert.Equal(Loyalty.Domain.Social.Tiers.QualificationWindowKind.CalendarYear, (await db.TierProgrammes.SingleAsync()).WindowKind);
         }
         finally
         {
@@ -191,7 +193,7 @@ public sealed class SchemeTests(ApiFixture fixture)
             var response = await admin.PutSchemeAsync(request);
 
             var pending = Assert.IsType<TierSchemeVersionResponse>(response.Pending);
-            Assert.Equal(("pending", now.AddDays(1), (DateTimeOffset?)null), (pending.Status, pending.EffectiveFrom, pending.AppliedAt));
+            Assert.Equal((TierSchemeVersionStatus.Pending, now.AddDays(1), (DateTimeOffset?)null), (pending.Status, pending.EffectiveFrom, pending.AppliedAt));
             Assert.Equal(original.Version, response.Version);
             Assert.Equal((int?)48, response.Tiers.Single(t => t.Id == silver.Id).Benefits.SupportResponseHours);
             Assert.Equal(0, await job.RunOnceAsync(CancellationToken.None));
@@ -209,7 +211,7 @@ public sealed class SchemeTests(ApiFixture fixture)
             Assert.Equal(pending.Version, applied.Version);
             Assert.Equal((int?)12, applied.Tiers.Single(t => t.Id == silver.Id).Benefits.SupportResponseHours);
             var version = (await admin.GetAllAsync<TierSchemeVersionResponse>(SchemeKit.Url + "/versions")).Single(v => v.Id == pending.Id);
-            Assert.Equal(("applied", true), (version.Status, version.AppliedAt >= now.AddDays(1)));
+            Assert.Equal((TierSchemeVersionStatus.Applied, true), (version.Status, version.AppliedAt >= now.AddDays(1)));
 
             using var cancelApplied = await admin.PostAsync($"{SchemeKit.Url}/versions/{pending.Id}/cancel", null);
             await cancelApplied.AssertProblemAsync(HttpStatusCode.Conflict, "version_not_pending");
@@ -266,7 +268,7 @@ public sealed class SchemeTests(ApiFixture fixture)
             Assert.Equal(first.Version + 1, second.Version);
 
             var versions = await admin.GetAllAsync<TierSchemeVersionResponse>(SchemeKit.Url + "/versions");
-            Assert.Equal(("cancelled", "admin@test"), versions.Where(v => v.Id == first.Id).Select(v => (v.Status, v.CancelledBy!)).Single());
+            Assert.Equal((TierSchemeVersionStatus.Cancelled, "admin@test"), versions.Where(v => v.Id == first.Id).Select(v => (v.Status, v.CancelledBy!)).Single());
             Assert.Equal(20, versions.Single(v => v.Id == second.Id).Definition.GraceDays);
 
             // Adding a single tier would bypass the scheduled change: refused while it is pending.
@@ -276,7 +278,7 @@ public sealed class SchemeTests(ApiFixture fixture)
             using var cancel = await admin.PostAsync($"{SchemeKit.Url}/versions/{second.Id}/cancel", null);
             await cancel.EnsureStatusAsync(HttpStatusCode.OK);
             var cancelled = (await cancel.Content.ReadFromJsonAsync<TierSchemeVersionResponse>(HttpTestExtensions.Json))!;
-            Assert.Equal(("cancelled", true), (cancelled.Status, cancelled.CancelledAt >= now));
+            Assert.Equal((TierSchemeVersionStatus.Cancelled, true), (cancelled.Status, cancelled.CancelledAt >= now));
             using var twice = await admin.PostAsync($"{SchemeKit.Url}/versions/{second.Id}/cancel", null);
             await twice.AssertProblemAsync(HttpStatusCode.Conflict, "version_not_pending");
             using var unknown = await admin.PostAsync($"{SchemeKit.Url}/versions/{Guid.NewGuid()}/cancel", null);
@@ -349,8 +351,6 @@ public sealed class SchemeTests(ApiFixture fixture)
         TierDefinitionDto[] WithSilver(TierDefinitionDto changed) => [.. valid.Tiers.Select(t => t.Id == changed.Id ? changed : t)];
         var cases = new (TierSchemeRequest Request, string Field)[]
         {
-            (valid with { WindowKind = "weekly" }, "windowKind"),
-            (valid with { DowngradeMode = "" }, "downgradeMode"),
             (valid with { SpendCurrency = "euro" }, "spendCurrency"),
             (valid with { EffectiveFrom = fixture.For(provider).Clock.GetUtcNow().AddYears(3) }, "effectiveFrom"),
             (valid with { Tiers = [] }, "tiers"),
@@ -436,7 +436,7 @@ public sealed class SchemeTests(ApiFixture fixture)
 
         var ladder = await member.Client.GetJsonAsync<TierLadderResponse>("/api/v1/me/tiers");
 
-        Assert.Equal(("rollingMonths", 12, "EUR"), (ladder.WindowKind, ladder.WindowMonths, ladder.SpendCurrency));
+        Assert.Equal((QualificationWindowKind.RollingMonths, 12, "EUR"), (ladder.WindowKind, ladder.WindowMonths, ladder.SpendCurrency));
         Assert.Equal(scheme.Tiers.Select(t => (t.Id, t.Name, t.Rank)), ladder.Tiers.Select(t => (t.Id, t.Name, t.Rank)));
         var bronze = Assert.Single(ladder.Tiers, t => t.IsMine);
         Assert.Equal(("Bronze", (TierRequirement?)null, bronze.Id), (bronze.Name, bronze.Qualify, ladder.MyTierId));

@@ -19,7 +19,7 @@ public sealed class TransferTests(ApiFixture fixture)
     public async Task A_confirmed_transfer_moves_the_points_with_their_expiry_dates(DatabaseProvider provider)
     {
         var s = await Scenario.StartAsync(fixture.For(provider));
-        await using var policy = await s.PolicyAsync(p => p with { Expiry = new ExpiryPolicyDto("afterPeriod", 12, "months"), PendingDays = 0, TransferMaxPoints = 1_000, TransferMaxPointsPerMonth = 5_000 });
+        await using var policy = await s.PolicyAsync(p => p with { Expiry = new ExpiryPolicyDto(ExpiryKind.AfterPeriod, 12, PeriodUnit.Months), PendingDays = 0, TransferMaxPoints = 1_000, TransferMaxPointsPerMonth = 5_000 });
         var (anna, annaProfile) = await s.JoinAppAsync("Anna");
         var (ben, benProfile) = await s.JoinAppAsync("Ben");
         await s.EarnAsync(annaProfile.MemberNumber, 30m);
@@ -31,14 +31,14 @@ public sealed class TransferTests(ApiFixture fixture)
         var annaLots = await s.LotsAsync(annaProfile.MemberNumber);
         var created = await anna.PostJsonAsync<TransferResponse>(Transfers, new CreateTransferRequest(benProfile.MemberNumber, 50, "For the holiday"));
 
-        Assert.Equal(("outgoing", "awaiting_confirmation", 50L, "For the holiday"), (created.Direction, created.Status, created.Points, created.Message));
+        Assert.Equal((TransferSide.Outgoing, TransferStatus.AwaitingConfirmation, 50L, "For the holiday"), (created.Direction, created.Status, created.Points, created.Message));
         Assert.Equal((benProfile.FirstName + " " + benProfile.LastName[0] + ".", benProfile.MemberNumber), (created.CounterpartName, created.CounterpartMemberNumber));
         Assert.Equal(TimeSpan.FromMinutes(15), created.ExpiresAt - created.CreatedAt);
         Assert.Equal(100, (await anna.GetJsonAsync<PointsBalanceResponse>("/api/v1/me/points")).Available); // nothing moved yet
 
         var confirmed = await anna.PostJsonAsync<TransferResponse>($"{Transfers}/{created.Id}/confirm", new { }, idempotent: true);
 
-        Assert.Equal("completed", confirmed.Status);
+        Assert.Equal(TransferStatus.Completed, confirmed.Status);
         Assert.NotNull(confirmed.CompletedAt);
         Assert.Equal(50, (await anna.GetJsonAsync<PointsBalanceResponse>("/api/v1/me/points")).Available);
         Assert.Equal(50, (await ben.GetJsonAsync<PointsBalanceResponse>("/api/v1/me/points")).Available);
@@ -46,7 +46,7 @@ public sealed class TransferTests(ApiFixture fixture)
         Assert.Equal([(30L, annaLots[0].ExpiresAt), (20L, annaLots[1].ExpiresAt)], benLots.Select(l => (l.Remaining, l.ExpiresAt))); // no fresh dates
         Assert.Equal(0, (await s.AccountAsync(benProfile.MemberNumber)).LifetimeEarned); // a gift is not earned
         var incoming = Assert.Single((await ben.GetJsonAsync<Page<TransferResponse>>(Transfers)).Items);
-        Assert.Equal(("incoming", "completed", "Anna " + annaProfile.LastName[0] + ".", (string?)null), (incoming.Direction, incoming.Status, incoming.CounterpartName, incoming.CounterpartMemberNumber));
+        Assert.Equal((TransferSide.Incoming, TransferStatus.Completed, "Anna " + annaProfile.LastName[0] + ".", (string?)null), (incoming.Direction, incoming.Status, incoming.CounterpartName, incoming.CounterpartMemberNumber));
         Assert.Equal([LedgerEntryType.TransferIn], (await s.LedgerAsync(benProfile.MemberNumber)).Select(e => e.Type));
         Assert.Equal(50, await s.AssertBalanceEqualsLedgerAsync(annaProfile.MemberNumber));
         Assert.Equal(50, await s.AssertBalanceEqualsLedgerAsync(benProfile.MemberNumber));
@@ -77,7 +77,7 @@ public sealed class TransferTests(ApiFixture fixture)
         Assert.Equal("true", replay.Headers.GetValues("Idempotent-Replayed").Single());
         await again.AssertProblemAsync(HttpStatusCode.Conflict, "transfer_already_completed");
         await cancelDone.AssertProblemAsync(HttpStatusCode.Conflict, "transfer_already_completed");
-        Assert.Equal("cancelled", cancelled.Status);
+        Assert.Equal(TransferStatus.Cancelled, cancelled.Status);
         await confirmCancelled.AssertProblemAsync(HttpStatusCode.Conflict, "transfer_cancelled");
         await noKey.AssertProblemAsync(HttpStatusCode.BadRequest, "idempotency_key_required");
         Assert.Equal(90, await s.AssertBalanceEqualsLedgerAsync(annaProfile.MemberNumber));
@@ -100,7 +100,7 @@ public sealed class TransferTests(ApiFixture fixture)
             await confirm.AssertProblemAsync(HttpStatusCode.Conflict, "transfer_expired");
             using var cancel = await anna.PostAsync($"{Transfers}/{created.Id}/cancel", new { }, null);
             await cancel.AssertProblemAsync(HttpStatusCode.Conflict, "transfer_expired");
-            Assert.Equal("expired", Assert.Single((await anna.GetJsonAsync<Page<TransferResponse>>(Transfers)).Items).Status);
+            Assert.Equal(TransferStatus.Expired, Assert.Single((await anna.GetJsonAsync<Page<TransferResponse>>(Transfers)).Items).Status);
         }
 
         Assert.Equal(100, await s.AssertBalanceEqualsLedgerAsync(annaProfile.MemberNumber));
@@ -177,7 +177,7 @@ public sealed class TransferTests(ApiFixture fixture)
         using (s.Api.Clock.Travel(nextMonth - now))
         {
             var fresh = await anna.PostJsonAsync<TransferResponse>(Transfers, new CreateTransferRequest(benProfile.MemberNumber, 100, null));
-            Assert.Equal("completed", (await anna.PostJsonAsync<TransferResponse>($"{Transfers}/{fresh.Id}/confirm", new { }, idempotent: true)).Status);
+            Assert.Equal(TransferStatus.Completed, (await anna.PostJsonAsync<TransferResponse>($"{Transfers}/{fresh.Id}/confirm", new { }, idempotent: true)).Status);
         }
 
         Assert.Equal(750, await s.AssertBalanceEqualsLedgerAsync(annaProfile.MemberNumber));
@@ -222,7 +222,7 @@ public sealed class TransferTests(ApiFixture fixture)
         await cancel.AssertProblemAsync(HttpStatusCode.NotFound, "transfer_not_found");
         await unknown.AssertProblemAsync(HttpStatusCode.NotFound, "transfer_not_found");
         Assert.Empty((await ben.GetJsonAsync<Page<TransferResponse>>(Transfers)).Items); // nothing has reached the recipient yet
-        Assert.Equal("awaiting_confirmation", Assert.Single((await anna.GetJsonAsync<Page<TransferResponse>>(Transfers)).Items).Status);
+        Assert.Equal(TransferStatus.AwaitingConfirmation, Assert.Single((await anna.GetJsonAsync<Page<TransferResponse>>(Transfers)).Items).Status);
         Assert.Equal(50, await s.AssertBalanceEqualsLedgerAsync(annaProfile.MemberNumber));
     }
 
@@ -304,7 +304,7 @@ public sealed class TransferTests(ApiFixture fixture)
 
         Assert.Equal(3, pages);
         Assert.Equal(Enumerable.Reverse(ids), seen.Select(t => t.Id));
-        Assert.Equal(["outgoing", "incoming", "outgoing", "incoming", "outgoing"], seen.Select(t => t.Direction));
+        Assert.Equal([TransferSide.Outgoing, TransferSide.Incoming, TransferSide.Outgoing, TransferSide.Incoming, TransferSide.Outgoing], seen.Select(t => t.Direction));
         Assert.Equal(unconfirmed.Id, (await ben.GetJsonAsync<Page<TransferResponse>>($"{Transfers}?limit=1")).Items[0].Id);
         using var bad = await anna.GetAsync($"{Transfers}?cursor=bm9wZQ");
         await bad.AssertProblemAsync(HttpStatusCode.BadRequest, "invalid_cursor");

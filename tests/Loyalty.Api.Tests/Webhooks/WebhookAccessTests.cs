@@ -56,7 +56,7 @@ public sealed class WebhookAccessTests(ApiFixture fixture)
 
         // The owner replays it: same webhook-id again.
         var replayed = await (await SendAsync(a.Partner, HttpMethod.Post, $"{url}/deliveries/{delivery.Id}/replay")).Content.ReadFromJsonAsync<WebhookDeliveryResponse>(HttpTestExtensions.Json);
-        Assert.Equal(("pending", 0), (replayed!.Status, replayed.Attempts));
+        Assert.Equal((WebhookDeliveryStatus.Pending, 0), (replayed!.Status, replayed.Attempts));
         await api.PumpUntilAsync(() => receiverA.Received.Count >= 2);
         Assert.Equal(2, receiverA.Received.Count);
         Assert.Single(receiverA.Received.Select(h => h.Id).Distinct());
@@ -142,7 +142,7 @@ public sealed class WebhookAccessTests(ApiFixture fixture)
             var replay = await (await SendAsync(s.Partner, HttpMethod.Post, $"/api/v1/partner/webhooks/{hook.Webhook.Id}/deliveries/replay-dead-letters")).Content.ReadFromJsonAsync<WebhookReplayResponse>(HttpTestExtensions.Json);
             Assert.Equal(1, replay!.Replayed);
             await api.PumpUntilAsync(() => receiver.Received.Count >= 9);
-            Assert.Equal("succeeded", Assert.Single((await s.DeliveriesAsync(hook.Webhook.Id)).Items).Status);
+            Assert.Equal(WebhookDeliveryStatus.Succeeded, Assert.Single((await s.DeliveriesAsync(hook.Webhook.Id)).Items).Status);
         }
         finally
         {

@@ -93,7 +93,7 @@ public sealed class WebhookDeliveryTests(ApiFixture fixture)
         }
 
         var delivered = Assert.Single((await s.DeliveriesAsync(hook.Webhook.Id)).Items);
-        Assert.Equal(("succeeded", 3, 200), (delivered.Status, delivered.Attempts, delivered.LastStatusCode));
+        Assert.Equal((WebhookDeliveryStatus.Succeeded, 3, 200), (delivered.Status, delivered.Attempts, delivered.LastStatusCode));
         Assert.Equal(receiver.Received.First().Id, delivered.MessageId.ToString());
         await s.UnsubscribeAsync(hook.Webhook.Id);
         await s.AssertBalanceEqualsLedgerAsync(member.MemberNumber);
@@ -149,7 +149,7 @@ public sealed class WebhookDeliveryTests(ApiFixture fixture)
             Assert.Equal([10L, 11L, 12L], amounts); // in the order they happened
         }
 
-        Assert.All((await s.DeliveriesAsync(hook.Webhook.Id)).Items, d => Assert.Equal(("succeeded", 1), (d.Status, d.Attempts)));
+        Assert.All((await s.DeliveriesAsync(hook.Webhook.Id)).Items, d => Assert.Equal((WebhookDeliveryStatus.Succeeded, 1), (d.Status, d.Attempts)));
         await s.UnsubscribeAsync(hook.Webhook.Id);
     }
 
@@ -183,19 +183,19 @@ public sealed class WebhookDeliveryTests(ApiFixture fixture)
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => api.DispatchAsync(kill.Token));
         var stuck = (await s.DeliveriesAsync(hook.Webhook.Id)).Items;
         Assert.Equal(5, stuck.Count);
-        Assert.All(stuck, d => Assert.Equal("delivering", d.Status));
+        Assert.All(stuck, d => Assert.Equal(WebhookDeliveryStatus.Delivering, d.Status));
 
         receiver.Respond = (_, _, _) => Task.FromResult(200);
         await api.PumpUntilAsync(() => false, rounds: 2);
-        Assert.All((await s.DeliveriesAsync(hook.Webhook.Id)).Items, d => Assert.Equal("delivering", d.Status)); // the leases still hold
+        Assert.All((await s.DeliveriesAsync(hook.Webhook.Id)).Items, d => Assert.Equal(WebhookDeliveryStatus.Delivering, d.Status)); // the leases still hold
 
         using (api.Clock.Travel(TimeSpan.FromMinutes(6)))
         {
-            await api.PumpUntilAsync(() => (s.DeliveriesAsync(hook.Webhook.Id).Result.Items.All(d => d.Status == "succeeded")));
+            await api.PumpUntilAsync(() => (s.DeliveriesAsync(hook.Webhook.Id).Result.Items.All(d => d.Status == WebhookDeliveryStatus.Succeeded)));
         }
 
         var deliveries = (await s.DeliveriesAsync(hook.Webhook.Id)).Items;
-        Assert.All(deliveries, d => Assert.Equal(("succeeded", 2), (d.Status, d.Attempts)));
+        Assert.All(deliveries, d => Assert.Equal((WebhookDeliveryStatus.Succeeded, 2), (d.Status, d.Attempts)));
         Assert.Equal(deliveries.Select(d => d.MessageId.ToString()).Order(), receiver.Received.Select(h => h.Id).Distinct().Order());
         Assert.Equal(members.Order(), receiver.Received.Where(h => h.Body.Length > 0).Select(MemberOf).Distinct().Order());
         await s.UnsubscribeAsync(hook.Webhook.Id);

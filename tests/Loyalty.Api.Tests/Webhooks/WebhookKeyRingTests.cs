@@ -1,5 +1,6 @@
 using Loyalty.Api.Tests.Infrastructure;
 using Loyalty.Client;
+using Loyalty.Contracts.Partner;
 using Loyalty.Domain.Structural.Outbox;
 using Loyalty.Infrastructure.Persistence;
 using Microsoft.AspNetCore.WebUtilities;
@@ -35,7 +36,7 @@ public sealed class WebhookKeyRingTests(ApiFixture fixture)
 
         var received = Assert.Single(receiver.Received);
         Assert.True(WebhookSignature.Verify(hook.Secret, received.Id, received.Timestamp, received.Signature, received.Body, api.Clock.GetUtcNow()));
-        Assert.Equal("succeeded", Assert.Single((await s.DeliveriesAsync(hook.Webhook.Id)).Items).Status);
+        Assert.Equal(WebhookDeliveryStatus.Succeeded, Assert.Single((await s.DeliveriesAsync(hook.Webhook.Id)).Items).Status);
         await s.UnsubscribeAsync(hook.Webhook.Id);
     }
 }

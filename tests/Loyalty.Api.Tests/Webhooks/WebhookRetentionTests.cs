@@ -1,5 +1,6 @@
 using Loyalty.Api.Tests.Infrastructure;
 using Loyalty.Application.Features.Structural.Webhooks;
+using Loyalty.Contracts.Partner;
 using Loyalty.Domain.Structural.Outbox;
 using Loyalty.Infrastructure.Persistence;
 using Loyalty.Infrastructure.Webhooks;
@@ -44,7 +45,7 @@ public sealed class WebhookRetentionTests(ApiFixture fixture)
             Assert.True(await PurgeAsync(api, batchSize: 1) >= 3); // one row per batch: the loop goes on until done
 
             var left = Assert.Single((await s.DeliveriesAsync(delivered.Webhook.Id)).Items);
-            Assert.Equal("succeeded", left.Status);
+            Assert.Equal(WebhookDeliveryStatus.Succeeded, left.Status);
             Assert.True(left.DeliveredAt > api.Clock.GetUtcNow().AddDays(-1), "the recent delivery was deleted");
             Assert.NotEmpty((await s.DeliveriesAsync(failing.Webhook.Id)).Items); // failures stay, to be looked at and replayed
             Assert.Equal(0, await api.Services.GetRequiredService<WebhookDeliveryRetentionJob>().RunOnceAsync(CancellationToken.None));

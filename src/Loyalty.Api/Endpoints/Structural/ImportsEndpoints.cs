@@ -12,6 +12,7 @@ using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.Net.Http.Headers;
+using ImportFormat = Loyalty.Domain.Structural.Imports.ImportFormat;
 
 namespace Loyalty.Api.Endpoints.Structural;
 

@@ -30,8 +30,11 @@ public sealed record TierReviewDecision(TierReviewOutcome Outcome, TierStanding 
 /// <item>Review of a tier reached at a: RollingMonths and SinceLastChange at a + N months; CalendarYear at 1 January
 /// two years on — a tier reached in any month of a year is held through the whole of the next calendar year, which
 /// is then the year it must be kept by.</item>
-/// <item>Retention window of a review at r: [r − N months, r) (12 for CalendarYear, i.e. the year before r);
-/// SinceLastChange never reaches before the last change. Purchases in the grace period count as well.</item>
+/// <item>Retention window of a review at r: [max(since, r − N months), r) (12 for CalendarYear, i.e. the year before
+/// r). It never reaches before the member reached the tier: a first review is one window after reaching it, but
+/// month arithmetic clamps to the end of a shorter month, so r − N months can fall before a tier reached on 29
+/// February or 31 January, and purchases made before the tier was reached must not keep it. Purchases in the grace
+/// period count as well.</item>
 /// </list>
 /// </summary>
 public static class TierQualification
@@ -73,7 +76,8 @@ public static class TierQualification
     {
         ArgumentNullException.ThrowIfNull(settings);
         var start = reviewAt.ToUniversalTime().AddMonths(-WindowMonthsOf(settings));
-        return settings.WindowKind == QualificationWindowKind.SinceLastChange && standing.Since > start ? standing.Since : start;
+        var since = standing.Since.ToUniversalTime();
+        return since > start ? since : start;
     }
 
     /// <summary>Months a window spans: 12 for a calendar year.</summary>

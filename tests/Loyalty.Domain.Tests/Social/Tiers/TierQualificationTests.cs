@@ -76,6 +76,36 @@ public sealed class TierQualificationTests
     }
 
     [Theory]
+    [InlineData(QualificationWindowKind.RollingMonths, 12)]
+    [InlineData(QualificationWindowKind.SinceLastChange, 12)]
+    [InlineData(QualificationWindowKind.RollingMonths, 1)]
+    public void A_tier_reached_on_29_february_is_kept_only_by_what_was_done_from_that_moment(QualificationWindowKind kind, int months)
+    {
+        // The clock of the purchase that crossed the threshold, injected: noon on a leap day.
+        var reached = Utc(2028, 2, 29, 12);
+        var settings = new TierProgrammeSettings(kind, months, 30, DowngradeMode.OneTier, "EUR");
+        var review = TierQualification.FirstReview(settings, reached);
+        Assert.Equal(months == 12 ? Utc(2029, 2, 28, 12) : Utc(2028, 3, 29, 12), review);
+
+        // 2029-02-28 − 12 months is 2028-02-28: a day before the tier was reached, when the member was still Bronze.
+        var standing = new TierStanding(Silver.Id, reached, review, null);
+        Assert.Equal(reached, TierQualification.RetentionWindowStart(settings, standing, review));
+
+        // Once kept, the next review looks back a whole window again.
+        var next = TierQualification.NextReview(settings, review);
+        Assert.Equal(next.AddMonths(-months), TierQualification.RetentionWindowStart(settings, standing with { ReviewAt = next }, next));
+    }
+
+    [Fact]
+    public void A_tier_reached_on_31_january_with_a_one_month_window_is_reviewed_on_28_february_counting_from_31_january()
+    {
+        var reached = Utc(2027, 1, 31, 23, 59);
+        var review = TierQualification.FirstReview(Rolling(1), reached);
+        Assert.Equal(Utc(2027, 2, 28, 23, 59), review);
+        Assert.Equal(reached, TierQualification.RetentionWindowStart(Rolling(1), new TierStanding(Silver.Id, reached, review, null), review)); // not 28 Jan
+    }
+
+    [Theory]
     [InlineData(999, 0, 0, false)]
     [InlineData(1000, 0, 0, true)]
     [InlineData(0, 499.99, 9, false)]

@@ -16,12 +16,12 @@ public static class CampaignRequests
     {
         v.RuleFor(x => request(x).Name).NotEmpty().MaximumLength(100).OverridePropertyName("name");
         v.RuleFor(x => request(x).From).NotEmpty().OverridePropertyName("from");
-        v.RuleForEach(x => request(x).Weekdays).Must(EarningRuleRequests.IsName<DayOfWeek>)
-            .WithMessage("weekdays holds day names: Monday, Tuesday, …, Sunday.").OverridePropertyName("weekdays");
+        v.RuleForEach(x => request(x).Weekdays).IsInEnum()
+            .WithMessage("weekdays holds day names: monday, tuesday, …, sunday.").OverridePropertyName("weekdays");
         v.RuleFor(x => x).Custom((x, context) =>
         {
             var r = request(x);
-            if (r is null || string.IsNullOrWhiteSpace(r.Name) || r.Weekdays?.Any(d => !EarningRuleRequests.IsName<DayOfWeek>(d)) == true)
+            if (r is null || string.IsNullOrWhiteSpace(r.Name) || r.Weekdays?.Any(d => !Enum.IsDefined(d)) == true)
             {
                 return;
             }
@@ -39,7 +39,7 @@ public static class CampaignRequests
             r.Description,
             r.From,
             r.Until,
-            r.Weekdays?.Select(d => Enum.Parse<DayOfWeek>(d, ignoreCase: true)).ToList(),
+            r.Weekdays?.ToList(),
             r.FromHour,
             r.UntilHour,
             r.TierIds?.Distinct().ToList(),

@@ -7,6 +7,7 @@ using Loyalty.Contracts.Admin;
 using Loyalty.Domain.Common;
 using Loyalty.Domain.Financial.Earning;
 using Microsoft.EntityFrameworkCore;
+using BonusGrantOn = Loyalty.Domain.Financial.Earning.BonusGrantOn;
 using BonusTrigger = Loyalty.Domain.Financial.Earning.BonusTrigger;
 using CampaignStatus = Loyalty.Domain.Financial.Earning.CampaignStatus;
 using EarningRuleKind = Loyalty.Domain.Financial.Earning.EarningRuleKind;
@@ -19,12 +20,9 @@ public static class EarningRuleRequests
     public static void Apply<T>(AbstractValidator<T> v, Func<T, EarningRuleRequest> request)
     {
         v.RuleFor(x => request(x).Name).NotEmpty().MaximumLength(100).OverridePropertyName("name");
-        v.RuleFor(x => request(x).Kind).NotEmpty().IsEnumName(typeof(EarningRuleKind), caseSensitive: false)
-            .WithMessage($"kind must be one of: {string.Join(", ", Enum.GetNames<EarningRuleKind>())}.").OverridePropertyName("kind");
-        v.RuleFor(x => request(x).Trigger).IsEnumName(typeof(BonusTrigger), caseSensitive: false).When(x => request(x).Trigger is not null)
-            .WithMessage($"trigger must be one of: {string.Join(", ", Enum.GetNames<BonusTrigger>())}.").OverridePropertyName("trigger");
-        v.RuleFor(x => request(x).GrantOn).Must(g => ParseGrantOn(g) is not null).When(x => request(x).GrantOn is not null)
-            .WithMessage("grantOn must be purchase or day.").OverridePropertyName("grantOn");
+        v.RuleFor(x => request(x).Kind).IsInEnum().WithMessage("kind must be one of: baseRate, multiplier, fixedBonus.").OverridePropertyName("kind");
+        v.RuleFor(x => request(x).Trigger).IsInEnum().OverridePropertyName("trigger");
+        v.RuleFor(x => request(x).GrantOn).IsInEnum().WithMessage("grantOn must be purchase or day.").OverridePropertyName("grantOn");
         v.RuleFor(x => request(x).PointsPerCurrencyUnit).PrecisionScale(14, 4, ignoreTrailingZeros: true).OverridePropertyName("pointsPerCurrencyUnit");
         v.RuleFor(x => request(x).Factor).PrecisionScale(8, 4, ignoreTrailingZeros: true).OverridePropertyName("factor");
         v.RuleFor(x => request(x).Conditions!.MinimumSpend).PrecisionScale(18, 4, ignoreTrailingZeros: true)
@@ -34,8 +32,8 @@ public static class EarningRuleRequests
         v.RuleFor(x => x).Custom((x, context) =>
         {
             var r = request(x);
-            if (r is null || string.IsNullOrWhiteSpace(r.Name) || !IsName<EarningRuleKind>(r.Kind) || (r.Trigger is not null && !IsName<BonusTrigger>(r.Trigger))
-                || (r.GrantOn is not null && ParseGrantOn(r.GrantOn) is null))
+            if (r is null || string.IsNullOrWhiteSpace(r.Name) || !Enum.IsDefined(r.Kind) || (r.Trigger is { } t && !Enum.IsDefined(t))
+                || (r.GrantOn is { } g && !Enum.IsDefined(g)))
             {
                 return;
             }
@@ -64,12 +62,12 @@ public static class EarningRuleRequests
             };
         return new EarningRuleDefinition(
             r.Name?.Trim() ?? "",
-            Enum.Parse<EarningRuleKind>(r.Kind, ignoreCase: true),
+            WireValue.Of<EarningRuleKind>(r.Kind),
             string.IsNullOrWhiteSpace(r.Currency) ? null : r.Currency,
             r.PointsPerCurrencyUnit,
             r.Factor,
             r.Points,
-            r.Trigger is null ? null : Enum.Parse<BonusTrigger>(r.Trigger, ignoreCase: true),
+            WireValue.OfNullable<BonusTrigger>(r.Trigger),
             r.VisitNumber,
             r.Priority,
             string.IsNullOrWhiteSpace(r.ExclusiveGroup) ? r.ExclusiveGroup : r.ExclusiveGroup.Trim(),
@@ -77,18 +75,8 @@ public static class EarningRuleRequests
             conditions,
             r.DailyCap,
             r.MonthlyCap,
-            ParseGrantOn(r.GrantOn) ?? BonusGrantOn.Purchase);
+            WireValue.OfNullable<BonusGrantOn>(r.GrantOn) ?? BonusGrantOn.Purchase);
     }
-
-    /// <summary>grantOn as clients write it (camelCase: purchase, day); null when it is not one of them.</summary>
-    public static BonusGrantOn? ParseGrantOn(string? value) => value switch
-    {
-        null or "purchase" => BonusGrantOn.Purchase,
-        "day" => BonusGrantOn.Day,
-        _ => null,
-    };
-
-    public static string GrantOnName(BonusGrantOn grantOn) => grantOn == BonusGrantOn.Day ? "day" : "purchase";
 
     /// <summary>Every id a rule names must exist, and its conditions must be able to hold together.</summary>
     public static async Task CheckReferencesAsync(ILoyaltyDbContext db, EarningRuleDefinition d, DateTimeOffset now, CancellationToken cancellationToken)
@@ -171,13 +159,9 @@ public static class EarningRuleRequests
                 r.Conditions.MinimumMembershipMonths),
             r.DailyCap,
             r.MonthlyCap,
-            GrantOnName(r.GrantOn),
+            WireValue.Of<Contracts.Admin.BonusGrantOn>(r.GrantOn),
             r.IsActive,
             r.CreatedAt,
             r.CreatedBy,
             r.SupersededAt);
-
-    public static bool IsName<TEnum>(string? value)
-        where TEnum : struct, Enum =>
-        value is not null && Enum.GetNames<TEnum>().Contains(value, StringComparer.OrdinalIgnoreCase);
 }

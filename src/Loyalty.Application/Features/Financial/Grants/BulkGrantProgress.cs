@@ -28,7 +28,7 @@ internal static class BulkGrantProgress
             grant.Id,
             grant.Reason,
             grant.Points,
-            pending > 0 ? "processing" : "completed",
+            pending > 0 ? BulkGrantStatus.Processing : BulkGrantStatus.Completed,
             counts.Sum(c => c.Count),
             Count(BulkGrantItemStatus.Credited),
             Count(BulkGrantItemStatus.Failed),

@@ -16,10 +16,10 @@ public sealed class ChangePointsPolicyValidator : AbstractValidator<ChangePoints
     public ChangePointsPolicyValidator()
     {
         RuleFor(c => c.Request.Expiry).NotNull();
-        RuleFor(c => c.Request.Expiry.Kind).IsEnumName(typeof(ExpiryKind), caseSensitive: false).When(c => c.Request.Expiry is not null);
-        RuleFor(c => c.Request.Expiry.Unit).IsEnumName(typeof(PeriodUnit), caseSensitive: false).When(c => c.Request.Expiry is not null);
-        RuleFor(c => c.Request.Expiry.Rounding).IsEnumName(typeof(ExpiryRounding), caseSensitive: false).When(c => c.Request.Expiry is not null);
-        RuleFor(c => c.Request.ReturnPolicy).IsEnumName(typeof(ReturnPolicy), caseSensitive: false);
+        RuleFor(c => c.Request.Expiry.Kind).IsInEnum().When(c => c.Request.Expiry is not null);
+        RuleFor(c => c.Request.Expiry.Unit).IsInEnum().When(c => c.Request.Expiry is not null);
+        RuleFor(c => c.Request.Expiry.Rounding).IsInEnum().When(c => c.Request.Expiry is not null);
+        RuleFor(c => c.Request.ReturnPolicy).IsInEnum();
         RuleFor(c => c.Request.ExpiryNoticeDays).InclusiveBetween(0, 365);
         RuleFor(c => c.Request.PendingDays).InclusiveBetween(0, 365);
         RuleFor(c => c.Request.PointValue).GreaterThan(0).LessThanOrEqualTo(1000m).PrecisionScale(18, 6, ignoreTrailingZeros: true);
@@ -27,7 +27,7 @@ public sealed class ChangePointsPolicyValidator : AbstractValidator<ChangePoints
         RuleFor(c => c.Request.RedemptionHoldMinutes).InclusiveBetween(1, 7 * 24 * 60);
         RuleFor(c => c.Request.TransferMaxPoints).InclusiveBetween(0, 100_000_000);
         RuleFor(c => c.Request.TransferMaxPointsPerMonth).InclusiveBetween(0, 1_000_000_000);
-        RuleFor(c => c.Request.PointsOnClose).IsEnumName(typeof(PointsOnClose), caseSensitive: false).When(c => c.Request.PointsOnClose is not null);
+        RuleFor(c => c.Request.PointsOnClose).IsInEnum();
     }
 }
 

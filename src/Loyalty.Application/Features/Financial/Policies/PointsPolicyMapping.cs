@@ -1,5 +1,10 @@
+using Loyalty.Application.Common;
 using Loyalty.Contracts.Admin;
 using Loyalty.Domain.Financial.Policies;
+using ExpiryKind = Loyalty.Domain.Financial.Policies.ExpiryKind;
+using ExpiryRounding = Loyalty.Domain.Financial.Policies.ExpiryRounding;
+using PeriodUnit = Loyalty.Domain.Financial.Policies.PeriodUnit;
+using PointsOnClose = Loyalty.Domain.Financial.Policies.PointsOnClose;
 
 namespace Loyalty.Application.Features.Financial.Policies;
 
@@ -9,43 +14,35 @@ internal static class PointsPolicyMapping
     {
         var e = p.Expiry;
         return new PointsPolicyResponse(
-            new ExpiryPolicyDto(Camel(e.Kind), e.Length, Camel(e.Unit), Camel(e.Rounding), e.FixedMonth, e.FixedDay),
+            new ExpiryPolicyDto(WireValue.Of<Contracts.Admin.ExpiryKind>(e.Kind), e.Length, WireValue.Of<Contracts.Admin.PeriodUnit>(e.Unit), WireValue.Of<Contracts.Admin.ExpiryRounding>(e.Rounding), e.FixedMonth, e.FixedDay),
             p.ExpiryNoticeDays,
             p.PendingDays,
-            Camel(p.ReturnPolicy),
+            WireValue.Of<Contracts.Partner.ReturnPolicy>(p.ReturnPolicy),
             p.PointValue,
             p.PointValueCurrency,
             p.RedemptionHoldMinutes,
             p.TransferMaxPoints,
             p.TransferMaxPointsPerMonth,
             p.UpdatedAt,
-            Camel(p.PointsOnClose));
+            WireValue.Of<Contracts.Admin.PointsOnClose>(p.PointsOnClose));
     }
 
     public static PointsPolicyValues ToValues(PointsPolicyRequest r) =>
         new(
             new ExpiryPolicy(
-                Enum.Parse<ExpiryKind>(r.Expiry.Kind, ignoreCase: true),
+                WireValue.Of<ExpiryKind>(r.Expiry.Kind),
                 r.Expiry.Length,
-                Enum.Parse<PeriodUnit>(r.Expiry.Unit, ignoreCase: true),
-                Enum.Parse<ExpiryRounding>(r.Expiry.Rounding, ignoreCase: true),
+                WireValue.Of<PeriodUnit>(r.Expiry.Unit),
+                WireValue.Of<ExpiryRounding>(r.Expiry.Rounding),
                 r.Expiry.FixedMonth,
                 r.Expiry.FixedDay),
             r.ExpiryNoticeDays,
             r.PendingDays,
-            Enum.Parse<ReturnPolicy>(r.ReturnPolicy, ignoreCase: true),
+            WireValue.Of<ReturnPolicy>(r.ReturnPolicy),
             r.PointValue,
             r.PointValueCurrency.ToUpperInvariant(),
             r.RedemptionHoldMinutes,
             r.TransferMaxPoints,
             r.TransferMaxPointsPerMonth,
-            r.PointsOnClose is null ? null : Enum.Parse<PointsOnClose>(r.PointsOnClose, ignoreCase: true));
-
-    /// <summary>Enum names as the API spells them: camelCase.</summary>
-    public static string Camel<TEnum>(TEnum value)
-        where TEnum : struct, Enum
-    {
-        var name = value.ToString();
-        return char.ToLowerInvariant(name[0]) + name[1..];
-    }
+            WireValue.OfNullable<PointsOnClose>(r.PointsOnClose));
 }

@@ -1,4 +1,5 @@
 using Loyalty.Application.Abstractions;
+using Loyalty.Application.Common;
 using Loyalty.Application.Errors;
 using Loyalty.Contracts;
 using Loyalty.Contracts.Partner;
@@ -10,16 +11,7 @@ namespace Loyalty.Application.Features.Financial.Redemptions;
 public static class RedemptionResponses
 {
     public static RedemptionResponse From(Redemption r, string memberNumber, long available, DateTimeOffset now) =>
-        new(r.Id, memberNumber, r.StoreId, StatusName(r.EffectiveStatus(now)), r.Points, r.HeldPoints, r.CapturedPoints, r.Reference, available, r.CreatedAt, r.ExpiresAt, r.CompletedAt);
-
-    public static string StatusName(RedemptionStatus status) => status switch
-    {
-        RedemptionStatus.Authorised => "authorised",
-        RedemptionStatus.Captured => "captured",
-        RedemptionStatus.Cancelled => "cancelled",
-        RedemptionStatus.Expired => "expired",
-        _ => throw new ArgumentOutOfRangeException(nameof(status), status, "Unknown redemption status."),
-    };
+        new(r.Id, memberNumber, r.StoreId, WireValue.Of<Contracts.Partner.RedemptionStatus>(r.EffectiveStatus(now)), r.Points, r.HeldPoints, r.CapturedPoints, r.Reference, available, r.CreatedAt, r.ExpiresAt, r.CompletedAt);
 
     /// <summary>The member a partner's redemption belongs to; another partner's redemption is not found, as if it did not exist.</summary>
     public static async Task<Guid> MemberOfAsync(ILoyaltyDbContext db, Guid partnerId, Guid redemptionId, CancellationToken cancellationToken) =>

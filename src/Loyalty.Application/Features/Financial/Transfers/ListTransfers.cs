@@ -7,6 +7,7 @@ using Loyalty.Contracts.Member;
 using Loyalty.Domain.Financial.Transfers;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using TransferStatus = Loyalty.Domain.Financial.Transfers.TransferStatus;
 
 namespace Loyalty.Application.Features.Financial.Transfers;
 

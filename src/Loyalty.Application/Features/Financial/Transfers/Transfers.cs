@@ -1,4 +1,5 @@
 using Loyalty.Application.Abstractions;
+using Loyalty.Application.Common;
 using Loyalty.Application.Errors;
 using Loyalty.Contracts;
 using Loyalty.Contracts.Member;
@@ -6,6 +7,7 @@ using Loyalty.Domain.Common;
 using Loyalty.Domain.Financial.Transfers;
 using Loyalty.Domain.Social.Members;
 using Microsoft.EntityFrameworkCore;
+using TransferStatus = Loyalty.Domain.Financial.Transfers.TransferStatus;
 
 namespace Loyalty.Application.Features.Financial.Transfers;
 
@@ -13,19 +15,10 @@ namespace Loyalty.Application.Features.Financial.Transfers;
 public static class Transfers
 {
     public static TransferResponse Outgoing(PointsTransfer t, Member to, DateTimeOffset now) =>
-        new(t.Id, "outgoing", to.DisplayName, to.MemberNumber, t.Points, t.Message, StatusName(t.EffectiveStatus(now)), t.CreatedAt, t.ExpiresAt, t.CompletedAt);
+        new(t.Id, TransferSide.Outgoing, to.DisplayName, to.MemberNumber, t.Points, t.Message, WireValue.Of<Contracts.Member.TransferStatus>(t.EffectiveStatus(now)), t.CreatedAt, t.ExpiresAt, t.CompletedAt);
 
     public static TransferResponse Incoming(PointsTransfer t, Member from, DateTimeOffset now) =>
-        new(t.Id, "incoming", from.DisplayName, null, t.Points, t.Message, StatusName(t.EffectiveStatus(now)), t.CreatedAt, t.ExpiresAt, t.CompletedAt);
-
-    public static string StatusName(TransferStatus status) => status switch
-    {
-        TransferStatus.AwaitingConfirmation => "awaiting_confirmation",
-        TransferStatus.Completed => "completed",
-        TransferStatus.Cancelled => "cancelled",
-        TransferStatus.Expired => "expired",
-        _ => throw new ArgumentOutOfRangeException(nameof(status), status, "Unknown transfer status."),
-    };
+        new(t.Id, TransferSide.Incoming, from.DisplayName, null, t.Points, t.Message, WireValue.Of<Contracts.Member.TransferStatus>(t.EffectiveStatus(now)), t.CreatedAt, t.ExpiresAt, t.CompletedAt);
 
     /// <summary>The sender's own transfer; anyone else's (the recipient's included) is not found.</summary>
     public static async Task<PointsTransfer> FindOwnAsync(ILoyaltyDbContext db, Guid senderId, Guid transferId, bool tracked, CancellationToken cancellationToken)

@@ -6,6 +6,7 @@ using Loyalty.Contracts.Member;
 using Loyalty.Domain.Social.ClubEvents;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using ClubEventStatus = Loyalty.Domain.Social.ClubEvents.ClubEventStatus;
 
 namespace Loyalty.Application.Features.Social.ClubEvents;
 

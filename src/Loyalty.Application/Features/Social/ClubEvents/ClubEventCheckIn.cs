@@ -66,9 +66,9 @@ public sealed class ClubEventCheckIn(ILoyaltyDbContext db, PointsLedger ledger, 
         if (by.Channel == CheckInChannel.Staff)
         {
             // A staff member credits points and changes the registration: audited like every staff change to a member.
-            audit.Record<object>(by.Actor, "club_event.checked_in", "member", member.Id, new { registrationStatus = registration.Status.ToString() }, new
+            audit.Record<object>(by.Actor, "club_event.checked_in", "member", member.Id, new { registrationStatus = WireValue.Name(registration.Status) }, new
             {
-                registrationStatus = current.Status.ToString(),
+                registrationStatus = WireValue.Name(current.Status),
                 registrationId = registration.Id,
                 eventId = clubEvent.Id,
                 points,
@@ -94,5 +94,5 @@ public sealed class ClubEventCheckIn(ILoyaltyDbContext db, PointsLedger ledger, 
         db.ClubEventRegistrations.AsNoTracking().SingleOrDefaultAsync(r => r.ClubEventId == eventId && r.MemberId == memberId, cancellationToken);
 
     private static ClubEventCheckInResponse ToResponse(ClubEventRegistration r, Member m, bool alreadyCheckedIn) =>
-        new(r.Id, r.ClubEventId, m.MemberNumber, m.DisplayName, r.CheckedInAt!.Value, r.CheckInChannel!.Value.ToString(), r.PointsAwarded, alreadyCheckedIn);
+        new(r.Id, r.ClubEventId, m.MemberNumber, m.DisplayName, r.CheckedInAt!.Value, WireValue.Of<Contracts.Common.CheckInChannel>(r.CheckInChannel!.Value), r.PointsAwarded, alreadyCheckedIn);
 }

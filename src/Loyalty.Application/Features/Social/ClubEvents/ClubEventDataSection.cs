@@ -29,12 +29,12 @@ public sealed class ClubEventDataSection(ILoyaltyDbContext db, EventOutbox outbo
             title = x.Title,
             startsAt = x.StartsAt,
             endsAt = x.EndsAt,
-            status = x.Registration.Status.ToString(),
+            status = x.Registration.Status,
             registeredAt = x.Registration.RegisteredAt,
             promotedAt = x.Registration.PromotedAt,
             cancelledAt = x.Registration.CancelledAt,
             checkedInAt = x.Registration.CheckedInAt,
-            checkInChannel = x.Registration.CheckInChannel?.ToString(),
+            checkInChannel = x.Registration.CheckInChannel,
             pointsAwarded = x.Registration.PointsAwarded,
         }).ToList();
     }

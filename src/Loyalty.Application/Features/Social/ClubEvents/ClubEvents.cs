@@ -111,6 +111,6 @@ public static class ClubEvents
     public static ClubEventResponse ToResponse(ClubEvent e, ClubEventCounts counts) =>
         new(
             e.Id, e.Title, e.Description, e.StartsAt, e.EndsAt, e.VenueName, e.VenueAddress, e.OnlineUrl, e.PartnerId, e.StoreId, e.Capacity,
-            e.PointsForAttending, e.EligibleTierIds, e.RegistrationOpensAt, e.RegistrationClosesAt, e.CancellationClosesAt, e.Status.ToString(),
+            e.PointsForAttending, e.EligibleTierIds, e.RegistrationOpensAt, e.RegistrationClosesAt, e.CancellationClosesAt, WireValue.Of<Contracts.Common.ClubEventStatus>(e.Status),
             e.CancellationReason, counts.Registered, counts.CheckedIn, counts.Waitlisted, e.PlacesLeft(counts.PlacesTaken), e.CreatedAt, e.UpdatedAt);
 }

@@ -7,6 +7,7 @@ using Loyalty.Contracts.Common;
 using Loyalty.Domain.Social.ClubEvents;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using RegistrationStatus = Loyalty.Domain.Social.ClubEvents.RegistrationStatus;
 
 namespace Loyalty.Application.Features.Social.ClubEvents;
 
@@ -55,8 +56,8 @@ public sealed class ListClubEventRegistrationsHandler(ILoyaltyDbContext db) : IQ
             var r = row.Registration;
             int? waitlistPosition = r.Status == RegistrationStatus.Waitlisted ? ++position : null;
             return new ClubEventAttendeeResponse(
-                r.Id, r.MemberId, row.Member.MemberNumber, row.Member.DisplayName, r.Status.ToString(), waitlistPosition, r.RegisteredAt, r.PromotedAt,
-                r.CancelledAt, r.CheckedInAt, r.CheckInChannel?.ToString(), r.PointsAwarded);
+                r.Id, r.MemberId, row.Member.MemberNumber, row.Member.DisplayName, WireValue.Of<Contracts.Common.RegistrationStatus>(r.Status), waitlistPosition, r.RegisteredAt, r.PromotedAt,
+                r.CancelledAt, r.CheckedInAt, WireValue.OfNullable<Contracts.Common.CheckInChannel>(r.CheckInChannel), r.PointsAwarded);
         }).ToList();
         var page = Paging.ToPage(items, limit, i => i.RegistrationId.ToString());
         return page.NextCursor is null

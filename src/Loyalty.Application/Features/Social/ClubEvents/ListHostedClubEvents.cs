@@ -29,7 +29,7 @@ public sealed class ListHostedClubEventsHandler(ILoyaltyDbContext db, TimeProvid
         var items = rows.Select(e =>
         {
             var c = counts.GetValueOrDefault(e.Id, ClubEventCounts.None);
-            return new PartnerClubEventResponse(e.Id, e.Title, e.StartsAt, e.EndsAt, e.StoreId, e.Status.ToString(), c.Registered, c.CheckedIn);
+            return new PartnerClubEventResponse(e.Id, e.Title, e.StartsAt, e.EndsAt, e.StoreId, WireValue.Of<Contracts.Common.ClubEventStatus>(e.Status), c.Registered, c.CheckedIn);
         }).ToList();
         return Paging.ToPage(items, limit, e => Paging.TimeKey(e.StartsAt, e.Id));
     }

@@ -1,4 +1,5 @@
 using Loyalty.Application.Abstractions;
+using Loyalty.Application.Common;
 using Loyalty.Contracts.Member;
 using Loyalty.Domain.Social.ClubEvents;
 using Loyalty.Domain.Social.Members;
@@ -10,7 +11,7 @@ internal static class MemberClubEventViews
 {
     public static async Task<ClubEventRegistrationResponse> RegistrationAsync(ILoyaltyDbContext db, ClubEvent e, ClubEventRegistration r, CancellationToken cancellationToken) =>
         new(
-            r.Id, e.Id, e.Title, e.StartsAt, e.EndsAt, e.Status.ToString(), r.Status.ToString(), await ClubEvents.WaitlistPositionAsync(db, r, cancellationToken),
+            r.Id, e.Id, e.Title, e.StartsAt, e.EndsAt, WireValue.Of<Contracts.Common.ClubEventStatus>(e.Status), WireValue.Of<Contracts.Common.RegistrationStatus>(r.Status), await ClubEvents.WaitlistPositionAsync(db, r, cancellationToken),
             r.RegisteredAt, r.CancelledAt, r.CheckedInAt, r.PointsAwarded);
 
     public static async Task<List<ClubEventOfferResponse>> OffersAsync(ILoyaltyDbContext db, Member member, Guid tierId, IReadOnlyList<ClubEvent> events, DateTimeOffset now, CancellationToken cancellationToken)
@@ -29,7 +30,7 @@ internal static class MemberClubEventViews
                 e.Id, e.Title, e.Description, e.StartsAt, e.EndsAt, e.VenueName, e.VenueAddress, e.OnlineUrl, e.Capacity, e.PlacesLeft(taken), e.PointsForAttending,
                 e.RegistrationOpensAt, e.RegistrationDeadline, e.CancellationDeadline,
                 canTransact && !active && e.IsOpenTo(tierId) && e.IsRegistrationOpenAt(now),
-                registration?.Status.ToString(),
+                WireValue.OfNullable<Contracts.Common.RegistrationStatus>(registration?.Status),
                 registration is null ? null : await ClubEvents.WaitlistPositionAsync(db, registration, cancellationToken)));
         }
 

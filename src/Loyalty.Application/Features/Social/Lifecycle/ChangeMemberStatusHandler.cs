@@ -20,7 +20,7 @@ public sealed class ChangeMemberStatusHandler(ILoyaltyDbContext db, MemberLifecy
     private async ValueTask<MemberLifecycleResponse> ChangeAsync(string actor, Guid memberId, string reason, bool suspend, CancellationToken cancellationToken)
     {
         var member = await lifecycle.LockAsync(memberId, cancellationToken);
-        var before = member.Status.ToString();
+        var before = WireValue.Name(member.Status);
         var now = clock.GetUtcNow();
         if (suspend)
         {
@@ -32,7 +32,7 @@ public sealed class ChangeMemberStatusHandler(ILoyaltyDbContext db, MemberLifecy
         }
 
         reason = reason.Trim();
-        audit.Record<object>(actor, suspend ? "member.suspended" : "member.reactivated", "member", member.Id, new { status = before }, new { status = member.Status.ToString(), reason });
+        audit.Record<object>(actor, suspend ? "member.suspended" : "member.reactivated", "member", member.Id, new { status = before }, new { status = WireValue.Name(member.Status), reason });
         var status = WireValue.Of<MemberStatusValue>(member.Status);
         if (suspend)
         {

@@ -1,5 +1,6 @@
 using FluentValidation;
 using Loyalty.Application.Abstractions;
+using Loyalty.Application.Common;
 using Loyalty.Contracts.Admin;
 using Loyalty.Domain.Financial.Policies;
 using Mediator;
@@ -18,7 +19,7 @@ public sealed class CloseMemberValidator : AbstractValidator<CloseMemberCommand>
     public CloseMemberValidator()
     {
         RuleFor(c => c.Request.Reason).NotEmpty().MaximumLength(500);
-        RuleFor(c => c.Request.PointsOnClose).IsEnumName(typeof(PointsOnClose), caseSensitive: false).When(c => c.Request.PointsOnClose is not null);
+        RuleFor(c => c.Request.PointsOnClose).IsInEnum();
     }
 }
 
@@ -26,7 +27,7 @@ public sealed class CloseMemberHandler(MemberClosing closing) : ICommandHandler<
 {
     public async ValueTask<MemberLifecycleResponse> Handle(CloseMemberCommand command, CancellationToken cancellationToken)
     {
-        var closed = await closing.CloseAsync(command.MemberId, command.Actor, command.Request.Reason.Trim(), command.Request.PointsOnClose, "The member", cancellationToken);
+        var closed = await closing.CloseAsync(command.MemberId, command.Actor, command.Request.Reason.Trim(), WireValue.OfNullable<Domain.Financial.Policies.PointsOnClose>(command.Request.PointsOnClose), "The member", cancellationToken);
         return closed.Response;
     }
 }

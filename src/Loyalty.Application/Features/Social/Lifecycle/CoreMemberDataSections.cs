@@ -26,10 +26,10 @@ public sealed class ProfileDataSection(ILoyaltyDbContext db) : IMemberDataSectio
             m.Phone,
             m.BirthDate,
             appLogin = m.ExternalId,
-            status = m.Status.ToString(),
+            status = m.Status,
             m.StatusChangedAt,
             tier = found.TierName,
-            enrolmentChannel = m.EnrolmentChannel.ToString(),
+            enrolmentChannel = m.EnrolmentChannel,
             m.EnrolledAtPartnerId,
             m.EnrolledAtStoreId,
             m.EnrolledAt,
@@ -53,7 +53,7 @@ public sealed class PointsDataSection(ILoyaltyDbContext db) : IMemberDataSection
         var account = await db.PointsAccounts.AsNoTracking().Where(a => a.MemberId == memberId)
             .Select(a => new { a.Available, a.Pending, a.Held, a.LifetimeEarned, a.UpdatedAt }).SingleAsync(cancellationToken);
         var ledger = (await db.LedgerEntries.AsNoTracking().Where(e => e.MemberId == memberId).OrderBy(e => e.Id).ToListAsync(cancellationToken))
-            .Select(e => new { e.Id, type = e.Type.ToString(), e.Points, e.PendingPoints, e.Description, e.OccurredAt, e.PartnerId, e.StoreId, e.PurchaseId, e.RedemptionId, e.ReferenceId });
+            .Select(e => new { e.Id, type = e.Type, e.Points, e.PendingPoints, e.Description, e.OccurredAt, e.PartnerId, e.StoreId, e.PurchaseId, e.RedemptionId, e.ReferenceId });
         var lots = await db.PointsLots.AsNoTracking().Where(l => l.MemberId == memberId).OrderBy(l => l.Id)
             .Select(l => new { l.Id, l.Points, l.Remaining, l.EarnedAt, l.ExpiresAt, l.IsPending, l.PendingUntil, l.PurchaseId }).ToListAsync(cancellationToken);
         return new { account, ledger, lots };
@@ -104,7 +104,7 @@ public sealed class PurchasesDataSection(ILoyaltyDbContext db) : IMemberDataSect
                 r.PendingPointsReversed,
                 r.AvailablePointsReversed,
                 r.PointsWrittenOff,
-                policy = r.Policy.ToString(),
+                policy = r.Policy,
                 r.Reason,
                 r.CreatedAt,
             }),
@@ -121,7 +121,7 @@ public sealed class RedemptionsDataSection(ILoyaltyDbContext db) : IMemberDataSe
 
     public async ValueTask<object?> ExportAsync(Guid memberId, CancellationToken cancellationToken) =>
         (await db.Redemptions.AsNoTracking().Where(r => r.MemberId == memberId).OrderBy(r => r.CreatedAt).ToListAsync(cancellationToken))
-            .Select(r => new { r.Id, r.PartnerId, r.StoreId, r.Points, r.CapturedPoints, r.Reference, status = r.Status.ToString(), r.CreatedAt, r.ExpiresAt, r.CompletedAt })
+            .Select(r => new { r.Id, r.PartnerId, r.StoreId, r.Points, r.CapturedPoints, r.Reference, status = r.Status, r.CreatedAt, r.ExpiresAt, r.CompletedAt })
             .ToList();
 
     public ValueTask EraseAsync(Guid memberId, CancellationToken cancellationToken) => ValueTask.CompletedTask;
@@ -156,7 +156,7 @@ public sealed class TransfersDataSection(ILoyaltyDbContext db) : IMemberDataSect
                    counterpartMemberNumber = other.MemberNumber,
                    t.Points,
                    t.Message,
-                   status = t.Status.ToString(),
+                   status = t.Status,
                    t.CreatedAt,
                    t.CompletedAt,
                }).ToListAsync(cancellationToken);

@@ -1,5 +1,6 @@
 using FluentValidation;
 using Loyalty.Application.Abstractions;
+using Loyalty.Application.Common;
 using Loyalty.Application.Features.Audit;
 using Loyalty.Application.Features.Financial.Ledger;
 using Loyalty.Application.Features.Structural.Outbox;
@@ -60,14 +61,14 @@ public sealed class EraseMemberHandler(
         var forfeited = 0L;
         foreach (var erased in members.Values.Where(m => m.ErasedAt is null).OrderBy(m => m.Id))
         {
-            var before = erased.Status.ToString();
+            var before = WireValue.Name(erased.Status);
             erased.Erase(now);
             foreach (var section in sections)
             {
                 await section.EraseAsync(erased.Id, cancellationToken);
             }
 
-            audit.Record<object>(command.Actor, "member.erased", "member", erased.Id, new { status = before }, new { status = erased.Status.ToString(), reason });
+            audit.Record<object>(command.Actor, "member.erased", "member", erased.Id, new { status = before }, new { status = WireValue.Name(erased.Status), reason });
             outbox.Add(new MemberErasedV1(erased.Id, now), erased.Id, null);
             var taken = await lifecycle.ForfeitAllAsync(erased.Id, "Points forfeited: personal data erased", command.Actor, now, cancellationToken);
             forfeited += erased.Id == member.Id ? taken : 0;

@@ -7,6 +7,7 @@ using Loyalty.Contracts.Admin;
 using Loyalty.Contracts.Events;
 using Loyalty.Domain.Financial.Policies;
 using Loyalty.Domain.Social.Members;
+using PointsOnClose = Loyalty.Domain.Financial.Policies.PointsOnClose;
 
 namespace Loyalty.Application.Features.Social.Lifecycle;
 
@@ -14,17 +15,17 @@ namespace Loyalty.Application.Features.Social.Lifecycle;
 public sealed class MemberClosing(ILoyaltyDbContext db, MemberLifecycle lifecycle, PointsPolicyCache policies, AuditTrail audit, EventOutbox outbox, TimeProvider clock)
 {
     public async Task<(Member Member, long Forfeited, MemberLifecycleResponse Response)> CloseAsync(
-        Guid memberId, string actor, string reason, string? pointsOnClose, string who, CancellationToken cancellationToken)
+        Guid memberId, string actor, string reason, PointsOnClose? pointsOnClose, string who, CancellationToken cancellationToken)
     {
         var member = await lifecycle.LockAsync(memberId, cancellationToken);
-        var before = member.Status.ToString();
+        var before = WireValue.Name(member.Status);
         var now = clock.GetUtcNow();
         member.Close(now); // refuses a closed or merged member before anything else happens
         var policy = await policies.GetAsync(db, cancellationToken);
-        var points = MemberLifecycle.ParsePointsOnClose(pointsOnClose, policy.PointsOnClose);
+        var points = pointsOnClose ?? policy.PointsOnClose;
         await lifecycle.EnsureNoOpenHoldsAsync(member.Id, who, cancellationToken);
 
-        audit.Record<object>(actor, "member.closed", "member", member.Id, new { status = before }, new { status = member.Status.ToString(), pointsOnClose = MemberLifecycleNames.Of(points), reason });
+        audit.Record<object>(actor, "member.closed", "member", member.Id, new { status = before }, new { status = WireValue.Name(member.Status), pointsOnClose = WireValue.Name(points), reason });
         outbox.Add(new MemberClosedV1(member.Id, member.MemberNumber, WireValue.Of<PointsOnCloseValue>(points), now), member.Id, null);
         var forfeited = points == PointsOnClose.Forfeit
             ? await lifecycle.ForfeitAllAsync(member.Id, "Points forfeited: membership closed", actor, now, cancellationToken)
@@ -32,9 +33,4 @@ public sealed class MemberClosing(ILoyaltyDbContext db, MemberLifecycle lifecycl
         await db.SaveChangesAsync(cancellationToken);
         return (member, forfeited, await lifecycle.ResponseAsync(member, forfeited, cancellationToken));
     }
-}
-
-internal static class MemberLifecycleNames
-{
-    public static string Of(PointsOnClose value) => value == PointsOnClose.Forfeit ? "forfeit" : "keep";
 }

@@ -76,8 +76,5 @@ public sealed class MemberLifecycle(ILoyaltyDbContext db, PointsLedger ledger)
         return new MemberLifecycleResponse(member.Id, member.MemberNumber, WireValue.Of<Contracts.Common.MemberStatus>(member.Status), member.StatusChangedAt, account.Available, account.Pending, forfeited, member.MergedIntoMemberId, member.ErasedAt);
     }
 
-    public static PointsOnClose ParsePointsOnClose(string? value, PointsOnClose fallback) =>
-        value is null ? fallback : Enum.Parse<PointsOnClose>(value, ignoreCase: true);
-
     public static AppException NotFound() => AppException.NotFound(ErrorCodes.MemberNotFound, "No member has this id.");
 }

@@ -1,5 +1,6 @@
 using FluentValidation;
 using Loyalty.Application.Abstractions;
+using Loyalty.Application.Common;
 using Loyalty.Application.Errors;
 using Loyalty.Application.Features.Audit;
 using Loyalty.Application.Features.Financial.Ledger;
@@ -73,7 +74,7 @@ public sealed class MergeMembersHandler(ILoyaltyDbContext db, PointsLedger ledge
 
         var tiers = await db.Tiers.AsNoTracking().Where(t => t.Id == survivor.TierId || t.Id == duplicate.TierId).ToDictionaryAsync(t => t.Id, cancellationToken);
         var wasMerged = duplicate.Status == MemberStatus.Merged;
-        var before = new { survivorTier = tiers[survivor.TierId].Name, duplicateStatus = duplicate.Status.ToString() };
+        var before = new { survivorTier = tiers[survivor.TierId].Name, duplicateStatus = WireValue.Name(duplicate.Status) };
         var now = clock.GetUtcNow();
         var survivorTier = tiers[survivor.TierId];
         if (survivor.Absorb(duplicate, tiers[duplicate.TierId].Rank, survivorTier.Rank, now))

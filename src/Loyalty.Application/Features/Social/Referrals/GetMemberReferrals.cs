@@ -36,7 +36,7 @@ public sealed class GetMemberReferralsHandler(ILoyaltyDbContext db) : IQueryHand
                               r.RefereeId,
                               referee.MemberNumber,
                               r.Code,
-                              r.Status == ReferralStatus.Pending ? "pending" : r.Status == ReferralStatus.Rewarded ? "rewarded" : "rejected",
+                              r.Status == ReferralStatus.Pending ? Contracts.Common.ReferralStatus.Pending : r.Status == ReferralStatus.Rewarded ? Contracts.Common.ReferralStatus.Rewarded : Contracts.Common.ReferralStatus.Rejected,
                               r.Reason,
                               r.CreatedAt,
                               r.DecidedAt,

@@ -7,6 +7,7 @@ using Loyalty.Contracts.Member;
 using Loyalty.Domain.Social.Referrals;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using ReferralStatus = Loyalty.Domain.Social.Referrals.ReferralStatus;
 
 namespace Loyalty.Application.Features.Social.Referrals;
 
@@ -52,7 +53,7 @@ public sealed class GetMyReferralsHandler(ILoyaltyDbContext db, ReferralProgramm
                 r.CreatedAt,
                 Item = new MyReferralItem(
                     r.LastName.Length == 0 ? r.FirstName : $"{r.FirstName} {r.LastName[0]}.",
-                    expired ? "rejected" : r.Status.ToString().ToLowerInvariant(),
+                    expired ? Contracts.Common.ReferralStatus.Rejected : WireValue.Of<Contracts.Common.ReferralStatus>(r.Status),
                     expired ? ReferralReasons.WindowExpired : r.Reason,
                     r.CreatedAt,
                     r.DecidedAt,

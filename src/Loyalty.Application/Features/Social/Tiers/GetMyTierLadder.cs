@@ -1,4 +1,5 @@
 using Loyalty.Application.Abstractions;
+using Loyalty.Application.Common;
 using Loyalty.Application.Features.Financial.Policies;
 using Loyalty.Application.Features.Social.Members;
 using Loyalty.Contracts.Member;
@@ -21,7 +22,7 @@ public sealed class GetMyTierLadderHandler(ILoyaltyDbContext db) : IQueryHandler
             ?? TierProgrammeSettings.Default;
         return new TierLadderResponse(
             member.TierId,
-            PointsPolicyMapping.Camel(settings.WindowKind),
+            WireValue.Of<Contracts.Common.QualificationWindowKind>(settings.WindowKind),
             settings.WindowMonths,
             settings.SpendCurrency,
             [.. tiers.Select(t => new TierRung(

@@ -5,6 +5,7 @@ using Loyalty.Contracts.Member;
 using Loyalty.Domain.Social.Members;
 using Loyalty.Domain.Social.Tiers;
 using Microsoft.EntityFrameworkCore;
+using QualificationWindowKind = Loyalty.Domain.Social.Tiers.QualificationWindowKind;
 
 namespace Loyalty.Application.Features.Social.Tiers;
 
@@ -82,7 +83,7 @@ public static class MemberTiers
                 r.Change.Id,
                 r.From is null ? null : Summary(r.From),
                 Summary(r.To),
-                TierChanges.ReasonName(r.Change.Reason),
+                WireValue.Of<Contracts.Common.TierChangeReason>(r.Change.Reason),
                 r.Change.PointsEarned,
                 r.Change.Spend,
                 r.Change.Visits,

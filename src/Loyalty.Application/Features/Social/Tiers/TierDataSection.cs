@@ -22,7 +22,7 @@ public sealed class TierDataSection(ILoyaltyDbContext db) : IMemberDataSection
                              join f in db.Tiers.AsNoTracking() on c.FromTierId equals f.Id into froms
                              from f in froms.DefaultIfEmpty()
                              orderby c.Id
-                             select new { fromTier = f == null ? null : f.Name, toTier = to.Name, reason = c.Reason.ToString(), pointsEarned = c.PointsEarned, spend = c.Spend, visits = c.Visits, occurredAt = c.OccurredAt })
+                             select new { fromTier = f == null ? null : f.Name, toTier = to.Name, reason = c.Reason, pointsEarned = c.PointsEarned, spend = c.Spend, visits = c.Visits, occurredAt = c.OccurredAt })
                             .ToListAsync(cancellationToken);
         return new { current = standing, history };
     }

@@ -11,10 +11,8 @@ public sealed class TierSchemeRequestValidator : AbstractValidator<TierSchemeReq
 
     public TierSchemeRequestValidator(TimeProvider clock)
     {
-        RuleFor(r => r.WindowKind).NotEmpty().IsEnumName(typeof(QualificationWindowKind), caseSensitive: false)
-            .WithMessage("windowKind is one of rollingMonths, calendarYear, sinceLastChange.");
-        RuleFor(r => r.DowngradeMode).NotEmpty().IsEnumName(typeof(DowngradeMode), caseSensitive: false)
-            .WithMessage("downgradeMode is one of oneTier, toQualifiedTier.");
+        RuleFor(r => r.WindowKind).IsInEnum().WithMessage("windowKind is one of rollingMonths, calendarYear, sinceLastChange.");
+        RuleFor(r => r.DowngradeMode).IsInEnum().WithMessage("downgradeMode is one of oneTier, toQualifiedTier.");
         RuleFor(r => r.SpendCurrency).NotEmpty().Must(Money.IsCurrencyCode).WithMessage("spendCurrency must be an ISO 4217 code such as EUR.");
         RuleFor(r => r.EffectiveFrom).LessThan(_ => clock.GetUtcNow().AddYears(2)).When(r => r.EffectiveFrom is not null)
             .WithMessage("effectiveFrom can be at most two years ahead.");

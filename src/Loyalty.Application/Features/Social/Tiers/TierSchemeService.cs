@@ -180,10 +180,10 @@ public static class TierSchemeMapping
     public static TierScheme ToDomain(TierSchemeRequest r) =>
         new(
             new TierProgrammeSettings(
-                Enum.Parse<QualificationWindowKind>(r.WindowKind, ignoreCase: true),
+                WireValue.Of<QualificationWindowKind>(r.WindowKind),
                 r.WindowMonths,
                 r.GraceDays,
-                Enum.Parse<DowngradeMode>(r.DowngradeMode, ignoreCase: true),
+                WireValue.Of<DowngradeMode>(r.DowngradeMode),
                 r.SpendCurrency.ToUpperInvariant()),
             [.. r.Tiers.Select(ToDomain)]);
 
@@ -223,13 +223,13 @@ public static class TierSchemeMapping
             new TierBenefitsDto(t.EarnMultiplier, t.RewardDiscountPercent, t.SupportResponseHours, t.Perks));
 
     public static TierSchemeSettingsDto ToResponse(TierProgrammeSettings s) =>
-        new(PointsPolicyMapping.Camel(s.WindowKind), s.WindowMonths, s.GraceDays, PointsPolicyMapping.Camel(s.DowngradeMode), s.SpendCurrency);
+        new(WireValue.Of<Contracts.Common.QualificationWindowKind>(s.WindowKind), s.WindowMonths, s.GraceDays, WireValue.Of<Contracts.Common.DowngradeMode>(s.DowngradeMode), s.SpendCurrency);
 
     public static TierSchemeVersionResponse ToResponse(TierSchemeVersion v) =>
         new(
             v.Id,
             v.Version,
-            v.AppliedAt is not null ? "applied" : v.CancelledAt is not null ? "cancelled" : "pending",
+            v.AppliedAt is not null ? TierSchemeVersionStatus.Applied : v.CancelledAt is not null ? TierSchemeVersionStatus.Cancelled : TierSchemeVersionStatus.Pending,
             v.EffectiveFrom,
             v.CreatedBy,
             v.CreatedAt,

@@ -16,7 +16,7 @@ public sealed class ImportQueries(ILoyaltyDbContext db)
     : IQueryHandler<GetImportQuery, ImportResponse>, IQueryHandler<ListImportsQuery, Page<ImportResponse>>, IQueryHandler<GetRejectedRowsQuery, string>
 {
     public static ImportResponse ToResponse(Import i) => new(
-        i.Id, i.Format.ToString().ToLowerInvariant(), i.Status.ToString().ToLowerInvariant(), i.TotalRows, i.Processed, i.Earned, i.Points, i.Duplicates, i.Rejected,
+        i.Id, WireValue.Of<Contracts.Partner.ImportFormat>(i.Format), WireValue.Of<Contracts.Partner.ImportStatus>(i.Status), i.TotalRows, i.Processed, i.Earned, i.Points, i.Duplicates, i.Rejected,
         i.CreatedAt, i.StartedAt, i.CompletedAt);
 
     public async ValueTask<ImportResponse> Handle(GetImportQuery query, CancellationToken cancellationToken) =>

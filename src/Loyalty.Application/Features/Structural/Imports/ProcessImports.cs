@@ -13,6 +13,7 @@ using Loyalty.Domain.Structural.Imports;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using ImportStatus = Loyalty.Domain.Structural.Imports.ImportStatus;
 
 namespace Loyalty.Application.Features.Structural.Imports;
 

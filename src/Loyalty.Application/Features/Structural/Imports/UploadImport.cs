@@ -4,6 +4,7 @@ using Loyalty.Contracts;
 using Loyalty.Contracts.Partner;
 using Loyalty.Domain.Structural.Imports;
 using Mediator;
+using ImportFormat = Loyalty.Domain.Structural.Imports.ImportFormat;
 
 namespace Loyalty.Application.Features.Structural.Imports;
 

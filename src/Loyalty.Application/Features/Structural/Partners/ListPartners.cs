@@ -23,7 +23,7 @@ public sealed class ListPartnersHandler(ILoyaltyDbContext db) : IQueryHandler<Li
             partners = partners.Where(p => string.Compare(p.Name, after) > 0);
         }
 
-        var items = await partners.OrderBy(p => p.Name).Take(limit + 1).ProjectToResponse().ToListAsync(cancellationToken);
+        var items = (await partners.OrderBy(p => p.Name).Take(limit + 1).ToListAsync(cancellationToken)).ConvertAll(p => p.ToResponse());
         return Paging.ToPage(items, limit, p => p.Name);
     }
 }

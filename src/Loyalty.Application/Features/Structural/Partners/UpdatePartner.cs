@@ -1,5 +1,6 @@
 using FluentValidation;
 using Loyalty.Application.Abstractions;
+using Loyalty.Application.Common;
 using Loyalty.Application.Errors;
 using Loyalty.Application.Features.Audit;
 using Loyalty.Application.Mapping;
@@ -9,6 +10,7 @@ using Loyalty.Domain.Common;
 using Loyalty.Domain.Structural.Partners;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using PartnerStatus = Loyalty.Domain.Structural.Partners.PartnerStatus;
 
 namespace Loyalty.Application.Features.Structural.Partners;
 
@@ -20,8 +22,7 @@ public sealed class UpdatePartnerValidator : AbstractValidator<UpdatePartnerComm
     {
         RuleFor(c => c.Request.Name).NotEmpty().MaximumLength(200).When(c => c.Request.Name is not null);
         RuleFor(c => c.Request.ContactEmail).EmailAddress().MaximumLength(254).When(c => !string.IsNullOrEmpty(c.Request.ContactEmail));
-        RuleFor(c => c.Request.Status).IsEnumName(typeof(PartnerStatus), caseSensitive: false).When(c => c.Request.Status is not null)
-            .WithMessage($"status must be one of: {string.Join(", ", Enum.GetNames<PartnerStatus>())}.");
+        RuleFor(c => c.Request.Status).IsInEnum().WithMessage("status must be one of: active, suspended.");
     }
 }
 
@@ -50,7 +51,7 @@ public sealed class UpdatePartnerHandler(ILoyaltyDbContext db, AuditTrail audit,
 
         if (request.Status is not null)
         {
-            partner.ChangeStatus(Enum.Parse<PartnerStatus>(request.Status, ignoreCase: true));
+            partner.ChangeStatus(WireValue.Of<PartnerStatus>(request.Status.Value));
         }
 
         var after = partner.ToResponse();

@@ -5,6 +5,7 @@ using Loyalty.Contracts.Partner;
 using Loyalty.Domain.Structural.Webhooks;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using WebhookDeliveryStatus = Loyalty.Domain.Structural.Webhooks.WebhookDeliveryStatus;
 
 namespace Loyalty.Application.Features.Structural.Webhooks;
 

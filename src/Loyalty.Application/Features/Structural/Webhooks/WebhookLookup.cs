@@ -1,4 +1,5 @@
 using Loyalty.Application.Abstractions;
+using Loyalty.Application.Common;
 using Loyalty.Application.Errors;
 using Loyalty.Contracts;
 using Loyalty.Contracts.Partner;
@@ -21,7 +22,7 @@ internal static class WebhookLookup
         new(s.Id, s.PartnerId, s.Url, s.Description, s.EventTypeList, s.Active, s.CreatedAt, s.UpdatedAt);
 
     public static WebhookDeliveryResponse ToResponse(this WebhookDelivery d) =>
-        new(d.Id, d.MessageId, d.EventType, WebhookDeliveryStatusNames.Of(d.Status), d.Attempts, d.NextAttemptAt, d.LastStatusCode, d.LastError, d.CreatedAt, d.DeliveredAt);
+        new(d.Id, d.MessageId, d.EventType, WireValue.Of<Contracts.Partner.WebhookDeliveryStatus>(d.Status), d.Attempts, d.NextAttemptAt, d.LastStatusCode, d.LastError, d.CreatedAt, d.DeliveredAt);
 
     public static bool IsAllowedUrl(string? url, WebhookOptions options)
     {
