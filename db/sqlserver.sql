@@ -2213,7 +2213,70 @@ GO
 BEGIN TRANSACTION;
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261206134437_CustomisedProfiles'
+    WHERE [MigrationId] = N'20261206151629_CustomisedLayer'
+)
+BEGIN
+    ALTER TABLE [Rewards] ADD [Category] nvarchar(100) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206151629_CustomisedLayer'
+)
+BEGIN
+    ALTER TABLE [EarnBreakdownLines] ADD [OfferId] uniqueidentifier NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206151629_CustomisedLayer'
+)
+BEGIN
+    CREATE TABLE [AccountManagers] (
+        [Id] uniqueidentifier NOT NULL,
+        [Subject] nvarchar(200) NOT NULL,
+        [Name] nvarchar(200) NOT NULL,
+        [Email] nvarchar(320) NOT NULL,
+        [Capacity] int NOT NULL,
+        [Active] bit NOT NULL,
+        [CreatedAt] datetimeoffset NOT NULL,
+        [UpdatedAt] datetimeoffset NOT NULL,
+        CONSTRAINT [PK_AccountManagers] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206151629_CustomisedLayer'
+)
+BEGIN
+    CREATE TABLE [CategoryCoPurchases] (
+        [FromCategory] nvarchar(100) NOT NULL,
+        [ToCategory] nvarchar(100) NOT NULL,
+        [Baskets] int NOT NULL,
+        [Confidence] float NOT NULL,
+        [Lift] float NOT NULL,
+        [ComputedAt] datetimeoffset NOT NULL,
+        CONSTRAINT [PK_CategoryCoPurchases] PRIMARY KEY ([FromCategory], [ToCategory])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206151629_CustomisedLayer'
+)
+BEGIN
+    CREATE TABLE [CategoryPopularity] (
+        [Category] nvarchar(100) NOT NULL,
+        [Share] float NOT NULL,
+        [ComputedAt] datetimeoffset NOT NULL,
+        CONSTRAINT [PK_CategoryPopularity] PRIMARY KEY ([Category])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206151629_CustomisedLayer'
 )
 BEGIN
     CREATE TABLE [ConsentChanges] (
@@ -2232,7 +2295,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261206134437_CustomisedProfiles'
+    WHERE [MigrationId] = N'20261206151629_CustomisedLayer'
 )
 BEGIN
     CREATE TABLE [Households] (
@@ -2246,7 +2309,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261206134437_CustomisedProfiles'
+    WHERE [MigrationId] = N'20261206151629_CustomisedLayer'
 )
 BEGIN
     CREATE TABLE [InterestTopics] (
@@ -2261,7 +2324,30 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261206134437_CustomisedProfiles'
+    WHERE [MigrationId] = N'20261206151629_CustomisedLayer'
+)
+BEGIN
+    CREATE TABLE [KeyAccountFiles] (
+        [MemberId] uniqueidentifier NOT NULL,
+        [Kind] nvarchar(20) NOT NULL,
+        [Company] nvarchar(200) NULL,
+        [Contacts] nvarchar(max) NOT NULL,
+        [Needs] nvarchar(2000) NULL,
+        [Equipment] nvarchar(2000) NULL,
+        [ServiceLevel] nvarchar(500) NULL,
+        [CreditTerms] nvarchar(500) NULL,
+        [PaymentTerms] nvarchar(500) NULL,
+        [NextReviewAt] datetimeoffset NULL,
+        [CreatedAt] datetimeoffset NOT NULL,
+        [UpdatedAt] datetimeoffset NOT NULL,
+        CONSTRAINT [PK_KeyAccountFiles] PRIMARY KEY ([MemberId]),
+        CONSTRAINT [FK_KeyAccountFiles_Members_MemberId] FOREIGN KEY ([MemberId]) REFERENCES [Members] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206151629_CustomisedLayer'
 )
 BEGIN
     CREATE TABLE [MemberConsents] (
@@ -2278,7 +2364,31 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261206134437_CustomisedProfiles'
+    WHERE [MigrationId] = N'20261206151629_CustomisedLayer'
+)
+BEGIN
+    CREATE TABLE [MemberRecommendations] (
+        [MemberId] uniqueidentifier NOT NULL,
+        [Rank] int NOT NULL,
+        [CandidateKind] nvarchar(20) NOT NULL,
+        [CandidateId] uniqueidentifier NOT NULL,
+        [CandidateName] nvarchar(200) NOT NULL,
+        [Category] nvarchar(100) NULL,
+        [Score] float NOT NULL,
+        [ReasonKind] nvarchar(20) NOT NULL,
+        [Reason] nvarchar(400) NOT NULL,
+        [BasedOnCategory] nvarchar(100) NULL,
+        [BasedOnPurchases] int NULL,
+        [LastPurchasedAt] datetimeoffset NULL,
+        [IntervalDays] float NULL,
+        [ComputedAt] datetimeoffset NOT NULL,
+        CONSTRAINT [PK_MemberRecommendations] PRIMARY KEY ([MemberId], [Rank])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206151629_CustomisedLayer'
 )
 BEGIN
     CREATE TABLE [PartnerMemberAttributes] (
@@ -2295,7 +2405,36 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261206134437_CustomisedProfiles'
+    WHERE [MigrationId] = N'20261206151629_CustomisedLayer'
+)
+BEGIN
+    CREATE TABLE [PriorityServiceMembers] (
+        [MemberId] uniqueidentifier NOT NULL,
+        [Reason] nvarchar(500) NULL,
+        [SetAt] datetimeoffset NOT NULL,
+        [SetBy] nvarchar(200) NOT NULL,
+        CONSTRAINT [PK_PriorityServiceMembers] PRIMARY KEY ([MemberId]),
+        CONSTRAINT [FK_PriorityServiceMembers_Members_MemberId] FOREIGN KEY ([MemberId]) REFERENCES [Members] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206151629_CustomisedLayer'
+)
+BEGIN
+    CREATE TABLE [PriorityServiceTiers] (
+        [TierId] uniqueidentifier NOT NULL,
+        [SetAt] datetimeoffset NOT NULL,
+        [SetBy] nvarchar(200) NOT NULL,
+        CONSTRAINT [PK_PriorityServiceTiers] PRIMARY KEY ([TierId]),
+        CONSTRAINT [FK_PriorityServiceTiers_Tiers_TierId] FOREIGN KEY ([TierId]) REFERENCES [Tiers] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206151629_CustomisedLayer'
 )
 BEGIN
     CREATE TABLE [ProfileAttributeDefinitions] (
@@ -2313,7 +2452,82 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261206134437_CustomisedProfiles'
+    WHERE [MigrationId] = N'20261206151629_CustomisedLayer'
+)
+BEGIN
+    CREATE TABLE [PurchaseLines] (
+        [Id] bigint NOT NULL IDENTITY,
+        [PurchaseId] uniqueidentifier NOT NULL,
+        [MemberId] uniqueidentifier NOT NULL,
+        [Sequence] int NOT NULL,
+        [Sku] nvarchar(100) NULL,
+        [Category] nvarchar(100) NULL,
+        [Quantity] decimal(18,4) NOT NULL,
+        [Amount] decimal(18,4) NOT NULL,
+        [PurchasedAt] datetimeoffset NOT NULL,
+        CONSTRAINT [PK_PurchaseLines] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_PurchaseLines_Purchases_PurchaseId] FOREIGN KEY ([PurchaseId]) REFERENCES [Purchases] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206151629_CustomisedLayer'
+)
+BEGIN
+    CREATE TABLE [Segments] (
+        [Id] uniqueidentifier NOT NULL,
+        [Name] nvarchar(200) NOT NULL,
+        [Description] nvarchar(2000) NULL,
+        [Definition] nvarchar(max) NOT NULL,
+        [CreatedAt] datetimeoffset NOT NULL,
+        [UpdatedAt] datetimeoffset NOT NULL,
+        [LastRefreshedAt] datetimeoffset NULL,
+        [MemberCount] int NOT NULL,
+        [ArchivedAt] datetimeoffset NULL,
+        CONSTRAINT [PK_Segments] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206151629_CustomisedLayer'
+)
+BEGIN
+    CREATE TABLE [AssignmentChanges] (
+        [Id] uniqueidentifier NOT NULL,
+        [MemberId] uniqueidentifier NOT NULL,
+        [FromManagerId] uniqueidentifier NULL,
+        [ToManagerId] uniqueidentifier NULL,
+        [ChangedAt] datetimeoffset NOT NULL,
+        [ChangedBy] nvarchar(200) NOT NULL,
+        [Reason] nvarchar(500) NOT NULL,
+        CONSTRAINT [PK_AssignmentChanges] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_AssignmentChanges_AccountManagers_FromManagerId] FOREIGN KEY ([FromManagerId]) REFERENCES [AccountManagers] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_AssignmentChanges_AccountManagers_ToManagerId] FOREIGN KEY ([ToManagerId]) REFERENCES [AccountManagers] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_AssignmentChanges_Members_MemberId] FOREIGN KEY ([MemberId]) REFERENCES [Members] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206151629_CustomisedLayer'
+)
+BEGIN
+    CREATE TABLE [PortfolioAssignments] (
+        [MemberId] uniqueidentifier NOT NULL,
+        [ManagerId] uniqueidentifier NOT NULL,
+        [AssignedAt] datetimeoffset NOT NULL,
+        [AssignedBy] nvarchar(200) NOT NULL,
+        CONSTRAINT [PK_PortfolioAssignments] PRIMARY KEY ([MemberId]),
+        CONSTRAINT [FK_PortfolioAssignments_AccountManagers_ManagerId] FOREIGN KEY ([ManagerId]) REFERENCES [AccountManagers] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_PortfolioAssignments_Members_MemberId] FOREIGN KEY ([MemberId]) REFERENCES [Members] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206151629_CustomisedLayer'
 )
 BEGIN
     CREATE TABLE [MemberProfiles] (
@@ -2333,7 +2547,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261206134437_CustomisedProfiles'
+    WHERE [MigrationId] = N'20261206151629_CustomisedLayer'
 )
 BEGIN
     CREATE TABLE [MemberInterests] (
@@ -2348,7 +2562,29 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261206134437_CustomisedProfiles'
+    WHERE [MigrationId] = N'20261206151629_CustomisedLayer'
+)
+BEGIN
+    CREATE TABLE [KeyAccountInteractions] (
+        [Id] uniqueidentifier NOT NULL,
+        [MemberId] uniqueidentifier NOT NULL,
+        [Kind] nvarchar(20) NOT NULL,
+        [OccurredAt] datetimeoffset NOT NULL,
+        [Summary] nvarchar(2000) NOT NULL,
+        [Outcome] nvarchar(2000) NULL,
+        [NextStep] nvarchar(2000) NULL,
+        [NextStepDueAt] datetimeoffset NULL,
+        [NextStepDoneAt] datetimeoffset NULL,
+        [RecordedBy] nvarchar(200) NOT NULL,
+        [RecordedAt] datetimeoffset NOT NULL,
+        CONSTRAINT [PK_KeyAccountInteractions] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_KeyAccountInteractions_KeyAccountFiles_MemberId] FOREIGN KEY ([MemberId]) REFERENCES [KeyAccountFiles] ([MemberId]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206151629_CustomisedLayer'
 )
 BEGIN
     CREATE TABLE [MemberAttributeValues] (
@@ -2364,119 +2600,41 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261206134437_CustomisedProfiles'
+    WHERE [MigrationId] = N'20261206151629_CustomisedLayer'
 )
 BEGIN
-    CREATE INDEX [IX_ConsentChanges_MemberId_Id] ON [ConsentChanges] ([MemberId], [Id]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261206134437_CustomisedProfiles'
-)
-BEGIN
-    CREATE UNIQUE INDEX [IX_Households_HeadMemberId] ON [Households] ([HeadMemberId]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261206134437_CustomisedProfiles'
-)
-BEGIN
-    CREATE UNIQUE INDEX [IX_InterestTopics_Code] ON [InterestTopics] ([Code]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261206134437_CustomisedProfiles'
-)
-BEGIN
-    CREATE INDEX [IX_MemberAttributeValues_DefinitionId] ON [MemberAttributeValues] ([DefinitionId]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261206134437_CustomisedProfiles'
-)
-BEGIN
-    CREATE INDEX [IX_MemberConsents_Purpose_Channel_Granted_MemberId] ON [MemberConsents] ([Purpose], [Channel], [Granted], [MemberId]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261206134437_CustomisedProfiles'
-)
-BEGIN
-    CREATE INDEX [IX_MemberInterests_TopicId] ON [MemberInterests] ([TopicId]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261206134437_CustomisedProfiles'
-)
-BEGIN
-    CREATE INDEX [IX_MemberProfiles_HouseholdId] ON [MemberProfiles] ([HouseholdId]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261206134437_CustomisedProfiles'
-)
-BEGIN
-    CREATE INDEX [IX_MemberProfiles_PreferredStoreId] ON [MemberProfiles] ([PreferredStoreId]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261206134437_CustomisedProfiles'
-)
-BEGIN
-    CREATE INDEX [IX_PartnerMemberAttributes_MemberId] ON [PartnerMemberAttributes] ([MemberId]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261206134437_CustomisedProfiles'
-)
-BEGIN
-    CREATE UNIQUE INDEX [IX_ProfileAttributeDefinitions_Code] ON [ProfileAttributeDefinitions] ([Code]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261206134437_CustomisedProfiles'
-)
-BEGIN
-    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261206134437_CustomisedProfiles', N'10.0.14');
-END;
-
-COMMIT;
-GO
-
-BEGIN TRANSACTION;
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261206135821_Segments'
-)
-BEGIN
-    CREATE TABLE [Segments] (
+    CREATE TABLE [PersonalOffers] (
         [Id] uniqueidentifier NOT NULL,
         [Name] nvarchar(200) NOT NULL,
-        [Description] nvarchar(2000) NULL,
-        [Definition] nvarchar(max) NOT NULL,
+        [Description] nvarchar(2000) NOT NULL,
+        [Status] nvarchar(20) NOT NULL,
+        [StartsAt] datetimeoffset NOT NULL,
+        [EndsAt] datetimeoffset NOT NULL,
+        [PerMemberLimit] int NOT NULL,
+        [RequiresActivation] bit NOT NULL,
+        [ControlShare] decimal(5,4) NOT NULL,
+        [BenefitKind] nvarchar(20) NOT NULL,
+        [BonusPoints] bigint NULL,
+        [Factor] decimal(9,4) NULL,
+        [Category] nvarchar(100) NULL,
+        [Sku] nvarchar(100) NULL,
+        [RewardId] uniqueidentifier NULL,
+        [SegmentId] uniqueidentifier NULL,
         [CreatedAt] datetimeoffset NOT NULL,
         [UpdatedAt] datetimeoffset NOT NULL,
-        [LastRefreshedAt] datetimeoffset NULL,
-        [MemberCount] int NOT NULL,
-        [ArchivedAt] datetimeoffset NULL,
-        CONSTRAINT [PK_Segments] PRIMARY KEY ([Id])
+        [PublishedAt] datetimeoffset NULL,
+        [WithdrawnAt] datetimeoffset NULL,
+        [TreatmentCount] int NOT NULL,
+        [ControlCount] int NOT NULL,
+        CONSTRAINT [PK_PersonalOffers] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_PersonalOffers_Rewards_RewardId] FOREIGN KEY ([RewardId]) REFERENCES [Rewards] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_PersonalOffers_Segments_SegmentId] FOREIGN KEY ([SegmentId]) REFERENCES [Segments] ([Id]) ON DELETE NO ACTION
     );
 END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261206135821_Segments'
+    WHERE [MigrationId] = N'20261206151629_CustomisedLayer'
 )
 BEGIN
     CREATE TABLE [SegmentMembers] (
@@ -2491,7 +2649,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261206135821_Segments'
+    WHERE [MigrationId] = N'20261206151629_CustomisedLayer'
 )
 BEGIN
     CREATE TABLE [SegmentMembershipChanges] (
@@ -2508,52 +2666,40 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261206135821_Segments'
+    WHERE [MigrationId] = N'20261206151629_CustomisedLayer'
 )
 BEGIN
-    CREATE INDEX [IX_SegmentMembers_MemberId] ON [SegmentMembers] ([MemberId]);
+    CREATE TABLE [OfferAssignments] (
+        [OfferId] uniqueidentifier NOT NULL,
+        [MemberId] uniqueidentifier NOT NULL,
+        [Group] nvarchar(20) NOT NULL,
+        [AssignedAt] datetimeoffset NOT NULL,
+        [ActivatedAt] datetimeoffset NULL,
+        [Uses] int NOT NULL,
+        [LastUsedAt] datetimeoffset NULL,
+        CONSTRAINT [PK_OfferAssignments] PRIMARY KEY ([OfferId], [MemberId]),
+        CONSTRAINT [FK_OfferAssignments_Members_MemberId] FOREIGN KEY ([MemberId]) REFERENCES [Members] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_OfferAssignments_PersonalOffers_OfferId] FOREIGN KEY ([OfferId]) REFERENCES [PersonalOffers] ([Id]) ON DELETE NO ACTION
+    );
 END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261206135821_Segments'
+    WHERE [MigrationId] = N'20261206151629_CustomisedLayer'
 )
 BEGIN
-    CREATE INDEX [IX_SegmentMembershipChanges_MemberId_Id] ON [SegmentMembershipChanges] ([MemberId], [Id]);
+    CREATE TABLE [OfferTargets] (
+        [OfferId] uniqueidentifier NOT NULL,
+        [MemberId] uniqueidentifier NOT NULL,
+        CONSTRAINT [PK_OfferTargets] PRIMARY KEY ([OfferId], [MemberId]),
+        CONSTRAINT [FK_OfferTargets_Members_MemberId] FOREIGN KEY ([MemberId]) REFERENCES [Members] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_OfferTargets_PersonalOffers_OfferId] FOREIGN KEY ([OfferId]) REFERENCES [PersonalOffers] ([Id]) ON DELETE CASCADE
+    );
 END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261206135821_Segments'
-)
-BEGIN
-    CREATE INDEX [IX_SegmentMembershipChanges_SegmentId_Id] ON [SegmentMembershipChanges] ([SegmentId], [Id]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261206135821_Segments'
-)
-BEGIN
-    CREATE INDEX [IX_Segments_Name] ON [Segments] ([Name]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261206135821_Segments'
-)
-BEGIN
-    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261206135821_Segments', N'10.0.14');
-END;
-
-COMMIT;
-GO
-
-BEGIN TRANSACTION;
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261206141708_CustomisedProfilesPhoneLookup'
+    WHERE [MigrationId] = N'20261206151629_CustomisedLayer'
 )
 BEGIN
     CREATE INDEX [IX_Members_Phone] ON [Members] ([Phone]);
@@ -2561,11 +2707,267 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261206141708_CustomisedProfilesPhoneLookup'
+    WHERE [MigrationId] = N'20261206151629_CustomisedLayer'
+)
+BEGIN
+    CREATE INDEX [IX_EarnBreakdownLines_OfferId] ON [EarnBreakdownLines] ([OfferId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206151629_CustomisedLayer'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_AccountManagers_Subject] ON [AccountManagers] ([Subject]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206151629_CustomisedLayer'
+)
+BEGIN
+    CREATE INDEX [IX_AssignmentChanges_FromManagerId] ON [AssignmentChanges] ([FromManagerId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206151629_CustomisedLayer'
+)
+BEGIN
+    CREATE INDEX [IX_AssignmentChanges_MemberId_ChangedAt] ON [AssignmentChanges] ([MemberId], [ChangedAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206151629_CustomisedLayer'
+)
+BEGIN
+    CREATE INDEX [IX_AssignmentChanges_ToManagerId] ON [AssignmentChanges] ([ToManagerId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206151629_CustomisedLayer'
+)
+BEGIN
+    CREATE INDEX [IX_ConsentChanges_MemberId_Id] ON [ConsentChanges] ([MemberId], [Id]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206151629_CustomisedLayer'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_Households_HeadMemberId] ON [Households] ([HeadMemberId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206151629_CustomisedLayer'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_InterestTopics_Code] ON [InterestTopics] ([Code]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206151629_CustomisedLayer'
+)
+BEGIN
+    CREATE INDEX [IX_KeyAccountFiles_NextReviewAt] ON [KeyAccountFiles] ([NextReviewAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206151629_CustomisedLayer'
+)
+BEGIN
+    CREATE INDEX [IX_KeyAccountInteractions_MemberId_OccurredAt_Id] ON [KeyAccountInteractions] ([MemberId], [OccurredAt], [Id]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206151629_CustomisedLayer'
+)
+BEGIN
+    CREATE INDEX [IX_KeyAccountInteractions_NextStepDueAt_NextStepDoneAt] ON [KeyAccountInteractions] ([NextStepDueAt], [NextStepDoneAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206151629_CustomisedLayer'
+)
+BEGIN
+    CREATE INDEX [IX_MemberAttributeValues_DefinitionId] ON [MemberAttributeValues] ([DefinitionId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206151629_CustomisedLayer'
+)
+BEGIN
+    CREATE INDEX [IX_MemberConsents_Purpose_Channel_Granted_MemberId] ON [MemberConsents] ([Purpose], [Channel], [Granted], [MemberId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206151629_CustomisedLayer'
+)
+BEGIN
+    CREATE INDEX [IX_MemberInterests_TopicId] ON [MemberInterests] ([TopicId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206151629_CustomisedLayer'
+)
+BEGIN
+    CREATE INDEX [IX_MemberProfiles_HouseholdId] ON [MemberProfiles] ([HouseholdId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206151629_CustomisedLayer'
+)
+BEGIN
+    CREATE INDEX [IX_MemberProfiles_PreferredStoreId] ON [MemberProfiles] ([PreferredStoreId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206151629_CustomisedLayer'
+)
+BEGIN
+    CREATE INDEX [IX_OfferAssignments_MemberId_Group] ON [OfferAssignments] ([MemberId], [Group]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206151629_CustomisedLayer'
+)
+BEGIN
+    CREATE INDEX [IX_OfferTargets_MemberId] ON [OfferTargets] ([MemberId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206151629_CustomisedLayer'
+)
+BEGIN
+    CREATE INDEX [IX_PartnerMemberAttributes_MemberId] ON [PartnerMemberAttributes] ([MemberId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206151629_CustomisedLayer'
+)
+BEGIN
+    CREATE INDEX [IX_PersonalOffers_CreatedAt] ON [PersonalOffers] ([CreatedAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206151629_CustomisedLayer'
+)
+BEGIN
+    CREATE INDEX [IX_PersonalOffers_RewardId] ON [PersonalOffers] ([RewardId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206151629_CustomisedLayer'
+)
+BEGIN
+    CREATE INDEX [IX_PersonalOffers_SegmentId] ON [PersonalOffers] ([SegmentId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206151629_CustomisedLayer'
+)
+BEGIN
+    CREATE INDEX [IX_PersonalOffers_Status_EndsAt] ON [PersonalOffers] ([Status], [EndsAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206151629_CustomisedLayer'
+)
+BEGIN
+    CREATE INDEX [IX_PortfolioAssignments_ManagerId_MemberId] ON [PortfolioAssignments] ([ManagerId], [MemberId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206151629_CustomisedLayer'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_ProfileAttributeDefinitions_Code] ON [ProfileAttributeDefinitions] ([Code]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206151629_CustomisedLayer'
+)
+BEGIN
+    CREATE INDEX [IX_PurchaseLines_MemberId_PurchasedAt] ON [PurchaseLines] ([MemberId], [PurchasedAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206151629_CustomisedLayer'
+)
+BEGIN
+    CREATE INDEX [IX_PurchaseLines_PurchaseId] ON [PurchaseLines] ([PurchaseId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206151629_CustomisedLayer'
+)
+BEGIN
+    CREATE INDEX [IX_SegmentMembers_MemberId] ON [SegmentMembers] ([MemberId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206151629_CustomisedLayer'
+)
+BEGIN
+    CREATE INDEX [IX_SegmentMembershipChanges_MemberId_Id] ON [SegmentMembershipChanges] ([MemberId], [Id]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206151629_CustomisedLayer'
+)
+BEGIN
+    CREATE INDEX [IX_SegmentMembershipChanges_SegmentId_Id] ON [SegmentMembershipChanges] ([SegmentId], [Id]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206151629_CustomisedLayer'
+)
+BEGIN
+    CREATE INDEX [IX_Segments_Name] ON [Segments] ([Name]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206151629_CustomisedLayer'
+)
+BEGIN
+    ALTER TABLE [EarnBreakdownLines] ADD CONSTRAINT [FK_EarnBreakdownLines_PersonalOffers_OfferId] FOREIGN KEY ([OfferId]) REFERENCES [PersonalOffers] ([Id]) ON DELETE NO ACTION;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206151629_CustomisedLayer'
 )
 BEGIN
     INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261206141708_CustomisedProfilesPhoneLookup', N'10.0.14');
+    VALUES (N'20261206151629_CustomisedLayer', N'10.0.14');
 END;
 
 COMMIT;

@@ -509,21 +509,6 @@ public static class ErrorCodes
 
     // Customised: profiles and consents
 
-    /// <summary>Marketing consent is per channel (email, push, sms); profiling and partner sharing use channel none.</summary>
-    public const string InvalidConsentChannel = "invalid_consent_channel";
-
-    /// <summary>The preferred channel is email, push or sms (or null).</summary>
-    public const string InvalidPreferredChannel = "invalid_preferred_channel";
-
-    /// <summary>A choice attribute needs at least one choice.</summary>
-    public const string AttributeChoicesRequired = "attribute_choices_required";
-
-    /// <summary>An attribute's choices cannot contain '|'.</summary>
-    public const string InvalidAttributeChoice = "invalid_attribute_choice";
-
-    /// <summary>The value does not fit the attribute's type or choices.</summary>
-    public const string InvalidAttributeValue = "invalid_attribute_value";
-
     /// <summary>An interest code names no active topic.</summary>
     public const string UnknownInterestTopic = "unknown_interest_topic";
 

@@ -12,6 +12,9 @@ using Loyalty.Domain.Customised.Profiles;
 using Loyalty.Domain.Customised.Segments;
 using Loyalty.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
+using ConsentPurpose = Loyalty.Domain.Customised.Profiles.ConsentPurpose;
+using ConsentSource = Loyalty.Domain.Customised.Profiles.ConsentSource;
+using ContactChannel = Loyalty.Domain.Customised.Profiles.ContactChannel;
 using OfferBenefitKind = Loyalty.Contracts.Common.OfferBenefitKind;
 
 namespace Loyalty.Api.Tests.Customised.Offers;
@@ -112,7 +115,7 @@ public static class OfferTestKit
         var queued = (await response.Content.ReadFromJsonAsync<ImportResponse>(HttpTestExtensions.Json))!;
         await ImportJobRunner.RunUntilIdleAsync(s.Api);
         var done = await s.Partner.GetJsonAsync<ImportResponse>($"/api/v1/partner/imports/{queued.Id}");
-        Assert.Equal(("completed", rows.Count, 0), (done.Status, done.Earned, done.Rejected));
+        Assert.Equal((ImportStatus.Completed, rows.Count, 0), (done.Status, done.Earned, done.Rejected));
 
         await using var db = s.Api.CreateDbContext();
         var partnerId = s.PartnerInfo.Id;
