@@ -27,6 +27,7 @@ public sealed class WireEnumTests
         ["Loyalty.Contracts.Events.ReferralRole"] = "a side of a referral as one member sees it",
         ["Loyalty.Contracts.Admin.TierSchemeVersionStatus"] = "derived from a version's applied and cancelled times",
         ["Loyalty.Contracts.Admin.BulkGrantStatus"] = "derived from the grant's items still pending",
+        ["Loyalty.Contracts.Admin.PrioritySource"] = "where a member's priority service comes from, derived from the member and tier flags",
     };
 
     [Fact]

@@ -39,9 +39,13 @@ internal static class DemoOffers
             db.PointsAccounts.Add(PointsAccount.Open(member.Id, now));
             db.TierChanges.Add(TierChange.Record(member.Id, null, entry.Id, TierChangeReason.Enrolment, null, now));
             // Offers reach only members who accept marketing; both said yes to push messages in the app.
-            var consent = MemberConsent.Record(member.Id, ConsentPurpose.Marketing, ContactChannel.Push, true, ConsentSource.App, now);
-            db.MemberConsents.Add(consent);
-            db.ConsentChanges.Add(ConsentChange.Of(consent, null));
+            // Push marketing for the offer; profiling, so the next best offer may read their purchases (DemoRecommendations).
+            foreach (var (purpose, channel) in new[] { (ConsentPurpose.Marketing, ContactChannel.Push), (ConsentPurpose.Profiling, ContactChannel.None) })
+            {
+                var consent = MemberConsent.Record(member.Id, purpose, channel, true, ConsentSource.App, now);
+                db.MemberConsents.Add(consent);
+                db.ConsentChanges.Add(ConsentChange.Of(consent, null));
+            }
             db.OfferTargets.Add(OfferTarget.For(offer.Id, member.Id));
             db.OfferAssignments.Add(OfferAssignment.Assign(offer.Id, member.Id, OfferGroup.Treatment, now));
         }

@@ -40,6 +40,7 @@ public sealed class AdminWriteAuditTests(ApiFixture fixture)
         ["UpdateSegment"] = Configuration,
         ["ArchiveSegment"] = Configuration,
         ["PreviewSegment"] = ReadLike,
+        ["RefreshRecommendations"] = "recomputes every member's next best offers from purchases; no points or membership move, nothing personal is edited",
         ["RefreshSegment"] = "recomputes a segment from its rule; each entry and exit is kept in the segment's own history",
         ["CreateEarningRule"] = Configuration,
         ["UpdateEarningRule"] = Configuration,

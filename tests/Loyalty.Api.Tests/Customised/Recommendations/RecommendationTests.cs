@@ -4,6 +4,7 @@ using Loyalty.Api.Tests.Infrastructure;
 using Loyalty.Api.Tests.Lifecycle;
 using Loyalty.Api.Tests.Rewards;
 using Loyalty.Contracts.Admin;
+using Loyalty.Contracts.Common;
 using Loyalty.Contracts.Member;
 using Loyalty.Contracts.Partner;
 using Loyalty.Infrastructure.Persistence;
@@ -24,6 +25,7 @@ public sealed class RecommendationTests(ApiFixture fixture)
         var id = Unique.Id();
         string beans = "beans-" + id, tea = "tea-" + id;
         var me = await s.JoinWithPointsAsync(0);
+        await ProfilingAsync(s, me.Number);
         var now = Seconds(s.Api.Clock.GetUtcNow());
         DateTimeOffset[] beanDays = [now.AddDays(-70), now.AddDays(-40), now.AddDays(-10)];
         foreach (var day in beanDays)
@@ -81,6 +83,7 @@ public sealed class RecommendationTests(ApiFixture fixture)
         }
 
         var me = await s.JoinWithPointsAsync(0);
+        await ProfilingAsync(s, me.Number);
         await BuyAsync(s, me.Number, now.AddDays(-3), (beans, 10m));
         var frother = await s.CreateRewardAsync(NewReward() with { Category = milk }); // 4 of the 5 baskets with beans hold milk
 
@@ -141,6 +144,7 @@ public sealed class RecommendationTests(ApiFixture fixture)
         for (var m = 0; m < 3; m++)
         {
             var member = await s.EnrolAsync();
+            await ProfilingAsync(s, member.MemberNumber);
             for (var b = 0; b < 3; b++)
             {
                 await BuyAsync(s, member.MemberNumber, now.AddDays(-30 + b), ($"staple-{m}-{id}", 5m));
@@ -153,6 +157,80 @@ public sealed class RecommendationTests(ApiFixture fixture)
         Assert.True(result.Members >= 3);
         Assert.InRange(result.HitRate, 0, 1);
         Assert.Equal(Math.Round((double)result.Hits / result.Members, 4), result.HitRate);
+    }
+
+    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task Without_profiling_consent_nothing_is_read_from_the_members_own_purchases(DatabaseProvider provider)
+    {
+        var s = await Scenario.StartAsync(fixture.For(provider));
+        var beans = "beans-" + Unique.Id();
+        var me = await s.JoinWithPointsAsync(0);
+        var now = Seconds(s.Api.Clock.GetUtcNow());
+        await BuyAsync(s, me.Number, now.AddDays(-40), (beans, 12m));
+        await BuyAsync(s, me.Number, now.AddDays(-10), (beans, 12m));
+        var reward = await s.CreateRewardAsync(NewReward() with { Category = beans });
+
+        var before = await me.Client.GetJsonAsync<RecommendationsResponse>("/api/v1/me/recommendations");
+        await s.Admin.PostJsonAsync<RecommendationRefreshResponse>(Refresh, new { });
+        var stored = await me.Client.GetJsonAsync<RecommendationsResponse>("/api/v1/me/recommendations");
+
+        Assert.All(before.Items.Concat(stored.Items), r => Assert.Null(r.BasedOn));
+        Assert.All(before.Items.Concat(stored.Items), r => Assert.NotEqual(RecommendationReasonKind.Habit, r.ReasonKind));
+
+        await ProfilingAsync(s, me.Number);
+        await s.Admin.PostJsonAsync<RecommendationRefreshResponse>(Refresh, new { });
+        var consented = await me.Client.GetJsonAsync<RecommendationsResponse>("/api/v1/me/recommendations");
+        Assert.Equal((reward.Id, RecommendationReasonKind.Habit), (consented.Items[0].Id, consented.Items[0].ReasonKind));
+    }
+
+    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task A_personal_offer_is_recommended_to_its_treatment_group_and_never_to_its_control_group(DatabaseProvider provider)
+    {
+        var s = await Scenario.StartAsync(fixture.For(provider));
+        var beans = "beans-" + Unique.Id();
+        var now = Seconds(s.Api.Clock.GetUtcNow());
+        var treated = await s.JoinWithPointsAsync(0);
+        var held = await s.JoinWithPointsAsync(0);
+        foreach (var member in new[] { treated, held })
+        {
+            await ProfilingAsync(s, member.Number);
+            await BuyAsync(s, member.Number, now.AddDays(-5), (beans, 12m));
+        }
+
+        var offerId = Guid.NewGuid();
+        await using (var db = s.Api.CreateDbContext())
+        {
+            // The offer's own tests publish through the API; here only the assignment matters, so it is written directly.
+            var offer = Loyalty.Domain.Customised.Offers.PersonalOffer.Create(
+                new Loyalty.Domain.Customised.Offers.OfferTerms(
+                    "Double points on " + beans, "", now.AddDays(-1), now.AddDays(10), 2, false, 0m,
+                    new Loyalty.Domain.Customised.Offers.OfferBenefit(Loyalty.Domain.Customised.Offers.OfferBenefitKind.Multiplier, null, 2m, beans, null, null)),
+                now.AddDays(-1));
+            db.PersonalOffers.Add(offer);
+            db.OfferAssignments.Add(Loyalty.Domain.Customised.Offers.OfferAssignment.Assign(offer.Id, await s.IdOfAsync(treated.Number), Loyalty.Domain.Customised.Offers.OfferGroup.Treatment, now));
+            db.OfferAssignments.Add(Loyalty.Domain.Customised.Offers.OfferAssignment.Assign(offer.Id, await s.IdOfAsync(held.Number), Loyalty.Domain.Customised.Offers.OfferGroup.Control, now));
+            offer.Publish(treatment: 1, control: 1, now.AddDays(-1));
+            await db.SaveChangesAsync();
+            offerId = offer.Id;
+        }
+
+        var mine = await treated.Client.GetJsonAsync<RecommendationsResponse>("/api/v1/me/recommendations");
+        var theirs = await held.Client.GetJsonAsync<RecommendationsResponse>("/api/v1/me/recommendations");
+
+        var pick = Assert.Single(mine.Items, r => r.Id == offerId);
+        Assert.Equal((RecommendationCandidateKind.Offer, RecommendationReasonKind.Habit, beans), (pick.Kind, pick.ReasonKind, pick.Category));
+        Assert.DoesNotContain(theirs.Items, r => r.Id == offerId);
+    }
+
+    /// <summary>Staff record the member's consent to profiling, as the member could in the app.</summary>
+    private static async Task ProfilingAsync(Scenario s, string memberNumber)
+    {
+        var id = await s.IdOfAsync(memberNumber);
+        using var response = await s.Admin.PatchAsJsonAsync(
+            $"/api/v1/admin/members/{id}/profile",
+            new UpdateMyProfileRequest(Consents: [new ConsentUpdate(ConsentPurpose.Profiling, ContactChannel.None, true)]),
+            HttpTestExtensions.Json);
+        await response.EnsureStatusAsync(HttpStatusCode.OK);
     }
 
     private static DateTimeOffset Seconds(DateTimeOffset at) => new(at.Ticks - (at.Ticks % TimeSpan.TicksPerSecond), TimeSpan.Zero);

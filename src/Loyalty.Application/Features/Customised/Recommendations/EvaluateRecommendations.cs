@@ -1,5 +1,6 @@
 using FluentValidation;
 using Loyalty.Application.Abstractions;
+using Loyalty.Application.Features.Customised.Profiles;
 using Loyalty.Contracts.Admin;
 using Loyalty.Domain.Customised.Recommendations;
 using Mediator;
@@ -10,7 +11,7 @@ namespace Loyalty.Application.Features.Customised.Recommendations;
 /// <summary>
 /// Measures the next best offer on the programme's own history (see <see cref="RecommendationEvaluation"/>): the
 /// hit rate at k of the recommended categories against the k most popular ones, over up to <c>Sample</c> members
-/// with at least two categorised purchases in the last year.
+/// with at least two categorised purchases in the last year who consented to profiling.
 /// </summary>
 public sealed record EvaluateRecommendationsQuery(int? K, int? Sample) : IQuery<RecommendationEvaluationResponse>
 {
@@ -35,8 +36,9 @@ public sealed class EvaluateRecommendationsHandler(ILoyaltyDbContext db, TimePro
         var k = query.K ?? EvaluateRecommendationsQuery.DefaultK;
         var since = clock.GetUtcNow() - PurchaseHabits.Window;
         // Members with two baskets or more, in id order (ids are random, so this is an unbiased sample).
+        var profiled = db.MembersWithProfilingConsent();
         var sample = await db.PurchaseLines.AsNoTracking()
-            .Where(l => l.PurchasedAt >= since && l.Category != null)
+            .Where(l => l.PurchasedAt >= since && l.Category != null && profiled.Contains(l.MemberId))
             .GroupBy(l => l.MemberId)
             .Where(g => g.Select(l => l.PurchaseId).Distinct().Count() >= 2)
             .Select(g => g.Key)

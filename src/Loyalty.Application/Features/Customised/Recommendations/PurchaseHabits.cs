@@ -1,4 +1,5 @@
 using Loyalty.Application.Abstractions;
+using Loyalty.Application.Features.Customised.Profiles;
 using Loyalty.Domain.Customised.Recommendations;
 using Microsoft.EntityFrameworkCore;
 
@@ -13,11 +14,18 @@ public static class PurchaseHabits
     /// <summary>A pair of categories must share at least this many baskets before "also bought" is said of it.</summary>
     public const int MinBasketsTogether = 3;
 
-    /// <summary>The category habits of each member in <paramref name="memberIds"/>, from their purchases since <paramref name="since"/>.</summary>
+    /// <summary>
+    /// The category habits of each member in <paramref name="memberIds"/> who consented to profiling, from their
+    /// purchases since <paramref name="since"/>. A member who did not consent has none: their recommendations rest on
+    /// what everyone buys, never on their own history.
+    /// </summary>
     public static async Task<IReadOnlyDictionary<Guid, IReadOnlyList<CategoryHabit>>> OfMembersAsync(
         ILoyaltyDbContext db, IReadOnlyCollection<Guid> memberIds, DateTimeOffset since, CancellationToken cancellationToken)
     {
-        var purchases = await PurchasesOfAsync(db, memberIds, since, cancellationToken);
+        ArgumentNullException.ThrowIfNull(db);
+        var ids = memberIds.ToList();
+        var profiled = await db.MembersWithProfilingConsent().Where(id => ids.Contains(id)).ToListAsync(cancellationToken);
+        var purchases = await PurchasesOfAsync(db, profiled, since, cancellationToken);
         return purchases.ToDictionary(p => p.Key, p => CategoryHabit.From(p.Value));
     }
 

@@ -1,4 +1,5 @@
 using Loyalty.Application.Abstractions;
+using Loyalty.Domain.Customised.Offers;
 using Loyalty.Domain.Customised.Recommendations;
 using Microsoft.EntityFrameworkCore;
 
@@ -9,7 +10,9 @@ public sealed record RecommendationTarget(Guid MemberId, Guid TierId);
 
 /// <summary>
 /// What each member could be told about now: rewards inside their window, in stock, open to the member's tier and
-/// not used up by the member's own limit. Loaded for a batch of members in two queries.
+/// not used up by the member's own limit; and the published personal offers open now in which the member is in the
+/// treatment group with uses left (a control-group member is never told about the offer). An offer is about its
+/// benefit's category, or its voucher reward's. Loaded for a batch of members in three queries.
 /// </summary>
 public sealed class RecommendationCandidates(ILoyaltyDbContext db)
 {
@@ -31,12 +34,21 @@ public sealed class RecommendationCandidates(ILoyaltyDbContext db)
             .Select(g => new { g.Key.MemberId, g.Key.RewardId, Count = g.Count() })
             .ToListAsync(cancellationToken);
         var usedBy = used.ToDictionary(u => (u.MemberId, u.RewardId), u => u.Count);
+        var offers = (await (from a in db.OfferAssignments.AsNoTracking()
+                             where memberIds.Contains(a.MemberId) && a.Group == OfferGroup.Treatment
+                             join o in db.PersonalOffers.AsNoTracking() on a.OfferId equals o.Id
+                             where o.Status == OfferStatus.Published && o.StartsAt <= now && o.EndsAt > now && a.Uses < o.PerMemberLimit
+                             select new { a.MemberId, o.Id, o.Name, o.Category, o.RewardId }).ToListAsync(cancellationToken))
+            .ToLookup(o => o.MemberId);
+        var rewardCategory = rewards.Where(r => r.Category is not null).ToDictionary(r => r.Id, r => r.Category);
 
         return targets.ToDictionary(
             t => t.MemberId,
             t => (IReadOnlyList<RecommendationCandidate>)rewards
                 .Where(r => r.IsOpenTo(t.TierId) && (r.PerMemberLimit is not { } limit || usedBy.GetValueOrDefault((t.MemberId, r.Id)) < limit))
                 .Select(r => new RecommendationCandidate(RecommendationCandidateKind.Reward, r.Id, r.Name, r.Category))
+                .Concat(offers[t.MemberId].Select(o => new RecommendationCandidate(
+                    RecommendationCandidateKind.Offer, o.Id, o.Name, o.Category ?? (o.RewardId is { } reward ? rewardCategory.GetValueOrDefault(reward) : null))))
                 .ToList());
     }
 }
