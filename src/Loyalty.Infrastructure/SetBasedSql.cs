@@ -1,9 +1,9 @@
-using Loyalty.Application.Features.Customised.Offers;
 using Loyalty.Application.Features.Customised.AccountManagers;
+using Loyalty.Application.Features.Customised.Offers;
+using Loyalty.Application.Features.Customised.Segments;
 using Loyalty.Application.Features.Financial.Expiry;
 using Loyalty.Application.Features.Financial.Ledger;
 using Loyalty.Application.Features.Financial.Reports;
-using Loyalty.Application.Features.Customised.Segments;
 using Loyalty.Application.Features.Social.Tiers;
 using Loyalty.Infrastructure.Customised;
 using Loyalty.Infrastructure.Expiry;

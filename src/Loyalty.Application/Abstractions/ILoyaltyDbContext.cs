@@ -1,9 +1,9 @@
 using Loyalty.Domain.Audit;
+using Loyalty.Domain.Customised.AccountManagers;
 using Loyalty.Domain.Customised.Offers;
 using Loyalty.Domain.Customised.Profiles;
-using Loyalty.Domain.Customised.Segments;
 using Loyalty.Domain.Customised.Recommendations;
-using Loyalty.Domain.Customised.AccountManagers;
+using Loyalty.Domain.Customised.Segments;
 using Loyalty.Domain.Financial.Earning;
 using Loyalty.Domain.Financial.Grants;
 using Loyalty.Domain.Financial.Ledger;
