@@ -67,7 +67,7 @@ public static class NextBestOffer
         var scored = candidates
             .Select(c => (Candidate: c, Score: c.Category is { } category && scores.TryGetValue(category, out var score) ? score : (ScoredCategory?)null))
             .OrderByDescending(s => s.Score?.Value ?? 0)
-            .ThenBy(s => s.Candidate.Kind) // a reward before an offer at the same score: both are real, the order only needs to be stable
+            .ThenByDescending(s => s.Candidate.Kind) // at the same score the member's own offer before a catalogue reward
             .ThenBy(s => s.Candidate.Name, StringComparer.Ordinal)
             .ThenBy(s => s.Candidate.Id)
             .ToList();

@@ -81,6 +81,17 @@ public sealed class NextBestOfferTests
         Assert.Equal([1, 2, 3], picks.Select(p => p.Rank));
     }
 
+    [Fact]
+    public void At_the_same_score_the_members_own_offer_comes_before_a_catalogue_reward()
+    {
+        var reward = Candidate("Free beans", "coffee");
+        var offer = new RecommendationCandidate(RecommendationCandidateKind.Offer, Guid.NewGuid(), "Double points on coffee", "coffee");
+
+        var picks = NextBestOffer.For(CategoryHabit.From(Monthly("coffee", times: 2, lastDaysAgo: 1)), CoPurchaseTable.Empty, [reward, offer], Now);
+
+        Assert.Equal([offer, reward], picks.Select(p => p.Candidate));
+    }
+
     [Theory]
     [InlineData(1, "almost every day")]
     [InlineData(7, "every week")]
