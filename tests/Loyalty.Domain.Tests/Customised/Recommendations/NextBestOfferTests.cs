@@ -112,7 +112,7 @@ public sealed class NextBestOfferTests
             new CategoryPurchase(Guid.NewGuid(), "coffee", Now.AddDays(-7), 5m),
         ]).Single();
 
-        Assert.Equal((2, 12m, 7.0), (habit.Purchases, habit.Spend, habit.IntervalDays!.Value));
+        Assert.Equal((2, 7.0), (habit.Purchases, habit.IntervalDays!.Value));
     }
 
     [Fact]
