@@ -89,6 +89,8 @@ public sealed class SegmentBenchmark(ITestOutputHelper output)
 
         output.WriteLine($"Previewed {previewCount:N0} members in {previewRun.Elapsed.TotalSeconds:F1} s.");
 
+        // The demo programme's own segments entered their members at start-up; count only what this refresh writes.
+        var enteredBefore = await ScalarAsync(connection, """SELECT COUNT(*) FROM "OutboxMessages" WHERE "Type" = 'segment.entered'""");
         var run = Stopwatch.StartNew();
         Contracts.Admin.SegmentRefreshResponse refreshed;
         await using (var scope = api.Services.CreateAsyncScope())
@@ -102,7 +104,7 @@ public sealed class SegmentBenchmark(ITestOutputHelper output)
         Assert.True(refreshed.MemberCount > 0);
         Assert.Equal(previewCount, refreshed.MemberCount);
         Assert.Equal(refreshed.MemberCount, refreshed.Entered);
-        Assert.Equal(refreshed.Entered, await ScalarAsync(connection, """SELECT COUNT(*) FROM "OutboxMessages" WHERE "Type" = 'segment.entered'"""));
+        Assert.Equal(refreshed.Entered, await ScalarAsync(connection, """SELECT COUNT(*) FROM "OutboxMessages" WHERE "Type" = 'segment.entered'""") - enteredBefore);
         Assert.True(run.Elapsed < Target, $"The segment refresh took {run.Elapsed.TotalSeconds:F1} s; the target is {Target.TotalSeconds} s.");
     }
 }
