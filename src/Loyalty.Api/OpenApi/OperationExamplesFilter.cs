@@ -93,12 +93,12 @@ internal sealed class OperationExamplesFilter : IDocumentFilter
 
         if (type.HasFlag(JsonSchemaType.Integer))
         {
-            return JsonValue.Create(property?.Contains("points", StringComparison.OrdinalIgnoreCase) == true ? 250 : 1);
+            return JsonValue.Create((long)Within(schema, property?.Contains("points", StringComparison.OrdinalIgnoreCase) == true ? 250 : 1));
         }
 
         if (type.HasFlag(JsonSchemaType.Number))
         {
-            return JsonValue.Create(12.50m);
+            return JsonValue.Create(Within(schema, 12.50m));
         }
 
         if (type.HasFlag(JsonSchemaType.Boolean))
@@ -112,6 +112,35 @@ internal sealed class OperationExamplesFilter : IDocumentFilter
         }
 
         return null;
+    }
+
+    /// <summary>The value, moved inside the bounds the schema declares (the validators' bounds, see <see cref="RequestBoundsFilter"/>).</summary>
+    private static decimal Within(IOpenApiSchema schema, decimal value)
+    {
+        static decimal? Read(string? bound) =>
+            decimal.TryParse(bound, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var parsed) ? parsed : null;
+
+        if (Read(schema.Maximum) is { } max && value > max)
+        {
+            value = max;
+        }
+
+        if (Read(schema.ExclusiveMaximum) is { } below && value >= below)
+        {
+            value = Math.Floor(below / 2);
+        }
+
+        if (Read(schema.Minimum) is { } min && value < min)
+        {
+            value = min;
+        }
+
+        if (Read(schema.ExclusiveMinimum) is { } above && value <= above)
+        {
+            value = above + 1;
+        }
+
+        return value;
     }
 
     private static string StringExample(IOpenApiSchema schema, string? property)
@@ -130,6 +159,7 @@ internal sealed class OperationExamplesFilter : IDocumentFilter
                 "currency" or "spendCurrency" => "EUR",
                 "email" or "contactEmail" => "anna@example.com",
                 "phone" => "+48 600 100 200",
+                "language" => "en",
                 "url" => "https://backoffice.example.com/loyalty/events",
                 null => "example",
                 _ => "Example " + property,

@@ -11,6 +11,7 @@ public static class SwaggerSetup
     public static IServiceCollection AddLoyaltySwagger(this IServiceCollection services)
     {
         services.AddEndpointsApiExplorer();
+        services.AddSingleton(ValidatorBoundsCatalogue.Build);
         services.AddSwaggerGen(o =>
         {
             o.SwaggerDoc(OpenApiDocuments.Member, new OpenApiInfo
@@ -35,12 +36,15 @@ public static class SwaggerSetup
             o.DocumentFilter<AudienceSecurityFilter>();
             o.OperationFilter<IdempotencyKeyHeaderFilter>();
             o.OperationFilter<CsvBodyFilter>();
+            o.ParameterFilter<QueryEnumFilter>();
             o.OperationFilter<PartnerExamplesFilter>();
             o.SchemaFilter<SchemaExamplesFilter>();
             o.SchemaFilter<ProblemDetailsSchemaFilter>();
             o.SchemaFilter<RequiredPropertiesSchemaFilter>();
             o.OperationFilter<ProblemResponsesFilter>();
             o.DocumentFilter<ServersDocumentFilter>();
+            // Bounds first: the generated examples keep within them.
+            o.DocumentFilter<RequestBoundsFilter>();
             o.DocumentFilter<OperationExamplesFilter>();
             o.SchemaFilter<MultilineTextSchemaFilter>();
             o.SupportNonNullableReferenceTypes();
@@ -50,7 +54,7 @@ public static class SwaggerSetup
     }
 
     // Page<PartnerResponse> → "PartnerResponsePage": readable names instead of generic backticks.
-    private static string SchemaId(Type type) =>
+    internal static string SchemaId(Type type) =>
         type.IsGenericType ? string.Concat(type.GetGenericArguments().Select(SchemaId)) + type.Name[..type.Name.IndexOf('`', StringComparison.Ordinal)] : type.Name;
 }
 
@@ -91,16 +95,25 @@ internal sealed class IdempotencyKeyHeaderFilter : IOperationFilter
 }
 
 /// <summary>
-/// An endpoint accepting JSON rows or the same rows as a CSV file declares one body type for both; a CSV body is a
-/// string of lines, whatever the JSON shape.
+/// An endpoint accepting JSON rows or the same rows as a CSV file (the import upload) declares one body type for
+/// both; a CSV body is a string of lines, whatever the JSON shape, as long as the endpoint's body limit allows, and
+/// either form holds at most <see cref="Domain.Structural.Imports.Import.MaxRows"/> rows.
 /// </summary>
 internal sealed class CsvBodyFilter : IOperationFilter
 {
     public void Apply(OpenApiOperation operation, OperationFilterContext context)
     {
-        if (operation.RequestBody?.Content?.TryGetValue("text/csv", out var csv) == true && csv is OpenApiMediaType media)
+        if (operation.RequestBody?.Content is not { } content || !content.TryGetValue("text/csv", out var csv) || csv is not OpenApiMediaType media)
         {
-            media.Schema = new OpenApiSchema { Type = JsonSchemaType.String, Description = "RFC 4180 lines with a header row." };
+            return;
+        }
+
+        var limit = context.ApiDescription.ActionDescriptor.EndpointMetadata.OfType<Microsoft.AspNetCore.Http.Metadata.IRequestSizeLimitMetadata>().LastOrDefault()?.MaxRequestBodySize
+            ?? Errors.RequestSizeLimitMiddleware.MaxBodyBytes;
+        media.Schema = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = (int)Math.Min(limit, int.MaxValue), Description = "RFC 4180 lines with a header row." };
+        if (content.TryGetValue("application/json", out var json) && json.Schema is OpenApiSchema { Type: JsonSchemaType.Array } rows)
+        {
+            rows.MaxItems = Domain.Structural.Imports.Import.MaxRows;
         }
     }
 }

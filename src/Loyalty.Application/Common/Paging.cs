@@ -12,6 +12,9 @@ public static class Paging
     public const int DefaultLimit = 50;
     public const int MaxLimit = 200;
 
+    /// <summary>Longer than any cursor the API issues (a key of a name and an id, encoded), so a longer one is refused unread.</summary>
+    public const int MaxCursorLength = 2048;
+
     public static int Limit(int? requested) => requested switch
     {
         null => DefaultLimit,
@@ -61,6 +64,11 @@ public static class Paging
         if (string.IsNullOrEmpty(cursor))
         {
             return null;
+        }
+
+        if (cursor.Length > MaxCursorLength)
+        {
+            throw InvalidCursor();
         }
 
         try

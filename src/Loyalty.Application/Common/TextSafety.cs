@@ -20,6 +20,15 @@ public static class TextSafety
     public const string PlainMessage = "must not contain control characters (such as NUL or line breaks) or bidirectional overrides.";
     public const string MultilineMessage = "must not contain control characters other than line breaks (\\n or \\r\\n) and tabs, nor bidirectional overrides.";
 
+    /// <summary>
+    /// The ceiling on any request string whose own validator sets no tighter one (the longest field bound is 4,000),
+    /// so no field is unbounded; the OpenAPI documents declare it as such a field's maxLength.
+    /// </summary>
+    public const int MaxTextLength = 10_000;
+
+    /// <summary>The ceiling on any request list (the longest a validator allows is 10,000 members of a bulk grant or an offer).</summary>
+    public const int MaxListItems = 10_000;
+
     /// <summary>Whether <paramref name="value"/> is acceptable free text (null is: other rules decide whether it is required).</summary>
     public static bool IsSafe(string? value, bool multiline = false)
     {
@@ -74,14 +83,6 @@ public static class TextSafety
     /// <summary>Names are compared (uniqueness) and stored in Unicode normalisation form C, so "é" typed two ways is one name.</summary>
     public static string Normalise(string value) => value.IsNormalized(NormalizationForm.FormC) ? value : value.Normalize(NormalizationForm.FormC);
 
-    /// <summary>A field of plain text: no control characters at all.</summary>
-    public static IRuleBuilderOptions<T, string?> PlainText<T>(this IRuleBuilder<T, string?> rule) =>
-        rule.Must(v => IsSafe(v)).WithMessage("{PropertyName} " + PlainMessage);
-
-    /// <summary>A field that may hold line breaks and tabs (mark its contract property <see cref="MultilineTextAttribute"/> too).</summary>
-    public static IRuleBuilderOptions<T, string?> MultilineText<T>(this IRuleBuilder<T, string?> rule) =>
-        rule.Must(v => IsSafe(v, multiline: true)).WithMessage("{PropertyName} " + MultilineMessage);
-
     /// <summary>
     /// Every unsafe string in a message, walking its properties, the request records it carries and their lists, as
     /// (field as clients name it, message). The request body's own property name is left out of the path.
@@ -114,11 +115,18 @@ public static class TextSafety
             case null:
                 yield break;
             case string text:
-                if (!IsSafe(text, multiline))
+                if (text.Length > MaxTextLength)
+                {
+                    yield return (name, $"{(name.Length == 0 ? "The value" : name)} must be {MaxTextLength} characters or fewer.");
+                }
+                else if (!IsSafe(text, multiline))
                 {
                     yield return (name, $"{(name.Length == 0 ? "The value" : name)} {(multiline ? MultilineMessage : PlainMessage)}");
                 }
 
+                yield break;
+            case ICollection { Count: > MaxListItems }:
+                yield return (name, $"{(name.Length == 0 ? "The list" : name)} may hold at most {MaxListItems} items.");
                 yield break;
             case IDictionary dictionary:
                 foreach (DictionaryEntry entry in dictionary)
@@ -130,7 +138,7 @@ public static class TextSafety
                 }
 
                 yield break;
-            case IEnumerable list when IsWalked(item.GetType()) || item is IEnumerable<string>:
+            case IEnumerable list when IsElementWalked(item.GetType()):
                 var i = 0;
                 foreach (var element in list)
                 {
@@ -164,14 +172,12 @@ public static class TextSafety
         .Select(p => new WalkedProperty(p, p.IsDefined(typeof(MultilineTextAttribute), inherit: true), p.PropertyType.Namespace?.StartsWith("Loyalty.Contracts", StringComparison.Ordinal) == true))
         .ToList());
 
-    /// <summary>Strings, our own records and classes, and collections of them; not streams, ids, numbers or instants.</summary>
-    private static bool IsWalked(Type type)
-    {
-        if (type == typeof(string) || IsOurs(type))
-        {
-            return true;
-        }
+    /// <summary>Strings, our own records and classes, and collections (counted, and walked when they hold strings or our types); not streams, ids, numbers or instants.</summary>
+    private static bool IsWalked(Type type) =>
+        type == typeof(string) || IsOurs(type) || (type.IsArray && type != typeof(byte[])) || (type.IsGenericType && typeof(IEnumerable).IsAssignableFrom(type));
 
+    private static bool IsElementWalked(Type type)
+    {
         var element = type.IsArray ? type.GetElementType()
             : type.IsGenericType && typeof(IEnumerable).IsAssignableFrom(type) ? type.GetGenericArguments().LastOrDefault()
             : null;

@@ -1,3 +1,4 @@
+using Loyalty.Api.OpenApi;
 using System.Security.Claims;
 using System.Text;
 using Loyalty.Api.Auth;
@@ -80,7 +81,7 @@ public static class SegmentsEndpoints
             .WithDescription("memberId narrows it to one member. Cursor-paginated.")
             .ProducesProblem(400).ProducesProblem(404)
             .WithName("ListSegmentHistory");
-        segments.MapGet("/{segmentId:guid}/export", async Task<PushStreamHttpResult> (Guid segmentId, string? channel, ISender sender, CancellationToken ct) =>
+        segments.MapGet("/{segmentId:guid}/export", async Task<PushStreamHttpResult> (Guid segmentId, [QueryEnum("email", "push", "sms")] string? channel, ISender sender, CancellationToken ct) =>
             {
                 var export = await sender.Send(new ExportSegmentMembersQuery(segmentId, channel), ct);
                 return TypedResults.Stream(

@@ -1,3 +1,4 @@
+using Loyalty.Api.OpenApi;
 using System.Security.Claims;
 using Loyalty.Api.Auth;
 using Loyalty.Api.Idempotency;
@@ -32,7 +33,7 @@ public static class EarningEndpoints
     public static void MapEarningEndpoints(this Audiences api)
     {
         var rules = api.Programme.MapGroup("/earning-rules").WithTags("Earning rules");
-        rules.MapGet("/", async Task<Ok<Page<EarningRuleResponse>>> (bool? active, string? kind, Guid? campaignId, int? limit, string? cursor, ISender sender, CancellationToken ct) =>
+        rules.MapGet("/", async Task<Ok<Page<EarningRuleResponse>>> (bool? active, [QueryEnum(typeof(Contracts.Admin.EarningRuleKind))] string? kind, Guid? campaignId, int? limit, string? cursor, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new ListEarningRulesQuery(active, kind, campaignId, limit, cursor), ct)))
             .WithSummary("List earning rules (current versions), active first")
             .WithDescription("Filters: active=true|false, kind=BaseRate|Multiplier|FixedBonus, campaignId. Within each group: by priority, specificity, newest change.")
@@ -73,7 +74,7 @@ public static class EarningEndpoints
             .WithName("SimulateEarning");
 
         var campaigns = api.Programme.MapGroup("/campaigns").WithTags("Campaigns");
-        campaigns.MapGet("/", async Task<Ok<Page<CampaignResponse>>> (string? status, int? limit, string? cursor, ISender sender, CancellationToken ct) =>
+        campaigns.MapGet("/", async Task<Ok<Page<CampaignResponse>>> ([QueryEnum(typeof(Contracts.Admin.CampaignStatus))] string? status, int? limit, string? cursor, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new ListCampaignsQuery(status, limit, cursor), ct)))
             .WithSummary("List campaigns, latest start first").WithDescription("status=Scheduled|Running|Ended filters by the campaign's window now.")
             .ProducesValidationProblem()

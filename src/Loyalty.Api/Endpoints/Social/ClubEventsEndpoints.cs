@@ -1,3 +1,4 @@
+using Loyalty.Api.OpenApi;
 using System.Security.Claims;
 using Loyalty.Api.Auth;
 using Loyalty.Api.Idempotency;
@@ -57,7 +58,7 @@ public static class ClubEventsEndpoints
             .WithDescription("Every registration and waiting place is cancelled; each member gets a club_event.cancelled event (outbox). Check-ins already made keep their points. 422 club_event_cancelled (again), club_event_ended. Audited.")
             .ProducesValidationProblem().ProducesProblem(404).ProducesProblem(422)
             .WithName("CancelClubEvent");
-        events.MapGet("/{eventId:guid}/registrations", async Task<Ok<Page<ClubEventAttendeeResponse>>> (Guid eventId, string? status, int? limit, string? cursor, ISender sender, CancellationToken ct) =>
+        events.MapGet("/{eventId:guid}/registrations", async Task<Ok<Page<ClubEventAttendeeResponse>>> (Guid eventId, [QueryEnum(typeof(Contracts.Common.RegistrationStatus))] string? status, int? limit, string? cursor, ISender sender, CancellationToken ct) =>
             TypedResults.Ok(await sender.Send(new ListClubEventRegistrationsQuery(eventId, status, limit, cursor), ct)))
             .WithSummary("List an event's registrations in the order members joined")
             .WithDescription("status filters: Registered, Waitlisted (the waiting list, with positions, first in line first), CheckedIn, Cancelled. Cursor-paginated.")

@@ -73,7 +73,7 @@ public static class WebhooksEndpoints
             TypedResults.Ok(await sender.Send(new RotateWebhookSecretCommand(owner(user), id), ct)))
             .WithSummary("Issue a new signing secret").WithDescription("The old secret keeps signing too (a second v1 signature) until previousSecretExpiresAt.").ProducesProblem(404)
             .WithName(audience + "RotateWebhookSecret"), idempotent, responseHoldsSecret: true);
-        group.MapGet("/{id:guid}/deliveries", async Task<Ok<Page<WebhookDeliveryResponse>>> (Guid id, string? status, int? limit, string? cursor, ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
+        group.MapGet("/{id:guid}/deliveries", async Task<Ok<Page<WebhookDeliveryResponse>>> (Guid id, [QueryEnum(typeof(Contracts.Partner.WebhookDeliveryStatus))] string? status, int? limit, string? cursor, ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
             TypedResults.Ok(await sender.Send(new ListWebhookDeliveriesQuery(owner(user), id, status, limit, cursor), ct)))
             .WithSummary("The delivery log, newest first").WithDescription("status: pending, delivering, succeeded, failed or deadLettered.").ProducesProblem(400).ProducesProblem(404)
             .WithName(audience + "ListWebhookDeliveries");

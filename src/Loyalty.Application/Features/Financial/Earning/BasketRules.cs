@@ -1,4 +1,5 @@
 using FluentValidation;
+using Loyalty.Application.Common;
 using Loyalty.Contracts.Partner;
 using Loyalty.Domain.Common;
 
@@ -24,7 +25,7 @@ public static class BasketRules
             .WithMessage("purchasedAt cannot be in the future.")
             .OverridePropertyName("purchasedAt");
         v.RuleFor(x => lines(x))
-            .Must(l => l is null || (l.Count is > 0 and <= MaxLines))
+            .Count(1, MaxLines)
             .WithMessage($"lines, when given, hold 1–{MaxLines} basket lines.")
             .OverridePropertyName("lines");
         v.RuleForEach(x => lines(x)).NotNull().WithMessage("A basket line cannot be null.").ChildRules(line =>

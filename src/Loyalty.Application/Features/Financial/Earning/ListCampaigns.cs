@@ -17,7 +17,7 @@ public sealed class ListCampaignsValidator : AbstractValidator<ListCampaignsQuer
 {
     public ListCampaignsValidator() =>
         RuleFor(q => q.Status).IsEnumName(typeof(CampaignStatus), caseSensitive: false).When(q => q.Status is not null)
-            .WithMessage($"status must be one of: {string.Join(", ", Enum.GetNames<CampaignStatus>())}.");
+            .WithMessage($"status must be one of: {string.Join(", ", Enum.GetValues<CampaignStatus>().Select(s => WireValue.Name(s)))}.");
 }
 
 public sealed class ListCampaignsHandler(ILoyaltyDbContext db, TimeProvider clock) : IQueryHandler<ListCampaignsQuery, Page<CampaignResponse>>

@@ -23,7 +23,7 @@ public sealed class ListEarningRulesValidator : AbstractValidator<ListEarningRul
 {
     public ListEarningRulesValidator() =>
         RuleFor(q => q.Kind).IsEnumName(typeof(EarningRuleKind), caseSensitive: false).When(q => q.Kind is not null)
-            .WithMessage($"kind must be one of: {string.Join(", ", Enum.GetNames<EarningRuleKind>())}.");
+            .WithMessage($"kind must be one of: {string.Join(", ", Enum.GetValues<EarningRuleKind>().Select(k => WireValue.Name(k)))}.");
 }
 
 public sealed class ListEarningRulesHandler(ILoyaltyDbContext db) : IQueryHandler<ListEarningRulesQuery, Page<EarningRuleResponse>>

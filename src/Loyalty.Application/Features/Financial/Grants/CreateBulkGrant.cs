@@ -1,4 +1,5 @@
 using FluentValidation;
+using Loyalty.Application.Common;
 using Loyalty.Application.Abstractions;
 using Loyalty.Application.Features.Audit;
 using Loyalty.Contracts;
@@ -20,7 +21,7 @@ public sealed class CreateBulkGrantValidator : AbstractValidator<CreateBulkGrant
         RuleFor(c => c.Request.Reason).NotEmpty().MaximumLength(500);
         RuleFor(c => c.Request.Points).InclusiveBetween(1, BulkGrant.MaxPoints);
         RuleFor(c => c.Request.MemberNumbers).NotEmpty()
-            .Must(n => n.Count <= BulkGrant.MaxMembers).WithMessage($"memberNumbers may list at most {BulkGrant.MaxMembers} members; split larger grants.");
+            .MaximumCount(BulkGrant.MaxMembers).WithMessage($"memberNumbers may list at most {BulkGrant.MaxMembers} members; split larger grants.");
         RuleForEach(c => c.Request.MemberNumbers).NotEmpty().MaximumLength(BulkGrantItem.MaxInputLength).When(c => c.Request.MemberNumbers is not null);
     }
 }

@@ -26,7 +26,7 @@ public sealed class ListClubEventRegistrationsHandler(ILoyaltyDbContext db) : IQ
             ? null
             : Enum.TryParse<RegistrationStatus>(query.Status, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed)
                 ? parsed
-                : throw Errors.AppException.BadRequest(ErrorCodes.InvalidStatus, "status must be Registered, Waitlisted, CheckedIn or Cancelled.");
+                : throw Errors.AppException.BadRequest(ErrorCodes.InvalidStatus, "status must be one of: registered, waitlisted, checkedIn, cancelled.");
         if (!await db.ClubEvents.AnyAsync(e => e.Id == query.EventId, cancellationToken))
         {
             throw ClubEvents.NotFound();

@@ -1,4 +1,5 @@
 using FluentValidation;
+using Loyalty.Application.Common;
 using Loyalty.Contracts;
 using Loyalty.Domain.Structural.Outbox;
 
@@ -16,7 +17,7 @@ internal static class WebhookRules
 
     public static void EventTypeFilter<T>(this AbstractValidator<T> validator, Func<T, IReadOnlyList<string>?> eventTypes)
     {
-        validator.RuleFor(c => eventTypes(c)).Must(e => e is null || e.Count <= 50).WithName("eventTypes").WithMessage("At most 50 event types.");
+        validator.RuleFor(c => eventTypes(c)).MaximumCount(50).WithName("eventTypes").WithMessage("At most 50 event types.");
         validator.RuleForEach(c => eventTypes(c)).Must(t => EventTypes.All.Contains(t)).OverridePropertyName("eventTypes")
             .WithMessage($"Unknown event type. Known types: {string.Join(", ", EventTypes.All)}.");
     }
