@@ -21,9 +21,6 @@ public sealed class SqlPointsExpiry(ILoyaltyDbContext db) : IPointsExpiry
     private static string Expiring(SetSql sql, string lot, string now, string? horizon) =>
         $"""{lot}."ExpiresAt" > {now} AND {lot}."ExpiresAt" <= {horizon} AND {lot}."Remaining" > 0 AND {lot}."IsPending" = {sql.False} AND {lot}."ExpiryNoticeAt" IS NULL""";
 
-    private static string InRange(string column, string? from, string to) =>
-        (from is null ? "" : $" AND {column} > {from}") + $" AND {column} <= {to}";
-
     public Task<List<(Guid? From, Guid To)>> ExpiredBatchesAsync(DateTimeOffset now, int size, CancellationToken cancellationToken) =>
         BatchesAsync(Due, now, null, size, cancellationToken);
 
@@ -34,31 +31,13 @@ public sealed class SqlPointsExpiry(ILoyaltyDbContext db) : IPointsExpiry
     /// Splits the members with matching lots into ranges of <paramref name="size"/> members, in the database's own
     /// order of member ids: every size-th member, and the last one, ends a range. No matching lots, no ranges.
     /// </summary>
-    private async Task<List<(Guid? From, Guid To)>> BatchesAsync(
+    private Task<List<(Guid? From, Guid To)>> BatchesAsync(
         Func<SetSql, string, string, string?, string> predicate, DateTimeOffset now, DateTimeOffset? horizon, int size, CancellationToken cancellationToken)
     {
         var sql = SetSql.For(db);
         var p = sql.NewParameters();
         var where = predicate(sql, "l", p.Add(now), horizon is null ? null : p.Add(horizon.Value));
-        var every = p.Add((long)size);
-        var text = $"""
-            SELECT n."MemberId" AS "Value" FROM (
-                SELECT d."MemberId", ROW_NUMBER() OVER (ORDER BY d."MemberId") AS "Row", COUNT(*) OVER () AS "Total"
-                FROM (SELECT DISTINCT l."MemberId" FROM "PointsLots" l WHERE {where}) d
-            ) n
-            WHERE n."Row" % {every} = 0 OR n."Row" = n."Total"
-            ORDER BY n."Row"
-            """;
-        var ends = await sql.Query<Guid>(db, text, p).ToListAsync(cancellationToken);
-        var batches = new List<(Guid? From, Guid To)>();
-        Guid? from = null;
-        foreach (var end in ends)
-        {
-            batches.Add((from, end));
-            from = end;
-        }
-
-        return batches;
+        return IdRanges.SplitAsync(db, sql, p, $"""SELECT DISTINCT l."MemberId" AS "Id" FROM "PointsLots" l WHERE {where}""", size, cancellationToken);
     }
 
     public async Task<int> ExpireBatchAsync(DateTimeOffset now, Guid run, Guid? from, Guid to, CancellationToken cancellationToken)
@@ -72,7 +51,7 @@ public sealed class SqlPointsExpiry(ILoyaltyDbContext db) : IPointsExpiry
             $"""
             UPDATE "PointsAccounts" SET "UpdatedAt" = {nowParam}
             WHERE EXISTS (SELECT 1 FROM "PointsLots" l WHERE l."MemberId" = "PointsAccounts"."MemberId" AND {Due(sql, "l", nowParam, null)})
-            {InRange("\"PointsAccounts\".\"MemberId\"", Optional(p, from), p.Add(to))}
+            {IdRanges.InRange(p, "\"PointsAccounts\".\"MemberId\"", from, to)}
             """,
             p,
             cancellationToken);
@@ -96,7 +75,7 @@ public sealed class SqlPointsExpiry(ILoyaltyDbContext db) : IPointsExpiry
             SELECT l."MemberId", {p.Add("Expire")}, -SUM(l."Remaining"), 0, {p.Add(ExpirePointsHandler.ExpiredDescription)}, {nowParam}, {p.Add(run)}
             FROM "PointsLots" l JOIN "PointsAccounts" a ON a."MemberId" = l."MemberId"
             WHERE {Due(sql, "l", nowParam, null)} AND a."UpdatedAt" = {nowParam}
-              {InRange("l.\"MemberId\"", Optional(p, from), p.Add(to))}{InRange("a.\"MemberId\"", Optional(p, from), p.Add(to))}
+              {IdRanges.InRange(p, "l.\"MemberId\"", from, to)}{IdRanges.InRange(p, "a.\"MemberId\"", from, to)}
             GROUP BY l."MemberId"
             """,
             p,
@@ -110,7 +89,7 @@ public sealed class SqlPointsExpiry(ILoyaltyDbContext db) : IPointsExpiry
             p.Add("\",\"points\":"),
             sql.Text("-e.\"Points\""),
             p.Add(",\"expiredAt\":" + Json.Serialize(now) + "}"));
-        var ours = $"""e."Id" > {p.Add(before)} AND e."ReferenceId" = {p.Add(run)}{InRange("e.\"MemberId\"", Optional(p, from), p.Add(to))}""";
+        var ours = $"""e."Id" > {p.Add(before)} AND e."ReferenceId" = {p.Add(run)}{IdRanges.InRange(p, "e.\"MemberId\"", from, to)}""";
         await sql.ExecuteAsync(
             db,
             $"""
@@ -124,7 +103,7 @@ public sealed class SqlPointsExpiry(ILoyaltyDbContext db) : IPointsExpiry
 
         // 4. The balances, by the entries just written.
         p = sql.NewParameters();
-        ours = $"""e."Id" > {p.Add(before)} AND e."ReferenceId" = {p.Add(run)}{InRange("e.\"MemberId\"", Optional(p, from), p.Add(to))}""";
+        ours = $"""e."Id" > {p.Add(before)} AND e."ReferenceId" = {p.Add(run)}{IdRanges.InRange(p, "e.\"MemberId\"", from, to)}""";
         await sql.ExecuteAsync(
             db,
             $"""
@@ -145,8 +124,8 @@ public sealed class SqlPointsExpiry(ILoyaltyDbContext db) : IPointsExpiry
             WHERE {Due(sql, "\"PointsLots\"", nowParam, null)}
               AND EXISTS (
                   SELECT 1 FROM "PointsAccounts" a
-                  WHERE a."MemberId" = "PointsLots"."MemberId" AND a."UpdatedAt" = {nowParam}{InRange("a.\"MemberId\"", Optional(p, from), p.Add(to))})
-              {InRange("\"PointsLots\".\"MemberId\"", Optional(p, from), p.Add(to))}
+                  WHERE a."MemberId" = "PointsLots"."MemberId" AND a."UpdatedAt" = {nowParam}{IdRanges.InRange(p, "a.\"MemberId\"", from, to)})
+              {IdRanges.InRange(p, "\"PointsLots\".\"MemberId\"", from, to)}
             """,
             p,
             cancellationToken);
@@ -165,7 +144,7 @@ public sealed class SqlPointsExpiry(ILoyaltyDbContext db) : IPointsExpiry
             $"""
             UPDATE "PointsAccounts" SET "UpdatedAt" = {nowParam}
             WHERE EXISTS (SELECT 1 FROM "PointsLots" l WHERE l."MemberId" = "PointsAccounts"."MemberId" AND {Expiring(sql, "l", nowParam, p.Add(horizon))})
-            {InRange("\"PointsAccounts\".\"MemberId\"", Optional(p, from), p.Add(to))}
+            {IdRanges.InRange(p, "\"PointsAccounts\".\"MemberId\"", from, to)}
             """,
             p,
             cancellationToken);
@@ -184,8 +163,8 @@ public sealed class SqlPointsExpiry(ILoyaltyDbContext db) : IPointsExpiry
             WHERE {Expiring(sql, "\"PointsLots\"", nowParam, p.Add(horizon))}
               AND EXISTS (
                   SELECT 1 FROM "PointsAccounts" a
-                  WHERE a."MemberId" = "PointsLots"."MemberId" AND a."UpdatedAt" = {nowParam}{InRange("a.\"MemberId\"", Optional(p, from), p.Add(to))})
-              {InRange("\"PointsLots\".\"MemberId\"", Optional(p, from), p.Add(to))}
+                  WHERE a."MemberId" = "PointsLots"."MemberId" AND a."UpdatedAt" = {nowParam}{IdRanges.InRange(p, "a.\"MemberId\"", from, to)})
+              {IdRanges.InRange(p, "\"PointsLots\".\"MemberId\"", from, to)}
             """,
             p,
             cancellationToken);
@@ -213,7 +192,7 @@ public sealed class SqlPointsExpiry(ILoyaltyDbContext db) : IPointsExpiry
             FROM (
                 SELECT l."MemberId", SUM(l."Remaining") AS "Points", MIN(l."ExpiresAt") AS "ExpiresAt"
                 FROM "PointsLots" l
-                WHERE l."ExpiryNoticeAt" = {nowParam} AND l."Remaining" > 0 AND l."IsPending" = {sql.False}{InRange("l.\"MemberId\"", Optional(p, from), p.Add(to))}
+                WHERE l."ExpiryNoticeAt" = {nowParam} AND l."Remaining" > 0 AND l."IsPending" = {sql.False}{IdRanges.InRange(p, "l.\"MemberId\"", from, to)}
                 GROUP BY l."MemberId", {sql.Day("l.\"ExpiresAt\"")}
             ) x JOIN "Members" m ON m."Id" = x."MemberId"
             """,
@@ -221,5 +200,4 @@ public sealed class SqlPointsExpiry(ILoyaltyDbContext db) : IPointsExpiry
             cancellationToken);
     }
 
-    private static string? Optional(SetSql.Parameters p, Guid? value) => value is { } v ? p.Add(v) : null;
 }

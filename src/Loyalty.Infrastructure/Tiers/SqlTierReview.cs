@@ -20,24 +20,7 @@ public sealed class SqlTierReview(ILoyaltyDbContext db) : ITierReview
     {
         var plan = new Plan(SetSql.For(db), scheme, now);
         var p = plan.Sql.NewParameters();
-        var text = $"""
-            SELECT n."Id" AS "Value" FROM (
-                SELECT m."Id", ROW_NUMBER() OVER (ORDER BY m."Id") AS "Row", COUNT(*) OVER () AS "Total"
-                FROM "Members" m WHERE {plan.Due(p, "m")}
-            ) n
-            WHERE n."Row" % {p.Add((long)size)} = 0 OR n."Row" = n."Total"
-            ORDER BY n."Row"
-            """;
-        var ends = await plan.Sql.Query<Guid>(db, text, p).ToListAsync(cancellationToken);
-        var batches = new List<(Guid? From, Guid To)>();
-        Guid? start = null;
-        foreach (var end in ends)
-        {
-            batches.Add((start, end));
-            start = end;
-        }
-
-        return batches;
+        return await IdRanges.SplitAsync(db, plan.Sql, p, $"""SELECT m."Id" AS "Id" FROM "Members" m WHERE {plan.Due(p, "m")}""", size, cancellationToken);
     }
 
     public async Task<int> ReviewBatchAsync(TierSchemeSnapshot scheme, DateTimeOffset now, Guid? from, Guid to, CancellationToken cancellationToken)
@@ -47,7 +30,7 @@ public sealed class SqlTierReview(ILoyaltyDbContext db) : ITierReview
 
         // 1. Lock the range's due members (without writing them: each is written once, below).
         var p = sql.NewParameters();
-        var locked = (await sql.Query<long>(db, sql.LockedCount("\"Members\"", "m", $"{plan.Due(p, "m")}{InRange(p, "m.\"Id\"", from, to)}"), p).ToListAsync(cancellationToken))[0];
+        var locked = (await sql.Query<long>(db, sql.LockedCount("\"Members\"", "m", $"{plan.Due(p, "m")}{IdRanges.InRange(p, "m.\"Id\"", from, to)}"), p).ToListAsync(cancellationToken))[0];
         if (locked == 0)
         {
             return 0;
@@ -133,9 +116,6 @@ public sealed class SqlTierReview(ILoyaltyDbContext db) : ITierReview
         return (int)locked;
     }
 
-    private static string InRange(SetSql.Parameters p, string column, Guid? from, Guid to) =>
-        (from is { } f ? $" AND {column} > {p.Add(f)}" : "") + $" AND {column} <= {p.Add(to)}";
-
     /// <summary>The SQL fragments of one run, built from the scheme in force (a handful of tiers).</summary>
     private sealed class Plan(SetSql sql, TierSchemeSnapshot scheme, DateTimeOffset now)
     {
@@ -168,7 +148,7 @@ public sealed class SqlTierReview(ILoyaltyDbContext db) : ITierReview
                 {TierActivitySql.Columns(Sql, currency, null)}
                 FROM "Members" m
                 LEFT JOIN "Purchases" p ON p."MemberId" = m."Id" AND p."PurchasedAt" >= {start} AND p."PurchasedAt" <= {p.Add(Now)}
-                WHERE {Due(p, "m")}{InRange(p, "m.\"Id\"", from, to)}
+                WHERE {Due(p, "m")}{IdRanges.InRange(p, "m.\"Id\"", from, to)}
                 GROUP BY m."Id", m."TierId", m."TierGraceUntil"
                 """;
         }
@@ -211,6 +191,6 @@ public sealed class SqlTierReview(ILoyaltyDbContext db) : ITierReview
 
         /// <summary>The history rows this batch wrote.</summary>
         public string Ours(SetSql.Parameters p, string c, long before, Guid? from, Guid to) =>
-            $"""{c}."Id" > {p.Add(before)} AND {c}."Reason" = {p.Add(nameof(TierChangeReason.Downgraded))} AND {c}."OccurredAt" = {p.Add(Now)}{InRange(p, $"{c}.\"MemberId\"", from, to)}""";
+            $"""{c}."Id" > {p.Add(before)} AND {c}."Reason" = {p.Add(nameof(TierChangeReason.Downgraded))} AND {c}."OccurredAt" = {p.Add(Now)}{IdRanges.InRange(p, $"{c}.\"MemberId\"", from, to)}""";
     }
 }

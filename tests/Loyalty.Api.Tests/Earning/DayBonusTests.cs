@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using Loyalty.Api.Tests.Infrastructure;
+using Loyalty.Api.Tests.Lifecycle;
 using Loyalty.Contracts.Admin;
 using Loyalty.Contracts.Partner;
 using Loyalty.Domain.Financial.Ledger;
@@ -103,6 +104,37 @@ public sealed class DayBonusTests(ApiFixture fixture)
             var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest, "validation_failed");
             Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _), $"{request.Name}: {problem}");
         }
+    }
+
+    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task A_merged_duplicates_day_bonus_follows_it_so_the_survivor_is_not_paid_the_same_year_twice(DatabaseProvider provider)
+    {
+        var s = await Scenario.StartAsync(fixture.For(provider));
+        using var noon = AtNoon(s);
+        var today = DateOnly.FromDateTime(s.Now().UtcDateTime);
+        var gift = await s.CreateRuleAsync(new EarningRuleRequest("Birthday gift " + Unique.Id(), EarningRuleKind.FixedBonus, Points: 500, Trigger: BonusTrigger.BirthdayMonth, Conditions: s.Mine(), GrantOn: BonusGrantOn.Day));
+        var born = new DateOnly(1992, today.Month, today.Day);
+        var job = s.Api.Services.GetRequiredService<DayBonusJob>();
+
+        // The duplicate is paid this year's bonus; the same person enrols again afterwards and the two are merged.
+        var duplicate = await EnrolBornAsync(s, born);
+        await job.RunOnceAsync(CancellationToken.None);
+        var survivor = await EnrolBornAsync(s, born);
+        await s.MergeAsync(await s.IdOfAsync(survivor.MemberNumber), await s.IdOfAsync(duplicate.MemberNumber));
+        await job.RunOnceAsync(CancellationToken.None);
+        Assert.Equal(500, await s.AssertBalanceEqualsLedgerAsync(survivor.MemberNumber)); // the duplicate's 500, moved, and no second 500
+
+        // Both were paid before the merge: it goes through, and each keeps the grant that paid it.
+        var first = await EnrolBornAsync(s, born);
+        var second = await EnrolBornAsync(s, born);
+        await job.RunOnceAsync(CancellationToken.None);
+        var (firstId, secondId) = (await s.IdOfAsync(first.MemberNumber), await s.IdOfAsync(second.MemberNumber));
+        await s.MergeAsync(firstId, secondId);
+        await job.RunOnceAsync(CancellationToken.None);
+        Assert.Equal(1000, await s.AssertBalanceEqualsLedgerAsync(first.MemberNumber));
+        await using var db = s.Api.CreateDbContext();
+        Assert.Equal(1, await db.DayBonusGrants.CountAsync(g => g.MemberId == firstId && g.RuleId == gift.Id));
+        Assert.Equal(1, await db.DayBonusGrants.CountAsync(g => g.MemberId == secondId && g.RuleId == gift.Id));
     }
 
     /// <summary>Noon UTC today, so the day cannot roll over between setting a birthday and running the job.</summary>

@@ -40,8 +40,8 @@ public static class ApiKeysEndpoints
             .WithName("AdminRevokeApiKey");
         admin.MapPost("/{partnerId:guid}/api-keys/{keyId:guid}/rotate", async Task<Ok<ApiKeyCreatedResponse>> (Guid partnerId, Guid keyId, RotateApiKeyRequest? request, ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
             TypedResults.Ok(await sender.Send(new RotateApiKeyCommand(user.GetActor(), partnerId, keyId, request?.GraceMinutes, null), ct)))
-            .WithSummary("Rotate a partner's API key").WithDescription(RotateDescription)
-            .ProducesValidationProblem().ProducesProblem(404).ProducesProblem(422)
+            .WithSummary("Rotate a partner's API key").WithDescription(RotateDescription + " " + IdempotencyEndpointExtensions.SecretReplay)
+            .RequireIdempotencyKey(responseHoldsSecret: true).ProducesValidationProblem().ProducesProblem(404).ProducesProblem(422)
             .WithName("AdminRotateApiKey");
         var partner = api.Partner.MapGroup("").RequireScope(ApiKeyScopes.PartnerManage).WithTags("Self-service");
         partner.MapGet("/api-keys", async Task<Ok<Page<ApiKeyResponse>>> (int? limit, string? cursor, ClaimsPrincipal user, ISender sender, CancellationToken ct) =>

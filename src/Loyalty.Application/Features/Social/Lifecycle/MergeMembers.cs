@@ -20,10 +20,11 @@ namespace Loyalty.Application.Features.Social.Lifecycle;
 /// <summary>
 /// Folds a duplicate membership into the survivor. The duplicate's available points move with their lots' expiry
 /// dates (MergeOut on the duplicate, MergeIn on the survivor, each referencing the other); its ledger is never
-/// rewritten and shows in the survivor's history. Purchases, returns and vouchers move to the survivor (tier
-/// qualification and reward limits count them by member); redemptions and transfers stay where they happened. The
-/// survivor keeps the higher tier. Refused while the duplicate has pending points or points on hold. Merging an
-/// already merged duplicate into the same survivor again moves whatever reached it since (a sweep).
+/// rewritten and shows in the survivor's history. Purchases, returns, vouchers and day-bonus grants move to the
+/// survivor (tier qualification, reward limits and the once-a-year bonuses count them by member); redemptions and
+/// transfers stay where they happened. The survivor keeps the higher tier. Refused while the duplicate has pending
+/// points or points on hold. Merging an already merged duplicate into the same survivor again moves whatever reached
+/// it since (a sweep).
 /// </summary>
 public sealed record MergeMembersCommand(string Actor, Guid SurvivorId, MergeMemberRequest Request) : ICommand<MergeMembersResponse>, ITransactionalCommand;
 
@@ -92,6 +93,12 @@ public sealed class MergeMembersHandler(ILoyaltyDbContext db, PointsLedger ledge
         await db.MemberRecommendations.Where(r => r.MemberId == duplicateId).ExecuteDeleteAsync(cancellationToken); // the survivor's next refresh covers both histories
         await db.PurchaseReturns.Where(r => r.MemberId == duplicateId).ExecuteUpdateAsync(s => s.SetProperty(r => r.MemberId, survivorId), cancellationToken);
         var vouchersMoved = await db.Vouchers.Where(v => v.MemberId == duplicateId).ExecuteUpdateAsync(s => s.SetProperty(v => v.MemberId, survivorId), cancellationToken);
+        // Birthday and anniversary bonuses the duplicate was paid follow it, so the survivor is not paid the same rule's
+        // bonus for the same year again. Where both were paid already (one grant per rule, member and year), the
+        // duplicate keeps its own record: each points at the ledger entry that paid it.
+        await db.DayBonusGrants
+            .Where(g => g.MemberId == duplicateId && !db.DayBonusGrants.Any(t => t.MemberId == survivorId && t.RuleId == g.RuleId && t.Year == g.Year))
+            .ExecuteUpdateAsync(s => s.SetProperty(g => g.MemberId, survivorId), cancellationToken);
 
         var actor = command.Actor;
         var reason = command.Request.Reason.Trim();
