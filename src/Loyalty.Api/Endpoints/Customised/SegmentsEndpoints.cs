@@ -1,7 +1,7 @@
-using Loyalty.Api.OpenApi;
 using System.Security.Claims;
 using System.Text;
 using Loyalty.Api.Auth;
+using Loyalty.Api.OpenApi;
 using Loyalty.Application.Features.Customised.Segments;
 using Loyalty.Contracts.Admin;
 using Loyalty.Contracts.Common;

@@ -1,7 +1,7 @@
-using Loyalty.Api.OpenApi;
 using System.Security.Claims;
 using Loyalty.Api.Auth;
 using Loyalty.Api.Idempotency;
+using Loyalty.Api.OpenApi;
 using Loyalty.Application.Features.Financial.Earning;
 using Loyalty.Contracts.Admin;
 using Loyalty.Contracts.Common;

@@ -1,6 +1,6 @@
 using FluentValidation;
-using Loyalty.Application.Common;
 using Loyalty.Application.Abstractions;
+using Loyalty.Application.Common;
 using Loyalty.Application.Features.Audit;
 using Loyalty.Contracts;
 using Loyalty.Contracts.Admin;
