@@ -96,6 +96,8 @@ public sealed class InterestNotificationTests(ApiFixture fixture)
             var changed = await s.Admin.PutJsonAsync<NotificationSettingsResponse>(Settings, new NotificationSettingsRequest(2, 7));
             Assert.Equal((2, 7), (changed.MaxPerWindow, changed.WindowDays));
             Assert.Equal(changed, await s.Admin.GetJsonAsync<NotificationSettingsResponse>(Settings));
+            var audit = await s.Admin.GetJsonAsync<Page<AuditLogEntryResponse>>("/api/v1/admin/audit-log?entityType=notification_settings");
+            Assert.Equal("notification_settings.changed", audit.Items[0].Action);
             using (var bad = await s.Admin.PutAsync(Settings, JsonContent(new NotificationSettingsRequest(-1, 0))))
             {
                 await bad.AssertProblemAsync(HttpStatusCode.BadRequest, "validation_failed");
@@ -187,6 +189,19 @@ public sealed class InterestNotificationTests(ApiFixture fixture)
         var cleared = await s.Admin.PatchJsonAsync<RewardResponse>($"/api/v1/admin/rewards/{created.Id}", new UpdateRewardRequest { Interests = [] });
         Assert.Empty(cleared.Interests);
         Assert.Empty((await s.Admin.GetJsonAsync<RewardResponse>($"/api/v1/admin/rewards/{created.Id}")).Interests);
+    }
+
+    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task The_demo_programme_shows_one_interest_notification(DatabaseProvider provider)
+    {
+        var api = fixture.For(provider);
+        await using var db = api.CreateDbContext();
+        var cupping = await db.ClubEvents.Where(e => e.Title == "Coffee cupping evening").Select(e => e.Id).SingleAsync();
+        var ada = await db.Members.Where(m => m.Email == "ada@members.demo.example").Select(m => m.MemberNumber).SingleAsync();
+
+        // Ada likes coffee and accepts e-mail; Alan likes coffee too but accepts no marketing.
+        var sent = Assert.Single(await RequestedAsync(api, cupping));
+        Assert.Equal((ada, ContactChannel.Email, "matches your interest: Coffee"), (sent.MemberNumber, sent.Channel, sent.Reason));
     }
 
     /// <summary>An app member with these interests, preferred channel and marketing consents, set through the profile API.</summary>

@@ -111,6 +111,36 @@ public sealed class OfferEarningGapTests(ApiFixture fixture)
         Assert.Equal(0, (await MyOffersAsync(ann)).Single().UsesLeft);
     }
 
+    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task A_full_return_withdraws_an_unused_offer_voucher_restocks_it_and_gives_the_use_back(DatabaseProvider provider)
+    {
+        var api = fixture.For(provider);
+        var s = await Scenario.StartAsync(api);
+        await using var policy = await s.PolicyAsync(p => p with { ReturnPolicy = ReturnPolicy.ReverseWithinAvailable, PendingDays = 0 });
+        var ann = await AppMemberAsync(s);
+        var reward = await s.Admin.PostJsonAsync<RewardResponse>("/api/v1/admin/rewards", new CreateRewardRequest("Scarf " + Unique.Id(), "", 500, 1, null, null, null, null, 30));
+        var now = api.Clock.GetUtcNow();
+        var offer = await PublishAsync(s, new PersonalOfferRequest(
+            "Scarf for you " + Unique.Id(), "", now.AddHours(-1), now.AddDays(1), 1, false, 0, new OfferBenefitDto(OfferBenefitKind.Voucher, RewardId: reward.Id), [ann.Id]));
+
+        var purchase = await s.EarnAsync(ann.MemberNumber, 10m);
+        Assert.Single(OfferLines(purchase, offer.Id));
+        Assert.Equal(0, (await s.Admin.GetJsonAsync<RewardResponse>($"/api/v1/admin/rewards/{reward.Id}")).Stock);
+
+        await ReturnAsync(s, purchase.ExternalId, new RecordReturnRequest("R-1", null, null));
+        Assert.Equal(1, (await s.Admin.GetJsonAsync<RewardResponse>($"/api/v1/admin/rewards/{reward.Id}")).Stock);
+        Assert.Equal(1, (await MyOffersAsync(ann)).Single().UsesLeft);
+        await using (var db = api.CreateDbContext())
+        {
+            var voucher = await db.Vouchers.SingleAsync(v => v.RewardId == reward.Id);
+            Assert.Equal(Domain.Financial.Rewards.VoucherStatus.Expired, voucher.StatusAt(api.Clock.GetUtcNow()));
+        }
+
+        // The next purchase gets a fresh voucher from the restocked unit.
+        Assert.Single(OfferLines(await s.EarnAsync(ann.MemberNumber, 10m), offer.Id));
+        Assert.Equal(0, (await s.Admin.GetJsonAsync<RewardResponse>($"/api/v1/admin/rewards/{reward.Id}")).Stock);
+    }
+
     private static async Task<ReturnResponse> ReturnAsync(Scenario s, string externalId, RecordReturnRequest request) =>
         await s.Partner.PostJsonAsync<ReturnResponse>($"/api/v1/partner/transactions/{Uri.EscapeDataString(externalId)}/returns", request, idempotent: true);
 }

@@ -92,19 +92,42 @@ public sealed class OfferEarning(ILoyaltyDbContext db, EventOutbox outbox)
     }
 
     /// <summary>
-    /// A purchase returned in full gives back the uses of the offers it used (its offer points are reversed with the
-    /// rest of its points, proportionally, by the return itself), so the member may use them on another purchase.
-    /// Voucher offers keep their use: the voucher was issued and stays the member's. One statement.
+    /// A purchase returned in full gives back the uses of the offers it used, so the member may use them on another
+    /// purchase; its offer points are reversed with the rest of its points, proportionally, by the return itself. A
+    /// voucher offer's gift voucher is withdrawn (expired now) and its unit goes back to the reward's stock — only
+    /// while the member has not used it: a used voucher keeps its use spent. One query when the purchase used no offer.
     /// </summary>
-    public Task<int> ReturnedAsync(Guid memberId, Guid purchaseId, CancellationToken cancellationToken)
+    public async Task ReturnedAsync(Purchase purchase, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var used = from l in db.EarnBreakdownLines
-                   where l.PurchaseId == purchaseId && l.OfferId != null && l.Kind == EarnLineKinds.Offer
-                   select l.OfferId!.Value;
-        var pointsOffers = db.PersonalOffers.Where(o => o.BenefitKind != OfferBenefitKind.Voucher).Select(o => o.Id);
-        return db.OfferAssignments
-            .Where(a => a.MemberId == memberId && a.Uses > 0 && used.Contains(a.OfferId) && pointsOffers.Contains(a.OfferId))
-            .ExecuteUpdateAsync(s => s.SetProperty(a => a.Uses, a => a.Uses - 1), cancellationToken);
+        ArgumentNullException.ThrowIfNull(purchase);
+        var used = await (from l in db.EarnBreakdownLines.AsNoTracking()
+                          where l.PurchaseId == purchase.Id && l.Kind == EarnLineKinds.Offer && l.OfferId != null
+                          join o in db.PersonalOffers.AsNoTracking() on l.OfferId equals o.Id
+                          select new { o.Id, o.BenefitKind, o.RewardId }).ToListAsync(cancellationToken);
+        foreach (var offer in used)
+        {
+            if (offer.BenefitKind == OfferBenefitKind.Voucher && offer.RewardId is { } rewardId)
+            {
+                // The gift was issued with the purchase (same instant, no points); the till may be using it right now,
+                // so it is withdrawn only if still unused, in one conditional update.
+                var withdrawn = await db.Vouchers
+                    .Where(v => v.MemberId == purchase.MemberId && v.RewardId == rewardId && v.PointsSpent == 0 && v.IssuedAt == purchase.RecordedAt
+                        && v.UsedAt == null && v.ExpiresAt > now)
+                    .ExecuteUpdateAsync(s => s.SetProperty(v => v.ExpiresAt, now), cancellationToken);
+                if (withdrawn == 0)
+                {
+                    continue;
+                }
+
+                await db.Rewards.Where(r => r.Id == rewardId && r.Stock != null)
+                    .ExecuteUpdateAsync(s => s.SetProperty(r => r.Stock, r => r.Stock + withdrawn), cancellationToken);
+            }
+
+            var offerId = offer.Id;
+            await db.OfferAssignments
+                .Where(a => a.OfferId == offerId && a.MemberId == purchase.MemberId && a.Uses > 0)
+                .ExecuteUpdateAsync(s => s.SetProperty(a => a.Uses, a => a.Uses - 1), cancellationToken);
+        }
     }
 
     /// <summary>One unit of the reward's stock, race-free (null stays unlimited); false when none is left.</summary>

@@ -70,7 +70,7 @@ public sealed class RecordReturnHandler(ILoyaltyDbContext db, PointsLedger ledge
         db.PurchaseReturns.Add(recorded);
         if (purchase.ReturnedAmount == purchase.Amount)
         {
-            await offers.ReturnedAsync(memberId, purchase.Id, cancellationToken);
+            await offers.ReturnedAsync(purchase, now, cancellationToken);
         }
         if (due > 0)
         {
