@@ -3,10 +3,10 @@ using Loyalty.Application.Common;
 using Loyalty.Application.Features.Customised.Notifications;
 using Loyalty.Contracts.Admin;
 using Loyalty.Contracts.Common;
-using NotificationContentKind = Loyalty.Domain.Customised.Notifications.NotificationContentKind;
 using Loyalty.Domain.Customised.Offers;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using NotificationContentKind = Loyalty.Domain.Customised.Notifications.NotificationContentKind;
 
 namespace Loyalty.Application.Features.Customised.Offers;
 

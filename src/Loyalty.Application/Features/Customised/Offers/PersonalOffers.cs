@@ -7,9 +7,9 @@ using Loyalty.Contracts;
 using Loyalty.Contracts.Admin;
 using Loyalty.Contracts.Common;
 using Loyalty.Domain.Common;
-using NotificationContentKind = Loyalty.Domain.Customised.Notifications.NotificationContentKind;
 using Loyalty.Domain.Customised.Offers;
 using Microsoft.EntityFrameworkCore;
+using NotificationContentKind = Loyalty.Domain.Customised.Notifications.NotificationContentKind;
 using OfferBenefitKind = Loyalty.Domain.Customised.Offers.OfferBenefitKind;
 using OfferStatus = Loyalty.Domain.Customised.Offers.OfferStatus;
 
