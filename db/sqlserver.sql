@@ -2972,3 +2972,86 @@ END;
 
 COMMIT;
 GO
+
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206164122_InterestNotifications'
+)
+BEGIN
+    CREATE TABLE [ContentInterests] (
+        [ContentKind] nvarchar(20) NOT NULL,
+        [ContentId] uniqueidentifier NOT NULL,
+        [TopicId] uniqueidentifier NOT NULL,
+        CONSTRAINT [PK_ContentInterests] PRIMARY KEY ([ContentKind], [ContentId], [TopicId]),
+        CONSTRAINT [FK_ContentInterests_InterestTopics_TopicId] FOREIGN KEY ([TopicId]) REFERENCES [InterestTopics] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206164122_InterestNotifications'
+)
+BEGIN
+    CREATE TABLE [MemberNotifications] (
+        [Id] bigint NOT NULL IDENTITY,
+        [MemberId] uniqueidentifier NOT NULL,
+        [At] datetimeoffset NOT NULL,
+        [Channel] nvarchar(20) NOT NULL,
+        [Reason] nvarchar(300) NOT NULL,
+        [ContentKind] nvarchar(20) NOT NULL,
+        [ContentId] uniqueidentifier NOT NULL,
+        CONSTRAINT [PK_MemberNotifications] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_MemberNotifications_Members_MemberId] FOREIGN KEY ([MemberId]) REFERENCES [Members] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206164122_InterestNotifications'
+)
+BEGIN
+    CREATE TABLE [NotificationSettings] (
+        [Id] int NOT NULL,
+        [MaxPerWindow] int NOT NULL,
+        [WindowDays] int NOT NULL,
+        [UpdatedAt] datetimeoffset NOT NULL,
+        CONSTRAINT [PK_NotificationSettings] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206164122_InterestNotifications'
+)
+BEGIN
+    CREATE INDEX [IX_ContentInterests_TopicId] ON [ContentInterests] ([TopicId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206164122_InterestNotifications'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_MemberNotifications_ContentKind_ContentId_MemberId] ON [MemberNotifications] ([ContentKind], [ContentId], [MemberId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206164122_InterestNotifications'
+)
+BEGIN
+    CREATE INDEX [IX_MemberNotifications_MemberId_At] ON [MemberNotifications] ([MemberId], [At]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206164122_InterestNotifications'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261206164122_InterestNotifications', N'10.0.14');
+END;
+
+COMMIT;
+GO

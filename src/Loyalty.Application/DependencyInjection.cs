@@ -3,6 +3,7 @@ using FluentValidation;
 using Loyalty.Application.Common;
 using Loyalty.Application.Features.Audit;
 using Loyalty.Application.Features.Customised.AccountManagers;
+using Loyalty.Application.Features.Customised.Notifications;
 using Loyalty.Application.Features.Customised.Offers;
 using Loyalty.Application.Features.Customised.Profiles;
 using Loyalty.Application.Features.Customised.Recommendations;
@@ -71,6 +72,10 @@ public static class DependencyInjection
         services.AddScoped<IPriorityService, PriorityService>();
         services.AddScoped<Assignments>();
         services.AddScoped<IMemberDataSection, AccountManagerDataSection>();
+
+        // Interest notifications (Customised layer).
+        services.AddScoped<InterestNotifications>();
+        services.AddScoped<IMemberDataSection, NotificationDataSection>();
         return services;
     }
 }

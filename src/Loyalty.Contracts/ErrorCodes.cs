@@ -535,6 +535,11 @@ public static class ErrorCodes
 
     /// <summary>No household has this id.</summary>
     public const string HouseholdNotFound = "household_not_found";
+
+    // Customised: interest notifications
+
+    /// <summary>The notification frequency cap is outside its range (maxPerWindow 0 to 100, windowDays 1 to 90).</summary>
+    public const string InvalidNotificationSettings = "invalid_notification_settings";
     // Account managers and key-account files (issue 13, part 2).
 
     /// <summary>No account manager has this id.</summary>

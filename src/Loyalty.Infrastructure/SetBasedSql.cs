@@ -1,4 +1,5 @@
 using Loyalty.Application.Features.Customised.AccountManagers;
+using Loyalty.Application.Features.Customised.Notifications;
 using Loyalty.Application.Features.Customised.Offers;
 using Loyalty.Application.Features.Customised.Segments;
 using Loyalty.Application.Features.Financial.Expiry;
@@ -8,6 +9,7 @@ using Loyalty.Application.Features.Social.Tiers;
 using Loyalty.Infrastructure.Customised;
 using Loyalty.Infrastructure.Expiry;
 using Loyalty.Infrastructure.Ledger;
+using Loyalty.Infrastructure.Notifications;
 using Loyalty.Infrastructure.Offers;
 using Loyalty.Infrastructure.Reports;
 using Loyalty.Infrastructure.Segments;
@@ -35,6 +37,7 @@ public static class SetBasedSql
         services.AddScoped<IOfferAudience, SqlOfferAudience>();
         services.AddScoped<IOfferReportSums, SqlOfferReportSums>();
         services.AddScoped<IMemberValueSource, SqlMemberValueSource>();
+        services.AddScoped<IInterestNotificationFanOut, SqlInterestNotificationFanOut>();
         return services;
     }
 }

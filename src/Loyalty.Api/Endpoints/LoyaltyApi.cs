@@ -43,6 +43,7 @@ public static class LoyaltyApi
         api.MapOffersEndpoints();
         api.MapAccountManagersEndpoints();
         api.MapKeyAccountsEndpoints();
+        api.MapNotificationsEndpoints();
 
         api.MapAuditEndpoints();
     }

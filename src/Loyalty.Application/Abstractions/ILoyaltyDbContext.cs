@@ -1,5 +1,6 @@
 using Loyalty.Domain.Audit;
 using Loyalty.Domain.Customised.AccountManagers;
+using Loyalty.Domain.Customised.Notifications;
 using Loyalty.Domain.Customised.Offers;
 using Loyalty.Domain.Customised.Profiles;
 using Loyalty.Domain.Customised.Recommendations;
@@ -157,6 +158,13 @@ public interface ILoyaltyDbContext
     DbSet<PriorityServiceMember> PriorityServiceMembers { get; }
 
     DbSet<PriorityServiceTier> PriorityServiceTiers { get; }
+
+    // Interest notifications (Customised layer).
+    DbSet<ContentInterest> ContentInterests { get; }
+
+    DbSet<MemberNotification> MemberNotifications { get; }
+
+    DbSet<NotificationSettings> NotificationSettings { get; }
 
     DatabaseFacade Database { get; }
 

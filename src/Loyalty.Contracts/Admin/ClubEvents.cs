@@ -5,7 +5,8 @@ namespace Loyalty.Contracts.Admin;
 /// A club event, as created or replaced (PUT sends the whole event). The place is a venue (venueName + venueAddress) or
 /// onlineUrl. partnerId/storeId name the hosting partner and its store (optional); eligibleTierIds empty or null means
 /// every tier. registrationOpensAt null opens registration at once; registrationClosesAt and cancellationClosesAt null
-/// mean when the event starts. All instants UTC; a window includes its start and excludes its end.
+/// mean when the event starts. All instants UTC; a window includes its start and excludes its end. interests (interest
+/// topic codes, optional): members of its tiers interested in one of them are notified (within the frequency cap, with consent).
 /// </summary>
 public sealed record ClubEventRequest(
     string Title,
@@ -22,7 +23,8 @@ public sealed record ClubEventRequest(
     IReadOnlyList<Guid>? EligibleTierIds,
     DateTimeOffset? RegistrationOpensAt,
     DateTimeOffset? RegistrationClosesAt,
-    DateTimeOffset? CancellationClosesAt);
+    DateTimeOffset? CancellationClosesAt,
+    IReadOnlyList<string>? Interests = null);
 
 /// <summary>Cancels an event; every registration and the waiting list are cancelled, and members are notified.</summary>
 public sealed record CancelClubEventRequest(string Reason);
@@ -55,7 +57,8 @@ public sealed record ClubEventResponse(
     int Waitlisted,
     int PlacesLeft,
     DateTimeOffset CreatedAt,
-    DateTimeOffset UpdatedAt);
+    DateTimeOffset UpdatedAt,
+    IReadOnlyList<string> Interests);
 
 /// <summary>
 /// One registration, for the organisers. Status is registered, waitlisted, checkedIn or cancelled; waitlistPosition

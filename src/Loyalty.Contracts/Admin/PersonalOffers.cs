@@ -6,7 +6,8 @@ namespace Loyalty.Contracts.Admin;
 /// A personal offer as created or replaced (PUT sends the whole draft). Its audience is either memberIds (at most
 /// 10,000 named members) or segmentId (the segment's members when it is published), not both; only members with
 /// marketing consent (any channel) are targeted. controlShare (0 to 0.5) of them is held out at random on publication. The window includes
-/// startsAt and excludes endsAt (UTC).
+/// startsAt and excludes endsAt (UTC). interests (interest topic codes, optional) name what the offer is about: on
+/// publication, treated members interested in one of them are notified (within the frequency cap, with consent).
 /// </summary>
 public sealed record PersonalOfferRequest(
     string Name,
@@ -18,7 +19,8 @@ public sealed record PersonalOfferRequest(
     decimal ControlShare,
     OfferBenefitDto Benefit,
     IReadOnlyList<Guid>? MemberIds,
-    Guid? SegmentId = null);
+    Guid? SegmentId = null,
+    IReadOnlyList<string>? Interests = null);
 
 /// <summary>A personal offer as staff see it; the audience counts are fixed at publication.</summary>
 public sealed record PersonalOfferResponse(
@@ -39,7 +41,8 @@ public sealed record PersonalOfferResponse(
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
     DateTimeOffset? PublishedAt,
-    DateTimeOffset? WithdrawnAt);
+    DateTimeOffset? WithdrawnAt,
+    IReadOnlyList<string> Interests);
 
 /// <summary>One group of an offer's report: its members and what they did in the offer's window.</summary>
 /// <param name="Members">Members in the group.</param>

@@ -7,6 +7,8 @@ namespace Loyalty.Contracts.Admin;
 /// A reward for the catalogue. stock and perMemberLimit null mean unlimited; availableFrom/availableUntil null mean an
 /// open window; eligibleTierIds empty or null means every tier. A voucher stays usable voucherValidityDays after issue.
 /// category names the purchase category the reward is about (matched against what members buy for the next best offer).
+/// interests (interest topic codes, optional): when the reward is active, members of its tiers interested in one of them
+/// are notified (within the frequency cap, with consent).
 /// </summary>
 public sealed record CreateRewardRequest(
     string Name,
@@ -19,7 +21,8 @@ public sealed record CreateRewardRequest(
     IReadOnlyList<Guid>? EligibleTierIds,
     int VoucherValidityDays,
     bool IsActive = true,
-    string? Category = null);
+    string? Category = null,
+    IReadOnlyList<string>? Interests = null);
 
 /// <summary>
 /// A merge patch: only the fields present change. stock, perMemberLimit, availableFrom and availableUntil sent as null
@@ -72,6 +75,9 @@ public sealed class UpdateRewardRequest
 
     public bool? IsActive { get; init; }
 
+    /// <summary>Interest topic codes the reward is about; [] removes them.</summary>
+    public IReadOnlyList<string>? Interests { get; init; }
+
     /// <summary>The purchase category the reward is about; null removes it.</summary>
     public string? Category
     {
@@ -109,4 +115,5 @@ public sealed record RewardResponse(
     bool IsActive,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
-    string? Category = null);
+    string? Category,
+    IReadOnlyList<string> Interests);

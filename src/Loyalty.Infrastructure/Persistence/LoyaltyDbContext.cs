@@ -1,6 +1,7 @@
 using Loyalty.Application.Abstractions;
 using Loyalty.Domain.Audit;
 using Loyalty.Domain.Customised.AccountManagers;
+using Loyalty.Domain.Customised.Notifications;
 using Loyalty.Domain.Customised.Offers;
 using Loyalty.Domain.Customised.Profiles;
 using Loyalty.Domain.Customised.Recommendations;
@@ -152,6 +153,13 @@ public sealed class LoyaltyDbContext(DbContextOptions<LoyaltyDbContext> options)
     public DbSet<PriorityServiceMember> PriorityServiceMembers => Set<PriorityServiceMember>();
 
     public DbSet<PriorityServiceTier> PriorityServiceTiers => Set<PriorityServiceTier>();
+
+    // Interest notifications (Customised layer).
+    public DbSet<ContentInterest> ContentInterests => Set<ContentInterest>();
+
+    public DbSet<MemberNotification> MemberNotifications => Set<MemberNotification>();
+
+    public DbSet<NotificationSettings> NotificationSettings => Set<NotificationSettings>();
 
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
 

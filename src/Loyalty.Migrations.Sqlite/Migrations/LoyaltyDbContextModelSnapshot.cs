@@ -310,6 +310,84 @@ namespace Loyalty.Migrations.Sqlite.Migrations
                     b.ToTable("PriorityServiceTiers");
                 });
 
+            modelBuilder.Entity("Loyalty.Domain.Customised.Notifications.ContentInterest", b =>
+                {
+                    b.Property<string>("ContentKind")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ContentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TopicId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ContentKind", "ContentId", "TopicId");
+
+                    b.HasIndex("TopicId");
+
+                    b.ToTable("ContentInterests", (string)null);
+                });
+
+            modelBuilder.Entity("Loyalty.Domain.Customised.Notifications.MemberNotification", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ContentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentKind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MemberId", "At");
+
+                    b.HasIndex("ContentKind", "ContentId", "MemberId")
+                        .IsUnique();
+
+                    b.ToTable("MemberNotifications", (string)null);
+                });
+
+            modelBuilder.Entity("Loyalty.Domain.Customised.Notifications.NotificationSettings", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MaxPerWindow")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("WindowDays")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("NotificationSettings", (string)null);
+                });
+
             modelBuilder.Entity("Loyalty.Domain.Customised.Offers.OfferAssignment", b =>
                 {
                     b.Property<Guid>("OfferId")
@@ -2976,6 +3054,24 @@ namespace Loyalty.Migrations.Sqlite.Migrations
                     b.HasOne("Loyalty.Domain.Social.Tiers.Tier", null)
                         .WithOne()
                         .HasForeignKey("Loyalty.Domain.Customised.AccountManagers.PriorityServiceTier", "TierId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Loyalty.Domain.Customised.Notifications.ContentInterest", b =>
+                {
+                    b.HasOne("Loyalty.Domain.Customised.Profiles.InterestTopic", null)
+                        .WithMany()
+                        .HasForeignKey("TopicId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Loyalty.Domain.Customised.Notifications.MemberNotification", b =>
+                {
+                    b.HasOne("Loyalty.Domain.Social.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

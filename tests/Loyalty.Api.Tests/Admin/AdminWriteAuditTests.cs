@@ -72,6 +72,7 @@ public sealed class AdminWriteAuditTests(ApiFixture fixture)
         ["UpdatePersonalOffer"] = Configuration,
         ["PublishPersonalOffer"] = Configuration + " (offer.published); a member's points move only when a purchase uses the offer",
         ["WithdrawPersonalOffer"] = Configuration,
+        ["ChangeNotificationSettings"] = Configuration,
         // Account management: audited, no points or membership move; AccountManagerTests and KeyAccountTests check the entries.
         ["RegisterAccountManager"] = Configuration,
         ["UpdateAccountManager"] = Configuration,

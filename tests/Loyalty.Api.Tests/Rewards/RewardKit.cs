@@ -24,11 +24,12 @@ internal static class RewardKit
         bool active = true) =>
         new("Reward " + Unique.Id(), "A test reward", cost, stock, limit, from, until, tiers, validityDays, active);
 
-    /// <summary>Records compare lists by reference; compare the tiers by content and the rest by value.</summary>
+    /// <summary>Records compare lists by reference; compare the tiers and interests by content and the rest by value.</summary>
     public static void AssertSameReward(RewardResponse expected, RewardResponse actual)
     {
         Assert.Equal(expected.EligibleTierIds, actual.EligibleTierIds);
-        Assert.Equal(expected with { EligibleTierIds = [] }, actual with { EligibleTierIds = [] });
+        Assert.Equal(expected.Interests, actual.Interests);
+        Assert.Equal(expected with { EligibleTierIds = [], Interests = [] }, actual with { EligibleTierIds = [], Interests = [] });
     }
 
     public static Task<RewardResponse> CreateRewardAsync(this Scenario s, CreateRewardRequest request) =>

@@ -2,7 +2,10 @@ using Loyalty.Domain.Financial.Earning;
 
 namespace Loyalty.Domain.Customised.Offers;
 
-/// <summary>A treatment-group offer of the member, as the earn path loads it (one row per offer, with the member's state).</summary>
+/// <summary>
+/// A treatment-group offer of the member, as the earn path loads it (one row per offer, with the member's state).
+/// <see cref="RewardStock"/> is the voucher reward's stock when it is limited (null: unlimited, or not a voucher offer).
+/// </summary>
 public sealed record MemberOffer(
     Guid OfferId,
     string Name,
@@ -18,7 +21,8 @@ public sealed record MemberOffer(
     string? Sku,
     Guid? RewardId,
     DateTimeOffset? ActivatedAt,
-    int Uses);
+    int Uses,
+    int? RewardStock = null);
 
 /// <summary>An offer a purchase qualifies for and the line it adds to the breakdown (0 points for a voucher).</summary>
 public sealed record OfferBenefitLine(MemberOffer Offer, EarnLine Line);
@@ -28,7 +32,8 @@ public sealed record OfferBenefitLine(MemberOffer Offer, EarnLine Line);
 /// an offer applies when it is published, the purchase time is inside its window, the member still has uses left and,
 /// where activation is required, activated it no later than the purchase. Bonus points apply to any purchase with a
 /// positive amount; a multiplier adds floor(base points of the basket lines of its category or SKU × (factor − 1))
-/// and applies only when that is at least one point; a voucher offer applies to any purchase with a positive amount.
+/// and applies only when that is at least one point; a voucher offer applies to any purchase with a positive amount
+/// while its reward has stock left (its voucher takes a unit of the catalogue's stock).
 /// Each applicable offer gives its benefit once per purchase.
 /// </summary>
 public static class OfferBenefits
@@ -68,7 +73,8 @@ public static class OfferBenefits
         return offer.Status == OfferStatus.Published
             && offer.StartsAt <= at && at < offer.EndsAt
             && offer.Uses < offer.PerMemberLimit
-            && (!offer.RequiresActivation || (offer.ActivatedAt is { } activated && activated <= at));
+            && (!offer.RequiresActivation || (offer.ActivatedAt is { } activated && activated <= at))
+            && (offer.BenefitKind != OfferBenefitKind.Voucher || offer.RewardStock is null or > 0);
     }
 
     private static EarnLine? Multiplier(MemberOffer offer, Basket basket, EarnCalculation earned)

@@ -60,12 +60,13 @@ public static class EventTypes
     public const string OfferPublished = "offer.published";
     public const string OfferActivated = "offer.activated";
     public const string OfferRedeemed = "offer.redeemed";
+    public const string MemberNotificationRequested = "member.notification_requested";
 
     public static IReadOnlyList<string> All { get; } =
     [
         PointsEarned, PointsRedeemed, PointsReversed, PointsExpiring, PointsExpired, RewardRedeemed, MemberSuspended, MemberReactivated,
         MemberClosed, MemberMerged, MemberErased, ReferralRewarded, TierChanged, ClubEventCheckedIn, ClubEventWaitlistPromoted, ClubEventCancelled,
         MemberEnrolled, PointsAdjusted, PointsTransferred, VoucherUsed, SegmentEntered, SegmentLeft,
-        OfferPublished, OfferActivated, OfferRedeemed,
+        OfferPublished, OfferActivated, OfferRedeemed, MemberNotificationRequested,
     ];
 }

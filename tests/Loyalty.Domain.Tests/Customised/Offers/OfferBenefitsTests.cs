@@ -106,4 +106,16 @@ public sealed class OfferBenefitsTests
         Assert.Equal("offer_not_draft", Assert.Throws<DomainException>(() => offer.Revise(Terms(bonus), Now)).Code);
         Assert.Equal("offer_not_draft", Assert.Throws<DomainException>(() => offer.Publish(9, 1, Now)).Code);
     }
+
+    [Fact]
+    public void A_voucher_offer_applies_only_while_its_reward_has_stock()
+    {
+        var (basket, earned) = Purchase(new BasketLine(null, null, 1, 20m));
+        var unlimited = Offer(OfferBenefitKind.Voucher, points: null);
+
+        Assert.Single(OfferBenefits.For([unlimited], basket, earned, Now));
+        Assert.Single(OfferBenefits.For([unlimited with { RewardStock = 1 }], basket, earned, Now));
+        Assert.Empty(OfferBenefits.For([unlimited with { RewardStock = 0 }], basket, earned, Now));
+        Assert.Single(OfferBenefits.For([Offer() with { RewardStock = 0 }], basket, earned, Now)); // only vouchers take stock
+    }
 }

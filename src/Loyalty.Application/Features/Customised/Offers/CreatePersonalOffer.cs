@@ -1,7 +1,9 @@
 using FluentValidation;
 using Loyalty.Application.Abstractions;
 using Loyalty.Application.Features.Audit;
+using Loyalty.Application.Features.Customised.Notifications;
 using Loyalty.Contracts.Admin;
+using Loyalty.Domain.Customised.Notifications;
 using Loyalty.Domain.Customised.Offers;
 using Mediator;
 
@@ -19,11 +21,12 @@ public sealed class CreatePersonalOfferHandler(ILoyaltyDbContext db, AuditTrail 
 {
     public async ValueTask<PersonalOfferResponse> Handle(CreatePersonalOfferCommand command, CancellationToken cancellationToken)
     {
-        var (terms, members) = await PersonalOffers.ReadAsync(db, command.Request, cancellationToken);
+        var (terms, members, topics) = await PersonalOffers.ReadAsync(db, command.Request, cancellationToken);
         var offer = PersonalOffer.Create(terms, clock.GetUtcNow());
         db.PersonalOffers.Add(offer);
         db.OfferTargets.AddRange(members.Select(m => OfferTarget.For(offer.Id, m)));
-        var response = PersonalOffers.ToResponse(offer, members.Count);
+        await ContentInterestTags.SetAsync(db, NotificationContentKind.Offer, offer.Id, topics, cancellationToken);
+        var response = PersonalOffers.ToResponse(offer, members.Count, await ContentInterestTags.CodesOfAsync(db, topics, cancellationToken));
         audit.Record<PersonalOfferResponse>(command.Actor, "offer.created", "offer", offer.Id, null, response);
         await db.SaveChangesAsync(cancellationToken);
         return response;

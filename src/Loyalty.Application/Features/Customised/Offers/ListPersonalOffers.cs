@@ -1,10 +1,12 @@
 using Loyalty.Application.Abstractions;
 using Loyalty.Application.Common;
+using Loyalty.Application.Features.Customised.Notifications;
 using Loyalty.Contracts.Admin;
 using Loyalty.Contracts.Common;
 using Loyalty.Domain.Customised.Offers;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using NotificationContentKind = Loyalty.Domain.Customised.Notifications.NotificationContentKind;
 
 namespace Loyalty.Application.Features.Customised.Offers;
 
@@ -30,7 +32,8 @@ public sealed class ListPersonalOffersHandler(ILoyaltyDbContext db) : IQueryHand
                 : o.SegmentId != null ? db.SegmentMembers.Count(m => m.SegmentId == o.SegmentId) : db.OfferTargets.Count(t => t.OfferId == o.Id)
             })
             .ToListAsync(cancellationToken);
-        var items = rows.Select(r => PersonalOffers.ToResponse(r.Offer, r.Targets)).ToList();
+        var interests = await ContentInterestTags.CodesAsync(db, NotificationContentKind.Offer, [.. rows.Select(r => r.Offer.Id)], cancellationToken);
+        var items = rows.Select(r => PersonalOffers.ToResponse(r.Offer, r.Targets, interests.GetValueOrDefault(r.Offer.Id, []))).ToList();
         return Paging.ToPage(items, limit, o => Paging.TimeKey(o.CreatedAt, o.Id));
     }
 }

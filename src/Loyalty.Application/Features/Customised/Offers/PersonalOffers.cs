@@ -2,12 +2,14 @@ using FluentValidation;
 using Loyalty.Application.Abstractions;
 using Loyalty.Application.Common;
 using Loyalty.Application.Errors;
+using Loyalty.Application.Features.Customised.Notifications;
 using Loyalty.Contracts;
 using Loyalty.Contracts.Admin;
 using Loyalty.Contracts.Common;
 using Loyalty.Domain.Common;
 using Loyalty.Domain.Customised.Offers;
 using Microsoft.EntityFrameworkCore;
+using NotificationContentKind = Loyalty.Domain.Customised.Notifications.NotificationContentKind;
 using OfferBenefitKind = Loyalty.Domain.Customised.Offers.OfferBenefitKind;
 using OfferStatus = Loyalty.Domain.Customised.Offers.OfferStatus;
 
@@ -34,9 +36,10 @@ public static class PersonalOffers
 
     /// <summary>
     /// The request as terms, with its distinct named member ids (none for a segment); the members, the segment and the
-    /// reward must exist (422 unknown_member, unknown_segment, reward_not_found).
+    /// reward must exist (422 unknown_member, unknown_segment, reward_not_found), the interests must be active topics
+    /// (422 unknown_interest_topic).
     /// </summary>
-    public static async Task<(OfferTerms Terms, IReadOnlyList<Guid> Members)> ReadAsync(ILoyaltyDbContext db, PersonalOfferRequest r, CancellationToken cancellationToken)
+    public static async Task<(OfferTerms Terms, IReadOnlyList<Guid> Members, IReadOnlyList<Guid> Topics)> ReadAsync(ILoyaltyDbContext db, PersonalOfferRequest r, CancellationToken cancellationToken)
     {
         var terms = new OfferTerms(r.Name, r.Description ?? "", r.StartsAt, r.EndsAt, r.PerMemberLimit, r.RequiresActivation, r.ControlShare, BenefitOf(r.Benefit), r.SegmentId);
         var named = r.MemberIds ?? [];
@@ -64,8 +67,9 @@ public static class PersonalOffers
         }
 
         var unknown = wanted.Where(id => !known.Contains(id)).Take(5).ToList();
+        var topics = await ContentInterestTags.ResolveAsync(db, r.Interests, cancellationToken);
         return unknown.Count == 0
-            ? (terms, wanted)
+            ? (terms, wanted, topics)
             : throw new DomainException(ErrorCodes.UnknownMember, $"No member has the id {string.Join(", ", unknown)}.");
     }
 
@@ -84,10 +88,10 @@ public static class PersonalOffers
                 ? await db.SegmentMembers.CountAsync(m => m.SegmentId == segment, cancellationToken)
                 : await db.OfferTargets.CountAsync(t => t.OfferId == offer.Id, cancellationToken)
             : offer.TreatmentCount + offer.ControlCount;
-        return ToResponse(offer, targeted);
+        return ToResponse(offer, targeted, await ContentInterestTags.CodesAsync(db, NotificationContentKind.Offer, offer.Id, cancellationToken));
     }
 
-    public static PersonalOfferResponse ToResponse(PersonalOffer offer, int targeted)
+    public static PersonalOfferResponse ToResponse(PersonalOffer offer, int targeted, IReadOnlyList<string> interests)
     {
         ArgumentNullException.ThrowIfNull(offer);
         return new(
@@ -108,7 +112,8 @@ public static class PersonalOffers
             offer.CreatedAt,
             offer.UpdatedAt,
             offer.PublishedAt,
-            offer.WithdrawnAt);
+            offer.WithdrawnAt,
+            interests);
     }
 }
 
@@ -125,6 +130,7 @@ public sealed class PersonalOfferRequestValidator : AbstractValidator<PersonalOf
         RuleFor(r => r.Benefit.Factor).PrecisionScale(9, 4, ignoreTrailingZeros: true).When(r => r.Benefit?.Factor is not null);
         RuleFor(r => r.Benefit.Category).MaximumLength(100).When(r => r.Benefit is not null);
         RuleFor(r => r.Benefit.Sku).MaximumLength(100).When(r => r.Benefit is not null);
+        RuleFor(r => r.Interests).InterestCodes();
         RuleFor(r => r.MemberIds).Must(ids => ids is null || ids.Count <= PersonalOffers.MaxTargets)
             .WithMessage($"An offer names at most {PersonalOffers.MaxTargets} members.");
     }

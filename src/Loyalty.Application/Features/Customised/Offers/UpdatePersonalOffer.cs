@@ -1,7 +1,9 @@
 using FluentValidation;
 using Loyalty.Application.Abstractions;
 using Loyalty.Application.Features.Audit;
+using Loyalty.Application.Features.Customised.Notifications;
 using Loyalty.Contracts.Admin;
+using Loyalty.Domain.Customised.Notifications;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -21,10 +23,11 @@ public sealed class UpdatePersonalOfferHandler(ILoyaltyDbContext db, AuditTrail 
     {
         var offer = await db.PersonalOffers.SingleOrDefaultAsync(o => o.Id == command.OfferId, cancellationToken) ?? throw PersonalOffers.NotFound();
         var before = await PersonalOffers.ResponseAsync(db, offer, cancellationToken);
-        var (terms, members) = await PersonalOffers.ReadAsync(db, command.Request, cancellationToken);
+        var (terms, members, topics) = await PersonalOffers.ReadAsync(db, command.Request, cancellationToken);
         offer.Revise(terms, clock.GetUtcNow());
         await PersonalOffers.SetTargetsAsync(db, offer.Id, members, cancellationToken);
-        var response = PersonalOffers.ToResponse(offer, members.Count);
+        await ContentInterestTags.SetAsync(db, NotificationContentKind.Offer, offer.Id, topics, cancellationToken);
+        var response = PersonalOffers.ToResponse(offer, members.Count, await ContentInterestTags.CodesOfAsync(db, topics, cancellationToken));
         audit.Record(command.Actor, "offer.updated", "offer", offer.Id, before, response);
         await db.SaveChangesAsync(cancellationToken);
         return response;

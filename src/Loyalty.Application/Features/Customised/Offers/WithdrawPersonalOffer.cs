@@ -1,6 +1,8 @@
 using Loyalty.Application.Abstractions;
 using Loyalty.Application.Features.Audit;
+using Loyalty.Application.Features.Customised.Notifications;
 using Loyalty.Contracts.Admin;
+using Loyalty.Domain.Customised.Notifications;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -14,9 +16,10 @@ public sealed class WithdrawPersonalOfferHandler(ILoyaltyDbContext db, AuditTrai
     public async ValueTask<PersonalOfferResponse> Handle(WithdrawPersonalOfferCommand command, CancellationToken cancellationToken)
     {
         var offer = await db.PersonalOffers.SingleOrDefaultAsync(o => o.Id == command.OfferId, cancellationToken) ?? throw PersonalOffers.NotFound();
-        var before = PersonalOffers.ToResponse(offer, offer.TreatmentCount + offer.ControlCount);
+        var interests = await ContentInterestTags.CodesAsync(db, NotificationContentKind.Offer, offer.Id, cancellationToken);
+        var before = PersonalOffers.ToResponse(offer, offer.TreatmentCount + offer.ControlCount, interests);
         offer.Withdraw(clock.GetUtcNow());
-        var response = PersonalOffers.ToResponse(offer, offer.TreatmentCount + offer.ControlCount);
+        var response = PersonalOffers.ToResponse(offer, offer.TreatmentCount + offer.ControlCount, interests);
         audit.Record(command.Actor, "offer.withdrawn", "offer", offer.Id, before, response);
         await db.SaveChangesAsync(cancellationToken);
         return response;

@@ -1,5 +1,6 @@
 using FluentValidation;
 using Loyalty.Application.Abstractions;
+using Loyalty.Application.Features.Customised.Offers;
 using Loyalty.Application.Features.Social.Members;
 using Loyalty.Application.Features.Structural.Stores;
 using Loyalty.Contracts.Partner;
@@ -8,7 +9,10 @@ using Mediator;
 
 namespace Loyalty.Application.Features.Financial.Earning;
 
-/// <summary>The till asks what a basket would earn for a member at one of its stores; nothing is recorded.</summary>
+/// <summary>
+/// The till asks what a basket would earn for a member at one of its stores; nothing is recorded. The member's
+/// personal offers are shown as the purchase would apply them (not claimed: a use is only spent by the purchase).
+/// </summary>
 public sealed record QuotePurchaseQuery(Guid PartnerId, QuotePurchaseRequest Request) : IQuery<EarnQuoteResponse>;
 
 public sealed class QuotePurchaseValidator : AbstractValidator<QuotePurchaseQuery>
@@ -27,12 +31,14 @@ public sealed class QuotePurchaseHandler(ILoyaltyDbContext db, EarningEngine eng
     {
         var r = query.Request;
         var store = await PartnerStores.FindActiveAsync(db, query.PartnerId, r.StoreId, cancellationToken);
-        var (member, tier) = await MemberLookup.FindWithTierByNumberAsync(db, r.MemberNumber, cancellationToken);
-        member.EnsureCanTransact();
         var at = r.PurchasedAt ?? clock.GetUtcNow();
+        var found = await PurchaseMember.FindAsync(db, query.PartnerId, r.MemberNumber, externalId: null, at, cancellationToken);
+        var member = found.Member;
+        member.EnsureCanTransact();
         var rules = await engine.RulesForPurchaseAsync(cancellationToken);
         var basket = EarningEngine.BasketOf(r.Amount, r.Currency, r.Lines);
-        var earned = await engine.CalculateAsync(rules, basket, EarningEngine.Facts(member, tier), member.Id, new EarningOccasion(at, query.PartnerId, store.Id), forUpdate: false, cancellationToken);
+        var earned = await engine.CalculateAsync(rules, basket, EarningEngine.Facts(member, found.Tier), member.Id, new EarningOccasion(at, query.PartnerId, store.Id), forUpdate: false, cancellationToken);
+        earned = OfferEarning.WithOffers(earned, OfferEarning.Applicable(found.Offers, basket, earned, at));
         return new EarnQuoteResponse(r.Amount, r.Currency, at, earned.TotalPoints, EarningEngine.ToResponse(earned.Lines));
     }
 }

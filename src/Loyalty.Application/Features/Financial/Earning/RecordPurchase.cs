@@ -9,10 +9,8 @@ using Loyalty.Application.Features.Structural.Outbox;
 using Loyalty.Application.Features.Structural.Stores;
 using Loyalty.Contracts;
 using Loyalty.Contracts.Partner;
-using Loyalty.Domain.Customised.Offers;
 using Loyalty.Domain.Financial.Earning;
 using Mediator;
-using Microsoft.EntityFrameworkCore;
 
 namespace Loyalty.Application.Features.Financial.Earning;
 
@@ -39,29 +37,11 @@ public sealed class RecordPurchaseHandler(ILoyaltyDbContext db, PointsLedger led
         var store = await PartnerStores.FindActiveAsync(db, command.PartnerId, request.StoreId, cancellationToken);
 
         // The member, their tier, whether this receipt was already recorded and the personal offers this purchase
-        // could use (treatment group, published, in the window, uses left), in one round trip.
-        var number = MemberLookup.Normalize(request.MemberNumber);
+        // could use, in one round trip (the quote reads the same).
         var externalId = request.ExternalId.Trim();
         var now = clock.GetUtcNow();
         var purchasedAt = request.PurchasedAt ?? now;
-        var found = await (from m in db.Members.AsNoTracking()
-                           where m.MemberNumber == number
-                           join t in db.Tiers.AsNoTracking() on m.TierId equals t.Id
-                           select new
-                           {
-                               Member = m,
-                               Tier = t,
-                               Duplicate = db.Purchases.Any(p => p.PartnerId == command.PartnerId && p.ExternalId == externalId),
-                               Offers = (from a in db.OfferAssignments
-                                         where a.MemberId == m.Id && a.Group == OfferGroup.Treatment
-                                         join o in db.PersonalOffers on a.OfferId equals o.Id
-                                         where o.Status == OfferStatus.Published && o.StartsAt <= purchasedAt && o.EndsAt > purchasedAt && a.Uses < o.PerMemberLimit
-                                         select new MemberOffer(
-                                             o.Id, o.Name, o.Status, o.StartsAt, o.EndsAt, o.PerMemberLimit, o.RequiresActivation, o.BenefitKind, o.BonusPoints, o.Factor, o.Category, o.Sku, o.RewardId, a.ActivatedAt, a.Uses))
-                                        .ToList(),
-                           })
-                          .SingleOrDefaultAsync(cancellationToken)
-            ?? throw MemberLookup.UnknownNumber();
+        var found = await PurchaseMember.FindAsync(db, command.PartnerId, request.MemberNumber, externalId, purchasedAt, cancellationToken);
         var member = found.Member;
         member.EnsureCanTransact();
         if (found.Duplicate)
@@ -74,10 +54,7 @@ public sealed class RecordPurchaseHandler(ILoyaltyDbContext db, PointsLedger led
         var earned = await engine.CalculateAsync(
             rules, basket, EarningEngine.Facts(member, found.Tier), member.Id, new EarningOccasion(purchasedAt, command.PartnerId, store.Id), forUpdate: true, cancellationToken);
         var claimed = await offers.ClaimAsync(member.Id, found.Offers, basket, earned, purchasedAt, now, cancellationToken);
-        if (claimed.Count > 0)
-        {
-            earned = earned with { Lines = [.. earned.Lines, .. claimed.Select(c => c.Line)] };
-        }
+        earned = OfferEarning.WithOffers(earned, claimed);
 
         var purchase = PurchaseEarning.Record(db, member.Id, command.PartnerId, store.Id, externalId, basket, purchasedAt, now, earned);
         await offers.RedeemedAsync(member, purchase, claimed, now, cancellationToken);

@@ -2,6 +2,7 @@ using FluentValidation;
 using Loyalty.Application.Abstractions;
 using Loyalty.Application.Common;
 using Loyalty.Application.Errors;
+using Loyalty.Application.Features.Customised.Offers;
 using Loyalty.Application.Features.Financial.Ledger;
 using Loyalty.Application.Features.Financial.Policies;
 using Loyalty.Application.Features.Structural.Outbox;
@@ -19,7 +20,9 @@ namespace Loyalty.Application.Features.Financial.Returns;
 
 /// <summary>
 /// A partner reports goods of a purchase brought back: the member loses the returned share of the points that
-/// purchase earned, from its still-pending points first, then as the programme's return policy says.
+/// purchase earned (personal-offer points included, like every other line of its breakdown), from its still-pending
+/// points first, then as the programme's return policy says. A purchase returned in full gives back the personal-offer
+/// uses it spent.
 /// </summary>
 public sealed record RecordReturnCommand(Guid PartnerId, string ExternalId, RecordReturnRequest Request) : ICommand<ReturnResponse>, ITransactionalCommand;
 
@@ -33,7 +36,7 @@ public sealed class RecordReturnValidator : AbstractValidator<RecordReturnComman
     }
 }
 
-public sealed class RecordReturnHandler(ILoyaltyDbContext db, PointsLedger ledger, PointsPolicyCache policies, EventOutbox outbox, TimeProvider clock)
+public sealed class RecordReturnHandler(ILoyaltyDbContext db, PointsLedger ledger, PointsPolicyCache policies, EventOutbox outbox, OfferEarning offers, TimeProvider clock)
     : ICommandHandler<RecordReturnCommand, ReturnResponse>
 {
     public async ValueTask<ReturnResponse> Handle(RecordReturnCommand command, CancellationToken cancellationToken)
@@ -65,6 +68,10 @@ public sealed class RecordReturnHandler(ILoyaltyDbContext db, PointsLedger ledge
         purchase.RecordReturn(amount, settlement.Reversed, settlement.WrittenOff);
         var recorded = PurchaseReturn.Record(purchase, returnId, amount, settlement, policy, string.IsNullOrWhiteSpace(request.Reason) ? null : request.Reason.Trim(), now);
         db.PurchaseReturns.Add(recorded);
+        if (purchase.ReturnedAmount == purchase.Amount)
+        {
+            await offers.ReturnedAsync(purchase, now, cancellationToken);
+        }
         if (due > 0)
         {
             outbox.Add(

@@ -10,7 +10,9 @@ public sealed record GetRewardQuery(Guid RewardId) : IQuery<RewardResponse>;
 public sealed class GetRewardHandler(ILoyaltyDbContext db) : IQueryHandler<GetRewardQuery, RewardResponse>
 {
     public async ValueTask<RewardResponse> Handle(GetRewardQuery query, CancellationToken cancellationToken) =>
-        RewardCatalogue.ToResponse(
+        await RewardCatalogue.ResponseAsync(
+            db,
             await db.Rewards.AsNoTracking().Include(r => r.Tiers).SingleOrDefaultAsync(r => r.Id == query.RewardId, cancellationToken)
-                ?? throw RewardCatalogue.NotFound());
+                ?? throw RewardCatalogue.NotFound(),
+            cancellationToken);
 }

@@ -1,10 +1,12 @@
 using FluentValidation;
 using Loyalty.Application.Abstractions;
 using Loyalty.Application.Common;
+using Loyalty.Application.Features.Customised.Notifications;
 using Loyalty.Contracts.Admin;
 using Loyalty.Contracts.Common;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using NotificationContentKind = Loyalty.Domain.Customised.Notifications.NotificationContentKind;
 
 namespace Loyalty.Application.Features.Financial.Rewards;
 
@@ -24,6 +26,7 @@ public sealed class ListRewardsHandler(ILoyaltyDbContext db) : IQueryHandler<Lis
         }
 
         var rows = await rewards.OrderBy(r => r.Name).Take(limit + 1).Include(r => r.Tiers).ToListAsync(cancellationToken);
-        return Paging.ToPage([.. rows.Select(RewardCatalogue.ToResponse)], limit, r => r.Name);
+        var interests = await ContentInterestTags.CodesAsync(db, NotificationContentKind.Reward, [.. rows.Select(r => r.Id)], cancellationToken);
+        return Paging.ToPage([.. rows.Select(r => RewardCatalogue.ToResponse(r, interests.GetValueOrDefault(r.Id, [])))], limit, r => r.Name);
     }
 }

@@ -1,8 +1,10 @@
 using FluentValidation;
 using Loyalty.Application.Abstractions;
 using Loyalty.Application.Features.Audit;
+using Loyalty.Application.Features.Customised.Notifications;
 using Loyalty.Contracts.Admin;
 using Loyalty.Domain.Common;
+using Loyalty.Domain.Customised.Notifications;
 using Loyalty.Domain.Financial.Rewards;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -29,18 +31,20 @@ public sealed class UpdateRewardValidator : AbstractValidator<UpdateRewardComman
             RuleFor(c => c.Request.AvailableUntil).GreaterThan(c => c.Request.AvailableFrom)
                 .When(c => c.Request.AvailableFrom is not null && c.Request.AvailableUntil is not null)
                 .WithMessage("availableUntil must be later than availableFrom.");
+            RuleFor(c => c.Request.Interests).InterestCodes();
             RuleFor(c => c.Request.EligibleTierIds).Must(RewardLimits.AreTierIds!).When(c => c.Request.EligibleTierIds is not null).WithMessage(RewardLimits.TierIdsMessage);
         });
     }
 }
 
-public sealed class UpdateRewardHandler(ILoyaltyDbContext db, AuditTrail audit, TimeProvider clock) : ICommandHandler<UpdateRewardCommand, RewardResponse>
+public sealed class UpdateRewardHandler(ILoyaltyDbContext db, InterestNotifications notifications, AuditTrail audit, TimeProvider clock) : ICommandHandler<UpdateRewardCommand, RewardResponse>
 {
     public async ValueTask<RewardResponse> Handle(UpdateRewardCommand command, CancellationToken cancellationToken)
     {
         var reward = await db.Rewards.Include(r => r.Tiers).SingleOrDefaultAsync(r => r.Id == command.RewardId, cancellationToken)
             ?? throw RewardCatalogue.NotFound();
-        var before = RewardCatalogue.ToResponse(reward);
+        var interests = await ContentInterestTags.CodesAsync(db, NotificationContentKind.Reward, reward.Id, cancellationToken);
+        var before = RewardCatalogue.ToResponse(reward, interests);
         var request = command.Request;
 
         var terms = reward.Terms;
@@ -65,10 +69,25 @@ public sealed class UpdateRewardHandler(ILoyaltyDbContext db, AuditTrail audit, 
             ? reward.EligibleTierIds
             : await RewardCatalogue.KnownTiersAsync(db, request.EligibleTierIds, cancellationToken);
 
-        reward.Revise(terms, tiers, request.IsActive ?? reward.IsActive, clock.GetUtcNow());
-        var after = RewardCatalogue.ToResponse(reward);
+        var now = clock.GetUtcNow();
+        var wasActive = reward.IsActive;
+        reward.Revise(terms, tiers, request.IsActive ?? reward.IsActive, now);
+        if (request.Interests is not null)
+        {
+            var topics = await ContentInterestTags.ResolveAsync(db, request.Interests, cancellationToken);
+            await ContentInterestTags.SetAsync(db, NotificationContentKind.Reward, reward.Id, topics, cancellationToken);
+            interests = await ContentInterestTags.CodesOfAsync(db, topics, cancellationToken);
+        }
+
+        var after = RewardCatalogue.ToResponse(reward, interests);
         audit.Record(command.Actor, "reward.updated", "reward", reward.Id, before, after);
         await db.SaveChangesAsync(cancellationToken);
+
+        // Activated, or given new topics: whoever is newly concerned is told (each member once per reward).
+        if (!wasActive || request.Interests is not null)
+        {
+            await RewardCatalogue.NotifyIfAvailableAsync(notifications, reward, now, cancellationToken);
+        }
         return after;
     }
 }

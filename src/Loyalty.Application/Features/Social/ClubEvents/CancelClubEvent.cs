@@ -28,7 +28,7 @@ public sealed class CancelClubEventHandler(ILoyaltyDbContext db, AuditTrail audi
     {
         await ClubEvents.LockAsync(db, command.EventId, cancellationToken);
         var clubEvent = await db.ClubEvents.Include(e => e.Tiers).SingleAsync(e => e.Id == command.EventId, cancellationToken);
-        var before = ClubEvents.ToResponse(clubEvent, await ClubEvents.CountAsync(db, clubEvent.Id, cancellationToken));
+        var before = await ClubEvents.ResponseAsync(db, clubEvent, cancellationToken);
         var now = clock.GetUtcNow();
         clubEvent.Cancel(command.Request.Reason, now);
 
@@ -47,7 +47,7 @@ public sealed class CancelClubEventHandler(ILoyaltyDbContext db, AuditTrail audi
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        var after = ClubEvents.ToResponse(clubEvent, await ClubEvents.CountAsync(db, clubEvent.Id, cancellationToken));
+        var after = await ClubEvents.ResponseAsync(db, clubEvent, cancellationToken);
         audit.Record(command.Actor, "club_event.cancelled", "club_event", clubEvent.Id, before, after);
         await db.SaveChangesAsync(cancellationToken);
         return after;

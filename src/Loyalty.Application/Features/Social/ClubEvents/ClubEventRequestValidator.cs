@@ -1,4 +1,5 @@
 using FluentValidation;
+using Loyalty.Application.Features.Customised.Notifications;
 using Loyalty.Contracts.Admin;
 using Loyalty.Domain.Social.ClubEvents;
 
@@ -20,6 +21,7 @@ public sealed class ClubEventRequestValidator : AbstractValidator<ClubEventReque
         RuleFor(r => r.PointsForAttending).InclusiveBetween(0, ClubEvent.MaxPointsForAttending);
         RuleFor(r => r.PartnerId).NotEqual(Guid.Empty);
         RuleFor(r => r.StoreId).NotEqual(Guid.Empty);
+        RuleFor(r => r.Interests).InterestCodes();
         RuleFor(r => r.EligibleTierIds).Must(ids => ids!.Count <= 50 && !ids.Contains(Guid.Empty)).When(r => r.EligibleTierIds is not null)
             .WithMessage("eligibleTierIds must be at most 50 tier ids.");
     }

@@ -1,10 +1,12 @@
 using Loyalty.Application.Abstractions;
 using Loyalty.Application.Common;
 using Loyalty.Application.Errors;
+using Loyalty.Application.Features.Customised.Notifications;
 using Loyalty.Application.Features.Structural.Outbox;
 using Loyalty.Contracts;
 using Loyalty.Contracts.Admin;
 using Loyalty.Contracts.Events;
+using Loyalty.Domain.Customised.Notifications;
 using Loyalty.Domain.Social.ClubEvents;
 using Microsoft.EntityFrameworkCore;
 
@@ -108,9 +110,30 @@ public static class ClubEvents
         return next.Count;
     }
 
-    public static ClubEventResponse ToResponse(ClubEvent e, ClubEventCounts counts) =>
+    /// <summary>The staff view with the event's counts and interest topics read now.</summary>
+    public static async Task<ClubEventResponse> ResponseAsync(ILoyaltyDbContext db, ClubEvent e, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        return ToResponse(e, await CountAsync(db, e.Id, cancellationToken), await ContentInterestTags.CodesAsync(db, NotificationContentKind.ClubEvent, e.Id, cancellationToken));
+    }
+
+    /// <summary>
+    /// A scheduled event is news until registration closes: members of its tiers interested in its topics are told
+    /// then, once each (an event created, or given new topics).
+    /// </summary>
+    public static async Task NotifyIfOpenAsync(InterestNotifications notifications, ClubEvent e, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(notifications);
+        ArgumentNullException.ThrowIfNull(e);
+        if (e.Status == ClubEventStatus.Scheduled && now < e.RegistrationDeadline)
+        {
+            await notifications.PublishedAsync(NotificationContentKind.ClubEvent, e.Id, e.Title, now, cancellationToken);
+        }
+    }
+
+    public static ClubEventResponse ToResponse(ClubEvent e, ClubEventCounts counts, IReadOnlyList<string> interests) =>
         new(
             e.Id, e.Title, e.Description, e.StartsAt, e.EndsAt, e.VenueName, e.VenueAddress, e.OnlineUrl, e.PartnerId, e.StoreId, e.Capacity,
             e.PointsForAttending, e.EligibleTierIds, e.RegistrationOpensAt, e.RegistrationClosesAt, e.CancellationClosesAt, WireValue.Of<Contracts.Common.ClubEventStatus>(e.Status),
-            e.CancellationReason, counts.Registered, counts.CheckedIn, counts.Waitlisted, e.PlacesLeft(counts.PlacesTaken), e.CreatedAt, e.UpdatedAt);
+            e.CancellationReason, counts.Registered, counts.CheckedIn, counts.Waitlisted, e.PlacesLeft(counts.PlacesTaken), e.CreatedAt, e.UpdatedAt, interests);
 }

@@ -13,6 +13,6 @@ public sealed class GetClubEventHandler(ILoyaltyDbContext db) : IQueryHandler<Ge
     {
         var clubEvent = await db.ClubEvents.AsNoTracking().Include(e => e.Tiers).SingleOrDefaultAsync(e => e.Id == query.EventId, cancellationToken)
             ?? throw ClubEvents.NotFound();
-        return ClubEvents.ToResponse(clubEvent, await ClubEvents.CountAsync(db, clubEvent.Id, cancellationToken));
+        return await ClubEvents.ResponseAsync(db, clubEvent, cancellationToken);
     }
 }

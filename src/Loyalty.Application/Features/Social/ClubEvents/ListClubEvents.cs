@@ -1,10 +1,12 @@
 using FluentValidation;
 using Loyalty.Application.Abstractions;
 using Loyalty.Application.Common;
+using Loyalty.Application.Features.Customised.Notifications;
 using Loyalty.Contracts.Admin;
 using Loyalty.Contracts.Common;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using NotificationContentKind = Loyalty.Domain.Customised.Notifications.NotificationContentKind;
 
 namespace Loyalty.Application.Features.Social.ClubEvents;
 
@@ -34,7 +36,8 @@ public sealed class ListClubEventsHandler(ILoyaltyDbContext db) : IQueryHandler<
 
         var rows = await events.OrderBy(e => e.StartsAt).ThenBy(e => e.Id).Take(limit + 1).Include(e => e.Tiers).ToListAsync(cancellationToken);
         var counts = await ClubEvents.CountAsync(db, [.. rows.Select(e => e.Id)], cancellationToken);
-        var items = rows.Select(e => ClubEvents.ToResponse(e, counts.GetValueOrDefault(e.Id, ClubEventCounts.None))).ToList();
+        var interests = await ContentInterestTags.CodesAsync(db, NotificationContentKind.ClubEvent, [.. rows.Select(e => e.Id)], cancellationToken);
+        var items = rows.Select(e => ClubEvents.ToResponse(e, counts.GetValueOrDefault(e.Id, ClubEventCounts.None), interests.GetValueOrDefault(e.Id, []))).ToList();
         return Paging.ToPage(items, limit, e => Paging.TimeKey(e.StartsAt, e.Id));
     }
 }

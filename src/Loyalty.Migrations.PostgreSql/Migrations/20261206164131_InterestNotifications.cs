@@ -1,0 +1,102 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+
+#nullable disable
+
+namespace Loyalty.Migrations.PostgreSql.Migrations
+{
+    /// <inheritdoc />
+    public partial class InterestNotifications : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "ContentInterests",
+                columns: table => new
+                {
+                    ContentKind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    ContentId = table.Column<Guid>(type: "uuid", nullable: false),
+                    TopicId = table.Column<Guid>(type: "uuid", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ContentInterests", x => new { x.ContentKind, x.ContentId, x.TopicId });
+                    table.ForeignKey(
+                        name: "FK_ContentInterests_InterestTopics_TopicId",
+                        column: x => x.TopicId,
+                        principalTable: "InterestTopics",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "MemberNotifications",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    MemberId = table.Column<Guid>(type: "uuid", nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Channel = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Reason = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    ContentKind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    ContentId = table.Column<Guid>(type: "uuid", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MemberNotifications", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_MemberNotifications_Members_MemberId",
+                        column: x => x.MemberId,
+                        principalTable: "Members",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "NotificationSettings",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false),
+                    MaxPerWindow = table.Column<int>(type: "integer", nullable: false),
+                    WindowDays = table.Column<int>(type: "integer", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_NotificationSettings", x => x.Id);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ContentInterests_TopicId",
+                table: "ContentInterests",
+                column: "TopicId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MemberNotifications_ContentKind_ContentId_MemberId",
+                table: "MemberNotifications",
+                columns: new[] { "ContentKind", "ContentId", "MemberId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MemberNotifications_MemberId_At",
+                table: "MemberNotifications",
+                columns: new[] { "MemberId", "At" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "ContentInterests");
+
+            migrationBuilder.DropTable(
+                name: "MemberNotifications");
+
+            migrationBuilder.DropTable(
+                name: "NotificationSettings");
+        }
+    }
+}
