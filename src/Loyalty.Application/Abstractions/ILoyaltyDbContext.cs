@@ -1,3 +1,5 @@
+using Loyalty.Domain.Insight.Retention;
+using Loyalty.Domain.Insight.Value;
 using Loyalty.Domain.Audit;
 using Loyalty.Domain.Customised.AccountManagers;
 using Loyalty.Domain.Customised.Offers;
@@ -157,6 +159,12 @@ public interface ILoyaltyDbContext
     DbSet<PriorityServiceMember> PriorityServiceMembers { get; }
 
     DbSet<PriorityServiceTier> PriorityServiceTiers { get; }
+
+    DbSet<InsightRun> InsightRuns { get; }
+
+    DbSet<MemberInsight> MemberInsights { get; }
+
+    DbSet<RetentionAction> RetentionActions { get; }
 
     DatabaseFacade Database { get; }
 

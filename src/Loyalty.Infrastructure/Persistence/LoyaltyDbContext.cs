@@ -1,3 +1,5 @@
+using Loyalty.Domain.Insight.Retention;
+using Loyalty.Domain.Insight.Value;
 using Loyalty.Application.Abstractions;
 using Loyalty.Domain.Audit;
 using Loyalty.Domain.Customised.AccountManagers;
@@ -152,6 +154,12 @@ public sealed class LoyaltyDbContext(DbContextOptions<LoyaltyDbContext> options)
     public DbSet<PriorityServiceMember> PriorityServiceMembers => Set<PriorityServiceMember>();
 
     public DbSet<PriorityServiceTier> PriorityServiceTiers => Set<PriorityServiceTier>();
+
+    public DbSet<InsightRun> InsightRuns => Set<InsightRun>();
+
+    public DbSet<MemberInsight> MemberInsights => Set<MemberInsight>();
+
+    public DbSet<RetentionAction> RetentionActions => Set<RetentionAction>();
 
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
 
