@@ -1,5 +1,6 @@
 using Loyalty.Api.Endpoints.Customised;
 using Loyalty.Api.Endpoints.Financial;
+using Loyalty.Api.Endpoints.Insight;
 using Loyalty.Api.Endpoints.Social;
 using Loyalty.Api.Endpoints.Structural;
 
@@ -43,6 +44,11 @@ public static class LoyaltyApi
         api.MapOffersEndpoints();
         api.MapAccountManagersEndpoints();
         api.MapKeyAccountsEndpoints();
+
+        api.MapInsightValueEndpoints();
+        api.MapInsightClassesEndpoints();
+        api.MapInsightChurnEndpoints();
+        api.MapInsightRetentionEndpoints();
 
         api.MapAuditEndpoints();
     }
