@@ -212,4 +212,17 @@ public sealed class InsightTests(ApiFixture fixture)
             Assert.True(report.Kinds.Single(k => k.Kind == RetentionActionKind.Call).NotReturned >= 1);
         }
     }
+
+    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task The_demo_manager_sees_a_drifting_member_at_risk_with_the_explanation(DatabaseProvider provider)
+    {
+        var api = fixture.For(provider);
+        using var demo = api.CreateClient().WithBearer(TestTokens.Create(Loyalty.Infrastructure.Seeding.DemoProgrammeSeeder.DemoManagerSubject, "account-manager"));
+
+        var carl = Assert.Single(await demo.GetAllAsync<AtRiskMemberResponse>("/api/v1/admin/insight/at-risk"));
+
+        Assert.Equal(("Carl", WireClass.Drifting, WireReason.Overdue), (carl.FirstName, carl.Class, carl.Reasons[0].Kind));
+        var insight = (await demo.GetJsonAsync<MemberInsightResponse>(MemberInsight(carl.MemberId))).Latest!;
+        Assert.StartsWith("usually buys every 9 days; last purchase ", insight.Explanation, StringComparison.Ordinal);
+    }
 }
