@@ -2670,3 +2670,126 @@ BEGIN
     END IF;
 END $EF$;
 COMMIT;
+
+START TRANSACTION;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261206164757_InsightScores') THEN
+    CREATE TABLE "InsightRuns" (
+        "Id" uuid NOT NULL,
+        "Number" bigint NOT NULL,
+        "AsOf" timestamp with time zone NOT NULL,
+        "Currency" character varying(3) NOT NULL,
+        "RetentionCohort" bigint NOT NULL,
+        "RetentionRetained" bigint NOT NULL,
+        "Retention" double precision NOT NULL,
+        "ValueMultiple" double precision NOT NULL,
+        "Members" integer NOT NULL,
+        "CompletedAt" timestamp with time zone NOT NULL,
+        "TriggeredBy" character varying(200) NOT NULL,
+        CONSTRAINT "PK_InsightRuns" PRIMARY KEY ("Id")
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261206164757_InsightScores') THEN
+    CREATE TABLE "RetentionActions" (
+        "Id" uuid NOT NULL,
+        "MemberId" uuid NOT NULL,
+        "Kind" character varying(20) NOT NULL,
+        "Note" character varying(1000) NOT NULL,
+        "Points" bigint,
+        "LedgerEntryId" bigint,
+        "OfferId" uuid,
+        "TierId" uuid NOT NULL,
+        "ChurnScore" integer,
+        "ValueDecile" integer,
+        "FollowUpDays" integer NOT NULL,
+        "TakenAt" timestamp with time zone NOT NULL,
+        "TakenBy" character varying(200) NOT NULL,
+        "Outcome" character varying(20) NOT NULL,
+        "ReturnedAt" timestamp with time zone,
+        "EvaluatedAt" timestamp with time zone,
+        CONSTRAINT "PK_RetentionActions" PRIMARY KEY ("Id")
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261206164757_InsightScores') THEN
+    CREATE TABLE "MemberInsights" (
+        "RunId" uuid NOT NULL,
+        "MemberId" uuid NOT NULL,
+        "TierId" uuid NOT NULL,
+        "TenureDays" integer NOT NULL,
+        "Visits" integer NOT NULL,
+        "VisitsYear" integer NOT NULL,
+        "VisitsQuarter" integer NOT NULL,
+        "VisitsPreviousQuarter" integer NOT NULL,
+        "NetSpendYear" bigint NOT NULL,
+        "NetSpendQuarter" bigint NOT NULL,
+        "LastVisitAt" timestamp with time zone,
+        "DaysSinceLastVisit" integer,
+        "IntervalDays" double precision,
+        "IntervalVariation" double precision,
+        "Recency" integer NOT NULL,
+        "Frequency" integer NOT NULL,
+        "Monetary" integer NOT NULL,
+        "LifetimeValue" bigint NOT NULL,
+        "ValueRank" integer NOT NULL,
+        "ValueDecile" integer NOT NULL,
+        "Class" character varying(20) NOT NULL,
+        "ChurnScore" integer NOT NULL,
+        CONSTRAINT "PK_MemberInsights" PRIMARY KEY ("RunId", "MemberId"),
+        CONSTRAINT "FK_MemberInsights_InsightRuns_RunId" FOREIGN KEY ("RunId") REFERENCES "InsightRuns" ("Id") ON DELETE CASCADE
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261206164757_InsightScores') THEN
+    CREATE UNIQUE INDEX "IX_InsightRuns_Number" ON "InsightRuns" ("Number");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261206164757_InsightScores') THEN
+    CREATE INDEX "IX_MemberInsights_MemberId" ON "MemberInsights" ("MemberId");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261206164757_InsightScores') THEN
+    CREATE INDEX "IX_MemberInsights_RunId_ChurnScore" ON "MemberInsights" ("RunId", "ChurnScore");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261206164757_InsightScores') THEN
+    CREATE INDEX "IX_RetentionActions_MemberId_TakenAt" ON "RetentionActions" ("MemberId", "TakenAt");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261206164757_InsightScores') THEN
+    CREATE INDEX "IX_RetentionActions_Outcome" ON "RetentionActions" ("Outcome");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261206164757_InsightScores') THEN
+    INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+    VALUES ('20261206164757_InsightScores', '10.0.14');
+    END IF;
+END $EF$;
+COMMIT;

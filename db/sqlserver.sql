@@ -2972,3 +2972,136 @@ END;
 
 COMMIT;
 GO
+
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206164748_InsightScores'
+)
+BEGIN
+    CREATE TABLE [InsightRuns] (
+        [Id] uniqueidentifier NOT NULL,
+        [Number] bigint NOT NULL,
+        [AsOf] datetimeoffset NOT NULL,
+        [Currency] nvarchar(3) NOT NULL,
+        [RetentionCohort] bigint NOT NULL,
+        [RetentionRetained] bigint NOT NULL,
+        [Retention] float NOT NULL,
+        [ValueMultiple] float NOT NULL,
+        [Members] int NOT NULL,
+        [CompletedAt] datetimeoffset NOT NULL,
+        [TriggeredBy] nvarchar(200) NOT NULL,
+        CONSTRAINT [PK_InsightRuns] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206164748_InsightScores'
+)
+BEGIN
+    CREATE TABLE [RetentionActions] (
+        [Id] uniqueidentifier NOT NULL,
+        [MemberId] uniqueidentifier NOT NULL,
+        [Kind] nvarchar(20) NOT NULL,
+        [Note] nvarchar(1000) NOT NULL,
+        [Points] bigint NULL,
+        [LedgerEntryId] bigint NULL,
+        [OfferId] uniqueidentifier NULL,
+        [TierId] uniqueidentifier NOT NULL,
+        [ChurnScore] int NULL,
+        [ValueDecile] int NULL,
+        [FollowUpDays] int NOT NULL,
+        [TakenAt] datetimeoffset NOT NULL,
+        [TakenBy] nvarchar(200) NOT NULL,
+        [Outcome] nvarchar(20) NOT NULL,
+        [ReturnedAt] datetimeoffset NULL,
+        [EvaluatedAt] datetimeoffset NULL,
+        CONSTRAINT [PK_RetentionActions] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206164748_InsightScores'
+)
+BEGIN
+    CREATE TABLE [MemberInsights] (
+        [RunId] uniqueidentifier NOT NULL,
+        [MemberId] uniqueidentifier NOT NULL,
+        [TierId] uniqueidentifier NOT NULL,
+        [TenureDays] int NOT NULL,
+        [Visits] int NOT NULL,
+        [VisitsYear] int NOT NULL,
+        [VisitsQuarter] int NOT NULL,
+        [VisitsPreviousQuarter] int NOT NULL,
+        [NetSpendYear] bigint NOT NULL,
+        [NetSpendQuarter] bigint NOT NULL,
+        [LastVisitAt] datetimeoffset NULL,
+        [DaysSinceLastVisit] int NULL,
+        [IntervalDays] float NULL,
+        [IntervalVariation] float NULL,
+        [Recency] int NOT NULL,
+        [Frequency] int NOT NULL,
+        [Monetary] int NOT NULL,
+        [LifetimeValue] bigint NOT NULL,
+        [ValueRank] int NOT NULL,
+        [ValueDecile] int NOT NULL,
+        [Class] nvarchar(20) NOT NULL,
+        [ChurnScore] int NOT NULL,
+        CONSTRAINT [PK_MemberInsights] PRIMARY KEY ([RunId], [MemberId]),
+        CONSTRAINT [FK_MemberInsights_InsightRuns_RunId] FOREIGN KEY ([RunId]) REFERENCES [InsightRuns] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206164748_InsightScores'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_InsightRuns_Number] ON [InsightRuns] ([Number]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206164748_InsightScores'
+)
+BEGIN
+    CREATE INDEX [IX_MemberInsights_MemberId] ON [MemberInsights] ([MemberId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206164748_InsightScores'
+)
+BEGIN
+    CREATE INDEX [IX_MemberInsights_RunId_ChurnScore] ON [MemberInsights] ([RunId], [ChurnScore]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206164748_InsightScores'
+)
+BEGIN
+    CREATE INDEX [IX_RetentionActions_MemberId_TakenAt] ON [RetentionActions] ([MemberId], [TakenAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206164748_InsightScores'
+)
+BEGIN
+    CREATE INDEX [IX_RetentionActions_Outcome] ON [RetentionActions] ([Outcome]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206164748_InsightScores'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261206164748_InsightScores', N'10.0.14');
+END;
+
+COMMIT;
+GO
