@@ -1,12 +1,12 @@
 using Loyalty.Application.Abstractions;
 using Loyalty.Application.Features.Insight;
 using Loyalty.Application.Features.Insight.Value;
+using Loyalty.Infrastructure.Jobs;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Loyalty.Infrastructure.Jobs;
 
 namespace Loyalty.Infrastructure.Insight;
 

@@ -1,5 +1,3 @@
-using Loyalty.Domain.Insight.Retention;
-using Loyalty.Domain.Insight.Value;
 using Loyalty.Application.Abstractions;
 using Loyalty.Domain.Audit;
 using Loyalty.Domain.Customised.AccountManagers;
@@ -15,6 +13,8 @@ using Loyalty.Domain.Financial.Purchases;
 using Loyalty.Domain.Financial.Redemptions;
 using Loyalty.Domain.Financial.Rewards;
 using Loyalty.Domain.Financial.Transfers;
+using Loyalty.Domain.Insight.Retention;
+using Loyalty.Domain.Insight.Value;
 using Loyalty.Domain.Social.ClubEvents;
 using Loyalty.Domain.Social.Members;
 using Loyalty.Domain.Social.Referrals;

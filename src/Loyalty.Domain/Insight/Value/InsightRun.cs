@@ -1,6 +1,5 @@
-using Loyalty.Domain.Insight.Classes;
-
 using Loyalty.Domain.Common;
+using Loyalty.Domain.Insight.Classes;
 
 namespace Loyalty.Domain.Insight.Value;
 

@@ -1,8 +1,8 @@
 using Loyalty.Application.Abstractions;
-using Loyalty.Domain.Common;
 using Loyalty.Application.Features.Social.Tiers;
 using Loyalty.Contracts;
 using Loyalty.Contracts.Admin;
+using Loyalty.Domain.Common;
 using Loyalty.Domain.Insight.Churn;
 using Loyalty.Domain.Insight.Value;
 using Mediator;
