@@ -2976,81 +2976,131 @@ GO
 BEGIN TRANSACTION;
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261206164122_InterestNotifications'
+    WHERE [MigrationId] = N'20261206164748_InsightScores'
 )
 BEGIN
-    CREATE TABLE [ContentInterests] (
-        [ContentKind] nvarchar(20) NOT NULL,
-        [ContentId] uniqueidentifier NOT NULL,
-        [TopicId] uniqueidentifier NOT NULL,
-        CONSTRAINT [PK_ContentInterests] PRIMARY KEY ([ContentKind], [ContentId], [TopicId]),
-        CONSTRAINT [FK_ContentInterests_InterestTopics_TopicId] FOREIGN KEY ([TopicId]) REFERENCES [InterestTopics] ([Id]) ON DELETE NO ACTION
+    CREATE TABLE [InsightRuns] (
+        [Id] uniqueidentifier NOT NULL,
+        [Number] bigint NOT NULL,
+        [AsOf] datetimeoffset NOT NULL,
+        [Currency] nvarchar(3) NOT NULL,
+        [RetentionCohort] bigint NOT NULL,
+        [RetentionRetained] bigint NOT NULL,
+        [Retention] float NOT NULL,
+        [ValueMultiple] float NOT NULL,
+        [Members] int NOT NULL,
+        [CompletedAt] datetimeoffset NOT NULL,
+        [TriggeredBy] nvarchar(200) NOT NULL,
+        CONSTRAINT [PK_InsightRuns] PRIMARY KEY ([Id])
     );
 END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261206164122_InterestNotifications'
+    WHERE [MigrationId] = N'20261206164748_InsightScores'
 )
 BEGIN
-    CREATE TABLE [MemberNotifications] (
-        [Id] bigint NOT NULL IDENTITY,
+    CREATE TABLE [RetentionActions] (
+        [Id] uniqueidentifier NOT NULL,
         [MemberId] uniqueidentifier NOT NULL,
-        [At] datetimeoffset NOT NULL,
-        [Channel] nvarchar(20) NOT NULL,
-        [Reason] nvarchar(300) NOT NULL,
-        [ContentKind] nvarchar(20) NOT NULL,
-        [ContentId] uniqueidentifier NOT NULL,
-        CONSTRAINT [PK_MemberNotifications] PRIMARY KEY ([Id]),
-        CONSTRAINT [FK_MemberNotifications_Members_MemberId] FOREIGN KEY ([MemberId]) REFERENCES [Members] ([Id]) ON DELETE NO ACTION
+        [Kind] nvarchar(20) NOT NULL,
+        [Note] nvarchar(1000) NOT NULL,
+        [Points] bigint NULL,
+        [LedgerEntryId] bigint NULL,
+        [OfferId] uniqueidentifier NULL,
+        [TierId] uniqueidentifier NOT NULL,
+        [ChurnScore] int NULL,
+        [ValueDecile] int NULL,
+        [FollowUpDays] int NOT NULL,
+        [TakenAt] datetimeoffset NOT NULL,
+        [TakenBy] nvarchar(200) NOT NULL,
+        [Outcome] nvarchar(20) NOT NULL,
+        [ReturnedAt] datetimeoffset NULL,
+        [EvaluatedAt] datetimeoffset NULL,
+        CONSTRAINT [PK_RetentionActions] PRIMARY KEY ([Id])
     );
 END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261206164122_InterestNotifications'
+    WHERE [MigrationId] = N'20261206164748_InsightScores'
 )
 BEGIN
-    CREATE TABLE [NotificationSettings] (
-        [Id] int NOT NULL,
-        [MaxPerWindow] int NOT NULL,
-        [WindowDays] int NOT NULL,
-        [UpdatedAt] datetimeoffset NOT NULL,
-        CONSTRAINT [PK_NotificationSettings] PRIMARY KEY ([Id])
+    CREATE TABLE [MemberInsights] (
+        [RunId] uniqueidentifier NOT NULL,
+        [MemberId] uniqueidentifier NOT NULL,
+        [TierId] uniqueidentifier NOT NULL,
+        [TenureDays] int NOT NULL,
+        [Visits] int NOT NULL,
+        [VisitsYear] int NOT NULL,
+        [VisitsQuarter] int NOT NULL,
+        [VisitsPreviousQuarter] int NOT NULL,
+        [NetSpendYear] bigint NOT NULL,
+        [NetSpendQuarter] bigint NOT NULL,
+        [LastVisitAt] datetimeoffset NULL,
+        [DaysSinceLastVisit] int NULL,
+        [IntervalDays] float NULL,
+        [IntervalVariation] float NULL,
+        [Recency] int NOT NULL,
+        [Frequency] int NOT NULL,
+        [Monetary] int NOT NULL,
+        [LifetimeValue] bigint NOT NULL,
+        [ValueRank] int NOT NULL,
+        [ValueDecile] int NOT NULL,
+        [Class] nvarchar(20) NOT NULL,
+        [ChurnScore] int NOT NULL,
+        CONSTRAINT [PK_MemberInsights] PRIMARY KEY ([RunId], [MemberId]),
+        CONSTRAINT [FK_MemberInsights_InsightRuns_RunId] FOREIGN KEY ([RunId]) REFERENCES [InsightRuns] ([Id]) ON DELETE CASCADE
     );
 END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261206164122_InterestNotifications'
+    WHERE [MigrationId] = N'20261206164748_InsightScores'
 )
 BEGIN
-    CREATE INDEX [IX_ContentInterests_TopicId] ON [ContentInterests] ([TopicId]);
+    CREATE UNIQUE INDEX [IX_InsightRuns_Number] ON [InsightRuns] ([Number]);
 END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261206164122_InterestNotifications'
+    WHERE [MigrationId] = N'20261206164748_InsightScores'
 )
 BEGIN
-    CREATE UNIQUE INDEX [IX_MemberNotifications_ContentKind_ContentId_MemberId] ON [MemberNotifications] ([ContentKind], [ContentId], [MemberId]);
+    CREATE INDEX [IX_MemberInsights_MemberId] ON [MemberInsights] ([MemberId]);
 END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261206164122_InterestNotifications'
+    WHERE [MigrationId] = N'20261206164748_InsightScores'
 )
 BEGIN
-    CREATE INDEX [IX_MemberNotifications_MemberId_At] ON [MemberNotifications] ([MemberId], [At]);
+    CREATE INDEX [IX_MemberInsights_RunId_ChurnScore] ON [MemberInsights] ([RunId], [ChurnScore]);
 END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261206164122_InterestNotifications'
+    WHERE [MigrationId] = N'20261206164748_InsightScores'
+)
+BEGIN
+    CREATE INDEX [IX_RetentionActions_MemberId_TakenAt] ON [RetentionActions] ([MemberId], [TakenAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206164748_InsightScores'
+)
+BEGIN
+    CREATE INDEX [IX_RetentionActions_Outcome] ON [RetentionActions] ([Outcome]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206164748_InsightScores'
 )
 BEGIN
     INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261206164122_InterestNotifications', N'10.0.14');
+    VALUES (N'20261206164748_InsightScores', N'10.0.14');
 END;
 
 COMMIT;

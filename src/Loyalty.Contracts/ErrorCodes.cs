@@ -583,4 +583,13 @@ public static class ErrorCodes
 
     /// <summary>The interaction has no next step to complete.</summary>
     public const string NoNextStep = "no_next_step";
+
+    /// <summary>No insight run has scored the members yet (POST /admin/insight/refresh, or wait for the daily job).</summary>
+    public const string InsightNotComputed = "insight_not_computed";
+
+    /// <summary>A backtest date must leave the whole 90-day horizon in the past.</summary>
+    public const string BacktestTooRecent = "backtest_too_recent";
+
+    /// <summary>A retention action is inconsistent (goodwill points without points, points on another kind, follow-up window out of range).</summary>
+    public const string InvalidRetentionAction = "invalid_retention_action";
 }

@@ -1,6 +1,7 @@
 using Loyalty.Application.Abstractions;
 using Loyalty.Infrastructure.Health;
 using Loyalty.Infrastructure.Idempotency;
+using Loyalty.Infrastructure.Insight;
 using Loyalty.Infrastructure.Jobs;
 using Loyalty.Infrastructure.Persistence;
 using Loyalty.Infrastructure.Seeding;
@@ -61,6 +62,7 @@ public static class DependencyInjection
         services.AddPeriodicJob<RecommendationsJob>();
         services.AddWebhooks(configuration);
         services.AddSetBasedSql();
+        services.AddInsight(); // after AddSetBasedSql: replaces the member value source
         services.AddPeriodicJob<ImportJob>();
         services.AddScoped<CurrentIdempotencyKey>();
         services.AddScoped<IdempotencyCommitJournal>();

@@ -2,17 +2,18 @@
 # Runs one opt-in benchmark test against scripts/postgres-local.sh's PostgreSQL (started if needed) in Release and
 # prints its figures. The benchmark scripts next to this one say what each measures and which settings it takes.
 #
-# Usage: tests/load/bench.sh <expiry|tier|import|segment|nbo>
+# Usage: tests/load/bench.sh <expiry|tier|import|segment|nbo|insight>
 set -euo pipefail
 
-name="${1:?usage: tests/load/bench.sh <expiry|tier|import|segment|nbo>}"
+name="${1:?usage: tests/load/bench.sh <expiry|tier|import|segment|nbo|insight>}"
 case "$name" in
     expiry) class=ExpiryBenchmark; flag=LOYALTY_EXPIRY_BENCH; figures='(Seeded|Expired) ' ;;
     tier)   class=TierBenchmark;   flag=LOYALTY_TIER_BENCH;   figures='(Seeded|Reviewed) ' ;;
     import) class=ImportBenchmark; flag=LOYALTY_IMPORT_BENCH; figures='(Uploaded|Imported)' ;;
     segment) class=SegmentBenchmark; flag=LOYALTY_SEGMENT_BENCH; figures='(Seeded|Previewed|Refreshed) ' ;;
     nbo)    class=NextBestOfferBenchmark; flag=LOYALTY_NBO_BENCH; figures='(Seeded|Refreshed|Evaluated) ' ;;
-    *) echo "unknown benchmark '$name' (expiry, tier, import, segment or nbo)" >&2; exit 2 ;;
+    insight) class=InsightBenchmark; flag=LOYALTY_INSIGHT_BENCH; figures='(Seeded|Scored|Backtested) ' ;;
+    *) echo "unknown benchmark '$name' (expiry, tier, import, segment, nbo or insight)" >&2; exit 2 ;;
 esac
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)

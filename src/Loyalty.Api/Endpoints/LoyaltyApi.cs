@@ -1,5 +1,6 @@
 using Loyalty.Api.Endpoints.Customised;
 using Loyalty.Api.Endpoints.Financial;
+using Loyalty.Api.Endpoints.Insight;
 using Loyalty.Api.Endpoints.Social;
 using Loyalty.Api.Endpoints.Structural;
 
@@ -44,6 +45,11 @@ public static class LoyaltyApi
         api.MapAccountManagersEndpoints();
         api.MapKeyAccountsEndpoints();
         api.MapNotificationsEndpoints();
+
+        api.MapInsightValueEndpoints();
+        api.MapInsightClassesEndpoints();
+        api.MapInsightChurnEndpoints();
+        api.MapInsightRetentionEndpoints();
 
         api.MapAuditEndpoints();
     }

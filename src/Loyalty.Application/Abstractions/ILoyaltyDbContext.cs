@@ -13,6 +13,8 @@ using Loyalty.Domain.Financial.Purchases;
 using Loyalty.Domain.Financial.Redemptions;
 using Loyalty.Domain.Financial.Rewards;
 using Loyalty.Domain.Financial.Transfers;
+using Loyalty.Domain.Insight.Retention;
+using Loyalty.Domain.Insight.Value;
 using Loyalty.Domain.Social.ClubEvents;
 using Loyalty.Domain.Social.Members;
 using Loyalty.Domain.Social.Referrals;
@@ -165,6 +167,11 @@ public interface ILoyaltyDbContext
     DbSet<MemberNotification> MemberNotifications { get; }
 
     DbSet<NotificationSettings> NotificationSettings { get; }
+    DbSet<InsightRun> InsightRuns { get; }
+
+    DbSet<MemberInsight> MemberInsights { get; }
+
+    DbSet<RetentionAction> RetentionActions { get; }
 
     DatabaseFacade Database { get; }
 

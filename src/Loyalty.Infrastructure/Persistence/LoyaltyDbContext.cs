@@ -14,6 +14,8 @@ using Loyalty.Domain.Financial.Purchases;
 using Loyalty.Domain.Financial.Redemptions;
 using Loyalty.Domain.Financial.Rewards;
 using Loyalty.Domain.Financial.Transfers;
+using Loyalty.Domain.Insight.Retention;
+using Loyalty.Domain.Insight.Value;
 using Loyalty.Domain.Social.ClubEvents;
 using Loyalty.Domain.Social.Members;
 using Loyalty.Domain.Social.Referrals;
@@ -160,6 +162,11 @@ public sealed class LoyaltyDbContext(DbContextOptions<LoyaltyDbContext> options)
     public DbSet<MemberNotification> MemberNotifications => Set<MemberNotification>();
 
     public DbSet<NotificationSettings> NotificationSettings => Set<NotificationSettings>();
+    public DbSet<InsightRun> InsightRuns => Set<InsightRun>();
+
+    public DbSet<MemberInsight> MemberInsights => Set<MemberInsight>();
+
+    public DbSet<RetentionAction> RetentionActions => Set<RetentionAction>();
 
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
 

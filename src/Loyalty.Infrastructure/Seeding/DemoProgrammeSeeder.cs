@@ -79,6 +79,7 @@ public sealed partial class DemoProgrammeSeeder(IDbContextFactory<LoyaltyDbConte
         await db.SaveChangesAsync(cancellationToken);
         await DemoRecommendations.SeedAsync(db, sender, store, now, cancellationToken);
         await DemoNotifications.SeedAsync(sender, now, cancellationToken);
+        await DemoInsight.SeedAsync(db, sender, store, now, cancellationToken);
         LogSeeded(partner.Id, store.Id);
     }
 

@@ -1959,6 +1959,199 @@ namespace Loyalty.Migrations.SqlServer.Migrations
                     b.ToTable("PointsTransfers");
                 });
 
+            modelBuilder.Entity("Loyalty.Domain.Insight.Retention.RetentionAction", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int?>("ChurnScore")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset?>("EvaluatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int>("FollowUpDays")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<long?>("LedgerEntryId")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<Guid?>("OfferId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<long?>("Points")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset?>("ReturnedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset>("TakenAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("TakenBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<Guid>("TierId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int?>("ValueDecile")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Outcome");
+
+                    b.HasIndex("MemberId", "TakenAt");
+
+                    b.ToTable("RetentionActions");
+                });
+
+            modelBuilder.Entity("Loyalty.Domain.Insight.Value.InsightRun", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("AsOf")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset>("CompletedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("nvarchar(3)");
+
+                    b.Property<int>("Members")
+                        .HasColumnType("int");
+
+                    b.Property<long>("Number")
+                        .HasColumnType("bigint");
+
+                    b.Property<double>("Retention")
+                        .HasColumnType("float");
+
+                    b.Property<long>("RetentionCohort")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("RetentionRetained")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("TriggeredBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<double>("ValueMultiple")
+                        .HasColumnType("float");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Number")
+                        .IsUnique();
+
+                    b.ToTable("InsightRuns");
+                });
+
+            modelBuilder.Entity("Loyalty.Domain.Insight.Value.MemberInsight", b =>
+                {
+                    b.Property<Guid>("RunId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("ChurnScore")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Class")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<int?>("DaysSinceLastVisit")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Frequency")
+                        .HasColumnType("int");
+
+                    b.Property<double?>("IntervalDays")
+                        .HasColumnType("float");
+
+                    b.Property<double?>("IntervalVariation")
+                        .HasColumnType("float");
+
+                    b.Property<DateTimeOffset?>("LastVisitAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<long>("LifetimeValue")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Monetary")
+                        .HasColumnType("int");
+
+                    b.Property<long>("NetSpendQuarter")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("NetSpendYear")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Recency")
+                        .HasColumnType("int");
+
+                    b.Property<int>("TenureDays")
+                        .HasColumnType("int");
+
+                    b.Property<Guid>("TierId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("ValueDecile")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ValueRank")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Visits")
+                        .HasColumnType("int");
+
+                    b.Property<int>("VisitsPreviousQuarter")
+                        .HasColumnType("int");
+
+                    b.Property<int>("VisitsQuarter")
+                        .HasColumnType("int");
+
+                    b.Property<int>("VisitsYear")
+                        .HasColumnType("int");
+
+                    b.HasKey("RunId", "MemberId");
+
+                    b.HasIndex("MemberId");
+
+                    b.HasIndex("RunId", "ChurnScore");
+
+                    b.ToTable("MemberInsights");
+                });
+
             modelBuilder.Entity("Loyalty.Domain.Social.ClubEvents.ClubEvent", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3499,6 +3692,15 @@ namespace Loyalty.Migrations.SqlServer.Migrations
                         .WithMany()
                         .HasForeignKey("ToMemberId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Loyalty.Domain.Insight.Value.MemberInsight", b =>
+                {
+                    b.HasOne("Loyalty.Domain.Insight.Value.InsightRun", null)
+                        .WithMany()
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

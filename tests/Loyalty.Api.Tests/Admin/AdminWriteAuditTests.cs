@@ -85,6 +85,9 @@ public sealed class AdminWriteAuditTests(ApiFixture fixture)
         ["CompleteKeyAccountNextStep"] = "audited (key_account.next_step_completed), checked in KeyAccountTests",
         ["SimulateEarning"] = ReadLike,
         ["PreviewTierScheme"] = ReadLike,
+        // Insight: scoring changes no member's points or membership; goodwill points go through AdjustPoints (audited there too).
+        ["RefreshInsight"] = "recomputes every member's scores as a new run (audited insight.refreshed); no points or membership move",
+        ["RecordRetentionAction"] = "audited (retention_action.recorded, and points.adjusted for goodwill points), checked in InsightTests",
     };
 
     /// <summary>The audited ones: arrange what the call needs, name where its entry lands, then make the call.</summary>

@@ -42,7 +42,7 @@ public static class AccountManagersEndpoints
         admin.MapGet("/account-managers/suggestions", async Task<Ok<Page<AssignmentSuggestionResponse>>> (int? limit, string? cursor, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new SuggestAssignmentsQuery(limit, cursor), ct)))
             .WithSummary("Unassigned members, highest value first")
-            .WithDescription("Value = net spend over the last 12 months (purchases less returns, in the tier scheme's spend currency) × (4 + tier rank) / 4; ties go to the higher tier. Only active members without an account manager.")
+            .WithDescription("Value = the member's lifetime-value estimate from the latest insight run (see GET /admin/members/{id}/insight); before the first run, and for members enrolled since it, net spend over the last 12 months (purchases less returns, in the tier scheme's spend currency) × (4 + tier rank) / 4. Ties go to the higher tier. Only active members without an account manager.")
             .WithName("SuggestAssignments");
         admin.MapPost("/account-managers/{managerId:guid}/assignments", async Task<Ok<AssignmentsResponse>> (Guid managerId, AssignMembersRequest request, ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(new AssignmentsResponse(managerId, await sender.Send(new AssignMembersCommand(user.GetActor(), managerId, request), ct))))

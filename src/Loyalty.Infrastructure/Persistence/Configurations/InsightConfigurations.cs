@@ -1,0 +1,49 @@
+using Loyalty.Domain.Insight.Retention;
+using Loyalty.Domain.Insight.Value;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Loyalty.Infrastructure.Persistence.Configurations;
+
+internal sealed class InsightRunConfiguration : IEntityTypeConfiguration<InsightRun>
+{
+    public void Configure(EntityTypeBuilder<InsightRun> b)
+    {
+        b.HasKey(r => r.Id);
+        b.Property(r => r.Id).ValueGeneratedNever();
+        b.HasIndex(r => r.Number).IsUnique(); // two instances starting a run at once: one of them fails and retries later
+        b.Property(r => r.Currency).HasMaxLength(3).IsRequired();
+        b.Property(r => r.TriggeredBy).HasMaxLength(InsightRun.TriggeredByLength).IsRequired();
+    }
+}
+
+internal sealed class MemberInsightConfiguration : IEntityTypeConfiguration<MemberInsight>
+{
+    public void Configure(EntityTypeBuilder<MemberInsight> b)
+    {
+        // Keyed by run and member: the scoring inserts a million rows and needs no generated id back.
+        b.HasKey(i => new { i.RunId, i.MemberId });
+        b.HasOne<InsightRun>().WithMany().HasForeignKey(i => i.RunId).OnDelete(DeleteBehavior.Cascade);
+        b.Property(i => i.Class).HasConversion<string>().HasMaxLength(20);
+        b.Ignore(i => i.Facts);
+        // A member's history across runs; the at-risk list within a run.
+        b.HasIndex(i => i.MemberId);
+        b.HasIndex(i => new { i.RunId, i.ChurnScore });
+    }
+}
+
+internal sealed class RetentionActionConfiguration : IEntityTypeConfiguration<RetentionAction>
+{
+    public void Configure(EntityTypeBuilder<RetentionAction> b)
+    {
+        b.HasKey(a => a.Id);
+        b.Property(a => a.Id).ValueGeneratedNever();
+        b.Property(a => a.Kind).HasConversion<string>().HasMaxLength(20);
+        b.Property(a => a.Outcome).HasConversion<string>().HasMaxLength(20);
+        b.Property(a => a.Note).HasMaxLength(RetentionAction.NoteLength).IsRequired();
+        b.Property(a => a.TakenBy).HasMaxLength(RetentionAction.ByLength).IsRequired();
+        b.Ignore(a => a.DueAt);
+        b.HasIndex(a => new { a.MemberId, a.TakenAt });
+        b.HasIndex(a => a.Outcome); // the job judges pending ones
+    }
+}

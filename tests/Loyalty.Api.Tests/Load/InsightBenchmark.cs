@@ -1,0 +1,85 @@
+using System.Diagnostics;
+using Loyalty.Api.Tests.Infrastructure;
+using Loyalty.Application.Features.Insight.Churn;
+using Loyalty.Application.Features.Insight.Value;
+using Loyalty.Infrastructure.Persistence;
+using Mediator;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using Xunit.Abstractions;
+
+using static Loyalty.Api.Tests.Load.BenchmarkSql;
+
+namespace Loyalty.Api.Tests.Load;
+
+/// <summary>Runs only when LOYALTY_INSIGHT_BENCH=1 (see tests/load/insight-bench.sh): it seeds a million members and ten million purchases.</summary>
+public sealed class InsightBenchmarkFactAttribute() : BenchmarkFactAttribute("LOYALTY_INSIGHT_BENCH", "tests/load/insight-bench.sh");
+
+/// <summary>
+/// One insight run (value, RFM, class and churn score for every member, inserted as a snapshot) against a million
+/// members with ten purchases each on PostgreSQL, seeded with SQL (generate_series) into a fresh database; each member
+/// has their own rhythm (every 5–34 days) and their own last purchase (0–147 days ago), over two years, with one
+/// purchase in twenty partly returned. Then one churn backtest as of 180 days ago. Fails above the 2-minute target.
+/// </summary>
+[Trait("Category", "Benchmark")]
+public sealed class InsightBenchmark(ITestOutputHelper output)
+{
+    private static readonly TimeSpan Target = TimeSpan.FromMinutes(2);
+
+    [InsightBenchmarkFact]
+    public async Task Scoring_a_million_members_takes_under_two_minutes_on_PostgreSQL()
+    {
+        var members = Setting("LOYALTY_BENCH_MEMBERS", 1_000_000);
+        var perMember = Setting("LOYALTY_BENCH_PURCHASES_PER_MEMBER", 10);
+
+        await using var api = new LoyaltyApiFactory(await TestDatabase.CreateAsync(DatabaseProvider.PostgreSql));
+        _ = api.Server; // migrations and the demo programme (tiers, a partner and its store)
+        await using var connection = new NpgsqlConnection(api.Database.ConnectionString);
+        await connection.OpenAsync();
+
+        var seeding = Stopwatch.StartNew();
+        await ExecuteAsync(connection, $"""
+            CREATE TEMP TABLE bench_members AS
+            SELECT gen_random_uuid() AS "Id", g AS n FROM generate_series(0, {members} - 1) g;
+            INSERT INTO "Members" ("Id", "MemberNumber", "FirstName", "LastName", "Email", "NormalizedEmail", "Status", "TierId", "EnrolmentChannel", "EnrolledAt", "TierSince")
+            SELECT b."Id", '9' || lpad(b.n::text, 11, '0'), 'Bench', 'Member' || b.n, 'bench' || b.n || '@example.com', 'BENCH' || b.n || '@EXAMPLE.COM',
+                   'Active', (SELECT "Id" FROM "Tiers" WHERE "Rank" = b.n % 2), 'Store', now() - interval '3 years', now() - interval '1 year'
+            FROM bench_members b;
+            INSERT INTO "Purchases" ("Id", "MemberId", "PartnerId", "StoreId", "ExternalId", "Amount", "Currency", "PurchasedAt", "RecordedAt",
+                                     "PointsEarned", "ReturnedAmount", "PointsReversed", "PointsWrittenOff")
+            SELECT gen_random_uuid(), b."Id", s."PartnerId", s."Id", 'B-' || b.n || '-' || k, 10 + (b.n * 7 + k * 13) % 90, 'EUR',
+                   now() - (((b.n % 50) * 3) + (k - 1) * (5 + b.n % 30) + (k * b.n) % 4) * interval '1 day', now(), 0,
+                   CASE WHEN (b.n + k) % 20 = 0 THEN 5 ELSE 0 END, 0, 0
+            FROM bench_members b CROSS JOIN (SELECT "Id", "PartnerId" FROM "Stores" LIMIT 1) s
+            CROSS JOIN generate_series(1, {perMember}) k;
+            """);
+        await ExecuteAsync(connection, "VACUUM ANALYZE");
+        var purchases = await ScalarAsync(connection, """SELECT COUNT(*) FROM "Purchases" """);
+        output.WriteLine($"Seeded {members:N0} members with {purchases:N0} purchases in {seeding.Elapsed.TotalSeconds:F1} s.");
+
+        var run = Stopwatch.StartNew();
+        Contracts.Admin.InsightRunResponse scored;
+        await using (var scope = api.Services.CreateAsyncScope())
+        {
+            scored = await scope.ServiceProvider.GetRequiredService<ISender>().Send(new RefreshInsightCommand("benchmark"));
+        }
+
+        run.Stop();
+        var classes = await ScalarAsync(connection, $"""SELECT COUNT(DISTINCT "Class") FROM "MemberInsights" WHERE "RunId" = '{scored.Id}'""");
+        var drifting = await ScalarAsync(connection, $"""SELECT COUNT(*) FROM "MemberInsights" WHERE "RunId" = '{scored.Id}' AND "Class" = 'Drifting'""");
+        output.WriteLine($"Scored {scored.Members:N0} members (value, RFM, class, churn; {drifting:N0} drifting) over {purchases:N0} purchases in {run.Elapsed.TotalSeconds:F1} s.");
+
+        var backtestRun = Stopwatch.StartNew();
+        Contracts.Admin.ChurnBacktestResponse backtest;
+        await using (var scope = api.Services.CreateAsyncScope())
+        {
+            backtest = await scope.ServiceProvider.GetRequiredService<ISender>().Send(new RunChurnBacktestQuery(api.Clock.GetUtcNow().AddDays(-180)));
+        }
+
+        output.WriteLine($"Backtested {backtest.Members:N0} members as of 180 days ago in {backtestRun.Elapsed.TotalSeconds:F1} s: precision@10% {backtest.Model.PrecisionAtTop10Percent:F3} (recency {backtest.RecencyBaseline.PrecisionAtTop10Percent:F3}), AUC {backtest.Model.Auc:F3} (recency {backtest.RecencyBaseline.Auc:F3}).");
+
+        Assert.True(scored.Members >= members);
+        Assert.Equal(3, classes);
+        Assert.True(run.Elapsed < Target, $"Scoring took {run.Elapsed.TotalSeconds:F1} s; the target is {Target.TotalSeconds} s.");
+    }
+}
