@@ -2,10 +2,12 @@ using System.Text.Json;
 using FluentValidation;
 using Loyalty.Application.Common;
 using Loyalty.Application.Features.Audit;
+using Loyalty.Application.Features.Care.Cases;
 using Loyalty.Application.Features.Customised.AccountManagers;
 using Loyalty.Application.Features.Customised.Offers;
 using Loyalty.Application.Features.Customised.Profiles;
 using Loyalty.Application.Features.Customised.Recommendations;
+using Loyalty.Application.Features.Financial.Adjustments;
 using Loyalty.Application.Features.Financial.Earning;
 using Loyalty.Application.Features.Financial.Ledger;
 using Loyalty.Application.Features.Financial.Policies;
@@ -71,6 +73,10 @@ public static class DependencyInjection
         services.AddScoped<IPriorityService, PriorityService>();
         services.AddScoped<Assignments>();
         services.AddScoped<IMemberDataSection, AccountManagerDataSection>();
+
+        // Care: service cases and satisfaction; goodwill points share the adjustment path to the ledger.
+        services.AddScoped<GoodwillPoints>();
+        services.AddScoped<CaseOpening>();
         return services;
     }
 }

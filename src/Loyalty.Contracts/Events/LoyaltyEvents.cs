@@ -27,6 +27,7 @@ public static class LoyaltyEvents
         Entry<ReferralRewardedV1>(), Entry<TierChangedV1>(), Entry<ClubEventCheckedInV1>(), Entry<ClubEventWaitlistPromotedV1>(), Entry<ClubEventCancelledV1>(),
         Entry<SegmentEnteredV1>(), Entry<SegmentLeftV1>(),
         Entry<OfferPublishedV1>(), Entry<OfferActivatedV1>(), Entry<OfferRedeemedV1>(),
+        Entry<CaseOpenedV1>(), Entry<CaseFollowUpDueV1>(), Entry<CaseEscalatedV1>(), Entry<CaseResolvedV1>(), Entry<SurveyRequestedV1>(),
     }.ToDictionary(e => e.Key, e => e.Value, StringComparer.Ordinal);
 
     /// <summary>The wire type of <typeparamref name="TEvent"/>.</summary>

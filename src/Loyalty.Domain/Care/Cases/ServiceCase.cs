@@ -119,7 +119,7 @@ public sealed class ServiceCase
 
     public long GoodwillPoints { get; private set; }
 
-    public Guid? GoodwillLedgerEntryId { get; private set; }
+    public long? GoodwillLedgerEntryId { get; private set; }
 
     public bool IsDue(DateTimeOffset now) => Status == CaseStatus.Open && NextStepDueAt <= now;
 
@@ -204,7 +204,7 @@ public sealed class ServiceCase
         GoodwillPoints = goodwillPoints;
     }
 
-    public void LinkGoodwill(Guid ledgerEntryId) => GoodwillLedgerEntryId = ledgerEntryId;
+    public void LinkGoodwill(long ledgerEntryId) => GoodwillLedgerEntryId = ledgerEntryId;
 
     private void EnsureOpen()
     {
