@@ -1,3 +1,4 @@
+using Loyalty.Api.Endpoints.Care;
 using Loyalty.Api.Endpoints.Customised;
 using Loyalty.Api.Endpoints.Financial;
 using Loyalty.Api.Endpoints.Social;
@@ -43,6 +44,9 @@ public static class LoyaltyApi
         api.MapOffersEndpoints();
         api.MapAccountManagersEndpoints();
         api.MapKeyAccountsEndpoints();
+
+        api.MapCasesEndpoints();
+        api.MapSurveysEndpoints();
 
         api.MapAuditEndpoints();
     }
