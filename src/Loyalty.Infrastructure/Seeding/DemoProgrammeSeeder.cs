@@ -78,6 +78,7 @@ public sealed partial class DemoProgrammeSeeder(IDbContextFactory<LoyaltyDbConte
         await SeedAccountManagementAsync(db, store, now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await DemoRecommendations.SeedAsync(db, sender, store, now, cancellationToken);
+        await DemoCare.SeedAsync(db, now, cancellationToken);
         LogSeeded(partner.Id, store.Id);
     }
 
