@@ -38,6 +38,11 @@ public sealed class ResolveCaseHandler(ILoyaltyDbContext db, GoodwillPoints good
     {
         await Portfolio.EnsureMemberAsync(db, command.Caller, command.MemberId, cancellationToken);
         var serviceCase = await CaseMapping.FindAsync(db, command.MemberId, command.CaseId, cancellationToken);
+        if (serviceCase.Status != Domain.Care.Cases.CaseStatus.Open)
+        {
+            throw AlreadyResolved();
+        }
+
         var now = clock.GetUtcNow();
         var r = command.Request;
         serviceCase.Resolve(WireValue.Of<Domain.Care.Cases.CaseOutcome>(r.Outcome), r.Resolution, r.GoodwillPoints, now);
@@ -46,7 +51,7 @@ public sealed class ResolveCaseHandler(ILoyaltyDbContext db, GoodwillPoints good
             .ExecuteUpdateAsync(set => set.SetProperty(c => c.Status, Domain.Care.Cases.CaseStatus.Resolved), cancellationToken);
         if (claimed == 0)
         {
-            throw AppException.Conflict(ErrorCodes.CaseResolved, "The case is resolved; nothing more can be done on it.");
+            throw AlreadyResolved(); // another resolution got there first
         }
 
         var step = await db.CaseSteps.SingleAsync(s => s.CaseId == serviceCase.Id && s.Number == serviceCase.StepNumber, cancellationToken);
@@ -64,4 +69,6 @@ public sealed class ResolveCaseHandler(ILoyaltyDbContext db, GoodwillPoints good
         await db.SaveChangesAsync(cancellationToken);
         return await CaseMapping.StaffResponseAsync(db, serviceCase, now, cancellationToken);
     }
+
+    private static AppException AlreadyResolved() => AppException.Conflict(ErrorCodes.CaseResolved, "The case is resolved; nothing more can be done on it.");
 }
