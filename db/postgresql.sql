@@ -2670,3 +2670,242 @@ BEGIN
     END IF;
 END $EF$;
 COMMIT;
+
+START TRANSACTION;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261206165352_CareCases') THEN
+    CREATE TABLE "LeavingReasons" (
+        "Id" uuid NOT NULL,
+        "MemberId" uuid NOT NULL,
+        "Reason" character varying(30) NOT NULL,
+        "Text" character varying(1000),
+        "Source" character varying(10) NOT NULL,
+        "TierId" uuid NOT NULL,
+        "At" timestamp with time zone NOT NULL,
+        CONSTRAINT "PK_LeavingReasons" PRIMARY KEY ("Id"),
+        CONSTRAINT "FK_LeavingReasons_Members_MemberId" FOREIGN KEY ("MemberId") REFERENCES "Members" ("Id") ON DELETE RESTRICT
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261206165352_CareCases') THEN
+    CREATE TABLE "ServiceCases" (
+        "Id" uuid NOT NULL,
+        "MemberId" uuid NOT NULL,
+        "TierId" uuid NOT NULL,
+        "Category" character varying(20) NOT NULL,
+        "Channel" character varying(20) NOT NULL,
+        "Severity" character varying(20) NOT NULL,
+        "Title" character varying(200) NOT NULL,
+        "Description" character varying(4000) NOT NULL,
+        "PurchaseId" uuid,
+        "StoreId" uuid,
+        "PartnerId" uuid,
+        "Owner" character varying(200) NOT NULL,
+        "OpenedBy" character varying(200) NOT NULL,
+        "OpenedAt" timestamp with time zone NOT NULL,
+        "Priority" boolean NOT NULL,
+        "ResponseHours" integer NOT NULL,
+        "ServiceLevelDueAt" timestamp with time zone NOT NULL,
+        "FirstResponseAt" timestamp with time zone,
+        "StepNumber" integer NOT NULL,
+        "NextStep" character varying(4000) NOT NULL,
+        "NextStepDueAt" timestamp with time zone NOT NULL,
+        "EscalatedAt" timestamp with time zone,
+        "EscalatedTo" character varying(200),
+        "Status" character varying(20) NOT NULL,
+        "ResolvedAt" timestamp with time zone,
+        "Outcome" character varying(20),
+        "Resolution" character varying(4000),
+        "GoodwillPoints" bigint NOT NULL,
+        "GoodwillLedgerEntryId" bigint,
+        CONSTRAINT "PK_ServiceCases" PRIMARY KEY ("Id"),
+        CONSTRAINT "FK_ServiceCases_Members_MemberId" FOREIGN KEY ("MemberId") REFERENCES "Members" ("Id") ON DELETE RESTRICT,
+        CONSTRAINT "FK_ServiceCases_Tiers_TierId" FOREIGN KEY ("TierId") REFERENCES "Tiers" ("Id") ON DELETE RESTRICT
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261206165352_CareCases') THEN
+    CREATE TABLE "Surveys" (
+        "Id" uuid NOT NULL,
+        "MemberId" uuid NOT NULL,
+        "Sequence" bigint NOT NULL,
+        "Touchpoint" character varying(20) NOT NULL,
+        "TouchpointId" uuid NOT NULL,
+        "StoreId" uuid,
+        "PartnerId" uuid,
+        "TierId" uuid NOT NULL,
+        "RequestedAt" timestamp with time zone NOT NULL,
+        "ExpiresAt" timestamp with time zone NOT NULL,
+        "AnsweredAt" timestamp with time zone,
+        "Csat" integer,
+        "Nps" integer,
+        "Comment" character varying(2000),
+        CONSTRAINT "PK_Surveys" PRIMARY KEY ("Id"),
+        CONSTRAINT "FK_Surveys_Members_MemberId" FOREIGN KEY ("MemberId") REFERENCES "Members" ("Id") ON DELETE RESTRICT
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261206165352_CareCases') THEN
+    CREATE TABLE "SurveyTriggers" (
+        "Touchpoint" character varying(20) NOT NULL,
+        "TouchpointId" uuid NOT NULL,
+        "MemberId" uuid NOT NULL,
+        "DecidedAt" timestamp with time zone NOT NULL,
+        "SurveyId" uuid,
+        CONSTRAINT "PK_SurveyTriggers" PRIMARY KEY ("Touchpoint", "TouchpointId")
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261206165352_CareCases') THEN
+    CREATE TABLE "CaseSteps" (
+        "Id" uuid NOT NULL,
+        "CaseId" uuid NOT NULL,
+        "Number" integer NOT NULL,
+        "Text" character varying(4000) NOT NULL,
+        "DueAt" timestamp with time zone NOT NULL,
+        "SetAt" timestamp with time zone NOT NULL,
+        "SetBy" character varying(200) NOT NULL,
+        "PromptedAt" timestamp with time zone,
+        "CompletedAt" timestamp with time zone,
+        "CompletedBy" character varying(200),
+        "Note" character varying(4000),
+        CONSTRAINT "PK_CaseSteps" PRIMARY KEY ("Id"),
+        CONSTRAINT "FK_CaseSteps_ServiceCases_CaseId" FOREIGN KEY ("CaseId") REFERENCES "ServiceCases" ("Id") ON DELETE CASCADE
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261206165352_CareCases') THEN
+    CREATE TABLE "SurveyDimensionAnswers" (
+        "SurveyId" uuid NOT NULL,
+        "Dimension" character varying(50) NOT NULL,
+        "Expected" integer NOT NULL,
+        "Perceived" integer NOT NULL,
+        CONSTRAINT "PK_SurveyDimensionAnswers" PRIMARY KEY ("SurveyId", "Dimension"),
+        CONSTRAINT "FK_SurveyDimensionAnswers_Surveys_SurveyId" FOREIGN KEY ("SurveyId") REFERENCES "Surveys" ("Id") ON DELETE CASCADE
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261206165352_CareCases') THEN
+    CREATE UNIQUE INDEX "IX_CaseSteps_CaseId_Number" ON "CaseSteps" ("CaseId", "Number");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261206165352_CareCases') THEN
+    CREATE INDEX "IX_CaseSteps_PromptedAt_CompletedAt_DueAt" ON "CaseSteps" ("PromptedAt", "CompletedAt", "DueAt");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261206165352_CareCases') THEN
+    CREATE INDEX "IX_LeavingReasons_At" ON "LeavingReasons" ("At");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261206165352_CareCases') THEN
+    CREATE INDEX "IX_LeavingReasons_MemberId" ON "LeavingReasons" ("MemberId");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261206165352_CareCases') THEN
+    CREATE INDEX "IX_ServiceCases_MemberId_OpenedAt" ON "ServiceCases" ("MemberId", "OpenedAt");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261206165352_CareCases') THEN
+    CREATE INDEX "IX_ServiceCases_OpenedAt" ON "ServiceCases" ("OpenedAt");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261206165352_CareCases') THEN
+    CREATE INDEX "IX_ServiceCases_Owner_Status_NextStepDueAt" ON "ServiceCases" ("Owner", "Status", "NextStepDueAt");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261206165352_CareCases') THEN
+    CREATE INDEX "IX_ServiceCases_Status_EscalatedAt_ServiceLevelDueAt" ON "ServiceCases" ("Status", "EscalatedAt", "ServiceLevelDueAt");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261206165352_CareCases') THEN
+    CREATE INDEX "IX_ServiceCases_Status_NextStepDueAt_Id" ON "ServiceCases" ("Status", "NextStepDueAt", "Id");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261206165352_CareCases') THEN
+    CREATE INDEX "IX_ServiceCases_TierId" ON "ServiceCases" ("TierId");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261206165352_CareCases') THEN
+    CREATE INDEX "IX_Surveys_AnsweredAt" ON "Surveys" ("AnsweredAt");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261206165352_CareCases') THEN
+    CREATE UNIQUE INDEX "IX_Surveys_MemberId_Sequence" ON "Surveys" ("MemberId", "Sequence");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261206165352_CareCases') THEN
+    CREATE INDEX "IX_Surveys_RequestedAt" ON "Surveys" ("RequestedAt");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261206165352_CareCases') THEN
+    CREATE INDEX "IX_SurveyTriggers_MemberId" ON "SurveyTriggers" ("MemberId");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261206165352_CareCases') THEN
+    INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+    VALUES ('20261206165352_CareCases', '10.0.14');
+    END IF;
+END $EF$;
+COMMIT;
