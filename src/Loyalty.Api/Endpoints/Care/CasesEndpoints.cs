@@ -25,7 +25,7 @@ public static class CasesEndpoints
     {
         MapMember(api.Member.MapGroup("/cases").WithTags(Tag));
         MapPartner(api.Partner.MapGroup("/cases").WithTags(Tag));
-        MapStaff(api.AccountManagement.WithTags(Tag));
+        MapStaff(api.AccountManagement.MapGroup("").WithTags(Tag)); // a group of its own: tags on the shared group would reach every route
         MapAdmin(api.Admin.MapGroup("/cases").WithTags(Tag));
     }
 
