@@ -2,6 +2,7 @@ using System.Text.Json;
 using FluentValidation;
 using Loyalty.Application.Common;
 using Loyalty.Application.Features.Audit;
+using Loyalty.Application.Features.Care;
 using Loyalty.Application.Features.Care.Cases;
 using Loyalty.Application.Features.Customised.AccountManagers;
 using Loyalty.Application.Features.Customised.Offers;
@@ -77,6 +78,7 @@ public static class DependencyInjection
         // Care: service cases and satisfaction; goodwill points share the adjustment path to the ledger.
         services.AddScoped<GoodwillPoints>();
         services.AddScoped<CaseOpening>();
+        services.AddScoped<IMemberDataSection, CareDataSection>();
         return services;
     }
 }

@@ -272,4 +272,24 @@ public sealed class CaseTests(ApiFixture fixture)
 
         Assert.NotEqual(first.Id, second.Id);
     }
+
+    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task Cases_are_in_the_members_data_export_and_their_free_text_goes_with_an_erasure(DatabaseProvider provider)
+    {
+        var api = fixture.For(provider);
+        var s = await Scenario.StartAsync(api);
+        var member = await s.AppMemberAsync();
+        var opened = await member.OpenMyCaseAsync("My neighbour Jane saw it");
+        await s.Admin.PostJsonAsync<CaseResponse>(StaffCases(member.Id, $"/{opened.Id}/steps"), new ProgressCaseRequest("Called Jane's number", "Call back", api.Clock.GetUtcNow().AddDays(1)));
+
+        var export = await s.Admin.GetJsonAsync<MemberDataExport>($"/api/v1/admin/members/{member.Id}/export");
+        var exported = Assert.Single(export.Sections["care"].GetProperty("cases").EnumerateArray());
+        Assert.Equal("My neighbour Jane saw it", exported.GetProperty("title").GetString());
+
+        await s.Admin.PostJsonAsync<MemberLifecycleResponse>($"/api/v1/admin/members/{member.Id}/erasure", new MemberStatusChangeRequest("Erasure request"));
+        var erased = Assert.Single((await s.Admin.GetJsonAsync<MemberDataExport>($"/api/v1/admin/members/{member.Id}/export")).Sections["care"].GetProperty("cases").EnumerateArray());
+        Assert.Equal(("(erased)", "(erased)"), (erased.GetProperty("title").GetString(), erased.GetProperty("description").GetString()));
+        Assert.Equal("(erased)", erased.GetProperty("steps")[0].GetProperty("note").GetString());
+        Assert.Equal("points", erased.GetProperty("category").GetString()); // what the reports need stays
+    }
 }
