@@ -2675,121 +2675,237 @@ START TRANSACTION;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261206164757_InsightScores') THEN
-    CREATE TABLE "InsightRuns" (
-        "Id" uuid NOT NULL,
-        "Number" bigint NOT NULL,
-        "AsOf" timestamp with time zone NOT NULL,
-        "Currency" character varying(3) NOT NULL,
-        "RetentionCohort" bigint NOT NULL,
-        "RetentionRetained" bigint NOT NULL,
-        "Retention" double precision NOT NULL,
-        "ValueMultiple" double precision NOT NULL,
-        "Members" integer NOT NULL,
-        "CompletedAt" timestamp with time zone NOT NULL,
-        "TriggeredBy" character varying(200) NOT NULL,
-        CONSTRAINT "PK_InsightRuns" PRIMARY KEY ("Id")
-    );
-    END IF;
-END $EF$;
-
-DO $EF$
-BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261206164757_InsightScores') THEN
-    CREATE TABLE "RetentionActions" (
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261206165352_CareCases') THEN
+    CREATE TABLE "LeavingReasons" (
         "Id" uuid NOT NULL,
         "MemberId" uuid NOT NULL,
-        "Kind" character varying(20) NOT NULL,
-        "Note" character varying(1000) NOT NULL,
-        "Points" bigint,
-        "LedgerEntryId" bigint,
-        "OfferId" uuid,
+        "Reason" character varying(30) NOT NULL,
+        "Text" character varying(1000),
+        "Source" character varying(10) NOT NULL,
         "TierId" uuid NOT NULL,
-        "ChurnScore" integer,
-        "ValueDecile" integer,
-        "FollowUpDays" integer NOT NULL,
-        "TakenAt" timestamp with time zone NOT NULL,
-        "TakenBy" character varying(200) NOT NULL,
-        "Outcome" character varying(20) NOT NULL,
-        "ReturnedAt" timestamp with time zone,
-        "EvaluatedAt" timestamp with time zone,
-        CONSTRAINT "PK_RetentionActions" PRIMARY KEY ("Id")
+        "At" timestamp with time zone NOT NULL,
+        CONSTRAINT "PK_LeavingReasons" PRIMARY KEY ("Id"),
+        CONSTRAINT "FK_LeavingReasons_Members_MemberId" FOREIGN KEY ("MemberId") REFERENCES "Members" ("Id") ON DELETE RESTRICT
     );
     END IF;
 END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261206164757_InsightScores') THEN
-    CREATE TABLE "MemberInsights" (
-        "RunId" uuid NOT NULL,
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261206165352_CareCases') THEN
+    CREATE TABLE "ServiceCases" (
+        "Id" uuid NOT NULL,
         "MemberId" uuid NOT NULL,
         "TierId" uuid NOT NULL,
-        "TenureDays" integer NOT NULL,
-        "Visits" integer NOT NULL,
-        "VisitsYear" integer NOT NULL,
-        "VisitsQuarter" integer NOT NULL,
-        "VisitsPreviousQuarter" integer NOT NULL,
-        "NetSpendYear" bigint NOT NULL,
-        "NetSpendQuarter" bigint NOT NULL,
-        "LastVisitAt" timestamp with time zone,
-        "DaysSinceLastVisit" integer,
-        "IntervalDays" double precision,
-        "IntervalVariation" double precision,
-        "Recency" integer NOT NULL,
-        "Frequency" integer NOT NULL,
-        "Monetary" integer NOT NULL,
-        "LifetimeValue" bigint NOT NULL,
-        "ValueRank" integer NOT NULL,
-        "ValueDecile" integer NOT NULL,
-        "Class" character varying(20) NOT NULL,
-        "ChurnScore" integer NOT NULL,
-        CONSTRAINT "PK_MemberInsights" PRIMARY KEY ("RunId", "MemberId"),
-        CONSTRAINT "FK_MemberInsights_InsightRuns_RunId" FOREIGN KEY ("RunId") REFERENCES "InsightRuns" ("Id") ON DELETE CASCADE
+        "Category" character varying(20) NOT NULL,
+        "Channel" character varying(20) NOT NULL,
+        "Severity" character varying(20) NOT NULL,
+        "Title" character varying(200) NOT NULL,
+        "Description" character varying(4000) NOT NULL,
+        "PurchaseId" uuid,
+        "StoreId" uuid,
+        "PartnerId" uuid,
+        "Owner" character varying(200) NOT NULL,
+        "OpenedBy" character varying(200) NOT NULL,
+        "OpenedAt" timestamp with time zone NOT NULL,
+        "Priority" boolean NOT NULL,
+        "ResponseHours" integer NOT NULL,
+        "ServiceLevelDueAt" timestamp with time zone NOT NULL,
+        "FirstResponseAt" timestamp with time zone,
+        "StepNumber" integer NOT NULL,
+        "NextStep" character varying(4000) NOT NULL,
+        "NextStepDueAt" timestamp with time zone NOT NULL,
+        "EscalatedAt" timestamp with time zone,
+        "EscalatedTo" character varying(200),
+        "Status" character varying(20) NOT NULL,
+        "ResolvedAt" timestamp with time zone,
+        "Outcome" character varying(20),
+        "Resolution" character varying(4000),
+        "GoodwillPoints" bigint NOT NULL,
+        "GoodwillLedgerEntryId" bigint,
+        CONSTRAINT "PK_ServiceCases" PRIMARY KEY ("Id"),
+        CONSTRAINT "FK_ServiceCases_Members_MemberId" FOREIGN KEY ("MemberId") REFERENCES "Members" ("Id") ON DELETE RESTRICT,
+        CONSTRAINT "FK_ServiceCases_Tiers_TierId" FOREIGN KEY ("TierId") REFERENCES "Tiers" ("Id") ON DELETE RESTRICT
     );
     END IF;
 END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261206164757_InsightScores') THEN
-    CREATE UNIQUE INDEX "IX_InsightRuns_Number" ON "InsightRuns" ("Number");
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261206165352_CareCases') THEN
+    CREATE TABLE "Surveys" (
+        "Id" uuid NOT NULL,
+        "MemberId" uuid NOT NULL,
+        "Sequence" bigint NOT NULL,
+        "Touchpoint" character varying(20) NOT NULL,
+        "TouchpointId" uuid NOT NULL,
+        "StoreId" uuid,
+        "PartnerId" uuid,
+        "TierId" uuid NOT NULL,
+        "RequestedAt" timestamp with time zone NOT NULL,
+        "ExpiresAt" timestamp with time zone NOT NULL,
+        "AnsweredAt" timestamp with time zone,
+        "Csat" integer,
+        "Nps" integer,
+        "Comment" character varying(2000),
+        CONSTRAINT "PK_Surveys" PRIMARY KEY ("Id"),
+        CONSTRAINT "FK_Surveys_Members_MemberId" FOREIGN KEY ("MemberId") REFERENCES "Members" ("Id") ON DELETE RESTRICT
+    );
     END IF;
 END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261206164757_InsightScores') THEN
-    CREATE INDEX "IX_MemberInsights_MemberId" ON "MemberInsights" ("MemberId");
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261206165352_CareCases') THEN
+    CREATE TABLE "SurveyTriggers" (
+        "Touchpoint" character varying(20) NOT NULL,
+        "TouchpointId" uuid NOT NULL,
+        "MemberId" uuid NOT NULL,
+        "DecidedAt" timestamp with time zone NOT NULL,
+        "SurveyId" uuid,
+        CONSTRAINT "PK_SurveyTriggers" PRIMARY KEY ("Touchpoint", "TouchpointId")
+    );
     END IF;
 END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261206164757_InsightScores') THEN
-    CREATE INDEX "IX_MemberInsights_RunId_ChurnScore" ON "MemberInsights" ("RunId", "ChurnScore");
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261206165352_CareCases') THEN
+    CREATE TABLE "CaseSteps" (
+        "Id" uuid NOT NULL,
+        "CaseId" uuid NOT NULL,
+        "Number" integer NOT NULL,
+        "Text" character varying(4000) NOT NULL,
+        "DueAt" timestamp with time zone NOT NULL,
+        "SetAt" timestamp with time zone NOT NULL,
+        "SetBy" character varying(200) NOT NULL,
+        "PromptedAt" timestamp with time zone,
+        "CompletedAt" timestamp with time zone,
+        "CompletedBy" character varying(200),
+        "Note" character varying(4000),
+        CONSTRAINT "PK_CaseSteps" PRIMARY KEY ("Id"),
+        CONSTRAINT "FK_CaseSteps_ServiceCases_CaseId" FOREIGN KEY ("CaseId") REFERENCES "ServiceCases" ("Id") ON DELETE CASCADE
+    );
     END IF;
 END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261206164757_InsightScores') THEN
-    CREATE INDEX "IX_RetentionActions_MemberId_TakenAt" ON "RetentionActions" ("MemberId", "TakenAt");
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261206165352_CareCases') THEN
+    CREATE TABLE "SurveyDimensionAnswers" (
+        "SurveyId" uuid NOT NULL,
+        "Dimension" character varying(50) NOT NULL,
+        "Expected" integer NOT NULL,
+        "Perceived" integer NOT NULL,
+        CONSTRAINT "PK_SurveyDimensionAnswers" PRIMARY KEY ("SurveyId", "Dimension"),
+        CONSTRAINT "FK_SurveyDimensionAnswers_Surveys_SurveyId" FOREIGN KEY ("SurveyId") REFERENCES "Surveys" ("Id") ON DELETE CASCADE
+    );
     END IF;
 END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261206164757_InsightScores') THEN
-    CREATE INDEX "IX_RetentionActions_Outcome" ON "RetentionActions" ("Outcome");
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261206165352_CareCases') THEN
+    CREATE UNIQUE INDEX "IX_CaseSteps_CaseId_Number" ON "CaseSteps" ("CaseId", "Number");
     END IF;
 END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261206164757_InsightScores') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261206165352_CareCases') THEN
+    CREATE INDEX "IX_CaseSteps_PromptedAt_CompletedAt_DueAt" ON "CaseSteps" ("PromptedAt", "CompletedAt", "DueAt");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261206165352_CareCases') THEN
+    CREATE INDEX "IX_LeavingReasons_At" ON "LeavingReasons" ("At");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261206165352_CareCases') THEN
+    CREATE INDEX "IX_LeavingReasons_MemberId" ON "LeavingReasons" ("MemberId");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261206165352_CareCases') THEN
+    CREATE INDEX "IX_ServiceCases_MemberId_OpenedAt" ON "ServiceCases" ("MemberId", "OpenedAt");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261206165352_CareCases') THEN
+    CREATE INDEX "IX_ServiceCases_OpenedAt" ON "ServiceCases" ("OpenedAt");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261206165352_CareCases') THEN
+    CREATE INDEX "IX_ServiceCases_Owner_Status_NextStepDueAt" ON "ServiceCases" ("Owner", "Status", "NextStepDueAt");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261206165352_CareCases') THEN
+    CREATE INDEX "IX_ServiceCases_Status_EscalatedAt_ServiceLevelDueAt" ON "ServiceCases" ("Status", "EscalatedAt", "ServiceLevelDueAt");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261206165352_CareCases') THEN
+    CREATE INDEX "IX_ServiceCases_Status_NextStepDueAt_Id" ON "ServiceCases" ("Status", "NextStepDueAt", "Id");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261206165352_CareCases') THEN
+    CREATE INDEX "IX_ServiceCases_TierId" ON "ServiceCases" ("TierId");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261206165352_CareCases') THEN
+    CREATE INDEX "IX_Surveys_AnsweredAt" ON "Surveys" ("AnsweredAt");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261206165352_CareCases') THEN
+    CREATE UNIQUE INDEX "IX_Surveys_MemberId_Sequence" ON "Surveys" ("MemberId", "Sequence");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261206165352_CareCases') THEN
+    CREATE INDEX "IX_Surveys_RequestedAt" ON "Surveys" ("RequestedAt");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261206165352_CareCases') THEN
+    CREATE INDEX "IX_SurveyTriggers_MemberId" ON "SurveyTriggers" ("MemberId");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261206165352_CareCases') THEN
     INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
-    VALUES ('20261206164757_InsightScores', '10.0.14');
+    VALUES ('20261206165352_CareCases', '10.0.14');
     END IF;
 END $EF$;
 COMMIT;

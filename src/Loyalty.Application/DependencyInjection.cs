@@ -2,11 +2,14 @@ using System.Text.Json;
 using FluentValidation;
 using Loyalty.Application.Common;
 using Loyalty.Application.Features.Audit;
+using Loyalty.Application.Features.Care;
+using Loyalty.Application.Features.Care.Cases;
 using Loyalty.Application.Features.Customised.AccountManagers;
 using Loyalty.Application.Features.Customised.Notifications;
 using Loyalty.Application.Features.Customised.Offers;
 using Loyalty.Application.Features.Customised.Profiles;
 using Loyalty.Application.Features.Customised.Recommendations;
+using Loyalty.Application.Features.Financial.Adjustments;
 using Loyalty.Application.Features.Financial.Earning;
 using Loyalty.Application.Features.Financial.Ledger;
 using Loyalty.Application.Features.Financial.Policies;
@@ -76,6 +79,10 @@ public static class DependencyInjection
         // Interest notifications (Customised layer).
         services.AddScoped<InterestNotifications>();
         services.AddScoped<IMemberDataSection, NotificationDataSection>();
+        // Care: service cases and satisfaction; goodwill points share the adjustment path to the ledger.
+        services.AddScoped<GoodwillPoints>();
+        services.AddScoped<CaseOpening>();
+        services.AddScoped<IMemberDataSection, CareDataSection>();
         return services;
     }
 }

@@ -244,4 +244,35 @@ public interface IMemberApi
     /// <exception cref="LoyaltyApiException">The API rejected the request.</exception>
     [Get("/me/recommendations")]
     Task<RecommendationsResponse> GetRecommendationsAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Opens a complaint or service case; a first response is promised by the case's <c>serviceLevelDueAt</c> (from the member's tier).</summary>
+    /// <exception cref="LoyaltyApiException">The API rejected the request, e.g. <c>validation_failed</c> or <c>case_purchase_not_found</c>.</exception>
+    [Post("/me/cases")]
+    Task<MyCaseResponse> OpenCaseAsync([Body] OpenMyCaseRequest request, [Header("Idempotency-Key")] string idempotencyKey, CancellationToken cancellationToken = default);
+
+    /// <summary>Lists the signed-in member's cases, newest first, with their steps.</summary>
+    /// <param name="limit">Page size; null lets the API choose.</param>
+    /// <param name="cursor">The previous page's <c>nextCursor</c>; null for the first page.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <exception cref="LoyaltyApiException">The API rejected the request.</exception>
+    [Get("/me/cases")]
+    Task<Page<MyCaseResponse>> ListCasesAsync([Query] int? limit = null, [Query] string? cursor = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Gets one of the signed-in member's cases: status, next step and its due time, staff's notes.</summary>
+    /// <exception cref="LoyaltyApiException"><c>case_not_found</c> (also for another member's case).</exception>
+    [Get("/me/cases/{caseId}")]
+    Task<MyCaseResponse> GetCaseAsync(Guid caseId, CancellationToken cancellationToken = default);
+
+    /// <summary>Lists the surveys waiting for the signed-in member's answer, newest first.</summary>
+    /// <param name="limit">Page size; null lets the API choose.</param>
+    /// <param name="cursor">The previous page's <c>nextCursor</c>; null for the first page.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <exception cref="LoyaltyApiException">The API rejected the request.</exception>
+    [Get("/me/surveys")]
+    Task<Page<MySurveyResponse>> ListSurveysAsync([Query] int? limit = null, [Query] string? cursor = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Answers a survey once: CSAT 1–5, NPS 0–10, free text, expected and perceived per service dimension.</summary>
+    /// <exception cref="LoyaltyApiException"><c>survey_not_found</c>, <c>survey_already_answered</c>, <c>survey_expired</c>, <c>unknown_service_dimension</c> or <c>validation_failed</c>.</exception>
+    [Post("/me/surveys/{surveyId}/answers")]
+    Task<SurveyAnsweredResponse> AnswerSurveyAsync(Guid surveyId, [Body] AnswerSurveyRequest request, CancellationToken cancellationToken = default);
 }

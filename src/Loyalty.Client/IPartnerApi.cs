@@ -273,4 +273,9 @@ public interface IPartnerApi
         [Body] SetPartnerAttributesRequest request,
         [Header("Idempotency-Key")] string idempotencyKey,
         CancellationToken cancellationToken = default);
+
+    /// <summary>Opens a service case for a member at one of this partner's stores (scope cases:open, channel till).</summary>
+    /// <exception cref="LoyaltyApiException"><c>store_not_found</c> (not one of your stores), <c>member_not_found</c>, <c>case_purchase_not_found</c> or <c>validation_failed</c>.</exception>
+    [Post("/cases")]
+    Task<PartnerCaseResponse> OpenCaseAsync([Body] PartnerOpenCaseRequest request, [Header("Idempotency-Key")] string idempotencyKey, CancellationToken cancellationToken = default);
 }

@@ -592,4 +592,35 @@ public static class ErrorCodes
 
     /// <summary>A retention action is inconsistent (goodwill points without points, points on another kind, follow-up window out of range).</summary>
     public const string InvalidRetentionAction = "invalid_retention_action";
+    // Care: service cases and satisfaction.
+
+    /// <summary>No case has this id (or it is not yours to see).</summary>
+    public const string CaseNotFound = "case_not_found";
+
+    /// <summary>The case is resolved; nothing more can be done on it.</summary>
+    public const string CaseResolved = "case_resolved";
+
+    /// <summary>A case's next step must be due in the future.</summary>
+    public const string NextStepDueInPast = "next_step_due_in_past";
+
+    /// <summary>Goodwill points are out of range.</summary>
+    public const string InvalidGoodwillPoints = "invalid_goodwill_points";
+
+    /// <summary>The purchase named on the case is not the member's.</summary>
+    public const string CasePurchaseNotFound = "case_purchase_not_found";
+
+    /// <summary>No survey of yours has this id.</summary>
+    public const string SurveyNotFound = "survey_not_found";
+
+    /// <summary>The survey was already answered.</summary>
+    public const string SurveyAlreadyAnswered = "survey_already_answered";
+
+    /// <summary>The survey can no longer be answered.</summary>
+    public const string SurveyExpired = "survey_expired";
+
+    /// <summary>A survey score is out of range (CSAT 1–5, NPS 0–10, dimensions 1–5).</summary>
+    public const string InvalidSurveyAnswer = "invalid_survey_answer";
+
+    /// <summary>A survey answer names a service dimension the programme does not ask about, or one twice.</summary>
+    public const string UnknownServiceDimension = "unknown_service_dimension";
 }

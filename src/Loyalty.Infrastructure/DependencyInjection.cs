@@ -11,6 +11,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
+using Loyalty.Application.Features.Care;
 
 namespace Loyalty.Infrastructure;
 
@@ -64,6 +65,9 @@ public static class DependencyInjection
         services.AddSetBasedSql();
         services.AddInsight(); // after AddSetBasedSql: replaces the member value source
         services.AddPeriodicJob<ImportJob>();
+        services.AddOptions<CareOptions>().Bind(configuration.GetSection(CareOptions.Section));
+        services.AddPeriodicJob<CaseFollowUpJob>();
+        services.AddPeriodicJob<SurveyRequestJob>();
         services.AddScoped<CurrentIdempotencyKey>();
         services.AddScoped<IdempotencyCommitJournal>();
         services.AddScoped<ICommitJournal>(sp => sp.GetRequiredService<IdempotencyCommitJournal>());

@@ -1,3 +1,4 @@
+using Loyalty.Api.Endpoints.Care;
 using Loyalty.Api.Endpoints.Customised;
 using Loyalty.Api.Endpoints.Financial;
 using Loyalty.Api.Endpoints.Insight;
@@ -50,6 +51,9 @@ public static class LoyaltyApi
         api.MapInsightClassesEndpoints();
         api.MapInsightChurnEndpoints();
         api.MapInsightRetentionEndpoints();
+
+        api.MapCasesEndpoints();
+        api.MapSurveysEndpoints();
 
         api.MapAuditEndpoints();
     }

@@ -24,6 +24,8 @@ using Loyalty.Domain.Structural.Imports;
 using Loyalty.Domain.Structural.Outbox;
 using Loyalty.Domain.Structural.Partners;
 using Loyalty.Domain.Structural.Webhooks;
+using Loyalty.Domain.Care.Cases;
+using Loyalty.Domain.Care.Surveys;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -172,6 +174,18 @@ public interface ILoyaltyDbContext
     DbSet<MemberInsight> MemberInsights { get; }
 
     DbSet<RetentionAction> RetentionActions { get; }
+    // Care: service cases, satisfaction surveys and reasons for leaving.
+    DbSet<ServiceCase> ServiceCases { get; }
+
+    DbSet<CaseStep> CaseSteps { get; }
+
+    DbSet<Survey> Surveys { get; }
+
+    DbSet<SurveyDimensionAnswer> SurveyDimensionAnswers { get; }
+
+    DbSet<SurveyTrigger> SurveyTriggers { get; }
+
+    DbSet<MemberLeavingReason> LeavingReasons { get; }
 
     DatabaseFacade Database { get; }
 

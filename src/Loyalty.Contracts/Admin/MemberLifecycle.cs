@@ -5,8 +5,8 @@ namespace Loyalty.Contracts.Admin;
 /// <summary>Suspending, reactivating and erasing need a reason; it goes to the audit log.</summary>
 public sealed record MemberStatusChangeRequest(string Reason);
 
-/// <summary>Closes a membership for good. <c>pointsOnClose</c> is <c>forfeit</c> or <c>keep</c>; null uses the points policy's default.</summary>
-public sealed record CloseMemberRequest(string Reason, PointsOnClose? PointsOnClose = null);
+/// <summary>Closes a membership for good. <c>pointsOnClose</c> is <c>forfeit</c> or <c>keep</c>; null uses the points policy's default. The member's reason for leaving is optional.</summary>
+public sealed record CloseMemberRequest(string Reason, PointsOnClose? PointsOnClose = null, LeavingReason? LeavingReason = null, string? LeavingReasonText = null);
 
 /// <summary>Folds <c>duplicateMemberId</c> into the member in the path (the survivor).</summary>
 public sealed record MergeMemberRequest(Guid DuplicateMemberId, string Reason);

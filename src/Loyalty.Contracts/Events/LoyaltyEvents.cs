@@ -28,6 +28,7 @@ public static class LoyaltyEvents
         Entry<SegmentEnteredV1>(), Entry<SegmentLeftV1>(),
         Entry<OfferPublishedV1>(), Entry<OfferActivatedV1>(), Entry<OfferRedeemedV1>(),
         Entry<MemberNotificationRequestedV1>(),
+        Entry<CaseOpenedV1>(), Entry<CaseFollowUpDueV1>(), Entry<CaseEscalatedV1>(), Entry<CaseResolvedV1>(), Entry<SurveyRequestedV1>(),
     }.ToDictionary(e => e.Key, e => e.Value, StringComparer.Ordinal);
 
     /// <summary>The wire type of <typeparamref name="TEvent"/>.</summary>

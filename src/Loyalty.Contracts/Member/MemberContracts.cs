@@ -35,8 +35,11 @@ public sealed record ExpiringPointsResponse(IReadOnlyList<ExpiringPoints> Items,
 /// <summary>One movement of points; earn and bonus entries carry their per-rule <see cref="Breakdown"/> (null for other entries).</summary>
 public sealed record PointsHistoryEntry(long Id, PointsEntryType Type, long Points, string Description, DateTimeOffset OccurredAt, string? PartnerName, string? StoreName, IReadOnlyList<EarnLineResponse>? Breakdown = null);
 
-/// <summary>The member closes their own membership; <c>confirm</c> must be true (the app asks first: points may be forfeited).</summary>
-public sealed record CloseMyMembershipRequest(bool Confirm);
+/// <summary>
+/// The member closes their own membership; <c>confirm</c> must be true (the app asks first: points may be forfeited).
+/// The reason for leaving (with optional free text) is optional.
+/// </summary>
+public sealed record CloseMyMembershipRequest(bool Confirm, LeavingReason? LeavingReason = null, string? LeavingReasonText = null);
 
 /// <summary>The membership after closing; <c>pointsForfeited</c> follows the programme's rules.</summary>
 public sealed record MembershipClosedResponse(MemberStatus Status, long PointsForfeited, long AvailablePoints, DateTimeOffset ClosedAt);

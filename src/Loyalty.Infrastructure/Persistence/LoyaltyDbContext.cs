@@ -1,5 +1,7 @@
 using Loyalty.Application.Abstractions;
 using Loyalty.Domain.Audit;
+using Loyalty.Domain.Care.Cases;
+using Loyalty.Domain.Care.Surveys;
 using Loyalty.Domain.Customised.AccountManagers;
 using Loyalty.Domain.Customised.Notifications;
 using Loyalty.Domain.Customised.Offers;
@@ -167,6 +169,18 @@ public sealed class LoyaltyDbContext(DbContextOptions<LoyaltyDbContext> options)
     public DbSet<MemberInsight> MemberInsights => Set<MemberInsight>();
 
     public DbSet<RetentionAction> RetentionActions => Set<RetentionAction>();
+    // Care: service cases, satisfaction surveys and reasons for leaving.
+    public DbSet<ServiceCase> ServiceCases => Set<ServiceCase>();
+
+    public DbSet<CaseStep> CaseSteps => Set<CaseStep>();
+
+    public DbSet<Survey> Surveys => Set<Survey>();
+
+    public DbSet<SurveyDimensionAnswer> SurveyDimensionAnswers => Set<SurveyDimensionAnswer>();
+
+    public DbSet<SurveyTrigger> SurveyTriggers => Set<SurveyTrigger>();
+
+    public DbSet<MemberLeavingReason> LeavingReasons => Set<MemberLeavingReason>();
 
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
 

@@ -80,6 +80,7 @@ public sealed partial class DemoProgrammeSeeder(IDbContextFactory<LoyaltyDbConte
         await DemoRecommendations.SeedAsync(db, sender, store, now, cancellationToken);
         await DemoNotifications.SeedAsync(sender, now, cancellationToken);
         await DemoInsight.SeedAsync(db, sender, store, now, cancellationToken);
+        await DemoCare.SeedAsync(db, now, cancellationToken);
         LogSeeded(partner.Id, store.Id);
     }
 

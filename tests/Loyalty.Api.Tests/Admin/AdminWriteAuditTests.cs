@@ -4,6 +4,7 @@ using Loyalty.Api.Tests.Customised.Profiles;
 using Loyalty.Api.Tests.Infrastructure;
 using Loyalty.Api.Tests.Lifecycle;
 using Loyalty.Contracts.Admin;
+using Loyalty.Contracts.Common;
 using Loyalty.Contracts.Member;
 using Loyalty.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Http;
@@ -83,6 +84,10 @@ public sealed class AdminWriteAuditTests(ApiFixture fixture)
         ["SaveKeyAccountFile"] = "audited (key_account.opened/updated), checked in KeyAccountTests",
         ["RecordKeyAccountInteraction"] = "audited (key_account.interaction_recorded), checked in KeyAccountTests",
         ["CompleteKeyAccountNextStep"] = "audited (key_account.next_step_completed), checked in KeyAccountTests",
+        // Care: cases are audited under entity "case"; CaseTests checks the entries. ResolveCase moves points: exercised below.
+        ["OpenCase"] = "audited (case.opened), checked in CaseTests; no points or membership change",
+        ["ProgressCase"] = "audited (case.step_recorded), checked in CaseTests; no points or membership change",
+        ["ReassignCase"] = "audited (case.reassigned), checked in CaseTests; no points or membership change",
         ["SimulateEarning"] = ReadLike,
         ["PreviewTierScheme"] = ReadLike,
         // Insight: scoring changes no member's points or membership; goodwill points go through AdjustPoints (audited there too).
@@ -97,6 +102,16 @@ public sealed class AdminWriteAuditTests(ApiFixture fixture)
         {
             var member = await s.EnrolAsync();
             return new Exercise("member", member.Id, () => s.Admin.PostJsonAsync<AdjustmentResponse>($"/api/v1/admin/members/{member.Id}/adjustments", new CreateAdjustmentRequest(25, "Goodwill")));
+        },
+        ["ResolveCase"] = async s =>
+        {
+            var member = await s.EnrolAsync();
+            var opened = await s.Admin.PostJsonAsync<CaseResponse>($"/api/v1/admin/members/{member.Id}/cases", new OpenCaseRequest(CaseCategory.Points, CaseChannel.Phone, CaseSeverity.Low, "Missing points", "Receipt R-1"));
+            return new Exercise("member", member.Id, async () =>
+            {
+                using var response = await s.Admin.PostAsync($"/api/v1/admin/members/{member.Id}/cases/{opened.Id}/resolution", new ResolveCaseRequest(CaseOutcome.Upheld, "Credited", 50), Guid.NewGuid().ToString());
+                await response.EnsureStatusAsync(HttpStatusCode.OK);
+            });
         },
         ["CreateBulkGrant"] = async s =>
         {

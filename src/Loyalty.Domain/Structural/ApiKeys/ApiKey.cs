@@ -21,10 +21,13 @@ public static class ApiKeyScopes
     public const string TransactionsImport = "transactions:import";
     public const string WebhooksManage = "webhooks:manage";
 
+    /// <summary>Open a service case for a member at one of the partner's stores.</summary>
+    public const string CasesOpen = "cases:open";
+
     /// <summary>The partner's back office: its stores, keys and settlement. Never given to existing keys.</summary>
     public const string PartnerManage = "partner:manage";
 
-    public static IReadOnlyList<string> All { get; } = [MembersRead, MembersEnrol, MembersLookup, MembersConsents, MembersAttributes, PointsEarn, PointsRedeem, TransactionsImport, WebhooksManage, PartnerManage];
+    public static IReadOnlyList<string> All { get; } = [MembersRead, MembersEnrol, MembersLookup, MembersConsents, MembersAttributes, PointsEarn, PointsRedeem, TransactionsImport, WebhooksManage, PartnerManage, CasesOpen];
 }
 
 /// <summary>

@@ -61,6 +61,11 @@ public static class EventTypes
     public const string OfferActivated = "offer.activated";
     public const string OfferRedeemed = "offer.redeemed";
     public const string MemberNotificationRequested = "member.notification_requested";
+    public const string CaseOpened = "case.opened";
+    public const string CaseFollowUpDue = "case.follow_up_due";
+    public const string CaseEscalated = "case.escalated";
+    public const string CaseResolved = "case.resolved";
+    public const string SurveyRequested = "survey.requested";
 
     public static IReadOnlyList<string> All { get; } =
     [
@@ -68,5 +73,6 @@ public static class EventTypes
         MemberClosed, MemberMerged, MemberErased, ReferralRewarded, TierChanged, ClubEventCheckedIn, ClubEventWaitlistPromoted, ClubEventCancelled,
         MemberEnrolled, PointsAdjusted, PointsTransferred, VoucherUsed, SegmentEntered, SegmentLeft,
         OfferPublished, OfferActivated, OfferRedeemed, MemberNotificationRequested,
+        CaseOpened, CaseFollowUpDue, CaseEscalated, CaseResolved, SurveyRequested,
     ];
 }

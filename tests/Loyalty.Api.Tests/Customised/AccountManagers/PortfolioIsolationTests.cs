@@ -3,6 +3,7 @@ using System.Text;
 using Loyalty.Api.Auth;
 using Loyalty.Api.Tests.Infrastructure;
 using Loyalty.Contracts.Admin;
+using Loyalty.Contracts.Common;
 using Loyalty.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
@@ -35,9 +36,12 @@ public sealed class PortfolioIsolationTests(ApiFixture fixture)
 
         var interaction = await ownerClient.PostJsonAsync<InteractionResponse>(MemberUrl(member.Id, "/key-account/interactions"),
             new RecordInteractionRequest(InteractionKind.Call, api.Clock.GetUtcNow(), "Call", null, "Follow up", api.Clock.GetUtcNow().AddDays(-1)));
+        var serviceCase = await ownerClient.PostJsonAsync<CaseResponse>(MemberUrl(member.Id, "/cases"),
+            new OpenCaseRequest(CaseCategory.Service, CaseChannel.Phone, CaseSeverity.Low, "Call back", "About the delivery"));
         string Concrete(string template) => template
             .Replace("{memberId:guid}", member.Id.ToString(), StringComparison.Ordinal)
-            .Replace("{interactionId:guid}", interaction.Id.ToString(), StringComparison.Ordinal);
+            .Replace("{interactionId:guid}", interaction.Id.ToString(), StringComparison.Ordinal)
+            .Replace("{caseId:guid}", serviceCase.Id.ToString(), StringComparison.Ordinal);
 
         var failures = new List<string>();
         var routes = 0;
@@ -51,7 +55,7 @@ public sealed class PortfolioIsolationTests(ApiFixture fixture)
             routes++;
             var method = endpoint.Metadata.GetMetadata<HttpMethodMetadata>()!.HttpMethods.Single();
             var template = endpoint.RoutePattern.RawText!;
-            Assert.DoesNotMatch(@"\{(?!memberId:guid\}|interactionId:guid\})", template); // a new kind of route value needs a rule in PortfolioAuthorizationHandler
+            Assert.DoesNotMatch(@"\{(?!memberId:guid\}|interactionId:guid\}|caseId:guid\})", template); // a new kind of route value needs a rule in PortfolioAuthorizationHandler (a caseId always sits under its memberId, and handlers find the case within that member)
             var path = Concrete(template) + "?managerId=" + owner.Id;
 
             using var request = new HttpRequestMessage(new HttpMethod(method), path);

@@ -1,16 +1,7 @@
 using FluentValidation;
 using Loyalty.Application.Abstractions;
-using Loyalty.Application.Errors;
-using Loyalty.Application.Features.Audit;
-using Loyalty.Application.Features.Financial.Ledger;
-using Loyalty.Application.Features.Structural.Outbox;
-using Loyalty.Contracts;
 using Loyalty.Contracts.Admin;
-using Loyalty.Contracts.Events;
-using Loyalty.Domain.Common;
-using Loyalty.Domain.Financial.Ledger;
 using Mediator;
-using Microsoft.EntityFrameworkCore;
 
 namespace Loyalty.Application.Features.Financial.Adjustments;
 
@@ -26,24 +17,13 @@ public sealed class AdjustPointsValidator : AbstractValidator<AdjustPointsComman
     }
 }
 
-public sealed class AdjustPointsHandler(ILoyaltyDbContext db, PointsLedger ledger, AuditTrail audit, EventOutbox outbox, TimeProvider clock) : ICommandHandler<AdjustPointsCommand, AdjustmentResponse>
+public sealed class AdjustPointsHandler(ILoyaltyDbContext db, GoodwillPoints adjustments) : ICommandHandler<AdjustPointsCommand, AdjustmentResponse>
 {
     public async ValueTask<AdjustmentResponse> Handle(AdjustPointsCommand command, CancellationToken cancellationToken)
     {
-        var before = await db.PointsAccounts.AsNoTracking().Where(a => a.MemberId == command.MemberId).Select(a => (long?)a.Available).SingleOrDefaultAsync(cancellationToken)
-            ?? throw AppException.NotFound(ErrorCodes.MemberNotFound, "No member has this id.");
-
-        var now = clock.GetUtcNow();
         var reason = command.Request.Reason.Trim();
-        var entry = LedgerEntry.Adjust(command.MemberId, command.Request.Points, reason, now, command.Actor);
-        outbox.Add(new PointsAdjustedV1(entry.Points, reason, now), command.MemberId, null);
-        var available = entry.Points > 0
-            ? await ledger.CreditAsync(entry, cancellationToken)
-            : await ledger.TryDebitAsync(entry, cancellationToken)
-                ?? throw new DomainException(ErrorCodes.InsufficientPoints, "The member does not have enough points for this debit.");
-
-        audit.Record<object>(command.Actor, "points.adjusted", "member", command.MemberId, new { availablePoints = before }, new { availablePoints = available, points = entry.Points, reason, ledgerEntryId = entry.Id });
+        var posted = await adjustments.PostAsync(command.Actor, command.MemberId, command.Request.Points, reason, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
-        return new AdjustmentResponse(entry.Id, command.MemberId, entry.Points, reason, available, now);
+        return new AdjustmentResponse(posted.Entry.Id, command.MemberId, posted.Entry.Points, reason, posted.Available, posted.At);
     }
 }

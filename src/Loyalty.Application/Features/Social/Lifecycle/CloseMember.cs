@@ -20,14 +20,19 @@ public sealed class CloseMemberValidator : AbstractValidator<CloseMemberCommand>
     {
         RuleFor(c => c.Request.Reason).NotEmpty().MaximumLength(500);
         RuleFor(c => c.Request.PointsOnClose).IsInEnum();
+        RuleFor(c => c.Request.LeavingReason).IsInEnum();
+        RuleFor(c => c.Request.LeavingReasonText).MaximumLength(Domain.Care.Surveys.MemberLeavingReason.MaxTextLength);
     }
 }
 
-public sealed class CloseMemberHandler(MemberClosing closing) : ICommandHandler<CloseMemberCommand, MemberLifecycleResponse>
+public sealed class CloseMemberHandler(ILoyaltyDbContext db, MemberClosing closing) : ICommandHandler<CloseMemberCommand, MemberLifecycleResponse>
 {
     public async ValueTask<MemberLifecycleResponse> Handle(CloseMemberCommand command, CancellationToken cancellationToken)
     {
         var closed = await closing.CloseAsync(command.MemberId, command.Actor, command.Request.Reason.Trim(), WireValue.OfNullable<Domain.Financial.Policies.PointsOnClose>(command.Request.PointsOnClose), "The member", cancellationToken);
+        // The reason for leaving, when staff record one, is kept for the care reports (Features/Care/Surveys).
+        Care.Surveys.LeavingReasons.Record(db, closed.Member.Id, closed.Member.TierId, command.Request.LeavingReason, command.Request.LeavingReasonText, Domain.Care.Surveys.LeavingReasonSource.Staff, closed.Member.StatusChangedAt!.Value);
+        await db.SaveChangesAsync(cancellationToken);
         return closed.Response;
     }
 }

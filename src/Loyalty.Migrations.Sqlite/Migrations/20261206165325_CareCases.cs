@@ -1,0 +1,275 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Loyalty.Migrations.Sqlite.Migrations
+{
+    /// <inheritdoc />
+    public partial class CareCases : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "LeavingReasons",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    MemberId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    Source = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    TierId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_LeavingReasons", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_LeavingReasons_Members_MemberId",
+                        column: x => x.MemberId,
+                        principalTable: "Members",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ServiceCases",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    MemberId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TierId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Category = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Channel = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Severity = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    PurchaseId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    StoreId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    PartnerId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Owner = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    OpenedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    OpenedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Priority = table.Column<bool>(type: "INTEGER", nullable: false),
+                    ResponseHours = table.Column<int>(type: "INTEGER", nullable: false),
+                    ServiceLevelDueAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    FirstResponseAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    StepNumber = table.Column<int>(type: "INTEGER", nullable: false),
+                    NextStep = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    NextStepDueAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    EscalatedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    EscalatedTo = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    ResolvedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Outcome = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    Resolution = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    GoodwillPoints = table.Column<long>(type: "INTEGER", nullable: false),
+                    GoodwillLedgerEntryId = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ServiceCases", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ServiceCases_Members_MemberId",
+                        column: x => x.MemberId,
+                        principalTable: "Members",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_ServiceCases_Tiers_TierId",
+                        column: x => x.TierId,
+                        principalTable: "Tiers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Surveys",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    MemberId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Sequence = table.Column<long>(type: "INTEGER", nullable: false),
+                    Touchpoint = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    TouchpointId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    StoreId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    PartnerId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    TierId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RequestedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ExpiresAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    AnsweredAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Csat = table.Column<int>(type: "INTEGER", nullable: true),
+                    Nps = table.Column<int>(type: "INTEGER", nullable: true),
+                    Comment = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Surveys", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Surveys_Members_MemberId",
+                        column: x => x.MemberId,
+                        principalTable: "Members",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SurveyTriggers",
+                columns: table => new
+                {
+                    Touchpoint = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    TouchpointId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    MemberId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    DecidedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    SurveyId = table.Column<Guid>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SurveyTriggers", x => new { x.Touchpoint, x.TouchpointId });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CaseSteps",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CaseId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Number = table.Column<int>(type: "INTEGER", nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    DueAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    SetAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    SetBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    PromptedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    CompletedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    CompletedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CaseSteps", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CaseSteps_ServiceCases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "ServiceCases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SurveyDimensionAnswers",
+                columns: table => new
+                {
+                    SurveyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Dimension = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    Expected = table.Column<int>(type: "INTEGER", nullable: false),
+                    Perceived = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SurveyDimensionAnswers", x => new { x.SurveyId, x.Dimension });
+                    table.ForeignKey(
+                        name: "FK_SurveyDimensionAnswers_Surveys_SurveyId",
+                        column: x => x.SurveyId,
+                        principalTable: "Surveys",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CaseSteps_CaseId_Number",
+                table: "CaseSteps",
+                columns: new[] { "CaseId", "Number" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CaseSteps_PromptedAt_CompletedAt_DueAt",
+                table: "CaseSteps",
+                columns: new[] { "PromptedAt", "CompletedAt", "DueAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LeavingReasons_At",
+                table: "LeavingReasons",
+                column: "At");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LeavingReasons_MemberId",
+                table: "LeavingReasons",
+                column: "MemberId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ServiceCases_MemberId_OpenedAt",
+                table: "ServiceCases",
+                columns: new[] { "MemberId", "OpenedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ServiceCases_OpenedAt",
+                table: "ServiceCases",
+                column: "OpenedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ServiceCases_Owner_Status_NextStepDueAt",
+                table: "ServiceCases",
+                columns: new[] { "Owner", "Status", "NextStepDueAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ServiceCases_Status_EscalatedAt_ServiceLevelDueAt",
+                table: "ServiceCases",
+                columns: new[] { "Status", "EscalatedAt", "ServiceLevelDueAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ServiceCases_Status_NextStepDueAt_Id",
+                table: "ServiceCases",
+                columns: new[] { "Status", "NextStepDueAt", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ServiceCases_TierId",
+                table: "ServiceCases",
+                column: "TierId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Surveys_AnsweredAt",
+                table: "Surveys",
+                column: "AnsweredAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Surveys_MemberId_Sequence",
+                table: "Surveys",
+                columns: new[] { "MemberId", "Sequence" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Surveys_RequestedAt",
+                table: "Surveys",
+                column: "RequestedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SurveyTriggers_MemberId",
+                table: "SurveyTriggers",
+                column: "MemberId");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "CaseSteps");
+
+            migrationBuilder.DropTable(
+                name: "LeavingReasons");
+
+            migrationBuilder.DropTable(
+                name: "SurveyDimensionAnswers");
+
+            migrationBuilder.DropTable(
+                name: "SurveyTriggers");
+
+            migrationBuilder.DropTable(
+                name: "ServiceCases");
+
+            migrationBuilder.DropTable(
+                name: "Surveys");
+        }
+    }
+}
