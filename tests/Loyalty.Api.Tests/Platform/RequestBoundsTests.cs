@@ -89,6 +89,18 @@ public sealed class RequestBoundsTests(ApiFixture fixture)
     }
 
     [Fact]
+    public void A_string_or_list_no_validator_bounds_is_refused_past_the_declared_ceiling()
+    {
+        var within = new CreateApiKeyRequest(new string('a', TextSafety.MaxTextLength), [.. Enumerable.Repeat("points:earn", TextSafety.MaxListItems)]);
+        Assert.Empty(TextSafety.Problems(within));
+
+        var past = new CreateApiKeyRequest(new string('a', TextSafety.MaxTextLength + 1), [.. Enumerable.Repeat("points:earn", TextSafety.MaxListItems + 1)]);
+        Assert.Equal(["name", "scopes"], TextSafety.Problems(past).Select(p => p.Field).Order(StringComparer.Ordinal));
+        var ids = new CampaignRequest("Ids", DateTimeOffset.UnixEpoch, PartnerIds: [.. Enumerable.Range(0, TextSafety.MaxListItems + 1).Select(_ => Guid.NewGuid())]);
+        Assert.Equal("partnerIds", Assert.Single(TextSafety.Problems(ids)).Field); // lists of ids are counted too
+    }
+
+    [Fact]
     public async Task Declared_maximums_of_body_fields_are_the_enforced_ones()
     {
         var api = fixture.For(DatabaseProvider.Sqlite);
