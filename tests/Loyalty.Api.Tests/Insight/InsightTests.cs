@@ -28,7 +28,7 @@ public sealed class InsightTests(ApiFixture fixture)
         var s = await Scenario.StartAsync(fixture.For(provider));
         var now = Now(s);
         var member = await s.EnrolAsync();
-        await s.HabitAsync(member.MemberNumber, visits: 5, every: 9, lastDaysAgo: 41, amount: 20m);
+        await s.HabitAsync(member.MemberNumber, visits: 5, every: 9, lastDaysAgo: 41, amount: 20m, from: now);
         // Returns: a purchase returned in full is no visit (it would break the rhythm); a partial one lowers the spend.
         var returned = await s.BuyAsync(member.MemberNumber, now.AddDays(-45), 30m);
         await s.Partner.PostJsonAsync<ReturnResponse>($"/api/v1/partner/transactions/{returned.ExternalId}/returns", new RecordReturnRequest("RET-" + Unique.Id(), null, null), idempotent: true);

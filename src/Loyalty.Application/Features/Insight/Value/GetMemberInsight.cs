@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Loyalty.Application.Features.Insight.Value;
 
 /// <summary>
-/// A member's value, RFM, class with its explanation and churn risk with its reasons from the latest run, and their
+/// A member's value, RFM, loyal / general / drifting standing (explained) and churn risk (with reasons) from the latest run, and their
 /// scores in earlier runs (movement). Administrators for any member, account managers for their portfolio.
 /// </summary>
 public sealed record GetMemberInsightQuery(StaffCaller Caller, Guid MemberId) : IQuery<MemberInsightResponse>;
