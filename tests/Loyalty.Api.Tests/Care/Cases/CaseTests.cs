@@ -7,11 +7,11 @@ using Loyalty.Contracts.Admin;
 using Loyalty.Contracts.Common;
 using Loyalty.Contracts.Events;
 using Loyalty.Contracts.Member;
-using Loyalty.Infrastructure.Persistence;
 using Loyalty.Contracts.Partner;
 using Loyalty.Domain.Financial.Ledger;
 using Loyalty.Domain.Structural.ApiKeys;
 using Loyalty.Infrastructure.Jobs;
+using Loyalty.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 using static Loyalty.Api.Tests.Care.CareKit;
 
