@@ -1,4 +1,5 @@
 using Loyalty.Application.Abstractions;
+using Loyalty.Application.Features.Care;
 using Loyalty.Infrastructure.Health;
 using Loyalty.Infrastructure.Idempotency;
 using Loyalty.Infrastructure.Insight;
@@ -11,7 +12,6 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
-using Loyalty.Application.Features.Care;
 
 namespace Loyalty.Infrastructure;
 

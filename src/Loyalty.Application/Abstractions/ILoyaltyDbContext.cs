@@ -1,4 +1,6 @@
 using Loyalty.Domain.Audit;
+using Loyalty.Domain.Care.Cases;
+using Loyalty.Domain.Care.Surveys;
 using Loyalty.Domain.Customised.AccountManagers;
 using Loyalty.Domain.Customised.Notifications;
 using Loyalty.Domain.Customised.Offers;
@@ -24,8 +26,6 @@ using Loyalty.Domain.Structural.Imports;
 using Loyalty.Domain.Structural.Outbox;
 using Loyalty.Domain.Structural.Partners;
 using Loyalty.Domain.Structural.Webhooks;
-using Loyalty.Domain.Care.Cases;
-using Loyalty.Domain.Care.Surveys;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Infrastructure;

@@ -69,10 +69,10 @@ public static class CasesEndpoints
 
     private static void MapStaff(RouteGroupBuilder staff)
     {
-        staff.MapGet("/portfolio/cases", async Task<Ok<Page<CaseResponse>>> (Guid? managerId, CaseStatus? status, int? limit, string? cursor, HttpContext http, ISender sender, CancellationToken ct) =>
-                TypedResults.Ok(await sender.Send(new ListCasesQuery(PortfolioAuthorizationHandler.CallerOf(http), managerId, null, null, status ?? CaseStatus.Open, limit, cursor), ct)))
+        staff.MapGet("/portfolio/cases", async Task<Ok<Page<CaseResponse>>> (Guid? managerId, string? status, int? limit, string? cursor, HttpContext http, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new ListCasesQuery(PortfolioAuthorizationHandler.CallerOf(http), managerId, null, null, status ?? "open", limit, cursor), ct)))
             .WithSummary("Cases of my portfolio's members, due first")
-            .WithDescription("Ordered by the next step's due time, so cases already due lead. status defaults to open. An account manager sees only their own portfolio; an administrator one manager's (managerId) or every case.")
+            .WithDescription("Ordered by the next step's due time, so cases already due lead. status (open or resolved) defaults to open. An account manager sees only their own portfolio; an administrator one manager's (managerId) or every case.")
             .ProducesProblem(400).ProducesProblem(403)
             .WithName("ListPortfolioCases");
         var member = staff.MapGroup("/members/{memberId:guid}/cases");
@@ -85,9 +85,9 @@ public static class CasesEndpoints
             .WithDescription("The service level comes from the member's tier (priority service halves it). owner defaults to the member's account manager, else the care desk. Audited (case.opened).")
             .ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404)
             .WithName("OpenCase");
-        member.MapGet("/", async Task<Ok<Page<CaseResponse>>> (Guid memberId, CaseStatus? status, int? limit, string? cursor, HttpContext http, ISender sender, CancellationToken ct) =>
+        member.MapGet("/", async Task<Ok<Page<CaseResponse>>> (Guid memberId, string? status, int? limit, string? cursor, HttpContext http, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new ListCasesQuery(PortfolioAuthorizationHandler.CallerOf(http), null, memberId, null, status, limit, cursor), ct)))
-            .WithSummary("A member's cases, due first")
+            .WithSummary("A member's cases, due first; status: open or resolved")
             .ProducesProblem(400).ProducesProblem(403).ProducesProblem(404)
             .WithName("ListMemberCases");
         member.MapGet("/{caseId:guid}", async Task<Ok<CaseResponse>> (Guid memberId, Guid caseId, HttpContext http, ISender sender, CancellationToken ct) =>
@@ -117,13 +117,13 @@ public static class CasesEndpoints
 
     private static void MapAdmin(RouteGroupBuilder cases)
     {
-        cases.MapGet("/", async Task<Ok<Page<CaseResponse>>> (string? owner, CaseStatus? status, Guid? memberId, int? limit, string? cursor, ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
+        cases.MapGet("/", async Task<Ok<Page<CaseResponse>>> (string? owner, string? status, Guid? memberId, int? limit, string? cursor, ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new ListCasesQuery(new(user.GetActor(), null), null, memberId, owner, status, limit, cursor), ct)))
-            .WithSummary("Every case, due first; filter by owner (or the lead it escalated to), status or member")
+            .WithSummary("Every case, due first; filter by owner (or the lead it escalated to), status (open, resolved) or member")
             .ProducesProblem(400).ProducesProblem(404)
             .WithName("ListCases");
         cases.MapGet("/queue", async Task<Ok<Page<CaseResponse>>> (int? limit, string? cursor, ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
-                TypedResults.Ok(await sender.Send(new ListCasesQuery(new(user.GetActor(), null), null, null, user.GetActor(), CaseStatus.Open, limit, cursor), ct)))
+                TypedResults.Ok(await sender.Send(new ListCasesQuery(new(user.GetActor(), null), null, null, user.GetActor(), "open", limit, cursor), ct)))
             .WithSummary("My queue: open cases I own or that escalated to me, due first")
             .ProducesProblem(400)
             .WithName("ListMyCaseQueue");

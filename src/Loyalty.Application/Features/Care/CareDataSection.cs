@@ -27,14 +27,29 @@ public sealed class CareDataSection(ILoyaltyDbContext db) : IMemberDataSection
         {
             cases = cases.Select(c => new
             {
-                id = c.Id, category = WireValue.Name(c.Category), channel = WireValue.Name(c.Channel), severity = WireValue.Name(c.Severity), title = c.Title,
-                description = c.Description, openedAt = c.OpenedAt, status = WireValue.Name(c.Status), resolvedAt = c.ResolvedAt,
-                outcome = c.Outcome is { } outcome ? WireValue.Name(outcome) : null, resolution = c.Resolution, goodwillPoints = c.GoodwillPoints,
+                id = c.Id,
+                category = WireValue.Name(c.Category),
+                channel = WireValue.Name(c.Channel),
+                severity = WireValue.Name(c.Severity),
+                title = c.Title,
+                description = c.Description,
+                openedAt = c.OpenedAt,
+                status = WireValue.Name(c.Status),
+                resolvedAt = c.ResolvedAt,
+                outcome = c.Outcome is { } outcome ? WireValue.Name(outcome) : null,
+                resolution = c.Resolution,
+                goodwillPoints = c.GoodwillPoints,
                 steps = steps[c.Id].OrderBy(s => s.Number).Select(s => new { number = s.Number, text = s.Text, dueAt = s.DueAt, completedAt = s.CompletedAt, note = s.Note }),
             }),
             surveys = surveys.Select(s => new
             {
-                id = s.Id, touchpoint = WireValue.Name(s.Touchpoint), requestedAt = s.RequestedAt, answeredAt = s.AnsweredAt, csat = s.Csat, nps = s.Nps, comment = s.Comment,
+                id = s.Id,
+                touchpoint = WireValue.Name(s.Touchpoint),
+                requestedAt = s.RequestedAt,
+                answeredAt = s.AnsweredAt,
+                csat = s.Csat,
+                nps = s.Nps,
+                comment = s.Comment,
                 dimensions = s.Dimensions.OrderBy(d => d.Dimension, StringComparer.Ordinal).Select(d => new { dimension = d.Dimension, expected = d.Expected, perceived = d.Perceived }),
             }),
             leavingReasons = reasons.Select(r => new { reason = WireValue.Name(r.Reason), text = r.Text, source = WireValue.Name(r.Source), at = r.At }),

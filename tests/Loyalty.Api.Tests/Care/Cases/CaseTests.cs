@@ -7,11 +7,11 @@ using Loyalty.Contracts.Admin;
 using Loyalty.Contracts.Common;
 using Loyalty.Contracts.Events;
 using Loyalty.Contracts.Member;
-using Loyalty.Infrastructure.Persistence;
 using Loyalty.Contracts.Partner;
 using Loyalty.Domain.Financial.Ledger;
 using Loyalty.Domain.Structural.ApiKeys;
 using Loyalty.Infrastructure.Jobs;
+using Loyalty.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 using static Loyalty.Api.Tests.Care.CareKit;
 
@@ -142,6 +142,8 @@ public sealed class CaseTests(ApiFixture fixture)
         var handed = await s.Admin.PutJsonAsync<CaseResponse>(StaffCases(member.Id, $"/{later.Id}/owner"), new ReassignCaseRequest("someone-else"));
         Assert.Equal("someone-else", handed.Owner);
         Assert.Equal([soon.Id], (await client.GetAllAsync<CaseResponse>("/api/v1/admin/cases/queue")).Select(c => c.Id));
+        Assert.Equal([soon.Id, later.Id], (await s.Admin.GetAllAsync<CaseResponse>($"/api/v1/admin/cases?memberId={member.Id}&status=open")).Select(c => c.Id));
+        Assert.Empty(await s.Admin.GetAllAsync<CaseResponse>($"/api/v1/admin/cases?memberId={member.Id}&status=resolved"));
         await using var db = api.CreateDbContext();
         var actions = await db.AuditLog.AsNoTracking().Where(a => a.EntityType == "case" && (a.EntityId == later.Id.ToString() || a.EntityId == soon.Id.ToString())).Select(a => a.Action).ToListAsync();
         Assert.Equal(["case.opened", "case.opened", "case.reassigned", "case.step_recorded"], actions.Order(StringComparer.Ordinal));

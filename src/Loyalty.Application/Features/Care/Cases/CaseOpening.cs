@@ -63,8 +63,14 @@ public sealed class CaseOpening(ILoyaltyDbContext db, IPriorityService priority,
             WireValue.Of<Contracts.Common.CaseSeverity>(serviceCase.Severity), owner, serviceCase.ServiceLevelDueAt, now), member.Id, partnerId);
         audit.Record<object>(openedBy, "case.opened", "case", serviceCase.Id, null, new
         {
-            memberId = member.Id, category = WireValue.Name(serviceCase.Category), channel = WireValue.Name(serviceCase.Channel), severity = WireValue.Name(serviceCase.Severity),
-            owner, responseHours = hours, priority = service.Priority, serviceLevelDueAt = serviceCase.ServiceLevelDueAt,
+            memberId = member.Id,
+            category = WireValue.Name(serviceCase.Category),
+            channel = WireValue.Name(serviceCase.Channel),
+            severity = WireValue.Name(serviceCase.Severity),
+            owner,
+            responseHours = hours,
+            priority = service.Priority,
+            serviceLevelDueAt = serviceCase.ServiceLevelDueAt,
         });
         await db.SaveChangesAsync(cancellationToken);
         return (serviceCase, step);

@@ -1,6 +1,8 @@
 using Loyalty.Application.Abstractions;
 using Loyalty.Application.Common;
+using Loyalty.Application.Errors;
 using Loyalty.Application.Features.Customised.AccountManagers;
+using Loyalty.Contracts;
 using Loyalty.Contracts.Admin;
 using Loyalty.Contracts.Common;
 using Mediator;
@@ -13,7 +15,7 @@ namespace Loyalty.Application.Features.Care.Cases;
 /// (the staff user working them), status, member, and a manager's portfolio — an account manager only ever sees
 /// their own portfolio's cases.
 /// </summary>
-public sealed record ListCasesQuery(StaffCaller Caller, Guid? ManagerId = null, Guid? MemberId = null, string? Owner = null, CaseStatus? Status = null, int? Limit = null, string? Cursor = null)
+public sealed record ListCasesQuery(StaffCaller Caller, Guid? ManagerId = null, Guid? MemberId = null, string? Owner = null, string? Status = null, int? Limit = null, string? Cursor = null)
     : IQuery<Page<CaseResponse>>;
 
 public sealed class ListCasesHandler(ILoyaltyDbContext db, TimeProvider clock) : IQueryHandler<ListCasesQuery, Page<CaseResponse>>
@@ -39,9 +41,12 @@ public sealed class ListCasesHandler(ILoyaltyDbContext db, TimeProvider clock) :
             cases = cases.Where(c => c.Owner == owner || c.EscalatedTo == owner); // a lead's queue holds what escalated to them
         }
 
-        if (query.Status is { } status)
+        if (!string.IsNullOrEmpty(query.Status))
         {
-            var domain = WireValue.Of<Domain.Care.Cases.CaseStatus>(status);
+            // The wire spells enum values camelCase; query strings are not bound by the JSON options, so read it here.
+            var domain = Enum.TryParse<Domain.Care.Cases.CaseStatus>(query.Status, ignoreCase: true, out var parsed) && !int.TryParse(query.Status, out _)
+                ? parsed
+                : throw AppException.BadRequest(ErrorCodes.InvalidParameter, "status is open or resolved.");
             cases = cases.Where(c => c.Status == domain);
         }
 
