@@ -1,5 +1,6 @@
 using Loyalty.Application.Features.Customised.AccountManagers;
 using Loyalty.Application.Features.Customised.Offers;
+using Loyalty.Application.Features.Customised.Recommendations;
 using Loyalty.Application.Features.Customised.Segments;
 using Loyalty.Application.Features.Financial.Expiry;
 using Loyalty.Application.Features.Financial.Ledger;
@@ -9,6 +10,7 @@ using Loyalty.Infrastructure.Customised;
 using Loyalty.Infrastructure.Expiry;
 using Loyalty.Infrastructure.Ledger;
 using Loyalty.Infrastructure.Offers;
+using Loyalty.Infrastructure.Recommendations;
 using Loyalty.Infrastructure.Reports;
 using Loyalty.Infrastructure.Segments;
 using Loyalty.Infrastructure.Tiers;
@@ -35,6 +37,7 @@ public static class SetBasedSql
         services.AddScoped<IOfferAudience, SqlOfferAudience>();
         services.AddScoped<IOfferReportSums, SqlOfferReportSums>();
         services.AddScoped<IMemberValueSource, SqlMemberValueSource>();
+        services.AddScoped<IRecommendationStore, SqlRecommendationStore>();
         return services;
     }
 }

@@ -17,17 +17,23 @@ public sealed class MemberNextBestOffers(ILoyaltyDbContext db, RecommendationCan
     {
         var now = clock.GetUtcNow();
         var target = new RecommendationTarget(memberId, tierId);
-        var open = (await candidates.ForAsync([target], now, cancellationToken))[memberId];
         var stored = await db.MemberRecommendations.AsNoTracking().Where(r => r.MemberId == memberId).OrderBy(r => r.Rank).ToListAsync(cancellationToken);
         if (stored.Count > 0)
         {
-            var stillOpen = open.Select(c => (c.Kind, c.Id)).ToHashSet();
+            // Only what the stored list names is checked: is it still open to the member?
+            var catalogue = await candidates.CatalogueAsync(
+                now,
+                cancellationToken,
+                [.. stored.Where(r => r.CandidateKind == Domain.Customised.Recommendations.RecommendationCandidateKind.Reward).Select(r => r.CandidateId)],
+                [.. stored.Where(r => r.CandidateKind == Domain.Customised.Recommendations.RecommendationCandidateKind.Offer).Select(r => r.CandidateId)]);
+            var stillOpen = (await candidates.ForAsync(catalogue, [target], cancellationToken))[memberId].Select(c => (c.Kind, c.Id)).ToHashSet();
             return new RecommendationsResponse(
                 [.. stored.Where(r => stillOpen.Contains((r.CandidateKind, r.CandidateId))).Select(r => ToResponse(r.ToRecommendation()))],
                 stored[0].ComputedAt,
                 Live: false);
         }
 
+        var open = (await candidates.ForAsync(await candidates.CatalogueAsync(now, cancellationToken), [target], cancellationToken))[memberId];
         var habits = await PurchaseHabits.OfMembersAsync(db, [memberId], now - PurchaseHabits.Window, cancellationToken);
         var table = await PurchaseHabits.StoredAsync(db, cancellationToken);
         var live = NextBestOffer.For(habits.GetValueOrDefault(memberId) ?? [], table, open, now, RefreshRecommendationsCommand.PerMember);
