@@ -243,5 +243,5 @@ public interface IMemberApi
     /// <summary>Gets the signed-in member's next best offers (up to three), each with its reason and the purchases it rests on.</summary>
     /// <exception cref="LoyaltyApiException">The API rejected the request.</exception>
     [Get("/me/recommendations")]
-    Task<RecommendationsResponse> GetRecommendationsAsync(CancellationToken cancellationToken = default);
+    Task<Page<RecommendationResponse>> GetRecommendationsAsync(CancellationToken cancellationToken = default);
 }

@@ -1,5 +1,6 @@
 using Loyalty.Application.Abstractions;
 using Loyalty.Application.Common;
+using Loyalty.Contracts.Common;
 using Loyalty.Contracts.Member;
 using Loyalty.Domain.Customised.Recommendations;
 using Microsoft.EntityFrameworkCore;
@@ -13,7 +14,7 @@ namespace Loyalty.Application.Features.Customised.Recommendations;
 /// </summary>
 public sealed class MemberNextBestOffers(ILoyaltyDbContext db, RecommendationCandidates candidates, TimeProvider clock)
 {
-    public async Task<RecommendationsResponse> GetAsync(Guid memberId, Guid tierId, CancellationToken cancellationToken)
+    public async Task<Page<RecommendationResponse>> GetAsync(Guid memberId, Guid tierId, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var target = new RecommendationTarget(memberId, tierId);
@@ -27,20 +28,20 @@ public sealed class MemberNextBestOffers(ILoyaltyDbContext db, RecommendationCan
                 [.. stored.Where(r => r.CandidateKind == Domain.Customised.Recommendations.RecommendationCandidateKind.Reward).Select(r => r.CandidateId)],
                 [.. stored.Where(r => r.CandidateKind == Domain.Customised.Recommendations.RecommendationCandidateKind.Offer).Select(r => r.CandidateId)]);
             var stillOpen = (await candidates.ForAsync(catalogue, [target], cancellationToken))[memberId].Select(c => (c.Kind, c.Id)).ToHashSet();
-            return new RecommendationsResponse(
-                [.. stored.Where(r => stillOpen.Contains((r.CandidateKind, r.CandidateId))).Select(r => ToResponse(r.ToRecommendation()))],
-                stored[0].ComputedAt,
-                Live: false);
+            // At most three: one page, never a cursor.
+            return new Page<RecommendationResponse>(
+                [.. stored.Where(r => stillOpen.Contains((r.CandidateKind, r.CandidateId))).Select(r => ToResponse(r.ToRecommendation(), r.ComputedAt, live: false))],
+                NextCursor: null);
         }
 
         var open = (await candidates.ForAsync(await candidates.CatalogueAsync(now, cancellationToken), [target], cancellationToken))[memberId];
         var habits = await PurchaseHabits.OfMembersAsync(db, [memberId], now - PurchaseHabits.Window, cancellationToken);
         var table = await PurchaseHabits.StoredAsync(db, cancellationToken);
         var live = NextBestOffer.For(habits.GetValueOrDefault(memberId) ?? [], table, open, now, RefreshRecommendationsCommand.PerMember);
-        return new RecommendationsResponse([.. live.Select(ToResponse)], now, Live: true);
+        return new Page<RecommendationResponse>([.. live.Select(r => ToResponse(r, now, live: true))], NextCursor: null);
     }
 
-    public static RecommendationResponse ToResponse(Recommendation recommendation)
+    public static RecommendationResponse ToResponse(Recommendation recommendation, DateTimeOffset computedAt, bool live)
     {
         ArgumentNullException.ThrowIfNull(recommendation);
         var reason = recommendation.Reason;
@@ -56,6 +57,8 @@ public sealed class MemberNextBestOffers(ILoyaltyDbContext db, RecommendationCan
             WireValue.Of<Contracts.Member.RecommendationReasonKind>(reason.Kind),
             reason.Text,
             basedOn,
-            recommendation.Score);
+            recommendation.Score,
+            computedAt,
+            live);
     }
 }
