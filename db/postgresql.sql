@@ -2670,3 +2670,28 @@ BEGIN
     END IF;
 END $EF$;
 COMMIT;
+
+START TRANSACTION;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261206173802_PhoneNormalised') THEN
+    ALTER TABLE "Members" ADD "PhoneNormalised" character varying(16);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261206173802_PhoneNormalised') THEN
+    CREATE INDEX "IX_Members_PhoneNormalised" ON "Members" ("PhoneNormalised");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261206173802_PhoneNormalised') THEN
+    INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+    VALUES ('20261206173802_PhoneNormalised', '10.0.14');
+    END IF;
+END $EF$;
+COMMIT;

@@ -2972,3 +2972,32 @@ END;
 
 COMMIT;
 GO
+
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206173715_PhoneNormalised'
+)
+BEGIN
+    ALTER TABLE [Members] ADD [PhoneNormalised] nvarchar(16) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206173715_PhoneNormalised'
+)
+BEGIN
+    CREATE INDEX [IX_Members_PhoneNormalised] ON [Members] ([PhoneNormalised]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206173715_PhoneNormalised'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261206173715_PhoneNormalised', N'10.0.14');
+END;
+
+COMMIT;
+GO

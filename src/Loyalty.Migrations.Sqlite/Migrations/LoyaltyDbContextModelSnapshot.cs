@@ -2083,6 +2083,10 @@ namespace Loyalty.Migrations.Sqlite.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("PhoneNormalised")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -2119,6 +2123,8 @@ namespace Loyalty.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.HasIndex("Phone");
+
+                    b.HasIndex("PhoneNormalised");
 
                     b.HasIndex("TierId");
 
