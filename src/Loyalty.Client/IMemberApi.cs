@@ -243,5 +243,8 @@ public interface IMemberApi
     /// <summary>Gets the signed-in member's next best offers (up to three), each with its reason and the purchases it rests on.</summary>
     /// <exception cref="LoyaltyApiException">The API rejected the request.</exception>
     [Get("/me/recommendations")]
-    Task<Page<RecommendationResponse>> GetRecommendationsAsync(CancellationToken cancellationToken = default);
+    Task<Page<RecommendationResponse>> GetRecommendationsAsync(
+        [Query] int? limit = null,
+        [Query] string? cursor = null,
+        CancellationToken cancellationToken = default);
 }

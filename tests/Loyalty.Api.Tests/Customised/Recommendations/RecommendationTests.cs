@@ -54,6 +54,10 @@ public sealed class RecommendationTests(ApiFixture fixture)
         Assert.Null(stored.NextCursor);
         Assert.All(stored.Items, r => Assert.Equal((false, refreshed.ComputedAt), (r.Live, r.ComputedAt)));
         Assert.Equal(live.Items.Take(2).Select(r => r with { ComputedAt = refreshed.ComputedAt, Live = false }), stored.Items.Take(2));
+        var firstPage = await me.Client.GetJsonAsync<Page<RecommendationResponse>>("/api/v1/me/recommendations?limit=1");
+        Assert.Equal([stored.Items[0]], firstPage.Items);
+        var nextPage = await me.Client.GetJsonAsync<Page<RecommendationResponse>>($"/api/v1/me/recommendations?limit=1&cursor={firstPage.NextCursor}");
+        Assert.Equal([stored.Items[1]], nextPage.Items);
 
         var memberId = await s.IdOfAsync(me.Number);
         var staffView = await s.Admin.GetJsonAsync<Page<RecommendationResponse>>($"/api/v1/admin/members/{memberId}/recommendations");

@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Loyalty.Application.Features.Customised.Recommendations;
 
 /// <summary>Staff view of one member's next best offers, the same list and reasons the member sees.</summary>
-public sealed record GetMemberRecommendationsQuery(Guid MemberId) : IQuery<Page<RecommendationResponse>>;
+public sealed record GetMemberRecommendationsQuery(Guid MemberId, int? Limit = null, string? Cursor = null) : IQuery<Page<RecommendationResponse>>;
 
 public sealed class GetMemberRecommendationsHandler(ILoyaltyDbContext db, MemberNextBestOffers nextBestOffers) : IQueryHandler<GetMemberRecommendationsQuery, Page<RecommendationResponse>>
 {
@@ -17,6 +17,6 @@ public sealed class GetMemberRecommendationsHandler(ILoyaltyDbContext db, Member
     {
         var member = await db.Members.AsNoTracking().Where(m => m.Id == query.MemberId).Select(m => new { m.Id, m.TierId }).SingleOrDefaultAsync(cancellationToken)
             ?? throw AppException.NotFound(ErrorCodes.MemberNotFound, "No member has this id.");
-        return await nextBestOffers.GetAsync(member.Id, member.TierId, cancellationToken);
+        return await nextBestOffers.GetAsync(member.Id, member.TierId, query.Limit, query.Cursor, cancellationToken);
     }
 }

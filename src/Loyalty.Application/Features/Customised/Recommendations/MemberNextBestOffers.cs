@@ -14,8 +14,10 @@ namespace Loyalty.Application.Features.Customised.Recommendations;
 /// </summary>
 public sealed class MemberNextBestOffers(ILoyaltyDbContext db, RecommendationCandidates candidates, TimeProvider clock)
 {
-    public async Task<Page<RecommendationResponse>> GetAsync(Guid memberId, Guid tierId, CancellationToken cancellationToken)
+    public async Task<Page<RecommendationResponse>> GetAsync(Guid memberId, Guid tierId, int? limit, string? cursor, CancellationToken cancellationToken)
     {
+        var size = Paging.Limit(limit);
+        var afterRank = Paging.DecodeLong(cursor) ?? 0;
         var now = clock.GetUtcNow();
         var target = new RecommendationTarget(memberId, tierId);
         var stored = await db.MemberRecommendations.AsNoTracking().Where(r => r.MemberId == memberId).OrderBy(r => r.Rank).ToListAsync(cancellationToken);
@@ -28,18 +30,19 @@ public sealed class MemberNextBestOffers(ILoyaltyDbContext db, RecommendationCan
                 [.. stored.Where(r => r.CandidateKind == Domain.Customised.Recommendations.RecommendationCandidateKind.Reward).Select(r => r.CandidateId)],
                 [.. stored.Where(r => r.CandidateKind == Domain.Customised.Recommendations.RecommendationCandidateKind.Offer).Select(r => r.CandidateId)]);
             var stillOpen = (await candidates.ForAsync(catalogue, [target], cancellationToken))[memberId].Select(c => (c.Kind, c.Id)).ToHashSet();
-            // At most three: one page, never a cursor.
-            return new Page<RecommendationResponse>(
-                [.. stored.Where(r => stillOpen.Contains((r.CandidateKind, r.CandidateId))).Select(r => ToResponse(r.ToRecommendation(), r.ComputedAt, live: false))],
-                NextCursor: null);
+            return PageOf([.. stored.Where(r => stillOpen.Contains((r.CandidateKind, r.CandidateId))).Select(r => ToResponse(r.ToRecommendation(), r.ComputedAt, live: false))], size, afterRank);
         }
 
         var open = (await candidates.ForAsync(await candidates.CatalogueAsync(now, cancellationToken), [target], cancellationToken))[memberId];
         var habits = await PurchaseHabits.OfMembersAsync(db, [memberId], now - PurchaseHabits.Window, cancellationToken);
         var table = await PurchaseHabits.StoredAsync(db, cancellationToken);
         var live = NextBestOffer.For(habits.GetValueOrDefault(memberId) ?? [], table, open, now, RefreshRecommendationsCommand.PerMember);
-        return new Page<RecommendationResponse>([.. live.Select(r => ToResponse(r, now, live: true))], NextCursor: null);
+        return PageOf([.. live.Select(r => ToResponse(r, now, live: true))], size, afterRank);
     }
+
+    /// <summary>A page of the (at most three) recommendations in rank order; the cursor is the last rank returned.</summary>
+    private static Page<RecommendationResponse> PageOf(List<RecommendationResponse> items, int limit, long afterRank) =>
+        Paging.ToPage(items.Where(r => r.Rank > afterRank).Take(limit + 1).ToList(), limit, r => (long)r.Rank);
 
     public static RecommendationResponse ToResponse(Recommendation recommendation, DateTimeOffset computedAt, bool live)
     {
