@@ -2976,259 +2976,27 @@ GO
 BEGIN TRANSACTION;
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261206165339_CareCases'
+    WHERE [MigrationId] = N'20261206173715_PhoneNormalised'
 )
 BEGIN
-    CREATE TABLE [LeavingReasons] (
-        [Id] uniqueidentifier NOT NULL,
-        [MemberId] uniqueidentifier NOT NULL,
-        [Reason] nvarchar(30) NOT NULL,
-        [Text] nvarchar(1000) NULL,
-        [Source] nvarchar(10) NOT NULL,
-        [TierId] uniqueidentifier NOT NULL,
-        [At] datetimeoffset NOT NULL,
-        CONSTRAINT [PK_LeavingReasons] PRIMARY KEY ([Id]),
-        CONSTRAINT [FK_LeavingReasons_Members_MemberId] FOREIGN KEY ([MemberId]) REFERENCES [Members] ([Id]) ON DELETE NO ACTION
-    );
+    ALTER TABLE [Members] ADD [PhoneNormalised] nvarchar(16) NULL;
 END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261206165339_CareCases'
+    WHERE [MigrationId] = N'20261206173715_PhoneNormalised'
 )
 BEGIN
-    CREATE TABLE [ServiceCases] (
-        [Id] uniqueidentifier NOT NULL,
-        [MemberId] uniqueidentifier NOT NULL,
-        [TierId] uniqueidentifier NOT NULL,
-        [Category] nvarchar(20) NOT NULL,
-        [Channel] nvarchar(20) NOT NULL,
-        [Severity] nvarchar(20) NOT NULL,
-        [Title] nvarchar(200) NOT NULL,
-        [Description] nvarchar(4000) NOT NULL,
-        [PurchaseId] uniqueidentifier NULL,
-        [StoreId] uniqueidentifier NULL,
-        [PartnerId] uniqueidentifier NULL,
-        [Owner] nvarchar(200) NOT NULL,
-        [OpenedBy] nvarchar(200) NOT NULL,
-        [OpenedAt] datetimeoffset NOT NULL,
-        [Priority] bit NOT NULL,
-        [ResponseHours] int NOT NULL,
-        [ServiceLevelDueAt] datetimeoffset NOT NULL,
-        [FirstResponseAt] datetimeoffset NULL,
-        [StepNumber] int NOT NULL,
-        [NextStep] nvarchar(4000) NOT NULL,
-        [NextStepDueAt] datetimeoffset NOT NULL,
-        [EscalatedAt] datetimeoffset NULL,
-        [EscalatedTo] nvarchar(200) NULL,
-        [Status] nvarchar(20) NOT NULL,
-        [ResolvedAt] datetimeoffset NULL,
-        [Outcome] nvarchar(20) NULL,
-        [Resolution] nvarchar(4000) NULL,
-        [GoodwillPoints] bigint NOT NULL,
-        [GoodwillLedgerEntryId] bigint NULL,
-        CONSTRAINT [PK_ServiceCases] PRIMARY KEY ([Id]),
-        CONSTRAINT [FK_ServiceCases_Members_MemberId] FOREIGN KEY ([MemberId]) REFERENCES [Members] ([Id]) ON DELETE NO ACTION,
-        CONSTRAINT [FK_ServiceCases_Tiers_TierId] FOREIGN KEY ([TierId]) REFERENCES [Tiers] ([Id]) ON DELETE NO ACTION
-    );
+    CREATE INDEX [IX_Members_PhoneNormalised] ON [Members] ([PhoneNormalised]);
 END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261206165339_CareCases'
-)
-BEGIN
-    CREATE TABLE [Surveys] (
-        [Id] uniqueidentifier NOT NULL,
-        [MemberId] uniqueidentifier NOT NULL,
-        [Sequence] bigint NOT NULL,
-        [Touchpoint] nvarchar(20) NOT NULL,
-        [TouchpointId] uniqueidentifier NOT NULL,
-        [StoreId] uniqueidentifier NULL,
-        [PartnerId] uniqueidentifier NULL,
-        [TierId] uniqueidentifier NOT NULL,
-        [RequestedAt] datetimeoffset NOT NULL,
-        [ExpiresAt] datetimeoffset NOT NULL,
-        [AnsweredAt] datetimeoffset NULL,
-        [Csat] int NULL,
-        [Nps] int NULL,
-        [Comment] nvarchar(2000) NULL,
-        CONSTRAINT [PK_Surveys] PRIMARY KEY ([Id]),
-        CONSTRAINT [FK_Surveys_Members_MemberId] FOREIGN KEY ([MemberId]) REFERENCES [Members] ([Id]) ON DELETE NO ACTION
-    );
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261206165339_CareCases'
-)
-BEGIN
-    CREATE TABLE [SurveyTriggers] (
-        [Touchpoint] nvarchar(20) NOT NULL,
-        [TouchpointId] uniqueidentifier NOT NULL,
-        [MemberId] uniqueidentifier NOT NULL,
-        [DecidedAt] datetimeoffset NOT NULL,
-        [SurveyId] uniqueidentifier NULL,
-        CONSTRAINT [PK_SurveyTriggers] PRIMARY KEY ([Touchpoint], [TouchpointId])
-    );
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261206165339_CareCases'
-)
-BEGIN
-    CREATE TABLE [CaseSteps] (
-        [Id] uniqueidentifier NOT NULL,
-        [CaseId] uniqueidentifier NOT NULL,
-        [Number] int NOT NULL,
-        [Text] nvarchar(4000) NOT NULL,
-        [DueAt] datetimeoffset NOT NULL,
-        [SetAt] datetimeoffset NOT NULL,
-        [SetBy] nvarchar(200) NOT NULL,
-        [PromptedAt] datetimeoffset NULL,
-        [CompletedAt] datetimeoffset NULL,
-        [CompletedBy] nvarchar(200) NULL,
-        [Note] nvarchar(4000) NULL,
-        CONSTRAINT [PK_CaseSteps] PRIMARY KEY ([Id]),
-        CONSTRAINT [FK_CaseSteps_ServiceCases_CaseId] FOREIGN KEY ([CaseId]) REFERENCES [ServiceCases] ([Id]) ON DELETE CASCADE
-    );
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261206165339_CareCases'
-)
-BEGIN
-    CREATE TABLE [SurveyDimensionAnswers] (
-        [SurveyId] uniqueidentifier NOT NULL,
-        [Dimension] nvarchar(50) NOT NULL,
-        [Expected] int NOT NULL,
-        [Perceived] int NOT NULL,
-        CONSTRAINT [PK_SurveyDimensionAnswers] PRIMARY KEY ([SurveyId], [Dimension]),
-        CONSTRAINT [FK_SurveyDimensionAnswers_Surveys_SurveyId] FOREIGN KEY ([SurveyId]) REFERENCES [Surveys] ([Id]) ON DELETE CASCADE
-    );
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261206165339_CareCases'
-)
-BEGIN
-    CREATE UNIQUE INDEX [IX_CaseSteps_CaseId_Number] ON [CaseSteps] ([CaseId], [Number]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261206165339_CareCases'
-)
-BEGIN
-    CREATE INDEX [IX_CaseSteps_PromptedAt_CompletedAt_DueAt] ON [CaseSteps] ([PromptedAt], [CompletedAt], [DueAt]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261206165339_CareCases'
-)
-BEGIN
-    CREATE INDEX [IX_LeavingReasons_At] ON [LeavingReasons] ([At]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261206165339_CareCases'
-)
-BEGIN
-    CREATE INDEX [IX_LeavingReasons_MemberId] ON [LeavingReasons] ([MemberId]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261206165339_CareCases'
-)
-BEGIN
-    CREATE INDEX [IX_ServiceCases_MemberId_OpenedAt] ON [ServiceCases] ([MemberId], [OpenedAt]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261206165339_CareCases'
-)
-BEGIN
-    CREATE INDEX [IX_ServiceCases_OpenedAt] ON [ServiceCases] ([OpenedAt]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261206165339_CareCases'
-)
-BEGIN
-    CREATE INDEX [IX_ServiceCases_Owner_Status_NextStepDueAt] ON [ServiceCases] ([Owner], [Status], [NextStepDueAt]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261206165339_CareCases'
-)
-BEGIN
-    CREATE INDEX [IX_ServiceCases_Status_EscalatedAt_ServiceLevelDueAt] ON [ServiceCases] ([Status], [EscalatedAt], [ServiceLevelDueAt]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261206165339_CareCases'
-)
-BEGIN
-    CREATE INDEX [IX_ServiceCases_Status_NextStepDueAt_Id] ON [ServiceCases] ([Status], [NextStepDueAt], [Id]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261206165339_CareCases'
-)
-BEGIN
-    CREATE INDEX [IX_ServiceCases_TierId] ON [ServiceCases] ([TierId]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261206165339_CareCases'
-)
-BEGIN
-    CREATE INDEX [IX_Surveys_AnsweredAt] ON [Surveys] ([AnsweredAt]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261206165339_CareCases'
-)
-BEGIN
-    CREATE UNIQUE INDEX [IX_Surveys_MemberId_Sequence] ON [Surveys] ([MemberId], [Sequence]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261206165339_CareCases'
-)
-BEGIN
-    CREATE INDEX [IX_Surveys_RequestedAt] ON [Surveys] ([RequestedAt]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261206165339_CareCases'
-)
-BEGIN
-    CREATE INDEX [IX_SurveyTriggers_MemberId] ON [SurveyTriggers] ([MemberId]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261206165339_CareCases'
+    WHERE [MigrationId] = N'20261206173715_PhoneNormalised'
 )
 BEGIN
     INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261206165339_CareCases', N'10.0.14');
+    VALUES (N'20261206173715_PhoneNormalised', N'10.0.14');
 END;
 
 COMMIT;

@@ -243,7 +243,10 @@ public interface IMemberApi
     /// <summary>Gets the signed-in member's next best offers (up to three), each with its reason and the purchases it rests on.</summary>
     /// <exception cref="LoyaltyApiException">The API rejected the request.</exception>
     [Get("/me/recommendations")]
-    Task<RecommendationsResponse> GetRecommendationsAsync(CancellationToken cancellationToken = default);
+    Task<Page<RecommendationResponse>> GetRecommendationsAsync(
+        [Query] int? limit = null,
+        [Query] string? cursor = null,
+        CancellationToken cancellationToken = default);
 
     /// <summary>Opens a complaint or service case; a first response is promised by the case's <c>serviceLevelDueAt</c> (from the member's tier).</summary>
     /// <exception cref="LoyaltyApiException">The API rejected the request, e.g. <c>validation_failed</c> or <c>case_purchase_not_found</c>.</exception>

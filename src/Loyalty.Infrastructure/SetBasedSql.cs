@@ -1,6 +1,7 @@
 using Loyalty.Application.Features.Customised.AccountManagers;
 using Loyalty.Application.Features.Customised.Notifications;
 using Loyalty.Application.Features.Customised.Offers;
+using Loyalty.Application.Features.Customised.Recommendations;
 using Loyalty.Application.Features.Customised.Segments;
 using Loyalty.Application.Features.Financial.Expiry;
 using Loyalty.Application.Features.Financial.Ledger;
@@ -11,6 +12,7 @@ using Loyalty.Infrastructure.Expiry;
 using Loyalty.Infrastructure.Ledger;
 using Loyalty.Infrastructure.Notifications;
 using Loyalty.Infrastructure.Offers;
+using Loyalty.Infrastructure.Recommendations;
 using Loyalty.Infrastructure.Reports;
 using Loyalty.Infrastructure.Segments;
 using Loyalty.Infrastructure.Tiers;
@@ -38,6 +40,7 @@ public static class SetBasedSql
         services.AddScoped<IOfferReportSums, SqlOfferReportSums>();
         services.AddScoped<IMemberValueSource, SqlMemberValueSource>();
         services.AddScoped<IInterestNotificationFanOut, SqlInterestNotificationFanOut>();
+        services.AddScoped<IRecommendationStore, SqlRecommendationStore>();
         return services;
     }
 }

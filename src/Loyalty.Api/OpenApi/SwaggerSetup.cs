@@ -173,6 +173,9 @@ internal sealed class SchemaExamplesFilter : ISchemaFilter
         [typeof(Contracts.Admin.EarningRuleRequest)] = """{"name":"Long-tenure perk","kind":"multiplier","factor":1.1,"conditions":{"minimumMembershipMonths":36}}""",
         [typeof(Contracts.Admin.CampaignRequest)] = """{"name":"Weekend double points","from":"2026-12-01T00:00:00Z","until":"2027-01-01T00:00:00Z","weekdays":["saturday","sunday"],"partnerIds":["00000000-0000-0000-0000-000000000000"]}""",
         [typeof(Contracts.Admin.CreateAdjustmentRequest)] = """{"points":250,"reason":"Goodwill: delayed delivery, complaint C-1042"}""",
+        [typeof(Contracts.Member.RecommendationResponse)] = """{"rank":1,"kind":"offer","id":"0193a2f0-6c1e-7b3a-9d5e-2f4c8a1b7e10","name":"Double points on coffee beans","category":"coffee-beans","reasonKind":"habit","reason":"Because you buy coffee-beans every month (4 purchases, the last on 8 Nov 2026)","basedOn":{"category":"coffee-beans","purchases":4,"lastPurchasedAt":"2026-11-08T09:30:00Z","intervalDays":30},"score":3.874621,"computedAt":"2026-11-23T03:00:00Z","live":false}""",
+        [typeof(Contracts.Admin.RecommendationRefreshResponse)] = """{"members":20008,"recommendations":60024,"coPurchasePairs":2452,"computedAt":"2026-11-23T03:00:00Z"}""",
+        [typeof(Contracts.Admin.RecommendationEvaluationResponse)] = """{"k":3,"members":5000,"hits":4040,"hitRate":0.808,"baselineHits":3520,"baselineHitRate":0.704}""",
     };
 
     public void Apply(IOpenApiSchema schema, SchemaFilterContext context)

@@ -33,7 +33,10 @@ public enum RecommendationReasonKind
 /// <param name="IntervalDays">Their usual gap between those purchases, in days; null after a single purchase.</param>
 public sealed record RecommendationEvidence(string Category, int Purchases, DateTimeOffset LastPurchasedAt, double? IntervalDays);
 
-/// <summary>One next best offer, with the reason in words and the purchases behind it.</summary>
+/// <summary>
+/// One next best offer, with the reason in words and the purchases behind it. computedAt is the refresh it comes
+/// from; live is true when none was stored for the member yet and it was computed for this request.
+/// </summary>
 public sealed record RecommendationResponse(
     int Rank,
     RecommendationCandidateKind Kind,
@@ -43,7 +46,6 @@ public sealed record RecommendationResponse(
     RecommendationReasonKind ReasonKind,
     string Reason,
     RecommendationEvidence? BasedOn,
-    double Score);
-
-/// <summary>A member's next best offers. computedAt is the refresh they come from; live is true when none was stored yet and they were computed for this request.</summary>
-public sealed record RecommendationsResponse(IReadOnlyList<RecommendationResponse> Items, DateTimeOffset ComputedAt, bool Live);
+    double Score,
+    DateTimeOffset ComputedAt,
+    bool Live);

@@ -48,6 +48,7 @@ internal static class DemoRecommendations
             }
         }
 
-        await sender.Send(new RefreshRecommendationsCommand(), cancellationToken);
+        // The seeder runs only on an empty programme, so this refresh reads a handful of members and baskets.
+        await sender.Send(new RefreshRecommendationsCommand(Parallelism: 1), cancellationToken);
     }
 }

@@ -2704,6 +2704,10 @@ namespace Loyalty.Migrations.PostgreSql.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
+                    b.Property<string>("PhoneNormalised")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -2740,6 +2744,8 @@ namespace Loyalty.Migrations.PostgreSql.Migrations
                         .IsUnique();
 
                     b.HasIndex("Phone");
+
+                    b.HasIndex("PhoneNormalised");
 
                     b.HasIndex("TierId");
 

@@ -2704,6 +2704,10 @@ namespace Loyalty.Migrations.SqlServer.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("nvarchar(32)");
 
+                    b.Property<string>("PhoneNormalised")
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -2741,6 +2745,8 @@ namespace Loyalty.Migrations.SqlServer.Migrations
                         .IsUnique();
 
                     b.HasIndex("Phone");
+
+                    b.HasIndex("PhoneNormalised");
 
                     b.HasIndex("TierId");
 

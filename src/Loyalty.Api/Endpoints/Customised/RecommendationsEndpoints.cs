@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Loyalty.Api.Auth;
 using Loyalty.Application.Features.Customised.Recommendations;
 using Loyalty.Contracts.Admin;
+using Loyalty.Contracts.Common;
 using Loyalty.Contracts.Member;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -13,16 +14,16 @@ public static class RecommendationsEndpoints
 {
     public static void MapRecommendationsEndpoints(this Audiences api)
     {
-        api.Member.MapGet("/recommendations", async Task<Ok<RecommendationsResponse>> (ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
-                TypedResults.Ok(await sender.Send(new GetMyRecommendationsQuery(user.GetSubject()), ct)))
+        api.Member.MapGet("/recommendations", async Task<Ok<Page<RecommendationResponse>>> (int? limit, string? cursor, ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new GetMyRecommendationsQuery(user.GetSubject(), limit, cursor), ct)))
             .WithTags("Recommendations").WithSummary("My next best offers, each with its reason")
-            .WithDescription("Up to three rewards (and, where the programme has them, personal offers) chosen from what I buy: categories I buy regularly, categories often bought with them, then what is popular. Each carries the reason in words and basedOn, the purchases it rests on. From the last daily refresh; computed on the spot (live true) before my first one.")
+            .WithDescription("Up to three rewards (and, where the programme has them, personal offers) chosen from what I buy: categories I buy regularly, categories often bought with them, then what is popular. Each carries the reason in words and basedOn, the purchases it rests on. From the last daily refresh (computedAt); computed on the spot (live true) before my first one. A page like every list (limit and cursor), though never more than three items.")
             .ProducesProblem(404)
             .WithName("GetMyRecommendations");
 
         var staff = api.Programme.MapGroup("").WithTags("Recommendations");
-        staff.MapGet("/members/{memberId:guid}/recommendations", async Task<Ok<RecommendationsResponse>> (Guid memberId, ISender sender, CancellationToken ct) =>
-                TypedResults.Ok(await sender.Send(new GetMemberRecommendationsQuery(memberId), ct)))
+        staff.MapGet("/members/{memberId:guid}/recommendations", async Task<Ok<Page<RecommendationResponse>>> (Guid memberId, int? limit, string? cursor, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new GetMemberRecommendationsQuery(memberId, limit, cursor), ct)))
             .WithSummary("A member's next best offers, with reasons").WithDescription("The list the member sees in the app.")
             .ProducesProblem(404)
             .WithName("GetMemberRecommendations");

@@ -44,6 +44,9 @@ public sealed class Member
 
     public string? Phone { get; private set; }
 
+    /// <summary>The phone in one spelling for look-ups (<see cref="Customised.Profiles.PhoneNumbers.Normalise"/>).</summary>
+    public string? PhoneNormalised { get; private set; }
+
     public DateOnly? BirthDate { get; private set; }
 
     public MemberStatus Status { get; private set; }
@@ -95,6 +98,7 @@ public sealed class Member
             Email = details.Email.Trim(),
             NormalizedEmail = details.Email.Trim().ToUpperInvariant(),
             Phone = string.IsNullOrWhiteSpace(details.Phone) ? null : details.Phone.Trim(),
+            PhoneNormalised = Customised.Profiles.PhoneNumbers.Normalise(details.Phone),
             BirthDate = details.BirthDate,
             Status = MemberStatus.Active,
             TierId = tierId,
@@ -245,6 +249,7 @@ public sealed class Member
         Email = $"erased-{Id:N}@erased.invalid"; // unique (the e-mail index is) and says nothing about the person
         NormalizedEmail = Email.ToUpperInvariant();
         Phone = null;
+        PhoneNormalised = null;
         BirthDate = null;
         ExternalId = null;
         ErasedAt = now;

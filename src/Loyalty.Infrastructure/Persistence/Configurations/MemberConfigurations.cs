@@ -22,7 +22,9 @@ internal sealed class MemberConfiguration : IEntityTypeConfiguration<Member>
         b.HasIndex(m => m.NormalizedEmail).IsUnique();
         b.HasIndex(m => m.LastName);
         b.Property(m => m.Phone).HasMaxLength(32);
-        b.HasIndex(m => m.Phone); // exact look-up by phone (staff, and tills with members:lookup)
+        b.HasIndex(m => m.Phone); // exact look-up by phone as stored, for members enrolled before PhoneNormalised
+        b.Property(m => m.PhoneNormalised).HasMaxLength(Domain.Customised.Profiles.PhoneNumbers.NormalisedLength);
+        b.HasIndex(m => m.PhoneNormalised); // look-up by phone however typed (staff, and tills with members:lookup)
         b.Property(m => m.Status).HasConversion<string>().HasMaxLength(20);
         b.Property(m => m.EnrolmentChannel).HasConversion<string>().HasMaxLength(20);
         b.HasIndex(m => m.MergedIntoMemberId); // a survivor's history includes the members merged into it

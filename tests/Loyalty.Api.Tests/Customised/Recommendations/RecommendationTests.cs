@@ -37,9 +37,9 @@ public sealed class RecommendationTests(ApiFixture fixture)
         var beansReward = await s.CreateRewardAsync(NewReward() with { Category = beans });
         var teaReward = await s.CreateRewardAsync(NewReward() with { Category = tea });
 
-        var live = await me.Client.GetJsonAsync<RecommendationsResponse>("/api/v1/me/recommendations");
+        var live = await me.Client.GetJsonAsync<Page<RecommendationResponse>>("/api/v1/me/recommendations");
 
-        Assert.True(live.Live);
+        Assert.All(live.Items, r => Assert.True(r.Live));
         var first = live.Items[0];
         Assert.Equal((1, beansReward.Id, RecommendationCandidateKind.Reward, RecommendationReasonKind.Habit), (first.Rank, first.Id, first.Kind, first.ReasonKind));
         Assert.Equal(new RecommendationEvidence(beans, 3, beanDays[^1], 30.0), first.BasedOn);
@@ -50,13 +50,17 @@ public sealed class RecommendationTests(ApiFixture fixture)
 
         var refreshed = await s.Admin.PostJsonAsync<RecommendationRefreshResponse>(Refresh, new { });
         Assert.True(refreshed.Members >= 1);
-        var stored = await me.Client.GetJsonAsync<RecommendationsResponse>("/api/v1/me/recommendations");
-        Assert.False(stored.Live);
-        Assert.Equal(refreshed.ComputedAt, stored.ComputedAt);
-        Assert.Equal(live.Items.Take(2), stored.Items.Take(2));
+        var stored = await me.Client.GetJsonAsync<Page<RecommendationResponse>>("/api/v1/me/recommendations");
+        Assert.Null(stored.NextCursor);
+        Assert.All(stored.Items, r => Assert.Equal((false, refreshed.ComputedAt), (r.Live, r.ComputedAt)));
+        Assert.Equal(live.Items.Take(2).Select(r => r with { ComputedAt = refreshed.ComputedAt, Live = false }), stored.Items.Take(2));
+        var firstPage = await me.Client.GetJsonAsync<Page<RecommendationResponse>>("/api/v1/me/recommendations?limit=1");
+        Assert.Equal([stored.Items[0]], firstPage.Items);
+        var nextPage = await me.Client.GetJsonAsync<Page<RecommendationResponse>>($"/api/v1/me/recommendations?limit=1&cursor={firstPage.NextCursor}");
+        Assert.Equal([stored.Items[1]], nextPage.Items);
 
         var memberId = await s.IdOfAsync(me.Number);
-        var staffView = await s.Admin.GetJsonAsync<RecommendationsResponse>($"/api/v1/admin/members/{memberId}/recommendations");
+        var staffView = await s.Admin.GetJsonAsync<Page<RecommendationResponse>>($"/api/v1/admin/members/{memberId}/recommendations");
         Assert.Equal(stored.Items, staffView.Items);
 
         // A reward withdrawn since the refresh is no longer recommended.
@@ -65,7 +69,7 @@ public sealed class RecommendationTests(ApiFixture fixture)
             await withdrawn.EnsureStatusAsync(HttpStatusCode.OK);
         }
 
-        var after = await me.Client.GetJsonAsync<RecommendationsResponse>("/api/v1/me/recommendations");
+        var after = await me.Client.GetJsonAsync<Page<RecommendationResponse>>("/api/v1/me/recommendations");
         Assert.DoesNotContain(after.Items, r => r.Id == beansReward.Id);
     }
 
@@ -88,7 +92,7 @@ public sealed class RecommendationTests(ApiFixture fixture)
         var frother = await s.CreateRewardAsync(NewReward() with { Category = milk }); // 4 of the 5 baskets with beans hold milk
 
         await s.Admin.PostJsonAsync<RecommendationRefreshResponse>(Refresh, new { });
-        var mine = await me.Client.GetJsonAsync<RecommendationsResponse>("/api/v1/me/recommendations");
+        var mine = await me.Client.GetJsonAsync<Page<RecommendationResponse>>("/api/v1/me/recommendations");
 
         var pick = Assert.Single(mine.Items, r => r.Id == frother.Id);
         Assert.Equal(RecommendationReasonKind.CoPurchase, pick.ReasonKind);
@@ -170,16 +174,16 @@ public sealed class RecommendationTests(ApiFixture fixture)
         await BuyAsync(s, me.Number, now.AddDays(-10), (beans, 12m));
         var reward = await s.CreateRewardAsync(NewReward() with { Category = beans });
 
-        var before = await me.Client.GetJsonAsync<RecommendationsResponse>("/api/v1/me/recommendations");
+        var before = await me.Client.GetJsonAsync<Page<RecommendationResponse>>("/api/v1/me/recommendations");
         await s.Admin.PostJsonAsync<RecommendationRefreshResponse>(Refresh, new { });
-        var stored = await me.Client.GetJsonAsync<RecommendationsResponse>("/api/v1/me/recommendations");
+        var stored = await me.Client.GetJsonAsync<Page<RecommendationResponse>>("/api/v1/me/recommendations");
 
         Assert.All(before.Items.Concat(stored.Items), r => Assert.Null(r.BasedOn));
         Assert.All(before.Items.Concat(stored.Items), r => Assert.NotEqual(RecommendationReasonKind.Habit, r.ReasonKind));
 
         await ProfilingAsync(s, me.Number);
         await s.Admin.PostJsonAsync<RecommendationRefreshResponse>(Refresh, new { });
-        var consented = await me.Client.GetJsonAsync<RecommendationsResponse>("/api/v1/me/recommendations");
+        var consented = await me.Client.GetJsonAsync<Page<RecommendationResponse>>("/api/v1/me/recommendations");
         Assert.Equal((reward.Id, RecommendationReasonKind.Habit), (consented.Items[0].Id, consented.Items[0].ReasonKind));
     }
 
@@ -214,8 +218,8 @@ public sealed class RecommendationTests(ApiFixture fixture)
             offerId = offer.Id;
         }
 
-        var mine = await treated.Client.GetJsonAsync<RecommendationsResponse>("/api/v1/me/recommendations");
-        var theirs = await held.Client.GetJsonAsync<RecommendationsResponse>("/api/v1/me/recommendations");
+        var mine = await treated.Client.GetJsonAsync<Page<RecommendationResponse>>("/api/v1/me/recommendations");
+        var theirs = await held.Client.GetJsonAsync<Page<RecommendationResponse>>("/api/v1/me/recommendations");
 
         var pick = Assert.Single(mine.Items, r => r.Id == offerId);
         Assert.Equal((RecommendationCandidateKind.Offer, RecommendationReasonKind.Habit, beans), (pick.Kind, pick.ReasonKind, pick.Category));

@@ -2,6 +2,7 @@ using FluentValidation;
 using Loyalty.Application.Abstractions;
 using Loyalty.Application.Features.Social.Members;
 using Loyalty.Contracts.Admin;
+using Loyalty.Domain.Customised.Profiles;
 using Loyalty.Domain.Social.Members;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -9,7 +10,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Loyalty.Application.Features.Customised.Profiles;
 
 /// <summary>
-/// Staff find members by an exact e-mail (any case) or an exact phone number as stored. Phone numbers are not unique
+/// Staff find members by an exact e-mail (any case) or phone number (however spaced or prefixed: see
+/// <see cref="PhoneNumbers.Normalise"/>). Phone numbers are not unique
 /// (a household may share one), so every match comes back, at most <see cref="LookUpMembersByContactHandler.MaxMatches"/>.
 /// </summary>
 public sealed record LookUpMembersByContactQuery(StaffMemberLookupRequest Request) : IQuery<MemberMatchesResponse>;
@@ -49,7 +51,9 @@ public static class ContactLookupRules
             return db.Members.Where(m => m.NormalizedEmail == normalized);
         }
 
+        // The normalised column answers; the number as stored still matches members enrolled before it was kept.
         var typed = phone!.Trim();
-        return db.Members.Where(m => m.Phone == typed);
+        var normalised = PhoneNumbers.Normalise(typed);
+        return db.Members.Where(m => m.PhoneNormalised == normalised || m.Phone == typed);
     }
 }

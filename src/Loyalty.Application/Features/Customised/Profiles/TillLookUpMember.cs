@@ -10,7 +10,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Loyalty.Application.Features.Customised.Profiles;
 
 /// <summary>
-/// A till finds the card of a customer who forgot it, by exact e-mail or exact phone. Only an open membership
+/// A till finds the card of a customer who forgot it, by exact e-mail or phone (the same number however it is
+/// spaced or prefixed, see <see cref="Domain.Customised.Profiles.PhoneNumbers"/>; never a partial one). Only an open membership
 /// (active or suspended) matches, only one may match (a shared phone is refused: ask for the card or the e-mail),
 /// and the answer is the member id and card number — never a name or any profile data.
 /// </summary>

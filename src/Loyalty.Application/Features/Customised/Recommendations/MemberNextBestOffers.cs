@@ -1,5 +1,6 @@
 using Loyalty.Application.Abstractions;
 using Loyalty.Application.Common;
+using Loyalty.Contracts.Common;
 using Loyalty.Contracts.Member;
 using Loyalty.Domain.Customised.Recommendations;
 using Microsoft.EntityFrameworkCore;
@@ -13,28 +14,37 @@ namespace Loyalty.Application.Features.Customised.Recommendations;
 /// </summary>
 public sealed class MemberNextBestOffers(ILoyaltyDbContext db, RecommendationCandidates candidates, TimeProvider clock)
 {
-    public async Task<RecommendationsResponse> GetAsync(Guid memberId, Guid tierId, CancellationToken cancellationToken)
+    public async Task<Page<RecommendationResponse>> GetAsync(Guid memberId, Guid tierId, int? limit, string? cursor, CancellationToken cancellationToken)
     {
+        var size = Paging.Limit(limit);
+        var afterRank = Paging.DecodeLong(cursor) ?? 0;
         var now = clock.GetUtcNow();
         var target = new RecommendationTarget(memberId, tierId);
-        var open = (await candidates.ForAsync([target], now, cancellationToken))[memberId];
         var stored = await db.MemberRecommendations.AsNoTracking().Where(r => r.MemberId == memberId).OrderBy(r => r.Rank).ToListAsync(cancellationToken);
         if (stored.Count > 0)
         {
-            var stillOpen = open.Select(c => (c.Kind, c.Id)).ToHashSet();
-            return new RecommendationsResponse(
-                [.. stored.Where(r => stillOpen.Contains((r.CandidateKind, r.CandidateId))).Select(r => ToResponse(r.ToRecommendation()))],
-                stored[0].ComputedAt,
-                Live: false);
+            // Only what the stored list names is checked: is it still open to the member?
+            var catalogue = await candidates.CatalogueAsync(
+                now,
+                cancellationToken,
+                [.. stored.Where(r => r.CandidateKind == Domain.Customised.Recommendations.RecommendationCandidateKind.Reward).Select(r => r.CandidateId)],
+                [.. stored.Where(r => r.CandidateKind == Domain.Customised.Recommendations.RecommendationCandidateKind.Offer).Select(r => r.CandidateId)]);
+            var stillOpen = (await candidates.ForAsync(catalogue, [target], cancellationToken))[memberId].Select(c => (c.Kind, c.Id)).ToHashSet();
+            return PageOf([.. stored.Where(r => stillOpen.Contains((r.CandidateKind, r.CandidateId))).Select(r => ToResponse(r.ToRecommendation(), r.ComputedAt, live: false))], size, afterRank);
         }
 
+        var open = (await candidates.ForAsync(await candidates.CatalogueAsync(now, cancellationToken), [target], cancellationToken))[memberId];
         var habits = await PurchaseHabits.OfMembersAsync(db, [memberId], now - PurchaseHabits.Window, cancellationToken);
         var table = await PurchaseHabits.StoredAsync(db, cancellationToken);
         var live = NextBestOffer.For(habits.GetValueOrDefault(memberId) ?? [], table, open, now, RefreshRecommendationsCommand.PerMember);
-        return new RecommendationsResponse([.. live.Select(ToResponse)], now, Live: true);
+        return PageOf([.. live.Select(r => ToResponse(r, now, live: true))], size, afterRank);
     }
 
-    public static RecommendationResponse ToResponse(Recommendation recommendation)
+    /// <summary>A page of the (at most three) recommendations in rank order; the cursor is the last rank returned.</summary>
+    private static Page<RecommendationResponse> PageOf(List<RecommendationResponse> items, int limit, long afterRank) =>
+        Paging.ToPage(items.Where(r => r.Rank > afterRank).Take(limit + 1).ToList(), limit, r => (long)r.Rank);
+
+    public static RecommendationResponse ToResponse(Recommendation recommendation, DateTimeOffset computedAt, bool live)
     {
         ArgumentNullException.ThrowIfNull(recommendation);
         var reason = recommendation.Reason;
@@ -50,6 +60,8 @@ public sealed class MemberNextBestOffers(ILoyaltyDbContext db, RecommendationCan
             WireValue.Of<Contracts.Member.RecommendationReasonKind>(reason.Kind),
             reason.Text,
             basedOn,
-            recommendation.Score);
+            recommendation.Score,
+            computedAt,
+            live);
     }
 }
