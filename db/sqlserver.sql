@@ -2976,7 +2976,7 @@ GO
 BEGIN TRANSACTION;
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261206173715_PhoneNormalised'
+    WHERE [MigrationId] = N'20261206181123_InsightCareAndNotifications'
 )
 BEGIN
     ALTER TABLE [Members] ADD [PhoneNormalised] nvarchar(16) NULL;
@@ -2984,7 +2984,269 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261206173715_PhoneNormalised'
+    WHERE [MigrationId] = N'20261206181123_InsightCareAndNotifications'
+)
+BEGIN
+    CREATE TABLE [ContentInterests] (
+        [ContentKind] nvarchar(20) NOT NULL,
+        [ContentId] uniqueidentifier NOT NULL,
+        [TopicId] uniqueidentifier NOT NULL,
+        CONSTRAINT [PK_ContentInterests] PRIMARY KEY ([ContentKind], [ContentId], [TopicId]),
+        CONSTRAINT [FK_ContentInterests_InterestTopics_TopicId] FOREIGN KEY ([TopicId]) REFERENCES [InterestTopics] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206181123_InsightCareAndNotifications'
+)
+BEGIN
+    CREATE TABLE [InsightRuns] (
+        [Id] uniqueidentifier NOT NULL,
+        [Number] bigint NOT NULL,
+        [AsOf] datetimeoffset NOT NULL,
+        [Currency] nvarchar(3) NOT NULL,
+        [RetentionCohort] bigint NOT NULL,
+        [RetentionRetained] bigint NOT NULL,
+        [Retention] float NOT NULL,
+        [ValueMultiple] float NOT NULL,
+        [Members] int NOT NULL,
+        [CompletedAt] datetimeoffset NOT NULL,
+        [TriggeredBy] nvarchar(200) NOT NULL,
+        CONSTRAINT [PK_InsightRuns] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206181123_InsightCareAndNotifications'
+)
+BEGIN
+    CREATE TABLE [LeavingReasons] (
+        [Id] uniqueidentifier NOT NULL,
+        [MemberId] uniqueidentifier NOT NULL,
+        [Reason] nvarchar(30) NOT NULL,
+        [Text] nvarchar(1000) NULL,
+        [Source] nvarchar(10) NOT NULL,
+        [TierId] uniqueidentifier NOT NULL,
+        [At] datetimeoffset NOT NULL,
+        CONSTRAINT [PK_LeavingReasons] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_LeavingReasons_Members_MemberId] FOREIGN KEY ([MemberId]) REFERENCES [Members] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206181123_InsightCareAndNotifications'
+)
+BEGIN
+    CREATE TABLE [MemberNotifications] (
+        [Id] bigint NOT NULL IDENTITY,
+        [MemberId] uniqueidentifier NOT NULL,
+        [At] datetimeoffset NOT NULL,
+        [Channel] nvarchar(20) NOT NULL,
+        [Reason] nvarchar(300) NOT NULL,
+        [ContentKind] nvarchar(20) NOT NULL,
+        [ContentId] uniqueidentifier NOT NULL,
+        CONSTRAINT [PK_MemberNotifications] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_MemberNotifications_Members_MemberId] FOREIGN KEY ([MemberId]) REFERENCES [Members] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206181123_InsightCareAndNotifications'
+)
+BEGIN
+    CREATE TABLE [NotificationSettings] (
+        [Id] int NOT NULL,
+        [MaxPerWindow] int NOT NULL,
+        [WindowDays] int NOT NULL,
+        [UpdatedAt] datetimeoffset NOT NULL,
+        CONSTRAINT [PK_NotificationSettings] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206181123_InsightCareAndNotifications'
+)
+BEGIN
+    CREATE TABLE [RetentionActions] (
+        [Id] uniqueidentifier NOT NULL,
+        [MemberId] uniqueidentifier NOT NULL,
+        [Kind] nvarchar(20) NOT NULL,
+        [Note] nvarchar(1000) NOT NULL,
+        [Points] bigint NULL,
+        [LedgerEntryId] bigint NULL,
+        [OfferId] uniqueidentifier NULL,
+        [TierId] uniqueidentifier NOT NULL,
+        [ChurnScore] int NULL,
+        [ValueDecile] int NULL,
+        [FollowUpDays] int NOT NULL,
+        [TakenAt] datetimeoffset NOT NULL,
+        [TakenBy] nvarchar(200) NOT NULL,
+        [Outcome] nvarchar(20) NOT NULL,
+        [ReturnedAt] datetimeoffset NULL,
+        [EvaluatedAt] datetimeoffset NULL,
+        CONSTRAINT [PK_RetentionActions] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206181123_InsightCareAndNotifications'
+)
+BEGIN
+    CREATE TABLE [ServiceCases] (
+        [Id] uniqueidentifier NOT NULL,
+        [MemberId] uniqueidentifier NOT NULL,
+        [TierId] uniqueidentifier NOT NULL,
+        [Category] nvarchar(20) NOT NULL,
+        [Channel] nvarchar(20) NOT NULL,
+        [Severity] nvarchar(20) NOT NULL,
+        [Title] nvarchar(200) NOT NULL,
+        [Description] nvarchar(4000) NOT NULL,
+        [PurchaseId] uniqueidentifier NULL,
+        [StoreId] uniqueidentifier NULL,
+        [PartnerId] uniqueidentifier NULL,
+        [Owner] nvarchar(200) NOT NULL,
+        [OpenedBy] nvarchar(200) NOT NULL,
+        [OpenedAt] datetimeoffset NOT NULL,
+        [Priority] bit NOT NULL,
+        [ResponseHours] int NOT NULL,
+        [ServiceLevelDueAt] datetimeoffset NOT NULL,
+        [FirstResponseAt] datetimeoffset NULL,
+        [StepNumber] int NOT NULL,
+        [NextStep] nvarchar(4000) NOT NULL,
+        [NextStepDueAt] datetimeoffset NOT NULL,
+        [EscalatedAt] datetimeoffset NULL,
+        [EscalatedTo] nvarchar(200) NULL,
+        [Status] nvarchar(20) NOT NULL,
+        [ResolvedAt] datetimeoffset NULL,
+        [Outcome] nvarchar(20) NULL,
+        [Resolution] nvarchar(4000) NULL,
+        [GoodwillPoints] bigint NOT NULL,
+        [GoodwillLedgerEntryId] bigint NULL,
+        CONSTRAINT [PK_ServiceCases] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_ServiceCases_Members_MemberId] FOREIGN KEY ([MemberId]) REFERENCES [Members] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_ServiceCases_Tiers_TierId] FOREIGN KEY ([TierId]) REFERENCES [Tiers] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206181123_InsightCareAndNotifications'
+)
+BEGIN
+    CREATE TABLE [Surveys] (
+        [Id] uniqueidentifier NOT NULL,
+        [MemberId] uniqueidentifier NOT NULL,
+        [Sequence] bigint NOT NULL,
+        [Touchpoint] nvarchar(20) NOT NULL,
+        [TouchpointId] uniqueidentifier NOT NULL,
+        [StoreId] uniqueidentifier NULL,
+        [PartnerId] uniqueidentifier NULL,
+        [TierId] uniqueidentifier NOT NULL,
+        [RequestedAt] datetimeoffset NOT NULL,
+        [ExpiresAt] datetimeoffset NOT NULL,
+        [AnsweredAt] datetimeoffset NULL,
+        [Csat] int NULL,
+        [Nps] int NULL,
+        [Comment] nvarchar(2000) NULL,
+        CONSTRAINT [PK_Surveys] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_Surveys_Members_MemberId] FOREIGN KEY ([MemberId]) REFERENCES [Members] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206181123_InsightCareAndNotifications'
+)
+BEGIN
+    CREATE TABLE [SurveyTriggers] (
+        [Touchpoint] nvarchar(20) NOT NULL,
+        [TouchpointId] uniqueidentifier NOT NULL,
+        [MemberId] uniqueidentifier NOT NULL,
+        [DecidedAt] datetimeoffset NOT NULL,
+        [SurveyId] uniqueidentifier NULL,
+        CONSTRAINT [PK_SurveyTriggers] PRIMARY KEY ([Touchpoint], [TouchpointId])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206181123_InsightCareAndNotifications'
+)
+BEGIN
+    CREATE TABLE [MemberInsights] (
+        [RunId] uniqueidentifier NOT NULL,
+        [MemberId] uniqueidentifier NOT NULL,
+        [TierId] uniqueidentifier NOT NULL,
+        [TenureDays] int NOT NULL,
+        [Visits] int NOT NULL,
+        [VisitsYear] int NOT NULL,
+        [VisitsQuarter] int NOT NULL,
+        [VisitsPreviousQuarter] int NOT NULL,
+        [NetSpendYear] bigint NOT NULL,
+        [NetSpendQuarter] bigint NOT NULL,
+        [LastVisitAt] datetimeoffset NULL,
+        [DaysSinceLastVisit] int NULL,
+        [IntervalDays] float NULL,
+        [IntervalVariation] float NULL,
+        [Recency] int NOT NULL,
+        [Frequency] int NOT NULL,
+        [Monetary] int NOT NULL,
+        [LifetimeValue] bigint NOT NULL,
+        [ValueRank] int NOT NULL,
+        [ValueDecile] int NOT NULL,
+        [Class] nvarchar(20) NOT NULL,
+        [ChurnScore] int NOT NULL,
+        CONSTRAINT [PK_MemberInsights] PRIMARY KEY ([RunId], [MemberId]),
+        CONSTRAINT [FK_MemberInsights_InsightRuns_RunId] FOREIGN KEY ([RunId]) REFERENCES [InsightRuns] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206181123_InsightCareAndNotifications'
+)
+BEGIN
+    CREATE TABLE [CaseSteps] (
+        [Id] uniqueidentifier NOT NULL,
+        [CaseId] uniqueidentifier NOT NULL,
+        [Number] int NOT NULL,
+        [Text] nvarchar(4000) NOT NULL,
+        [DueAt] datetimeoffset NOT NULL,
+        [SetAt] datetimeoffset NOT NULL,
+        [SetBy] nvarchar(200) NOT NULL,
+        [PromptedAt] datetimeoffset NULL,
+        [CompletedAt] datetimeoffset NULL,
+        [CompletedBy] nvarchar(200) NULL,
+        [Note] nvarchar(4000) NULL,
+        CONSTRAINT [PK_CaseSteps] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_CaseSteps_ServiceCases_CaseId] FOREIGN KEY ([CaseId]) REFERENCES [ServiceCases] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206181123_InsightCareAndNotifications'
+)
+BEGIN
+    CREATE TABLE [SurveyDimensionAnswers] (
+        [SurveyId] uniqueidentifier NOT NULL,
+        [Dimension] nvarchar(50) NOT NULL,
+        [Expected] int NOT NULL,
+        [Perceived] int NOT NULL,
+        CONSTRAINT [PK_SurveyDimensionAnswers] PRIMARY KEY ([SurveyId], [Dimension]),
+        CONSTRAINT [FK_SurveyDimensionAnswers_Surveys_SurveyId] FOREIGN KEY ([SurveyId]) REFERENCES [Surveys] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206181123_InsightCareAndNotifications'
 )
 BEGIN
     CREATE INDEX [IX_Members_PhoneNormalised] ON [Members] ([PhoneNormalised]);
@@ -2992,11 +3254,187 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261206173715_PhoneNormalised'
+    WHERE [MigrationId] = N'20261206181123_InsightCareAndNotifications'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_CaseSteps_CaseId_Number] ON [CaseSteps] ([CaseId], [Number]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206181123_InsightCareAndNotifications'
+)
+BEGIN
+    CREATE INDEX [IX_CaseSteps_PromptedAt_CompletedAt_DueAt] ON [CaseSteps] ([PromptedAt], [CompletedAt], [DueAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206181123_InsightCareAndNotifications'
+)
+BEGIN
+    CREATE INDEX [IX_ContentInterests_TopicId] ON [ContentInterests] ([TopicId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206181123_InsightCareAndNotifications'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_InsightRuns_Number] ON [InsightRuns] ([Number]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206181123_InsightCareAndNotifications'
+)
+BEGIN
+    CREATE INDEX [IX_LeavingReasons_At] ON [LeavingReasons] ([At]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206181123_InsightCareAndNotifications'
+)
+BEGIN
+    CREATE INDEX [IX_LeavingReasons_MemberId] ON [LeavingReasons] ([MemberId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206181123_InsightCareAndNotifications'
+)
+BEGIN
+    CREATE INDEX [IX_MemberInsights_MemberId] ON [MemberInsights] ([MemberId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206181123_InsightCareAndNotifications'
+)
+BEGIN
+    CREATE INDEX [IX_MemberInsights_RunId_ChurnScore] ON [MemberInsights] ([RunId], [ChurnScore]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206181123_InsightCareAndNotifications'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_MemberNotifications_ContentKind_ContentId_MemberId] ON [MemberNotifications] ([ContentKind], [ContentId], [MemberId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206181123_InsightCareAndNotifications'
+)
+BEGIN
+    CREATE INDEX [IX_MemberNotifications_MemberId_At] ON [MemberNotifications] ([MemberId], [At]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206181123_InsightCareAndNotifications'
+)
+BEGIN
+    CREATE INDEX [IX_RetentionActions_MemberId_TakenAt] ON [RetentionActions] ([MemberId], [TakenAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206181123_InsightCareAndNotifications'
+)
+BEGIN
+    CREATE INDEX [IX_RetentionActions_Outcome] ON [RetentionActions] ([Outcome]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206181123_InsightCareAndNotifications'
+)
+BEGIN
+    CREATE INDEX [IX_ServiceCases_MemberId_OpenedAt] ON [ServiceCases] ([MemberId], [OpenedAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206181123_InsightCareAndNotifications'
+)
+BEGIN
+    CREATE INDEX [IX_ServiceCases_OpenedAt] ON [ServiceCases] ([OpenedAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206181123_InsightCareAndNotifications'
+)
+BEGIN
+    CREATE INDEX [IX_ServiceCases_Owner_Status_NextStepDueAt] ON [ServiceCases] ([Owner], [Status], [NextStepDueAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206181123_InsightCareAndNotifications'
+)
+BEGIN
+    CREATE INDEX [IX_ServiceCases_Status_EscalatedAt_ServiceLevelDueAt] ON [ServiceCases] ([Status], [EscalatedAt], [ServiceLevelDueAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206181123_InsightCareAndNotifications'
+)
+BEGIN
+    CREATE INDEX [IX_ServiceCases_Status_NextStepDueAt_Id] ON [ServiceCases] ([Status], [NextStepDueAt], [Id]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206181123_InsightCareAndNotifications'
+)
+BEGIN
+    CREATE INDEX [IX_ServiceCases_TierId] ON [ServiceCases] ([TierId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206181123_InsightCareAndNotifications'
+)
+BEGIN
+    CREATE INDEX [IX_Surveys_AnsweredAt] ON [Surveys] ([AnsweredAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206181123_InsightCareAndNotifications'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_Surveys_MemberId_Sequence] ON [Surveys] ([MemberId], [Sequence]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206181123_InsightCareAndNotifications'
+)
+BEGIN
+    CREATE INDEX [IX_Surveys_RequestedAt] ON [Surveys] ([RequestedAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206181123_InsightCareAndNotifications'
+)
+BEGIN
+    CREATE INDEX [IX_SurveyTriggers_MemberId] ON [SurveyTriggers] ([MemberId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206181123_InsightCareAndNotifications'
 )
 BEGIN
     INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261206173715_PhoneNormalised', N'10.0.14');
+    VALUES (N'20261206181123_InsightCareAndNotifications', N'10.0.14');
 END;
 
 COMMIT;

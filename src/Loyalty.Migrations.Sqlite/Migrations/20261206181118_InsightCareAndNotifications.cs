@@ -6,11 +6,58 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Loyalty.Migrations.Sqlite.Migrations
 {
     /// <inheritdoc />
-    public partial class CareCases : Migration
+    public partial class InsightCareAndNotifications : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<string>(
+                name: "PhoneNormalised",
+                table: "Members",
+                type: "TEXT",
+                maxLength: 16,
+                nullable: true);
+
+            migrationBuilder.CreateTable(
+                name: "ContentInterests",
+                columns: table => new
+                {
+                    ContentKind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    ContentId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TopicId = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ContentInterests", x => new { x.ContentKind, x.ContentId, x.TopicId });
+                    table.ForeignKey(
+                        name: "FK_ContentInterests_InterestTopics_TopicId",
+                        column: x => x.TopicId,
+                        principalTable: "InterestTopics",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "InsightRuns",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Number = table.Column<long>(type: "INTEGER", nullable: false),
+                    AsOf = table.Column<long>(type: "INTEGER", nullable: false),
+                    Currency = table.Column<string>(type: "TEXT", maxLength: 3, nullable: false),
+                    RetentionCohort = table.Column<long>(type: "INTEGER", nullable: false),
+                    RetentionRetained = table.Column<long>(type: "INTEGER", nullable: false),
+                    Retention = table.Column<double>(type: "REAL", nullable: false),
+                    ValueMultiple = table.Column<double>(type: "REAL", nullable: false),
+                    Members = table.Column<int>(type: "INTEGER", nullable: false),
+                    CompletedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    TriggeredBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_InsightRuns", x => x.Id);
+                });
+
             migrationBuilder.CreateTable(
                 name: "LeavingReasons",
                 columns: table => new
@@ -32,6 +79,70 @@ namespace Loyalty.Migrations.Sqlite.Migrations
                         principalTable: "Members",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "MemberNotifications",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    MemberId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false),
+                    Channel = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    ContentKind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    ContentId = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MemberNotifications", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_MemberNotifications_Members_MemberId",
+                        column: x => x.MemberId,
+                        principalTable: "Members",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "NotificationSettings",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false),
+                    MaxPerWindow = table.Column<int>(type: "INTEGER", nullable: false),
+                    WindowDays = table.Column<int>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_NotificationSettings", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "RetentionActions",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    MemberId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    Points = table.Column<long>(type: "INTEGER", nullable: true),
+                    LedgerEntryId = table.Column<long>(type: "INTEGER", nullable: true),
+                    OfferId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    TierId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ChurnScore = table.Column<int>(type: "INTEGER", nullable: true),
+                    ValueDecile = table.Column<int>(type: "INTEGER", nullable: true),
+                    FollowUpDays = table.Column<int>(type: "INTEGER", nullable: false),
+                    TakenAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    TakenBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Outcome = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    ReturnedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    EvaluatedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RetentionActions", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -131,6 +242,44 @@ namespace Loyalty.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "MemberInsights",
+                columns: table => new
+                {
+                    RunId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    MemberId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TierId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TenureDays = table.Column<int>(type: "INTEGER", nullable: false),
+                    Visits = table.Column<int>(type: "INTEGER", nullable: false),
+                    VisitsYear = table.Column<int>(type: "INTEGER", nullable: false),
+                    VisitsQuarter = table.Column<int>(type: "INTEGER", nullable: false),
+                    VisitsPreviousQuarter = table.Column<int>(type: "INTEGER", nullable: false),
+                    NetSpendYear = table.Column<long>(type: "INTEGER", nullable: false),
+                    NetSpendQuarter = table.Column<long>(type: "INTEGER", nullable: false),
+                    LastVisitAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    DaysSinceLastVisit = table.Column<int>(type: "INTEGER", nullable: true),
+                    IntervalDays = table.Column<double>(type: "REAL", nullable: true),
+                    IntervalVariation = table.Column<double>(type: "REAL", nullable: true),
+                    Recency = table.Column<int>(type: "INTEGER", nullable: false),
+                    Frequency = table.Column<int>(type: "INTEGER", nullable: false),
+                    Monetary = table.Column<int>(type: "INTEGER", nullable: false),
+                    LifetimeValue = table.Column<long>(type: "INTEGER", nullable: false),
+                    ValueRank = table.Column<int>(type: "INTEGER", nullable: false),
+                    ValueDecile = table.Column<int>(type: "INTEGER", nullable: false),
+                    Class = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    ChurnScore = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MemberInsights", x => new { x.RunId, x.MemberId });
+                    table.ForeignKey(
+                        name: "FK_MemberInsights_InsightRuns_RunId",
+                        column: x => x.RunId,
+                        principalTable: "InsightRuns",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "CaseSteps",
                 columns: table => new
                 {
@@ -178,6 +327,11 @@ namespace Loyalty.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Members_PhoneNormalised",
+                table: "Members",
+                column: "PhoneNormalised");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_CaseSteps_CaseId_Number",
                 table: "CaseSteps",
                 columns: new[] { "CaseId", "Number" },
@@ -189,6 +343,17 @@ namespace Loyalty.Migrations.Sqlite.Migrations
                 columns: new[] { "PromptedAt", "CompletedAt", "DueAt" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_ContentInterests_TopicId",
+                table: "ContentInterests",
+                column: "TopicId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_InsightRuns_Number",
+                table: "InsightRuns",
+                column: "Number",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_LeavingReasons_At",
                 table: "LeavingReasons",
                 column: "At");
@@ -197,6 +362,37 @@ namespace Loyalty.Migrations.Sqlite.Migrations
                 name: "IX_LeavingReasons_MemberId",
                 table: "LeavingReasons",
                 column: "MemberId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MemberInsights_MemberId",
+                table: "MemberInsights",
+                column: "MemberId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MemberInsights_RunId_ChurnScore",
+                table: "MemberInsights",
+                columns: new[] { "RunId", "ChurnScore" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MemberNotifications_ContentKind_ContentId_MemberId",
+                table: "MemberNotifications",
+                columns: new[] { "ContentKind", "ContentId", "MemberId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MemberNotifications_MemberId_At",
+                table: "MemberNotifications",
+                columns: new[] { "MemberId", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RetentionActions_MemberId_TakenAt",
+                table: "RetentionActions",
+                columns: new[] { "MemberId", "TakenAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RetentionActions_Outcome",
+                table: "RetentionActions",
+                column: "Outcome");
 
             migrationBuilder.CreateIndex(
                 name: "IX_ServiceCases_MemberId_OpenedAt",
@@ -257,7 +453,22 @@ namespace Loyalty.Migrations.Sqlite.Migrations
                 name: "CaseSteps");
 
             migrationBuilder.DropTable(
+                name: "ContentInterests");
+
+            migrationBuilder.DropTable(
                 name: "LeavingReasons");
+
+            migrationBuilder.DropTable(
+                name: "MemberInsights");
+
+            migrationBuilder.DropTable(
+                name: "MemberNotifications");
+
+            migrationBuilder.DropTable(
+                name: "NotificationSettings");
+
+            migrationBuilder.DropTable(
+                name: "RetentionActions");
 
             migrationBuilder.DropTable(
                 name: "SurveyDimensionAnswers");
@@ -269,7 +480,18 @@ namespace Loyalty.Migrations.Sqlite.Migrations
                 name: "ServiceCases");
 
             migrationBuilder.DropTable(
+                name: "InsightRuns");
+
+            migrationBuilder.DropTable(
                 name: "Surveys");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Members_PhoneNormalised",
+                table: "Members");
+
+            migrationBuilder.DropColumn(
+                name: "PhoneNormalised",
+                table: "Members");
         }
     }
 }
