@@ -7,6 +7,10 @@ namespace Loyalty.Api.Endpoints;
 /// The API's audiences, each set up once: URL prefix, OpenAPI document, who may call it and its rate limit. The area
 /// files under Endpoints/&lt;Layer&gt;/ map their routes on these groups, named like the Application's Features/&lt;Layer&gt;/&lt;Area&gt;.
 /// </summary>
+/// <remarks>
+/// Conventions added to these groups reach every route of the audience, so tags and filters go on a sub-group of
+/// one's own: <c>api.Admin.MapGroup("").WithTags("Insight")</c>, never <c>api.Admin.WithTags(...)</c>.
+/// </remarks>
 public sealed class Audiences
 {
     private Audiences(IEndpointRouteBuilder app)

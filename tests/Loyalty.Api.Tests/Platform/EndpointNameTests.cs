@@ -1,6 +1,7 @@
 using Loyalty.Api.Tests.Infrastructure;
 using Loyalty.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -31,6 +32,22 @@ public sealed class EndpointNameTests(ApiFixture fixture)
 
         var badlyCased = names.Where(n => !System.Text.RegularExpressions.Regex.IsMatch(n.Name, "^[A-Z][A-Za-z0-9]*$")).Select(n => n.Name).ToList();
         Assert.True(badlyCased.Count == 0, "Names that are not PascalCase: " + string.Join(", ", badlyCased));
+    }
+
+    [Fact]
+    public void Every_api_endpoint_carries_exactly_one_tag()
+    {
+        // A tag put on a shared audience group reaches every route of the audience, and the document then shows
+        // whichever was added last (once, every account-management route was filed under "Insight").
+        var endpoints = fixture.For(DatabaseProvider.Sqlite).Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.Metadata.GetMetadata<IEndpointGroupNameMetadata>() is not null)
+            .ToList();
+        var wrong = endpoints
+            .Select(e => (Route: Describe(e), Tags: e.Metadata.GetOrderedMetadata<ITagsMetadata>().SelectMany(t => t.Tags).Distinct(StringComparer.Ordinal).ToList()))
+            .Where(e => e.Tags.Count != 1)
+            .Select(e => $"{e.Route} [{string.Join(", ", e.Tags)}]")
+            .ToList();
+        Assert.True(wrong.Count == 0, "Endpoints without exactly one tag: " + string.Join("; ", wrong));
     }
 
     private static string Describe(RouteEndpoint endpoint) =>

@@ -16,7 +16,7 @@ public static class AccountManagersEndpoints
 {
     public static void MapAccountManagersEndpoints(this Audiences api)
     {
-        var admin = api.Admin.WithTags("Account managers");
+        var admin = api.Admin.MapGroup("").WithTags("Account managers");
         admin.MapPost("/account-managers", async Task<Created<AccountManagerResponse>> (RegisterAccountManagerRequest request, ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
             {
                 var manager = await sender.Send(new RegisterAccountManagerCommand(user.GetActor(), request), ct);
@@ -60,7 +60,7 @@ public static class AccountManagersEndpoints
             .ProducesValidationProblem().ProducesProblem(404)
             .WithName("SetTierPriorityService");
 
-        var staff = api.AccountManagement.WithTags("Account managers");
+        var staff = api.AccountManagement.MapGroup("").WithTags("Account managers");
         staff.MapGet("/account-managers/workload", async Task<Ok<Page<ManagerWorkloadResponse>>> (Guid? managerId, int? limit, string? cursor, HttpContext http, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new ListWorkloadsQuery(PortfolioAuthorizationHandler.CallerOf(http), managerId, limit, cursor), ct)))
             .WithSummary("Workload per manager: members, key accounts, reviews due, next steps open and overdue")

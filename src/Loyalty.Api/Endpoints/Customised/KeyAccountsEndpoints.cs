@@ -12,7 +12,7 @@ public static class KeyAccountsEndpoints
 {
     public static void MapKeyAccountsEndpoints(this Audiences api)
     {
-        var staff = api.AccountManagement.WithTags("Key accounts");
+        var staff = api.AccountManagement.MapGroup("").WithTags("Key accounts");
         staff.MapPut("/members/{memberId:guid}/key-account", async Task<Ok<KeyAccountFileResponse>> (Guid memberId, KeyAccountFileRequest request, HttpContext http, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new SaveKeyAccountFileCommand(PortfolioAuthorizationHandler.CallerOf(http), memberId, request), ct)))
             .WithSummary("Open or replace a member's key-account file")

@@ -10,7 +10,7 @@ public static class ClassesEndpoints
 {
     public static void MapInsightClassesEndpoints(this Audiences api)
     {
-        var admin = api.Admin.WithTags("Insight");
+        var admin = api.Admin.MapGroup("").WithTags("Insight");
         admin.MapGet("/insight/classes", async Task<Ok<ClassSummaryResponse>> (ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new GetClassSummaryQuery(), ct)))
             .WithSummary("Loyal, general and drifting members in the latest run: in total, per tier and per segment")

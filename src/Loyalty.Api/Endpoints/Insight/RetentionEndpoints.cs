@@ -13,7 +13,7 @@ public static class RetentionEndpoints
 {
     public static void MapInsightRetentionEndpoints(this Audiences api)
     {
-        var staff = api.AccountManagement.WithTags("Insight");
+        var staff = api.AccountManagement.MapGroup("").WithTags("Insight");
         staff.MapPost("/members/{memberId:guid}/retention-actions", async Task<Created<RetentionActionResponse>> (Guid memberId, RecordRetentionActionRequest request, HttpContext http, ISender sender, CancellationToken ct) =>
             {
                 var action = await sender.Send(new RecordRetentionActionCommand(PortfolioAuthorizationHandler.CallerOf(http), memberId, request), ct);
@@ -29,7 +29,7 @@ public static class RetentionEndpoints
             .WithSummary("A member's retention actions and their outcomes, newest first")
             .ProducesProblem(403).ProducesProblem(404)
             .WithName("ListRetentionActions");
-        api.Admin.WithTags("Insight").MapGet("/insight/retention/report", async Task<Ok<RetentionReportResponse>> (DateTimeOffset? from, DateTimeOffset? to, ISender sender, CancellationToken ct) =>
+        api.Admin.MapGroup("").WithTags("Insight").MapGet("/insight/retention/report", async Task<Ok<RetentionReportResponse>> (DateTimeOffset? from, DateTimeOffset? to, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new GetRetentionReportQuery(from, to), ct)))
             .WithSummary("Which retention actions work: per kind, actions taken (from–to) and the share after which the member came back")
             .WithName("GetRetentionReport");

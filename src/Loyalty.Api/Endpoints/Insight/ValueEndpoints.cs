@@ -13,7 +13,7 @@ public static class ValueEndpoints
 {
     public static void MapInsightValueEndpoints(this Audiences api)
     {
-        var admin = api.Admin.WithTags("Insight");
+        var admin = api.Admin.MapGroup("").WithTags("Insight");
         admin.MapPost("/insight/refresh", async Task<Ok<InsightRunResponse>> (ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new RefreshInsightCommand(user.GetActor()), ct)))
             .WithSummary("Score every active member now: value, RFM, class and churn risk, as a new run")
@@ -29,7 +29,7 @@ public static class ValueEndpoints
             .ProducesProblem(404)
             .WithName("GetValueDistribution");
 
-        api.AccountManagement.WithTags("Insight").MapGet("/members/{memberId:guid}/insight", async Task<Ok<MemberInsightResponse>> (Guid memberId, HttpContext http, ISender sender, CancellationToken ct) =>
+        api.AccountManagement.MapGroup("").WithTags("Insight").MapGet("/members/{memberId:guid}/insight", async Task<Ok<MemberInsightResponse>> (Guid memberId, HttpContext http, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new GetMemberInsightQuery(PortfolioAuthorizationHandler.CallerOf(http), memberId), ct)))
             .WithSummary("A member's value, RFM, class (with its explanation) and churn risk (with its reasons), and their earlier runs")
             .WithDescription("latest is null until a run has scored the member. Administrators for any member; account managers for their portfolio.")
