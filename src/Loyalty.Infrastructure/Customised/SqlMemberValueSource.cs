@@ -12,15 +12,28 @@ namespace Loyalty.Infrastructure.Customised;
 /// </summary>
 public sealed class SqlMemberValueSource(ILoyaltyDbContext db) : IMemberValueSource
 {
-    public async Task<IReadOnlyList<RankedMember>> RankUnassignedAsync(
-        string currency, DateTimeOffset since, (long Score, int TierRank, Guid MemberId)? after, int take, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<RankedMember>> RankUnassignedAsync(
+        string currency, DateTimeOffset since, (long Score, int TierRank, Guid MemberId)? after, int take, CancellationToken cancellationToken) =>
+        RankAsync(currency, since, after, take, insightRunId: null, cancellationToken);
+
+    /// <summary>
+    /// The same ranking; with <paramref name="insightRunId"/>, a member that insight run scored ranks by 4 × its lifetime
+    /// value instead (see <see cref="Insight.InsightMemberValueSource"/>), the others by spend × tier as above.
+    /// </summary>
+    internal async Task<IReadOnlyList<RankedMember>> RankAsync(
+        string currency, DateTimeOffset since, (long Score, int TierRank, Guid MemberId)? after, int take, Guid? insightRunId, CancellationToken cancellationToken)
     {
         var sql = SetSql.For(db);
         var p = sql.NewParameters();
         var spend = sql.TenThousandths($"{sql.Number("p.\"Amount\"")} - {sql.Number("p.\"ReturnedAmount\"")}");
+        var bySpend = "CAST(COALESCE(s.\"Spend\", 0) AS bigint) * (4 + t.\"Rank\")";
+        var (score, insightJoin) = insightRunId is { } runId
+            ? ($"CAST(CASE WHEN i.\"MemberId\" IS NOT NULL THEN i.\"LifetimeValue\" * 4 ELSE {bySpend} END AS bigint)",
+               $"LEFT JOIN \"MemberInsights\" i ON i.\"MemberId\" = m.\"Id\" AND i.\"RunId\" = {p.Add(runId)}")
+            : (bySpend, "");
         var inner = $"""
             SELECT m."Id" AS "MemberId", CAST(t."Rank" AS bigint) AS "TierRank", CAST(COALESCE(s."Spend", 0) AS bigint) AS "NetSpend",
-                   CAST(COALESCE(s."Spend", 0) AS bigint) * (4 + t."Rank") AS "Score"
+                   {score} AS "Score"
             FROM "Members" m
             JOIN "Tiers" t ON t."Id" = m."TierId"
             LEFT JOIN (
@@ -28,6 +41,7 @@ public sealed class SqlMemberValueSource(ILoyaltyDbContext db) : IMemberValueSou
                 FROM "Purchases" p
                 WHERE p."PurchasedAt" >= {p.Add(since)}
                 GROUP BY p."MemberId") s ON s."MemberId" = m."Id"
+            {insightJoin}
             WHERE m."Status" = {p.Add("Active")}
               AND NOT EXISTS (SELECT 1 FROM "PortfolioAssignments" a WHERE a."MemberId" = m."Id")
             """;

@@ -52,7 +52,7 @@ public sealed class NextBestOfferBenchmark(ITestOutputHelper output)
             SELECT "Id", 'Profiling', 'None', true, now() - interval '1 year', 'App' FROM bench_members WHERE n % 10 <> 0;
             CREATE TEMP TABLE bench_purchases AS
             SELECT gen_random_uuid() AS id, m."Id" AS member_id, m.n, g,
-                   now() - ((g * 7919) % 360) * interval '1 day' - (g % 86400) * interval '1 second' AS at
+                   now() - ((g::bigint * 7919) % 360) * interval '1 day' - (g % 86400) * interval '1 second' AS at
             FROM generate_series(0, {purchases} - 1) g JOIN bench_members m ON m.n = g % {members};
             INSERT INTO "Purchases" ("Id", "MemberId", "PartnerId", "StoreId", "ExternalId", "Amount", "Currency", "PurchasedAt", "RecordedAt",
                                      "PointsEarned", "ReturnedAmount", "PointsReversed", "PointsWrittenOff")
