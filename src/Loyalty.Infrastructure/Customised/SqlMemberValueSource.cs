@@ -27,13 +27,13 @@ public sealed class SqlMemberValueSource(ILoyaltyDbContext db) : IMemberValueSou
         var p = sql.NewParameters();
         var spend = sql.TenThousandths($"{sql.Number("p.\"Amount\"")} - {sql.Number("p.\"ReturnedAmount\"")}");
         var bySpend = "CAST(COALESCE(s.\"Spend\", 0) AS bigint) * (4 + t.\"Rank\")";
-        var (score, insightJoin) = insightRunId is { } runId
+        var (scoreSql, insightJoin) = insightRunId is { } runId
             ? ($"CAST(CASE WHEN i.\"MemberId\" IS NOT NULL THEN i.\"LifetimeValue\" * 4 ELSE {bySpend} END AS bigint)",
                $"LEFT JOIN \"MemberInsights\" i ON i.\"MemberId\" = m.\"Id\" AND i.\"RunId\" = {p.Add(runId)}")
             : (bySpend, "");
         var inner = $"""
             SELECT m."Id" AS "MemberId", CAST(t."Rank" AS bigint) AS "TierRank", CAST(COALESCE(s."Spend", 0) AS bigint) AS "NetSpend",
-                   {score} AS "Score"
+                   {scoreSql} AS "Score"
             FROM "Members" m
             JOIN "Tiers" t ON t."Id" = m."TierId"
             LEFT JOIN (

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Loyalty.Api.Auth;
 using Loyalty.Api.Idempotency;
+using Loyalty.Api.OpenApi;
 using Loyalty.Application.Features.Care.Cases;
 using Loyalty.Contracts.Admin;
 using Loyalty.Contracts.Common;
@@ -69,7 +70,7 @@ public static class CasesEndpoints
 
     private static void MapStaff(RouteGroupBuilder staff)
     {
-        staff.MapGet("/portfolio/cases", async Task<Ok<Page<CaseResponse>>> (Guid? managerId, string? status, int? limit, string? cursor, HttpContext http, ISender sender, CancellationToken ct) =>
+        staff.MapGet("/portfolio/cases", async Task<Ok<Page<CaseResponse>>> (Guid? managerId, [QueryEnum(typeof(CaseStatus))] string? status, int? limit, string? cursor, HttpContext http, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new ListCasesQuery(PortfolioAuthorizationHandler.CallerOf(http), managerId, null, null, status ?? "open", limit, cursor), ct)))
             .WithSummary("Cases of my portfolio's members, due first")
             .WithDescription("Ordered by the next step's due time, so cases already due lead. status (open or resolved) defaults to open. An account manager sees only their own portfolio; an administrator one manager's (managerId) or every case.")
@@ -85,7 +86,7 @@ public static class CasesEndpoints
             .WithDescription("The service level comes from the member's tier (priority service halves it). owner defaults to the member's account manager, else the care desk. Audited (case.opened).")
             .ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404)
             .WithName("OpenCase");
-        member.MapGet("/", async Task<Ok<Page<CaseResponse>>> (Guid memberId, string? status, int? limit, string? cursor, HttpContext http, ISender sender, CancellationToken ct) =>
+        member.MapGet("/", async Task<Ok<Page<CaseResponse>>> (Guid memberId, [QueryEnum(typeof(CaseStatus))] string? status, int? limit, string? cursor, HttpContext http, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new ListCasesQuery(PortfolioAuthorizationHandler.CallerOf(http), null, memberId, null, status, limit, cursor), ct)))
             .WithSummary("A member's cases, due first; status: open or resolved")
             .ProducesProblem(400).ProducesProblem(403).ProducesProblem(404)
@@ -117,7 +118,7 @@ public static class CasesEndpoints
 
     private static void MapAdmin(RouteGroupBuilder cases)
     {
-        cases.MapGet("/", async Task<Ok<Page<CaseResponse>>> (string? owner, string? status, Guid? memberId, int? limit, string? cursor, ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
+        cases.MapGet("/", async Task<Ok<Page<CaseResponse>>> (string? owner, [QueryEnum(typeof(CaseStatus))] string? status, Guid? memberId, int? limit, string? cursor, ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new ListCasesQuery(new(user.GetActor(), null), null, memberId, owner, status, limit, cursor), ct)))
             .WithSummary("Every case, due first; filter by owner (or the lead it escalated to), status (open, resolved) or member")
             .ProducesProblem(400).ProducesProblem(404)
