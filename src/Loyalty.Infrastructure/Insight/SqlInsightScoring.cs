@@ -65,7 +65,10 @@ public sealed class SqlInsightScoring(ILoyaltyDbContext db) : IInsightScoring
             await sql.ExecuteAsync(db, "SET LOCAL work_mem = '256MB'", sql.NewParameters(), cancellationToken);
         }
 
-        return await sql.ExecuteAsync(db, text, p, cancellationToken);
+        using (SetSql.LongStatements(db))
+        {
+            return await sql.ExecuteAsync(db, text, p, cancellationToken);
+        }
     }
 
     public async Task<IReadOnlyList<BacktestCase>> BacktestAsync(DateTimeOffset asOf, string currency, CancellationToken cancellationToken)

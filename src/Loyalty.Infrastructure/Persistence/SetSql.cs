@@ -166,6 +166,21 @@ public sealed class SetSql
         return db.Database.SqlQueryRaw<T>(text, parameters.Values);
     }
 
+    /// <summary>
+    /// A whole-programme statement of a job (every member, every line of the year) outlasts the 30-second command
+    /// timeout a request should keep: this lifts it on <paramref name="db"/> until the returned scope is disposed.
+    /// </summary>
+    public static IDisposable LongStatements(ILoyaltyDbContext db)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var before = db.Database.GetCommandTimeout();
+        db.Database.SetCommandTimeout(LongStatementTimeout);
+        return new Restore(() => db.Database.SetCommandTimeout(before));
+    }
+
+    /// <summary>Generous on purpose: at a million members such a statement runs for minutes on a small server, and no caller waits on a job.</summary>
+    public static readonly TimeSpan LongStatementTimeout = TimeSpan.FromMinutes(15);
+
     /// <summary>Starts a list of parameters for one statement.</summary>
     public Parameters NewParameters() => new(this);
 
@@ -191,5 +206,10 @@ public sealed class SetSql
             _values.Add(sql.Store(value));
             return "{" + (_values.Count - 1).ToString(CultureInfo.InvariantCulture) + "}";
         }
+    }
+
+    private sealed class Restore(Action restore) : IDisposable
+    {
+        public void Dispose() => restore();
     }
 }

@@ -8,6 +8,12 @@ namespace Loyalty.Application.Features.Customised.Recommendations;
 /// </summary>
 public interface IRecommendationStore
 {
+    /// <summary>
+    /// Counts the baskets bought since <paramref name="since"/> for the co-purchase table, in one pass over the
+    /// year's lines on PostgreSQL (each basket's categories gathered once, then paired), with a long command timeout.
+    /// </summary>
+    Task<BasketCounts> CountBasketsAsync(DateTimeOffset since, CancellationToken cancellationToken);
+
     /// <summary>Ranges (from, to] of about <paramref name="size"/> active members each, in the database's order of ids.</summary>
     Task<List<(Guid? From, Guid To)>> ActiveMemberBatchesAsync(int size, CancellationToken cancellationToken);
 

@@ -80,24 +80,12 @@ public static class PurchaseHabits
                     .ToList());
     }
 
-    /// <summary>Learns "members who bought X also bought Y" from every basket since <paramref name="since"/>, aggregated by the database.</summary>
-    public static async Task<CoPurchaseTable> LearnAsync(ILoyaltyDbContext db, DateTimeOffset since, CancellationToken cancellationToken)
+    /// <summary>Learns "members who bought X also bought Y" from every basket since <paramref name="since"/>, counted by the database.</summary>
+    public static async Task<CoPurchaseTable> LearnAsync(IRecommendationStore store, DateTimeOffset since, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(db);
-        var lines = db.PurchaseLines.AsNoTracking().Where(l => l.PurchasedAt >= since && l.Category != null);
-        var total = await lines.Select(l => l.PurchaseId).Distinct().CountAsync(cancellationToken);
-        var single = await lines.GroupBy(l => l.Category!)
-            .Select(g => new { Category = g.Key, Baskets = g.Select(l => l.PurchaseId).Distinct().Count() })
-            .ToDictionaryAsync(s => s.Category, s => s.Baskets, cancellationToken);
-        // A distinct count over the line pairs, measured faster on PostgreSQL than deduplicating (basket, category) first.
-        var together = await (from a in lines
-                              join b in lines on a.PurchaseId equals b.PurchaseId
-                              where a.Category != b.Category
-                              group a.PurchaseId by new { From = a.Category!, To = b.Category! } into g
-                              select new { g.Key.From, g.Key.To, Baskets = g.Distinct().Count() })
-            .Where(p => p.Baskets >= MinBasketsTogether)
-            .ToListAsync(cancellationToken);
-        return CoPurchaseTable.FromCounts(total, single, together.Select(p => (p.From, p.To, p.Baskets)), MinBasketsTogether);
+        ArgumentNullException.ThrowIfNull(store);
+        var counts = await store.CountBasketsAsync(since, cancellationToken);
+        return CoPurchaseTable.FromCounts(counts.Total, counts.WithCategory, counts.Together, MinBasketsTogether);
     }
 
     /// <summary>The table the last programme-wide refresh stored (empty before the first).</summary>

@@ -37,7 +37,7 @@ public sealed class RefreshRecommendationsHandler(
         ArgumentOutOfRangeException.ThrowIfLessThan(command.Parallelism, 1);
         var now = clock.GetUtcNow();
         var since = now - PurchaseHabits.Window;
-        var table = await PurchaseHabits.LearnAsync(db, since, cancellationToken);
+        var table = await PurchaseHabits.LearnAsync(store, since, cancellationToken);
         await StoreTableAsync(table, now, cancellationToken);
         var catalogue = await candidates.CatalogueAsync(now, cancellationToken);
         var batches = await store.ActiveMemberBatchesAsync(command.BatchSize, cancellationToken);
