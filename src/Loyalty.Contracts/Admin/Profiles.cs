@@ -60,3 +60,21 @@ public sealed record HouseholdResponse(Guid Id, Guid HeadMemberId, IReadOnlyList
 
 /// <summary>The members an exact e-mail or phone matched (none, one, or a few sharing a phone).</summary>
 public sealed record MemberMatchesResponse(IReadOnlyList<AdminMemberResponse> Items);
+
+/// <summary>
+/// Consents brought in from another system (a CRM, a previous programme, signed paper forms), up to 1,000 rows at a
+/// time. <c>reference</c> names the batch and is kept as the actor of every change (<c>import:{reference}</c>).
+/// </summary>
+public sealed record ImportConsentsRequest(string Reference, IReadOnlyList<ConsentImportRow> Rows);
+
+/// <summary>
+/// One member's decision on one purpose and channel. <c>decidedAt</c> is when the member decided in the source system:
+/// a row older than the member's latest change of that consent is skipped as stale, so an import never undoes what the
+/// member said since. Without it the row counts as decided now.
+/// </summary>
+public sealed record ConsentImportRow(string MemberNumber, ConsentPurpose Purpose, ContactChannel Channel, bool Granted, DateTimeOffset? DecidedAt = null);
+
+/// <summary>What happened to each row, in the order sent (<c>row</c> counts from 0; member numbers as stored). <c>id</c> names the import in the audit trail.</summary>
+public sealed record ConsentImportResponse(Guid Id, string Reference, int Applied, int Unchanged, int Skipped, IReadOnlyList<ConsentImportRowOutcome> Rows);
+
+public sealed record ConsentImportRowOutcome(int Row, string MemberNumber, ConsentPurpose Purpose, ContactChannel Channel, ConsentImportOutcome Outcome);

@@ -45,3 +45,17 @@ public enum AttributeType
     Date,
     Choice,
 }
+
+/// <summary>
+/// What a consent import did with a row: <c>applied</c> (recorded with source import), <c>unchanged</c> (the member's
+/// consent already said so), <c>stale</c> (the member changed it after the row's decision), <c>unknownMember</c>, or
+/// <c>memberClosed</c> (closed, merged or erased: nothing is recorded).
+/// </summary>
+public enum ConsentImportOutcome
+{
+    Applied,
+    Unchanged,
+    Stale,
+    UnknownMember,
+    MemberClosed,
+}

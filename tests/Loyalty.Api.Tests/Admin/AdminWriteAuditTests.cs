@@ -122,6 +122,18 @@ public sealed class AdminWriteAuditTests(ApiFixture fixture)
                 await response.EnsureStatusAsync(HttpStatusCode.Accepted);
             });
         },
+        ["ImportConsents"] = async s =>
+        {
+            var member = await s.EnrolAsync();
+            return new Exercise("consent_import", null, async () =>
+            {
+                using var response = await s.Admin.PostAsync(
+                    "/api/v1/admin/consent-imports",
+                    new ImportConsentsRequest("audit-" + Unique.Id(), [new ConsentImportRow(member.MemberNumber, ConsentPurpose.Marketing, ContactChannel.Email, true)]),
+                    Guid.NewGuid().ToString());
+                await response.EnsureStatusAsync(HttpStatusCode.OK);
+            });
+        },
         ["SuspendMember"] = async s =>
         {
             var member = await s.EnrolAsync();

@@ -99,6 +99,14 @@ public static class ProfilesEndpoints
                 TypedResults.Ok(await sender.Send(new ListMemberConsentHistoryQuery(memberId, limit, cursor), ct)))
             .WithSummary("Every change of a member's consents, newest first, with who recorded it").ProducesProblem(400).ProducesProblem(404)
             .WithName("ListMemberConsentHistory");
+        var consentImports = api.Admin.MapGroup("/consent-imports").WithTags("Profiles");
+        consentImports.MapPost("/", async Task<Ok<ConsentImportResponse>> (ImportConsentsRequest request, ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new ImportConsentsCommand(user.GetActor(), request), ct)))
+            .RequireIdempotencyKey()
+            .WithSummary("Bring in up to 1,000 consent decisions made elsewhere (CRM, previous programme, paper forms)")
+            .WithDescription("Each row is recorded with source import and actor import:{reference}, all in one transaction. A row whose decidedAt is older than the member's latest change of that consent is skipped as stale; unknown, closed, merged and erased members are reported per row, not refused. Malformed member numbers or a member, purpose and channel given twice refuse the whole import (400). Requires an Idempotency-Key. Audited (consents.imported).")
+            .ProducesValidationProblem()
+            .WithName("ImportConsents");
         members.MapPost("/lookup", async Task<Ok<MemberMatchesResponse>> (StaffMemberLookupRequest request, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new LookUpMembersByContactQuery(request), ct)))
             .WithSummary("Find members by exact e-mail or exact phone number")
