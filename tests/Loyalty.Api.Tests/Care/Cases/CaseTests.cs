@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using Loyalty.Api.Tests.Customised.AccountManagers;
 using Loyalty.Api.Tests.Customised.Profiles;
 using Loyalty.Api.Tests.Infrastructure;
+using Loyalty.Api.Tests.Lifecycle;
 using Loyalty.Contracts.Admin;
 using Loyalty.Contracts.Common;
 using Loyalty.Contracts.Events;
@@ -293,5 +294,23 @@ public sealed class CaseTests(ApiFixture fixture)
         Assert.Equal(("(erased)", "(erased)"), (erased.GetProperty("title").GetString(), erased.GetProperty("description").GetString()));
         Assert.Equal("(erased)", erased.GetProperty("steps")[0].GetProperty("note").GetString());
         Assert.Equal("points", erased.GetProperty("category").GetString()); // what the reports need stays
+    }
+
+    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task A_merge_moves_the_duplicates_cases_to_the_survivor(DatabaseProvider provider)
+    {
+        var api = fixture.For(provider);
+        var s = await Scenario.StartAsync(api);
+        var survivor = await s.AppMemberAsync();
+        var duplicate = await s.AppMemberAsync();
+        var opened = await duplicate.OpenMyCaseAsync("Card never arrived");
+
+        await s.MergeAsync(survivor.Id, duplicate.Id);
+
+        var moved = await s.Admin.GetJsonAsync<CaseResponse>(StaffCases(survivor.Id, $"/{opened.Id}"));
+        Assert.Equal(opened.Id, moved.Id);
+        Assert.Contains(await survivor.Client.GetAllAsync<CaseResponse>("/api/v1/me/cases"), c => c.Id == opened.Id);
+        using var gone = await s.Admin.GetAsync(StaffCases(duplicate.Id, $"/{opened.Id}"));
+        Assert.Equal(HttpStatusCode.NotFound, gone.StatusCode);
     }
 }

@@ -92,6 +92,10 @@ public sealed class MergeMembersHandler(ILoyaltyDbContext db, PointsLedger ledge
         await db.PurchaseLines.Where(l => l.MemberId == duplicateId).ExecuteUpdateAsync(s => s.SetProperty(l => l.MemberId, survivorId), cancellationToken);
         await db.MemberRecommendations.Where(r => r.MemberId == duplicateId).ExecuteDeleteAsync(cancellationToken); // the survivor's next refresh covers both histories
         await db.PurchaseReturns.Where(r => r.MemberId == duplicateId).ExecuteUpdateAsync(s => s.SetProperty(r => r.MemberId, survivorId), cancellationToken);
+        // Complaints and retention follow the person, so the survivor's case history and repeat-complaint count are whole.
+        // Surveys stay where they were answered: their per-member sequence is what holds the survey cap.
+        await db.ServiceCases.Where(c => c.MemberId == duplicateId).ExecuteUpdateAsync(s => s.SetProperty(c => c.MemberId, survivorId), cancellationToken);
+        await db.RetentionActions.Where(a => a.MemberId == duplicateId).ExecuteUpdateAsync(s => s.SetProperty(a => a.MemberId, survivorId), cancellationToken);
         var vouchersMoved = await db.Vouchers.Where(v => v.MemberId == duplicateId).ExecuteUpdateAsync(s => s.SetProperty(v => v.MemberId, survivorId), cancellationToken);
         // Birthday and anniversary bonuses the duplicate was paid follow it, so the survivor is not paid the same rule's
         // bonus for the same year again. Where both were paid already (one grant per rule, member and year), the
