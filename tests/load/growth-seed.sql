@@ -23,19 +23,19 @@ INSERT INTO "PointsAccounts" ("MemberId", "Available", "Pending", "Held", "Lifet
 SELECT "Id", 0, 0, 0, 0, now() FROM growth_members WHERE NOT own;
 
 CREATE TEMP TABLE growth_context AS
-SELECT p."Id" AS partner_id, s."Id" AS store_id, (SELECT "Id" FROM "EarningRules" ORDER BY "Id" LIMIT 1) AS rule_id
+SELECT p."Id" AS partner_id, s."Id" AS store_id
 FROM "Partners" p JOIN "Stores" s ON s."PartnerId" = p."Id" ORDER BY p."Name" = 'Demo Coffee Roasters' DESC LIMIT 1;
 
 -- Purchases: one per four entries, spread over every member; the harness's members get 500 each on top.
-INSERT INTO "Purchases" ("Id", "MemberId", "PartnerId", "StoreId", "ExternalId", "Amount", "Currency", "PurchasedAt", "RecordedAt", "PointsEarned", "EarningRuleId")
+INSERT INTO "Purchases" ("Id", "MemberId", "PartnerId", "StoreId", "ExternalId", "Amount", "Currency", "PurchasedAt", "RecordedAt", "PointsEarned")
 SELECT gen_random_uuid(), m."Id", c.partner_id, c.store_id, 'growth-' || g, 20 + g % 50, 'EUR',
-       now() - (g % 400) * interval '1 day', now() - (g % 400) * interval '1 day', 20 + g % 50, c.rule_id
+       now() - (g % 400) * interval '1 day', now() - (g % 400) * interval '1 day', 20 + g % 50
 FROM generate_series(0, :entries / 4 - 1) g
 JOIN growth_members m ON m.n = g % :member_count
 CROSS JOIN growth_context c;
-INSERT INTO "Purchases" ("Id", "MemberId", "PartnerId", "StoreId", "ExternalId", "Amount", "Currency", "PurchasedAt", "RecordedAt", "PointsEarned", "EarningRuleId")
+INSERT INTO "Purchases" ("Id", "MemberId", "PartnerId", "StoreId", "ExternalId", "Amount", "Currency", "PurchasedAt", "RecordedAt", "PointsEarned")
 SELECT gen_random_uuid(), m."Id", c.partner_id, c.store_id, 'growth-own-' || m.n || '-' || g, 25, 'EUR',
-       now() - (g % 400) * interval '1 day', now() - (g % 400) * interval '1 day', 25, c.rule_id
+       now() - (g % 400) * interval '1 day', now() - (g % 400) * interval '1 day', 25
 FROM growth_members m CROSS JOIN generate_series(1, 500) g CROSS JOIN growth_context c
 WHERE m.own;
 

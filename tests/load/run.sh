@@ -18,8 +18,13 @@
 #   LOAD_KEEP_TMP     1 = keep the temp dir (logs, db) afterwards [0; kept anyway on failure]
 #   LOYALTY_PG_PORT   PostgreSQL port used by scripts/postgres-local.sh [55432]
 #   LOAD_PGBENCH_CLIENTS  pgbench -N clients (the issue's reference: 16)  [16]
+#   LOAD_START_SECONDS  how long the API may take to start (migrations, demo seed)   [180]
+#   LOAD_API_DIR      an already published API to run instead of publishing src/Loyalty.Api (e.g. a before/after pair)
+#   LOAD_ANCHOR_DIR   the same for the anchor app
 #   LOAD_ANCHOR       1 = also run the anchor app (tests/load/anchor) in each database's run [1]
 #   LOAD_PROFILE      1 = dotnet-counters steady state (JIT/s, KB and CPU ms per request) [1]
+#   LOAD_JIT_LOG      1 = the API logs every method it JIT-compiles (DOTNET_JitStdOutFile); the profile lists the
+#                     ones compiled at steady state, which is where per-request code generation shows   [1]
 #   LOAD_PROFILE_WARMUP   unmeasured load before the counters sample  [30s]
 #   LOAD_PROFILE_SECONDS  seconds the counters sample under load        [15]
 #   LOAD_GROWTH_MEMBERS, LOAD_GROWTH_ENTRIES  size of the "postgres-large" database (LOAD_DATABASES="postgres
@@ -47,8 +52,11 @@ PG_DB=loyalty_load
 JWT_AUDIENCE=http://localhost:5080
 SCENARIOS=(health earn balance)
 ANCHOR=${LOAD_ANCHOR:-1}
+START_SECONDS=${LOAD_START_SECONDS:-180}
 PROFILE=${LOAD_PROFILE:-1}
 PROFILE_WARMUP=${LOAD_PROFILE_WARMUP:-30s}
+JIT_LOG=${LOAD_JIT_LOG:-1}
+JIT_NOTES=""
 PROFILE_SECONDS=${LOAD_PROFILE_SECONDS:-15}
 GROWTH_MEMBERS=${LOAD_GROWTH_MEMBERS:-1000000}
 GROWTH_ENTRIES=${LOAD_GROWTH_ENTRIES:-20000000}
@@ -154,13 +162,20 @@ fi
 
 # ---------------------------------------------------------------------------------------------
 # Build. --artifacts-path keeps bin/ and obj/ out of src/, so a concurrent build there is not disturbed.
-log "publishing src/Loyalty.Api (Release) to $TMP/publish"
-if ! dotnet publish "$ROOT/src/Loyalty.Api" -c Release -o "$TMP/publish" --artifacts-path "$TMP/artifacts" \
-    -nologo -v quiet >"$TMP/publish.log" 2>&1; then
-    tail -n 30 "$TMP/publish.log" >&2
-    die "dotnet publish failed (full log: $TMP/publish.log)"
+if [ -n "${LOAD_API_DIR:-}" ]; then
+    log "using the API published in $LOAD_API_DIR"
+    cp -r "$LOAD_API_DIR" "$TMP/publish"
+else
+    log "publishing src/Loyalty.Api (Release) to $TMP/publish"
+    if ! dotnet publish "$ROOT/src/Loyalty.Api" -c Release -o "$TMP/publish" --artifacts-path "$TMP/artifacts" \
+        -nologo -v quiet >"$TMP/publish.log" 2>&1; then
+        tail -n 30 "$TMP/publish.log" >&2
+        die "dotnet publish failed (full log: $TMP/publish.log)"
+    fi
 fi
-if [ "$ANCHOR" = 1 ]; then
+if [ "$ANCHOR" = 1 ] && [ -n "${LOAD_ANCHOR_DIR:-}" ]; then
+    cp -r "$LOAD_ANCHOR_DIR" "$TMP/anchor"
+elif [ "$ANCHOR" = 1 ]; then
     log "publishing tests/load/anchor (Release) to $TMP/anchor"
     if ! dotnet publish "$HERE/anchor" -c Release -o "$TMP/anchor" --artifacts-path "$TMP/anchor-artifacts" \
         -nologo -v quiet >"$TMP/anchor-publish.log" 2>&1; then
@@ -203,6 +218,8 @@ start_api() {
     local db=$1
     shift
     API_LOG="$TMP/api-$db.log"
+    local jit_env=()
+    [ "$JIT_LOG" != 1 ] || jit_env=(DOTNET_JitStdOutFile="$TMP/jit-$db.txt" DOTNET_JitDisasmSummary=1)
     log "starting API on $BASE ($db)"
     # env(1) rather than export: the HttpLogging category name contains dots, which bash cannot export.
     (
@@ -213,11 +230,11 @@ start_api() {
             RateLimiting__AnonymousPermitsPerMinute=100000000 \
             Logging__LogLevel__Default=Warning \
             Logging__LogLevel__Microsoft.AspNetCore.HttpLogging.HttpLoggingMiddleware=Warning \
-            "$@" dotnet "$TMP/publish/Loyalty.Api.dll" --urls "$BASE" --contentRoot "$TMP/publish"
+            "${jit_env[@]}" "$@" dotnet "$TMP/publish/Loyalty.Api.dll" --urls "$BASE" --contentRoot "$TMP/publish"
     ) >"$API_LOG" 2>&1 &
     API_PID=$!
     local code
-    for _ in $(seq 1 120); do
+    for _ in $(seq 1 $((START_SECONDS * 2))); do
         if ! kill -0 "$API_PID" 2>/dev/null; then
             tail -n 40 "$API_LOG" >&2
             die "the API exited during start-up ($db)"
@@ -227,7 +244,7 @@ start_api() {
         sleep 0.5
     done
     tail -n 40 "$API_LOG" >&2
-    die "GET /health/ready did not return 200 within 60 s ($db; last status $code)"
+    die "GET /health/ready did not return 200 within $START_SECONDS s ($db; last status $code)"
 }
 
 # start_anchor [CONNECTION]: the anchor app on ANCHOR_BASE; with a connection it (re)creates its schema and one
@@ -257,8 +274,8 @@ seed() {
     fi
     partner_id=$(jq -er '.items[] | select(.name == "Demo Coffee Roasters") | .id' <<<"$body") \
         || die "demo partner 'Demo Coffee Roasters' not found; is ASPNETCORE_ENVIRONMENT=Development seeding it?"
-    body=$(api GET "/api/v1/admin/partners/$partner_id/stores" -H "Authorization: Bearer $ADMIN_TOKEN")
-    store_id=$(jq -er '.[] | select(.code == "DEMO-001") | .id' <<<"$body") || die "store DEMO-001 not found"
+    body=$(api GET "/api/v1/admin/partners/$partner_id/stores?limit=100" -H "Authorization: Bearer $ADMIN_TOKEN")
+    store_id=$(jq -er '(.items? // .)[] | select(.code == "DEMO-001") | .id' <<<"$body") || die "store DEMO-001 not found"
     body=$(api POST "/api/v1/admin/partners/$partner_id/api-keys" -H "Authorization: Bearer $ADMIN_TOKEN" \
         -H 'Content-Type: application/json' \
         -d '{"name":"load","scopes":["members:read","members:enrol","points:earn","points:redeem"]}')
@@ -401,6 +418,8 @@ profile_scenario() {
     run_wrk "$db" "$scenario" "$PROFILE_WARMUP" >"$TMP/wrk-$db-$scenario-profile-warmup.txt" 2>&1 \
         || { cat "$TMP/wrk-$db-$scenario-profile-warmup.txt" >&2; die "wrk failed"; }
     csv="$TMP/counters-$db-$scenario.csv"
+    local jit_file="$TMP/jit-$db.txt" jit_from=0
+    [ "$pid" != "$API_PID" ] || [ ! -f "$jit_file" ] || jit_from=$(wc -l <"$jit_file")
     out="$TMP/wrk-$db-$scenario-profile.txt"
     "$COUNTERS" collect -p "$pid" --counters System.Runtime --format csv -o "$csv" --refresh-interval 1 \
         --duration "$(printf '00:00:%02d' "$PROFILE_SECONDS")" >"$TMP/counters-$db-$scenario.log" 2>&1 &
@@ -418,6 +437,20 @@ profile_scenario() {
         "$(awk -v j="$jit" -v n="$samples" 'BEGIN { printf "%.1f", (n > 0 ? j / n : 0) }')" "$jit" \
         "$(awk -v a="$alloc" -v r="$requests" 'BEGIN { printf "%.1f", (r > 0 ? a / r / 1024 : 0) }')" \
         "$(awk -v c="$cpu" -v r="$requests" 'BEGIN { printf "%.3f", (r > 0 ? c * 1000 / r : 0) }')")
+    if [ "$pid" = "$API_PID" ] && [ -f "$jit_file" ]; then
+        # What was compiled while the counters ran, by kind and most frequent name (lambda numbers folded together).
+        local steady="$TMP/jit-$db-$scenario-steady.txt"
+        tail -n +"$((jit_from + 1))" "$jit_file" >"$steady"
+        JIT_NOTES+=$(printf '
+- **%s / %s**: %s methods compiled while the counters ran; by tier: %s; most frequent:
+
+%s
+%s
+%s' \
+            "$db" "$scenario" "$(wc -l <"$steady")" \
+            "$(sed -nE 's/.*\[([^,]*), IL size.*/\1/p' "$steady" | sort | uniq -c | sort -rn | awk '{ c = $1; $1 = ""; printf "%s%s ×%s", (NR > 1 ? ", " : ""), substr($0, 2), c }')" \
+            "$BT$BT$BT" "$(sed -nE 's/^ *[0-9]+: JIT compiled (.*) \[.*/\1/p' "$steady" | sed -E 's/[0-9]+/N/g' | sort | uniq -c | sort -rn | head -n 12)" "$BT$BT$BT")
+    fi
     JIT_RATE[$db/$scenario]=$(awk -v j="$jit" -v n="$samples" 'BEGIN { printf "%.1f", (n > 0 ? j / n : 0) }')
 }
 
@@ -589,6 +622,11 @@ DIRTY=$(git -C "$ROOT" status --porcelain -- src 2>/dev/null | head -n 1)
         echo "## Problems"
         echo "$ERROR_NOTES"
     fi
+    if [ -n "$JIT_NOTES" ]; then
+        echo
+        echo "## Methods JIT-compiled at steady state"
+        echo "$JIT_NOTES"
+    fi
     if [ -n "$LOG_NOTES" ]; then
         echo
         echo "## API log"
@@ -599,6 +637,7 @@ DIRTY=$(git -C "$ROOT" status --porcelain -- src 2>/dev/null | head -n 1)
     fi
 } >"$RESULT_FILE"
 [ -z "$LOG_NOTES" ] || printf '%s\n' "API log during the load:$LOG_NOTES" >&2
+[ -z "$JIT_NOTES" ] || printf '%s\n' "Methods JIT-compiled at steady state:$JIT_NOTES"
 log "results written to ${RESULT_FILE#"$ROOT"/}"
 STEP_OK=1
 
