@@ -1,7 +1,7 @@
 -- Growth seed for the load harness's "postgres-large" run (tests/load/run.sh, LOAD_DATABASES="postgres postgres-large"):
 -- on top of the harness's own seed (the demo programme, LOAD_MEMBERS till members, the app users), adds :members members
 -- with accounts and :entries ledger entries (a purchase for every fourth entry, two lots per member), all in the
--- last 400 days, and gives each of the harness's own members a long history too (2,000 entries, 500 purchases), so a
+-- last 400 days, and gives each of the harness's own members a long history too (2,000 entries, 500 purchases, 500 unspent lots), so a
 -- hot path that read a member's history or scanned a growing table would show in the figures.
 -- psql -v members=1000000 -v entries=20000000 -f tests/load/growth-seed.sql
 \set ON_ERROR_STOP on
@@ -49,9 +49,14 @@ SELECT m."Id", 'Earn', 25, 'Growth seed', now() - (g % 400) * interval '1 day', 
 FROM growth_members m CROSS JOIN generate_series(1, 2000) g CROSS JOIN growth_context c
 WHERE m.own;
 
+-- Two lots each, and a lot per purchase for the harness's members (as earning would have left them, unspent).
 INSERT INTO "PointsLots" ("MemberId", "Points", "Remaining", "EarnedAt", "ExpiresAt", "IsPending")
-SELECT m."Id", 100, 100, now() - interval '10 days' * k, now() + interval '300 days', false
+SELECT m."Id", 100, 100, now() - interval '10 days' * k, now() + interval '300 days' - interval '10 days' * k, false
 FROM growth_members m CROSS JOIN generate_series(1, 2) k;
+INSERT INTO "PointsLots" ("MemberId", "Points", "Remaining", "EarnedAt", "ExpiresAt", "IsPending")
+SELECT m."Id", 25, 25, now() - (g % 400) * interval '1 day', now() + interval '365 days' - (g % 400) * interval '1 day', false
+FROM growth_members m CROSS JOIN generate_series(1, 500) g
+WHERE m.own;
 
 UPDATE "PointsAccounts" a SET "Available" = a."Available" + s.total, "LifetimeEarned" = a."LifetimeEarned" + s.total
 FROM (SELECT "MemberId", SUM("Remaining") AS total FROM "PointsLots" GROUP BY "MemberId") s

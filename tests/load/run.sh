@@ -57,6 +57,7 @@ PROFILE=${LOAD_PROFILE:-1}
 PROFILE_WARMUP=${LOAD_PROFILE_WARMUP:-30s}
 JIT_LOG=${LOAD_JIT_LOG:-1}
 JIT_NOTES=""
+EXPLAIN_NOTES=""
 PROFILE_SECONDS=${LOAD_PROFILE_SECONDS:-15}
 GROWTH_MEMBERS=${LOAD_GROWTH_MEMBERS:-1000000}
 GROWTH_ENTRIES=${LOAD_GROWTH_ENTRIES:-20000000}
@@ -192,11 +193,15 @@ new_jwt() {
     dotnet user-jwts create --project "$ROOT/src/Loyalty.Api" --audience "$JWT_AUDIENCE" --output token "$@"
 }
 log "creating 1 admin and $APP_USERS member JWTs with dotnet user-jwts"
+# user-jwts also rewrites the project's appsettings.Development.json (its audience list): put it back afterwards.
+DEV_SETTINGS="$ROOT/src/Loyalty.Api/appsettings.Development.json"
+cp "$DEV_SETTINGS" "$TMP/appsettings.Development.json.orig"
 ADMIN_TOKEN=$(new_jwt --name loadadmin --role admin)
 : >"$TMP/tokens.txt"
 for i in $(seq 1 "$APP_USERS"); do
     new_jwt --name "loadmember$i" >>"$TMP/tokens.txt"
 done
+cp "$TMP/appsettings.Development.json.orig" "$DEV_SETTINGS"
 
 # ---------------------------------------------------------------------------------------------
 # HTTP helpers. api METHOD PATH [curl args...]: prints the body, fails (with the body) on non-2xx.
@@ -597,6 +602,11 @@ for db in $DATABASES; do
             || { cat "$TMP/growth-seed.log" >&2; die "the growth seed failed"; }
         PGOPTIONS='-c client_min_messages=warning' psql -X -q -h "$PG_HOST" -p "$PG_PORT" -U postgres -d "$PG_DB" -c "VACUUM ANALYZE" >/dev/null # as autovacuum would have, long ago
         log "postgres-large: seeded in $(( $(date +%s) - seed_started )) s"
+        # The hot path's plans on the large database, for a member with a long history (tests/load/hot-path-explain.sql).
+        PGOPTIONS='-c client_min_messages=warning' psql -X -q -h "$PG_HOST" -p "$PG_PORT" -U postgres -d "$PG_DB" \
+            -v member="$(head -n 1 "$TMP/members.txt")" -v subject=loadmember1 -f "$HERE/hot-path-explain.sql" >"$TMP/explain.txt" 2>&1 \
+            || { cat "$TMP/explain.txt" >&2; die "EXPLAIN of the hot path failed"; }
+        EXPLAIN_NOTES=$(cat "$TMP/explain.txt")
     fi
     measure "$db"
     stop_api
@@ -621,6 +631,14 @@ DIRTY=$(git -C "$ROOT" status --porcelain -- src 2>/dev/null | head -n 1)
         echo
         echo "## Problems"
         echo "$ERROR_NOTES"
+    fi
+    if [ -n "$EXPLAIN_NOTES" ]; then
+        echo
+        echo "## Hot-path plans on the large database (tests/load/hot-path-explain.sql)"
+        echo
+        echo "$BT$BT$BT"
+        echo "$EXPLAIN_NOTES"
+        echo "$BT$BT$BT"
     fi
     if [ -n "$JIT_NOTES" ]; then
         echo
