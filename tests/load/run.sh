@@ -422,6 +422,18 @@ profile_scenario() {
     log "$db: profile $scenario: warm-up $PROFILE_WARMUP, then dotnet-counters for ${PROFILE_SECONDS}s"
     run_wrk "$db" "$scenario" "$PROFILE_WARMUP" >"$TMP/wrk-$db-$scenario-profile-warmup.txt" 2>&1 \
         || { cat "$TMP/wrk-$db-$scenario-profile-warmup.txt" >&2; die "wrk failed"; }
+    # First a few seconds without load: the process's own background work (periodic jobs) is subtracted below, so
+    # that a slow scenario's few requests are not charged with it.
+    local idle_csv="$TMP/counters-$db-$scenario-idle.csv" idle_alloc=0 idle_cpu=0 idle_samples=0
+    sleep 2
+    if "$COUNTERS" collect -p "$pid" --counters System.Runtime --format csv -o "$idle_csv" --refresh-interval 1 \
+        --duration 00:00:05 >"$TMP/counters-$db-$scenario-idle.log" 2>&1; then
+        read -r idle_samples idle_alloc idle_cpu < <(awk -F, '
+            $3 ~ /^dotnet\.jit\.compiled_methods/ { n++ }
+            $3 ~ /^dotnet\.gc\.heap\.total_allocated/ { alloc += $5 }
+            $3 ~ /^dotnet\.process\.cpu\.time/ { cpu += $5 }
+            END { printf "%d %.0f %.6f\n", n, alloc, cpu }' "$idle_csv")
+    fi
     csv="$TMP/counters-$db-$scenario.csv"
     local jit_file="$TMP/jit-$db.txt" jit_from=0
     [ "$pid" != "$API_PID" ] || [ ! -f "$jit_file" ] || jit_from=$(wc -l <"$jit_file")
@@ -438,23 +450,27 @@ profile_scenario() {
         $3 ~ /^dotnet\.gc\.heap\.total_allocated/ { alloc += $5 }
         $3 ~ /^dotnet\.process\.cpu\.time/ { cpu += $5 }
         END { printf "%d %.0f %.0f %.6f\n", n, jit, alloc, cpu }' "$csv")
-    PROFILE_TABLE+=$(printf '\n| %s | %s | %s | %s | %s | %s |' "$(scenario_label "$scenario")" "$requests" \
+    # Per request: the window's total less the idle rate over the window's seconds.
+    PROFILE_TABLE+=$(printf '\n| %s | %s | %s | %s | %s | %s | %s |' "$(scenario_label "$scenario")" "$requests" \
         "$(awk -v j="$jit" -v n="$samples" 'BEGIN { printf "%.1f", (n > 0 ? j / n : 0) }')" "$jit" \
-        "$(awk -v a="$alloc" -v r="$requests" 'BEGIN { printf "%.1f", (r > 0 ? a / r / 1024 : 0) }')" \
-        "$(awk -v c="$cpu" -v r="$requests" 'BEGIN { printf "%.3f", (r > 0 ? c * 1000 / r : 0) }')")
+        "$(awk -v a="$alloc" -v i="$idle_alloc" -v m="$idle_samples" -v n="$samples" -v r="$requests" \
+            'BEGIN { b = (m > 0 ? i / m * n : 0); printf "%.1f", (r > 0 ? (a - b) / r / 1024 : 0) }')" \
+        "$(awk -v c="$cpu" -v i="$idle_cpu" -v m="$idle_samples" -v n="$samples" -v r="$requests" \
+            'BEGIN { b = (m > 0 ? i / m * n : 0); printf "%.3f", (r > 0 ? (c - b) * 1000 / r : 0) }')" \
+        "$(awk -v a="$idle_alloc" -v m="$idle_samples" 'BEGIN { printf "%.0f", (m > 0 ? a / m / 1024 : 0) }')")
     if [ "$pid" = "$API_PID" ] && [ -f "$jit_file" ]; then
-        # What was compiled while the counters ran, by kind and most frequent name (lambda numbers folded together).
-        local steady="$TMP/jit-$db-$scenario-steady.txt"
-        tail -n +"$((jit_from + 1))" "$jit_file" >"$steady"
-        JIT_NOTES+=$(printf '
-- **%s / %s**: %s methods compiled while the counters ran; by tier: %s; most frequent:
-
-%s
-%s
-%s' \
-            "$db" "$scenario" "$(wc -l <"$steady")" \
-            "$(sed -nE 's/.*\[([^,]*), IL size.*/\1/p' "$steady" | sort | uniq -c | sort -rn | awk '{ c = $1; $1 = ""; printf "%s%s ×%s", (NR > 1 ? ", " : ""), substr($0, 2), c }')" \
-            "$BT$BT$BT" "$(sed -nE 's/^ *[0-9]+: JIT compiled (.*) \[.*/\1/p' "$steady" | sed -E 's/[0-9]+/N/g' | sort | uniq -c | sort -rn | head -n 12)" "$BT$BT$BT")
+        # What was compiled while the counters ran. Tier-ups (instrumented Tier0, Tier1, OSR) are the runtime re-optimising code that got hot
+        # and die out; first compilations of code never run before, and above all methods generated at run time
+        # ((dynamicClass): compiled expressions, reflection stubs), are what per-request work looks like. The
+        # EventSource and InstrumentState stubs are dotnet-counters' own attach.
+        local steady="$TMP/jit-$db-$scenario-steady.txt" first tierups dynamic
+        tail -n +"$((jit_from + 1))" "$jit_file" | grep -v 'InvokeStub_Event\|InvokeStub_InstrumentState\|IL_STUB_PInvoke' >"$steady" || true
+        tierups=$(grep -c 'Tier1\|OSR\|Instrumented Tier0' "$steady" || true)
+        first=$(grep -v 'Tier1\|OSR\|Instrumented Tier0' "$steady" | grep -c 'JIT compiled' || true)
+        dynamic=$(grep -c '(dynamicClass)' "$steady" || true)
+        JIT_NOTES+=$(printf '\n- **%s / %s**: %s methods compiled while the counters ran: %s tier-ups, %s first compilations, %s generated at run time. Most frequent first compilations:\n\n%s\n%s\n%s' \
+            "$db" "$scenario" "$(grep -c 'JIT compiled' "$steady" || true)" "$tierups" "$first" "$dynamic" \
+            "$BT$BT$BT" "$(grep -v 'Tier1\|OSR\|Instrumented Tier0' "$steady" | sed -nE 's/^ *[0-9]+: JIT compiled (.*) \[.*/\1/p' | sed -E 's/[0-9]+/N/g' | sort | uniq -c | sort -rn | head -n 12)" "$BT$BT$BT")
     fi
     JIT_RATE[$db/$scenario]=$(awk -v j="$jit" -v n="$samples" 'BEGIN { printf "%.1f", (n > 0 ? j / n : 0) }')
 }
@@ -481,7 +497,7 @@ run_anchor() {
 measure() {
     local db=$1 scenario
     TABLE=$(printf '| scenario | requests/s | p50 ms | p99 ms | non-2xx | socket errors | req/s vs baseline |\n|---|---:|---:|---:|---:|---:|---:|')
-    PROFILE_TABLE=$(printf '| scenario | requests | JIT methods/s | JIT methods | KB allocated / request | CPU ms / request |\n|---|---:|---:|---:|---:|---:|')
+    PROFILE_TABLE=$(printf '| scenario | requests | JIT methods/s | JIT methods | KB allocated / request | CPU ms / request | idle KB/s (subtracted) |\n|---|---:|---:|---:|---:|---:|---:|')
     TARGETS=$(printf '| target | measured | |\n|---|---|---|')
     local log_start
     log_start=$(wc -l <"$API_LOG")
