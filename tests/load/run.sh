@@ -363,7 +363,7 @@ field() { # field NAME LINE
 # "fail: Category[id]" followed by its message line -> "count  Category[id]: message", most frequent first.
 api_log_errors() {
     awk '/^(fail|crit): / { cat = $2; if ((getline msg) > 0) { sub(/^ +/, "", msg); print cat " " msg } }' \
-        | sort | uniq -c | sort -rn | head -n 8
+        | sort | uniq -c | sort -rn | head -n 8 || true # head closing the pipe early is not a failure
 }
 
 TABLES=""
@@ -470,7 +470,7 @@ profile_scenario() {
         dynamic=$(grep -c '(dynamicClass)' "$steady" || true)
         JIT_NOTES+=$(printf '\n- **%s / %s**: %s methods compiled while the counters ran: %s tier-ups, %s first compilations, %s generated at run time. Most frequent first compilations:\n\n%s\n%s\n%s' \
             "$db" "$scenario" "$(grep -c 'JIT compiled' "$steady" || true)" "$tierups" "$first" "$dynamic" \
-            "$BT$BT$BT" "$(grep -v 'Tier1\|OSR\|Instrumented Tier0' "$steady" | sed -nE 's/^ *[0-9]+: JIT compiled (.*) \[.*/\1/p' | sed -E 's/[0-9]+/N/g' | sort | uniq -c | sort -rn | head -n 12)" "$BT$BT$BT")
+            "$BT$BT$BT" "$(grep -v 'Tier1\|OSR\|Instrumented Tier0' "$steady" | sed -nE 's/^ *[0-9]+: JIT compiled (.*) \[.*/\1/p' | sed -E 's/[0-9]+/N/g' | sort | uniq -c | sort -rn | head -n 12 || true)" "$BT$BT$BT")
     fi
     JIT_RATE[$db/$scenario]=$(awk -v j="$jit" -v n="$samples" 'BEGIN { printf "%.1f", (n > 0 ? j / n : 0) }')
 }
