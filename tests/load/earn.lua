@@ -1,6 +1,7 @@
 -- POST /api/v1/partner/transactions: one purchase (a 3-line basket) per request, unique externalId and Idempotency-Key,
 -- member numbers taken round-robin (offset per thread) from $LOAD_MEMBERS_FILE.
 -- Env: LOAD_LUA_DIR, LOAD_MEMBERS_FILE, LOAD_API_KEY, LOAD_STORE_ID, LOAD_RUN_ID (unique per wrk invocation).
+-- anchor-earn.lua sets earn_path to send the same purchases to the anchor app.
 local dir = os.getenv("LOAD_LUA_DIR") or "tests/load"
 local lib = dofile(dir .. "/lib.lua")
 
@@ -30,5 +31,5 @@ function request()
       '{"sku":"CUP-TO-GO","category":"cups","quantity":2,"amount":12.50},' ..
       '{"sku":"CROISSANT","category":"pastry","quantity":4,"amount":12.00}]}',
       member, store_id, id)
-   return wrk.format("POST", "/api/v1/partner/transactions", headers, body)
+   return wrk.format("POST", earn_path or "/api/v1/partner/transactions", headers, body)
 end

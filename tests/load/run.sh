@@ -18,6 +18,17 @@
 #   LOAD_KEEP_TMP     1 = keep the temp dir (logs, db) afterwards [0; kept anyway on failure]
 #   LOYALTY_PG_PORT   PostgreSQL port used by scripts/postgres-local.sh [55432]
 #   LOAD_PGBENCH_CLIENTS  pgbench -N clients (the issue's reference: 16)  [16]
+#   LOAD_START_SECONDS  how long the API may take to start (migrations, demo seed)   [180]
+#   LOAD_API_DIR      an already published API to run instead of publishing src/Loyalty.Api (e.g. a before/after pair)
+#   LOAD_ANCHOR_DIR   the same for the anchor app
+#   LOAD_ANCHOR       1 = also run the anchor app (tests/load/anchor) in each database's run [1]
+#   LOAD_PROFILE      1 = dotnet-counters steady state (JIT/s, KB and CPU ms per request) [1]
+#   LOAD_JIT_LOG      1 = the API logs every method it JIT-compiles (DOTNET_JitStdOutFile); the profile lists the
+#                     ones compiled at steady state, which is where per-request code generation shows   [1]
+#   LOAD_PROFILE_WARMUP   unmeasured load before the counters sample  [30s]
+#   LOAD_PROFILE_SECONDS  seconds the counters sample under load        [15]
+#   LOAD_GROWTH_MEMBERS, LOAD_GROWTH_ENTRIES  size of the "postgres-large" database (LOAD_DATABASES="postgres
+#                     postgres-large"): members and ledger entries seeded with SQL on top [1000000, 20000000]
 #
 # Exit status: 0 when every request of every scenario got a 2xx, 1 when any did not (or a step failed).
 set -euo pipefail
@@ -40,6 +51,17 @@ PG_HOST=127.0.0.1
 PG_DB=loyalty_load
 JWT_AUDIENCE=http://localhost:5080
 SCENARIOS=(health earn balance)
+ANCHOR=${LOAD_ANCHOR:-1}
+START_SECONDS=${LOAD_START_SECONDS:-180}
+PROFILE=${LOAD_PROFILE:-1}
+PROFILE_WARMUP=${LOAD_PROFILE_WARMUP:-30s}
+JIT_LOG=${LOAD_JIT_LOG:-1}
+JIT_NOTES=""
+EXPLAIN_NOTES=""
+PROFILE_SECONDS=${LOAD_PROFILE_SECONDS:-15}
+GROWTH_MEMBERS=${LOAD_GROWTH_MEMBERS:-1000000}
+GROWTH_ENTRIES=${LOAD_GROWTH_ENTRIES:-20000000}
+declare -A RPS=() P99=() JIT_RATE=()
 PGBENCH_CLIENTS=${LOAD_PGBENCH_CLIENTS:-16}
 PGBENCH_DB=loyalty_pgbench
 
@@ -49,6 +71,7 @@ die() { printf '[load] ERROR: %s\n' "$*" >&2; exit 1; }
 TMP=$(mktemp -d "${TMPDIR:-/tmp}/loyalty-load.XXXXXX")
 API_PID=""
 API_LOG=""
+ANCHOR_PID=""
 PG_STARTED_BY_US=0
 PG_DB_CREATED=0
 FAILED=0
@@ -67,6 +90,14 @@ stop_api() {
     API_PID=""
 }
 
+stop_anchor() {
+    if [ -n "$ANCHOR_PID" ] && kill -0 "$ANCHOR_PID" 2>/dev/null; then
+        kill "$ANCHOR_PID" 2>/dev/null || true
+        wait "$ANCHOR_PID" 2>/dev/null || true
+    fi
+    ANCHOR_PID=""
+}
+
 psql_admin() {
     PGOPTIONS='-c client_min_messages=warning' psql -X -q -v ON_ERROR_STOP=1 -h "$PG_HOST" -p "$PG_PORT" -U postgres -d postgres "$@"
 }
@@ -74,6 +105,7 @@ psql_admin() {
 cleanup() {
     local rc=$?
     stop_api
+    stop_anchor
     if [ "$PG_DB_CREATED" = 1 ]; then
         psql_admin -c "drop database if exists $PG_DB with (force)" >/dev/null 2>&1 || true
         psql_admin -c "drop database if exists $PGBENCH_DB with (force)" >/dev/null 2>&1 || true
@@ -110,14 +142,47 @@ while port_in_use "$PORT"; do
     [ "$PORT" -lt $((FIRST_PORT + 100)) ] || die "no free port in $FIRST_PORT..$PORT"
 done
 BASE="http://127.0.0.1:$PORT"
+ANCHOR_PORT=$((PORT + 1))
+while port_in_use "$ANCHOR_PORT"; do
+    ANCHOR_PORT=$((ANCHOR_PORT + 1))
+    [ "$ANCHOR_PORT" -lt $((PORT + 100)) ] || die "no free port for the anchor"
+done
+ANCHOR_BASE="http://127.0.0.1:$ANCHOR_PORT"
+
+# dotnet-counters for the steady-state profile: from PATH or the global tools folder, installed there if missing.
+COUNTERS=""
+if [ "$PROFILE" = 1 ]; then
+    COUNTERS=$(command -v dotnet-counters || true)
+    [ -n "$COUNTERS" ] || [ ! -x "$HOME/.dotnet/tools/dotnet-counters" ] || COUNTERS=$HOME/.dotnet/tools/dotnet-counters
+    if [ -z "$COUNTERS" ]; then
+        log "dotnet-counters not found; installing it (dotnet tool install -g dotnet-counters)"
+        dotnet tool install -g dotnet-counters >&2 && COUNTERS=$HOME/.dotnet/tools/dotnet-counters \
+            || log "!!! dotnet-counters unavailable: no steady-state profile"
+    fi
+fi
 
 # ---------------------------------------------------------------------------------------------
 # Build. --artifacts-path keeps bin/ and obj/ out of src/, so a concurrent build there is not disturbed.
-log "publishing src/Loyalty.Api (Release) to $TMP/publish"
-if ! dotnet publish "$ROOT/src/Loyalty.Api" -c Release -o "$TMP/publish" --artifacts-path "$TMP/artifacts" \
-    -nologo -v quiet >"$TMP/publish.log" 2>&1; then
-    tail -n 30 "$TMP/publish.log" >&2
-    die "dotnet publish failed (full log: $TMP/publish.log)"
+if [ -n "${LOAD_API_DIR:-}" ]; then
+    log "using the API published in $LOAD_API_DIR"
+    cp -r "$LOAD_API_DIR" "$TMP/publish"
+else
+    log "publishing src/Loyalty.Api (Release) to $TMP/publish"
+    if ! dotnet publish "$ROOT/src/Loyalty.Api" -c Release -o "$TMP/publish" --artifacts-path "$TMP/artifacts" \
+        -nologo -v quiet >"$TMP/publish.log" 2>&1; then
+        tail -n 30 "$TMP/publish.log" >&2
+        die "dotnet publish failed (full log: $TMP/publish.log)"
+    fi
+fi
+if [ "$ANCHOR" = 1 ] && [ -n "${LOAD_ANCHOR_DIR:-}" ]; then
+    cp -r "$LOAD_ANCHOR_DIR" "$TMP/anchor"
+elif [ "$ANCHOR" = 1 ]; then
+    log "publishing tests/load/anchor (Release) to $TMP/anchor"
+    if ! dotnet publish "$HERE/anchor" -c Release -o "$TMP/anchor" --artifacts-path "$TMP/anchor-artifacts" \
+        -nologo -v quiet >"$TMP/anchor-publish.log" 2>&1; then
+        tail -n 30 "$TMP/anchor-publish.log" >&2
+        die "dotnet publish of the anchor failed (full log: $TMP/anchor-publish.log)"
+    fi
 fi
 
 # ---------------------------------------------------------------------------------------------
@@ -128,11 +193,15 @@ new_jwt() {
     dotnet user-jwts create --project "$ROOT/src/Loyalty.Api" --audience "$JWT_AUDIENCE" --output token "$@"
 }
 log "creating 1 admin and $APP_USERS member JWTs with dotnet user-jwts"
+# user-jwts also rewrites the project's appsettings.Development.json (its audience list): put it back afterwards.
+DEV_SETTINGS="$ROOT/src/Loyalty.Api/appsettings.Development.json"
+cp "$DEV_SETTINGS" "$TMP/appsettings.Development.json.orig"
 ADMIN_TOKEN=$(new_jwt --name loadadmin --role admin)
 : >"$TMP/tokens.txt"
 for i in $(seq 1 "$APP_USERS"); do
     new_jwt --name "loadmember$i" >>"$TMP/tokens.txt"
 done
+cp "$TMP/appsettings.Development.json.orig" "$DEV_SETTINGS"
 
 # ---------------------------------------------------------------------------------------------
 # HTTP helpers. api METHOD PATH [curl args...]: prints the body, fails (with the body) on non-2xx.
@@ -154,6 +223,8 @@ start_api() {
     local db=$1
     shift
     API_LOG="$TMP/api-$db.log"
+    local jit_env=()
+    [ "$JIT_LOG" != 1 ] || jit_env=(DOTNET_JitStdOutFile="$TMP/jit-$db.txt" DOTNET_JitDisasmSummary=1)
     log "starting API on $BASE ($db)"
     # env(1) rather than export: the HttpLogging category name contains dots, which bash cannot export.
     (
@@ -164,11 +235,11 @@ start_api() {
             RateLimiting__AnonymousPermitsPerMinute=100000000 \
             Logging__LogLevel__Default=Warning \
             Logging__LogLevel__Microsoft.AspNetCore.HttpLogging.HttpLoggingMiddleware=Warning \
-            "$@" dotnet "$TMP/publish/Loyalty.Api.dll" --urls "$BASE" --contentRoot "$TMP/publish"
+            "${jit_env[@]}" "$@" dotnet "$TMP/publish/Loyalty.Api.dll" --urls "$BASE" --contentRoot "$TMP/publish"
     ) >"$API_LOG" 2>&1 &
     API_PID=$!
     local code
-    for _ in $(seq 1 120); do
+    for _ in $(seq 1 $((START_SECONDS * 2))); do
         if ! kill -0 "$API_PID" 2>/dev/null; then
             tail -n 40 "$API_LOG" >&2
             die "the API exited during start-up ($db)"
@@ -178,7 +249,25 @@ start_api() {
         sleep 0.5
     done
     tail -n 40 "$API_LOG" >&2
-    die "GET /health/ready did not return 200 within 60 s ($db; last status $code)"
+    die "GET /health/ready did not return 200 within $START_SECONDS s ($db; last status $code)"
+}
+
+# start_anchor [CONNECTION]: the anchor app on ANCHOR_BASE; with a connection it (re)creates its schema and one
+# account per member number of the API's seed.
+start_anchor() {
+    log "starting the anchor on $ANCHOR_BASE"
+    (
+        cd "$TMP/anchor"
+        exec env ANCHOR_CONNECTION="${1:-}" ANCHOR_MEMBERS_FILE="$TMP/members.txt" Logging__LogLevel__Default=Warning \
+            dotnet "$TMP/anchor/Anchor.dll" --urls "$ANCHOR_BASE"
+    ) >"$TMP/anchor.log" 2>&1 &
+    ANCHOR_PID=$!
+    for _ in $(seq 1 120); do
+        kill -0 "$ANCHOR_PID" 2>/dev/null || { cat "$TMP/anchor.log" >&2; die "the anchor exited during start-up"; }
+        [ "$(curl -s -o /dev/null -w '%{http_code}' "$ANCHOR_BASE/json" || true)" = 200 ] && return 0
+        sleep 0.5
+    done
+    die "the anchor did not answer within 60 s"
 }
 
 seed() {
@@ -190,8 +279,8 @@ seed() {
     fi
     partner_id=$(jq -er '.items[] | select(.name == "Demo Coffee Roasters") | .id' <<<"$body") \
         || die "demo partner 'Demo Coffee Roasters' not found; is ASPNETCORE_ENVIRONMENT=Development seeding it?"
-    body=$(api GET "/api/v1/admin/partners/$partner_id/stores" -H "Authorization: Bearer $ADMIN_TOKEN")
-    store_id=$(jq -er '.[] | select(.code == "DEMO-001") | .id' <<<"$body") || die "store DEMO-001 not found"
+    body=$(api GET "/api/v1/admin/partners/$partner_id/stores?limit=100" -H "Authorization: Bearer $ADMIN_TOKEN")
+    store_id=$(jq -er '(.items? // .)[] | select(.code == "DEMO-001") | .id' <<<"$body") || die "store DEMO-001 not found"
     body=$(api POST "/api/v1/admin/partners/$partner_id/api-keys" -H "Authorization: Bearer $ADMIN_TOKEN" \
         -H 'Content-Type: application/json' \
         -d '{"name":"load","scopes":["members:read","members:enrol","points:earn","points:redeem"]}')
@@ -240,7 +329,7 @@ run_wrk() {
         LOAD_MEMBERS_FILE="$TMP/members.txt" LOAD_TOKENS_FILE="$TMP/tokens.txt" \
         LOAD_API_KEY=$API_KEY LOAD_STORE_ID=$STORE_ID \
         wrk -t "$THREADS" -c "$CONNECTIONS" -d "$duration" --timeout "$TIMEOUT" --latency \
-        -s "$HERE/$scenario.lua" "$BASE$(scenario_path "$scenario")"
+        -s "$HERE/$scenario.lua" "$(case "$scenario" in anchor-*) echo "$ANCHOR_BASE" ;; *) echo "$BASE" ;; esac)$(scenario_path "$scenario")"
 }
 
 scenario_path() {
@@ -248,6 +337,9 @@ scenario_path() {
         health) echo /health/live ;;
         earn) echo /api/v1/partner/transactions ;;
         balance) echo /api/v1/me/points ;;
+        anchor-json) echo /json ;;
+        anchor-balance) echo /balance ;;
+        anchor-earn) echo /earn ;;
     esac
 }
 
@@ -256,6 +348,9 @@ scenario_label() {
         health) echo 'GET /health/live (baseline)' ;;
         earn) echo 'POST /api/v1/partner/transactions' ;;
         balance) echo 'GET /api/v1/me/points' ;;
+        anchor-json) echo 'anchor: bare JSON endpoint' ;;
+        anchor-balance) echo 'anchor: raw-Npgsql balance read' ;;
+        anchor-earn) echo 'anchor: raw-Npgsql earn (one batch)' ;;
     esac
 }
 
@@ -268,46 +363,154 @@ field() { # field NAME LINE
 # "fail: Category[id]" followed by its message line -> "count  Category[id]: message", most frequent first.
 api_log_errors() {
     awk '/^(fail|crit): / { cat = $2; if ((getline msg) > 0) { sub(/^ +/, "", msg); print cat " " msg } }' \
-        | sort | uniq -c | sort -rn | head -n 8
+        | sort | uniq -c | sort -rn | head -n 8 || true # head closing the pipe early is not a failure
 }
 
 TABLES=""
 ERROR_NOTES=""
 LOG_NOTES=""
 BT=$(printf '\x60') # a backquote, for Markdown code spans
+# measure_scenario DB SCENARIO: warm-up, measured run, one table row; the figures go into RPS/P50/P99.
+measure_scenario() {
+    local db=$1 scenario=$2 out line rps ratio non2xx sockerr sample
+    if [ "$WARMUP" != 0 ] && [ "$WARMUP" != 0s ]; then
+        log "$db: warm-up $scenario ($WARMUP)"
+        run_wrk "$db" "$scenario" "$WARMUP" >"$TMP/wrk-$db-$scenario-warmup.txt" 2>&1 \
+            || { cat "$TMP/wrk-$db-$scenario-warmup.txt" >&2; die "wrk failed"; }
+    fi
+    log "$db: measuring $scenario ($DURATION, -c $CONNECTIONS -t $THREADS)"
+    out="$TMP/wrk-$db-$scenario.txt"
+    run_wrk "$db" "$scenario" "$DURATION" >"$out" 2>&1 || { cat "$out" >&2; die "wrk failed"; }
+    line=$(grep '^LOAD_RESULT ' "$out") || { cat "$out" >&2; die "no LOAD_RESULT line from wrk"; }
+    rps=$(field rps "$line")
+    RPS[$db/$scenario]=$rps
+    P99[$db/$scenario]=$(field p99_ms "$line")
+    [ -n "${RPS[$db/health]:-}" ] || RPS[$db/health]=$rps
+    ratio=$(ratio "$rps" "${RPS[$db/health]}")
+    non2xx=$(field non2xx "$line")
+    sockerr=$(field socket_errors "$line")
+    TABLE+=$(printf '\n| %s | %s | %s | %s | %s | %s | %s |' "$(scenario_label "$scenario")" "$rps" \
+        "$(field p50_ms "$line")" "$(field p99_ms "$line")" "$(flag "$non2xx")" "$(flag "$sockerr")" "$ratio")
+    if [ "$non2xx" != 0 ] || [ "$sockerr" != 0 ]; then
+        FAILED=1
+        sample=$(sed -n 's/^LOAD_ERROR_SAMPLE //p' "$out" | head -n 1)
+        ERROR_NOTES+=$(printf '\n- **%s / %s**: %s non-2xx (statuses %s), %s socket errors. %s First failure: %s%s%s' \
+            "$db" "$scenario" "$non2xx" "$(field statuses "$line")" "$sockerr" \
+            "$(sed -n 's/^LOAD_SOCKET_ERRORS //p' "$out")" "$BT" "${sample:-n/a}" "$BT")
+        log "!!!!!!!! $db / $scenario: $non2xx non-2xx responses, $sockerr socket errors !!!!!!!!"
+        [ -z "$sample" ] || log "first failure: $sample"
+    fi
+}
+
+ratio() { awk -v a="${1:-0}" -v b="${2:-0}" 'BEGIN { printf "%.3f", (b > 0 ? a / b : 0) }'; }
+
+# target_row LABEL MEASURED OK: one row of the targets table (OK is 1 when met).
+target_row() {
+    local verdict=missed
+    [ "$3" = 1 ] && verdict=met
+    TARGETS+=$(printf '\n| %s | %s | %s |' "$1" "$2" "$verdict")
+}
+
+ge() { awk -v a="${1:-0}" -v b="${2:-0}" 'BEGIN { print (a >= b ? 1 : 0) }'; }
+
+# profile_scenario DB SCENARIO PID: after an unmeasured warm-up of PROFILE_WARMUP, dotnet-counters samples the
+# process once a second while wrk runs PROFILE_SECONDS; prints steady-state JIT methods/s, and per request the
+# bytes allocated and the CPU time of the process (sums of the per-second rates divided by wrk's request count).
+profile_scenario() {
+    local db=$1 scenario=$2 pid=$3 csv out line requests jit alloc cpu samples
+    [ -n "$COUNTERS" ] || return 0
+    log "$db: profile $scenario: warm-up $PROFILE_WARMUP, then dotnet-counters for ${PROFILE_SECONDS}s"
+    run_wrk "$db" "$scenario" "$PROFILE_WARMUP" >"$TMP/wrk-$db-$scenario-profile-warmup.txt" 2>&1 \
+        || { cat "$TMP/wrk-$db-$scenario-profile-warmup.txt" >&2; die "wrk failed"; }
+    # First a few seconds without load: the process's own background work (periodic jobs) is subtracted below, so
+    # that a slow scenario's few requests are not charged with it.
+    local idle_csv="$TMP/counters-$db-$scenario-idle.csv" idle_alloc=0 idle_cpu=0 idle_samples=0
+    sleep 2
+    if "$COUNTERS" collect -p "$pid" --counters System.Runtime --format csv -o "$idle_csv" --refresh-interval 1 \
+        --duration 00:00:10 >"$TMP/counters-$db-$scenario-idle.log" 2>&1; then
+        read -r idle_samples idle_alloc idle_cpu < <(awk -F, '
+            $3 ~ /^dotnet\.jit\.compiled_methods/ { n++ }
+            $3 ~ /^dotnet\.gc\.heap\.total_allocated/ { alloc += $5 }
+            $3 ~ /^dotnet\.process\.cpu\.time/ { cpu += $5 }
+            END { printf "%d %.0f %.6f\n", n, alloc, cpu }' "$idle_csv")
+    fi
+    csv="$TMP/counters-$db-$scenario.csv"
+    local jit_file="$TMP/jit-$db.txt" jit_from=0
+    [ "$pid" != "$API_PID" ] || [ ! -f "$jit_file" ] || jit_from=$(wc -l <"$jit_file")
+    out="$TMP/wrk-$db-$scenario-profile.txt"
+    "$COUNTERS" collect -p "$pid" --counters System.Runtime --format csv -o "$csv" --refresh-interval 1 \
+        --duration "$(printf '00:00:%02d' "$PROFILE_SECONDS")" >"$TMP/counters-$db-$scenario.log" 2>&1 &
+    local counters_pid=$!
+    run_wrk "$db" "$scenario" "${PROFILE_SECONDS}s" >"$out" 2>&1 || { cat "$out" >&2; die "wrk failed"; }
+    wait "$counters_pid" || { cat "$TMP/counters-$db-$scenario.log" >&2; log "dotnet-counters failed"; return 0; }
+    line=$(grep '^LOAD_RESULT ' "$out") || die "no LOAD_RESULT line from wrk"
+    requests=$(field requests "$line")
+    read -r samples jit alloc cpu < <(awk -F, '
+        $3 ~ /^dotnet\.jit\.compiled_methods/ { jit += $5; n++ }
+        $3 ~ /^dotnet\.gc\.heap\.total_allocated/ { alloc += $5 }
+        $3 ~ /^dotnet\.process\.cpu\.time/ { cpu += $5 }
+        END { printf "%d %.0f %.0f %.6f\n", n, jit, alloc, cpu }' "$csv")
+    # Per request: the window's total, and that total less the idle rate over the window's seconds (an estimate:
+    # the periodic jobs do not allocate evenly, so it is only as good as the request count is large).
+    PROFILE_TABLE+=$(printf '\n| %s | %s | %s | %s | %s | %s | %s | %s | %s |' "$(scenario_label "$scenario")" "$requests" \
+        "$(awk -v j="$jit" -v n="$samples" 'BEGIN { printf "%.1f", (n > 0 ? j / n : 0) }')" "$jit" \
+        "$(awk -v a="$alloc" -v r="$requests" 'BEGIN { printf "%.1f", (r > 0 ? a / r / 1024 : 0) }')" \
+        "$(awk -v a="$alloc" -v i="$idle_alloc" -v m="$idle_samples" -v n="$samples" -v r="$requests" \
+            'BEGIN { b = (m > 0 ? i / m * n : 0); printf "%.1f", (r > 0 ? (a - b) / r / 1024 : 0) }')" \
+        "$(awk -v c="$cpu" -v r="$requests" 'BEGIN { printf "%.3f", (r > 0 ? c * 1000 / r : 0) }')" \
+        "$(awk -v c="$cpu" -v i="$idle_cpu" -v m="$idle_samples" -v n="$samples" -v r="$requests" \
+            'BEGIN { b = (m > 0 ? i / m * n : 0); printf "%.3f", (r > 0 ? (c - b) * 1000 / r : 0) }')" \
+        "$(awk -v a="$idle_alloc" -v m="$idle_samples" 'BEGIN { printf "%.0f", (m > 0 ? a / m / 1024 : 0) }')")
+    if [ "$pid" = "$API_PID" ] && [ -f "$jit_file" ]; then
+        # What was compiled while the counters ran. Tier-ups (instrumented Tier0, Tier1, OSR) are the runtime re-optimising code that got hot
+        # and die out; first compilations of code never run before, and above all methods generated at run time
+        # ((dynamicClass): compiled expressions, reflection stubs), are what per-request work looks like. The
+        # EventSource and InstrumentState stubs are dotnet-counters' own attach.
+        local steady="$TMP/jit-$db-$scenario-steady.txt" first tierups dynamic
+        tail -n +"$((jit_from + 1))" "$jit_file" | grep -v 'InvokeStub_Event\|InvokeStub_InstrumentState\|IL_STUB_PInvoke' >"$steady" || true
+        tierups=$(grep -c 'Tier1\|OSR\|Instrumented Tier0' "$steady" || true)
+        first=$(grep -v 'Tier1\|OSR\|Instrumented Tier0' "$steady" | grep -c 'JIT compiled' || true)
+        dynamic=$(grep -c '(dynamicClass)' "$steady" || true)
+        JIT_NOTES+=$(printf '\n- **%s / %s**: %s methods compiled while the counters ran: %s tier-ups, %s first compilations, %s generated at run time. Most frequent first compilations:\n\n%s\n%s\n%s' \
+            "$db" "$scenario" "$(grep -c 'JIT compiled' "$steady" || true)" "$tierups" "$first" "$dynamic" \
+            "$BT$BT$BT" "$(grep -v 'Tier1\|OSR\|Instrumented Tier0' "$steady" | sed -nE 's/^ *[0-9]+: JIT compiled (.*) \[.*/\1/p' | sed -E 's/[0-9]+/N/g' | sort | uniq -c | sort -rn | head -n 12 || true)" "$BT$BT$BT")
+    fi
+    JIT_RATE[$db/$scenario]=$(awk -v j="$jit" -v n="$samples" 'BEGIN { printf "%.1f", (n > 0 ? j / n : 0) }')
+}
+
+# run_anchor DB: the anchor app's scenarios in this database's run (only /json without PostgreSQL).
+run_anchor() {
+    local db=$1 scenario
+    [ "$ANCHOR" = 1 ] || return 0
+    case "$db" in
+        sqlite) start_anchor ;;
+        *) start_anchor "Host=$PG_HOST;Port=$PG_PORT;Database=$PG_DB;Username=postgres;Maximum Pool Size=200" ;;
+    esac
+    for scenario in anchor-json anchor-balance anchor-earn; do
+        [ "$db" != sqlite ] || [ "$scenario" = anchor-json ] || continue
+        measure_scenario "$db" "$scenario"
+    done
+    if [ "$PROFILE" = 1 ] && [ "$db" != sqlite ]; then
+        profile_scenario "$db" anchor-earn "$ANCHOR_PID"
+        profile_scenario "$db" anchor-balance "$ANCHOR_PID"
+    fi
+    stop_anchor
+}
+
 measure() {
-    local db=$1 scenario out line rps base_rps="" ratio non2xx sockerr sample
-    local table
-    table=$(printf '| scenario | requests/s | p50 ms | p99 ms | non-2xx | socket errors | req/s vs baseline |\n|---|---:|---:|---:|---:|---:|---:|')
+    local db=$1 scenario
+    TABLE=$(printf '| scenario | requests/s | p50 ms | p99 ms | non-2xx | socket errors | req/s vs baseline |\n|---|---:|---:|---:|---:|---:|---:|')
+    PROFILE_TABLE=$(printf '| scenario | requests | JIT methods/s | JIT methods | KB allocated / request | same, less idle | CPU ms / request | same, less idle | idle KB/s |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|')
+    TARGETS=$(printf '| target | measured | |\n|---|---|---|')
     local log_start
     log_start=$(wc -l <"$API_LOG")
     for scenario in "${SCENARIOS[@]}"; do
-        if [ "$WARMUP" != 0 ] && [ "$WARMUP" != 0s ]; then
-            log "$db: warm-up $scenario ($WARMUP)"
-            run_wrk "$db" "$scenario" "$WARMUP" >"$TMP/wrk-$db-$scenario-warmup.txt" 2>&1 \
-                || { cat "$TMP/wrk-$db-$scenario-warmup.txt" >&2; die "wrk failed"; }
-        fi
-        log "$db: measuring $scenario ($DURATION, -c $CONNECTIONS -t $THREADS)"
-        out="$TMP/wrk-$db-$scenario.txt"
-        run_wrk "$db" "$scenario" "$DURATION" >"$out" 2>&1 || { cat "$out" >&2; die "wrk failed"; }
-        line=$(grep '^LOAD_RESULT ' "$out") || { cat "$out" >&2; die "no LOAD_RESULT line from wrk"; }
-        rps=$(field rps "$line")
-        [ -n "$base_rps" ] || base_rps=$rps
-        ratio=$(awk -v a="$rps" -v b="$base_rps" 'BEGIN { printf "%.3f", (b > 0 ? a / b : 0) }')
-        non2xx=$(field non2xx "$line")
-        sockerr=$(field socket_errors "$line")
-        table+=$(printf '\n| %s | %s | %s | %s | %s | %s | %s |' "$(scenario_label "$scenario")" "$rps" \
-            "$(field p50_ms "$line")" "$(field p99_ms "$line")" "$(flag "$non2xx")" "$(flag "$sockerr")" "$ratio")
-        if [ "$non2xx" != 0 ] || [ "$sockerr" != 0 ]; then
-            FAILED=1
-            sample=$(sed -n 's/^LOAD_ERROR_SAMPLE //p' "$out" | head -n 1)
-            ERROR_NOTES+=$(printf '\n- **%s / %s**: %s non-2xx (statuses %s), %s socket errors. %s First failure: %s%s%s' \
-                "$db" "$scenario" "$non2xx" "$(field statuses "$line")" "$sockerr" \
-                "$(sed -n 's/^LOAD_SOCKET_ERRORS //p' "$out")" "$BT" "${sample:-n/a}" "$BT")
-            log "!!!!!!!! $db / $scenario: $non2xx non-2xx responses, $sockerr socket errors !!!!!!!!"
-            [ -z "$sample" ] || log "first failure: $sample"
-        fi
+        measure_scenario "$db" "$scenario"
     done
+    if [ "$PROFILE" = 1 ]; then
+        profile_scenario "$db" earn "$API_PID"
+        profile_scenario "$db" balance "$API_PID"
+    fi
     if ! kill -0 "$API_PID" 2>/dev/null; then
         tail -n 40 "$API_LOG" >&2
         die "the API process died during the $db load"
@@ -319,14 +522,46 @@ measure() {
         LOG_NOTES+=$(printf '\n- **%s**: fail/crit entries in the API log during the load, by message:\n\n%s\n%s\n%s' \
             "$db" "$BT$BT$BT" "$logged" "$BT$BT$BT")
     fi
-    if [ "$db" = postgres ] && [ -n "$PGBENCH_TPS" ]; then
-        EARN_RPS_PG=$(sed -nE 's/^\| POST \/api\/v1\/partner\/transactions \| ([0-9.]+) .*/\1/p' <<<"$table")
-        table+=$(printf '\n| pgbench -N, %s clients (database reference) | %s | avg %s | | | | |' "$PGBENCH_CLIENTS" "$PGBENCH_TPS" "$PGBENCH_LATENCY")
-        table+=$(printf '\n\npurchases/s ÷ pgbench -N TPS = **%s** (target ≥ 0.5)' \
-            "$(awk -v a="${EARN_RPS_PG:-0}" -v b="$PGBENCH_TPS" 'BEGIN { printf "%.3f", (b > 0 ? a / b : 0) }')")
+    # The anchor runs while the API is stopped, against the same database (its own schema) and the same members.
+    stop_api
+    run_anchor "$db"
+    if [ "$db" != sqlite ] && [ -n "$PGBENCH_TPS" ]; then
+        TABLE+=$(printf '\n| pgbench -N, %s clients (database reference) | %s | avg %s | | | | |' "$PGBENCH_CLIENTS" "$PGBENCH_TPS" "$PGBENCH_LATENCY")
     fi
-    TABLES+=$(printf '\n\n### %s\n\n%s' "$1" "$table")
-    printf '\n%s\n%s\n\n' "== $db ==" "$table"
+    local earn=${RPS[$db/earn]:-0} r
+    if [ "$db" = sqlite ]; then
+        target_row "purchases/s ≥ 1,000" "$earn" "$(ge "$earn" 1000)"
+    fi
+    if [ -n "${RPS[$db/anchor-earn]:-}" ]; then
+        r=$(ratio "$earn" "${RPS[$db/anchor-earn]}")
+        target_row "purchases/s ≥ 0.5 × raw earn anchor" "$r ($earn vs ${RPS[$db/anchor-earn]})" "$(ge "$r" 0.5)"
+        r=$(ratio "${P99[$db/earn]}" "${P99[$db/anchor-earn]}")
+        target_row "earn p99 ≤ 2 × anchor p99" "$r (${P99[$db/earn]} ms vs ${P99[$db/anchor-earn]} ms)" "$(ge 2 "$r")"
+        r=$(ratio "${RPS[$db/balance]:-0}" "${RPS[$db/anchor-balance]}")
+        target_row "balance reads ≥ 0.6 × raw balance anchor" "$r (${RPS[$db/balance]:-0} vs ${RPS[$db/anchor-balance]})" "$(ge "$r" 0.6)"
+    fi
+    if [ -n "${RPS[$db/anchor-json]:-}" ]; then
+        r=$(ratio "${RPS[$db/health]:-0}" "${RPS[$db/anchor-json]}")
+        target_row "/health/live ≥ 0.85 × bare JSON endpoint" "$r (${RPS[$db/health]:-0} vs ${RPS[$db/anchor-json]})" "$(ge "$r" 0.85)"
+    fi
+    if [ -n "$PGBENCH_TPS" ] && [ "$db" != sqlite ]; then
+        TARGETS+=$(printf '\n| (reference) purchases/s ÷ pgbench -N TPS | %s | |' "$(ratio "$earn" "$PGBENCH_TPS")")
+    fi
+    if [ -n "${JIT_RATE[$db/earn]:-}" ]; then
+        target_row "steady-state JIT 0 methods/s (earn, after ${PROFILE_WARMUP} warm-up)" "${JIT_RATE[$db/earn]}/s" "$(ge 0 "${JIT_RATE[$db/earn]}")"
+        target_row "steady-state JIT 0 methods/s (balance)" "${JIT_RATE[$db/balance]}/s" "$(ge 0 "${JIT_RATE[$db/balance]}")"
+    fi
+    if [ "$db" = postgres-large ] && [ -n "${RPS[postgres/earn]:-}" ]; then
+        r=$(ratio "$earn" "${RPS[postgres/earn]}")
+        target_row "large database: purchases/s ≥ 0.8 × small" "$r ($earn vs ${RPS[postgres/earn]})" "$(ge "$r" 0.8)"
+        r=$(ratio "${P99[postgres/balance]:-0}" "${P99[$db/balance]:-0}")
+        target_row "large database: balance p99 within 20 % of small" "${P99[$db/balance]} ms vs ${P99[postgres/balance]} ms" "$(ge "$r" 0.833)"
+    fi
+    local section
+    section=$(printf '\n\n### %s\n\n%s\n\nSteady state (dotnet-counters, after %s of unmeasured load):\n\n%s\n\nTargets (issue 15):\n\n%s' \
+        "$db" "$TABLE" "$PROFILE_WARMUP" "$PROFILE_TABLE" "$TARGETS")
+    TABLES+=$section
+    printf '%s\n\n' "$section"
 }
 
 # pgbench -N (TPC-B without the contended branch/teller updates: 3 statements + an insert per transaction) against
@@ -353,7 +588,7 @@ for db in $DATABASES; do
         sqlite)
             start_api sqlite Database__Provider=Sqlite "ConnectionStrings__Loyalty=Data Source=$TMP/load.db"
             ;;
-        postgres)
+        postgres | postgres-large)
             if ! command -v psql >/dev/null 2>&1; then
                 log "!!! psql not found: skipping PostgreSQL"
                 ERROR_NOTES+=$'\n- PostgreSQL skipped: psql not found.'
@@ -370,14 +605,28 @@ for db in $DATABASES; do
                 PG_STARTED_BY_US=1
             fi
             PG_DB_CREATED=1
-            run_pgbench
+            [ -n "$PGBENCH_TPS" ] || run_pgbench
             psql_admin -c "drop database if exists $PG_DB with (force)" -c "create database $PG_DB" >/dev/null
-            start_api postgres Database__Provider=PostgreSql Database__MigrateOnStartup=true \
+            start_api "$db" Database__Provider=PostgreSql Database__MigrateOnStartup=true \
                 "ConnectionStrings__Loyalty=Host=$PG_HOST;Port=$PG_PORT;Database=$PG_DB;Username=postgres;Maximum Pool Size=200"
             ;;
-        *) die "unknown database '$db' in LOAD_DATABASES (use sqlite and/or postgres)" ;;
+        *) die "unknown database '$db' in LOAD_DATABASES (use sqlite, postgres and/or postgres-large)" ;;
     esac
     seed
+    if [ "$db" = postgres-large ]; then
+        log "postgres-large: seeding $GROWTH_MEMBERS members and $GROWTH_ENTRIES ledger entries (tests/load/growth-seed.sql)"
+        seed_started=$(date +%s)
+        PGOPTIONS='-c client_min_messages=warning' psql -X -q -h "$PG_HOST" -p "$PG_PORT" -U postgres -d "$PG_DB" \
+            -v members="$GROWTH_MEMBERS" -v entries="$GROWTH_ENTRIES" -f "$HERE/growth-seed.sql" >"$TMP/growth-seed.log" 2>&1 \
+            || { cat "$TMP/growth-seed.log" >&2; die "the growth seed failed"; }
+        PGOPTIONS='-c client_min_messages=warning' psql -X -q -h "$PG_HOST" -p "$PG_PORT" -U postgres -d "$PG_DB" -c "VACUUM ANALYZE" >/dev/null # as autovacuum would have, long ago
+        log "postgres-large: seeded in $(( $(date +%s) - seed_started )) s"
+        # The hot path's plans on the large database, for a member with a long history (tests/load/hot-path-explain.sql).
+        PGOPTIONS='-c client_min_messages=warning' psql -X -q -h "$PG_HOST" -p "$PG_PORT" -U postgres -d "$PG_DB" \
+            -v member="$(head -n 1 "$TMP/members.txt")" -v subject=loadmember1 -f "$HERE/hot-path-explain.sql" >"$TMP/explain.txt" 2>&1 \
+            || { cat "$TMP/explain.txt" >&2; die "EXPLAIN of the hot path failed"; }
+        EXPLAIN_NOTES=$(cat "$TMP/explain.txt")
+    fi
     measure "$db"
     stop_api
 done
@@ -402,6 +651,19 @@ DIRTY=$(git -C "$ROOT" status --porcelain -- src 2>/dev/null | head -n 1)
         echo "## Problems"
         echo "$ERROR_NOTES"
     fi
+    if [ -n "$EXPLAIN_NOTES" ]; then
+        echo
+        echo "## Hot-path plans on the large database (tests/load/hot-path-explain.sql)"
+        echo
+        echo "$BT$BT$BT"
+        echo "$EXPLAIN_NOTES"
+        echo "$BT$BT$BT"
+    fi
+    if [ -n "$JIT_NOTES" ]; then
+        echo
+        echo "## Methods JIT-compiled at steady state"
+        echo "$JIT_NOTES"
+    fi
     if [ -n "$LOG_NOTES" ]; then
         echo
         echo "## API log"
@@ -412,6 +674,7 @@ DIRTY=$(git -C "$ROOT" status --porcelain -- src 2>/dev/null | head -n 1)
     fi
 } >"$RESULT_FILE"
 [ -z "$LOG_NOTES" ] || printf '%s\n' "API log during the load:$LOG_NOTES" >&2
+[ -z "$JIT_NOTES" ] || printf '%s\n' "Methods JIT-compiled at steady state:$JIT_NOTES"
 log "results written to ${RESULT_FILE#"$ROOT"/}"
 STEP_OK=1
 

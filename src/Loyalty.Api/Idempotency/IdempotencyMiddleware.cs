@@ -4,7 +4,9 @@ using Loyalty.Api.Auth;
 using Loyalty.Api.Errors;
 using Loyalty.Contracts;
 using Loyalty.Infrastructure.Idempotency;
+using Loyalty.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
 
 namespace Loyalty.Api.Idempotency;
 
@@ -61,7 +63,24 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IdempotencyStore
 
         var scope = ScopeOf(context);
         var hash = await HashRequestAsync(context.Request);
-        var decision = await store.BeginAsync(scope, key, hash, context.RequestAborted);
+
+        // One connection for the request: the claim (committed at once), the unit of work and its stored response all
+        // run on the request's context, whose connection stays open until the response is stored.
+        var db = context.RequestServices.GetRequiredService<LoyaltyDbContext>();
+        await db.Database.OpenConnectionAsync(context.RequestAborted);
+        try
+        {
+            await ClaimAndRunAsync(context, db, requirement, scope, key, hash);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    private async Task ClaimAndRunAsync(HttpContext context, LoyaltyDbContext db, RequiresIdempotencyKeyAttribute requirement, string scope, string key, string hash)
+    {
+        var decision = await store.BeginAsync(db, scope, key, hash, context.RequestAborted);
         switch (decision)
         {
             case IdempotencyDecision.Replay replay:

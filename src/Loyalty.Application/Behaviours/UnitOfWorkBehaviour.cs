@@ -22,6 +22,10 @@ public sealed class UnitOfWorkBehaviour<TMessage, TResponse>(ILoyaltyDbContext d
         }
 
         WriteTransaction? transaction = await WriteTransaction.BeginAsync(db, writeGate, cancellationToken);
+
+        // The unit of work commits or rolls back as a whole, so EF's savepoint around each SaveChanges inside it would
+        // only cost two round trips (SAVEPOINT, RELEASE) per save.
+        db.Database.AutoSavepointsEnabled = false;
         try
         {
             journal.Enlist(db);
@@ -38,6 +42,7 @@ public sealed class UnitOfWorkBehaviour<TMessage, TResponse>(ILoyaltyDbContext d
         }
         finally
         {
+            db.Database.AutoSavepointsEnabled = true;
             if (transaction is not null)
             {
                 await transaction.DisposeAsync();

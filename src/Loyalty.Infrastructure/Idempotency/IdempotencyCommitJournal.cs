@@ -73,8 +73,17 @@ public sealed class IdempotencyCommitJournal(CurrentIdempotencyKey current, Time
             entry.Property(r => r.StatusCode).IsModified = true;
             entry.Property(r => r.ContentType).IsModified = true;
             entry.Property(r => r.ResponseBody).IsModified = true;
-            await context.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
+            // No savepoint around this save (two round trips): the transaction commits or rolls back as a whole.
+            context.Database.AutoSavepointsEnabled = false;
+            try
+            {
+                await context.SaveChangesAsync(cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+            }
+            finally
+            {
+                context.Database.AutoSavepointsEnabled = true;
+            }
         }
     }
 

@@ -42,18 +42,33 @@ public abstract record IdempotencyDecision
 }
 
 /// <summary>
-/// Stores first responses per caller and key. It uses its own short-lived context so that claiming a key commits
-/// at once, outside the request's business transaction: a concurrent duplicate sees the claim immediately.
+/// Stores first responses per caller and key. Claiming a key commits at once, outside the request's business
+/// transaction (before it begins): a concurrent duplicate sees the claim immediately.
 /// A key is stored with a response only when one was really sent; a failed attempt releases the key.
 /// </summary>
 public sealed class IdempotencyStore(IDbContextFactory<LoyaltyDbContext> contexts, IWriteGate writeGate, TimeProvider clock, IOptions<IdempotencyOptions> options)
 {
     public async Task<IdempotencyDecision> BeginAsync(string scope, string key, string requestHash, CancellationToken cancellationToken)
     {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await BeginAsync(db, scope, key, requestHash, cancellationToken);
+    }
+
+    /// <summary>
+    /// Claims the key on the request's own context, outside any transaction (each statement commits at once), so the
+    /// claim, the unit of work and the stored response can share the request's one connection.
+    /// </summary>
+    public async Task<IdempotencyDecision> BeginAsync(LoyaltyDbContext db, string scope, string key, string requestHash, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        if (db.Database.CurrentTransaction is not null)
+        {
+            throw new InvalidOperationException("An idempotency claim must commit at once: claim before the unit of work begins.");
+        }
+
         // Two passes at most: a claim lost to a concurrent request, or an expired/abandoned record we removed.
         for (var attempt = 0; attempt < 3; attempt++)
         {
-            await using var db = await contexts.CreateDbContextAsync(cancellationToken);
             var now = clock.GetUtcNow();
 
             // The usual case is a new key: try to claim it first, and read only when someone holds it already.

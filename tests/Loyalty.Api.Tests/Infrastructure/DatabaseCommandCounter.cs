@@ -4,13 +4,18 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 namespace Loyalty.Api.Tests.Infrastructure;
 
 /// <summary>
-/// Counts the SQL commands the API's contexts send while a count is running (<see cref="Start"/>). Installed on
+/// Counts the SQL commands the API's contexts send while a count is running (<see cref="Start"/>), savepoints
+/// among them (a round trip each, though not a command EF intercepts), and the connections opened. Installed on
 /// every context of the test API; tests in the "api" collection run one at a time, so a count is the test's own.
 /// </summary>
-public sealed class DatabaseCommandCounter : DbCommandInterceptor, IDbTransactionInterceptor
+public sealed class DatabaseCommandCounter : DbCommandInterceptor, IDbTransactionInterceptor, IDbConnectionInterceptor
 {
     private readonly List<string> _commands = [];
     private volatile bool _counting;
+    private int _connectionOpens;
+
+    /// <summary>Connections opened (pool checkouts) during the count.</summary>
+    public int ConnectionOpens => Volatile.Read(ref _connectionOpens);
 
     public int Count
     {
@@ -43,6 +48,8 @@ public sealed class DatabaseCommandCounter : DbCommandInterceptor, IDbTransactio
             _commands.Clear();
         }
 
+        Volatile.Write(ref _connectionOpens, 0);
+
         _counting = true;
         return new Stop(this);
     }
@@ -74,6 +81,49 @@ public sealed class DatabaseCommandCounter : DbCommandInterceptor, IDbTransactio
     /// </summary>
     public bool FailAfterNextCommit { get; set; }
 
+    InterceptionResult IDbTransactionInterceptor.CreatingSavepoint(DbTransaction transaction, TransactionEventData eventData, InterceptionResult result)
+    {
+        RecordText("SAVEPOINT (" + eventData.TransactionId + ")");
+        return result;
+    }
+
+    ValueTask<InterceptionResult> IDbTransactionInterceptor.CreatingSavepointAsync(DbTransaction transaction, TransactionEventData eventData, InterceptionResult result, CancellationToken cancellationToken)
+    {
+        RecordText("SAVEPOINT (" + eventData.TransactionId + ")");
+        return ValueTask.FromResult(result);
+    }
+
+    InterceptionResult IDbConnectionInterceptor.ConnectionOpening(DbConnection connection, ConnectionEventData eventData, InterceptionResult result)
+    {
+        CountOpen();
+        return result;
+    }
+
+    ValueTask<InterceptionResult> IDbConnectionInterceptor.ConnectionOpeningAsync(DbConnection connection, ConnectionEventData eventData, InterceptionResult result, CancellationToken cancellationToken)
+    {
+        CountOpen();
+        return ValueTask.FromResult(result);
+    }
+
+    private void CountOpen()
+    {
+        if (_counting)
+        {
+            Interlocked.Increment(ref _connectionOpens);
+        }
+    }
+
+    private void RecordText(string text)
+    {
+        if (_counting)
+        {
+            lock (_commands)
+            {
+                _commands.Add(text);
+            }
+        }
+    }
+
     void IDbTransactionInterceptor.TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => FailIfAsked();
 
     Task IDbTransactionInterceptor.TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken)
@@ -99,14 +149,7 @@ public sealed class DatabaseCommandCounter : DbCommandInterceptor, IDbTransactio
             throw new InjectedDatabaseException();
         }
 
-        if (_counting)
-        {
-            lock (_commands)
-            {
-                _commands.Add(command.CommandText);
-            }
-        }
-
+        RecordText(command.CommandText);
         return result;
     }
 

@@ -1,17 +1,20 @@
 using Loyalty.Application.Abstractions;
 using Loyalty.Application.Features.Social.Members;
+using Loyalty.Application.Features.Structural.Stores;
 using Loyalty.Domain.Customised.Offers;
 using Loyalty.Domain.Social.Members;
+using Loyalty.Domain.Structural.Partners;
 using Loyalty.Domain.Social.Tiers;
 using Microsoft.EntityFrameworkCore;
 
 namespace Loyalty.Application.Features.Financial.Earning;
 
-/// <summary>The member a till names, their tier, whether the receipt is a duplicate, and the offers the purchase could use.</summary>
-public sealed record PurchaseMemberFacts(Member Member, Tier Tier, bool Duplicate, IReadOnlyList<MemberOffer> Offers);
+/// <summary>The store and member a till names, the member's tier, whether the receipt is a duplicate, and the offers the purchase could use.</summary>
+public sealed record PurchaseMemberFacts(Store Store, Member Member, Tier Tier, bool Duplicate, IReadOnlyList<MemberOffer> Offers);
 
 /// <summary>
-/// What a purchase (and its quote) needs about the member, in one round trip: the member and tier, whether this
+/// What a purchase (and its quote) needs about the store and the member, in one round trip: the partner's store (checked
+/// as <see cref="PartnerStores.FindActiveAsync"/> does, before anything about the member), the member and tier, whether this
 /// receipt was already recorded (only when an external id is given), and the personal offers a purchase at that time
 /// could use (treatment group, published, in the window, uses left, with the voucher reward's stock). The purchase and
 /// the quote both read through here, so the quote shows exactly the offers the purchase would apply.
@@ -19,7 +22,7 @@ public sealed record PurchaseMemberFacts(Member Member, Tier Tier, bool Duplicat
 public static class PurchaseMember
 {
     public static async Task<PurchaseMemberFacts> FindAsync(
-        ILoyaltyDbContext db, Guid partnerId, string memberNumber, string? externalId, DateTimeOffset purchasedAt, CancellationToken cancellationToken)
+        ILoyaltyDbContext db, Guid partnerId, Guid storeId, string memberNumber, string? externalId, DateTimeOffset purchasedAt, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
         var number = MemberLookup.Normalize(memberNumber);
@@ -27,8 +30,11 @@ public static class PurchaseMember
         var found = await (from m in db.Members.AsNoTracking()
                            where m.MemberNumber == number
                            join t in db.Tiers.AsNoTracking() on m.TierId equals t.Id
+                           from s in db.Stores.AsNoTracking()
+                           where s.Id == storeId && s.PartnerId == partnerId
                            select new
                            {
+                               Store = s,
                                Member = m,
                                Tier = t,
                                Duplicate = checkDuplicate && db.Purchases.Any(p => p.PartnerId == partnerId && p.ExternalId == externalId),
@@ -41,8 +47,15 @@ public static class PurchaseMember
                                              db.Rewards.Where(r => r.Id == o.RewardId).Select(r => r.Stock).FirstOrDefault()))
                                         .ToList(),
                            })
-                          .SingleOrDefaultAsync(cancellationToken)
-            ?? throw MemberLookup.UnknownNumber();
-        return new PurchaseMemberFacts(found.Member, found.Tier, found.Duplicate, found.Offers);
+                          .SingleOrDefaultAsync(cancellationToken);
+        if (found is null)
+        {
+            // No row: the store or the member is unknown. The store's problem comes first, as it always has.
+            await PartnerStores.FindActiveAsync(db, partnerId, storeId, cancellationToken);
+            throw MemberLookup.UnknownNumber();
+        }
+
+        PartnerStores.EnsureActive(found.Store);
+        return new PurchaseMemberFacts(found.Store, found.Member, found.Tier, found.Duplicate, found.Offers);
     }
 }

@@ -2,7 +2,6 @@ using FluentValidation;
 using Loyalty.Application.Abstractions;
 using Loyalty.Application.Features.Customised.Offers;
 using Loyalty.Application.Features.Social.Members;
-using Loyalty.Application.Features.Structural.Stores;
 using Loyalty.Contracts.Partner;
 using Loyalty.Domain.Financial.Earning;
 using Mediator;
@@ -30,9 +29,9 @@ public sealed class QuotePurchaseHandler(ILoyaltyDbContext db, EarningEngine eng
     public async ValueTask<EarnQuoteResponse> Handle(QuotePurchaseQuery query, CancellationToken cancellationToken)
     {
         var r = query.Request;
-        var store = await PartnerStores.FindActiveAsync(db, query.PartnerId, r.StoreId, cancellationToken);
         var at = r.PurchasedAt ?? clock.GetUtcNow();
-        var found = await PurchaseMember.FindAsync(db, query.PartnerId, r.MemberNumber, externalId: null, at, cancellationToken);
+        var found = await PurchaseMember.FindAsync(db, query.PartnerId, r.StoreId, r.MemberNumber, externalId: null, at, cancellationToken);
+        var store = found.Store;
         var member = found.Member;
         member.EnsureCanTransact();
         var rules = await engine.RulesForPurchaseAsync(cancellationToken);

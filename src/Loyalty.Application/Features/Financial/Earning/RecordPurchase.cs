@@ -6,7 +6,6 @@ using Loyalty.Application.Features.Financial.Ledger;
 using Loyalty.Application.Features.Financial.Policies;
 using Loyalty.Application.Features.Social.Members;
 using Loyalty.Application.Features.Structural.Outbox;
-using Loyalty.Application.Features.Structural.Stores;
 using Loyalty.Contracts;
 using Loyalty.Contracts.Partner;
 using Loyalty.Domain.Financial.Earning;
@@ -34,14 +33,13 @@ public sealed class RecordPurchaseHandler(ILoyaltyDbContext db, PointsLedger led
     public async ValueTask<PurchaseResponse> Handle(RecordPurchaseCommand command, CancellationToken cancellationToken)
     {
         var request = command.Request;
-        var store = await PartnerStores.FindActiveAsync(db, command.PartnerId, request.StoreId, cancellationToken);
-
-        // The member, their tier, whether this receipt was already recorded and the personal offers this purchase
-        // could use, in one round trip (the quote reads the same).
+        // The store, the member, their tier, whether this receipt was already recorded and the personal offers this
+        // purchase could use, in one round trip (the quote reads the same).
         var externalId = request.ExternalId.Trim();
         var now = clock.GetUtcNow();
         var purchasedAt = request.PurchasedAt ?? now;
-        var found = await PurchaseMember.FindAsync(db, command.PartnerId, request.MemberNumber, externalId, purchasedAt, cancellationToken);
+        var found = await PurchaseMember.FindAsync(db, command.PartnerId, request.StoreId, request.MemberNumber, externalId, purchasedAt, cancellationToken);
+        var store = found.Store;
         var member = found.Member;
         member.EnsureCanTransact();
         if (found.Duplicate)

@@ -16,6 +16,13 @@ public static class PartnerStores
     {
         var store = await db.Stores.AsNoTracking().SingleOrDefaultAsync(s => s.Id == storeId && s.PartnerId == partnerId, cancellationToken)
             ?? throw AppException.NotFound(ErrorCodes.StoreNotFound, "Your partner account has no store with this id.");
+        return EnsureActive(store);
+    }
+
+    /// <summary>The partner's store, found: refused when it is closed.</summary>
+    public static Store EnsureActive(Store store)
+    {
+        ArgumentNullException.ThrowIfNull(store);
         return store.IsActive ? store : throw AppException.Conflict(ErrorCodes.StoreInactive, "This store is closed for loyalty transactions.");
     }
 }
