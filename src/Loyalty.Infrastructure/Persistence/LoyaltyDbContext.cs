@@ -210,6 +210,8 @@ public sealed class LoyaltyDbContext(DbContextOptions<LoyaltyDbContext> options)
         var lots = modelBuilder.Entity<PointsLot>();
         lots.HasIndex(l => new { l.MemberId, l.IsPending, l.Id }, "IX_PointsLots_Spendable").HasFilter(remaining);
         lots.HasIndex(l => l.ExpiresAt, "IX_PointsLots_Expiring").HasFilter(remaining);
+        // The balance's first expiry is the lowest ExpiresAt of the member's spendable lots: one index step, however many lots.
+        lots.HasIndex(l => new { l.MemberId, l.IsPending, l.ExpiresAt }, "IX_PointsLots_MemberExpiry").HasFilter(remaining);
         lots.HasIndex(l => l.PendingUntil, "IX_PointsLots_PendingUntil").HasFilter(Database.IsSqlServer() ? "[IsPending] = 1" : "\"IsPending\"");
         Configurations.TierIndexes.Configure(modelBuilder, Database.IsSqlServer());
     }
