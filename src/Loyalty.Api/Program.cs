@@ -6,6 +6,7 @@ using Loyalty.Api.Idempotency;
 using Loyalty.Api.Logging;
 using Loyalty.Api.OpenApi;
 using Loyalty.Api.RateLimiting;
+using Loyalty.Api.Telemetry;
 using Loyalty.Application;
 using Loyalty.Application.Behaviours;
 using Loyalty.Application.Features.Financial.Ledger;
@@ -24,12 +25,13 @@ builder.Services.AddMediator(options =>
 {
     options.ServiceLifetime = ServiceLifetime.Scoped; // handlers use the scoped DbContext
     options.Assemblies = [typeof(PointsLedger)];
-    options.PipelineBehaviors = [typeof(ValidationBehaviour<,>), typeof(UnitOfWorkBehaviour<,>)];
+    options.PipelineBehaviors = [typeof(TelemetryBehaviour<,>), typeof(ValidationBehaviour<,>), typeof(UnitOfWorkBehaviour<,>)];
 });
 builder.Services.AddLoyaltyAuth();
 builder.Services.AddLoyaltyRateLimiting(builder.Configuration);
 builder.Services.AddLoyaltyProblemDetails();
 builder.Services.AddLoyaltySwagger();
+builder.Services.AddLoyaltyTelemetry(builder.Configuration); // off unless Telemetry:* is configured
 builder.Services.Configure<JsonOptions>(o =>
 {
     o.SerializerOptions.AllowTrailingCommas = false;
@@ -60,6 +62,7 @@ await using (var scope = app.Services.CreateAsyncScope())
     }
 }
 
+app.UseLoyaltyMetricsEndpoint(); // Prometheus, only on Telemetry:PrometheusPort
 app.UseMiddleware<RequestLogMiddleware>(); // one line per request, written when the response is done
 app.UseMiddleware<SecurityHeadersMiddleware>();
 app.UseExceptionHandler();
