@@ -2,6 +2,7 @@ using Loyalty.Api;
 using Loyalty.Api.Auth;
 using Loyalty.Api.Endpoints;
 using Loyalty.Api.Errors;
+using Loyalty.Api.Hosting;
 using Loyalty.Api.Idempotency;
 using Loyalty.Api.Logging;
 using Loyalty.Api.OpenApi;
@@ -32,6 +33,7 @@ builder.Services.AddLoyaltyRateLimiting(builder.Configuration);
 builder.Services.AddLoyaltyProblemDetails();
 builder.Services.AddLoyaltySwagger();
 builder.Services.AddLoyaltyTelemetry(builder.Configuration); // off unless Telemetry:* is configured
+builder.Services.AddLoyaltyShutdown(builder.Configuration); // readiness fails first, then requests and jobs finish
 builder.Services.Configure<JsonOptions>(o =>
 {
     o.SerializerOptions.AllowTrailingCommas = false;
