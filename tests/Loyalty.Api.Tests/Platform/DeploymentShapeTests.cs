@@ -82,7 +82,7 @@ public sealed class DeploymentShapeTests
         await entered.Task.WaitAsync(TimeSpan.FromSeconds(10));
         var stopping = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         using var registration = api.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping.Register(stopping.SetResult);
-        var stopped = Task.Run(async () => await api.DisposeAsync()); // stops the host the way SIGTERM does
+        var stopped = api.Services.GetRequiredService<IHost>().StopAsync(); // what SIGTERM does (disposing the factory would drop the server at once)
         await stopping.Task.WaitAsync(TimeSpan.FromSeconds(10));
 
         // During the drain delay the instance still answers, but says it is not ready.
@@ -98,6 +98,7 @@ public sealed class DeploymentShapeTests
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("finished", await response.Content.ReadAsStringAsync());
         await stopped.WaitAsync(TimeSpan.FromSeconds(20));
+        await api.DisposeAsync();
     }
 
     [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
