@@ -2,10 +2,12 @@ using Loyalty.Api;
 using Loyalty.Api.Auth;
 using Loyalty.Api.Endpoints;
 using Loyalty.Api.Errors;
+using Loyalty.Api.Hosting;
 using Loyalty.Api.Idempotency;
 using Loyalty.Api.Logging;
 using Loyalty.Api.OpenApi;
 using Loyalty.Api.RateLimiting;
+using Loyalty.Api.Telemetry;
 using Loyalty.Application;
 using Loyalty.Application.Behaviours;
 using Loyalty.Application.Features.Financial.Ledger;
@@ -24,12 +26,14 @@ builder.Services.AddMediator(options =>
 {
     options.ServiceLifetime = ServiceLifetime.Scoped; // handlers use the scoped DbContext
     options.Assemblies = [typeof(PointsLedger)];
-    options.PipelineBehaviors = [typeof(ValidationBehaviour<,>), typeof(UnitOfWorkBehaviour<,>)];
+    options.PipelineBehaviors = [typeof(TelemetryBehaviour<,>), typeof(ValidationBehaviour<,>), typeof(UnitOfWorkBehaviour<,>)];
 });
 builder.Services.AddLoyaltyAuth();
 builder.Services.AddLoyaltyRateLimiting(builder.Configuration);
 builder.Services.AddLoyaltyProblemDetails();
 builder.Services.AddLoyaltySwagger();
+builder.Services.AddLoyaltyTelemetry(builder.Configuration); // off unless Telemetry:* is configured
+builder.Services.AddLoyaltyShutdown(builder.Configuration); // readiness fails first, then requests and jobs finish
 builder.Services.Configure<JsonOptions>(o =>
 {
     o.SerializerOptions.AllowTrailingCommas = false;
@@ -60,6 +64,7 @@ await using (var scope = app.Services.CreateAsyncScope())
     }
 }
 
+app.UseLoyaltyMetricsEndpoint(); // Prometheus, only on Telemetry:PrometheusPort
 app.UseMiddleware<RequestLogMiddleware>(); // one line per request, written when the response is done
 app.UseMiddleware<SecurityHeadersMiddleware>();
 app.UseExceptionHandler();

@@ -84,6 +84,7 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IdempotencyStore
         switch (decision)
         {
             case IdempotencyDecision.Replay replay:
+                Loyalty.Application.Common.LoyaltyTelemetry.IdempotentReplays.Add(1);
                 if (!protector.TryOpen(replay.Body, out var body))
                 {
                     await WriteResponseLostAsync(context); // sealed with a key the key ring no longer has

@@ -7,7 +7,9 @@ namespace Loyalty.Api.Logging;
 /// <summary>
 /// One log line per request: method, route template, status, duration, who called (partner id or member subject) and
 /// the trace id. The route template, not the path, so member numbers and voucher codes in URLs never reach the log;
-/// bodies, query strings and headers are never logged.
+/// bodies, query strings and headers are never logged. With the JSON console formatter (every environment but
+/// Development) each placeholder is a field of its own; Microsoft.AspNetCore's per-request lines are turned down to
+/// Warning in appsettings.json, so this is the one line per request.
 /// </summary>
 public sealed partial class RequestLogMiddleware(RequestDelegate next, ILogger<RequestLogMiddleware> logger)
 {
@@ -37,8 +39,24 @@ public sealed partial class RequestLogMiddleware(RequestDelegate next, ILogger<R
 
     private static string Caller(ClaimsPrincipal user) =>
         user.FindFirstValue(LoyaltyClaims.PartnerId) is { } partner ? "partner:" + partner
-        : user.Identity?.IsAuthenticated == true && user.FindFirstValue(LoyaltyClaims.Subject) is { } subject ? "user:" + subject
+        : user.Identity?.IsAuthenticated == true && user.FindFirstValue(LoyaltyClaims.Subject) is { } subject ? "user:" + Pseudonym(subject)
         : "anonymous";
+
+    /// <summary>
+    /// A subject that is an opaque id (a GUID) as it is; any other (an identity provider may use the e-mail address)
+    /// as the first 16 hex digits of its SHA-256, so the log never holds personal data yet one user's lines still match.
+    /// </summary>
+    internal static string Pseudonym(string subject)
+    {
+        if (Guid.TryParse(subject, out _))
+        {
+            return subject;
+        }
+
+        Span<byte> hash = stackalloc byte[32];
+        System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(subject), hash);
+        return "#" + Convert.ToHexStringLower(hash[..8]);
+    }
 
     [LoggerMessage(EventId = 1, Level = LogLevel.Information,
         Message = "{Method} {Route} {Status} {DurationMs:0.0} ms {Caller} trace {TraceId}")]

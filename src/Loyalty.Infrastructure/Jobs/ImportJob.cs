@@ -1,3 +1,4 @@
+using Loyalty.Application.Common;
 using Loyalty.Application.Features.Structural.Imports;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -12,6 +13,13 @@ public sealed class ImportJob(IServiceScopeFactory scopes, TimeProvider clock, I
     : CommandJob<ProcessImportsCommand>(scopes, clock, options, logger)
 {
     public override string Name => "imports";
+
+    public override async Task<int> RunOnceAsync(CancellationToken cancellationToken)
+    {
+        var rows = await base.RunOnceAsync(cancellationToken);
+        LoyaltyTelemetry.ImportRows.Add(rows);
+        return rows;
+    }
 
     protected override ProcessImportsCommand CreateCommand() => new(Parallelism: configuration.GetValue("Imports:Parallelism", ProcessImportsCommand.DefaultParallelism));
 }

@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using Loyalty.Application.Common;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -31,6 +33,8 @@ public abstract partial class PeriodicJob(TimeProvider clock, IOptions<JobOption
     /// <summary>Does whatever is due now; returns how many items it handled.</summary>
     public abstract Task<int> RunOnceAsync(CancellationToken cancellationToken);
 
+    private KeyValuePair<string, object?> JobTag => new("job", Name);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (!options.Value.Enabled)
@@ -41,17 +45,25 @@ public abstract partial class PeriodicJob(TimeProvider clock, IOptions<JobOption
         using var timer = new PeriodicTimer(options.Value.IntervalOf(Name), clock);
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
+            var started = clock.GetTimestamp();
+            using var activity = LoyaltyTelemetry.Source.StartActivity("job " + Name, ActivityKind.Internal);
             try
             {
                 var handled = await RunOnceAsync(stoppingToken);
                 if (handled > 0)
                 {
                     LogRan(logger, Name, handled);
+                    LoyaltyTelemetry.JobItems.Add(handled, JobTag);
                 }
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {
+                activity?.SetStatus(ActivityStatusCode.Error, exception.GetType().Name);
                 LogFailed(logger, exception, Name); // the next tick tries again; the API keeps serving meanwhile
+            }
+            finally
+            {
+                LoyaltyTelemetry.JobDuration.Record(clock.GetElapsedTime(started).TotalSeconds, JobTag);
             }
         }
     }

@@ -29,6 +29,9 @@ public sealed class LoyaltyApiFactory(TestDatabase database, IReadOnlyDictionary
     /// <summary>Counts the database commands the API sends; see <see cref="DatabaseCommandCounter.Start"/>.</summary>
     public DatabaseCommandCounter Commands { get; } = new();
 
+    /// <summary>More services for this factory only (e.g. telemetry exporters, interceptors), after the API's own.</summary>
+    public Action<IServiceCollection>? TestServices { get; init; }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
@@ -57,6 +60,7 @@ public sealed class LoyaltyApiFactory(TestDatabase database, IReadOnlyDictionary
             // A query that limits rows without an order returns rows in no defined order: fail the test that runs it.
             services.ConfigureDbContext<LoyaltyDbContext>(o => o.AddInterceptors(Commands)
                 .ConfigureWarnings(w => w.Throw(CoreEventId.RowLimitingOperationWithoutOrderByWarning)));
+            TestServices?.Invoke(services);
         });
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

@@ -1,4 +1,5 @@
 using Loyalty.Application.Abstractions;
+using Loyalty.Application.Common;
 using Loyalty.Application.Features.Financial.Policies;
 using Loyalty.Domain.Financial.Ledger;
 using Microsoft.EntityFrameworkCore;
@@ -90,6 +91,7 @@ public sealed class PointsLedger(ILoyaltyDbContext db, IAccountBalances accounts
             }
 
             db.LedgerEntries.Add(entry);
+            LoyaltyTelemetry.Ledger(entry);
         }
 
         await db.SaveChangesAsync(cancellationToken);
@@ -341,6 +343,7 @@ public sealed class PointsLedger(ILoyaltyDbContext db, IAccountBalances accounts
     private async Task<long> AppendAsync(LedgerEntry entry, long available, bool save, CancellationToken cancellationToken)
     {
         db.LedgerEntries.Add(entry);
+        LoyaltyTelemetry.Ledger(entry);
         if (save)
         {
             await db.SaveChangesAsync(cancellationToken);

@@ -63,11 +63,31 @@ public sealed class ProcessImportsHandler(ILoyaltyDbContext db, IServiceScopeFac
             if (claimed == 1)
             {
                 var parallelism = writeGate.SingleWriter ? 1 : Math.Max(1, command.Parallelism);
-                handled += await ProcessAsync(candidate.Id, candidate.PartnerId, command.MaxRows - handled, parallelism, cancellationToken);
+                try
+                {
+                    handled += await ProcessAsync(candidate.Id, candidate.PartnerId, command.MaxRows - handled, parallelism, cancellationToken);
+                }
+                catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+                {
+                    await ReleaseAsync(candidate.Id);
+                    throw;
+                }
             }
         }
 
         return handled;
+    }
+
+    /// <summary>
+    /// Stopped (the instance is shutting down): gives the lease back at once, so another instance resumes the import at
+    /// its first unsettled row now rather than when the lease runs out. Only a lease still running is ours to give back.
+    /// </summary>
+    private async Task ReleaseAsync(Guid importId)
+    {
+        db.ChangeTracker.Clear();
+        var now = clock.GetUtcNow();
+        await db.Imports.Where(i => i.Id == importId && (i.Status == ImportStatus.Queued || i.Status == ImportStatus.Running) && i.ClaimedUntil > now)
+            .ExecuteUpdateAsync(u => u.SetProperty(i => i.ClaimedUntil, (DateTimeOffset?)null), CancellationToken.None);
     }
 
     private async Task<int> ProcessAsync(Guid importId, Guid partnerId, int budget, int parallelism, CancellationToken cancellationToken)
