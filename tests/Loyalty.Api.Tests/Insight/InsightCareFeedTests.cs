@@ -1,9 +1,10 @@
 using Loyalty.Api.Tests.Infrastructure;
 using Loyalty.Contracts.Admin;
 using Loyalty.Contracts.Common;
-using Loyalty.Domain.Care.Surveys;
+using Loyalty.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 using static Loyalty.Api.Tests.Insight.InsightKit;
+using Survey = Loyalty.Domain.Care.Surveys.Survey;
 using WireClass = Loyalty.Contracts.Admin.MemberClass;
 using WireReason = Loyalty.Contracts.Admin.ChurnReasonKind;
 
@@ -33,7 +34,7 @@ public sealed class InsightCareFeedTests(ApiFixture fixture)
             var tier = await db.Members.Where(m => m.Id == promoter.Id).Select(m => m.TierId).SingleAsync();
             void Answer(Guid memberId, long sequence, int nps, DateTimeOffset at)
             {
-                var survey = Survey.Request(memberId, sequence, SurveyTouchpoint.Purchase, Guid.NewGuid(), s.Store.Id, s.PartnerInfo.Id, tier, at.AddHours(-1), TimeSpan.FromDays(14));
+                var survey = Survey.Request(memberId, sequence, Loyalty.Domain.Care.Surveys.SurveyTouchpoint.Purchase, Guid.NewGuid(), s.Store.Id, s.PartnerInfo.Id, tier, at.AddHours(-1), TimeSpan.FromDays(14));
                 survey.Answer(4, nps, null, [], [], tier, at);
                 db.Surveys.Add(survey);
             }
@@ -76,7 +77,7 @@ public sealed class InsightCareFeedTests(ApiFixture fixture)
         var before = (await s.Admin.GetJsonAsync<MemberInsightResponse>(MemberInsight(member.Id))).Latest!;
         Assert.DoesNotContain(before.ChurnReasons, r => r.Kind == WireReason.LeavingReason);
 
-        await s.Admin.PostJsonAsync<MemberLifecycleResponse>($"/api/v1/admin/members/{member.Id}/close", new CloseMemberRequest("Asked by phone", null, LeavingReason.PoorService, "Nobody called back"));
+        await s.Admin.PostJsonAsync<MemberLifecycleResponse>($"/api/v1/admin/members/{member.Id}/close", new CloseMemberRequest("Asked by phone", null, Loyalty.Contracts.Common.LeavingReason.PoorService, "Nobody called back"));
         await s.RefreshAsync(); // the closed member is no longer scored: their last scores stay, with the reason they gave
         var after = await s.Admin.GetJsonAsync<MemberInsightResponse>(MemberInsight(member.Id));
 
@@ -98,7 +99,7 @@ public sealed class InsightRunPruningTests
         await using var api = new LoyaltyApiFactory(await TestDatabase.CreateAsync(provider), new Dictionary<string, string?> { ["Insight:KeepRuns"] = "3" });
         var s = await Scenario.StartAsync(api);
         await s.EnrolAsync();
-        await s.EnrolAsync();
+        await s.EnrolAsync(); // beside the demo's members
 
         var runs = new List<InsightRunResponse>();
         for (var i = 0; i < 5; i++)
@@ -110,6 +111,6 @@ public sealed class InsightRunPruningTests
         Assert.Equal(runs.Skip(2).Reverse().Select(r => r.Id), kept.Items.Select(r => r.Id));
         await using var db = api.CreateDbContext();
         var scored = await db.MemberInsights.AsNoTracking().GroupBy(i => i.RunId).Select(g => new { g.Key, Members = g.Count() }).ToListAsync();
-        Assert.Equal(runs.Skip(2).Select(r => (r.Id, 2)).OrderBy(r => r.Id), scored.Select(r => (r.Key, r.Members)).OrderBy(r => r.Key));
+        Assert.Equal(runs.Skip(2).Select(r => (r.Id, r.Members)).OrderBy(r => r.Id), scored.Select(r => (r.Key, r.Members)).OrderBy(r => r.Key));
     }
 }

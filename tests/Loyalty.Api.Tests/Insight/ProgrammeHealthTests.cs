@@ -1,7 +1,6 @@
 using System.Net;
 using Loyalty.Api.Tests.Infrastructure;
 using Loyalty.Contracts.Admin;
-using Loyalty.Contracts.Common;
 using Loyalty.Domain.Care.Surveys;
 using Loyalty.Domain.Common;
 using Loyalty.Domain.Customised.Offers;
@@ -10,8 +9,10 @@ using Loyalty.Domain.Financial.Ledger;
 using Loyalty.Domain.Financial.Purchases;
 using Loyalty.Domain.Social.Members;
 using Loyalty.Domain.Social.Referrals;
+using Loyalty.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 using DomainChannel = Loyalty.Domain.Social.Members.EnrolmentChannel;
+using DomainMember = Loyalty.Domain.Social.Members.Member;
 using DomainOfferGroup = Loyalty.Domain.Customised.Offers.OfferGroup;
 
 namespace Loyalty.Api.Tests.Insight;
@@ -45,22 +46,22 @@ public sealed class ProgrammeHealthTests
 
         var campaign = await s.Admin.PostJsonAsync<CampaignResponse>("/api/v1/admin/campaigns", new CampaignRequest("Spring joiners " + Unique.Id(), a));
         var welcome = await s.Admin.PostJsonAsync<EarningRuleResponse>("/api/v1/admin/earning-rules",
-            new EarningRuleRequest("Spring welcome " + Unique.Id(), EarningRuleKind.FixedBonus, Points: 100, Trigger: Contracts.Admin.BonusTrigger.Enrolment, CampaignId: campaign.Id));
+            new EarningRuleRequest("Spring welcome " + Unique.Id(), Contracts.Admin.EarningRuleKind.FixedBonus, Points: 100, Trigger: Contracts.Admin.BonusTrigger.Enrolment, CampaignId: campaign.Id));
 
         Guid m1, m2, m3, m4, c1, offerId;
         await using (var db = api.CreateDbContext())
         {
             var tier = await db.Tiers.OrderBy(t => t.Rank).Select(t => t.Id).FirstAsync();
-            Member Enrol(DateTimeOffset at, DomainChannel channel)
+            DomainMember Enrol(DateTimeOffset at, DomainChannel channel)
             {
                 var id = Unique.Id();
-                var member = Member.Enrol(MemberNumber.Generate(), new MemberDetails("Health", "Test" + id, $"ph{id}@example.com", null, null), tier, channel, at);
+                var member = DomainMember.Enrol(MemberNumber.Generate(), new MemberDetails("Health", "Test" + id, $"ph{id}@example.com", null, null), tier, channel, at);
                 db.Members.Add(member);
                 db.PointsAccounts.Add(PointsAccount.Open(member.Id, at));
                 return member;
             }
 
-            void Buy(Member member, DateTimeOffset at, bool returned = false)
+            void Buy(DomainMember member, DateTimeOffset at, bool returned = false)
             {
                 var purchase = Purchase.Record(member.Id, s.PartnerInfo.Id, s.Store.Id, "PH-" + Unique.Id(), new Money(10m, "EUR"), at, at, 0);
                 if (returned)
@@ -71,7 +72,7 @@ public sealed class ProgrammeHealthTests
                 db.Purchases.Add(purchase);
             }
 
-            void Points(Member member, LedgerEntryType type, long points, DateTimeOffset at) =>
+            void Points(DomainMember member, LedgerEntryType type, long points, DateTimeOffset at) =>
                 db.LedgerEntries.Add(LedgerEntry.Create(member.Id, type, points, type.ToString(), at));
 
             var longAgo = current.AddMonths(-34);
@@ -110,7 +111,7 @@ public sealed class ProgrammeHealthTests
             }
 
             var sequence = 0;
-            void Nps(Member member, int score, DateTimeOffset at)
+            void Nps(DomainMember member, int score, DateTimeOffset at)
             {
                 var survey = Survey.Request(member.Id, ++sequence, SurveyTouchpoint.Purchase, Guid.NewGuid(), s.Store.Id, s.PartnerInfo.Id, tier, at.AddHours(-1), TimeSpan.FromDays(14));
                 survey.Answer(4, score, null, [], [], tier, at);
@@ -182,7 +183,7 @@ public sealed class ProgrammeHealthTests
         Assert.Equal((run.Id, "EUR", 3), (value.RunId!.Value, value.Currency, value.SpendMonths));
         var won = value.Campaigns.Single(x => x.CampaignId == campaign.Id);
         Assert.Equal((campaign.Id, 2L, 2L, values[c1]), (won.CampaignId, won.Acquired.Members, won.Acquired.Scored, won.Acquired.TotalLifetimeValue));
-        Assert.Equal(Math.Round(values[c1] / 2, 4), won.Acquired.AverageLifetimeValue);
+        Assert.Equal(Math.Round(values[c1] / 2, 4, MidpointRounding.AwayFromZero), won.Acquired.AverageLifetimeValue);
         Assert.Equal(0L, won.Reached.Members);
 
         // The offer against its control group: spend in B, C and the current month per member (m1 30 + m2 10 against m3 10 + m4 20 − returned 10).
@@ -190,8 +191,8 @@ public sealed class ProgrammeHealthTests
         Assert.Equal((2L, 20m), (measured.Treatment.Members, measured.Treatment.SpendPerMember!.Value));
         Assert.Equal((2L, 15m), (measured.Control!.Members, measured.Control.SpendPerMember!.Value));
         Assert.Equal(5m, measured.SpendUpliftPerMember);
-        var treatedValue = Math.Round((values[m1] + values[m2]) / 2, 4);
-        var controlValue = Math.Round((values[m3] + values[m4]) / 2, 4);
+        var treatedValue = Math.Round((values[m1] + values[m2]) / 2, 4, MidpointRounding.AwayFromZero);
+        var controlValue = Math.Round((values[m3] + values[m4]) / 2, 4, MidpointRounding.AwayFromZero);
         Assert.Equal((treatedValue, controlValue, treatedValue - controlValue), (measured.Treatment.AverageLifetimeValue!.Value, measured.Control.AverageLifetimeValue!.Value, measured.LifetimeValueUplift!.Value));
 
         // A late purchase: the latest months are computed again by the next refresh; a month older than two before
