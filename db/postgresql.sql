@@ -3099,3 +3099,58 @@ BEGIN
     END IF;
 END $EF$;
 COMMIT;
+
+START TRANSACTION;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261206193723_ProgrammeHealth') THEN
+    ALTER TABLE "MemberInsights" ADD "Nps" integer;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261206193723_ProgrammeHealth') THEN
+    CREATE TABLE "ProgrammeHealthAcquisitions" (
+        "Month" character(7) NOT NULL,
+        "Source" character varying(20) NOT NULL,
+        "Key" character varying(40) NOT NULL,
+        "Members" bigint NOT NULL,
+        CONSTRAINT "PK_ProgrammeHealthAcquisitions" PRIMARY KEY ("Month", "Source", "Key")
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261206193723_ProgrammeHealth') THEN
+    CREATE TABLE "ProgrammeHealthMonths" (
+        "Month" character(7) NOT NULL,
+        "ActiveMembers" bigint NOT NULL,
+        "PreviousActiveMembers" bigint NOT NULL,
+        "RetainedMembers" bigint NOT NULL,
+        "RepeatBuyers" bigint NOT NULL,
+        "Visits" bigint NOT NULL,
+        "NewMembers" bigint NOT NULL,
+        "NewReferred" bigint NOT NULL,
+        "PointsIssued" bigint NOT NULL,
+        "PointsRedeemed" bigint NOT NULL,
+        "PointsExpired" bigint NOT NULL,
+        "NpsAnswers" bigint NOT NULL,
+        "Promoters" bigint NOT NULL,
+        "Detractors" bigint NOT NULL,
+        "ComputedAt" timestamp with time zone NOT NULL,
+        CONSTRAINT "PK_ProgrammeHealthMonths" PRIMARY KEY ("Month")
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261206193723_ProgrammeHealth') THEN
+    INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+    VALUES ('20261206193723_ProgrammeHealth', '10.0.14');
+    END IF;
+END $EF$;
+COMMIT;

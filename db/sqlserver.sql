@@ -3439,3 +3439,63 @@ END;
 
 COMMIT;
 GO
+
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206193706_ProgrammeHealth'
+)
+BEGIN
+    ALTER TABLE [MemberInsights] ADD [Nps] int NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206193706_ProgrammeHealth'
+)
+BEGIN
+    CREATE TABLE [ProgrammeHealthAcquisitions] (
+        [Month] nchar(7) NOT NULL,
+        [Source] nvarchar(20) NOT NULL,
+        [Key] nvarchar(40) NOT NULL,
+        [Members] bigint NOT NULL,
+        CONSTRAINT [PK_ProgrammeHealthAcquisitions] PRIMARY KEY ([Month], [Source], [Key])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206193706_ProgrammeHealth'
+)
+BEGIN
+    CREATE TABLE [ProgrammeHealthMonths] (
+        [Month] nchar(7) NOT NULL,
+        [ActiveMembers] bigint NOT NULL,
+        [PreviousActiveMembers] bigint NOT NULL,
+        [RetainedMembers] bigint NOT NULL,
+        [RepeatBuyers] bigint NOT NULL,
+        [Visits] bigint NOT NULL,
+        [NewMembers] bigint NOT NULL,
+        [NewReferred] bigint NOT NULL,
+        [PointsIssued] bigint NOT NULL,
+        [PointsRedeemed] bigint NOT NULL,
+        [PointsExpired] bigint NOT NULL,
+        [NpsAnswers] bigint NOT NULL,
+        [Promoters] bigint NOT NULL,
+        [Detractors] bigint NOT NULL,
+        [ComputedAt] datetimeoffset NOT NULL,
+        CONSTRAINT [PK_ProgrammeHealthMonths] PRIMARY KEY ([Month])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206193706_ProgrammeHealth'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261206193706_ProgrammeHealth', N'10.0.14');
+END;
+
+COMMIT;
+GO

@@ -1,5 +1,6 @@
 using Loyalty.Application.Abstractions;
 using Loyalty.Application.Features.Care;
+using Loyalty.Application.Features.Insight;
 using Loyalty.Infrastructure.Health;
 using Loyalty.Infrastructure.Idempotency;
 using Loyalty.Infrastructure.Insight;
@@ -66,6 +67,7 @@ public static class DependencyInjection
         services.AddInsight(); // after AddSetBasedSql: replaces the member value source
         services.AddPeriodicJob<ImportJob>();
         services.AddOptions<CareOptions>().Bind(configuration.GetSection(CareOptions.Section));
+        services.AddOptions<InsightOptions>().Bind(configuration.GetSection(InsightOptions.Section));
         services.AddPeriodicJob<CaseFollowUpJob>();
         services.AddPeriodicJob<SurveyRequestJob>();
         services.AddScoped<CurrentIdempotencyKey>();

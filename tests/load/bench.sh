@@ -12,7 +12,7 @@ case "$name" in
     import) class=ImportBenchmark; flag=LOYALTY_IMPORT_BENCH; figures='(Uploaded|Imported)' ;;
     segment) class=SegmentBenchmark; flag=LOYALTY_SEGMENT_BENCH; figures='(Seeded|Previewed|Refreshed) ' ;;
     nbo)    class=NextBestOfferBenchmark; flag=LOYALTY_NBO_BENCH; figures='(Seeded|Refreshed|Evaluated) ' ;;
-    insight) class=InsightBenchmark; flag=LOYALTY_INSIGHT_BENCH; figures='(Seeded|Scored|Backtested) ' ;;
+    insight) class=InsightBenchmark; flag=LOYALTY_INSIGHT_BENCH; figures='(Seeded|Scored|Backtested|Rolled|Read) ' ;;
     *) echo "unknown benchmark '$name' (expiry, tier, import, segment, nbo or insight)" >&2; exit 2 ;;
 esac
 

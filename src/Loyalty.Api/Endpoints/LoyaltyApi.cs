@@ -51,6 +51,7 @@ public static class LoyaltyApi
         api.MapInsightClassesEndpoints();
         api.MapInsightChurnEndpoints();
         api.MapInsightRetentionEndpoints();
+        api.MapInsightHealthEndpoints();
 
         api.MapCasesEndpoints();
         api.MapSurveysEndpoints();

@@ -15,6 +15,7 @@ using Loyalty.Domain.Financial.Purchases;
 using Loyalty.Domain.Financial.Redemptions;
 using Loyalty.Domain.Financial.Rewards;
 using Loyalty.Domain.Financial.Transfers;
+using Loyalty.Domain.Insight.Health;
 using Loyalty.Domain.Insight.Retention;
 using Loyalty.Domain.Insight.Value;
 using Loyalty.Domain.Social.ClubEvents;
@@ -172,6 +173,10 @@ public interface ILoyaltyDbContext
     DbSet<InsightRun> InsightRuns { get; }
 
     DbSet<MemberInsight> MemberInsights { get; }
+
+    DbSet<ProgrammeHealthMonth> ProgrammeHealthMonths { get; }
+
+    DbSet<ProgrammeHealthAcquisition> ProgrammeHealthAcquisitions { get; }
 
     DbSet<RetentionAction> RetentionActions { get; }
     // Care: service cases, satisfaction surveys and reasons for leaving.

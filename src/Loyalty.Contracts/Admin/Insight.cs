@@ -16,6 +16,12 @@ public enum ChurnReasonKind
     NeverBought,
     FewerVisits,
     SpendDown,
+
+    /// <summary>The latest survey answer is a detractor's (NPS 0–6).</summary>
+    Detractor,
+
+    /// <summary>The member left and gave this reason (no points: closed members are not scored).</summary>
+    LeavingReason,
 }
 
 public enum RetentionActionKind

@@ -1,5 +1,6 @@
 using Loyalty.Application.Features.Customised.AccountManagers;
 using Loyalty.Application.Features.Insight;
+using Loyalty.Application.Features.Insight.Health;
 using Loyalty.Infrastructure.Customised;
 using Loyalty.Infrastructure.Jobs;
 using Loyalty.Infrastructure.Segments;
@@ -14,6 +15,7 @@ public static class InsightInfrastructure
     public static IServiceCollection AddInsight(this IServiceCollection services)
     {
         services.AddScoped<IInsightScoring, SqlInsightScoring>();
+        services.AddScoped<IProgrammeHealthSums, SqlProgrammeHealthSums>();
         services.AddPeriodicJob<InsightJob>();
         services.AddSegmentScore<ValueDecileScore>();
         services.AddSegmentScore<LifetimeValueScore>();

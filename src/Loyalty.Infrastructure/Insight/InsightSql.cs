@@ -22,6 +22,13 @@ internal sealed class InsightSql(SetSql sql)
             ? $"CAST(DATEDIFF_BIG(second, {from}, {to}) / 86400 AS int)"
             : $"CAST((({to}) - ({from})) / 864000000000 AS INTEGER)";
 
+    /// <summary>The UTC calendar month of an instant as year × 12 + month − 1 (consecutive months differ by one).</summary>
+    public string MonthIndex(string instant) => sql.IsPostgreSql
+        ? $"CAST(EXTRACT(YEAR FROM ({instant}) AT TIME ZONE 'UTC') * 12 + EXTRACT(MONTH FROM ({instant}) AT TIME ZONE 'UTC') - 1 AS integer)"
+        : sql.IsSqlServer
+            ? $"(DATEPART(year, SWITCHOFFSET({instant}, '+00:00')) * 12 + DATEPART(month, SWITCHOFFSET({instant}, '+00:00')) - 1)"
+            : $"(CAST(strftime('%Y', (({instant}) - 621355968000000000) / 10000000, 'unixepoch') AS INTEGER) * 12 + CAST(strftime('%m', (({instant}) - 621355968000000000) / 10000000, 'unixepoch') AS INTEGER) - 1)";
+
     public string Real(string expression) => sql.IsPostgreSql
         ? $"CAST({expression} AS double precision)"
         : sql.IsSqlServer ? $"CAST({expression} AS float)" : $"CAST({expression} AS REAL)";

@@ -16,7 +16,7 @@ namespace Loyalty.Infrastructure.Insight;
 /// <item>facts: one pass over the visits up to the instant (a window function gives each visit the gap since the
 /// member's previous one), grouped per member — visits and net spend per window, last visit, sum and sum of squares
 /// of the year's gaps;</item>
-/// <item>scores per member from the facts: class and churn score with the Domain rules' thresholds
+/// <item>scores per member from the facts and the latest NPS answer (stated intent): class and churn score with the Domain rules' thresholds
 /// (<see cref="MemberClassRule"/>, <see cref="ChurnRisk"/>), lifetime value (<see cref="LifetimeValue"/>);</item>
 /// <item>ranks over all members: RFM quintiles and value rank and decile (<see cref="Quintiles"/>) with RANK(), so ties share a bucket.</item>
 /// </list>
@@ -27,7 +27,7 @@ public sealed class SqlInsightScoring(ILoyaltyDbContext db) : IInsightScoring
     private const string Columns = """
         "MemberId", "TierId", "TenureDays", "Visits", "VisitsYear", "VisitsQuarter", "VisitsPreviousQuarter", "NetSpendYear", "NetSpendQuarter",
         "LastVisitAt", "DaysSinceLastVisit", "IntervalDays", "IntervalVariation", "Recency", "Frequency", "Monetary", "LifetimeValue", "ValueRank",
-        "ValueDecile", "Class", "ChurnScore"
+        "ValueDecile", "Class", "ChurnScore", "Nps"
         """;
 
     public async Task<(long Cohort, long Retained)> RetentionAsync(DateTimeOffset asOf, string currency, CancellationToken cancellationToken)
@@ -144,7 +144,8 @@ public sealed class SqlInsightScoring(ILoyaltyDbContext db) : IInsightScoring
               WHEN f."IntervalDays" IS NULL THEN CASE WHEN f."DaysSinceLastVisit" >= {P(MemberClassRule.DormantDays)} THEN {P(nameof(MemberClass.Drifting))} ELSE {P(nameof(MemberClass.General))} END
               WHEN {since} > {P(MemberClassRule.DriftFactor)} * {interval} AND f."DaysSinceLastVisit" >= {P(MemberClassRule.MinDriftDays)} THEN {P(nameof(MemberClass.Drifting))}
               WHEN {since} <= {P(MemberClassRule.LoyalFactor)} * {interval}
-                   AND f."VisitsYear" >= {P(MemberClassRule.LoyalVisits)}
+                   AND f."VisitsYear" >= CASE WHEN f."Nps" >= {P(MemberClassRule.PromoterMin)} THEN {P(MemberClassRule.PromoterVisits)} ELSE {P(MemberClassRule.LoyalVisits)} END
+                   AND (f."Nps" IS NULL OR f."Nps" > {P(MemberClassRule.DetractorMax)})
                    AND f."IntervalVariation" <= {P(MemberClassRule.MaxSpread * MemberClassRule.MaxSpread)}
                    AND f."TenureDays" >= {P(MemberClassRule.LoyalTenureDays)}
                    AND f."NetSpendYear" > 0 AND {x.Real("f.\"NetSpendQuarter\"")} / {x.Real("f.\"NetSpendYear\"")} >= {P(MemberClassRule.MinRecentShare)}
@@ -171,7 +172,8 @@ public sealed class SqlInsightScoring(ILoyaltyDbContext db) : IInsightScoring
                  THEN {x.Greatest("0.0", $"{steady} - {x.Real("f.\"NetSpendQuarter\"")} / {x.Real("f.\"NetSpendYear\"")}")} / {steady} * {P(ChurnRisk.SpendCap)}
                  ELSE 0.0 END
             """;
-        var churn = x.Least("100", x.Greatest("0", x.Truncate($"({lateness}) + ({fewerVisits}) + ({spendDown})")));
+        var detractor = $"""CASE WHEN f."Nps" <= {P(MemberClassRule.DetractorMax)} THEN {P(ChurnRisk.DetractorPoints)} ELSE 0.0 END""";
+        var churn = x.Least("100", x.Greatest("0", x.Truncate($"({lateness}) + ({fewerVisits}) + ({spendDown}) + ({detractor})")));
         var observed = x.Least(P(InsightWindows.YearDays), x.Greatest(P(LifetimeValue.MinObservedDays), "f.\"TenureDays\""));
         var value = $"""CASE WHEN f."NetSpendYear" > 0 THEN {x.Truncate($"{x.Real("f.\"NetSpendYear\"")} * {P((double)InsightWindows.YearDays)} / {x.Real(observed)} * {P(multiple)}")} ELSE 0 END""";
         return $"""
@@ -207,6 +209,12 @@ public sealed class SqlInsightScoring(ILoyaltyDbContext db) : IInsightScoring
                   WHERE p."PurchasedAt" <= {until} AND {x.IsVisit("p")}) v
             GROUP BY v."MemberId"
             """;
+        // Stated intent: the latest NPS answered up to the instant (care's surveys), one row per member.
+        var latestNps = $"""
+            SELECT s."MemberId", s."Nps", ROW_NUMBER() OVER (PARTITION BY s."MemberId" ORDER BY s."AnsweredAt" DESC, s."Sequence" DESC) AS "Latest"
+            FROM "Surveys" s
+            WHERE s."AnsweredAt" IS NOT NULL AND s."AnsweredAt" <= {until} AND s."Nps" IS NOT NULL
+            """;
         var gaps = $"""{x.Real("a.\"VisitsYear\" - 1")}""";
         var mean = $"(a.\"GapSum\" / {gaps})";
         return $"""
@@ -223,9 +231,11 @@ public sealed class SqlInsightScoring(ILoyaltyDbContext db) : IInsightScoring
                    CASE WHEN a."VisitsYear" >= 2 THEN {mean} END AS "IntervalDays",
                    CASE WHEN a."VisitsYear" >= 2 THEN
                         CASE WHEN a."GapSum" > 0 THEN {x.Greatest("0.0", $"(a.\"GapSquares\" / {gaps}) / ({mean} * {mean}) - 1")} ELSE 0.0 END
-                   END AS "IntervalVariation"
+                   END AS "IntervalVariation",
+                   n."Nps"
             FROM "Members" m
             LEFT JOIN ({visits}) a ON a."MemberId" = m."Id"
+            LEFT JOIN ({latestNps}) n ON n."MemberId" = m."Id" AND n."Latest" = 1
             WHERE m."Status" = {p.Add(nameof(MemberStatus.Active))} AND m."ErasedAt" IS NULL AND m."EnrolledAt" <= {until}
             """;
     }

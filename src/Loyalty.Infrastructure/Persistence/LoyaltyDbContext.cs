@@ -16,6 +16,7 @@ using Loyalty.Domain.Financial.Purchases;
 using Loyalty.Domain.Financial.Redemptions;
 using Loyalty.Domain.Financial.Rewards;
 using Loyalty.Domain.Financial.Transfers;
+using Loyalty.Domain.Insight.Health;
 using Loyalty.Domain.Insight.Retention;
 using Loyalty.Domain.Insight.Value;
 using Loyalty.Domain.Social.ClubEvents;
@@ -167,6 +168,10 @@ public sealed class LoyaltyDbContext(DbContextOptions<LoyaltyDbContext> options)
     public DbSet<InsightRun> InsightRuns => Set<InsightRun>();
 
     public DbSet<MemberInsight> MemberInsights => Set<MemberInsight>();
+
+    public DbSet<ProgrammeHealthMonth> ProgrammeHealthMonths => Set<ProgrammeHealthMonth>();
+
+    public DbSet<ProgrammeHealthAcquisition> ProgrammeHealthAcquisitions => Set<ProgrammeHealthAcquisition>();
 
     public DbSet<RetentionAction> RetentionActions => Set<RetentionAction>();
     // Care: service cases, satisfaction surveys and reasons for leaving.

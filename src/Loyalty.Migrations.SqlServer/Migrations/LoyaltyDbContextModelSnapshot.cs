@@ -2282,6 +2282,83 @@ namespace Loyalty.Migrations.SqlServer.Migrations
                     b.ToTable("PointsTransfers");
                 });
 
+            modelBuilder.Entity("Loyalty.Domain.Insight.Health.ProgrammeHealthAcquisition", b =>
+                {
+                    b.Property<string>("Month")
+                        .HasMaxLength(7)
+                        .HasColumnType("nchar(7)")
+                        .IsFixedLength();
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<long>("Members")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Month", "Source", "Key");
+
+                    b.ToTable("ProgrammeHealthAcquisitions");
+                });
+
+            modelBuilder.Entity("Loyalty.Domain.Insight.Health.ProgrammeHealthMonth", b =>
+                {
+                    b.Property<string>("Month")
+                        .HasMaxLength(7)
+                        .HasColumnType("nchar(7)")
+                        .IsFixedLength();
+
+                    b.Property<long>("ActiveMembers")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("ComputedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<long>("Detractors")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("NewMembers")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("NewReferred")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("NpsAnswers")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("PointsExpired")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("PointsIssued")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("PointsRedeemed")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("PreviousActiveMembers")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Promoters")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("RepeatBuyers")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("RetainedMembers")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Visits")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Month");
+
+                    b.ToTable("ProgrammeHealthMonths");
+                });
+
             modelBuilder.Entity("Loyalty.Domain.Insight.Retention.RetentionAction", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2438,6 +2515,9 @@ namespace Loyalty.Migrations.SqlServer.Migrations
 
                     b.Property<long>("NetSpendYear")
                         .HasColumnType("bigint");
+
+                    b.Property<int?>("Nps")
+                        .HasColumnType("int");
 
                     b.Property<int>("Recency")
                         .HasColumnType("int");

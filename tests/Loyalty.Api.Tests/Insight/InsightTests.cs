@@ -63,8 +63,8 @@ public sealed class InsightTests(ApiFixture fixture)
         foreach (var row in rows)
         {
             var f = row.Facts;
-            Assert.Equal(MemberClassRule.Classify(f), row.Class);
-            Assert.Equal(ChurnRisk.Score(f), row.ChurnScore);
+            Assert.Equal(MemberClassRule.Classify(f, row.Nps), row.Class);
+            Assert.Equal(ChurnRisk.Score(f, row.Nps), row.ChurnScore);
             Assert.Equal(LifetimeValue.Estimate(row.NetSpendYear, row.TenureDays, run.ValueMultiple), row.LifetimeValue);
             var rank = 1 + rows.Count(o => o.LifetimeValue > row.LifetimeValue);
             Assert.Equal((rank, Quintiles.Decile(rank, n)), (row.ValueRank, row.ValueDecile));

@@ -30,10 +30,11 @@ public static class InsightViews
 
     public static WireClass ToWire(this Domain.Insight.Classes.MemberClass c) => WireValue.Of<WireClass>(c);
 
-    public static IReadOnlyList<ChurnReasonResponse> Reasons(MemberFacts facts) =>
-        [.. ChurnRisk.Assess(facts).Reasons.Select(r => new ChurnReasonResponse(WireValue.Of<WireReason>(r.Kind), r.Points, r.Text))];
+    public static IReadOnlyList<ChurnReasonResponse> Reasons(MemberFacts facts, int? nps, ChurnReason? left = null) =>
+        [.. (left is null ? [] : new[] { left }).Concat(ChurnRisk.Assess(facts, nps).Reasons).Select(r => new ChurnReasonResponse(WireValue.Of<WireReason>(r.Kind), r.Points, r.Text))];
 
-    public static MemberScoresResponse ToResponse(this MemberInsight i, InsightRun run)
+    /// <summary>A member's scores with the explanation and reasons worded from the run's facts and stated intent; <paramref name="left"/> (a reason for leaving) comes first.</summary>
+    public static MemberScoresResponse ToResponse(this MemberInsight i, InsightRun run, ChurnReason? left = null)
     {
         var facts = i.Facts;
         return new MemberScoresResponse(
@@ -46,9 +47,9 @@ public static class InsightViews
             i.ValueRank,
             i.ValueDecile,
             i.Class.ToWire(),
-            MemberClassRule.Explain(facts).Explanation,
+            MemberClassRule.Explain(facts, i.Nps).Explanation,
             i.ChurnScore,
-            Reasons(facts),
+            Reasons(facts, i.Nps, left),
             new MemberInsightFacts(
                 i.TenureDays, i.Visits, i.VisitsYear, i.VisitsQuarter, i.VisitsPreviousQuarter, Money(i.NetSpendYear), Money(i.NetSpendQuarter),
                 i.LastVisitAt, i.DaysSinceLastVisit, i.IntervalDays, facts.IntervalSpread));

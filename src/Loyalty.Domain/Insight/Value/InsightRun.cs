@@ -124,5 +124,8 @@ public sealed class MemberInsight
 
     public int ChurnScore { get; private set; }
 
+    /// <summary>The member's latest NPS answer as of the run (stated intent in the class rule and churn score), or null without one.</summary>
+    public int? Nps { get; private set; }
+
     public MemberFacts Facts => new(TenureDays, Visits, VisitsYear, VisitsQuarter, VisitsPreviousQuarter, NetSpendYear, NetSpendQuarter, DaysSinceLastVisit, IntervalDays, IntervalVariation);
 }

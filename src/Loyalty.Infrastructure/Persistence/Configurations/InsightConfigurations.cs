@@ -1,3 +1,4 @@
+using Loyalty.Domain.Insight.Health;
 using Loyalty.Domain.Insight.Retention;
 using Loyalty.Domain.Insight.Value;
 using Microsoft.EntityFrameworkCore;
@@ -45,5 +46,27 @@ internal sealed class RetentionActionConfiguration : IEntityTypeConfiguration<Re
         b.Ignore(a => a.DueAt);
         b.HasIndex(a => new { a.MemberId, a.TakenAt });
         b.HasIndex(a => a.Outcome); // the job judges pending ones
+    }
+}
+
+internal sealed class ProgrammeHealthMonthConfiguration : IEntityTypeConfiguration<ProgrammeHealthMonth>
+{
+    public void Configure(EntityTypeBuilder<ProgrammeHealthMonth> b)
+    {
+        // 'yyyy-MM' sorts and ranges as text: a range of months reads its rows by key.
+        b.HasKey(m => m.Month);
+        b.Property(m => m.Month).HasMaxLength(7).IsFixedLength();
+        b.Ignore(m => m.Counts);
+    }
+}
+
+internal sealed class ProgrammeHealthAcquisitionConfiguration : IEntityTypeConfiguration<ProgrammeHealthAcquisition>
+{
+    public void Configure(EntityTypeBuilder<ProgrammeHealthAcquisition> b)
+    {
+        b.HasKey(a => new { a.Month, a.Source, a.Key });
+        b.Property(a => a.Month).HasMaxLength(7).IsFixedLength();
+        b.Property(a => a.Source).HasConversion<string>().HasMaxLength(20);
+        b.Property(a => a.Key).HasMaxLength(40);
     }
 }

@@ -58,7 +58,7 @@ public sealed class ListAtRiskMembersHandler(ILoyaltyDbContext db) : IQueryHandl
                           orderby i.ChurnScore descending, i.ValueRank, i.MemberId
                           select new { Insight = i, m.MemberNumber, m.FirstName, m.LastName }).Take(limit + 1).ToListAsync(cancellationToken);
         var items = rows.Select(r => new AtRiskMemberResponse(
-            r.Insight.MemberId, r.MemberNumber, r.FirstName, r.LastName, r.Insight.TierId, r.Insight.ChurnScore, InsightViews.Reasons(r.Insight.Facts),
+            r.Insight.MemberId, r.MemberNumber, r.FirstName, r.LastName, r.Insight.TierId, r.Insight.ChurnScore, InsightViews.Reasons(r.Insight.Facts, r.Insight.Nps),
             InsightViews.Money(r.Insight.LifetimeValue), run.Currency, r.Insight.ValueDecile, r.Insight.Class.ToWire(), r.Insight.LastVisitAt)).ToList();
         var ranks = rows.ToDictionary(r => r.Insight.MemberId, r => r.Insight.ValueRank);
         return Paging.ToPage(items, limit, i => string.Create(CultureInfo.InvariantCulture, $"{i.ChurnScore}|{ranks[i.MemberId]}|{i.MemberId:N}"));

@@ -1,6 +1,7 @@
 using Loyalty.Application.Abstractions;
 using Loyalty.Application.Features.Customised.AccountManagers;
 using Loyalty.Contracts.Admin;
+using Loyalty.Domain.Insight.Churn;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -30,10 +31,13 @@ public sealed class GetMemberInsightHandler(ILoyaltyDbContext db) : IQueryHandle
                           where i.MemberId == query.MemberId
                           orderby r.Number descending
                           select new { Insight = i, Run = r }).Take(HistoryRuns).ToListAsync(cancellationToken);
-        var current = rows.FirstOrDefault(x => x.Run.Id == latest.Id);
+        // Care feeds churn reasons: a member who left and said why carries that reason before the behavioural ones.
+        var left = await db.LeavingReasons.AsNoTracking().Where(r => r.MemberId == query.MemberId)
+            .OrderByDescending(r => r.At).ThenByDescending(r => r.Id).FirstOrDefaultAsync(cancellationToken);
+        var current = rows.FirstOrDefault(x => x.Run.Id == latest.Id) ?? (left is null ? null : rows.FirstOrDefault());
         return new MemberInsightResponse(
             query.MemberId,
-            current?.Insight.ToResponse(current.Run),
+            current?.Insight.ToResponse(current.Run, left is null ? null : ChurnRisk.Left(left.Reason, left.Text, left.At)),
             [.. rows.Select(x => new MemberScoreHistoryItem(
                 x.Run.Id, x.Run.AsOf, InsightViews.Money(x.Insight.LifetimeValue), x.Insight.ValueDecile,
                 new RfmScores(x.Insight.Recency, x.Insight.Frequency, x.Insight.Monetary), x.Insight.Class.ToWire(), x.Insight.ChurnScore))]);
