@@ -3099,3 +3099,61 @@ BEGIN
     END IF;
 END $EF$;
 COMMIT;
+
+START TRANSACTION;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261206193219_Scaleout') THEN
+    CREATE TABLE "CacheGenerations" (
+        "Area" character varying(40) NOT NULL,
+        "Stamp" bigint NOT NULL,
+        CONSTRAINT "PK_CacheGenerations" PRIMARY KEY ("Area")
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261206193219_Scaleout') THEN
+    CREATE TABLE "ServiceInstances" (
+        "Id" uuid NOT NULL,
+        "Host" character varying(200) NOT NULL,
+        "StartedAt" timestamp with time zone NOT NULL,
+        "SeenAt" timestamp with time zone NOT NULL,
+        CONSTRAINT "PK_ServiceInstances" PRIMARY KEY ("Id")
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261206193219_Scaleout') THEN
+    INSERT INTO "CacheGenerations" ("Area", "Stamp")
+    VALUES ('Credentials', 0);
+    INSERT INTO "CacheGenerations" ("Area", "Stamp")
+    VALUES ('EarningRules', 0);
+    INSERT INTO "CacheGenerations" ("Area", "Stamp")
+    VALUES ('PointsPolicy', 0);
+    INSERT INTO "CacheGenerations" ("Area", "Stamp")
+    VALUES ('ReferralProgramme', 0);
+    INSERT INTO "CacheGenerations" ("Area", "Stamp")
+    VALUES ('TierScheme', 0);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261206193219_Scaleout') THEN
+    CREATE INDEX "IX_ServiceInstances_SeenAt" ON "ServiceInstances" ("SeenAt");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261206193219_Scaleout') THEN
+    INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+    VALUES ('20261206193219_Scaleout', '10.0.14');
+    END IF;
+END $EF$;
+COMMIT;

@@ -3439,3 +3439,67 @@ END;
 
 COMMIT;
 GO
+
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206193206_Scaleout'
+)
+BEGIN
+    CREATE TABLE [CacheGenerations] (
+        [Area] nvarchar(40) NOT NULL,
+        [Stamp] bigint NOT NULL,
+        CONSTRAINT [PK_CacheGenerations] PRIMARY KEY ([Area])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206193206_Scaleout'
+)
+BEGIN
+    CREATE TABLE [ServiceInstances] (
+        [Id] uniqueidentifier NOT NULL,
+        [Host] nvarchar(200) NOT NULL,
+        [StartedAt] datetimeoffset NOT NULL,
+        [SeenAt] datetimeoffset NOT NULL,
+        CONSTRAINT [PK_ServiceInstances] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206193206_Scaleout'
+)
+BEGIN
+    IF EXISTS (SELECT * FROM [sys].[identity_columns] WHERE [name] IN (N'Area', N'Stamp') AND [object_id] = OBJECT_ID(N'[CacheGenerations]'))
+        SET IDENTITY_INSERT [CacheGenerations] ON;
+    EXEC(N'INSERT INTO [CacheGenerations] ([Area], [Stamp])
+    VALUES (N''Credentials'', CAST(0 AS bigint)),
+    (N''EarningRules'', CAST(0 AS bigint)),
+    (N''PointsPolicy'', CAST(0 AS bigint)),
+    (N''ReferralProgramme'', CAST(0 AS bigint)),
+    (N''TierScheme'', CAST(0 AS bigint))');
+    IF EXISTS (SELECT * FROM [sys].[identity_columns] WHERE [name] IN (N'Area', N'Stamp') AND [object_id] = OBJECT_ID(N'[CacheGenerations]'))
+        SET IDENTITY_INSERT [CacheGenerations] OFF;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206193206_Scaleout'
+)
+BEGIN
+    CREATE INDEX [IX_ServiceInstances_SeenAt] ON [ServiceInstances] ([SeenAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206193206_Scaleout'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261206193206_Scaleout', N'10.0.14');
+END;
+
+COMMIT;
+GO
