@@ -119,7 +119,7 @@ public sealed class TierSchemeService(ILoyaltyDbContext db, ICacheGenerations ge
         generations.Touch(CacheArea.TierScheme); // committed with the change; the other instances clear their copies within a second
         await db.SaveChangesAsync(cancellationToken);
 
-        cache.Invalidate(); // this instance sees the new scheme at once, others within the cache's lifetime
+        cache.Invalidate(); // this instance sees the new scheme at once, others within a second (the stamp above)
         return moved;
     }
 
