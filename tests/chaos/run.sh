@@ -227,6 +227,7 @@ psql_db -d "$DB" -c "SELECT \"ExternalId\" FROM \"Purchases\" WHERE \"PartnerId\
 check "acknowledged purchases missing from the database" "$(comm -23 "$WORK/acked-purchases" "$WORK/stored-purchases" | wc -l)" 0
 check "purchases stored twice (same receipt)" "$(uniq -d "$WORK/stored-purchases" | wc -l)" 0
 check "purchases with more than one earning ledger entry" "$(psql_db -d "$DB" -c "SELECT COUNT(*) FROM (SELECT \"PurchaseId\" FROM \"LedgerEntries\" WHERE \"PurchaseId\" IS NOT NULL AND \"Type\" = 'Earn' GROUP BY \"PurchaseId\" HAVING COUNT(*) > 1) d")" 0
+check "earning ledger entries = stored purchases (each earned once)" "$(psql_db -d "$DB" -c "SELECT COUNT(*) FROM \"LedgerEntries\" e JOIN \"Purchases\" p ON p.\"Id\" = e.\"PurchaseId\" WHERE p.\"PartnerId\" = '$partner' AND e.\"Type\" = 'Earn'")" "$(wc -l <"$WORK/stored-purchases")"
 awk '$1=="authorise" && ($3==201||$3==200) {print "r-" substr($2, 3)}' "$WORK/all.log" | sort >"$WORK/acked-holds"
 psql_db -d "$DB" -c "SELECT \"Reference\" FROM \"Redemptions\" WHERE \"PartnerId\" = '$partner'" | sort >"$WORK/stored-holds"
 check "acknowledged authorisations missing from the database" "$(comm -23 "$WORK/acked-holds" "$WORK/stored-holds" | wc -l)" 0
