@@ -5,7 +5,8 @@
 #
 # Needs: nginx (apt-get install nginx-light), curl, jq, openssl, psql, a built API
 # (dotnet build src/Loyalty.Api -c Release) and the local PostgreSQL (scripts/postgres-local.sh start).
-# Usage: tests/chaos/run.sh            (CHAOS_SECONDS=60 CHAOS_WORKERS=6 CHAOS_KILLS=4 by default)
+# Usage: tests/chaos/run.sh   (CHAOS_SECONDS=60 CHAOS_WORKERS=6 CHAOS_KILLS=4 CHAOS_READY_SECONDS=180 by default;
+#        an instance that is not ready within CHAOS_READY_SECONDS of its start fails the run)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ROOT=$PWD
@@ -69,7 +70,7 @@ start_instance() { # index
   PIDS[$i]=$!
 }
 wait_ready() { # index
-  for _ in $(seq 1 240); do
+  for _ in $(seq 1 $((${CHAOS_READY_SECONDS:-180} * 4))); do
     curl -fs -o /dev/null "http://127.0.0.1:${PORTS[$1]}/health/ready" && return 0
     sleep 0.25
   done
