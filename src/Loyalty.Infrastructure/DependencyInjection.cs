@@ -6,6 +6,7 @@ using Loyalty.Infrastructure.Idempotency;
 using Loyalty.Infrastructure.Insight;
 using Loyalty.Infrastructure.Jobs;
 using Loyalty.Infrastructure.Persistence;
+using Loyalty.Infrastructure.Scaling;
 using Loyalty.Infrastructure.Seeding;
 using Loyalty.Infrastructure.Webhooks;
 using Microsoft.EntityFrameworkCore;
@@ -47,6 +48,13 @@ public static class DependencyInjection
         {
             services.AddSingleton<IWriteGate, OpenWriteGate>();
         }
+
+        // Several instances on one database: cache stamps and the instance registry (see ClusterWatcher).
+        services.AddOptions<ClusterOptions>().Bind(configuration.GetSection(ClusterOptions.Section));
+        services.AddSingleton<ClusterMembership>();
+        services.AddSingleton<ClusterWatcher>();
+        services.AddHostedService(sp => sp.GetRequiredService<ClusterWatcher>());
+        services.AddScoped<ICacheGenerations, CacheGenerations>();
 
         services.AddOptions<IdempotencyOptions>().Bind(configuration.GetSection("Idempotency"));
         services.AddSingleton<IdempotencyStore>();

@@ -46,6 +46,7 @@ public sealed class ApiKeyAuthenticationHandler(
         var key = cache.Find(prefix);
         if (key is null)
         {
+            var generation = cache.Generation;
             await using var db = await contexts.CreateDbContextAsync(Context.RequestAborted);
             key = await (from k in db.ApiKeys.AsNoTracking()
                          join p in db.Partners.AsNoTracking() on k.PartnerId equals p.Id
@@ -54,7 +55,7 @@ public sealed class ApiKeyAuthenticationHandler(
                         .SingleOrDefaultAsync(Context.RequestAborted);
             if (key is not null)
             {
-                cache.Remember(prefix, key);
+                cache.Remember(prefix, key, generation);
             }
         }
 

@@ -10,7 +10,8 @@ public sealed record ApiKeyRecord(Guid Id, Guid PartnerId, byte[] SecretHash, st
 /// <summary>
 /// Keys that authenticated recently, by prefix, for <see cref="Lifetime"/>. Only keys that were found are cached
 /// (an attacker's random prefixes cannot fill it), the hash is still compared on every call, and the cache is
-/// bounded. Revocation and partner suspension clear it through <see cref="ICredentialCache"/>.
+/// bounded. Revocation, rotation and partner suspension clear it through <see cref="ICredentialCache"/>: on this
+/// instance at once, on the others when their cluster watcher sees the credentials' stamp move (within a second).
 /// </summary>
 public sealed class ApiKeyCache(TimeProvider clock) : ICredentialCache
 {
@@ -18,6 +19,10 @@ public sealed class ApiKeyCache(TimeProvider clock) : ICredentialCache
     private const int MaxEntries = 10_000;
 
     private readonly ConcurrentDictionary<string, (ApiKeyRecord Key, DateTimeOffset LoadedAt)> _entries = new(StringComparer.Ordinal);
+    private long _generation;
+
+    /// <summary>Moves on every <see cref="Invalidate"/>; read it before loading a key and pass it to <see cref="Remember"/>.</summary>
+    public long Generation => Interlocked.Read(ref _generation);
 
     public ApiKeyRecord? Find(string prefix)
     {
@@ -35,8 +40,17 @@ public sealed class ApiKeyCache(TimeProvider clock) : ICredentialCache
         return null;
     }
 
-    public void Remember(string prefix, ApiKeyRecord key)
+    /// <summary>
+    /// Caches <paramref name="key"/> unless the cache was cleared since <paramref name="loadedAtGeneration"/>: a key
+    /// read just before a revocation must not be cached after it.
+    /// </summary>
+    public void Remember(string prefix, ApiKeyRecord key, long? loadedAtGeneration = null)
     {
+        if (loadedAtGeneration is { } seen && seen != Generation)
+        {
+            return;
+        }
+
         if (_entries.Count >= MaxEntries)
         {
             _entries.Clear();
@@ -45,5 +59,9 @@ public sealed class ApiKeyCache(TimeProvider clock) : ICredentialCache
         _entries[prefix] = (key, clock.GetUtcNow());
     }
 
-    public void Invalidate() => _entries.Clear();
+    public void Invalidate()
+    {
+        Interlocked.Increment(ref _generation);
+        _entries.Clear();
+    }
 }

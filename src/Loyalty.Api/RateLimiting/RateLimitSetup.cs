@@ -3,11 +3,17 @@ using System.Threading.RateLimiting;
 using Loyalty.Api.Auth;
 using Loyalty.Api.Errors;
 using Loyalty.Contracts;
+using Loyalty.Infrastructure.Scaling;
 using Microsoft.AspNetCore.RateLimiting;
 
 namespace Loyalty.Api.RateLimiting;
 
-/// <summary>Requests per window for each audience; configured under <c>RateLimiting</c>.</summary>
+/// <summary>
+/// Requests per window for each audience; configured under <c>RateLimiting</c>. The partner and member limits are
+/// totals across all instances on the database: each instance enforces its share (the total divided by the live
+/// instances, see <see cref="ClusterMembership"/>), so no request waits for a shared counter. Staff and anonymous
+/// limits stay per instance.
+/// </summary>
 public sealed class RateLimitOptions
 {
     public int PartnerPermitsPerSecond { get; set; } = 100;
@@ -51,11 +57,12 @@ public static class RateLimitSetup
                     ? own
                     : limits.PartnerPermitsPerSecond;
                 var partner = context.User.FindFirst(LoyaltyClaims.PartnerId)?.Value ?? "anonymous:" + context.Connection.RemoteIpAddress;
+                var share = ShareOf(context, permits);
                 return RateLimitPartition.GetFixedWindowLimiter(
-                    partner + "/" + permits.ToString(CultureInfo.InvariantCulture),
-                    _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = TimeSpan.FromSeconds(1) });
+                    partner + "/" + share.ToString(CultureInfo.InvariantCulture),
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = share, Window = TimeSpan.FromSeconds(1) });
             });
-            o.AddPolicy(MemberPolicy, context => PerSubjectPerMinute(context, limits.MemberPermitsPerMinute));
+            o.AddPolicy(MemberPolicy, context => PerSubjectPerMinute(context, ShareOf(context, limits.MemberPermitsPerMinute)));
             o.AddPolicy(AdminPolicy, context => PerSubjectPerMinute(context, limits.AdminPermitsPerMinute));
             o.OnRejected = async (context, cancellationToken) =>
             {
@@ -73,9 +80,14 @@ public static class RateLimitSetup
         return services;
     }
 
+    // This instance's part of a cluster-wide total. It is part of the partition key with the limit, so a change in
+    // the number of instances starts fresh windows at the new share.
+    private static int ShareOf(HttpContext context, int total) =>
+        context.RequestServices.GetRequiredService<ClusterMembership>().ShareOf(total);
+
     // Members and staff are both bearer tokens, counted by subject; each policy keeps its own partitions.
     private static RateLimitPartition<string> PerSubjectPerMinute(HttpContext context, int permits) =>
         RateLimitPartition.GetFixedWindowLimiter(
-            context.User.FindFirst(LoyaltyClaims.Subject)?.Value ?? "anonymous:" + context.Connection.RemoteIpAddress,
+            (context.User.FindFirst(LoyaltyClaims.Subject)?.Value ?? "anonymous:" + context.Connection.RemoteIpAddress) + "/" + permits.ToString(CultureInfo.InvariantCulture),
             _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = TimeSpan.FromMinutes(1) });
 }

@@ -4,7 +4,8 @@ namespace Loyalty.Application.Common;
 
 /// <summary>
 /// Programme configuration read on every earn but changed rarely, kept in process for <c>timeToLive</c>. A change in
-/// this instance invalidates it at once; other instances pick the change up when their copy expires. While one
+/// this instance invalidates it at once; other instances
+/// clear theirs when their cluster watcher sees the area's stamp move (within a second), or when their copy expires. While one
 /// request refreshes an expired (not invalidated) copy, the others keep using it instead of piling onto the database.
 /// </summary>
 public abstract class RefreshingSnapshot<T>(TimeProvider clock, TimeSpan timeToLive) : IDisposable

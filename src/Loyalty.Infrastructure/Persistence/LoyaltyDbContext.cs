@@ -29,6 +29,7 @@ using Loyalty.Domain.Structural.Outbox;
 using Loyalty.Domain.Structural.Partners;
 using Loyalty.Domain.Structural.Webhooks;
 using Loyalty.Infrastructure.Idempotency;
+using Loyalty.Infrastructure.Scaling;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
@@ -37,6 +38,10 @@ namespace Loyalty.Infrastructure.Persistence;
 public sealed class LoyaltyDbContext(DbContextOptions<LoyaltyDbContext> options) : DbContext(options), ILoyaltyDbContext, IDataProtectionKeyContext
 {
     public DbSet<Member> Members => Set<Member>();
+
+    public DbSet<CacheGeneration> CacheGenerations => Set<CacheGeneration>();
+
+    public DbSet<ServiceInstance> ServiceInstances => Set<ServiceInstance>();
 
     public DbSet<PointsAccount> PointsAccounts => Set<PointsAccount>();
 

@@ -3603,6 +3603,71 @@ namespace Loyalty.Migrations.SqlServer.Migrations
                     b.ToTable("IdempotencyRecords");
                 });
 
+            modelBuilder.Entity("Loyalty.Infrastructure.Scaling.CacheGeneration", b =>
+                {
+                    b.Property<string>("Area")
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<long>("Stamp")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Area");
+
+                    b.ToTable("CacheGenerations", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Area = "Credentials",
+                            Stamp = 0L
+                        },
+                        new
+                        {
+                            Area = "EarningRules",
+                            Stamp = 0L
+                        },
+                        new
+                        {
+                            Area = "PointsPolicy",
+                            Stamp = 0L
+                        },
+                        new
+                        {
+                            Area = "TierScheme",
+                            Stamp = 0L
+                        },
+                        new
+                        {
+                            Area = "ReferralProgramme",
+                            Stamp = 0L
+                        });
+                });
+
+            modelBuilder.Entity("Loyalty.Infrastructure.Scaling.ServiceInstance", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Host")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateTimeOffset>("SeenAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SeenAt");
+
+                    b.ToTable("ServiceInstances", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")

@@ -3573,6 +3573,71 @@ namespace Loyalty.Migrations.Sqlite.Migrations
                     b.ToTable("IdempotencyRecords");
                 });
 
+            modelBuilder.Entity("Loyalty.Infrastructure.Scaling.CacheGeneration", b =>
+                {
+                    b.Property<string>("Area")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Stamp")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Area");
+
+                    b.ToTable("CacheGenerations", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Area = "Credentials",
+                            Stamp = 0L
+                        },
+                        new
+                        {
+                            Area = "EarningRules",
+                            Stamp = 0L
+                        },
+                        new
+                        {
+                            Area = "PointsPolicy",
+                            Stamp = 0L
+                        },
+                        new
+                        {
+                            Area = "TierScheme",
+                            Stamp = 0L
+                        },
+                        new
+                        {
+                            Area = "ReferralProgramme",
+                            Stamp = 0L
+                        });
+                });
+
+            modelBuilder.Entity("Loyalty.Infrastructure.Scaling.ServiceInstance", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Host")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SeenAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("StartedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SeenAt");
+
+                    b.ToTable("ServiceInstances", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")

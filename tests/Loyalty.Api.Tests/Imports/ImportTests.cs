@@ -57,6 +57,26 @@ public sealed class ImportTests(ApiFixture fixture)
     }
 
     [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task Two_import_runs_at_once_as_on_two_instances_earn_each_row_once(DatabaseProvider provider)
+    {
+        var api = fixture.For(provider);
+        var s = await Scenario.StartAsync(api);
+        var ann = await s.EnrolAsync();
+        var at = api.Clock.GetUtcNow().AddDays(-1).ToString("O");
+        var csv = Header + "\n" + string.Concat(Enumerable.Range(1, 40).Select(i => $"{ann.MemberNumber},{s.Store.Id},R-{Unique.Id()},{i},EUR,{at}\n"));
+        using var response = await UploadAsync(s.Partner, csv, "text/csv", Guid.NewGuid().ToString());
+        await response.EnsureStatusAsync(HttpStatusCode.Accepted);
+        var queued = (await response.Content.ReadFromJsonAsync<ImportResponse>(HttpTestExtensions.Json))!;
+
+        // Two loops on one job, as two instances' job loops would run, each claiming chunks until none is left.
+        await Task.WhenAll(Enumerable.Range(0, 2).Select(_ => Task.Run(() => ImportJobRunner.RunUntilIdleAsync(api))));
+
+        var done = await s.Partner.GetJsonAsync<ImportResponse>($"/api/v1/partner/imports/{queued.Id}");
+        Assert.Equal((ImportStatus.Completed, 40, 40, 820L, 0, 0), (done.Status, done.Processed, done.Earned, done.Points, done.Duplicates, done.Rejected));
+        Assert.Equal(820, await s.AssertBalanceEqualsLedgerAsync(ann.MemberNumber));
+    }
+
+    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
     public async Task Rows_that_break_a_rule_are_reported_with_their_reason_while_the_others_earn(DatabaseProvider provider)
     {
         var api = fixture.For(provider);

@@ -51,6 +51,7 @@ public sealed class LoyaltyApiFactory(TestDatabase database, IReadOnlyDictionary
         builder.UseSetting("Webhooks:AllowPrivateNetworks", "true"); // receivers in tests listen on 127.0.0.1
         builder.UseSetting("Webhooks:Timeout", "00:00:05");
         builder.UseSetting("Jobs:Enabled", "false"); // tests run jobs by hand, at the moment they choose
+        builder.UseSetting("Cluster:PollInterval", "00:00:00"); // one instance: no stamp polling (SeveralInstancesTests turns it on)
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore.HttpLogging.HttpLoggingMiddleware", "Warning");
         builder.ConfigureLogging(logging => logging.AddProvider(Logs));

@@ -14,7 +14,7 @@ public sealed class CreateCampaignValidator : AbstractValidator<CreateCampaignCo
     public CreateCampaignValidator() => CampaignRequests.Apply(this, c => c.Request);
 }
 
-public sealed class CreateCampaignHandler(ILoyaltyDbContext db, AuditTrail audit, EarningRulesCache cache, TimeProvider clock) : ICommandHandler<CreateCampaignCommand, CampaignResponse>
+public sealed class CreateCampaignHandler(ILoyaltyDbContext db, ICacheGenerations generations, AuditTrail audit, EarningRulesCache cache, TimeProvider clock) : ICommandHandler<CreateCampaignCommand, CampaignResponse>
 {
     public async ValueTask<CampaignResponse> Handle(CreateCampaignCommand command, CancellationToken cancellationToken)
     {
@@ -25,6 +25,7 @@ public sealed class CreateCampaignHandler(ILoyaltyDbContext db, AuditTrail audit
         db.Campaigns.Add(campaign);
         var response = CampaignRequests.ToResponse(campaign, now);
         audit.Record<CampaignResponse>(command.Actor, "campaign.created", "campaign", campaign.Id, null, response);
+        generations.Touch(CacheArea.EarningRules); // committed with the change; the other instances clear their copies within a second
         await db.SaveChangesAsync(cancellationToken);
         cache.Invalidate();
         return response;

@@ -17,7 +17,7 @@ public sealed class CreateEarningRuleValidator : AbstractValidator<CreateEarning
     public CreateEarningRuleValidator() => EarningRuleRequests.Apply(this, c => c.Request);
 }
 
-public sealed class CreateEarningRuleHandler(ILoyaltyDbContext db, AuditTrail audit, EarningRulesCache cache, TimeProvider clock) : ICommandHandler<CreateEarningRuleCommand, EarningRuleResponse>
+public sealed class CreateEarningRuleHandler(ILoyaltyDbContext db, ICacheGenerations generations, AuditTrail audit, EarningRulesCache cache, TimeProvider clock) : ICommandHandler<CreateEarningRuleCommand, EarningRuleResponse>
 {
     public async ValueTask<EarningRuleResponse> Handle(CreateEarningRuleCommand command, CancellationToken cancellationToken)
     {
@@ -27,6 +27,7 @@ public sealed class CreateEarningRuleHandler(ILoyaltyDbContext db, AuditTrail au
         db.EarningRules.Add(rule);
         var response = EarningRuleRequests.ToResponse(rule);
         audit.Record<EarningRuleResponse>(command.Actor, "earning_rule.created", "earning_rule", rule.Id, null, response);
+        generations.Touch(CacheArea.EarningRules); // committed with the change; the other instances clear their copies within a second
         await db.SaveChangesAsync(cancellationToken);
         cache.Invalidate();
         return response;

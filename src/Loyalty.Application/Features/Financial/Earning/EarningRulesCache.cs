@@ -8,7 +8,7 @@ namespace Loyalty.Application.Features.Financial.Earning;
 /// <summary>
 /// The active rules and their campaigns as an in-process snapshot, so the earn path does not query them per
 /// purchase. An admin change in this instance invalidates it at once (after its commit); other instances pick the
-/// change up when their snapshot expires, after <see cref="TimeToLive"/> at most. While one request refreshes an
+/// change up within a second through the cache stamps (after <see cref="TimeToLive"/> at most if those cannot be read). While one request refreshes an
 /// expired (not invalidated) snapshot, the others keep using it instead of piling onto the database.
 /// </summary>
 public sealed class EarningRulesCache(TimeProvider clock) : RefreshingSnapshot<EarningRuleSet>(clock, TimeToLive)

@@ -9,7 +9,7 @@ namespace Loyalty.Application.Features.Financial.Earning;
 /// <summary>Ends a campaign now: purchases from this instant on no longer qualify; earlier ones keep their points.</summary>
 public sealed record EndCampaignCommand(string Actor, Guid CampaignId) : ICommand<CampaignResponse>;
 
-public sealed class EndCampaignHandler(ILoyaltyDbContext db, AuditTrail audit, EarningRulesCache cache, TimeProvider clock) : ICommandHandler<EndCampaignCommand, CampaignResponse>
+public sealed class EndCampaignHandler(ILoyaltyDbContext db, ICacheGenerations generations, AuditTrail audit, EarningRulesCache cache, TimeProvider clock) : ICommandHandler<EndCampaignCommand, CampaignResponse>
 {
     public async ValueTask<CampaignResponse> Handle(EndCampaignCommand command, CancellationToken cancellationToken)
     {
@@ -20,6 +20,7 @@ public sealed class EndCampaignHandler(ILoyaltyDbContext db, AuditTrail audit, E
         campaign.End(now);
         var after = CampaignRequests.ToResponse(campaign, now);
         audit.Record(command.Actor, "campaign.ended", "campaign", campaign.Id, before, after);
+        generations.Touch(CacheArea.EarningRules); // committed with the change; the other instances clear their copies within a second
         await db.SaveChangesAsync(cancellationToken);
         cache.Invalidate();
         return after;

@@ -15,7 +15,7 @@ public sealed class UpdateCampaignValidator : AbstractValidator<UpdateCampaignCo
     public UpdateCampaignValidator() => CampaignRequests.Apply(this, c => c.Request);
 }
 
-public sealed class UpdateCampaignHandler(ILoyaltyDbContext db, AuditTrail audit, EarningRulesCache cache, TimeProvider clock) : ICommandHandler<UpdateCampaignCommand, CampaignResponse>
+public sealed class UpdateCampaignHandler(ILoyaltyDbContext db, ICacheGenerations generations, AuditTrail audit, EarningRulesCache cache, TimeProvider clock) : ICommandHandler<UpdateCampaignCommand, CampaignResponse>
 {
     public async ValueTask<CampaignResponse> Handle(UpdateCampaignCommand command, CancellationToken cancellationToken)
     {
@@ -28,6 +28,7 @@ public sealed class UpdateCampaignHandler(ILoyaltyDbContext db, AuditTrail audit
         campaign.Update(definition, now);
         var after = CampaignRequests.ToResponse(campaign, now);
         audit.Record(command.Actor, "campaign.updated", "campaign", campaign.Id, before, after);
+        generations.Touch(CacheArea.EarningRules); // committed with the change; the other instances clear their copies within a second
         await db.SaveChangesAsync(cancellationToken);
         cache.Invalidate();
         return after;

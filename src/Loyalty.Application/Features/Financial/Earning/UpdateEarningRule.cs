@@ -14,7 +14,7 @@ public sealed class UpdateEarningRuleValidator : AbstractValidator<UpdateEarning
     public UpdateEarningRuleValidator() => EarningRuleRequests.Apply(this, c => c.Request);
 }
 
-public sealed class UpdateEarningRuleHandler(ILoyaltyDbContext db, AuditTrail audit, EarningRulesCache cache, TimeProvider clock) : ICommandHandler<UpdateEarningRuleCommand, EarningRuleResponse>
+public sealed class UpdateEarningRuleHandler(ILoyaltyDbContext db, ICacheGenerations generations, AuditTrail audit, EarningRulesCache cache, TimeProvider clock) : ICommandHandler<UpdateEarningRuleCommand, EarningRuleResponse>
 {
     public async ValueTask<EarningRuleResponse> Handle(UpdateEarningRuleCommand command, CancellationToken cancellationToken)
     {
@@ -27,6 +27,7 @@ public sealed class UpdateEarningRuleHandler(ILoyaltyDbContext db, AuditTrail au
         db.EarningRules.Add(next);
         var after = EarningRuleRequests.ToResponse(next);
         audit.Record(command.Actor, "earning_rule.updated", "earning_rule", next.Id, before, after);
+        generations.Touch(CacheArea.EarningRules); // committed with the change; the other instances clear their copies within a second
         await db.SaveChangesAsync(cancellationToken);
         cache.Invalidate();
         return after;

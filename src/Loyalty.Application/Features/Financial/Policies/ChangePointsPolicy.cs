@@ -31,7 +31,7 @@ public sealed class ChangePointsPolicyValidator : AbstractValidator<ChangePoints
     }
 }
 
-public sealed class ChangePointsPolicyHandler(ILoyaltyDbContext db, PointsPolicyCache cache, AuditTrail audit, TimeProvider clock) : ICommandHandler<ChangePointsPolicyCommand, PointsPolicyResponse>
+public sealed class ChangePointsPolicyHandler(ILoyaltyDbContext db, ICacheGenerations generations, PointsPolicyCache cache, AuditTrail audit, TimeProvider clock) : ICommandHandler<ChangePointsPolicyCommand, PointsPolicyResponse>
 {
     public async ValueTask<PointsPolicyResponse> Handle(ChangePointsPolicyCommand command, CancellationToken cancellationToken)
     {
@@ -47,6 +47,7 @@ public sealed class ChangePointsPolicyHandler(ILoyaltyDbContext db, PointsPolicy
         policy.Change(PointsPolicyMapping.ToValues(command.Request), now);
         var after = PointsPolicyMapping.ToResponse(policy);
         audit.Record(command.Actor, "points_policy.changed", "points_policy", PointsPolicy.SingletonId, before, after);
+        generations.Touch(CacheArea.PointsPolicy); // committed with the change; the other instances clear their copies within a second
         await db.SaveChangesAsync(cancellationToken);
         cache.Invalidate();
         return after;

@@ -7,7 +7,7 @@ namespace Loyalty.Application.Features.Financial.Policies;
 
 /// <summary>
 /// The points policy is read on every earn and changes rarely: keep it for a few seconds. A change made through
-/// this instance is seen at once; other instances see it within <see cref="Lifetime"/>.
+/// this instance is seen at once; other instances within a second (cache stamps), or <see cref="Lifetime"/> at most.
 /// </summary>
 public sealed class PointsPolicyCache(TimeProvider clock) : RefreshingSnapshot<PointsPolicy>(clock, Lifetime)
 {

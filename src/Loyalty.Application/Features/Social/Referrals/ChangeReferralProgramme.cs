@@ -27,7 +27,7 @@ public sealed class ChangeReferralProgrammeValidator : AbstractValidator<ChangeR
     }
 }
 
-public sealed class ChangeReferralProgrammeHandler(ILoyaltyDbContext db, ReferralProgrammeCache cache, AuditTrail audit, TimeProvider clock)
+public sealed class ChangeReferralProgrammeHandler(ILoyaltyDbContext db, ICacheGenerations generations, ReferralProgrammeCache cache, AuditTrail audit, TimeProvider clock)
     : ICommandHandler<ChangeReferralProgrammeCommand, ReferralProgrammeResponse>
 {
     public async ValueTask<ReferralProgrammeResponse> Handle(ChangeReferralProgrammeCommand command, CancellationToken cancellationToken)
@@ -45,6 +45,7 @@ public sealed class ChangeReferralProgrammeHandler(ILoyaltyDbContext db, Referra
         programme.Change(new ReferralProgrammeValues(r.Enabled, r.ReferrerPoints, r.RefereePoints, r.MinimumPurchaseAmount, r.Currency, r.MaxRewardsPerMonth, r.MaxRewardsPerYear, r.WindowDays), now);
         var after = ReferralProgrammeMapping.ToResponse(programme);
         audit.Record(command.Actor, "referral_programme.changed", "referral_programme", ReferralProgramme.SingletonId, before, after);
+        generations.Touch(CacheArea.ReferralProgramme); // committed with the change; the other instances clear their copies within a second
         await db.SaveChangesAsync(cancellationToken);
         cache.Invalidate();
         return after;

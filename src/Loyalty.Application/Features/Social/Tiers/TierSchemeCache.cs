@@ -19,7 +19,7 @@ public sealed record TierSchemeSnapshot(TierProgrammeSettings Settings, IReadOnl
 
 /// <summary>
 /// The tier scheme is read on every purchase and changes rarely: kept for a few seconds like the points policy.
-/// Whoever applies a scheme change calls <see cref="RefreshingSnapshot{T}.Invalidate"/>; other instances see it within <see cref="Lifetime"/>.
+/// Whoever applies a scheme change calls <see cref="RefreshingSnapshot{T}.Invalidate"/>; other instances within a second (cache stamps), or <see cref="Lifetime"/> at most.
 /// </summary>
 public sealed class TierSchemeCache(TimeProvider clock) : RefreshingSnapshot<TierSchemeSnapshot>(clock, Lifetime)
 {

@@ -16,7 +16,7 @@ namespace Loyalty.Application.Features.Social.Tiers;
 /// Submits and applies tier scheme versions. Applying updates tiers by id (members, rules and rewards that point at a
 /// tier keep working), adds new ones, retires the ones left out and moves their members down, set-based.
 /// </summary>
-public sealed class TierSchemeService(ILoyaltyDbContext db, ITierMoves moves, AuditTrail audit, TierSchemeCache cache, TimeProvider clock)
+public sealed class TierSchemeService(ILoyaltyDbContext db, ICacheGenerations generations, ITierMoves moves, AuditTrail audit, TierSchemeCache cache, TimeProvider clock)
 {
     /// <summary>Stores a new version (replacing a pending one); applies it at once when it is effective now or earlier.</summary>
     public async Task<TierSchemeVersion> SubmitAsync(TierSchemeRequest request, string actor, CancellationToken cancellationToken)
@@ -116,9 +116,10 @@ public sealed class TierSchemeService(ILoyaltyDbContext db, ITierMoves moves, Au
             version.Id,
             (object)new { tiers = before },
             (object)new { version.Version, settings = TierSchemeMapping.ToResponse(scheme.Settings), tiers = after.Select(TierSchemeMapping.ToResponse).ToList(), retired = retired.Select(t => t.Id).ToList(), membersMoved = moved });
+        generations.Touch(CacheArea.TierScheme); // committed with the change; the other instances clear their copies within a second
         await db.SaveChangesAsync(cancellationToken);
 
-        cache.Invalidate(); // this instance sees the new scheme at once, others within the cache's lifetime
+        cache.Invalidate(); // this instance sees the new scheme at once, others within a second (the stamp above)
         return moved;
     }
 

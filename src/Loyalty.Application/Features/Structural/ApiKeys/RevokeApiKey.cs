@@ -11,7 +11,7 @@ namespace Loyalty.Application.Features.Structural.ApiKeys;
 
 public sealed record RevokeApiKeyCommand(string Actor, Guid PartnerId, Guid KeyId) : ICommand<ApiKeyResponse>, ITransactionalCommand;
 
-public sealed class RevokeApiKeyHandler(ILoyaltyDbContext db, AuditTrail audit, ICredentialCache credentials, TimeProvider clock) : ICommandHandler<RevokeApiKeyCommand, ApiKeyResponse>
+public sealed class RevokeApiKeyHandler(ILoyaltyDbContext db, ICacheGenerations generations, AuditTrail audit, ICredentialCache credentials, TimeProvider clock) : ICommandHandler<RevokeApiKeyCommand, ApiKeyResponse>
 {
     public async ValueTask<ApiKeyResponse> Handle(RevokeApiKeyCommand command, CancellationToken cancellationToken)
     {
@@ -21,6 +21,7 @@ public sealed class RevokeApiKeyHandler(ILoyaltyDbContext db, AuditTrail audit, 
         key.Revoke(clock.GetUtcNow());
         var after = key.ToResponse();
         audit.Record(command.Actor, "api_key.revoked", "api_key", key.Id, before, after);
+        generations.Touch(CacheArea.Credentials); // committed with the change; the other instances clear their copies within a second
         await db.SaveChangesAsync(cancellationToken);
         credentials.Invalidate();
         return after;

@@ -25,7 +25,7 @@ public sealed class RotateApiKeyValidator : AbstractValidator<RotateApiKeyComman
         RuleFor(c => c.GraceMinutes).InclusiveBetween(0, (int)ApiKey.MaxGrace.TotalMinutes).When(c => c.GraceMinutes is not null);
 }
 
-public sealed class RotateApiKeyHandler(ILoyaltyDbContext db, AuditTrail audit, ICredentialCache credentials, TimeProvider clock) : ICommandHandler<RotateApiKeyCommand, ApiKeyCreatedResponse>
+public sealed class RotateApiKeyHandler(ILoyaltyDbContext db, ICacheGenerations generations, AuditTrail audit, ICredentialCache credentials, TimeProvider clock) : ICommandHandler<RotateApiKeyCommand, ApiKeyCreatedResponse>
 {
     public async ValueTask<ApiKeyCreatedResponse> Handle(RotateApiKeyCommand command, CancellationToken cancellationToken)
     {
@@ -43,6 +43,7 @@ public sealed class RotateApiKeyHandler(ILoyaltyDbContext db, AuditTrail audit, 
         db.ApiKeys.Add(successor);
         audit.Record(command.Actor, "api_key.rotated", "api_key", old.Id, before, old.ToResponse());
         audit.Record<ApiKeyResponse>(command.Actor, "api_key.created", "api_key", successor.Id, null, successor.ToResponse());
+        generations.Touch(CacheArea.Credentials); // committed with the change; the other instances clear their copies within a second
         await db.SaveChangesAsync(cancellationToken);
         credentials.Invalidate(); // the old key's expiry applies at once, not after the cache's lifetime
         return new ApiKeyCreatedResponse(successor.Id, successor.PartnerId, successor.Name, successor.Prefix, secret, successor.ScopeList, successor.CreatedAt);

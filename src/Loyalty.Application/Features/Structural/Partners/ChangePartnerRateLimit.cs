@@ -17,7 +17,7 @@ public sealed class ChangePartnerRateLimitValidator : AbstractValidator<ChangePa
         RuleFor(c => c.Request.PermitsPerSecond).InclusiveBetween(1, Partner.MaxRateLimitPerSecond).When(c => c.Request.PermitsPerSecond is not null);
 }
 
-public sealed class ChangePartnerRateLimitHandler(ILoyaltyDbContext db, AuditTrail audit, ICredentialCache credentials) : ICommandHandler<ChangePartnerRateLimitCommand, PartnerResponse>
+public sealed class ChangePartnerRateLimitHandler(ILoyaltyDbContext db, ICacheGenerations generations, AuditTrail audit, ICredentialCache credentials) : ICommandHandler<ChangePartnerRateLimitCommand, PartnerResponse>
 {
     public async ValueTask<PartnerResponse> Handle(ChangePartnerRateLimitCommand command, CancellationToken cancellationToken)
     {
@@ -26,6 +26,7 @@ public sealed class ChangePartnerRateLimitHandler(ILoyaltyDbContext db, AuditTra
         partner.ChangeRateLimit(command.Request.PermitsPerSecond);
         var after = partner.ToResponse();
         audit.Record(command.Actor, "partner.rate_limit_changed", "partner", partner.Id, before, after);
+        generations.Touch(CacheArea.Credentials); // committed with the change; the other instances clear their copies within a second
         await db.SaveChangesAsync(cancellationToken);
         credentials.Invalidate();
         return after;

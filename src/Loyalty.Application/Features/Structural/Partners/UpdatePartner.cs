@@ -26,7 +26,7 @@ public sealed class UpdatePartnerValidator : AbstractValidator<UpdatePartnerComm
     }
 }
 
-public sealed class UpdatePartnerHandler(ILoyaltyDbContext db, AuditTrail audit, ICredentialCache credentials) : ICommandHandler<UpdatePartnerCommand, PartnerResponse>
+public sealed class UpdatePartnerHandler(ILoyaltyDbContext db, ICacheGenerations generations, AuditTrail audit, ICredentialCache credentials) : ICommandHandler<UpdatePartnerCommand, PartnerResponse>
 {
     public async ValueTask<PartnerResponse> Handle(UpdatePartnerCommand command, CancellationToken cancellationToken)
     {
@@ -56,6 +56,7 @@ public sealed class UpdatePartnerHandler(ILoyaltyDbContext db, AuditTrail audit,
 
         var after = partner.ToResponse();
         audit.Record(command.Actor, "partner.updated", "partner", partner.Id, before, after);
+        generations.Touch(CacheArea.Credentials); // committed with the change; the other instances clear their copies within a second
         await db.SaveChangesAsync(cancellationToken);
         credentials.Invalidate(); // a suspension takes effect at once
         return after;
