@@ -3104,14 +3104,25 @@ START TRANSACTION;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261206193723_ProgrammeHealth') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261206210301_ProgrammeHealthAndScaleOut') THEN
     ALTER TABLE "MemberInsights" ADD "Nps" integer;
     END IF;
 END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261206193723_ProgrammeHealth') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261206210301_ProgrammeHealthAndScaleOut') THEN
+    CREATE TABLE "CacheGenerations" (
+        "Area" character varying(40) NOT NULL,
+        "Stamp" bigint NOT NULL,
+        CONSTRAINT "PK_CacheGenerations" PRIMARY KEY ("Area")
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261206210301_ProgrammeHealthAndScaleOut') THEN
     CREATE TABLE "ProgrammeHealthAcquisitions" (
         "Month" character(7) NOT NULL,
         "Source" character varying(20) NOT NULL,
@@ -3124,7 +3135,7 @@ END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261206193723_ProgrammeHealth') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261206210301_ProgrammeHealthAndScaleOut') THEN
     CREATE TABLE "ProgrammeHealthMonths" (
         "Month" character(7) NOT NULL,
         "ActiveMembers" bigint NOT NULL,
@@ -3148,9 +3159,52 @@ END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261206193723_ProgrammeHealth') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261206210301_ProgrammeHealthAndScaleOut') THEN
+    CREATE TABLE "ServiceInstances" (
+        "Id" uuid NOT NULL,
+        "Host" character varying(200) NOT NULL,
+        "StartedAt" timestamp with time zone NOT NULL,
+        "SeenAt" timestamp with time zone NOT NULL,
+        CONSTRAINT "PK_ServiceInstances" PRIMARY KEY ("Id")
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261206210301_ProgrammeHealthAndScaleOut') THEN
+    INSERT INTO "CacheGenerations" ("Area", "Stamp")
+    VALUES ('Credentials', 0);
+    INSERT INTO "CacheGenerations" ("Area", "Stamp")
+    VALUES ('EarningRules', 0);
+    INSERT INTO "CacheGenerations" ("Area", "Stamp")
+    VALUES ('PointsPolicy', 0);
+    INSERT INTO "CacheGenerations" ("Area", "Stamp")
+    VALUES ('ReferralProgramme', 0);
+    INSERT INTO "CacheGenerations" ("Area", "Stamp")
+    VALUES ('TierScheme', 0);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261206210301_ProgrammeHealthAndScaleOut') THEN
+    CREATE INDEX "IX_PointsLots_MemberExpiry" ON "PointsLots" ("MemberId", "IsPending", "ExpiresAt") WHERE "Remaining" > 0;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261206210301_ProgrammeHealthAndScaleOut') THEN
+    CREATE INDEX "IX_ServiceInstances_SeenAt" ON "ServiceInstances" ("SeenAt");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261206210301_ProgrammeHealthAndScaleOut') THEN
     INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
-    VALUES ('20261206193723_ProgrammeHealth', '10.0.14');
+    VALUES ('20261206210301_ProgrammeHealthAndScaleOut', '10.0.14');
     END IF;
 END $EF$;
 COMMIT;

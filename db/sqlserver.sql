@@ -3443,7 +3443,7 @@ GO
 BEGIN TRANSACTION;
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261206193706_ProgrammeHealth'
+    WHERE [MigrationId] = N'20261206210255_ProgrammeHealthAndScaleOut'
 )
 BEGIN
     ALTER TABLE [MemberInsights] ADD [Nps] int NULL;
@@ -3451,7 +3451,19 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261206193706_ProgrammeHealth'
+    WHERE [MigrationId] = N'20261206210255_ProgrammeHealthAndScaleOut'
+)
+BEGIN
+    CREATE TABLE [CacheGenerations] (
+        [Area] nvarchar(40) NOT NULL,
+        [Stamp] bigint NOT NULL,
+        CONSTRAINT [PK_CacheGenerations] PRIMARY KEY ([Area])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206210255_ProgrammeHealthAndScaleOut'
 )
 BEGIN
     CREATE TABLE [ProgrammeHealthAcquisitions] (
@@ -3465,7 +3477,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261206193706_ProgrammeHealth'
+    WHERE [MigrationId] = N'20261206210255_ProgrammeHealthAndScaleOut'
 )
 BEGIN
     CREATE TABLE [ProgrammeHealthMonths] (
@@ -3490,11 +3502,58 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261206193706_ProgrammeHealth'
+    WHERE [MigrationId] = N'20261206210255_ProgrammeHealthAndScaleOut'
+)
+BEGIN
+    CREATE TABLE [ServiceInstances] (
+        [Id] uniqueidentifier NOT NULL,
+        [Host] nvarchar(200) NOT NULL,
+        [StartedAt] datetimeoffset NOT NULL,
+        [SeenAt] datetimeoffset NOT NULL,
+        CONSTRAINT [PK_ServiceInstances] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206210255_ProgrammeHealthAndScaleOut'
+)
+BEGIN
+    IF EXISTS (SELECT * FROM [sys].[identity_columns] WHERE [name] IN (N'Area', N'Stamp') AND [object_id] = OBJECT_ID(N'[CacheGenerations]'))
+        SET IDENTITY_INSERT [CacheGenerations] ON;
+    EXEC(N'INSERT INTO [CacheGenerations] ([Area], [Stamp])
+    VALUES (N''Credentials'', CAST(0 AS bigint)),
+    (N''EarningRules'', CAST(0 AS bigint)),
+    (N''PointsPolicy'', CAST(0 AS bigint)),
+    (N''ReferralProgramme'', CAST(0 AS bigint)),
+    (N''TierScheme'', CAST(0 AS bigint))');
+    IF EXISTS (SELECT * FROM [sys].[identity_columns] WHERE [name] IN (N'Area', N'Stamp') AND [object_id] = OBJECT_ID(N'[CacheGenerations]'))
+        SET IDENTITY_INSERT [CacheGenerations] OFF;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206210255_ProgrammeHealthAndScaleOut'
+)
+BEGIN
+    EXEC(N'CREATE INDEX [IX_PointsLots_MemberExpiry] ON [PointsLots] ([MemberId], [IsPending], [ExpiresAt]) WHERE [Remaining] > 0');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206210255_ProgrammeHealthAndScaleOut'
+)
+BEGIN
+    CREATE INDEX [IX_ServiceInstances_SeenAt] ON [ServiceInstances] ([SeenAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206210255_ProgrammeHealthAndScaleOut'
 )
 BEGIN
     INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261206193706_ProgrammeHealth', N'10.0.14');
+    VALUES (N'20261206210255_ProgrammeHealthAndScaleOut', N'10.0.14');
 END;
 
 COMMIT;

@@ -1719,6 +1719,9 @@ namespace Loyalty.Migrations.Sqlite.Migrations
                     b.HasIndex(new[] { "ExpiresAt" }, "IX_PointsLots_Expiring")
                         .HasFilter("\"Remaining\" > 0");
 
+                    b.HasIndex(new[] { "MemberId", "IsPending", "ExpiresAt" }, "IX_PointsLots_MemberExpiry")
+                        .HasFilter("\"Remaining\" > 0");
+
                     b.HasIndex(new[] { "PendingUntil" }, "IX_PointsLots_PendingUntil")
                         .HasFilter("\"IsPending\"");
 

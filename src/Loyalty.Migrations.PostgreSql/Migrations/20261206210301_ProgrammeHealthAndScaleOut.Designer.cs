@@ -12,8 +12,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Loyalty.Migrations.PostgreSql.Migrations
 {
     [DbContext(typeof(LoyaltyDbContext))]
-    [Migration("20261206193723_ProgrammeHealth")]
-    partial class ProgrammeHealth
+    [Migration("20261206210301_ProgrammeHealthAndScaleOut")]
+    partial class ProgrammeHealthAndScaleOut
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -1743,6 +1743,9 @@ namespace Loyalty.Migrations.PostgreSql.Migrations
                     b.HasIndex("PurchaseId");
 
                     b.HasIndex(new[] { "ExpiresAt" }, "IX_PointsLots_Expiring")
+                        .HasFilter("\"Remaining\" > 0");
+
+                    b.HasIndex(new[] { "MemberId", "IsPending", "ExpiresAt" }, "IX_PointsLots_MemberExpiry")
                         .HasFilter("\"Remaining\" > 0");
 
                     b.HasIndex(new[] { "PendingUntil" }, "IX_PointsLots_PendingUntil")
@@ -3603,6 +3606,71 @@ namespace Loyalty.Migrations.PostgreSql.Migrations
                     b.HasIndex("ExpiresAt");
 
                     b.ToTable("IdempotencyRecords");
+                });
+
+            modelBuilder.Entity("Loyalty.Infrastructure.Scaling.CacheGeneration", b =>
+                {
+                    b.Property<string>("Area")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<long>("Stamp")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Area");
+
+                    b.ToTable("CacheGenerations", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Area = "Credentials",
+                            Stamp = 0L
+                        },
+                        new
+                        {
+                            Area = "EarningRules",
+                            Stamp = 0L
+                        },
+                        new
+                        {
+                            Area = "PointsPolicy",
+                            Stamp = 0L
+                        },
+                        new
+                        {
+                            Area = "TierScheme",
+                            Stamp = 0L
+                        },
+                        new
+                        {
+                            Area = "ReferralProgramme",
+                            Stamp = 0L
+                        });
+                });
+
+            modelBuilder.Entity("Loyalty.Infrastructure.Scaling.ServiceInstance", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Host")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("SeenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SeenAt");
+
+                    b.ToTable("ServiceInstances", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>

@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Loyalty.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(LoyaltyDbContext))]
-    [Migration("20261206193152_Scaleout")]
-    partial class Scaleout
+    [Migration("20261206210248_ProgrammeHealthAndScaleOut")]
+    partial class ProgrammeHealthAndScaleOut
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -1722,6 +1722,9 @@ namespace Loyalty.Migrations.Sqlite.Migrations
                     b.HasIndex(new[] { "ExpiresAt" }, "IX_PointsLots_Expiring")
                         .HasFilter("\"Remaining\" > 0");
 
+                    b.HasIndex(new[] { "MemberId", "IsPending", "ExpiresAt" }, "IX_PointsLots_MemberExpiry")
+                        .HasFilter("\"Remaining\" > 0");
+
                     b.HasIndex(new[] { "PendingUntil" }, "IX_PointsLots_PendingUntil")
                         .HasFilter("\"IsPending\"");
 
@@ -2258,6 +2261,83 @@ namespace Loyalty.Migrations.Sqlite.Migrations
                     b.ToTable("PointsTransfers");
                 });
 
+            modelBuilder.Entity("Loyalty.Domain.Insight.Health.ProgrammeHealthAcquisition", b =>
+                {
+                    b.Property<string>("Month")
+                        .HasMaxLength(7)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Members")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Month", "Source", "Key");
+
+                    b.ToTable("ProgrammeHealthAcquisitions");
+                });
+
+            modelBuilder.Entity("Loyalty.Domain.Insight.Health.ProgrammeHealthMonth", b =>
+                {
+                    b.Property<string>("Month")
+                        .HasMaxLength(7)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.Property<long>("ActiveMembers")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ComputedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Detractors")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("NewMembers")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("NewReferred")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("NpsAnswers")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PointsExpired")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PointsIssued")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PointsRedeemed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PreviousActiveMembers")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Promoters")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RepeatBuyers")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RetainedMembers")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Visits")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Month");
+
+                    b.ToTable("ProgrammeHealthMonths");
+                });
+
             modelBuilder.Entity("Loyalty.Domain.Insight.Retention.RetentionAction", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2413,6 +2493,9 @@ namespace Loyalty.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("NetSpendYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Nps")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Recency")

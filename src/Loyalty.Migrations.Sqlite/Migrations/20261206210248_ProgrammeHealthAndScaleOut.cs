@@ -1,11 +1,14 @@
-﻿using Microsoft.EntityFrameworkCore.Migrations;
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
+
+#pragma warning disable CA1814 // Prefer jagged arrays over multidimensional
 
 namespace Loyalty.Migrations.Sqlite.Migrations
 {
     /// <inheritdoc />
-    public partial class ProgrammeHealth : Migration
+    public partial class ProgrammeHealthAndScaleOut : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -15,6 +18,18 @@ namespace Loyalty.Migrations.Sqlite.Migrations
                 table: "MemberInsights",
                 type: "INTEGER",
                 nullable: true);
+
+            migrationBuilder.CreateTable(
+                name: "CacheGenerations",
+                columns: table => new
+                {
+                    Area = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Stamp = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CacheGenerations", x => x.Area);
+                });
 
             migrationBuilder.CreateTable(
                 name: "ProgrammeHealthAcquisitions",
@@ -54,16 +69,63 @@ namespace Loyalty.Migrations.Sqlite.Migrations
                 {
                     table.PrimaryKey("PK_ProgrammeHealthMonths", x => x.Month);
                 });
+
+            migrationBuilder.CreateTable(
+                name: "ServiceInstances",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Host = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    StartedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    SeenAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ServiceInstances", x => x.Id);
+                });
+
+            migrationBuilder.InsertData(
+                table: "CacheGenerations",
+                columns: new[] { "Area", "Stamp" },
+                values: new object[,]
+                {
+                    { "Credentials", 0L },
+                    { "EarningRules", 0L },
+                    { "PointsPolicy", 0L },
+                    { "ReferralProgramme", 0L },
+                    { "TierScheme", 0L }
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PointsLots_MemberExpiry",
+                table: "PointsLots",
+                columns: new[] { "MemberId", "IsPending", "ExpiresAt" },
+                filter: "\"Remaining\" > 0");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ServiceInstances_SeenAt",
+                table: "ServiceInstances",
+                column: "SeenAt");
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "CacheGenerations");
+
+            migrationBuilder.DropTable(
                 name: "ProgrammeHealthAcquisitions");
 
             migrationBuilder.DropTable(
                 name: "ProgrammeHealthMonths");
+
+            migrationBuilder.DropTable(
+                name: "ServiceInstances");
+
+            migrationBuilder.DropIndex(
+                name: "IX_PointsLots_MemberExpiry",
+                table: "PointsLots");
 
             migrationBuilder.DropColumn(
                 name: "Nps",
