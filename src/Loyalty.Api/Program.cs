@@ -6,6 +6,7 @@ using Loyalty.Api.Idempotency;
 using Loyalty.Api.Logging;
 using Loyalty.Api.OpenApi;
 using Loyalty.Api.RateLimiting;
+using Loyalty.Api.StaffDashboard;
 using Loyalty.Application;
 using Loyalty.Application.Behaviours;
 using Loyalty.Application.Features.Financial.Ledger;
@@ -65,6 +66,7 @@ app.UseMiddleware<SecurityHeadersMiddleware>();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseMiddleware<RequestSizeLimitMiddleware>();
+app.UseLoyaltyDashboard(); // static staff page, anonymous: its data calls carry the staff token
 app.UseLoyaltyOpenApi();
 app.UseAuthentication();
 app.UseRateLimiter();
