@@ -7,6 +7,7 @@ using Loyalty.Api.Idempotency;
 using Loyalty.Api.Logging;
 using Loyalty.Api.OpenApi;
 using Loyalty.Api.RateLimiting;
+using Loyalty.Api.StaffDashboard;
 using Loyalty.Api.Telemetry;
 using Loyalty.Application;
 using Loyalty.Application.Behaviours;
@@ -70,6 +71,7 @@ app.UseMiddleware<SecurityHeadersMiddleware>();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseMiddleware<RequestSizeLimitMiddleware>();
+app.UseLoyaltyDashboard(); // static staff page, anonymous: its data calls carry the staff token
 app.UseLoyaltyOpenApi();
 app.UseAuthentication();
 app.UseRateLimiter();

@@ -50,6 +50,7 @@ public static class LoyaltyApi
         api.MapInsightValueEndpoints();
         api.MapInsightClassesEndpoints();
         api.MapInsightChurnEndpoints();
+        api.MapInsightDashboardEndpoints();
         api.MapInsightRetentionEndpoints();
         api.MapInsightHealthEndpoints();
 

@@ -81,6 +81,7 @@ public sealed partial class DemoProgrammeSeeder(IDbContextFactory<LoyaltyDbConte
         await DemoNotifications.SeedAsync(sender, now, cancellationToken);
         await DemoInsight.SeedAsync(db, sender, store, now, cancellationToken);
         await DemoCare.SeedAsync(db, now, cancellationToken);
+        await DemoCareHistory.SeedAsync(db, now, cancellationToken);
         LogSeeded(partner.Id, store.Id);
     }
 
