@@ -3,8 +3,8 @@ using Loyalty.Application.Features.Social.Members;
 using Loyalty.Application.Features.Structural.Stores;
 using Loyalty.Domain.Customised.Offers;
 using Loyalty.Domain.Social.Members;
-using Loyalty.Domain.Structural.Partners;
 using Loyalty.Domain.Social.Tiers;
+using Loyalty.Domain.Structural.Partners;
 using Microsoft.EntityFrameworkCore;
 
 namespace Loyalty.Application.Features.Financial.Earning;
