@@ -28,6 +28,7 @@ public sealed class WireEnumTests
         ["Loyalty.Contracts.Admin.TierSchemeVersionStatus"] = "derived from a version's applied and cancelled times",
         ["Loyalty.Contracts.Admin.BulkGrantStatus"] = "derived from the grant's items still pending",
         ["Loyalty.Contracts.Admin.PrioritySource"] = "where a member's priority service comes from, derived from the member and tier flags",
+        ["Loyalty.Contracts.Common.ConsentImportOutcome"] = "what an import did with a row, reported once and never stored",
     };
 
     [Fact]

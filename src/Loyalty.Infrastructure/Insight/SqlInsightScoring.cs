@@ -211,9 +211,9 @@ public sealed class SqlInsightScoring(ILoyaltyDbContext db) : IInsightScoring
             """;
         // Stated intent: the latest NPS answered up to the instant (care's surveys), one row per member.
         var latestNps = $"""
-            SELECT s."MemberId", s."Nps", ROW_NUMBER() OVER (PARTITION BY s."MemberId" ORDER BY s."AnsweredAt" DESC, s."Sequence" DESC) AS "Latest"
-            FROM "Surveys" s
-            WHERE s."AnsweredAt" IS NOT NULL AND s."AnsweredAt" <= {until} AND s."Nps" IS NOT NULL
+            SELECT sv."MemberId", sv."Nps", ROW_NUMBER() OVER (PARTITION BY sv."MemberId" ORDER BY sv."AnsweredAt" DESC, sv."Sequence" DESC) AS "Latest"
+            FROM "Surveys" sv
+            WHERE sv."AnsweredAt" IS NOT NULL AND sv."AnsweredAt" <= {until} AND sv."Nps" IS NOT NULL
             """;
         var gaps = $"""{x.Real("a.\"VisitsYear\" - 1")}""";
         var mean = $"(a.\"GapSum\" / {gaps})";
@@ -232,10 +232,10 @@ public sealed class SqlInsightScoring(ILoyaltyDbContext db) : IInsightScoring
                    CASE WHEN a."VisitsYear" >= 2 THEN
                         CASE WHEN a."GapSum" > 0 THEN {x.Greatest("0.0", $"(a.\"GapSquares\" / {gaps}) / ({mean} * {mean}) - 1")} ELSE 0.0 END
                    END AS "IntervalVariation",
-                   n."Nps"
+                   lastNps."Nps"
             FROM "Members" m
             LEFT JOIN ({visits}) a ON a."MemberId" = m."Id"
-            LEFT JOIN ({latestNps}) n ON n."MemberId" = m."Id" AND n."Latest" = 1
+            LEFT JOIN ({latestNps}) lastNps ON lastNps."MemberId" = m."Id" AND lastNps."Latest" = 1
             WHERE m."Status" = {p.Add(nameof(MemberStatus.Active))} AND m."ErasedAt" IS NULL AND m."EnrolledAt" <= {until}
             """;
     }
