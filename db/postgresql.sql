@@ -3208,3 +3208,34 @@ BEGIN
     END IF;
 END $EF$;
 COMMIT;
+
+START TRANSACTION;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261206230445_CampaignRunValues') THEN
+    CREATE TABLE "CampaignRunValues" (
+        "RunId" uuid NOT NULL,
+        "CampaignId" uuid NOT NULL,
+        "Acquired" bigint NOT NULL,
+        "AcquiredScored" bigint NOT NULL,
+        "AcquiredValue" bigint NOT NULL,
+        "AcquiredTop" bigint NOT NULL,
+        "Reached" bigint NOT NULL,
+        "ReachedScored" bigint NOT NULL,
+        "ReachedValue" bigint NOT NULL,
+        "ReachedTop" bigint NOT NULL,
+        CONSTRAINT "PK_CampaignRunValues" PRIMARY KEY ("RunId", "CampaignId"),
+        CONSTRAINT "FK_CampaignRunValues_InsightRuns_RunId" FOREIGN KEY ("RunId") REFERENCES "InsightRuns" ("Id") ON DELETE CASCADE
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261206230445_CampaignRunValues') THEN
+    INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+    VALUES ('20261206230445_CampaignRunValues', '10.0.14');
+    END IF;
+END $EF$;
+COMMIT;

@@ -3558,3 +3558,37 @@ END;
 
 COMMIT;
 GO
+
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206230439_CampaignRunValues'
+)
+BEGIN
+    CREATE TABLE [CampaignRunValues] (
+        [RunId] uniqueidentifier NOT NULL,
+        [CampaignId] uniqueidentifier NOT NULL,
+        [Acquired] bigint NOT NULL,
+        [AcquiredScored] bigint NOT NULL,
+        [AcquiredValue] bigint NOT NULL,
+        [AcquiredTop] bigint NOT NULL,
+        [Reached] bigint NOT NULL,
+        [ReachedScored] bigint NOT NULL,
+        [ReachedValue] bigint NOT NULL,
+        [ReachedTop] bigint NOT NULL,
+        CONSTRAINT [PK_CampaignRunValues] PRIMARY KEY ([RunId], [CampaignId]),
+        CONSTRAINT [FK_CampaignRunValues_InsightRuns_RunId] FOREIGN KEY ([RunId]) REFERENCES [InsightRuns] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206230439_CampaignRunValues'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261206230439_CampaignRunValues', N'10.0.14');
+END;
+
+COMMIT;
+GO

@@ -178,6 +178,8 @@ public interface ILoyaltyDbContext
 
     DbSet<ProgrammeHealthAcquisition> ProgrammeHealthAcquisitions { get; }
 
+    DbSet<CampaignRunValue> CampaignRunValues { get; }
+
     DbSet<RetentionAction> RetentionActions { get; }
     // Care: service cases, satisfaction surveys and reasons for leaving.
     DbSet<ServiceCase> ServiceCases { get; }

@@ -178,6 +178,8 @@ public sealed class LoyaltyDbContext(DbContextOptions<LoyaltyDbContext> options)
 
     public DbSet<ProgrammeHealthAcquisition> ProgrammeHealthAcquisitions => Set<ProgrammeHealthAcquisition>();
 
+    public DbSet<CampaignRunValue> CampaignRunValues => Set<CampaignRunValue>();
+
     public DbSet<RetentionAction> RetentionActions => Set<RetentionAction>();
     // Care: service cases, satisfaction surveys and reasons for leaving.
     public DbSet<ServiceCase> ServiceCases => Set<ServiceCase>();

@@ -2285,6 +2285,43 @@ namespace Loyalty.Migrations.PostgreSql.Migrations
                     b.ToTable("PointsTransfers");
                 });
 
+            modelBuilder.Entity("Loyalty.Domain.Insight.Health.CampaignRunValue", b =>
+                {
+                    b.Property<Guid>("RunId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CampaignId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("Acquired")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("AcquiredScored")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("AcquiredTop")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("AcquiredValue")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Reached")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("ReachedScored")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("ReachedTop")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("ReachedValue")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("RunId", "CampaignId");
+
+                    b.ToTable("CampaignRunValues");
+                });
+
             modelBuilder.Entity("Loyalty.Domain.Insight.Health.ProgrammeHealthAcquisition", b =>
                 {
                     b.Property<string>("Month")
@@ -4219,6 +4256,15 @@ namespace Loyalty.Migrations.PostgreSql.Migrations
                         .WithMany()
                         .HasForeignKey("ToMemberId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Loyalty.Domain.Insight.Health.CampaignRunValue", b =>
+                {
+                    b.HasOne("Loyalty.Domain.Insight.Value.InsightRun", null)
+                        .WithMany()
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

@@ -2285,6 +2285,43 @@ namespace Loyalty.Migrations.SqlServer.Migrations
                     b.ToTable("PointsTransfers");
                 });
 
+            modelBuilder.Entity("Loyalty.Domain.Insight.Health.CampaignRunValue", b =>
+                {
+                    b.Property<Guid>("RunId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("CampaignId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<long>("Acquired")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("AcquiredScored")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("AcquiredTop")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("AcquiredValue")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Reached")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("ReachedScored")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("ReachedTop")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("ReachedValue")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("RunId", "CampaignId");
+
+                    b.ToTable("CampaignRunValues");
+                });
+
             modelBuilder.Entity("Loyalty.Domain.Insight.Health.ProgrammeHealthAcquisition", b =>
                 {
                     b.Property<string>("Month")
@@ -4220,6 +4257,15 @@ namespace Loyalty.Migrations.SqlServer.Migrations
                         .WithMany()
                         .HasForeignKey("ToMemberId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Loyalty.Domain.Insight.Health.CampaignRunValue", b =>
+                {
+                    b.HasOne("Loyalty.Domain.Insight.Value.InsightRun", null)
+                        .WithMany()
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

@@ -2258,6 +2258,43 @@ namespace Loyalty.Migrations.Sqlite.Migrations
                     b.ToTable("PointsTransfers");
                 });
 
+            modelBuilder.Entity("Loyalty.Domain.Insight.Health.CampaignRunValue", b =>
+                {
+                    b.Property<Guid>("RunId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CampaignId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Acquired")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AcquiredScored")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AcquiredTop")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AcquiredValue")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Reached")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ReachedScored")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ReachedTop")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ReachedValue")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("RunId", "CampaignId");
+
+                    b.ToTable("CampaignRunValues");
+                });
+
             modelBuilder.Entity("Loyalty.Domain.Insight.Health.ProgrammeHealthAcquisition", b =>
                 {
                     b.Property<string>("Month")
@@ -4188,6 +4225,15 @@ namespace Loyalty.Migrations.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("ToMemberId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Loyalty.Domain.Insight.Health.CampaignRunValue", b =>
+                {
+                    b.HasOne("Loyalty.Domain.Insight.Value.InsightRun", null)
+                        .WithMany()
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

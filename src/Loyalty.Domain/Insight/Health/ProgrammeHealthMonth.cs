@@ -196,3 +196,52 @@ public static class HealthMeasures
     private static double? Ratio(long part, long whole) =>
         whole <= 0 ? null : Math.Round((double)part / whole, 4, MidpointRounding.AwayFromZero);
 }
+
+/// <summary>
+/// What a campaign's members were worth in one insight run, stored with the run so that the dashboard reads a row per
+/// campaign instead of grouping every campaign earn line again. <c>Acquired</c>: members who joined with the campaign's
+/// enrolment bonus; <c>Reached</c>: members who earned under it on a purchase. Each with how many were scored in the
+/// run, their total lifetime value (ten-thousandths) and how many sit in the top two value deciles.
+/// </summary>
+public sealed class CampaignRunValue
+{
+    private CampaignRunValue()
+    {
+    }
+
+    public Guid RunId { get; private set; }
+
+    public Guid CampaignId { get; private set; }
+
+    public long Acquired { get; private set; }
+
+    public long AcquiredScored { get; private set; }
+
+    public long AcquiredValue { get; private set; }
+
+    public long AcquiredTop { get; private set; }
+
+    public long Reached { get; private set; }
+
+    public long ReachedScored { get; private set; }
+
+    public long ReachedValue { get; private set; }
+
+    public long ReachedTop { get; private set; }
+
+    public static CampaignRunValue Create(
+        Guid runId, Guid campaignId, long acquired, long acquiredScored, long acquiredValue, long acquiredTop, long reached, long reachedScored, long reachedValue, long reachedTop) =>
+        new()
+        {
+            RunId = runId,
+            CampaignId = campaignId,
+            Acquired = acquired,
+            AcquiredScored = acquiredScored,
+            AcquiredValue = acquiredValue,
+            AcquiredTop = acquiredTop,
+            Reached = reached,
+            ReachedScored = reachedScored,
+            ReachedValue = reachedValue,
+            ReachedTop = reachedTop,
+        };
+}

@@ -70,3 +70,12 @@ internal sealed class ProgrammeHealthAcquisitionConfiguration : IEntityTypeConfi
         b.Property(a => a.Key).HasMaxLength(40);
     }
 }
+
+internal sealed class CampaignRunValueConfiguration : IEntityTypeConfiguration<CampaignRunValue>
+{
+    public void Configure(EntityTypeBuilder<CampaignRunValue> b)
+    {
+        b.HasKey(v => new { v.RunId, v.CampaignId });
+        b.HasOne<InsightRun>().WithMany().HasForeignKey(v => v.RunId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

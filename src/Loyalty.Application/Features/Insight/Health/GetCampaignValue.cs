@@ -9,7 +9,8 @@ namespace Loyalty.Application.Features.Insight.Health;
 
 /// <summary>
 /// Which campaigns and offers won the members who became most valuable: per campaign, the lifetime value (latest
-/// run) of the members it acquired (enrolment bonus) and reached (earned under it on a purchase); per published
+/// run) of the members it acquired (enrolment bonus) and reached (earned under it on a purchase), as the run found
+/// them (a campaign's later members count from the next run); per published
 /// offer, treatment against control: lifetime value and net spend in the <paramref name="Months"/> months after
 /// its start (default 3), per member, and the uplift. Campaigns hold out nobody, so they report no uplift.
 /// </summary>
@@ -33,7 +34,8 @@ public sealed class GetCampaignValueHandler(ILoyaltyDbContext db, IProgrammeHeal
         var run = await InsightViews.LatestRunAsync(db, cancellationToken);
         var currency = run?.Currency ?? (await scheme.GetAsync(db, cancellationToken)).Settings.SpendCurrency;
 
-        var campaignRows = await sums.CampaignValueAsync(run?.Id, cancellationToken);
+        // Stored with the run (see RefreshInsightCommand): a row per campaign, whatever the programme's history.
+        var campaignRows = run is null ? [] : await db.CampaignRunValues.AsNoTracking().Where(v => v.RunId == run.Id).ToListAsync(cancellationToken);
         var campaignIds = campaignRows.Select(r => r.CampaignId).ToList();
         var names = await db.Campaigns.AsNoTracking().Where(c => campaignIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Name, cancellationToken);
         var campaigns = campaignRows

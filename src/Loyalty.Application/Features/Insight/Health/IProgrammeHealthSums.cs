@@ -14,7 +14,10 @@ public interface IProgrammeHealthSums
     /// </summary>
     Task<HealthRollup> ComputeAsync(int fromMonth, int toMonth, CancellationToken cancellationToken);
 
-    /// <summary>Per campaign with an enrolment bonus or purchase earnings: its members' value in the run (see <see cref="CampaignValueRow"/>).</summary>
+    /// <summary>
+    /// Per campaign with an enrolment bonus or purchase earnings: its members' value in the run (see <see cref="CampaignValueRow"/>).
+    /// Groups every campaign earn line, so the insight run computes it once and keeps the rows with the run.
+    /// </summary>
     Task<IReadOnlyList<CampaignValueRow>> CampaignValueAsync(Guid? runId, CancellationToken cancellationToken);
 
     /// <summary>Per published offer and group (treatment, control): members, their value in the run and their net spend in the months after the offer started.</summary>

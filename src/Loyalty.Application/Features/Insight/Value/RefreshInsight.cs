@@ -14,7 +14,7 @@ namespace Loyalty.Application.Features.Insight.Value;
 
 /// <summary>
 /// Scores every active member now (value, class, churn risk) into a new run, kept beside the earlier ones, and
-/// judges retention actions whose window has an answer; rolls up programme health for the recent months (see
+/// values each campaign's members in the run, judges retention actions whose window has an answer; rolls up programme health for the recent months (see
 /// <see cref="HealthMeasures.MonthsToRefresh"/>) and deletes runs beyond <see cref="InsightOptions.KeepRuns"/>.
 /// Set-based; the insight job does it once a day.
 /// </summary>
@@ -35,6 +35,7 @@ public sealed class RefreshInsightHandler(
         await db.SaveChangesAsync(cancellationToken); // the snapshot's rows refer to the run
         var members = await scoring.ScoreAsync(run, cancellationToken);
         run.Complete(members, clock.GetUtcNow());
+        await StoreCampaignValuesAsync(run.Id, cancellationToken);
         await scoring.EvaluateRetentionAsync(asOf, cancellationToken);
         var (fromMonth, toMonth) = await RollUpHealthAsync(asOf, cancellationToken);
         var pruned = await PruneAsync(number, cancellationToken);
@@ -49,6 +50,17 @@ public sealed class RefreshInsightHandler(
         });
         await db.SaveChangesAsync(cancellationToken);
         return run.ToResponse();
+    }
+
+    /// <summary>
+    /// What each campaign's members are worth in this run, kept with the run: a row per campaign, so the dashboard's
+    /// campaign value reads stored rows instead of grouping every campaign earn line of the programme's history again.
+    /// </summary>
+    private async Task StoreCampaignValuesAsync(Guid runId, CancellationToken cancellationToken)
+    {
+        var values = await health.CampaignValueAsync(runId, cancellationToken);
+        db.CampaignRunValues.AddRange(values.Select(v => CampaignRunValue.Create(
+            runId, v.CampaignId, v.Acquired, v.AcquiredScored, v.AcquiredValue, v.AcquiredTop, v.Reached, v.ReachedScored, v.ReachedValue, v.ReachedTop)));
     }
 
     /// <summary>Computes the recent months' health and replaces their stored rows (a few dozen rows, whatever the data).</summary>
@@ -76,6 +88,7 @@ public sealed class RefreshInsightHandler(
         }
 
         await db.MemberInsights.Where(i => db.InsightRuns.Any(r => r.Id == i.RunId && r.Number <= cut)).ExecuteDeleteAsync(cancellationToken);
+        await db.CampaignRunValues.Where(v => db.InsightRuns.Any(r => r.Id == v.RunId && r.Number <= cut)).ExecuteDeleteAsync(cancellationToken);
         return await db.InsightRuns.Where(r => r.Number <= cut).ExecuteDeleteAsync(cancellationToken);
     }
 }
