@@ -7,7 +7,10 @@ namespace Loyalty.Application.Abstractions;
 /// </summary>
 public interface IWriteGate
 {
-    /// <summary>One writer at a time (SQLite): running batches side by side gains nothing.</summary>
+    /// <summary>
+    /// One writer at a time (SQLite): running batches side by side gains nothing, and a unit of work reads before it
+    /// takes its turn, at its first write (<see cref="Common.WriteTransaction.BeginUnitOfWorkAsync"/>).
+    /// </summary>
     bool SingleWriter { get; }
 
     ValueTask<IAsyncDisposable> EnterAsync(CancellationToken cancellationToken);

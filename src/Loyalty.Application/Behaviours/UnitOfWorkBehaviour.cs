@@ -16,12 +16,13 @@ public sealed class UnitOfWorkBehaviour<TMessage, TResponse>(ILoyaltyDbContext d
 {
     public async ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
     {
-        if (message is not ITransactionalCommand || db.Database.CurrentTransaction is not null)
+        if (message is not ITransactionalCommand || WriteTransaction.IsOpen(db))
         {
             return await next(message, cancellationToken);
         }
 
-        WriteTransaction? transaction = await WriteTransaction.BeginAsync(db, writeGate, cancellationToken);
+        // On SQLite the write turn waits for the handler's first write, so its reads run beside other requests.
+        WriteTransaction? transaction = await WriteTransaction.BeginUnitOfWorkAsync(db, writeGate, cancellationToken);
 
         // The unit of work commits or rolls back as a whole, so EF's savepoint around each SaveChanges inside it would
         // only cost two round trips (SAVEPOINT, RELEASE) per save.

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Loyalty.Application.Abstractions;
 using Microsoft.EntityFrameworkCore.Storage;
 
@@ -7,25 +8,96 @@ namespace Loyalty.Application.Common;
 /// A database transaction that writes, begun only after the write gate admits it (on SQLite, one writer at a
 /// time, queued in process). Every write transaction — the unit of work and the background jobs — starts here.
 /// </summary>
+/// <remarks>
+/// The unit of work's transaction (<see cref="BeginUnitOfWorkAsync"/>) is deferred on a single-writer database: the
+/// handler's reads run outside the gate, each on its own, and the turn (gate, then <c>BEGIN IMMEDIATE</c>) is taken
+/// at the unit of work's first write (the SQLite write-turn interceptor calls <see cref="TakeTurnAsync"/>). From
+/// there on it is the same transaction as before. What the handler read before its turn is what a handler on a
+/// server database reads before its first lock (read committed): a value that can change meanwhile and matters
+/// (a balance, an offer's uses, a receipt, a tier) is re-checked by the write itself (conditional updates, unique
+/// indexes, account locks), on every provider alike.
+/// </remarks>
 public sealed class WriteTransaction : IAsyncDisposable
 {
-    private readonly IAsyncDisposable _turn;
-    private readonly IDbContextTransaction _transaction;
+    /// <summary>The deferred units of work, by context: the interceptor finds its context's one here.</summary>
+    private static readonly ConditionalWeakTable<object, WriteTransaction> Deferred = new();
 
-    private WriteTransaction(IAsyncDisposable turn, IDbContextTransaction transaction)
+    private readonly ILoyaltyDbContext _db;
+    private readonly IWriteGate _gate;
+    private IAsyncDisposable? _turn;
+    private IDbContextTransaction? _transaction;
+
+    private WriteTransaction(ILoyaltyDbContext db, IWriteGate gate, IAsyncDisposable? turn, IDbContextTransaction? transaction)
     {
+        _db = db;
+        _gate = gate;
         _turn = turn;
         _transaction = transaction;
     }
 
+    /// <summary>True once the transaction holds its turn and has begun (at once, unless deferred).</summary>
+    public bool HasTurn => _transaction is not null;
+
+    /// <summary>Takes the turn and begins now (the background jobs, which lock before they read).</summary>
     public static async Task<WriteTransaction> BeginAsync(ILoyaltyDbContext db, IWriteGate gate, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(gate);
-        var turn = await gate.EnterAsync(cancellationToken);
+        if (IsDeferred(db))
+        {
+            throw new InvalidOperationException("The context's unit of work owns its transaction already.");
+        }
+
+        var transaction = new WriteTransaction(db, gate, turn: null, transaction: null);
+        await transaction.TakeTurnAsync(cancellationToken);
+        return transaction;
+    }
+
+    /// <summary>
+    /// The unit of work's transaction: on a single-writer database deferred until the first write (see the remarks),
+    /// elsewhere begun at once, as row locks there already let readers and writers run side by side.
+    /// </summary>
+    public static async Task<WriteTransaction> BeginUnitOfWorkAsync(ILoyaltyDbContext db, IWriteGate gate, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(gate);
+        if (!gate.SingleWriter)
+        {
+            return await BeginAsync(db, gate, cancellationToken);
+        }
+
+        var transaction = new WriteTransaction(db, gate, turn: null, transaction: null);
+        Deferred.AddOrUpdate(db, transaction);
+        return transaction;
+    }
+
+    /// <summary>The context's deferred unit of work that has not taken its turn yet, if any.</summary>
+    public static WriteTransaction? AwaitingTurn(object context) =>
+        Deferred.TryGetValue(context, out var transaction) && transaction._transaction is null ? transaction : null;
+
+    /// <summary>
+    /// True inside a unit of work or another write transaction on this context, deferred or begun: what a lock
+    /// taken now (an account or event lock, an update) lasts for.
+    /// </summary>
+    public static bool IsOpen(ILoyaltyDbContext db)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return db.Database.CurrentTransaction is not null || IsDeferred(db);
+    }
+
+    /// <summary>Enters the gate and begins the transaction (<c>BEGIN IMMEDIATE</c> on SQLite); nothing when already in.</summary>
+    public async ValueTask TakeTurnAsync(CancellationToken cancellationToken)
+    {
+        if (_transaction is not null)
+        {
+            return;
+        }
+
+        var turn = await _gate.EnterAsync(cancellationToken);
         try
         {
-            return new WriteTransaction(turn, await db.Database.BeginTransactionAsync(cancellationToken));
+            _transaction = await _db.Database.BeginTransactionAsync(cancellationToken);
+            _turn = turn;
         }
         catch
         {
@@ -34,11 +106,47 @@ public sealed class WriteTransaction : IAsyncDisposable
         }
     }
 
-    public Task CommitAsync(CancellationToken cancellationToken) => _transaction.CommitAsync(cancellationToken);
+    /// <summary>The same for a synchronous EF call (the API's code paths are asynchronous; this blocks a thread).</summary>
+    public void TakeTurn()
+    {
+        if (_transaction is not null)
+        {
+            return;
+        }
+
+        var turn = _gate.EnterAsync(CancellationToken.None).AsTask().GetAwaiter().GetResult();
+        try
+        {
+            _transaction = _db.Database.BeginTransaction();
+            _turn = turn;
+        }
+        catch
+        {
+            turn.DisposeAsync().AsTask().GetAwaiter().GetResult();
+            throw;
+        }
+    }
+
+    /// <summary>Commits what was written; a deferred unit of work that never wrote has nothing to commit.</summary>
+    public Task CommitAsync(CancellationToken cancellationToken) => _transaction?.CommitAsync(cancellationToken) ?? Task.CompletedTask;
 
     public async ValueTask DisposeAsync()
     {
-        await _transaction.DisposeAsync();
-        await _turn.DisposeAsync();
+        if (Deferred.TryGetValue(_db, out var deferred) && ReferenceEquals(deferred, this))
+        {
+            Deferred.Remove(_db);
+        }
+
+        if (_transaction is not null)
+        {
+            await _transaction.DisposeAsync();
+        }
+
+        if (_turn is not null)
+        {
+            await _turn.DisposeAsync();
+        }
     }
+
+    private static bool IsDeferred(ILoyaltyDbContext db) => Deferred.TryGetValue(db, out _);
 }

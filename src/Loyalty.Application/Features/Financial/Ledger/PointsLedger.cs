@@ -260,7 +260,7 @@ public sealed class PointsLedger(ILoyaltyDbContext db, IAccountBalances accounts
     /// </summary>
     public async Task LockAccountAsync(Guid memberId, CancellationToken cancellationToken)
     {
-        if (db.Database.CurrentTransaction is null)
+        if (!WriteTransaction.IsOpen(db))
         {
             throw new InvalidOperationException("An account lock only lasts inside a transaction (an ITransactionalCommand).");
         }

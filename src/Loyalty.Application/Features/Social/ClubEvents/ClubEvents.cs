@@ -32,7 +32,7 @@ public static class ClubEvents
     /// </summary>
     public static async Task LockAsync(ILoyaltyDbContext db, Guid eventId, CancellationToken cancellationToken)
     {
-        if (db.Database.CurrentTransaction is null)
+        if (!WriteTransaction.IsOpen(db))
         {
             throw new InvalidOperationException("An event lock only lasts inside a transaction (an ITransactionalCommand).");
         }
