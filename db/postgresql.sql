@@ -3208,3 +3208,37 @@ BEGIN
     END IF;
 END $EF$;
 COMMIT;
+
+START TRANSACTION;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261206231717_TidyNotificationCap') THEN
+    ALTER TABLE "MemberNotifications" ADD "Sequence" bigint NOT NULL DEFAULT 0;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261206231717_TidyNotificationCap') THEN
+    UPDATE "MemberNotifications" SET "Sequence" = (
+        SELECT COUNT(*) FROM "MemberNotifications" earlier
+        WHERE earlier."MemberId" = "MemberNotifications"."MemberId" AND earlier."Id" <= "MemberNotifications"."Id")
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261206231717_TidyNotificationCap') THEN
+    CREATE UNIQUE INDEX "IX_MemberNotifications_MemberId_Sequence" ON "MemberNotifications" ("MemberId", "Sequence");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261206231717_TidyNotificationCap') THEN
+    INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+    VALUES ('20261206231717_TidyNotificationCap', '10.0.14');
+    END IF;
+END $EF$;
+COMMIT;

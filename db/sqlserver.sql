@@ -3558,3 +3558,42 @@ END;
 
 COMMIT;
 GO
+
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206231651_TidyNotificationCap'
+)
+BEGIN
+    ALTER TABLE [MemberNotifications] ADD [Sequence] bigint NOT NULL DEFAULT CAST(0 AS bigint);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206231651_TidyNotificationCap'
+)
+BEGIN
+    UPDATE "MemberNotifications" SET "Sequence" = (
+        SELECT COUNT(*) FROM "MemberNotifications" earlier
+        WHERE earlier."MemberId" = "MemberNotifications"."MemberId" AND earlier."Id" <= "MemberNotifications"."Id")
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206231651_TidyNotificationCap'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_MemberNotifications_MemberId_Sequence] ON [MemberNotifications] ([MemberId], [Sequence]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206231651_TidyNotificationCap'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261206231651_TidyNotificationCap', N'10.0.14');
+END;
+
+COMMIT;
+GO
