@@ -204,21 +204,24 @@
     return result;
   }
 
-  // One satisfaction report and one care report per month (a programme-health endpoint can replace this later).
+  // NPS per month from one programme-health read (the months the insight refresh rolled up); the service level from
+  // one care report per month.
   async function loadTrend(token, now) {
     const windows = months(now, TREND_MONTHS);
     const range = (w) => `from=${encodeURIComponent(w.from)}&to=${encodeURIComponent(w.to)}`;
-    const [surveys, cases] = await Promise.all([
-      Promise.all(windows.map((w) => get(`/surveys/report?${range(w)}`, token))),
+    const [health, cases] = await Promise.all([
+      get(`/insight/programme-health?from=${windows[0].label}&to=${windows[windows.length - 1].label}`, token),
       Promise.all(windows.map((w) => get(`/cases/report?${range(w)}`, token))),
     ]);
-    const share = (v) => (v === null || v === undefined ? null : Math.round(v * 1000) / 10);
+    const nps = new Map(health.months.filter((m) => m.computed).map((m) => [m.month, m.nps]));
+    const tenth = (v) => (v === null || v === undefined ? null : Math.round(v * 10) / 10);
+    const share = (v) => tenth(v === null || v === undefined ? null : v * 100);
     const rows = windows.map((w, i) => ({
-      month: w.label, nps: surveys[i].nps, answered: surveys[i].answered, service: share(cases[i].withinServiceLevelShare), opened: cases[i].opened,
+      month: w.label, nps: tenth(nps.get(w.label)?.score), answered: nps.get(w.label)?.answers ?? null, service: share(cases[i].withinServiceLevelShare), opened: cases[i].opened,
     }));
     show('trend', {
-      caption: `NPS (−100 to 100) of surveys answered, and the share of cases first answered within their tier's service level, per month (UTC) to ${windows[windows.length - 1].label}.`,
-      headers: ['Month', 'NPS', 'Surveys answered', 'Within service level (%)', 'Cases opened'],
+      caption: `NPS (−100 to 100) of survey answers as of the last insight refresh, and the share of cases first answered within their tier's service level, per month (UTC) to ${windows[windows.length - 1].label}.`,
+      headers: ['Month', 'NPS', 'NPS answers', 'Within service level (%)', 'Cases opened'],
       rows: rows.map((r) => [r.month, r.nps, r.answered, r.service, r.opened]),
       chart: {
         type: 'line',

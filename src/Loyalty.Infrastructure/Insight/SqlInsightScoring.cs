@@ -58,14 +58,8 @@ public sealed class SqlInsightScoring(ILoyaltyDbContext db) : IInsightScoring
             INSERT INTO "MemberInsights" ("RunId", {Columns})
             SELECT {runId}, {Columns} FROM ({scored}) r
             """;
-        if (sql.IsPostgreSql && db.Database.CurrentTransaction is not null)
-        {
-            // The gap pass sorts every visit and the ranks every member: more memory for this transaction only, so
-            // the sorts spill to disk less (the server default is 4 MB).
-            await sql.ExecuteAsync(db, "SET LOCAL work_mem = '256MB'", sql.NewParameters(), cancellationToken);
-        }
-
-        using (SetSql.LongStatements(db))
+        // The gap pass sorts every visit and the ranks every member.
+        await using (await SetSql.JobStatementsAsync(db, cancellationToken))
         {
             return await sql.ExecuteAsync(db, text, p, cancellationToken);
         }

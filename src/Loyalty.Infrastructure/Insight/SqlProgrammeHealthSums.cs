@@ -20,7 +20,7 @@ public sealed class SqlProgrammeHealthSums(ILoyaltyDbContext db) : IProgrammeHea
     public async Task<HealthRollup> ComputeAsync(int fromMonth, int toMonth, CancellationToken cancellationToken)
     {
         // The first rollup reads 37 months of every member's purchases: a job's statement, not a request's.
-        using var longStatements = SetSql.LongStatements(db);
+        await using var jobStatements = await SetSql.JobStatementsAsync(db, cancellationToken);
         var sql = SetSql.For(db);
         var x = new InsightSql(sql);
         var start = HealthMeasures.Start(fromMonth);

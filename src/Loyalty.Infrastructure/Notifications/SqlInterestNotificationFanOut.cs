@@ -15,10 +15,19 @@ namespace Loyalty.Infrastructure.Notifications;
 /// The interest-notification fan-out in two statements whatever the programme's size. The candidates are the members
 /// interested in one of the content's topics (the <c>MemberInterests</c> topic index), so a programme of a million
 /// members reads only the interested ones; each candidate costs index look-ups for its consents, its recent
-/// notifications (the cap) and whether it was told about this content already.
+/// notifications (the cap) and whether it was told about this content already. Each row takes the member's next
+/// notification number (<see cref="MemberNotification.Sequence"/>, unique per member), so the cap holds when two
+/// publishes race: see <see cref="InsertAsync"/>.
 /// </summary>
 public sealed class SqlInterestNotificationFanOut(ILoyaltyDbContext db) : IInterestNotificationFanOut
 {
+    private const string SequenceIndex = "IX_MemberNotifications_MemberId_Sequence";
+    private const string SequenceColumns = "MemberNotifications.MemberId, MemberNotifications.Sequence";
+    private const string BeforeInsert = "notification_fan_out";
+
+    /// <summary>A lost race is run again; a third loss in a row is left to the caller (as any failed statement).</summary>
+    private const int MaxAttempts = 3;
+
     public async Task<int> FanOutAsync(NotificationContentKind kind, Guid contentId, string title, NotificationCap cap, DateTimeOffset at, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(title);
@@ -45,7 +54,43 @@ public sealed class SqlInterestNotificationFanOut(ILoyaltyDbContext db) : IInter
         return inserted;
     }
 
+    /// <summary>
+    /// Two publishes at the same instant can both count a member under the cap and give them the same next number:
+    /// the unique index stores the first, and the second's statement fails once the first commits. Run again (back to
+    /// a savepoint, so the caller's transaction survives), the statement sees that notification, counts it against
+    /// the cap and numbers past it; members already told about this content are skipped, so nothing is written twice.
+    /// </summary>
     private async Task<int> InsertAsync(SetSql sql, NotificationContentKind kind, Guid contentId, NotificationCap cap, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var transaction = db.Database.CurrentTransaction;
+            if (transaction is not null)
+            {
+                await transaction.CreateSavepointAsync(BeforeInsert, cancellationToken);
+            }
+
+            try
+            {
+                var inserted = await InsertOnceAsync(sql, kind, contentId, cap, at, cancellationToken);
+                if (transaction is not null)
+                {
+                    await transaction.ReleaseSavepointAsync(BeforeInsert, cancellationToken);
+                }
+
+                return inserted;
+            }
+            catch (Exception exception) when (attempt < MaxAttempts && UniqueConstraintViolations.Violates(exception, SequenceIndex, SequenceColumns))
+            {
+                if (transaction is not null)
+                {
+                    await transaction.RollbackToSavepointAsync(BeforeInsert, cancellationToken);
+                }
+            }
+        }
+    }
+
+    private async Task<int> InsertOnceAsync(SetSql sql, NotificationContentKind kind, Guid contentId, NotificationCap cap, DateTimeOffset at, CancellationToken cancellationToken)
     {
         var p = sql.NewParameters();
         var kindValue = p.Add(kind.ToString());
@@ -86,10 +131,11 @@ public sealed class SqlInterestNotificationFanOut(ILoyaltyDbContext db) : IInter
         return await sql.ExecuteAsync(
             db,
             $"""
-            INSERT INTO "MemberNotifications" ("MemberId", "At", "Channel", "Reason", "ContentKind", "ContentId")
-            SELECT x."MemberId", {p.Add(at)}, x."Channel", {sql.Concat(p.Add(MemberNotification.ReasonPrefix), "x.\"TopicName\"")}, {kindValue}, {content}
+            INSERT INTO "MemberNotifications" ("MemberId", "Sequence", "At", "Channel", "Reason", "ContentKind", "ContentId")
+            SELECT x."MemberId", x."Last" + 1, {p.Add(at)}, x."Channel", {sql.Concat(p.Add(MemberNotification.ReasonPrefix), "x.\"TopicName\"")}, {kindValue}, {content}
             FROM (
-                SELECT m."Id" AS "MemberId", {channel} AS "Channel", {topicName} AS "TopicName"
+                SELECT m."Id" AS "MemberId", {channel} AS "Channel", {topicName} AS "TopicName",
+                       COALESCE((SELECT MAX(ls."Sequence") FROM "MemberNotifications" ls WHERE ls."MemberId" = m."Id"), 0) AS "Last"
                 FROM "Members" m LEFT JOIN "MemberProfiles" pr ON pr."MemberId" = m."Id"
                 WHERE m."Id" IN ({matching})
                   AND m."Status" = {p.Add(nameof(MemberStatus.Active))}

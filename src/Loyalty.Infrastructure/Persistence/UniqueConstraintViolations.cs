@@ -32,6 +32,19 @@ public static class UniqueConstraintViolations
         new("IX_Households_HeadMemberId", "Households.HeadMemberId", "member_in_household", "This member already heads a household."),
     ];
 
+    /// <summary>
+    /// Whether <paramref name="exception"/> (from SaveChanges or a raw statement) is the refusal of the unique index
+    /// <paramref name="index"/>, whose columns SQLite names as <paramref name="sqliteColumns"/> ("Table.Column, Table.Column").
+    /// </summary>
+    public static bool Violates(Exception exception, string index, string sqliteColumns) =>
+        (exception is DbUpdateException { InnerException: { } inner } ? inner : exception) switch
+        {
+            PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } pg => pg.ConstraintName == index,
+            SqlException { Number: 2601 or 2627 } sql => sql.Message.Contains(index, StringComparison.Ordinal),
+            SqliteException { SqliteErrorCode: 19 } sqlite => sqlite.Message.Contains("UNIQUE constraint failed: " + sqliteColumns + "'", StringComparison.Ordinal),
+            _ => false,
+        };
+
     public static bool TryDescribe(Exception exception, out string code, out string message)
     {
         code = message = "";

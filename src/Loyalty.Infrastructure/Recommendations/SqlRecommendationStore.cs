@@ -47,17 +47,9 @@ public sealed class SqlRecommendationStore(ILoyaltyDbContext db) : IRecommendati
               """;
 
         List<BasketRow> rows;
-        using (SetSql.LongStatements(db))
+        // Room for the per-basket sort and the pair aggregation.
+        await using (await SetSql.JobStatementsAsync(db, cancellationToken))
         {
-            await using var transaction = sql.IsPostgreSql && db.Database.CurrentTransaction is null
-                ? await db.Database.BeginTransactionAsync(cancellationToken)
-                : null;
-            if (transaction is not null)
-            {
-                // Room for the per-basket sort and the pair aggregation, for this read only (the server default is 4 MB).
-                await sql.ExecuteAsync(db, "SET LOCAL work_mem = '256MB'", sql.NewParameters(), cancellationToken);
-            }
-
             rows = await sql.Query<BasketRow>(db, text, p).ToListAsync(cancellationToken);
         }
 

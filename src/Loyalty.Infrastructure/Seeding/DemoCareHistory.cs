@@ -8,8 +8,9 @@ namespace Loyalty.Infrastructure.Seeding;
 /// <summary>
 /// Six months of care history for the staff dashboard's trend (NPS and service level per month): for the demo's
 /// insight members (Bea, Carl, Dora, Lena), a survey answered after their first purchase of each month, and a resolved
-/// case now and then — some answered within their tier's service level, some late. Runs after <see cref="DemoInsight"/>,
-/// whose purchases these hang on; a new install then shows every chart with data.
+/// case now and then — some answered within their tier's service level, some late. Runs after <see cref="DemoInsight"/>'s
+/// purchases, which these hang on, and before its refresh, which scores the answers and rolls up each month's NPS; a
+/// new install then shows every chart with data.
 /// </summary>
 internal static class DemoCareHistory
 {
@@ -35,12 +36,14 @@ internal static class DemoCareHistory
             var firstOfEachMonth = purchases.Where(p => p.MemberId == member.Id && p.PurchasedAt >= since && p.PurchasedAt < now.AddDays(-2))
                 .GroupBy(p => (p.PurchasedAt.Year, p.PurchasedAt.Month))
                 .Select(g => g.OrderBy(p => p.PurchasedAt).First())
-                .OrderBy(p => p.PurchasedAt);
+                .OrderBy(p => p.PurchasedAt)
+                .ToList();
             foreach (var purchase in firstOfEachMonth)
             {
                 k++;
-                // A spread of answers: mostly promoters, some passives, a detractor every fifth.
-                var nps = (k % 5) switch { 0 => 4, 1 or 3 => 9, 2 => 10, _ => 7 };
+                // A spread of answers: mostly promoters, some passives, a detractor every fifth; each member's latest a
+                // promoter's, so the scoring keeps the classes the insight story tells (a detractor is never loyal).
+                var nps = purchase == firstOfEachMonth[^1] ? 9 : (k % 5) switch { 0 => 4, 1 or 3 => 9, 2 => 10, _ => 7 };
                 var answeredAt = purchase.PurchasedAt.AddDays(1);
                 var survey = Survey.Request(member.Id, ++sequence, SurveyTouchpoint.Purchase, purchase.Id, purchase.StoreId, purchase.PartnerId, member.TierId, purchase.PurchasedAt.AddHours(2), TimeSpan.FromDays(14));
                 survey.Answer(nps >= 9 ? 5 : nps >= 7 ? 4 : 2, nps, null, [.. Dimensions.Select((d, i) => (d, 4, 3 + ((k + i) % 3)))], Dimensions, member.TierId, answeredAt);

@@ -15,7 +15,7 @@ namespace Loyalty.Infrastructure.Seeding;
 /// The demo's insight: purchase histories through the real earn path for the demo manager's business members — Carl
 /// used to buy every 9 days and has not for 41 (drifting, high value, on the manager's at-risk list), Bea buys every
 /// week, Dora every fortnight — and for Lena, a member for over a year who buys every 12 days like clockwork (loyal);
-/// then one scoring run, so <c>GET /admin/insight/at-risk</c> and <c>/admin/members/{id}/insight</c> answer at once.
+/// the seeder then runs one insight refresh over these and the care history (<see cref="RefreshAsync"/>).
 /// </summary>
 internal static class DemoInsight
 {
@@ -53,7 +53,12 @@ internal static class DemoInsight
                 await sender.Send(new RecordPurchaseCommand(store.PartnerId, request), cancellationToken);
             }
         }
-
-        await sender.Send(new RefreshInsightCommand("demo seed"), cancellationToken);
     }
+
+    /// <summary>
+    /// One scoring run and programme-health rollup over the seeded purchases and surveys, so <c>GET /admin/insight/at-risk</c>,
+    /// <c>/admin/members/{id}/insight</c> and the programme health (NPS included) answer at once.
+    /// </summary>
+    public static async Task RefreshAsync(ISender sender, CancellationToken cancellationToken) =>
+        await sender.Send(new RefreshInsightCommand("demo seed"), cancellationToken);
 }

@@ -82,6 +82,7 @@ public sealed partial class DemoProgrammeSeeder(IDbContextFactory<LoyaltyDbConte
         await DemoInsight.SeedAsync(db, sender, store, now, cancellationToken);
         await DemoCare.SeedAsync(db, now, cancellationToken);
         await DemoCareHistory.SeedAsync(db, now, cancellationToken);
+        await DemoInsight.RefreshAsync(sender, cancellationToken); // after the surveys: the scores and the health's NPS read them
         LogSeeded(partner.Id, store.Id);
     }
 

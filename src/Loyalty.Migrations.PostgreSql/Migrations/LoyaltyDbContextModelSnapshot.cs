@@ -691,9 +691,15 @@ namespace Loyalty.Migrations.PostgreSql.Migrations
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
 
+                    b.Property<long>("Sequence")
+                        .HasColumnType("bigint");
+
                     b.HasKey("Id");
 
                     b.HasIndex("MemberId", "At");
+
+                    b.HasIndex("MemberId", "Sequence")
+                        .IsUnique();
 
                     b.HasIndex("ContentKind", "ContentId", "MemberId")
                         .IsUnique();

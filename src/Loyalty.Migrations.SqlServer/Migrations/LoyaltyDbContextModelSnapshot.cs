@@ -691,9 +691,15 @@ namespace Loyalty.Migrations.SqlServer.Migrations
                         .HasMaxLength(300)
                         .HasColumnType("nvarchar(300)");
 
+                    b.Property<long>("Sequence")
+                        .HasColumnType("bigint");
+
                     b.HasKey("Id");
 
                     b.HasIndex("MemberId", "At");
+
+                    b.HasIndex("MemberId", "Sequence")
+                        .IsUnique();
 
                     b.HasIndex("ContentKind", "ContentId", "MemberId")
                         .IsUnique();

@@ -682,9 +682,15 @@ namespace Loyalty.Migrations.Sqlite.Migrations
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("Sequence")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("MemberId", "At");
+
+                    b.HasIndex("MemberId", "Sequence")
+                        .IsUnique();
 
                     b.HasIndex("ContentKind", "ContentId", "MemberId")
                         .IsUnique();

@@ -79,7 +79,7 @@ public sealed class DashboardBrowser : IAsyncLifetime
     }
 }
 
-/// <summary>The staff dashboard in a real browser: it signs in, every chart draws data, and a member token is refused in words.</summary>
+/// <summary>The staff dashboard in a real browser: it signs in, every chart draws data in each series, and a member token is refused in words.</summary>
 public sealed class DashboardBrowserTests(DashboardBrowser fixture) : IClassFixture<DashboardBrowser>
 {
     private static readonly string[] Charts = ["chart-value", "chart-classes", "chart-transitions", "chart-churn", "chart-trend", "chart-queue"];
@@ -95,8 +95,10 @@ public sealed class DashboardBrowserTests(DashboardBrowser fixture) : IClassFixt
             """
             () => [...document.querySelectorAll('canvas')].map(c => {
               const chart = Chart.getChart(c);
-              const values = chart ? chart.data.datasets.flatMap(d => d.data).filter(v => typeof v === 'number') : [];
-              return { id: c.id, drawn: !!chart, points: values.length, nonZero: values.some(v => v !== 0), height: c.height };
+              const numbers = (d) => d.data.filter(v => typeof v === 'number');
+              const values = chart ? chart.data.datasets.flatMap(numbers) : [];
+              const emptySeries = chart ? chart.data.datasets.filter(d => numbers(d).length === 0).map(d => d.label) : [];
+              return { id: c.id, drawn: !!chart, points: values.length, nonZero: values.some(v => v !== 0), emptySeries, height: c.height };
             })
             """);
         var byId = charts.EnumerateArray().ToDictionary(c => c.GetProperty("id").GetString()!);
@@ -106,6 +108,7 @@ public sealed class DashboardBrowserTests(DashboardBrowser fixture) : IClassFixt
             var chart = byId[id];
             Assert.True(chart.GetProperty("drawn").GetBoolean(), $"{id}: no chart instance");
             Assert.True(chart.GetProperty("points").GetInt32() >= 1 && chart.GetProperty("nonZero").GetBoolean(), $"{id}: no data point ({chart})");
+            Assert.True(chart.GetProperty("emptySeries").GetArrayLength() == 0, $"{id}: a series without data ({chart})"); // e.g. the trend's NPS line
             Assert.True(chart.GetProperty("height").GetInt32() > 0, $"{id}: not laid out");
         }
 

@@ -1,14 +1,6 @@
 using System.Diagnostics;
-using System.Globalization;
-using Loyalty.Api.Tests.Infrastructure;
 using Loyalty.Application.Features.Financial.Expiry;
-using Loyalty.Infrastructure.Persistence;
-using Mediator;
-using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
 using Xunit.Abstractions;
-
-using static Loyalty.Api.Tests.Load.BenchmarkSql;
 
 namespace Loyalty.Api.Tests.Load;
 
@@ -20,7 +12,7 @@ public sealed class ExpiryBenchmarkFactAttribute() : BenchmarkFactAttribute("LOY
 /// database, next to live lots that must not move. Fails above the 60 s target.
 /// </summary>
 [Trait("Category", "Benchmark")]
-public sealed class ExpiryBenchmark(ITestOutputHelper output)
+public sealed class ExpiryBenchmark(ITestOutputHelper output) : PostgreSqlBenchmark(output)
 {
     private static readonly TimeSpan Target = TimeSpan.FromSeconds(60);
 
@@ -33,13 +25,7 @@ public sealed class ExpiryBenchmark(ITestOutputHelper output)
         var batch = Setting("LOYALTY_BENCH_BATCH", ExpirePointsCommand.DefaultMembersPerBatch);
         var parallelism = Setting("LOYALTY_BENCH_PARALLELISM", ExpirePointsCommand.DefaultParallelism);
 
-        await using var api = new LoyaltyApiFactory(await TestDatabase.CreateAsync(DatabaseProvider.PostgreSql));
-        _ = api.Server; // migrations and the demo programme
-        await using var connection = new NpgsqlConnection(api.Database.ConnectionString);
-        await connection.OpenAsync();
-
-        var seeding = Stopwatch.StartNew();
-        await ExecuteAsync(connection, $"""
+        var seeding = await SeedAsync($"""
             INSERT INTO "Members" ("Id", "MemberNumber", "FirstName", "LastName", "Email", "NormalizedEmail", "Status", "TierId", "EnrolmentChannel", "EnrolledAt")
             SELECT gen_random_uuid(), '9' || lpad(g::text, 11, '0'), 'Bench', 'Member' || g, 'bench' || g || '@example.com', 'BENCH' || g || '@EXAMPLE.COM',
                    'Active', (SELECT "Id" FROM "Tiers" ORDER BY "Rank" LIMIT 1), 'Store', now() - interval '2 years'
@@ -60,26 +46,21 @@ public sealed class ExpiryBenchmark(ITestOutputHelper output)
             FROM (SELECT "MemberId", SUM("Remaining") AS total FROM "PointsLots" GROUP BY "MemberId") s
             WHERE s."MemberId" = a."MemberId";
             """);
-        await ExecuteAsync(connection, "VACUUM ANALYZE"); // as autovacuum would have done long before the lots expire
-        output.WriteLine($"Seeded {lots:N0} expired and {liveLots:N0} live lots for {members:N0} members in {seeding.Elapsed.TotalSeconds:F1} s.");
+        Output.WriteLine($"Seeded {lots:N0} expired and {liveLots:N0} live lots for {members:N0} members in {seeding.TotalSeconds:F1} s.");
 
         var run = Stopwatch.StartNew();
-        await using (var scope = api.Services.CreateAsyncScope())
-        {
-            await scope.ServiceProvider.GetRequiredService<ISender>().Send(new ExpirePointsCommand(batch, parallelism));
-        }
-
+        await SendAsync(new ExpirePointsCommand(batch, parallelism));
         run.Stop();
         var perSecond = lots / run.Elapsed.TotalSeconds;
-        output.WriteLine($"Expired {lots:N0} lots of {Math.Min(members, lots):N0} members in {run.Elapsed.TotalSeconds:F1} s ({perSecond:N0} lots/s, {batch:N0} members per batch, {parallelism} at a time).");
+        Output.WriteLine($"Expired {lots:N0} lots of {Math.Min(members, lots):N0} members in {run.Elapsed.TotalSeconds:F1} s ({perSecond:N0} lots/s, {batch:N0} members per batch, {parallelism} at a time).");
 
-        Assert.Equal(Math.Min(members, lots), await ScalarAsync(connection, """SELECT COUNT(*) FROM "LedgerEntries" WHERE "Type" = 'Expire'"""));
-        Assert.Equal(-60L * lots, await ScalarAsync(connection, """SELECT COALESCE(SUM("Points"), 0) FROM "LedgerEntries" WHERE "Type" = 'Expire'"""));
-        Assert.Equal(Math.Min(members, lots), await ScalarAsync(connection, """SELECT COUNT(*) FROM "OutboxMessages" WHERE "Type" = 'points.expired'"""));
-        Assert.Equal(0, await ScalarAsync(connection, """SELECT COUNT(*) FROM "PointsLots" WHERE "ExpiresAt" <= now() AND "Remaining" > 0"""));
-        Assert.Equal(100L * liveLots, await ScalarAsync(connection, """SELECT COALESCE(SUM("Remaining"), 0) FROM "PointsLots" """));
+        Assert.Equal(Math.Min(members, lots), await ScalarAsync("""SELECT COUNT(*) FROM "LedgerEntries" WHERE "Type" = 'Expire'"""));
+        Assert.Equal(-60L * lots, await ScalarAsync("""SELECT COALESCE(SUM("Points"), 0) FROM "LedgerEntries" WHERE "Type" = 'Expire'"""));
+        Assert.Equal(Math.Min(members, lots), await ScalarAsync("""SELECT COUNT(*) FROM "OutboxMessages" WHERE "Type" = 'points.expired'"""));
+        Assert.Equal(0, await ScalarAsync("""SELECT COUNT(*) FROM "PointsLots" WHERE "ExpiresAt" <= now() AND "Remaining" > 0"""));
+        Assert.Equal(100L * liveLots, await ScalarAsync("""SELECT COALESCE(SUM("Remaining"), 0) FROM "PointsLots" """));
         // The balances still equal their lots, member by member.
-        Assert.Equal(0, await ScalarAsync(connection, """
+        Assert.Equal(0, await ScalarAsync("""
             SELECT COUNT(*) FROM "PointsAccounts" a
             LEFT JOIN (SELECT "MemberId", SUM("Remaining") AS total FROM "PointsLots" WHERE NOT "IsPending" GROUP BY "MemberId") l ON l."MemberId" = a."MemberId"
             WHERE a."Available" <> COALESCE(l.total, 0)

@@ -6,13 +6,7 @@ using System.Text;
 using Loyalty.Api.Tests.Infrastructure;
 using Loyalty.Application.Features.Structural.Imports;
 using Loyalty.Contracts.Partner;
-using Loyalty.Infrastructure.Persistence;
-using Mediator;
-using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
 using Xunit.Abstractions;
-
-using static Loyalty.Api.Tests.Load.BenchmarkSql;
 
 namespace Loyalty.Api.Tests.Load;
 
@@ -24,7 +18,7 @@ public sealed class ImportBenchmarkFactAttribute() : BenchmarkFactAttribute("LOY
 /// database and times the import job until the import completes; checks every row earned and balance == ledger.
 /// </summary>
 [Trait("Category", "Benchmark")]
-public sealed class ImportBenchmark(ITestOutputHelper output)
+public sealed class ImportBenchmark(ITestOutputHelper output) : PostgreSqlBenchmark(output)
 {
     private static readonly TimeSpan Target = TimeSpan.FromMinutes(2);
 
@@ -35,15 +29,14 @@ public sealed class ImportBenchmark(ITestOutputHelper output)
         var memberCount = Setting("LOYALTY_BENCH_MEMBERS", 1_000);
         var parallelism = Setting("LOYALTY_BENCH_PARALLELISM", 4);
 
-        await using var api = new LoyaltyApiFactory(await TestDatabase.CreateAsync(DatabaseProvider.PostgreSql));
-        var s = await Scenario.StartAsync(api);
+        var s = await Scenario.StartAsync(Api);
         var members = new List<string>(memberCount);
         for (var i = 0; i < memberCount; i++)
         {
             members.Add((await s.EnrolAsync()).MemberNumber);
         }
 
-        var at = api.Clock.GetUtcNow().AddDays(-1).ToString("O", CultureInfo.InvariantCulture);
+        var at = Api.Clock.GetUtcNow().AddDays(-1).ToString("O", CultureInfo.InvariantCulture);
         var csv = new StringBuilder("memberNumber,storeId,externalId,amount,currency,purchasedAt\n");
         for (var i = 0; i < rows; i++)
         {
@@ -57,32 +50,29 @@ public sealed class ImportBenchmark(ITestOutputHelper output)
         await response.EnsureStatusAsync(HttpStatusCode.Accepted);
         var import = (await response.Content.ReadFromJsonAsync<ImportResponse>(HttpTestExtensions.Json))!;
         upload.Stop();
-        output.WriteLine($"Uploaded {rows:N0} rows ({csv.Length / 1024.0 / 1024.0:F1} MB) in {upload.Elapsed.TotalSeconds:F1} s.");
+        Output.WriteLine($"Uploaded {rows:N0} rows ({csv.Length / 1024.0 / 1024.0:F1} MB) in {upload.Elapsed.TotalSeconds:F1} s.");
 
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
-        var counting = api.Commands.Start();
+        var counting = Api.Commands.Start();
         var run = Stopwatch.StartNew();
         var settled = 0;
         int handled;
         do
         {
-            await using var scope = api.Services.CreateAsyncScope();
-            handled = await scope.ServiceProvider.GetRequiredService<ISender>().Send(new ProcessImportsCommand(Parallelism: parallelism));
+            handled = await SendAsync(new ProcessImportsCommand(Parallelism: parallelism));
             settled += handled;
         }
         while (handled > 0);
         run.Stop();
-        var commands = api.Commands.Count;
+        var commands = Api.Commands.Count;
         counting.Dispose();
         cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
-        output.WriteLine($"Imported {settled:N0} rows in {run.Elapsed.TotalSeconds:F1} s ({settled / run.Elapsed.TotalSeconds:N0} rows/s, {parallelism} side by side).");
-        output.WriteLine($"Imported: {(double)commands / settled:F2} database commands and {cpu.TotalMilliseconds / settled:F2} ms of API-process CPU per row.");
+        Output.WriteLine($"Imported {settled:N0} rows in {run.Elapsed.TotalSeconds:F1} s ({settled / run.Elapsed.TotalSeconds:N0} rows/s, {parallelism} side by side).");
+        Output.WriteLine($"Imported: {(double)commands / settled:F2} database commands and {cpu.TotalMilliseconds / settled:F2} ms of API-process CPU per row.");
 
         var done = await s.Partner.GetJsonAsync<ImportResponse>($"/api/v1/partner/imports/{import.Id}");
         Assert.Equal((ImportStatus.Completed, rows, rows), (done.Status, done.Processed, done.Earned));
-        await using var connection = new NpgsqlConnection(api.Database.ConnectionString);
-        await connection.OpenAsync();
-        Assert.Equal(0, await ScalarAsync(connection, """
+        Assert.Equal(0, await ScalarAsync("""
             SELECT COUNT(*) FROM "PointsAccounts" a
             WHERE a."Available" <> (SELECT COALESCE(SUM(e."Points"), 0) FROM "LedgerEntries" e WHERE e."MemberId" = a."MemberId")
             """));

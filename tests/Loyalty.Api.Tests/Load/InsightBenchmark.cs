@@ -1,14 +1,9 @@
 using System.Diagnostics;
-using Loyalty.Api.Tests.Infrastructure;
 using Loyalty.Application.Features.Insight.Churn;
 using Loyalty.Application.Features.Insight.Value;
-using Loyalty.Infrastructure.Persistence;
 using Mediator;
 using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
 using Xunit.Abstractions;
-
-using static Loyalty.Api.Tests.Load.BenchmarkSql;
 
 namespace Loyalty.Api.Tests.Load;
 
@@ -24,7 +19,7 @@ public sealed class InsightBenchmarkFactAttribute() : BenchmarkFactAttribute("LO
 /// and campaign-value reads. Fails above the 2-minute target.
 /// </summary>
 [Trait("Category", "Benchmark")]
-public sealed class InsightBenchmark(ITestOutputHelper output)
+public sealed class InsightBenchmark(ITestOutputHelper output) : PostgreSqlBenchmark(output)
 {
     private static readonly TimeSpan Target = TimeSpan.FromMinutes(2);
 
@@ -34,13 +29,11 @@ public sealed class InsightBenchmark(ITestOutputHelper output)
         var members = Setting("LOYALTY_BENCH_MEMBERS", 1_000_000);
         var perMember = Setting("LOYALTY_BENCH_PURCHASES_PER_MEMBER", 10);
 
-        await using var api = new LoyaltyApiFactory(await TestDatabase.CreateAsync(DatabaseProvider.PostgreSql));
-        _ = api.Server; // migrations and the demo programme (tiers, a partner and its store)
-        await using var connection = new NpgsqlConnection(api.Database.ConnectionString);
-        await connection.OpenAsync();
-
-        var seeding = Stopwatch.StartNew();
-        await ExecuteAsync(connection, $"""
+        // The members and their purchases; then the ledger behind programme health's points flow (an earn per purchase,
+        // a redemption per tenth member) and base-rate earn lines for each member's first purchase, one member in four
+        // under one of four campaigns (campaign value's "reached").
+        var seeding = await SeedAsync(
+            $"""
             CREATE TEMP TABLE bench_members AS
             SELECT gen_random_uuid() AS "Id", g AS n FROM generate_series(0, {members} - 1) g;
             INSERT INTO "Members" ("Id", "MemberNumber", "FirstName", "LastName", "Email", "NormalizedEmail", "Status", "TierId", "EnrolmentChannel", "EnrolledAt", "TierSince")
@@ -54,11 +47,8 @@ public sealed class InsightBenchmark(ITestOutputHelper output)
                    CASE WHEN (b.n + k) % 20 = 0 THEN 5 ELSE 0 END, 0, 0
             FROM bench_members b CROSS JOIN (SELECT "Id", "PartnerId" FROM "Stores" LIMIT 1) s
             CROSS JOIN generate_series(1, {perMember}) k;
-            """);
-        // The ledger behind programme health's points flow (an earn per purchase, a redemption per tenth member) and
-        // base-rate earn lines for each member's first purchase, one member in four under one of four campaigns
-        // (campaign value's "reached").
-        await ExecuteAsync(connection, """
+            """,
+            """
             INSERT INTO "LedgerEntries" ("MemberId", "Type", "Points", "PendingPoints", "Description", "OccurredAt", "PartnerId", "StoreId", "PurchaseId")
             SELECT p."MemberId", 'Earn', 10, 0, 'Bench', p."PurchasedAt", p."PartnerId", p."StoreId", p."Id" FROM "Purchases" p;
             INSERT INTO "LedgerEntries" ("MemberId", "Type", "Points", "PendingPoints", "Description", "OccurredAt")
@@ -70,60 +60,49 @@ public sealed class InsightBenchmark(ITestOutputHelper output)
             CROSS JOIN (SELECT "Id", "Version" FROM "EarningRules" ORDER BY "CreatedAt" LIMIT 1) r
             WHERE p."ExternalId" LIKE 'B-%-1';
             """);
-        await ExecuteAsync(connection, "VACUUM ANALYZE");
-        var purchases = await ScalarAsync(connection, """SELECT COUNT(*) FROM "Purchases" """);
-        output.WriteLine($"Seeded {members:N0} members with {purchases:N0} purchases in {seeding.Elapsed.TotalSeconds:F1} s.");
+        var purchases = await ScalarAsync("""SELECT COUNT(*) FROM "Purchases" """);
+        Output.WriteLine($"Seeded {members:N0} members with {purchases:N0} purchases in {seeding.TotalSeconds:F1} s.");
 
         var run = Stopwatch.StartNew();
-        Contracts.Admin.InsightRunResponse scored;
-        await using (var scope = api.Services.CreateAsyncScope())
-        {
-            scored = await scope.ServiceProvider.GetRequiredService<ISender>().Send(new RefreshInsightCommand("benchmark"));
-        }
-
+        var scored = await SendAsync(new RefreshInsightCommand("benchmark"));
         run.Stop();
-        var classes = await ScalarAsync(connection, $"""SELECT COUNT(DISTINCT "Class") FROM "MemberInsights" WHERE "RunId" = '{scored.Id}'""");
-        var drifting = await ScalarAsync(connection, $"""SELECT COUNT(*) FROM "MemberInsights" WHERE "RunId" = '{scored.Id}' AND "Class" = 'Drifting'""");
-        output.WriteLine($"Scored {scored.Members:N0} members (value, RFM, class, churn; {drifting:N0} drifting) over {purchases:N0} purchases in {run.Elapsed.TotalSeconds:F1} s.");
+        var classes = await ScalarAsync($"""SELECT COUNT(DISTINCT "Class") FROM "MemberInsights" WHERE "RunId" = '{scored.Id}'""");
+        var drifting = await ScalarAsync($"""SELECT COUNT(*) FROM "MemberInsights" WHERE "RunId" = '{scored.Id}' AND "Class" = 'Drifting'""");
+        Output.WriteLine($"Scored {scored.Members:N0} members (value, RFM, class, churn; {drifting:N0} drifting) over {purchases:N0} purchases in {run.Elapsed.TotalSeconds:F1} s.");
 
         var backtestRun = Stopwatch.StartNew();
-        Contracts.Admin.ChurnBacktestResponse backtest;
-        await using (var scope = api.Services.CreateAsyncScope())
-        {
-            backtest = await scope.ServiceProvider.GetRequiredService<ISender>().Send(new RunChurnBacktestQuery(api.Clock.GetUtcNow().AddDays(-180)));
-        }
-
-        output.WriteLine($"Backtested {backtest.Members:N0} members as of 180 days ago in {backtestRun.Elapsed.TotalSeconds:F1} s: precision@10% {backtest.Model.PrecisionAtTop10Percent:F3} (recency {backtest.RecencyBaseline.PrecisionAtTop10Percent:F3}), AUC {backtest.Model.Auc:F3} (recency {backtest.RecencyBaseline.Auc:F3}).");
+        var backtest = await SendAsync(new RunChurnBacktestQuery(Api.Clock.GetUtcNow().AddDays(-180)));
+        Output.WriteLine($"Backtested {backtest.Members:N0} members as of 180 days ago in {backtestRun.Elapsed.TotalSeconds:F1} s: precision@10% {backtest.Model.PrecisionAtTop10Percent:F3} (recency {backtest.RecencyBaseline.PrecisionAtTop10Percent:F3}), AUC {backtest.Model.Auc:F3} (recency {backtest.RecencyBaseline.Auc:F3}).");
 
         // Programme health: the rollup the refresh ran (all 36 months on a first run), timed on its own, then the
         // reads the dashboard makes — they read the stored months, so their time does not grow with purchases.
         var rollup = Stopwatch.StartNew();
-        await using (var scope = api.Services.CreateAsyncScope())
+        await using (var scope = Api.Services.CreateAsyncScope())
         {
-            var now = Domain.Insight.Health.HealthMeasures.IndexOf(api.Clock.GetUtcNow());
+            var now = Domain.Insight.Health.HealthMeasures.IndexOf(Api.Clock.GetUtcNow());
             await scope.ServiceProvider.GetRequiredService<Application.Features.Insight.Health.IProgrammeHealthSums>().ComputeAsync(now - 35, now, default);
         }
 
         rollup.Stop();
-        output.WriteLine($"Rolled up programme health for 36 months over {purchases:N0} purchases in {rollup.Elapsed.TotalSeconds:F1} s.");
+        Output.WriteLine($"Rolled up programme health for 36 months over {purchases:N0} purchases in {rollup.Elapsed.TotalSeconds:F1} s.");
         foreach (var (label, query) in new (string, object)[]
                  {
                      ("programme health, 12 months", new Application.Features.Insight.Health.GetProgrammeHealthQuery(null, null)),
                      ("programme health, 36 months", new Application.Features.Insight.Health.GetProgrammeHealthQuery(
-                         Domain.Insight.Health.HealthMeasures.Key(Domain.Insight.Health.HealthMeasures.IndexOf(api.Clock.GetUtcNow()) - 35), null)),
+                         Domain.Insight.Health.HealthMeasures.Key(Domain.Insight.Health.HealthMeasures.IndexOf(Api.Clock.GetUtcNow()) - 35), null)),
                      ("campaign value", new Application.Features.Insight.Health.GetCampaignValueQuery(null)),
                  })
         {
             var times = new List<double>();
             for (var i = 0; i < 3; i++)
             {
-                await using var scope = api.Services.CreateAsyncScope();
+                await using var scope = Api.Services.CreateAsyncScope();
                 var read = Stopwatch.StartNew();
                 await scope.ServiceProvider.GetRequiredService<ISender>().Send(query);
                 times.Add(read.Elapsed.TotalMilliseconds);
             }
 
-            output.WriteLine($"Read {label} in {times.Min():F0} ms (best of 3; first {times[0]:F0} ms).");
+            Output.WriteLine($"Read {label} in {times.Min():F0} ms (best of 3; first {times[0]:F0} ms).");
         }
 
         Assert.True(scored.Members >= members);

@@ -1,13 +1,6 @@
 using System.Diagnostics;
-using Loyalty.Api.Tests.Infrastructure;
 using Loyalty.Application.Features.Customised.Recommendations;
-using Loyalty.Infrastructure.Persistence;
-using Mediator;
-using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
 using Xunit.Abstractions;
-
-using static Loyalty.Api.Tests.Load.BenchmarkSql;
 
 namespace Loyalty.Api.Tests.Load;
 
@@ -21,7 +14,7 @@ public sealed class NextBestOfferBenchmarkFactAttribute() : BenchmarkFactAttribu
 /// against the most-popular baseline on that history.
 /// </summary>
 [Trait("Category", "Benchmark")]
-public sealed class NextBestOfferBenchmark(ITestOutputHelper output)
+public sealed class NextBestOfferBenchmark(ITestOutputHelper output) : PostgreSqlBenchmark(output)
 {
     private static readonly TimeSpan Target = TimeSpan.FromMinutes(5);
 
@@ -32,13 +25,7 @@ public sealed class NextBestOfferBenchmark(ITestOutputHelper output)
         var purchases = Setting("LOYALTY_BENCH_PURCHASES", 3_333_334); // three lines each: ten million lines
         const int categories = 50;
 
-        await using var api = new LoyaltyApiFactory(await TestDatabase.CreateAsync(DatabaseProvider.PostgreSql));
-        _ = api.Server; // migrations and the demo programme
-        await using var connection = new NpgsqlConnection(api.Database.ConnectionString);
-        await connection.OpenAsync();
-
-        var seeding = Stopwatch.StartNew();
-        await ExecuteAsync(connection, $"""
+        var seeding = await SeedAsync($"""
             INSERT INTO "Members" ("Id", "MemberNumber", "FirstName", "LastName", "Email", "NormalizedEmail", "Status", "TierId", "EnrolmentChannel", "EnrolledAt")
             SELECT gen_random_uuid(), '8' || lpad(g::text, 11, '0'), 'Nbo', 'Member' || g, 'nbo' || g || '@example.com', 'NBO' || g || '@EXAMPLE.COM',
                    'Active', (SELECT "Id" FROM "Tiers" ORDER BY "Rank" LIMIT 1), 'Store', now() - interval '2 years'
@@ -69,28 +56,19 @@ public sealed class NextBestOfferBenchmark(ITestOutputHelper output)
             INSERT INTO "Rewards" ("Id", "Name", "Description", "PointsCost", "VoucherValidityDays", "IsActive", "CreatedAt", "UpdatedAt", "Category")
             SELECT gen_random_uuid(), 'Bench reward ' || c, '', 100 + c, 30, true, now(), now(), 'cat-' || c FROM generate_series(0, {categories} - 1) c;
             """);
-        await ExecuteAsync(connection, "VACUUM ANALYZE");
-        var lines = await ScalarAsync(connection, """SELECT COUNT(*) FROM "PurchaseLines" """);
-        output.WriteLine($"Seeded {members:N0} members, {purchases:N0} purchases and {lines:N0} purchase lines in {seeding.Elapsed.TotalSeconds:F1} s.");
+        var lines = await ScalarAsync("""SELECT COUNT(*) FROM "PurchaseLines" """);
+        Output.WriteLine($"Seeded {members:N0} members, {purchases:N0} purchases and {lines:N0} purchase lines in {seeding.TotalSeconds:F1} s.");
 
         var run = Stopwatch.StartNew();
-        Loyalty.Contracts.Admin.RecommendationRefreshResponse refreshed;
-        await using (var scope = api.Services.CreateAsyncScope())
-        {
-            refreshed = await scope.ServiceProvider.GetRequiredService<ISender>().Send(new RefreshRecommendationsCommand());
-        }
-
+        var refreshed = await SendAsync(new RefreshRecommendationsCommand());
         run.Stop();
-        output.WriteLine($"Refreshed {refreshed.Members:N0} members ({refreshed.Recommendations:N0} recommendations, {refreshed.CoPurchasePairs:N0} co-purchase pairs) in {run.Elapsed.TotalSeconds:F1} s ({refreshed.Members / run.Elapsed.TotalSeconds:N0} members/s).");
+        Output.WriteLine($"Refreshed {refreshed.Members:N0} members ({refreshed.Recommendations:N0} recommendations, {refreshed.CoPurchasePairs:N0} co-purchase pairs) in {run.Elapsed.TotalSeconds:F1} s ({refreshed.Members / run.Elapsed.TotalSeconds:N0} members/s).");
 
         var evaluating = Stopwatch.StartNew();
-        await using (var scope = api.Services.CreateAsyncScope())
-        {
-            var result = await scope.ServiceProvider.GetRequiredService<ISender>().Send(new EvaluateRecommendationsQuery(3, 20_000));
-            output.WriteLine($"Evaluated hit rate at 3 over {result.Members:N0} members: {result.HitRate:P1} against {result.BaselineHitRate:P1} for the 3 most popular categories ({evaluating.Elapsed.TotalSeconds:F1} s).");
-        }
+        var result = await SendAsync(new EvaluateRecommendationsQuery(3, 20_000));
+        Output.WriteLine($"Evaluated hit rate at 3 over {result.Members:N0} members: {result.HitRate:P1} against {result.BaselineHitRate:P1} for the 3 most popular categories ({evaluating.Elapsed.TotalSeconds:F1} s).");
 
-        Assert.True(await ScalarAsync(connection, """SELECT COUNT(DISTINCT "MemberId") FROM "MemberRecommendations" """) >= members);
+        Assert.True(await ScalarAsync("""SELECT COUNT(DISTINCT "MemberId") FROM "MemberRecommendations" """) >= members);
         Assert.True(run.Elapsed < Target, $"The refresh took {run.Elapsed.TotalSeconds:F1} s; the target is {Target.TotalSeconds} s.");
     }
 }

@@ -1,15 +1,10 @@
 using System.Diagnostics;
-using Loyalty.Api.Tests.Infrastructure;
 using Loyalty.Application.Features.Customised.Segments;
 using Loyalty.Domain.Customised.Segments;
 using Loyalty.Infrastructure.Persistence;
-using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
 using Xunit.Abstractions;
-
-using static Loyalty.Api.Tests.Load.BenchmarkSql;
 
 namespace Loyalty.Api.Tests.Load;
 
@@ -23,7 +18,7 @@ public sealed class SegmentBenchmarkFactAttribute() : BenchmarkFactAttribute("LO
 /// per member. Fails above the 2-minute target.
 /// </summary>
 [Trait("Category", "Benchmark")]
-public sealed class SegmentBenchmark(ITestOutputHelper output)
+public sealed class SegmentBenchmark(ITestOutputHelper output) : PostgreSqlBenchmark(output)
 {
     private static readonly TimeSpan Target = TimeSpan.FromMinutes(2);
 
@@ -33,13 +28,7 @@ public sealed class SegmentBenchmark(ITestOutputHelper output)
         var members = Setting("LOYALTY_BENCH_MEMBERS", 1_000_000);
         var perMember = Setting("LOYALTY_BENCH_PURCHASES_PER_MEMBER", 10);
 
-        await using var api = new LoyaltyApiFactory(await TestDatabase.CreateAsync(DatabaseProvider.PostgreSql));
-        _ = api.Server; // migrations and the demo programme (tiers, a partner and its store)
-        await using var connection = new NpgsqlConnection(api.Database.ConnectionString);
-        await connection.OpenAsync();
-
-        var seeding = Stopwatch.StartNew();
-        await ExecuteAsync(connection, $"""
+        var seeding = await SeedAsync($"""
             CREATE TEMP TABLE bench_members AS
             SELECT gen_random_uuid() AS "Id", g AS n FROM generate_series(0, {members} - 1) g;
             INSERT INTO "Members" ("Id", "MemberNumber", "FirstName", "LastName", "Email", "NormalizedEmail", "Status", "TierId", "EnrolmentChannel", "EnrolledAt", "TierSince")
@@ -53,13 +42,12 @@ public sealed class SegmentBenchmark(ITestOutputHelper output)
             FROM bench_members b CROSS JOIN (SELECT "Id", "PartnerId" FROM "Stores" LIMIT 1) s
             CROSS JOIN generate_series(1, {perMember}) k;
             """);
-        await ExecuteAsync(connection, "VACUUM ANALYZE");
-        var purchases = await ScalarAsync(connection, """SELECT COUNT(*) FROM "Purchases" """);
-        output.WriteLine($"Seeded {members:N0} members with {purchases:N0} purchases in {seeding.Elapsed.TotalSeconds:F1} s.");
+        var purchases = await ScalarAsync("""SELECT COUNT(*) FROM "Purchases" """);
+        Output.WriteLine($"Seeded {members:N0} members with {purchases:N0} purchases in {seeding.TotalSeconds:F1} s.");
 
         Guid segmentId;
         int previewCount;
-        await using (var db = api.CreateDbContext())
+        await using (var db = Api.CreateDbContext())
         {
             var bronze = await db.Tiers.Where(t => t.Rank == 0).Select(t => t.Id).SingleAsync();
             var definition = new SegmentRule
@@ -73,38 +61,33 @@ public sealed class SegmentBenchmark(ITestOutputHelper output)
                     new SegmentRule { Kind = SegmentRuleKind.DaysSinceLastPurchase, Max = 30 },
                 ],
             };
-            var segment = Segment.Create("Bench", null, definition, api.Clock.GetUtcNow());
+            var segment = Segment.Create("Bench", null, definition, Api.Clock.GetUtcNow());
             db.Segments.Add(segment);
             await db.SaveChangesAsync();
             segmentId = segment.Id;
         }
 
         var previewRun = Stopwatch.StartNew();
-        await using (var scope = api.Services.CreateAsyncScope())
+        await using (var scope = Api.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<LoyaltyDbContext>();
             var segment = await db.Segments.SingleAsync(s => s.Id == segmentId);
-            previewCount = await scope.ServiceProvider.GetRequiredService<ISegmentMembership>().Matching(segment.Definition, api.Clock.GetUtcNow()).CountAsync();
+            previewCount = await scope.ServiceProvider.GetRequiredService<ISegmentMembership>().Matching(segment.Definition, Api.Clock.GetUtcNow()).CountAsync();
         }
 
-        output.WriteLine($"Previewed {previewCount:N0} members in {previewRun.Elapsed.TotalSeconds:F1} s.");
+        Output.WriteLine($"Previewed {previewCount:N0} members in {previewRun.Elapsed.TotalSeconds:F1} s.");
 
         // The demo programme's own segments entered their members at start-up; count only what this refresh writes.
-        var enteredBefore = await ScalarAsync(connection, """SELECT COUNT(*) FROM "OutboxMessages" WHERE "Type" = 'segment.entered'""");
+        var enteredBefore = await ScalarAsync("""SELECT COUNT(*) FROM "OutboxMessages" WHERE "Type" = 'segment.entered'""");
         var run = Stopwatch.StartNew();
-        Contracts.Admin.SegmentRefreshResponse refreshed;
-        await using (var scope = api.Services.CreateAsyncScope())
-        {
-            refreshed = await scope.ServiceProvider.GetRequiredService<ISender>().Send(new RefreshSegmentCommand(segmentId));
-        }
-
+        var refreshed = await SendAsync(new RefreshSegmentCommand(segmentId));
         run.Stop();
-        output.WriteLine($"Refreshed a segment of {refreshed.MemberCount:N0} members ({refreshed.Entered:N0} entered) over {purchases:N0} purchases in {run.Elapsed.TotalSeconds:F1} s.");
+        Output.WriteLine($"Refreshed a segment of {refreshed.MemberCount:N0} members ({refreshed.Entered:N0} entered) over {purchases:N0} purchases in {run.Elapsed.TotalSeconds:F1} s.");
 
         Assert.True(refreshed.MemberCount > 0);
         Assert.Equal(previewCount, refreshed.MemberCount);
         Assert.Equal(refreshed.MemberCount, refreshed.Entered);
-        Assert.Equal(refreshed.Entered, await ScalarAsync(connection, """SELECT COUNT(*) FROM "OutboxMessages" WHERE "Type" = 'segment.entered'""") - enteredBefore);
+        Assert.Equal(refreshed.Entered, await ScalarAsync("""SELECT COUNT(*) FROM "OutboxMessages" WHERE "Type" = 'segment.entered'""") - enteredBefore);
         Assert.True(run.Elapsed < Target, $"The segment refresh took {run.Elapsed.TotalSeconds:F1} s; the target is {Target.TotalSeconds} s.");
     }
 }

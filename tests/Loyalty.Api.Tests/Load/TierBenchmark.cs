@@ -1,14 +1,6 @@
 using System.Diagnostics;
-using System.Globalization;
-using Loyalty.Api.Tests.Infrastructure;
 using Loyalty.Application.Features.Social.Tiers;
-using Loyalty.Infrastructure.Persistence;
-using Mediator;
-using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
 using Xunit.Abstractions;
-
-using static Loyalty.Api.Tests.Load.BenchmarkSql;
 
 namespace Loyalty.Api.Tests.Load;
 
@@ -21,7 +13,7 @@ public sealed class TierBenchmarkFactAttribute() : BenchmarkFactAttribute("LOYAL
 /// grace and move down to Bronze. Fails above the 2-minute target.
 /// </summary>
 [Trait("Category", "Benchmark")]
-public sealed class TierBenchmark(ITestOutputHelper output)
+public sealed class TierBenchmark(ITestOutputHelper output) : PostgreSqlBenchmark(output)
 {
     private static readonly TimeSpan Target = TimeSpan.FromMinutes(2);
 
@@ -32,14 +24,8 @@ public sealed class TierBenchmark(ITestOutputHelper output)
         var batch = Setting("LOYALTY_BENCH_BATCH", ReviewTiersCommand.DefaultMembersPerBatch);
         var parallelism = Setting("LOYALTY_BENCH_PARALLELISM", ReviewTiersCommand.DefaultParallelism);
 
-        await using var api = new LoyaltyApiFactory(await TestDatabase.CreateAsync(DatabaseProvider.PostgreSql));
-        _ = api.Server; // migrations and the demo programme (tiers, a partner and its store)
-        await using var connection = new NpgsqlConnection(api.Database.ConnectionString);
-        await connection.OpenAsync();
-
         // Group n % 3: 0 keeps Silver (500 points a purchase), 1 falls short and gets grace, 2 is past grace and moves down (100 a purchase).
-        var seeding = Stopwatch.StartNew();
-        await ExecuteAsync(connection, $"""
+        var seeding = await SeedAsync($"""
             CREATE TEMP TABLE bench_members AS
             SELECT gen_random_uuid() AS "Id", g AS n FROM generate_series(0, {members} - 1) g;
             CREATE UNIQUE INDEX ON bench_members (n);
@@ -58,27 +44,21 @@ public sealed class TierBenchmark(ITestOutputHelper output)
             FROM bench_members b CROSS JOIN (SELECT "Id", "PartnerId" FROM "Stores" LIMIT 1) s
             CROSS JOIN LATERAL generate_series(1, 2 + (b.n % 4)) k;
             """);
-        await ExecuteAsync(connection, "VACUUM ANALYZE");
-        var purchases = await ScalarAsync(connection, """SELECT COUNT(*) FROM "Purchases" """);
-        output.WriteLine($"Seeded {members:N0} members due for review with {purchases:N0} purchases in {seeding.Elapsed.TotalSeconds:F1} s.");
+        var purchases = await ScalarAsync("""SELECT COUNT(*) FROM "Purchases" """);
+        Output.WriteLine($"Seeded {members:N0} members due for review with {purchases:N0} purchases in {seeding.TotalSeconds:F1} s.");
 
         var run = Stopwatch.StartNew();
-        int reviewed;
-        await using (var scope = api.Services.CreateAsyncScope())
-        {
-            reviewed = await scope.ServiceProvider.GetRequiredService<ISender>().Send(new ReviewTiersCommand(batch, parallelism));
-        }
-
+        var reviewed = await SendAsync(new ReviewTiersCommand(batch, parallelism));
         run.Stop();
-        output.WriteLine($"Reviewed {reviewed:N0} members in {run.Elapsed.TotalSeconds:F1} s ({reviewed / run.Elapsed.TotalSeconds:N0} members/s, {batch:N0} members per batch, {parallelism} at a time).");
+        Output.WriteLine($"Reviewed {reviewed:N0} members in {run.Elapsed.TotalSeconds:F1} s ({reviewed / run.Elapsed.TotalSeconds:N0} members/s, {batch:N0} members per batch, {parallelism} at a time).");
 
         var (kept, grace, down) = ((members + 2) / 3, (members + 1) / 3, members / 3);
         Assert.Equal(members, reviewed);
-        Assert.Equal(down, await ScalarAsync(connection, """SELECT COUNT(*) FROM "TierChanges" WHERE "Reason" = 'Downgraded'"""));
-        Assert.Equal(down, await ScalarAsync(connection, """SELECT COUNT(*) FROM "OutboxMessages" WHERE "Type" = 'tier.changed'"""));
-        Assert.Equal(down, await ScalarAsync(connection, """SELECT COUNT(*) FROM "Members" m JOIN "Tiers" t ON t."Id" = m."TierId" WHERE m."FirstName" = 'Bench' AND t."Rank" = 0 AND m."TierReviewAt" IS NULL"""));
-        Assert.Equal(grace, await ScalarAsync(connection, """SELECT COUNT(*) FROM "Members" WHERE "FirstName" = 'Bench' AND "TierGraceUntil" = "TierReviewAt" + interval '30 days'"""));
-        Assert.Equal(kept, await ScalarAsync(connection, """SELECT COUNT(*) FROM "Members" WHERE "FirstName" = 'Bench' AND "TierGraceUntil" IS NULL AND "TierReviewAt" > now()"""));
+        Assert.Equal(down, await ScalarAsync("""SELECT COUNT(*) FROM "TierChanges" WHERE "Reason" = 'Downgraded'"""));
+        Assert.Equal(down, await ScalarAsync("""SELECT COUNT(*) FROM "OutboxMessages" WHERE "Type" = 'tier.changed'"""));
+        Assert.Equal(down, await ScalarAsync("""SELECT COUNT(*) FROM "Members" m JOIN "Tiers" t ON t."Id" = m."TierId" WHERE m."FirstName" = 'Bench' AND t."Rank" = 0 AND m."TierReviewAt" IS NULL"""));
+        Assert.Equal(grace, await ScalarAsync("""SELECT COUNT(*) FROM "Members" WHERE "FirstName" = 'Bench' AND "TierGraceUntil" = "TierReviewAt" + interval '30 days'"""));
+        Assert.Equal(kept, await ScalarAsync("""SELECT COUNT(*) FROM "Members" WHERE "FirstName" = 'Bench' AND "TierGraceUntil" IS NULL AND "TierReviewAt" > now()"""));
         Assert.True(run.Elapsed < Target, $"The tier review took {run.Elapsed.TotalSeconds:F1} s; the target is {Target.TotalSeconds} s.");
     }
 }

@@ -20,53 +20,16 @@ public sealed class SeveralInstancesTests(SeveralInstancesTests.Clusters cluster
     private static readonly TimeSpan Promised = TimeSpan.FromSeconds(1);
 
     [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
-    public async Task A_key_revoked_on_one_instance_is_refused_by_the_other_within_a_second(DatabaseProvider provider)
-    {
-        var cluster = await clusters.ForAsync(provider);
-        var s = await Scenario.StartAsync(cluster.A);
-        var member = await s.EnrolAsync();
-        var key = await s.Admin.PostJsonAsync<ApiKeyCreatedResponse>($"/api/v1/admin/partners/{s.PartnerInfo.Id}/api-keys", new CreateApiKeyRequest("till on B", [ApiKeyScopes.MembersRead]));
-        using var tillOnB = cluster.B.CreateClient().WithApiKey(key.Key);
-        using (var before = await tillOnB.GetAsync($"/api/v1/partner/members/{member.MemberNumber}"))
+    public Task A_key_revoked_on_one_instance_is_refused_by_the_other_within_a_second(DatabaseProvider provider) =>
+        AssertTillOnBRefusedWithinASecondAsync(provider, "accepted the revoked key", async s =>
         {
-            await before.EnsureStatusAsync(HttpStatusCode.OK); // B now holds the key in its cache
-        }
-
-        await s.Admin.PostJsonAsync<ApiKeyResponse>($"/api/v1/admin/partners/{s.PartnerInfo.Id}/api-keys/{key.Id}/revoke", new { });
-        var refusedAfter = await WithinAsync(Promised * 3, async () =>
-        {
-            using var response = await tillOnB.GetAsync($"/api/v1/partner/members/{member.MemberNumber}");
-            return response.StatusCode == HttpStatusCode.Unauthorized;
+            var key = await s.Admin.PostJsonAsync<ApiKeyCreatedResponse>($"/api/v1/admin/partners/{s.PartnerInfo.Id}/api-keys", new CreateApiKeyRequest("till on B", [ApiKeyScopes.MembersRead]));
+            return (key.Key, () => s.Admin.PostJsonAsync<ApiKeyResponse>($"/api/v1/admin/partners/{s.PartnerInfo.Id}/api-keys/{key.Id}/revoke", new { }));
         });
-
-        Assert.True(refusedAfter < Promised, $"B still accepted the revoked key {refusedAfter.TotalMilliseconds:F0} ms after the revocation");
-    }
 
     [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
-    public async Task A_partner_suspended_on_one_instance_is_refused_by_the_other_within_a_second(DatabaseProvider provider)
-    {
-        var cluster = await clusters.ForAsync(provider);
-        var s = await Scenario.StartAsync(cluster.A);
-        var member = await s.EnrolAsync();
-        using var tillOnB = cluster.B.CreateClient().WithApiKey(s.Key.Key);
-        using (var before = await tillOnB.GetAsync($"/api/v1/partner/members/{member.MemberNumber}"))
-        {
-            await before.EnsureStatusAsync(HttpStatusCode.OK);
-        }
-
-        using (var suspend = await s.Admin.SendJsonAsync(HttpMethod.Patch, $"/api/v1/admin/partners/{s.PartnerInfo.Id}", new UpdatePartnerRequest(null, null, PartnerStatus.Suspended), null))
-        {
-            await suspend.EnsureStatusAsync(HttpStatusCode.OK);
-        }
-
-        var refusedAfter = await WithinAsync(Promised * 3, async () =>
-        {
-            using var response = await tillOnB.GetAsync($"/api/v1/partner/members/{member.MemberNumber}");
-            return response.StatusCode == HttpStatusCode.Unauthorized;
-        });
-
-        Assert.True(refusedAfter < Promised, $"B still served the suspended partner {refusedAfter.TotalMilliseconds:F0} ms later");
-    }
+    public Task A_partner_suspended_on_one_instance_is_refused_by_the_other_within_a_second(DatabaseProvider provider) =>
+        AssertTillOnBRefusedWithinASecondAsync(provider, "served the suspended partner", s => Task.FromResult<(string, Func<Task>)>((s.Key.Key, () => SuspendAsync(s))));
 
     [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
     public async Task An_earning_rule_created_on_one_instance_applies_on_the_other_within_a_second(DatabaseProvider provider)
@@ -105,6 +68,38 @@ public sealed class SeveralInstancesTests(SeveralInstancesTests.Clusters cluster
         }
 
         Assert.Equal(MemberLimit, allowed); // 5 on each; alone, each instance would have allowed all 10
+    }
+
+    /// <summary>
+    /// A till on B reads a member with the key <paramref name="arrange"/> gives (so B holds it in its caches), then the
+    /// change it returns is made through A: B must refuse the till within the promised second.
+    /// </summary>
+    private async Task AssertTillOnBRefusedWithinASecondAsync(DatabaseProvider provider, string stillWorked, Func<Scenario, Task<(string Key, Func<Task> ChangeOnA)>> arrange)
+    {
+        var cluster = await clusters.ForAsync(provider);
+        var s = await Scenario.StartAsync(cluster.A);
+        var member = await s.EnrolAsync();
+        var (key, changeOnA) = await arrange(s);
+        using var tillOnB = cluster.B.CreateClient().WithApiKey(key);
+        using (var before = await tillOnB.GetAsync($"/api/v1/partner/members/{member.MemberNumber}"))
+        {
+            await before.EnsureStatusAsync(HttpStatusCode.OK); // B now holds the key and the partner in its caches
+        }
+
+        await changeOnA();
+        var refusedAfter = await WithinAsync(Promised * 3, async () =>
+        {
+            using var response = await tillOnB.GetAsync($"/api/v1/partner/members/{member.MemberNumber}");
+            return response.StatusCode == HttpStatusCode.Unauthorized;
+        });
+
+        Assert.True(refusedAfter < Promised, $"B still {stillWorked} {refusedAfter.TotalMilliseconds:F0} ms after the change");
+    }
+
+    private static async Task SuspendAsync(Scenario s)
+    {
+        using var suspend = await s.Admin.SendJsonAsync(HttpMethod.Patch, $"/api/v1/admin/partners/{s.PartnerInfo.Id}", new UpdatePartnerRequest(null, null, PartnerStatus.Suspended), null);
+        await suspend.EnsureStatusAsync(HttpStatusCode.OK);
     }
 
     /// <summary>Repeats <paramref name="check"/> until it holds and returns how long that took; fails after <paramref name="limit"/>.</summary>

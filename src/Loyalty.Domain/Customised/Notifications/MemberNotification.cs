@@ -33,6 +33,8 @@ public sealed class ContentInterest
 /// <summary>
 /// A notification the club asked the app's push or e-mail provider to send (append-only). Rows are written by the
 /// set-based fan-out, at most one per member and content; they also count against the member's frequency cap.
+/// <see cref="Sequence"/> numbers a member's notifications 1, 2, 3…, unique per member as a survey's is, so two
+/// publishes racing for the member's last place under the cap cannot both be stored.
 /// </summary>
 public sealed class MemberNotification
 {
@@ -43,6 +45,8 @@ public sealed class MemberNotification
     public long Id { get; private set; }
 
     public Guid MemberId { get; private set; }
+
+    public long Sequence { get; private set; }
 
     public DateTimeOffset At { get; private set; }
 

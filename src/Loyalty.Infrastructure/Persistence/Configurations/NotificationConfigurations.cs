@@ -30,6 +30,7 @@ internal sealed class MemberNotificationConfiguration : IEntityTypeConfiguration
         b.Property(n => n.Reason).HasMaxLength(MemberNotification.ReasonLength).IsRequired();
         // The cap counts a member's recent notifications; the fan-out skips a member already told about the content.
         b.HasIndex(n => new { n.MemberId, n.At });
+        b.HasIndex(n => new { n.MemberId, n.Sequence }).IsUnique(); // the cap holds under concurrency: one writer per place
         b.HasIndex(n => new { n.ContentKind, n.ContentId, n.MemberId }).IsUnique();
         b.HasOne<Member>().WithMany().HasForeignKey(n => n.MemberId).OnDelete(DeleteBehavior.Restrict);
     }

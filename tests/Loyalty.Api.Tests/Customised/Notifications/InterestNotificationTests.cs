@@ -1,9 +1,13 @@
+using System.Diagnostics;
 using System.Net;
 using System.Text.Json;
 using Loyalty.Api.Tests.ClubEvents;
 using Loyalty.Api.Tests.Customised.Offers;
 using Loyalty.Api.Tests.Customised.Profiles;
 using Loyalty.Api.Tests.Infrastructure;
+using Loyalty.Application.Abstractions;
+using Loyalty.Application.Common;
+using Loyalty.Application.Features.Customised.Notifications;
 using Loyalty.Contracts.Admin;
 using Loyalty.Contracts.Common;
 using Loyalty.Contracts.Events;
@@ -11,6 +15,7 @@ using Loyalty.Contracts.Member;
 using Loyalty.Domain.Customised.Offers;
 using Loyalty.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using static Loyalty.Api.Tests.Customised.Offers.OfferTestKit;
 
 namespace Loyalty.Api.Tests.Customised.Notifications;
@@ -134,6 +139,47 @@ public sealed class InterestNotificationTests(ApiFixture fixture)
     }
 
     [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task Two_publishes_racing_for_a_members_last_place_under_the_cap_notify_them_once(DatabaseProvider provider)
+    {
+        var api = fixture.For(provider);
+        var s = await Scenario.StartAsync(api);
+        var cycling = await s.TopicAsync("Cycling");
+        var ann = await MemberAsync(s, [cycling.Code], null, ContactChannel.Push);
+        // Inactive, so creating them tells nobody: the race below publishes them.
+        var first = await s.Admin.PostJsonAsync<RewardResponse>("/api/v1/admin/rewards", NewReward(cycling.Code) with { IsActive = false });
+        var second = await s.Admin.PostJsonAsync<RewardResponse>("/api/v1/admin/rewards", NewReward(cycling.Code) with { IsActive = false });
+        var cap = new NotificationCap(1, 7); // one place left
+
+        // A has told Ann and not committed yet when B publishes: B must wait for A and then find Ann at the cap.
+        var a = await OpenPublish.StartAsync(api, first.Id, cap);
+        Task<int> b;
+        try
+        {
+            Assert.Equal(1, a.Notified);
+            b = Task.Run(async () =>
+            {
+                await using var publish = await OpenPublish.StartAsync(api, second.Id, cap);
+                await publish.CommitAsync();
+                return publish.Notified;
+            });
+            await UntilWaitingAsync(api, b);
+            Assert.False(b.IsCompleted, "B's publish did not wait for A's: both counted Ann under the cap");
+            await a.CommitAsync();
+        }
+        finally
+        {
+            await a.DisposeAsync(); // on SQLite, lets B through the write gate
+        }
+
+        Assert.Equal(0, await b);
+        await using var db = api.CreateDbContext();
+        var told = Assert.Single(await db.MemberNotifications.Where(n => n.MemberId == ann.Id).ToListAsync());
+        Assert.Equal((first.Id, 1L), (told.ContentId, told.Sequence));
+        Assert.Single(await RequestedAsync(api, first.Id));
+        Assert.Empty(await RequestedAsync(api, second.Id));
+    }
+
+    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
     public async Task A_published_offer_notifies_its_interested_treatment_members_and_never_its_control_group(DatabaseProvider provider)
     {
         var api = fixture.For(provider);
@@ -233,6 +279,82 @@ public sealed class InterestNotificationTests(ApiFixture fixture)
         var id = contentId.ToString();
         var payloads = await db.OutboxMessages.Where(m => m.Type == MemberNotificationRequestedV1.EventType && m.Payload.Contains(id)).Select(m => m.Payload).ToListAsync();
         return [.. payloads.Select(p => (MemberNotificationRequestedV1)LoyaltyEvents.Deserialize(MemberNotificationRequestedV1.EventType, JsonDocument.Parse(p).RootElement)!)];
+    }
+
+    /// <summary>
+    /// Waits until <paramref name="publish"/> is held up: on PostgreSQL its statement waits for a lock; SQLite's write
+    /// gate queues it in process before it reads anything, so a moment's wait shows it still queued.
+    /// </summary>
+    private static async Task UntilWaitingAsync(LoyaltyApiFactory api, Task publish)
+    {
+        if (api.Provider != DatabaseProvider.PostgreSql)
+        {
+            await Task.WhenAny(publish, Task.Delay(TimeSpan.FromMilliseconds(200)));
+            return;
+        }
+
+        var waiting = Stopwatch.StartNew();
+        await using var db = api.CreateDbContext();
+        while (!publish.IsCompleted && waiting.Elapsed < TimeSpan.FromSeconds(10))
+        {
+            var blocked = await db.Database
+                .SqlQueryRaw<int>("""SELECT CAST(COUNT(*) AS integer) AS "Value" FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'""")
+                .SingleAsync();
+            if (blocked > 0)
+            {
+                return;
+            }
+
+            await Task.Delay(20);
+        }
+    }
+
+    /// <summary>A publish's fan-out in a write transaction of its own (as the unit of work runs it), open until committed.</summary>
+    private sealed class OpenPublish : IAsyncDisposable
+    {
+        private readonly AsyncServiceScope _scope;
+        private readonly WriteTransaction _transaction;
+
+        private OpenPublish(AsyncServiceScope scope, WriteTransaction transaction, int notified)
+        {
+            _scope = scope;
+            _transaction = transaction;
+            Notified = notified;
+        }
+
+        public int Notified { get; }
+
+        public static async Task<OpenPublish> StartAsync(LoyaltyApiFactory api, Guid rewardId, NotificationCap cap)
+        {
+            var scope = api.Services.CreateAsyncScope();
+            var services = scope.ServiceProvider;
+            WriteTransaction? transaction = null;
+            try
+            {
+                transaction = await WriteTransaction.BeginAsync(services.GetRequiredService<ILoyaltyDbContext>(), services.GetRequiredService<IWriteGate>(), default);
+                var notified = await services.GetRequiredService<IInterestNotificationFanOut>()
+                    .FanOutAsync(Domain.Customised.Notifications.NotificationContentKind.Reward, rewardId, "Race", cap, api.Clock.GetUtcNow(), default);
+                return new OpenPublish(scope, transaction, notified);
+            }
+            catch
+            {
+                if (transaction is not null)
+                {
+                    await transaction.DisposeAsync();
+                }
+
+                await scope.DisposeAsync();
+                throw;
+            }
+        }
+
+        public Task CommitAsync() => _transaction.CommitAsync(default);
+
+        public async ValueTask DisposeAsync()
+        {
+            await _transaction.DisposeAsync();
+            await _scope.DisposeAsync();
+        }
     }
 
     private sealed record NotifiedMember(AppMember AsAppMember)

@@ -17,7 +17,15 @@ namespace Loyalty.Application.Features.Customised.Profiles;
 /// source import and actor <c>import:{reference}</c>, in one transaction, unless the member changed that consent
 /// since the row's decision. Closed, merged and erased members are left alone. One audit entry per import.
 /// </summary>
-public sealed record ImportConsentsCommand(string Actor, ImportConsentsRequest Request) : ICommand<ConsentImportResponse>, ITransactionalCommand;
+public sealed record ImportConsentsCommand(string Actor, ImportConsentsRequest Request) : ICommand<ConsentImportResponse>, ITransactionalCommand
+{
+    /// <summary>
+    /// Each row's member number parsed once, in row order, when the command is made: the validator's duplicate rule
+    /// and the handler's look-up both read the stored form from here.
+    /// </summary>
+    public IReadOnlyList<(MemberNumberParseResult Result, string? Number)> MemberNumbers { get; } = [.. (Request?.Rows ?? []).Select(r =>
+        MemberNumber.TryParse(r?.MemberNumber, out var number) is var result && result == MemberNumberParseResult.Valid ? (result, number.Value) : (result, (string?)null))];
+}
 
 public sealed class ImportConsentsValidator : AbstractValidator<ImportConsentsCommand>
 {
@@ -40,10 +48,11 @@ public sealed class ImportConsentsValidator : AbstractValidator<ImportConsentsCo
             row.RuleFor(r => r.DecidedAt).Must(at => at is null || at <= clock.GetUtcNow().AddMinutes(5)).WithMessage("decidedAt cannot be in the future.");
         }).When(c => c.Request.Rows is not null);
         RuleFor(c => c.Request.Rows)
-            .Must(rows => rows.Where(r => r is not null && MemberLookup.IsWellFormed(r.MemberNumber))
-                .GroupBy(r => (MemberLookup.Normalize(r.MemberNumber), r.Purpose, r.Channel)).All(g => g.Count() == 1))
+            .Must((c, rows) => rows.Select((r, i) => (Row: r, Parsed: c.MemberNumbers[i])).Where(r => r.Parsed.Result == MemberNumberParseResult.Valid)
+                .GroupBy(r => (r.Parsed.Number, r.Row.Purpose, r.Row.Channel)).All(g => g.Count() == 1))
             .WithMessage("Each member, purpose and channel appears once per import: send only the latest decision.")
-            .When(c => c.Request.Rows is { Count: > 0 and <= MaxRows } && c.Request.Rows.All(r => r is not null && MemberLookup.HasValidCheckDigit(r.MemberNumber)));
+            .When(c => c.Request.Rows is { Count: > 0 and <= MaxRows } && c.Request.Rows.All(r => r is not null)
+                && c.MemberNumbers.All(n => n.Result != MemberNumberParseResult.InvalidCheckDigit));
     }
 }
 
@@ -52,7 +61,7 @@ public sealed class ImportConsentsHandler(ILoyaltyDbContext db, ConsentBook cons
     public async ValueTask<ConsentImportResponse> Handle(ImportConsentsCommand command, CancellationToken cancellationToken)
     {
         var request = command.Request;
-        var rows = request.Rows.Select(r => (Row: r, Number: MemberLookup.Normalize(r.MemberNumber))).ToList();
+        var rows = request.Rows.Select((r, i) => (Row: r, Number: command.MemberNumbers[i].Number!)).ToList(); // validated: every number parsed
         var numbers = rows.Select(r => r.Number).Distinct().ToList();
         var members = await db.Members.AsNoTracking()
             .Where(m => numbers.Contains(m.MemberNumber))
