@@ -172,9 +172,7 @@ public sealed class HotPathAllocationBenchmark(ITestOutputHelper output)
     private sealed class AllocationSampler : EventListener
     {
         private readonly Dictionary<string, long> _bytes = [];
-        private bool _on;
-
-        public AllocationSampler() => _on = true;
+        private volatile bool _on = true;
 
         public IEnumerable<(string Type, long Bytes)> Top(int count)
         {
