@@ -44,6 +44,7 @@ public sealed class HotPathAllocationBenchmark(ITestOutputHelper output)
         var memberCount = Setting("LOYALTY_ALLOC_BENCH_MEMBERS", 100);
         var appUsers = Setting("LOYALTY_ALLOC_BENCH_APP_USERS", 20);
         var types = Environment.GetEnvironmentVariable("LOYALTY_ALLOC_BENCH_TYPES") == "1";
+        var only = Environment.GetEnvironmentVariable("LOYALTY_ALLOC_BENCH_ONLY"); // e.g. "transactions", for a trace of one path
 
         await using var api = new LoyaltyApiFactory(await TestDatabase.CreateAsync(provider));
         var s = await Scenario.StartAsync(api);
@@ -104,6 +105,11 @@ public sealed class HotPathAllocationBenchmark(ITestOutputHelper output)
         var samples = new StringBuilder();
         foreach (var (name, act) in new (string, Func<Task>)[] { ("POST /api/v1/partner/transactions", Purchase), ("GET /api/v1/me/points", Balance), ("GET /health/live", Live) })
         {
+            if (only is { Length: > 0 } && !name.Contains(only, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
             for (var i = 0; i < warmUp; i++)
             {
                 await act();
