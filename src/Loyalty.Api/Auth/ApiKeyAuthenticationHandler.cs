@@ -89,18 +89,20 @@ public sealed class ApiKeyAuthenticationHandler(
             await db.ApiKeys.Where(k => k.Id == key.Id).ExecuteUpdateAsync(s => s.SetProperty(k => k.LastUsedAt, now), Context.RequestAborted);
         }
 
-        var claims = new List<Claim>
+        // Claims made for this identity are added as they are (a claim of another subject would be copied).
+        var identity = new ClaimsIdentity(SchemeName, LoyaltyClaims.PartnerId, LoyaltyClaims.Role);
+        identity.AddClaim(new Claim(LoyaltyClaims.PartnerId, key.PartnerIdText, null, null, null, identity));
+        identity.AddClaim(new Claim(LoyaltyClaims.ApiKeyId, key.IdText, null, null, null, identity));
+        if (key.RateLimitText is { } limit)
         {
-            new(LoyaltyClaims.PartnerId, key.PartnerId.ToString()),
-            new(LoyaltyClaims.ApiKeyId, key.Id.ToString()),
-        };
-        if (key.RateLimitPerSecond is { } limit)
-        {
-            claims.Add(new Claim(LoyaltyClaims.RateLimit, limit.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            identity.AddClaim(new Claim(LoyaltyClaims.RateLimit, limit, null, null, null, identity));
         }
 
-        claims.AddRange(key.Scopes.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(s => new Claim(LoyaltyClaims.Scope, s)));
-        var identity = new ClaimsIdentity(claims, SchemeName, LoyaltyClaims.PartnerId, LoyaltyClaims.Role);
+        foreach (var scope in key.ScopeList)
+        {
+            identity.AddClaim(new Claim(LoyaltyClaims.Scope, scope, null, null, null, identity));
+        }
+
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
     }
 }

@@ -23,6 +23,7 @@ public static class AuthSetup
     public static IServiceCollection AddLoyaltyAuth(this IServiceCollection services)
     {
         services.AddSingleton<ApiKeyCache>();
+        services.AddSingleton(new BearerTokenCache(TimeProvider.System)); // wall clock: see BearerTokenCache
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, ForbiddenProblemHandler>();
         services.AddSingleton<ICredentialCache>(sp => sp.GetRequiredService<ApiKeyCache>());
 
@@ -38,6 +39,7 @@ public static class AuthSetup
                 o.MapInboundClaims = false; // keep "sub" and "role" as they are in the token
                 o.TokenValidationParameters.NameClaimType = LoyaltyClaims.Subject;
                 o.TokenValidationParameters.RoleClaimType = LoyaltyClaims.Role;
+                o.Events = BearerTokenCache.Events(); // a token that validated seconds ago is not validated again
             })
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
 

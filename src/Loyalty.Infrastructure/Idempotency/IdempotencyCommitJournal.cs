@@ -70,14 +70,25 @@ public sealed class IdempotencyCommitJournal(CurrentIdempotencyKey current, Time
             mark.ContentType = contentType;
             mark.ResponseBody = body;
             var entry = context.Entry(mark);
-            entry.Property(r => r.StatusCode).IsModified = true;
-            entry.Property(r => r.ContentType).IsModified = true;
-            entry.Property(r => r.ResponseBody).IsModified = true;
             // No savepoint around this save (two round trips): the transaction commits or rolls back as a whole.
             context.Database.AutoSavepointsEnabled = false;
             try
             {
-                await context.SaveChangesAsync(cancellationToken);
+                if (context.HasPendingInserts && TracksOnly(context, mark))
+                {
+                    // A purchase at the till: its untracked rows and this record's response in one command.
+                    var type = entry.Metadata;
+                    await context.SaveInsertsAsync(new UnitOfWorkInserts.Update(type, mark, [Property(type, nameof(IdempotencyRecord.CommittedAt)), Property(type, nameof(IdempotencyRecord.StatusCode)), Property(type, nameof(IdempotencyRecord.ContentType)), Property(type, nameof(IdempotencyRecord.ResponseBody))]), cancellationToken);
+                    entry.State = EntityState.Unchanged;
+                }
+                else
+                {
+                    entry.Property(r => r.StatusCode).IsModified = true;
+                    entry.Property(r => r.ContentType).IsModified = true;
+                    entry.Property(r => r.ResponseBody).IsModified = true;
+                    await context.SaveChangesAsync(cancellationToken);
+                }
+
                 await transaction.CommitAsync(cancellationToken);
             }
             finally
@@ -98,6 +109,23 @@ public sealed class IdempotencyCommitJournal(CurrentIdempotencyKey current, Time
     }
 
     public ValueTask DisposeAsync() => RollBackAsync();
+
+    /// <summary>True when EF has nothing to save but the record (the untracked rows can then carry its update).</summary>
+    private static bool TracksOnly(LoyaltyDbContext context, IdempotencyRecord mark)
+    {
+        foreach (var entry in context.ChangeTracker.Entries())
+        {
+            if (!ReferenceEquals(entry.Entity, mark) && entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static Microsoft.EntityFrameworkCore.Metadata.IProperty Property(Microsoft.EntityFrameworkCore.Metadata.IEntityType type, string name) =>
+        type.FindProperty(name) ?? throw new InvalidOperationException($"IdempotencyRecord has no {name}.");
 
     /// <summary>Attaches the stub unless it is tracked already; true when it had to be attached again.</summary>
     private static bool Track(LoyaltyDbContext context, IdempotencyRecord mark)

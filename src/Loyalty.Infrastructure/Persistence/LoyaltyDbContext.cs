@@ -32,6 +32,8 @@ using Loyalty.Infrastructure.Idempotency;
 using Loyalty.Infrastructure.Scaling;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Loyalty.Infrastructure.Persistence;
 
@@ -198,6 +200,44 @@ public sealed class LoyaltyDbContext(DbContextOptions<LoyaltyDbContext> options)
 
     /// <summary>The Data Protection key ring, shared by every API instance (webhook secrets are protected with it).</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    private UnitOfWorkInserts? _inserts;
+
+    public void InsertWithUnitOfWork<T>(T row)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        if (Database.CurrentTransaction is not { } transaction)
+        {
+            Set<T>().Add(row);
+            return;
+        }
+
+        (_inserts ??= new UnitOfWorkInserts()).Add(transaction, Model.FindEntityType(typeof(T))!, this.GetService<ISqlGenerationHelper>(), row);
+    }
+
+    /// <summary>True while rows from <see cref="InsertWithUnitOfWork{T}"/> wait for this transaction's save.</summary>
+    internal bool HasPendingInserts => _inserts is not null && _inserts.PendingFor(Database.CurrentTransaction) > 0;
+
+    /// <summary>Writes the pending untracked rows and <paramref name="update"/> in one command (the idempotency journal's commit).</summary>
+    internal Task SaveInsertsAsync(UnitOfWorkInserts.Update? update, CancellationToken cancellationToken) =>
+        (_inserts ?? new UnitOfWorkInserts()).FlushAsync(this, this.GetService<ISqlGenerationHelper>(), update, cancellationToken);
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        // The untracked rows first: a row EF tracks may refer to them (an offer's voucher to its purchase).
+        if (HasPendingInserts)
+        {
+            await SaveInsertsAsync(null, cancellationToken);
+        }
+
+        return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        HasPendingInserts
+            ? throw new InvalidOperationException("Untracked rows are saved by SaveChangesAsync only.")
+            : base.SaveChanges(acceptAllChangesOnSuccess);
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

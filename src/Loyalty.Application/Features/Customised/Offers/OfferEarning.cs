@@ -84,7 +84,7 @@ public sealed class OfferEarning(ILoyaltyDbContext db, EventOutbox outbox)
                 db.Vouchers.Add(reward.Issue(member.Id, VoucherCode.Generate(), 0, now));
             }
 
-            outbox.Add(
+            outbox.AddUntracked(
                 new OfferRedeemedV1(member.MemberNumber, offer.OfferId, purchase.Id, purchase.ExternalId, line.Points, offer.RewardId, Math.Max(0, offer.PerMemberLimit - offer.Uses - 1), now),
                 member.Id,
                 purchase.PartnerId);

@@ -16,16 +16,27 @@ namespace Loyalty.Application.Features.Financial.Earning;
 /// <summary>The writes of an earning purchase, shared by the live purchase and the bulk import so both write the same rows.</summary>
 public static class PurchaseEarning
 {
-    /// <summary>Adds the purchase, its itemised lines and its earn breakdown to the unit of work (one batch with the rest).</summary>
+    /// <summary>
+    /// Adds the purchase, its itemised lines and its earn breakdown to the unit of work (one batch with the rest),
+    /// untracked: nothing reads them back before the save.
+    /// </summary>
     public static Purchase Record(ILoyaltyDbContext db, Guid memberId, Guid partnerId, Guid storeId, string externalId, Basket basket, DateTimeOffset purchasedAt, DateTimeOffset now, EarnCalculation earned)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(basket);
         ArgumentNullException.ThrowIfNull(earned);
         var purchase = Purchase.Record(memberId, partnerId, storeId, externalId, basket.Total, purchasedAt, now, earned.TotalPoints);
-        db.Purchases.Add(purchase);
-        db.PurchaseLines.AddRange(PurchaseLine.Of(purchase, basket));
-        db.EarnBreakdownLines.AddRange(EarnBreakdownLine.ForPurchase(purchase, earned));
+        db.InsertWithUnitOfWork(purchase);
+        foreach (var line in PurchaseLine.Of(purchase, basket))
+        {
+            db.InsertWithUnitOfWork(line);
+        }
+
+        foreach (var line in EarnBreakdownLine.ForPurchase(purchase, earned))
+        {
+            db.InsertWithUnitOfWork(line);
+        }
+
         return purchase;
     }
 
@@ -45,7 +56,7 @@ public static class PurchaseEarning
         ArgumentNullException.ThrowIfNull(member);
         ArgumentNullException.ThrowIfNull(purchase);
         ArgumentNullException.ThrowIfNull(store);
-        outbox.Add(
+        outbox.AddUntracked(
             new PointsEarnedV1(
                 member.MemberNumber,
                 PointsEarnedSource.Purchase,

@@ -1,7 +1,10 @@
 using Loyalty.Application.Abstractions;
+using Loyalty.Application.Common;
 using Loyalty.Application.Features.Social.Members;
 using Loyalty.Application.Features.Structural.Stores;
 using Loyalty.Domain.Customised.Offers;
+using Loyalty.Domain.Financial.Purchases;
+using Loyalty.Domain.Financial.Rewards;
 using Loyalty.Domain.Social.Members;
 using Loyalty.Domain.Social.Tiers;
 using Loyalty.Domain.Structural.Partners;
@@ -21,33 +24,35 @@ public sealed record PurchaseMemberFacts(Store Store, Member Member, Tier Tier, 
 /// </summary>
 public static class PurchaseMember
 {
+    // Compiled once (see HotQuery): every purchase and quote runs it.
+    private static readonly HotQuery<Func<DbContext, Guid, Guid, string, bool, string?, DateTimeOffset, CancellationToken, Task<Found?>>> Query = new(() =>
+        EF.CompileAsyncQuery((DbContext db, Guid partnerId, Guid storeId, string number, bool checkDuplicate, string? externalId, DateTimeOffset purchasedAt, CancellationToken ct) =>
+            (from m in db.Set<Member>().AsNoTracking()
+             where m.MemberNumber == number
+             join t in db.Set<Tier>().AsNoTracking() on m.TierId equals t.Id
+             from s in db.Set<Store>().AsNoTracking()
+             where s.Id == storeId && s.PartnerId == partnerId
+             select new Found(
+                 s,
+                 m,
+                 t,
+                 checkDuplicate && db.Set<Purchase>().Any(p => p.PartnerId == partnerId && p.ExternalId == externalId),
+                 (from a in db.Set<OfferAssignment>()
+                  where a.MemberId == m.Id && a.Group == OfferGroup.Treatment
+                  join o in db.Set<PersonalOffer>() on a.OfferId equals o.Id
+                  where o.Status == OfferStatus.Published && o.StartsAt <= purchasedAt && o.EndsAt > purchasedAt && a.Uses < o.PerMemberLimit
+                  select new MemberOffer(
+                      o.Id, o.Name, o.Status, o.StartsAt, o.EndsAt, o.PerMemberLimit, o.RequiresActivation, o.BenefitKind, o.BonusPoints, o.Factor, o.Category, o.Sku, o.RewardId, a.ActivatedAt, a.Uses,
+                      db.Set<Reward>().Where(r => r.Id == o.RewardId).Select(r => r.Stock).FirstOrDefault()))
+                 .ToList()))
+            .SingleOrDefault()));
+
     public static async Task<PurchaseMemberFacts> FindAsync(
         ILoyaltyDbContext db, Guid partnerId, Guid storeId, string memberNumber, string? externalId, DateTimeOffset purchasedAt, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
         var number = MemberLookup.Normalize(memberNumber);
-        var checkDuplicate = externalId is not null;
-        var found = await (from m in db.Members.AsNoTracking()
-                           where m.MemberNumber == number
-                           join t in db.Tiers.AsNoTracking() on m.TierId equals t.Id
-                           from s in db.Stores.AsNoTracking()
-                           where s.Id == storeId && s.PartnerId == partnerId
-                           select new
-                           {
-                               Store = s,
-                               Member = m,
-                               Tier = t,
-                               Duplicate = checkDuplicate && db.Purchases.Any(p => p.PartnerId == partnerId && p.ExternalId == externalId),
-                               Offers = (from a in db.OfferAssignments
-                                         where a.MemberId == m.Id && a.Group == OfferGroup.Treatment
-                                         join o in db.PersonalOffers on a.OfferId equals o.Id
-                                         where o.Status == OfferStatus.Published && o.StartsAt <= purchasedAt && o.EndsAt > purchasedAt && a.Uses < o.PerMemberLimit
-                                         select new MemberOffer(
-                                             o.Id, o.Name, o.Status, o.StartsAt, o.EndsAt, o.PerMemberLimit, o.RequiresActivation, o.BenefitKind, o.BonusPoints, o.Factor, o.Category, o.Sku, o.RewardId, a.ActivatedAt, a.Uses,
-                                             db.Rewards.Where(r => r.Id == o.RewardId).Select(r => r.Stock).FirstOrDefault()))
-                                        .ToList(),
-                           })
-                          .SingleOrDefaultAsync(cancellationToken);
+        var found = await Query.For(db)((DbContext)db, partnerId, storeId, number, externalId is not null, externalId, purchasedAt, cancellationToken);
         if (found is null)
         {
             // No row: the store or the member is unknown. The store's problem comes first, as it always has.
@@ -58,4 +63,6 @@ public static class PurchaseMember
         PartnerStores.EnsureActive(found.Store);
         return new PurchaseMemberFacts(found.Store, found.Member, found.Tier, found.Duplicate, found.Offers);
     }
+
+    private sealed record Found(Store Store, Member Member, Tier Tier, bool Duplicate, List<MemberOffer> Offers);
 }

@@ -28,7 +28,7 @@ public sealed class PointsLedger(ILoyaltyDbContext db, IAccountBalances accounts
     /// <summary>
     /// Credits earned points: available at once, or pending under <paramref name="pending"/>. Returns the new available
     /// balance. The rows stay in the unit of work, which saves them in one batch with its idempotency record's
-    /// response (a purchase needs no id the save would give).
+    /// response, untracked (a purchase needs no id the save would give; see <see cref="ILoyaltyDbContext.InsertWithUnitOfWork{T}"/>).
     /// </summary>
     public async Task<long> EarnAsync(LedgerEntry entry, PendingTerms? pending, CancellationToken cancellationToken)
     {
@@ -40,7 +40,7 @@ public sealed class PointsLedger(ILoyaltyDbContext db, IAccountBalances accounts
         entry.MakePending();
         var policy = await policies.GetAsync(db, cancellationToken);
         var available = await UpdateAccountAsync(entry.MemberId, available: 0, pending: entry.PendingPoints, held: 0, earned: entry.PendingPoints, cancellationToken);
-        db.PointsLots.Add(PointsLot.Pending(entry.MemberId, entry.PendingPoints, entry.OccurredAt, policy.Expiry.ExpiresAt(entry.OccurredAt), pending.Until, entry.PurchaseId));
+        db.InsertWithUnitOfWork(PointsLot.Pending(entry.MemberId, entry.PendingPoints, entry.OccurredAt, policy.Expiry.ExpiresAt(entry.OccurredAt), pending.Until, entry.PurchaseId));
         return await AppendAsync(entry, available, save: false, cancellationToken);
     }
 
@@ -87,7 +87,7 @@ public sealed class PointsLedger(ILoyaltyDbContext db, IAccountBalances accounts
             }
             else
             {
-                AddLots(entry.MemberId, entry.OccurredAt, entry.PurchaseId, [new LotPortion(0, entry.Points, policy.Expiry.ExpiresAt(entry.OccurredAt))], available);
+                AddLots(entry.MemberId, entry.OccurredAt, entry.PurchaseId, [new LotPortion(0, entry.Points, policy.Expiry.ExpiresAt(entry.OccurredAt))], available, untracked: false);
             }
 
             db.LedgerEntries.Add(entry);
@@ -124,7 +124,7 @@ public sealed class PointsLedger(ILoyaltyDbContext db, IAccountBalances accounts
 
         var earned = entry.Type is LedgerEntryType.Earn or LedgerEntryType.Bonus ? entry.Points : 0;
         var available = await UpdateAccountAsync(entry.MemberId, entry.Points, pending: 0, held: 0, earned, cancellationToken);
-        AddLots(entry.MemberId, entry.OccurredAt, entry.PurchaseId, portions, available);
+        AddLots(entry.MemberId, entry.OccurredAt, entry.PurchaseId, portions, available, untracked: !save);
         return await AppendAsync(entry, available, save, cancellationToken);
     }
 
@@ -282,7 +282,7 @@ public sealed class PointsLedger(ILoyaltyDbContext db, IAccountBalances accounts
         await accounts.ApplyAsync(memberId, available, pending, held, earned, long.MinValue, clock.GetUtcNow(), cancellationToken)
             ?? throw new InvalidOperationException($"Member {memberId} has no points account.");
 
-    private void AddLots(Guid memberId, DateTimeOffset earnedAt, Guid? purchaseId, IReadOnlyList<LotPortion> portions, long availableAfter)
+    private void AddLots(Guid memberId, DateTimeOffset earnedAt, Guid? purchaseId, IReadOnlyList<LotPortion> portions, long availableAfter, bool untracked)
     {
         // Only points the balance now shows are backed by lots; the part that paid back a negative balance is not.
         var unbacked = Math.Max(0, portions.Sum(p => p.Points) - Math.Max(0, availableAfter));
@@ -290,7 +290,15 @@ public sealed class PointsLedger(ILoyaltyDbContext db, IAccountBalances accounts
         {
             var repaid = Math.Min(unbacked, portion.Points);
             unbacked -= repaid;
-            db.PointsLots.Add(PointsLot.Available(memberId, portion.Points, portion.Points - repaid, earnedAt, portion.ExpiresAt, purchaseId));
+            var lot = PointsLot.Available(memberId, portion.Points, portion.Points - repaid, earnedAt, portion.ExpiresAt, purchaseId);
+            if (untracked)
+            {
+                db.InsertWithUnitOfWork(lot);
+            }
+            else
+            {
+                db.PointsLots.Add(lot);
+            }
         }
     }
 
@@ -342,11 +350,15 @@ public sealed class PointsLedger(ILoyaltyDbContext db, IAccountBalances accounts
 
     private async Task<long> AppendAsync(LedgerEntry entry, long available, bool save, CancellationToken cancellationToken)
     {
-        db.LedgerEntries.Add(entry);
         LoyaltyTelemetry.Ledger(entry);
         if (save)
         {
+            db.LedgerEntries.Add(entry);
             await db.SaveChangesAsync(cancellationToken);
+        }
+        else
+        {
+            db.InsertWithUnitOfWork(entry); // saved with the unit of work: the caller needs no id from it
         }
 
         return available;
