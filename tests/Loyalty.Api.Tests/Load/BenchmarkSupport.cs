@@ -65,8 +65,7 @@ public abstract class PostgreSqlBenchmark : IAsyncLifetime
     }
 
     /// <summary>A positive whole number from the environment, or <paramref name="fallback"/>.</summary>
-    protected static int Setting(string name, int fallback) =>
-        int.TryParse(Environment.GetEnvironmentVariable(name), NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value > 0 ? value : fallback;
+    protected static int Setting(string name, int fallback) => BenchmarkSettings.Get(name, fallback);
 
     /// <summary>Runs the seeding SQL, then VACUUM ANALYZE (as autovacuum would have long before a job runs); returns how long both took.</summary>
     protected async Task<TimeSpan> SeedAsync(params string[] batches)
@@ -106,4 +105,12 @@ public abstract class PostgreSqlBenchmark : IAsyncLifetime
         await using var scope = Api.Services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<ISender>().Send(query);
     }
+}
+
+/// <summary>Benchmark sizes from the environment, shared by the PostgreSQL benchmarks and the in-process ones.</summary>
+internal static class BenchmarkSettings
+{
+    /// <summary>A positive whole number from the environment, or <paramref name="fallback"/>.</summary>
+    public static int Get(string name, int fallback) =>
+        int.TryParse(Environment.GetEnvironmentVariable(name), NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value > 0 ? value : fallback;
 }

@@ -9,7 +9,6 @@ using Loyalty.Contracts.Member;
 using Loyalty.Infrastructure.Persistence;
 using Xunit.Abstractions;
 
-using static Loyalty.Api.Tests.Load.BenchmarkSql;
 
 namespace Loyalty.Api.Tests.Load;
 

@@ -45,10 +45,10 @@ public sealed partial class SqliteEarnBenchmark(ITestOutputHelper output)
     [SqliteEarnBenchmarkFact]
     public async Task Purchases_inside_and_outside_the_write_turn()
     {
-        var purchases = BenchmarkSql.Setting("LOYALTY_BENCH_PURCHASES", 1_000);
-        var sequential = BenchmarkSql.Setting("LOYALTY_BENCH_SEQUENTIAL", 300);
-        var callers = BenchmarkSql.Setting("LOYALTY_BENCH_CALLERS", 64);
-        var rounds = BenchmarkSql.Setting("LOYALTY_BENCH_ROUNDS", 2);
+        var purchases = BenchmarkSettings.Get("LOYALTY_BENCH_PURCHASES", 1_000);
+        var sequential = BenchmarkSettings.Get("LOYALTY_BENCH_SEQUENTIAL", 300);
+        var callers = BenchmarkSettings.Get("LOYALTY_BENCH_CALLERS", 64);
+        var rounds = BenchmarkSettings.Get("LOYALTY_BENCH_ROUNDS", 2);
         var gate = new TimedWriteGate();
         var statements = new StatementTimer();
         await using var api = new LoyaltyApiFactory(await TestDatabase.CreateAsync(DatabaseProvider.Sqlite))

@@ -3,20 +3,27 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Loyalty.Migrations.SqlServer.Migrations
+namespace Loyalty.Migrations.PostgreSql.Migrations
 {
     /// <inheritdoc />
-    public partial class CampaignRunValues : Migration
+    public partial class CampaignValuesAndNotificationNumbers : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<long>(
+                name: "Sequence",
+                table: "MemberNotifications",
+                type: "bigint",
+                nullable: false,
+                defaultValue: 0L);
+
             migrationBuilder.CreateTable(
                 name: "CampaignRunValues",
                 columns: table => new
                 {
-                    RunId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    CampaignId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    RunId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CampaignId = table.Column<Guid>(type: "uuid", nullable: false),
                     Acquired = table.Column<long>(type: "bigint", nullable: false),
                     AcquiredScored = table.Column<long>(type: "bigint", nullable: false),
                     AcquiredValue = table.Column<long>(type: "bigint", nullable: false),
@@ -36,6 +43,19 @@ namespace Loyalty.Migrations.SqlServer.Migrations
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
+
+            // Number the notifications already sent, per member in the order written, before the index holds them unique.
+            migrationBuilder.Sql("""
+                UPDATE "MemberNotifications" SET "Sequence" = (
+                    SELECT COUNT(*) FROM "MemberNotifications" earlier
+                    WHERE earlier."MemberId" = "MemberNotifications"."MemberId" AND earlier."Id" <= "MemberNotifications"."Id")
+                """);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MemberNotifications_MemberId_Sequence",
+                table: "MemberNotifications",
+                columns: new[] { "MemberId", "Sequence" },
+                unique: true);
         }
 
         /// <inheritdoc />
@@ -43,6 +63,14 @@ namespace Loyalty.Migrations.SqlServer.Migrations
         {
             migrationBuilder.DropTable(
                 name: "CampaignRunValues");
+
+            migrationBuilder.DropIndex(
+                name: "IX_MemberNotifications_MemberId_Sequence",
+                table: "MemberNotifications");
+
+            migrationBuilder.DropColumn(
+                name: "Sequence",
+                table: "MemberNotifications");
         }
     }
 }
