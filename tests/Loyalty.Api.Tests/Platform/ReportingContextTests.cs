@@ -56,10 +56,10 @@ public sealed class ReportingContextTests(ApiFixture fixture)
             .AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:LoyaltyReadOnly"] = "Server=ag-listener;Database=loyalty;Integrated Security=true" })
             .Build();
         var replica = ReadReplica.ConnectionString(configuration, DatabaseProvider.SqlServer);
-        var primary = new DbContextOptionsBuilder<LoyaltyDbContext>()
-            .UseLoyaltyDatabase(DatabaseProvider.SqlServer, "Server=primary;Database=loyalty;Integrated Security=true").Options;
+        var primary = new DbContextOptionsBuilder<LoyaltyDbContext>();
+        primary.UseLoyaltyDatabase(DatabaseProvider.SqlServer, "Server=primary;Database=loyalty;Integrated Security=true");
 
-        using var reports = new LoyaltyDbContext(ReadReplica.Options(primary, DatabaseProvider.SqlServer, replica));
+        using var reports = new LoyaltyDbContext(ReadReplica.Options(primary.Options, DatabaseProvider.SqlServer, replica));
         var used = new SqlConnectionStringBuilder(reports.Database.GetConnectionString());
         Assert.Equal("ag-listener", used.DataSource);
         Assert.Equal(ApplicationIntent.ReadOnly, used.ApplicationIntent);
