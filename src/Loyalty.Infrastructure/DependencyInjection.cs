@@ -40,6 +40,14 @@ public static class DependencyInjection
         services.AddPooledDbContextFactory<LoyaltyDbContext>(o => o.UseLoyaltyDatabase(database.Provider, connectionString));
         services.AddScoped<ILoyaltyDbContext>(sp => sp.GetRequiredService<LoyaltyDbContext>());
 
+        // Heavy reads (reports, insight dashboards, settlement, segment exports) rent from a pool of their own: on the
+        // read replica when ConnectionStrings:LoyaltyReadOnly is set, else on the primary. The options start from the
+        // primary's, so they keep its provider set-up and interceptors. One registration, so the scope returns the
+        // context to its pool exactly once.
+        var replica = ReadReplica.ConnectionString(configuration, database.Provider);
+        services.AddSingleton(sp => new ReportingContexts(ReadReplica.Options(sp.GetRequiredService<DbContextOptions<LoyaltyDbContext>>(), database.Provider, replica)));
+        services.AddScoped<IReportingDbContext>(sp => sp.GetRequiredService<ReportingContexts>().Rent());
+
         if (database.Provider == DatabaseProvider.Sqlite)
         {
             services.AddSingleton<IWriteGate, SqliteWriteGate>();

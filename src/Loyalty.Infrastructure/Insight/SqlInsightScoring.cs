@@ -20,9 +20,10 @@ namespace Loyalty.Infrastructure.Insight;
 /// (<see cref="MemberClassRule"/>, <see cref="ChurnRisk"/>), lifetime value (<see cref="LifetimeValue"/>);</item>
 /// <item>ranks over all members: RFM quintiles and value rank and decile (<see cref="Quintiles"/>) with RANK(), so ties share a bucket.</item>
 /// </list>
-/// The run inserts the result as its snapshot; the backtest reads the same query as of a past instant.
+/// The run inserts the result as its snapshot, on the primary; the backtest reads the same query as of a past instant,
+/// from the reporting context (the read replica when one is configured): it stores nothing.
 /// </summary>
-public sealed class SqlInsightScoring(ILoyaltyDbContext db) : IInsightScoring
+public sealed class SqlInsightScoring(ILoyaltyDbContext db, IReportingDbContext reports) : IInsightScoring
 {
     private const string Columns = """
         "MemberId", "TierId", "TenureDays", "Visits", "VisitsYear", "VisitsQuarter", "VisitsPreviousQuarter", "NetSpendYear", "NetSpendQuarter",
@@ -67,7 +68,7 @@ public sealed class SqlInsightScoring(ILoyaltyDbContext db) : IInsightScoring
 
     public async Task<IReadOnlyList<BacktestCase>> BacktestAsync(DateTimeOffset asOf, string currency, CancellationToken cancellationToken)
     {
-        var sql = SetSql.For(db);
+        var sql = SetSql.For(reports);
         var x = new InsightSql(sql);
         var p = sql.NewParameters();
         var facts = Scores(sql, p, asOf, currency, 1.0);
@@ -78,7 +79,7 @@ public sealed class SqlInsightScoring(ILoyaltyDbContext db) : IInsightScoring
             FROM ({facts}) s
             WHERE s."VisitsYear" > 0
             """;
-        var rows = await sql.Query<BacktestRow>(db, text, p).ToListAsync(cancellationToken);
+        var rows = await sql.Query<BacktestRow>(reports, text, p).ToListAsync(cancellationToken);
         return [.. rows.Select(r => new BacktestCase(r.MemberId, r.Score, r.DaysSince, r.Churned == 1))];
     }
 

@@ -14,8 +14,10 @@ namespace Loyalty.Infrastructure.Insight;
 /// Programme health in SQL: each figure is one statement grouped by month (and channel, campaign, offer group), so
 /// the database returns a few dozen rows whatever the number of members and purchases. Instants are grouped by
 /// their UTC calendar month as an index (<see cref="HealthMeasures.Index"/>), so "the month before" is index − 1.
+/// The rollup belongs to the insight refresh and reads the primary it writes to; the campaign and offer value figures
+/// serve a dashboard and read the reporting context (the read replica when one is configured).
 /// </summary>
-public sealed class SqlProgrammeHealthSums(ILoyaltyDbContext db) : IProgrammeHealthSums
+public sealed class SqlProgrammeHealthSums(ILoyaltyDbContext db, IReportingDbContext reports) : IProgrammeHealthSums
 {
     public async Task<HealthRollup> ComputeAsync(int fromMonth, int toMonth, CancellationToken cancellationToken)
     {
@@ -122,8 +124,8 @@ public sealed class SqlProgrammeHealthSums(ILoyaltyDbContext db) : IProgrammeHea
 
     public async Task<IReadOnlyList<CampaignValueRow>> CampaignValueAsync(Guid? runId, CancellationToken cancellationToken)
     {
-        var sql = SetSql.For(db);
-        async Task<List<GroupValueRow>> ValueOf(string members, SetSql.Parameters p) => await sql.Query<GroupValueRow>(db, $"""
+        var sql = SetSql.For(reports);
+        async Task<List<GroupValueRow>> ValueOf(string members, SetSql.Parameters p) => await sql.Query<GroupValueRow>(reports, $"""
             SELECT a."CampaignId" AS "Key", CAST(COUNT(*) AS bigint) AS "Members", CAST(COUNT(i."MemberId") AS bigint) AS "Scored",
                    CAST(COALESCE(SUM(i."LifetimeValue"), 0) AS bigint) AS "Value",
                    CAST(SUM(CASE WHEN i."ValueDecile" <= 2 THEN 1 ELSE 0 END) AS bigint) AS "Top"
@@ -153,7 +155,7 @@ public sealed class SqlProgrammeHealthSums(ILoyaltyDbContext db) : IProgrammeHea
 
     public async Task<IReadOnlyList<OfferValueRow>> OfferValueAsync(Guid? runId, int months, string currency, CancellationToken cancellationToken)
     {
-        var sql = SetSql.For(db);
+        var sql = SetSql.For(reports);
         var p = sql.NewParameters();
         var net = sql.TenThousandths($"""{sql.Number("p.\"Amount\"")} - {sql.Number("p.\"ReturnedAmount\"")}""");
         var text = $"""
@@ -169,7 +171,7 @@ public sealed class SqlProgrammeHealthSums(ILoyaltyDbContext db) : IProgrammeHea
                   WHERE o."Status" <> {p.Add(nameof(OfferStatus.Draft))}) x
             GROUP BY x."OfferId", x."Group"
             """;
-        var rows = await sql.Query<OfferRow>(db, text, p).ToListAsync(cancellationToken);
+        var rows = await sql.Query<OfferRow>(reports, text, p).ToListAsync(cancellationToken);
         return [.. rows.Select(r => new OfferValueRow(r.OfferId, r.Group, r.Members, r.Scored, r.Value, r.Spend))];
     }
 

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Loyalty.Infrastructure.Offers;
 
 /// <summary>An offer's report sums per group in one aggregate (SQLite stores amounts as text, so they are summed as exact ten-thousandths).</summary>
-public sealed class SqlOfferReportSums(ILoyaltyDbContext db) : IOfferReportSums
+public sealed class SqlOfferReportSums(IReportingDbContext db) : IOfferReportSums
 {
     public async Task<IReadOnlyList<OfferGroupActivity>> ActivityAsync(Guid offerId, DateTimeOffset from, DateTimeOffset to, string currency, CancellationToken cancellationToken)
     {

@@ -37,7 +37,7 @@ using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Loyalty.Infrastructure.Persistence;
 
-public sealed class LoyaltyDbContext(DbContextOptions<LoyaltyDbContext> options) : DbContext(options), ILoyaltyDbContext, IDataProtectionKeyContext
+public sealed class LoyaltyDbContext(DbContextOptions<LoyaltyDbContext> options) : DbContext(options), ILoyaltyDbContext, IReportingDbContext, IDataProtectionKeyContext
 {
     public DbSet<Member> Members => Set<Member>();
 

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Loyalty.Infrastructure.Reports;
 
 /// <summary>The liability report's month sums in each provider's SQL (month of an instant differs per provider).</summary>
-public sealed class SqlLiabilitySums(ILoyaltyDbContext db) : ILiabilitySums
+public sealed class SqlLiabilitySums(IReportingDbContext db) : ILiabilitySums
 {
     public async Task<List<MonthTypeSum>> MovementsByMonthAsync(DateTimeOffset start, DateTimeOffset end, CancellationToken cancellationToken)
     {

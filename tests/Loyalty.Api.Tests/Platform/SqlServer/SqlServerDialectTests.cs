@@ -46,6 +46,7 @@ public sealed class SqlServerDialectTests(Xunit.Abstractions.ITestOutputHelper o
         services.AddOptions();
         services.AddDbContext<LoyaltyDbContext>(o => o.UseSqlServer(connection));
         services.AddScoped<ILoyaltyDbContext>(sp => sp.GetRequiredService<LoyaltyDbContext>());
+        services.AddScoped<IReportingDbContext>(sp => sp.GetRequiredService<LoyaltyDbContext>()); // reports' statements recorded too
         services.AddSetBasedSql();
         services.AddInsight();
         services.AddScoped<IWebhookBatchLocks, SqlWebhookBatchLocks>();

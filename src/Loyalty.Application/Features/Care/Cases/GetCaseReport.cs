@@ -20,7 +20,7 @@ public sealed class GetCaseReportValidator : AbstractValidator<GetCaseReportQuer
     public GetCaseReportValidator() => RuleFor(q => q.To).GreaterThan(q => q.From).WithMessage("to must be after from.");
 }
 
-public sealed class GetCaseReportHandler(ILoyaltyDbContext db, TimeProvider clock) : IQueryHandler<GetCaseReportQuery, CaseReportResponse>
+public sealed class GetCaseReportHandler(IReportingDbContext db, TimeProvider clock) : IQueryHandler<GetCaseReportQuery, CaseReportResponse>
 {
     public async ValueTask<CaseReportResponse> Handle(GetCaseReportQuery query, CancellationToken cancellationToken)
     {

@@ -16,7 +16,7 @@ public sealed class GetLeavingReasonsReportValidator : AbstractValidator<GetLeav
     public GetLeavingReasonsReportValidator() => RuleFor(q => q.To).GreaterThan(q => q.From).WithMessage("to must be after from.");
 }
 
-public sealed class GetLeavingReasonsReportHandler(ILoyaltyDbContext db) : IQueryHandler<GetLeavingReasonsReportQuery, LeavingReasonsReportResponse>
+public sealed class GetLeavingReasonsReportHandler(IReportingDbContext db) : IQueryHandler<GetLeavingReasonsReportQuery, LeavingReasonsReportResponse>
 {
     public async ValueTask<LeavingReasonsReportResponse> Handle(GetLeavingReasonsReportQuery query, CancellationToken cancellationToken)
     {

@@ -19,7 +19,7 @@ public sealed class GetSatisfactionReportValidator : AbstractValidator<GetSatisf
     public GetSatisfactionReportValidator() => RuleFor(q => q.To).GreaterThan(q => q.From).WithMessage("to must be after from.");
 }
 
-public sealed class GetSatisfactionReportHandler(ILoyaltyDbContext db) : IQueryHandler<GetSatisfactionReportQuery, SatisfactionReportResponse>
+public sealed class GetSatisfactionReportHandler(IReportingDbContext db) : IQueryHandler<GetSatisfactionReportQuery, SatisfactionReportResponse>
 {
     public async ValueTask<SatisfactionReportResponse> Handle(GetSatisfactionReportQuery query, CancellationToken cancellationToken)
     {

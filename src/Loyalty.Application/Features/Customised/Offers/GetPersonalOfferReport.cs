@@ -23,7 +23,7 @@ public sealed class GetPersonalOfferReportValidator : AbstractValidator<GetPerso
     public GetPersonalOfferReportValidator() => RuleFor(q => q.Currency).Length(3).Matches("^[A-Z]{3}$").When(q => q.Currency is not null);
 }
 
-public sealed class GetPersonalOfferReportHandler(ILoyaltyDbContext db, IOfferReportSums sums, TimeProvider clock) : IQueryHandler<GetPersonalOfferReportQuery, PersonalOfferReportResponse>
+public sealed class GetPersonalOfferReportHandler(IReportingDbContext db, IOfferReportSums sums, TimeProvider clock) : IQueryHandler<GetPersonalOfferReportQuery, PersonalOfferReportResponse>
 {
     private const decimal Units = 10_000m;
 

@@ -25,7 +25,7 @@ public sealed class ExportSegmentMembersValidator : AbstractValidator<ExportSegm
             .WithMessage("channel is email, push or sms.").OverridePropertyName("channel");
 }
 
-public sealed class ExportSegmentMembersHandler(ILoyaltyDbContext db) : IQueryHandler<ExportSegmentMembersQuery, SegmentExport>
+public sealed class ExportSegmentMembersHandler(IReportingDbContext db) : IQueryHandler<ExportSegmentMembersQuery, SegmentExport>
 {
     public static ContactChannel? ParseChannel(string? value) => value?.ToUpperInvariant() switch
     {

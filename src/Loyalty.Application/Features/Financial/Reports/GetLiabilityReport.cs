@@ -29,7 +29,8 @@ public sealed class GetLiabilityReportValidator : AbstractValidator<GetLiability
     }
 }
 
-public sealed class GetLiabilityReportHandler(ILoyaltyDbContext db, ILiabilitySums sums, PointsPolicyCache policies, TimeProvider clock) : IQueryHandler<GetLiabilityReportQuery, LiabilityReportResponse>
+/// <remarks>Sums read the reporting context (the read replica when configured); the cached policy loads from the primary.</remarks>
+public sealed class GetLiabilityReportHandler(ILoyaltyDbContext db, IReportingDbContext reports, ILiabilitySums sums, PointsPolicyCache policies, TimeProvider clock) : IQueryHandler<GetLiabilityReportQuery, LiabilityReportResponse>
 {
     public async ValueTask<LiabilityReportResponse> Handle(GetLiabilityReportQuery query, CancellationToken cancellationToken)
     {
@@ -39,9 +40,9 @@ public sealed class GetLiabilityReportHandler(ILoyaltyDbContext db, ILiabilitySu
         var from = query.From ?? new DateOnly(to.Year, to.Month, 1).AddMonths(-11);
         var policy = await policies.GetAsync(db, cancellationToken);
 
-        var tiers = await (from a in db.PointsAccounts.AsNoTracking()
-                           join m in db.Members.AsNoTracking() on a.MemberId equals m.Id
-                           join t in db.Tiers.AsNoTracking() on m.TierId equals t.Id
+        var tiers = await (from a in reports.PointsAccounts.AsNoTracking()
+                           join m in reports.Members.AsNoTracking() on a.MemberId equals m.Id
+                           join t in reports.Tiers.AsNoTracking() on m.TierId equals t.Id
                            group a by new { t.Name, t.Rank } into g
                            select new
                            {
@@ -73,7 +74,7 @@ public sealed class GetLiabilityReportHandler(ILoyaltyDbContext db, ILiabilitySu
         }
 
         var period = LedgerMovements.From(months.Select(r => (Parse(r.Type), r.Points)));
-        var lifetime = await db.LedgerEntries.AsNoTracking().GroupBy(e => e.Type)
+        var lifetime = await reports.LedgerEntries.AsNoTracking().GroupBy(e => e.Type)
             .Select(g => new { Type = g.Key, Points = g.Sum(e => e.Points + e.PendingPoints) }).ToListAsync(cancellationToken);
 
         return new LiabilityReportResponse(

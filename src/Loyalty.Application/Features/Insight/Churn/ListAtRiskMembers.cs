@@ -19,7 +19,7 @@ namespace Loyalty.Application.Features.Insight.Churn;
 public sealed record ListAtRiskMembersQuery(StaffCaller Caller, Guid? ManagerId = null, int? MinScore = null, int? MaxDecile = null, int? Limit = null, string? Cursor = null)
     : IQuery<Page<AtRiskMemberResponse>>;
 
-public sealed class ListAtRiskMembersHandler(ILoyaltyDbContext db) : IQueryHandler<ListAtRiskMembersQuery, Page<AtRiskMemberResponse>>
+public sealed class ListAtRiskMembersHandler(IReportingDbContext db) : IQueryHandler<ListAtRiskMembersQuery, Page<AtRiskMemberResponse>>
 {
     public const int DefaultMinScore = 50;
     public const int DefaultMaxDecile = 3;

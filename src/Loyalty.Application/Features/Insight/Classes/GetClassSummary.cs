@@ -9,7 +9,7 @@ namespace Loyalty.Application.Features.Insight.Classes;
 /// <summary>The loyal / general / drifting split of the latest run: in total, per tier (at the run) and per active segment (current members).</summary>
 public sealed record GetClassSummaryQuery : IQuery<ClassSummaryResponse>;
 
-public sealed class GetClassSummaryHandler(ILoyaltyDbContext db) : IQueryHandler<GetClassSummaryQuery, ClassSummaryResponse>
+public sealed class GetClassSummaryHandler(IReportingDbContext db) : IQueryHandler<GetClassSummaryQuery, ClassSummaryResponse>
 {
     public async ValueTask<ClassSummaryResponse> Handle(GetClassSummaryQuery query, CancellationToken cancellationToken)
     {

@@ -13,7 +13,7 @@ namespace Loyalty.Application.Features.Insight.Classes;
 /// </summary>
 public sealed record ListClassTransitionsQuery(DateTimeOffset? From = null, DateTimeOffset? To = null) : IQuery<ClassTransitionsResponse>;
 
-public sealed class ListClassTransitionsHandler(ILoyaltyDbContext db) : IQueryHandler<ListClassTransitionsQuery, ClassTransitionsResponse>
+public sealed class ListClassTransitionsHandler(IReportingDbContext db) : IQueryHandler<ListClassTransitionsQuery, ClassTransitionsResponse>
 {
     public async ValueTask<ClassTransitionsResponse> Handle(ListClassTransitionsQuery query, CancellationToken cancellationToken)
     {

@@ -8,7 +8,7 @@ namespace Loyalty.Application.Features.Insight.Dashboard;
 /// <summary>Churn risk by tier for the staff dashboard: members per risk band and the mean score, per tier at the latest run.</summary>
 public sealed record GetChurnRiskByTierQuery : IQuery<ChurnRiskByTierResponse>;
 
-public sealed class GetChurnRiskByTierHandler(ILoyaltyDbContext db) : IQueryHandler<GetChurnRiskByTierQuery, ChurnRiskByTierResponse>
+public sealed class GetChurnRiskByTierHandler(IReportingDbContext db) : IQueryHandler<GetChurnRiskByTierQuery, ChurnRiskByTierResponse>
 {
     /// <summary>Lower bound of the medium band.</summary>
     public const int MediumFrom = 25;

@@ -22,7 +22,8 @@ public sealed class GetCampaignValueValidator : AbstractValidator<GetCampaignVal
         RuleFor(q => q.Months).InclusiveBetween(1, GetCampaignValueHandler.MaxMonths).When(q => q.Months is not null);
 }
 
-public sealed class GetCampaignValueHandler(ILoyaltyDbContext db, IProgrammeHealthSums sums, TierSchemeCache scheme) : IQueryHandler<GetCampaignValueQuery, CampaignValueResponse>
+/// <remarks>Reads the reporting context (the read replica when configured); the cached tier scheme loads from the primary.</remarks>
+public sealed class GetCampaignValueHandler(ILoyaltyDbContext db, IReportingDbContext reports, IProgrammeHealthSums sums, TierSchemeCache scheme) : IQueryHandler<GetCampaignValueQuery, CampaignValueResponse>
 {
     public const int DefaultMonths = 3;
     public const int MaxMonths = 24;
@@ -31,13 +32,13 @@ public sealed class GetCampaignValueHandler(ILoyaltyDbContext db, IProgrammeHeal
     public async ValueTask<CampaignValueResponse> Handle(GetCampaignValueQuery query, CancellationToken cancellationToken)
     {
         var months = query.Months ?? DefaultMonths;
-        var run = await InsightViews.LatestRunAsync(db, cancellationToken);
+        var run = await InsightViews.LatestRunAsync(reports, cancellationToken);
         var currency = run?.Currency ?? (await scheme.GetAsync(db, cancellationToken)).Settings.SpendCurrency;
 
         // Stored with the run (see RefreshInsightCommand): a row per campaign, whatever the programme's history.
         var campaignRows = run is null ? [] : await db.CampaignRunValues.AsNoTracking().Where(v => v.RunId == run.Id).ToListAsync(cancellationToken);
         var campaignIds = campaignRows.Select(r => r.CampaignId).ToList();
-        var names = await db.Campaigns.AsNoTracking().Where(c => campaignIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Name, cancellationToken);
+        var names = await reports.Campaigns.AsNoTracking().Where(c => campaignIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Name, cancellationToken);
         var campaigns = campaignRows
             .Select(r => new CampaignValueItem(
                 r.CampaignId,
@@ -51,7 +52,7 @@ public sealed class GetCampaignValueHandler(ILoyaltyDbContext db, IProgrammeHeal
 
         var offerRows = await sums.OfferValueAsync(run?.Id, months, currency, cancellationToken);
         var offerIds = offerRows.Select(r => r.OfferId).Distinct().ToList();
-        var offers = await db.PersonalOffers.AsNoTracking().Where(o => offerIds.Contains(o.Id)).ToListAsync(cancellationToken);
+        var offers = await reports.PersonalOffers.AsNoTracking().Where(o => offerIds.Contains(o.Id)).ToListAsync(cancellationToken);
         var items = offers
             .Select(o =>
             {

@@ -32,7 +32,7 @@ public sealed class GetProgrammeHealthValidator : AbstractValidator<GetProgramme
     }
 }
 
-public sealed class GetProgrammeHealthHandler(ILoyaltyDbContext db, TimeProvider clock) : IQueryHandler<GetProgrammeHealthQuery, ProgrammeHealthResponse>
+public sealed class GetProgrammeHealthHandler(IReportingDbContext db, TimeProvider clock) : IQueryHandler<GetProgrammeHealthQuery, ProgrammeHealthResponse>
 {
     public const int DefaultMonths = 12;
 

@@ -11,7 +11,7 @@ namespace Loyalty.Application.Features.Insight.Retention;
 /// <summary>Which kinds of retention action work: per kind, actions taken in the period and the share of judged ones after which the member came back.</summary>
 public sealed record GetRetentionReportQuery(DateTimeOffset? From = null, DateTimeOffset? To = null) : IQuery<RetentionReportResponse>;
 
-public sealed class GetRetentionReportHandler(ILoyaltyDbContext db) : IQueryHandler<GetRetentionReportQuery, RetentionReportResponse>
+public sealed class GetRetentionReportHandler(IReportingDbContext db) : IQueryHandler<GetRetentionReportQuery, RetentionReportResponse>
 {
     public async ValueTask<RetentionReportResponse> Handle(GetRetentionReportQuery query, CancellationToken cancellationToken)
     {

@@ -8,7 +8,7 @@ namespace Loyalty.Application.Features.Insight.Value;
 /// <summary>How value is spread in the latest run: members and lifetime value per decile, members per RFM cell.</summary>
 public sealed record GetValueDistributionQuery : IQuery<ValueDistributionResponse>;
 
-public sealed class GetValueDistributionHandler(ILoyaltyDbContext db) : IQueryHandler<GetValueDistributionQuery, ValueDistributionResponse>
+public sealed class GetValueDistributionHandler(IReportingDbContext db) : IQueryHandler<GetValueDistributionQuery, ValueDistributionResponse>
 {
     public async ValueTask<ValueDistributionResponse> Handle(GetValueDistributionQuery query, CancellationToken cancellationToken)
     {

@@ -37,7 +37,11 @@ public sealed class GetSettlementValidator : AbstractValidator<GetSettlementQuer
     }
 }
 
-public sealed class GetSettlementHandler(ILoyaltyDbContext db, PointsPolicyCache policies, TimeProvider clock) : IQueryHandler<GetSettlementQuery, SettlementResponse>
+/// <remarks>
+/// The ledger sums, the heavy part, read the reporting context (the read replica when configured); the partner, its
+/// stores and the cached policy come from the primary, so a partner created a moment ago is found.
+/// </remarks>
+public sealed class GetSettlementHandler(ILoyaltyDbContext db, IReportingDbContext reports, PointsPolicyCache policies, TimeProvider clock) : IQueryHandler<GetSettlementQuery, SettlementResponse>
 {
     public async ValueTask<SettlementResponse> Handle(GetSettlementQuery query, CancellationToken cancellationToken)
     {
@@ -46,7 +50,7 @@ public sealed class GetSettlementHandler(ILoyaltyDbContext db, PointsPolicyCache
         var to = query.To!.Value.ToUniversalTime();
         var policy = await policies.GetAsync(db, cancellationToken);
 
-        var sums = await db.LedgerEntries.AsNoTracking()
+        var sums = await reports.LedgerEntries.AsNoTracking()
             .Where(e => e.PartnerId == partner.Id && e.OccurredAt >= from && e.OccurredAt < to
                 && (e.Type == LedgerEntryType.Earn || e.Type == LedgerEntryType.Reverse || e.Type == LedgerEntryType.Redeem))
             .GroupBy(e => new { e.StoreId, e.Type })
