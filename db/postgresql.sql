@@ -3213,7 +3213,14 @@ START TRANSACTION;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261206230445_CampaignRunValues') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261207001500_CampaignValuesAndNotificationNumbers') THEN
+    ALTER TABLE "MemberNotifications" ADD "Sequence" bigint NOT NULL DEFAULT 0;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261207001500_CampaignValuesAndNotificationNumbers') THEN
     CREATE TABLE "CampaignRunValues" (
         "RunId" uuid NOT NULL,
         "CampaignId" uuid NOT NULL,
@@ -3233,9 +3240,25 @@ END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261206230445_CampaignRunValues') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261207001500_CampaignValuesAndNotificationNumbers') THEN
+    UPDATE "MemberNotifications" SET "Sequence" = (
+        SELECT COUNT(*) FROM "MemberNotifications" earlier
+        WHERE earlier."MemberId" = "MemberNotifications"."MemberId" AND earlier."Id" <= "MemberNotifications"."Id")
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261207001500_CampaignValuesAndNotificationNumbers') THEN
+    CREATE UNIQUE INDEX "IX_MemberNotifications_MemberId_Sequence" ON "MemberNotifications" ("MemberId", "Sequence");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261207001500_CampaignValuesAndNotificationNumbers') THEN
     INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
-    VALUES ('20261206230445_CampaignRunValues', '10.0.14');
+    VALUES ('20261207001500_CampaignValuesAndNotificationNumbers', '10.0.14');
     END IF;
 END $EF$;
 COMMIT;

@@ -3562,7 +3562,15 @@ GO
 BEGIN TRANSACTION;
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261206230439_CampaignRunValues'
+    WHERE [MigrationId] = N'20261207001453_CampaignValuesAndNotificationNumbers'
+)
+BEGIN
+    ALTER TABLE [MemberNotifications] ADD [Sequence] bigint NOT NULL DEFAULT CAST(0 AS bigint);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207001453_CampaignValuesAndNotificationNumbers'
 )
 BEGIN
     CREATE TABLE [CampaignRunValues] (
@@ -3583,11 +3591,29 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261206230439_CampaignRunValues'
+    WHERE [MigrationId] = N'20261207001453_CampaignValuesAndNotificationNumbers'
+)
+BEGIN
+    UPDATE "MemberNotifications" SET "Sequence" = (
+        SELECT COUNT(*) FROM "MemberNotifications" earlier
+        WHERE earlier."MemberId" = "MemberNotifications"."MemberId" AND earlier."Id" <= "MemberNotifications"."Id")
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207001453_CampaignValuesAndNotificationNumbers'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_MemberNotifications_MemberId_Sequence] ON [MemberNotifications] ([MemberId], [Sequence]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207001453_CampaignValuesAndNotificationNumbers'
 )
 BEGIN
     INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261206230439_CampaignRunValues', N'10.0.14');
+    VALUES (N'20261207001453_CampaignValuesAndNotificationNumbers', N'10.0.14');
 END;
 
 COMMIT;

@@ -38,10 +38,10 @@ public sealed class HotPathAllocationBenchmark(ITestOutputHelper output)
     [AllocationBenchmarkTheory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
     public async Task Allocations_and_CPU_per_request_on_the_hot_paths(DatabaseProvider provider)
     {
-        var requests = Setting("LOYALTY_ALLOC_BENCH_REQUESTS", 2_000);
-        var warmUp = Setting("LOYALTY_ALLOC_BENCH_WARMUP", 500);
-        var memberCount = Setting("LOYALTY_ALLOC_BENCH_MEMBERS", 100);
-        var appUsers = Setting("LOYALTY_ALLOC_BENCH_APP_USERS", 20);
+        var requests = BenchmarkSettings.Get("LOYALTY_ALLOC_BENCH_REQUESTS", 2_000);
+        var warmUp = BenchmarkSettings.Get("LOYALTY_ALLOC_BENCH_WARMUP", 500);
+        var memberCount = BenchmarkSettings.Get("LOYALTY_ALLOC_BENCH_MEMBERS", 100);
+        var appUsers = BenchmarkSettings.Get("LOYALTY_ALLOC_BENCH_APP_USERS", 20);
         var types = Environment.GetEnvironmentVariable("LOYALTY_ALLOC_BENCH_TYPES") == "1";
         var only = Environment.GetEnvironmentVariable("LOYALTY_ALLOC_BENCH_ONLY"); // e.g. "transactions", for a trace of one path
 
