@@ -14,8 +14,9 @@ namespace Loyalty.Infrastructure.Insight;
 /// Programme health in SQL: each figure is one statement grouped by month (and channel, campaign, offer group), so
 /// the database returns a few dozen rows whatever the number of members and purchases. Instants are grouped by
 /// their UTC calendar month as an index (<see cref="HealthMeasures.Index"/>), so "the month before" is index − 1.
-/// The rollup belongs to the insight refresh and reads the primary it writes to; the campaign and offer value figures
-/// serve a dashboard and read the reporting context (the read replica when one is configured).
+/// The rollup and the campaign value belong to the insight refresh and read the primary it writes to (the campaign
+/// value joins the run's member rows, not yet committed); the offer value figures serve a dashboard and read the
+/// reporting context (the read replica when one is configured).
 /// </summary>
 public sealed class SqlProgrammeHealthSums(ILoyaltyDbContext db, IReportingDbContext reports) : IProgrammeHealthSums
 {
@@ -124,8 +125,8 @@ public sealed class SqlProgrammeHealthSums(ILoyaltyDbContext db, IReportingDbCon
 
     public async Task<IReadOnlyList<CampaignValueRow>> CampaignValueAsync(Guid? runId, CancellationToken cancellationToken)
     {
-        var sql = SetSql.For(reports);
-        async Task<List<GroupValueRow>> ValueOf(string members, SetSql.Parameters p) => await sql.Query<GroupValueRow>(reports, $"""
+        var sql = SetSql.For(db);
+        async Task<List<GroupValueRow>> ValueOf(string members, SetSql.Parameters p) => await sql.Query<GroupValueRow>(db, $"""
             SELECT a."CampaignId" AS "Key", CAST(COUNT(*) AS bigint) AS "Members", CAST(COUNT(i."MemberId") AS bigint) AS "Scored",
                    CAST(COALESCE(SUM(i."LifetimeValue"), 0) AS bigint) AS "Value",
                    CAST(SUM(CASE WHEN i."ValueDecile" <= 2 THEN 1 ELSE 0 END) AS bigint) AS "Top"

@@ -30,6 +30,14 @@ public sealed class EarningRoundTripTests(ApiFixture fixture)
         Assert.Equal(beforeElsewhere, await CountAsync(other, elsewhere.MemberNumber));
     }
 
-    private static async Task<int> CountAsync(Scenario s, string memberNumber) =>
-        (await s.Api.CountCommandsAsync(() => s.EarnAsync(memberNumber, 25m))).Count;
+    /// <summary>
+    /// The commands of one purchase that read or lock, leaving out the inserts and the stored response: how those are
+    /// batched differs by provider and by whether the unit of work's transaction is open yet (SQLite takes its write
+    /// turn at the first write), which is not what this test is about.
+    /// </summary>
+    private static async Task<int> CountAsync(Scenario s, string memberNumber)
+    {
+        var (_, log) = await s.Api.CountCommandsAsync(() => s.EarnAsync(memberNumber, 25m));
+        return log.Split("\n---\n").Count(c => !c.TrimStart().StartsWith("INSERT", StringComparison.Ordinal) && !c.Contains("UPDATE \"IdempotencyRecords\"", StringComparison.Ordinal));
+    }
 }

@@ -91,6 +91,12 @@ public sealed class InsightBenchmark(ITestOutputHelper output) : PostgreSqlBench
                      ("programme health, 36 months", new Application.Features.Insight.Health.GetProgrammeHealthQuery(
                          Domain.Insight.Health.HealthMeasures.Key(Domain.Insight.Health.HealthMeasures.IndexOf(Api.Clock.GetUtcNow()) - 35), null)),
                      ("campaign value", new Application.Features.Insight.Health.GetCampaignValueQuery(null)),
+                     // The rest of the staff dashboard's insight reads, as an administrator sees them.
+                     ("value distribution", new GetValueDistributionQuery()),
+                     ("class summary", new Application.Features.Insight.Classes.GetClassSummaryQuery()),
+                     ("class transitions", new Application.Features.Insight.Classes.ListClassTransitionsQuery()),
+                     ("churn risk by tier", new Application.Features.Insight.Dashboard.GetChurnRiskByTierQuery()),
+                     ("members at risk, first page", new ListAtRiskMembersQuery(new Application.Features.Customised.AccountManagers.StaffCaller("benchmark", null))),
                  })
         {
             var times = new List<double>();
