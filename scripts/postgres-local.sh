@@ -29,61 +29,12 @@ PG_DB=loyalty_test
 PG_SUPERUSER=postgres
 PG_OS_USER=postgres
 LOG_FILE="$PG_DIR/server.log"
+PG_TAG=postgres-local
+PG_NAME=PostgreSQL
+PG_BINS="initdb pg_ctl postgres"
 
-log() { printf '[postgres-local] %s\n' "$*" >&2; }
-die() { printf '[postgres-local] ERROR: %s\n' "$*" >&2; exit 1; }
-
-usage() {
-    echo "usage: $0 start|stop|status|url" >&2
-    exit 2
-}
-
-is_root() { [ "$(id -u)" -eq 0 ]; }
-
-# Run a command as the OS user owning the cluster. PostgreSQL refuses to run
-# as root, so when we are root we switch to the `postgres` user. `cd /` first:
-# the caller's cwd (e.g. /root/...) may be unreadable for that user, which
-# makes initdb/pg_ctl fail with "could not identify current directory".
-as_pg() {
-    if is_root; then
-        if command -v runuser >/dev/null 2>&1; then
-            (cd / && runuser -u "$PG_OS_USER" -- "$@")
-        else
-            local quoted
-            quoted=$(printf '%q ' "$@")
-            (cd / && su -s /bin/sh "$PG_OS_USER" -c "$quoted")
-        fi
-    else
-        "$@"
-    fi
-}
-
-# Locate a bin directory containing initdb, pg_ctl and postgres.
-# Order: $LOYALTY_PG_BIN, newest /usr/lib/postgresql/<ver>/bin (Debian layout),
-# `pg_config --bindir`, then whatever is on PATH.
-has_server_bins() {
-    [ -n "$1" ] && [ -x "$1/initdb" ] && [ -x "$1/pg_ctl" ] && [ -x "$1/postgres" ]
-}
-
-find_bindir() {
-    local d
-    if [ -n "${LOYALTY_PG_BIN:-}" ]; then
-        echo "$LOYALTY_PG_BIN"
-        return 0
-    fi
-    for d in $(printf '%s\n' /usr/lib/postgresql/*/bin | sort -rV); do
-        has_server_bins "$d" && { echo "$d"; return 0; }
-    done
-    if command -v pg_config >/dev/null 2>&1; then
-        d=$(pg_config --bindir 2>/dev/null || true)
-        has_server_bins "$d" && { echo "$d"; return 0; }
-    fi
-    if command -v initdb >/dev/null 2>&1; then
-        d=$(dirname "$(readlink -f "$(command -v initdb)")")
-        has_server_bins "$d" && { echo "$d"; return 0; }
-    fi
-    return 1
-}
+# shellcheck source=lib/postgres.sh
+. "$(dirname "${BASH_SOURCE[0]}")/lib/postgres.sh"
 
 install_postgres() {
     is_root || die "PostgreSQL server binaries not found and not running as root; install them (apt-get install postgresql) or set LOYALTY_PG_BIN"
@@ -104,18 +55,7 @@ ensure_os_user() {
     fi
 }
 
-pg_running() {
-    # Our cluster is running if pg_ctl says so for our data directory.
-    [ -f "$PG_DIR/PG_VERSION" ] && as_pg "$BIN/pg_ctl" status -D "$PG_DIR" >/dev/null 2>&1
-}
-
-port_answers() {
-    "$BIN/pg_isready" -q -h "$PG_HOST" -p "$PG_PORT" >/dev/null 2>&1
-}
-
-psql_admin() {
-    "$BIN/psql" -X -q -v ON_ERROR_STOP=1 -h "$PG_HOST" -p "$PG_PORT" -U "$PG_SUPERUSER" -d postgres "$@"
-}
+psql_admin() { psql_on "$PG_PORT" "$@"; }
 
 ensure_database() {
     local exists
@@ -143,10 +83,7 @@ max_parallel_workers_per_gather = 0
 log_min_messages = warning
 log_min_error_statement = error
 EOF
-    if is_root; then chown "$PG_OS_USER:" "$PG_DIR/loyalty-test.conf"; fi
-    if ! grep -q "^include_if_exists = 'loyalty-test.conf'" "$PG_DIR/postgresql.conf"; then
-        printf "\ninclude_if_exists = 'loyalty-test.conf'\n" >>"$PG_DIR/postgresql.conf"
-    fi
+    include_config loyalty-test.conf
 }
 
 init_cluster() {
@@ -156,9 +93,7 @@ init_cluster() {
     if [ -e "$PG_DIR" ] && [ -n "$(ls -A "$PG_DIR" 2>/dev/null)" ]; then
         die "$PG_DIR exists, is not empty and is not a PostgreSQL data directory; remove it or set LOYALTY_PG_DIR"
     fi
-    mkdir -p "$PG_DIR"
-    if is_root; then chown "$PG_OS_USER:" "$PG_DIR"; fi
-    chmod 700 "$PG_DIR"
+    make_data_dir
     log "initialising cluster in $PG_DIR"
     # --auth=trust: see header comment, throwaway loopback-only cluster.
     if ! as_pg "$BIN/initdb" -D "$PG_DIR" -U "$PG_SUPERUSER" --auth=trust \
@@ -177,12 +112,8 @@ cmd_start() {
     log "using PostgreSQL binaries in $BIN ($("$BIN/postgres" --version))"
     ensure_os_user
 
-    if pg_running; then
-        for _ in $(seq 1 10); do
-            port_answers && break
-            sleep 1
-        done
-        if port_answers; then
+    if cluster_running; then
+        if wait_port 10; then
             log "cluster in $PG_DIR already running"
             ensure_database
             log "ready: $(cmd_url)"
@@ -191,7 +122,7 @@ cmd_start() {
         # Crashed or unreaped postmaster, or running on another port: reset it.
         log "cluster in $PG_DIR looks alive but does not answer on $PG_HOST:$PG_PORT; forcing a restart"
         as_pg "$BIN/pg_ctl" stop -D "$PG_DIR" -m immediate -w -t 20 >/dev/null 2>&1 || true
-        if pg_running; then
+        if cluster_running; then
             local pid
             pid=$(head -n 1 "$PG_DIR/postmaster.pid" 2>/dev/null || true)
             if [ -n "$pid" ] && [ -r "/proc/$pid/stat" ] && [ "$(awk '{print $3}' "/proc/$pid/stat")" != Z ]; then
@@ -216,30 +147,10 @@ cmd_start() {
     if is_root; then chown -R "$PG_OS_USER:" "$PG_DIR"; fi
     write_test_config
 
-    log "starting PostgreSQL on $PG_HOST:$PG_PORT (log: $LOG_FILE)"
-    if ! as_pg "$BIN/pg_ctl" start -D "$PG_DIR" -l "$LOG_FILE" -w -t 60 >/dev/null 2>&1; then
-        log "pg_ctl start failed; server log follows:"
-        tail -n 50 "$LOG_FILE" >&2 || true
-        die "could not start PostgreSQL"
-    fi
-    for _ in $(seq 1 30); do
-        port_answers && break
-        sleep 1
-    done
-    port_answers || die "PostgreSQL started but does not answer on $PG_HOST:$PG_PORT"
+    pg_ctl_start || die "could not start PostgreSQL"
+    wait_port 30 || die "PostgreSQL started but does not answer on $PG_HOST:$PG_PORT"
     ensure_database
     log "ready: $(cmd_url)"
-}
-
-cmd_stop() {
-    BIN=$(find_bindir) || { log "no PostgreSQL binaries found; nothing to stop"; return 0; }
-    if pg_running; then
-        log "stopping PostgreSQL in $PG_DIR"
-        as_pg "$BIN/pg_ctl" stop -D "$PG_DIR" -m fast -w -t 60 >/dev/null
-        log "stopped"
-    else
-        log "PostgreSQL in $PG_DIR is not running"
-    fi
 }
 
 cmd_status() {
@@ -252,19 +163,4 @@ cmd_status() {
     fi
 }
 
-cmd_url() {
-    printf 'Host=%s;Port=%s;Database=%s;Username=%s;Pooling=true;Maximum Pool Size=100\n' \
-        "$PG_HOST" "$PG_PORT" "$PG_DB" "$PG_SUPERUSER"
-}
-
-[ $# -eq 1 ] || usage
-if [ -n "${LOYALTY_PG_BIN:-}" ] && ! has_server_bins "$LOYALTY_PG_BIN"; then
-    die "LOYALTY_PG_BIN=$LOYALTY_PG_BIN does not contain initdb, pg_ctl and postgres"
-fi
-case "$1" in
-    start) cmd_start ;;
-    stop) cmd_stop ;;
-    status) cmd_status ;;
-    url) cmd_url ;;
-    *) usage ;;
-esac
+pg_main "$@"

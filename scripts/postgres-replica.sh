@@ -32,69 +32,12 @@ PG_SUPERUSER=postgres
 PG_OS_USER=postgres
 LOG_FILE="$PG_DIR/server.log"
 
-log() { printf '[postgres-replica] %s\n' "$*" >&2; }
-die() { printf '[postgres-replica] ERROR: %s\n' "$*" >&2; exit 1; }
+PG_TAG=postgres-replica
+PG_NAME="the standby"
+PG_BINS="pg_basebackup pg_ctl postgres"
 
-usage() {
-    echo "usage: $0 start|stop|status|url" >&2
-    exit 2
-}
-
-is_root() { [ "$(id -u)" -eq 0 ]; }
-
-# As in postgres-local.sh: PostgreSQL refuses to run as root, so root switches to `postgres` (from /, whose cwd it can read).
-as_pg() {
-    if is_root; then
-        if command -v runuser >/dev/null 2>&1; then
-            (cd / && runuser -u "$PG_OS_USER" -- "$@")
-        else
-            local quoted
-            quoted=$(printf '%q ' "$@")
-            (cd / && su -s /bin/sh "$PG_OS_USER" -c "$quoted")
-        fi
-    else
-        "$@"
-    fi
-}
-
-has_server_bins() {
-    [ -n "$1" ] && [ -x "$1/pg_ctl" ] && [ -x "$1/postgres" ] && [ -x "$1/pg_basebackup" ]
-}
-
-# The same search as postgres-local.sh, so both clusters run the same version.
-find_bindir() {
-    local d
-    if [ -n "${LOYALTY_PG_BIN:-}" ]; then
-        echo "$LOYALTY_PG_BIN"
-        return 0
-    fi
-    for d in $(printf '%s\n' /usr/lib/postgresql/*/bin | sort -rV); do
-        has_server_bins "$d" && { echo "$d"; return 0; }
-    done
-    if command -v pg_config >/dev/null 2>&1; then
-        d=$(pg_config --bindir 2>/dev/null || true)
-        has_server_bins "$d" && { echo "$d"; return 0; }
-    fi
-    if command -v pg_basebackup >/dev/null 2>&1; then
-        d=$(dirname "$(readlink -f "$(command -v pg_basebackup)")")
-        has_server_bins "$d" && { echo "$d"; return 0; }
-    fi
-    return 1
-}
-
-psql_on() {
-    local port=$1
-    shift
-    "$BIN/psql" -X -q -v ON_ERROR_STOP=1 -h "$PG_HOST" -p "$port" -U "$PG_SUPERUSER" -d postgres "$@"
-}
-
-standby_running() {
-    [ -f "$PG_DIR/PG_VERSION" ] && as_pg "$BIN/pg_ctl" status -D "$PG_DIR" >/dev/null 2>&1
-}
-
-port_answers() {
-    "$BIN/pg_isready" -q -h "$PG_HOST" -p "$1" >/dev/null 2>&1
-}
+# shellcheck source=lib/postgres.sh
+. "$(dirname "${BASH_SOURCE[0]}")/lib/postgres.sh"
 
 in_recovery() {
     [ "$(psql_on "$PG_PORT" -tAc 'select pg_is_in_recovery()' 2>/dev/null || true)" = t ]
@@ -131,10 +74,7 @@ hot_standby = on
 # Long report queries are not cancelled by the replay of vacuum on the primary.
 hot_standby_feedback = on
 EOF
-    if is_root; then chown "$PG_OS_USER:" "$PG_DIR/loyalty-replica.conf"; fi
-    if ! grep -q "^include_if_exists = 'loyalty-replica.conf'" "$PG_DIR/postgresql.conf"; then
-        printf "\ninclude_if_exists = 'loyalty-replica.conf'\n" >>"$PG_DIR/postgresql.conf"
-    fi
+    include_config loyalty-replica.conf
 }
 
 base_backup() {
@@ -145,9 +85,7 @@ base_backup() {
         die "$PG_DIR exists, is not empty and is not a PostgreSQL data directory; remove it or set LOYALTY_PG_REPLICA_DIR"
     fi
     rm -rf "$PG_DIR"
-    mkdir -p "$PG_DIR"
-    if is_root; then chown "$PG_OS_USER:" "$PG_DIR"; fi
-    chmod 700 "$PG_DIR"
+    make_data_dir
     log "taking a base backup of $PG_HOST:$PRIMARY_PORT into $PG_DIR"
     # -R writes standby.signal and primary_conninfo; -X stream copies the WAL written meanwhile.
     if ! as_pg "$BIN/pg_basebackup" -h "$PG_HOST" -p "$PRIMARY_PORT" -U "$PG_SUPERUSER" -D "$PG_DIR" \
@@ -160,17 +98,7 @@ base_backup() {
 }
 
 start_server() {
-    log "starting the standby on $PG_HOST:$PG_PORT (log: $LOG_FILE)"
-    if ! as_pg "$BIN/pg_ctl" start -D "$PG_DIR" -l "$LOG_FILE" -w -t 60 >/dev/null 2>&1; then
-        log "pg_ctl start failed; server log follows:"
-        tail -n 50 "$LOG_FILE" >&2 || true
-        return 1
-    fi
-    for _ in $(seq 1 30); do
-        port_answers "$PG_PORT" && return 0
-        sleep 1
-    done
-    return 1
+    pg_ctl_start && wait_port 30
 }
 
 stop_server() {
@@ -181,7 +109,7 @@ cmd_start() {
     BIN=$(find_bindir) || die "PostgreSQL binaries not found; run scripts/postgres-local.sh start first (it installs them) or set LOYALTY_PG_BIN"
     port_answers "$PRIMARY_PORT" || die "the primary does not answer on $PG_HOST:$PRIMARY_PORT; run scripts/postgres-local.sh start first"
 
-    if standby_running && port_answers "$PG_PORT" && in_recovery; then
+    if cluster_running && port_answers "$PG_PORT" && in_recovery; then
         log "standby in $PG_DIR already running"
         wait_streaming 15 || die "the standby in $PG_DIR runs but does not stream from $PG_HOST:$PRIMARY_PORT; see $LOG_FILE, or stop it and start again"
         log "ready: $(cmd_url)"
@@ -213,17 +141,6 @@ cmd_start() {
     log "ready: $(cmd_url)"
 }
 
-cmd_stop() {
-    BIN=$(find_bindir) || { log "no PostgreSQL binaries found; nothing to stop"; return 0; }
-    if standby_running; then
-        log "stopping the standby in $PG_DIR"
-        as_pg "$BIN/pg_ctl" stop -D "$PG_DIR" -m fast -w -t 60 >/dev/null
-        log "stopped"
-    else
-        log "the standby in $PG_DIR is not running"
-    fi
-}
-
 cmd_status() {
     BIN=$(find_bindir) || { log "no PostgreSQL binaries found"; return 1; }
     if port_answers "$PG_PORT" && in_recovery; then
@@ -234,19 +151,4 @@ cmd_status() {
     fi
 }
 
-cmd_url() {
-    printf 'Host=%s;Port=%s;Database=%s;Username=%s;Pooling=true;Maximum Pool Size=100\n' \
-        "$PG_HOST" "$PG_PORT" "$PG_DB" "$PG_SUPERUSER"
-}
-
-[ $# -eq 1 ] || usage
-if [ -n "${LOYALTY_PG_BIN:-}" ] && ! has_server_bins "$LOYALTY_PG_BIN"; then
-    die "LOYALTY_PG_BIN=$LOYALTY_PG_BIN does not contain pg_ctl, postgres and pg_basebackup"
-fi
-case "$1" in
-    start) cmd_start ;;
-    stop) cmd_stop ;;
-    status) cmd_status ;;
-    url) cmd_url ;;
-    *) usage ;;
-esac
+pg_main "$@"
