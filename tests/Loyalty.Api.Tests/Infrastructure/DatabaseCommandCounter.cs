@@ -5,12 +5,13 @@ namespace Loyalty.Api.Tests.Infrastructure;
 
 /// <summary>
 /// Counts the SQL commands the API's contexts send while a count is running (<see cref="Start"/>), savepoints
-/// among them (a round trip each, though not a command EF intercepts), and the connections opened. Installed on
-/// every context of the test API; tests in the "api" collection run one at a time, so a count is the test's own.
+/// among them (a round trip each, though not a command EF intercepts), and the connections opened; each command is
+/// kept with the server it went to (<see cref="SentCommand.Server"/>). Installed on every context of the test API,
+/// the reporting contexts included; tests in the "api" collection run one at a time, so a count is the test's own.
 /// </summary>
 public sealed class DatabaseCommandCounter : DbCommandInterceptor, IDbTransactionInterceptor, IDbConnectionInterceptor
 {
-    private readonly List<string> _commands = [];
+    private readonly List<SentCommand> _commands = [];
     private volatile bool _counting;
     private int _connectionOpens;
 
@@ -35,8 +36,20 @@ public sealed class DatabaseCommandCounter : DbCommandInterceptor, IDbTransactio
         {
             lock (_commands)
             {
-                return string.Join("\n---\n", _commands);
+                return string.Join("\n---\n", _commands.Select(c => c.Sql));
             }
+        }
+    }
+
+    /// <summary>A place in the count, for <see cref="Since"/>.</summary>
+    public int Mark() => Count;
+
+    /// <summary>The commands sent since <paramref name="mark"/> (0: since the count started).</summary>
+    public IReadOnlyList<SentCommand> Since(int mark)
+    {
+        lock (_commands)
+        {
+            return _commands.Skip(mark).ToList();
         }
     }
 
@@ -83,13 +96,13 @@ public sealed class DatabaseCommandCounter : DbCommandInterceptor, IDbTransactio
 
     InterceptionResult IDbTransactionInterceptor.CreatingSavepoint(DbTransaction transaction, TransactionEventData eventData, InterceptionResult result)
     {
-        RecordText("SAVEPOINT (" + eventData.TransactionId + ")");
+        RecordText(transaction.Connection, "SAVEPOINT (" + eventData.TransactionId + ")");
         return result;
     }
 
     ValueTask<InterceptionResult> IDbTransactionInterceptor.CreatingSavepointAsync(DbTransaction transaction, TransactionEventData eventData, InterceptionResult result, CancellationToken cancellationToken)
     {
-        RecordText("SAVEPOINT (" + eventData.TransactionId + ")");
+        RecordText(transaction.Connection, "SAVEPOINT (" + eventData.TransactionId + ")");
         return ValueTask.FromResult(result);
     }
 
@@ -113,13 +126,14 @@ public sealed class DatabaseCommandCounter : DbCommandInterceptor, IDbTransactio
         }
     }
 
-    private void RecordText(string text)
+    private void RecordText(DbConnection? connection, string text)
     {
         if (_counting)
         {
+            var sent = new SentCommand(connection?.DataSource ?? "", text);
             lock (_commands)
             {
-                _commands.Add(text);
+                _commands.Add(sent);
             }
         }
     }
@@ -149,7 +163,7 @@ public sealed class DatabaseCommandCounter : DbCommandInterceptor, IDbTransactio
             throw new InjectedDatabaseException();
         }
 
-        RecordText(command.CommandText);
+        RecordText(command.Connection, command.CommandText);
         return result;
     }
 
@@ -158,6 +172,12 @@ public sealed class DatabaseCommandCounter : DbCommandInterceptor, IDbTransactio
         public void Dispose() => counter._counting = false;
     }
 }
+
+/// <summary>
+/// One command of a count: its SQL, and the server it went to as the connection names it
+/// (<see cref="DbConnection.DataSource"/>: host and port on PostgreSQL, the file on SQLite).
+/// </summary>
+public readonly record struct SentCommand(string Server, string Sql);
 
 /// <summary>The error <see cref="DatabaseCommandCounter.FailNext"/> raises: what a lost connection or deadlock looks like to the caller.</summary>
 public sealed class InjectedDatabaseException() : DbException("Injected database failure.");

@@ -1,4 +1,3 @@
-using System.Data.Common;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
@@ -9,8 +8,6 @@ using Loyalty.Contracts.Admin;
 using Loyalty.Contracts.Partner;
 using Loyalty.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
-using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
 namespace Loyalty.Api.Tests.Platform;
@@ -18,18 +15,22 @@ namespace Loyalty.Api.Tests.Platform;
 /// <summary>
 /// The read replica on a real PostgreSQL streaming standby (scripts/postgres-replica.sh): with replay paused on the
 /// standby, a purchase succeeds and a primary read shows it while the liability report does not; once replay resumes
-/// the report catches up. Every command is recorded with the server it ran on: writes only ever reach the primary,
-/// and each report reads the standby. Runs when <see cref="ReplicaVariable"/> names a standby of
+/// the report catches up. The test API's command counter records every command with the server it ran on: writes only
+/// ever reach the primary, and each report reads the standby. Runs when <see cref="ReplicaVariable"/> names a standby of
 /// <see cref="TestDatabase.PostgresVariable"/>'s cluster.
 /// </summary>
-public sealed class ReadReplicaTests(ReadReplicaTests.Replica replica) : IClassFixture<ReadReplicaTests.Replica>
+public sealed partial class ReadReplicaTests(ReadReplicaTests.Replica replica) : IClassFixture<ReadReplicaTests.Replica>
 {
     public const string ReplicaVariable = "LOYALTY_TEST_POSTGRES_REPLICA";
+
+    /// <summary>A statement that only reads: SELECT or WITH … SELECT, after any comment lines.</summary>
+    private static Regex Read { get; } = ReadPattern();
 
     [ReplicaFact]
     public async Task Reports_read_the_standby_while_writes_and_the_till_stay_on_the_primary()
     {
         var api = await replica.StartAsync();
+        using var counting = api.Commands.Start();
         var s = await Scenario.StartAsync(api);
         var member = await s.EnrolAsync();
         await s.EarnAsync(member.MemberNumber, 100m);
@@ -41,12 +42,12 @@ public sealed class ReadReplicaTests(ReadReplicaTests.Replica replica) : IClassF
         long onPrimary;
         try
         {
-            var mark = replica.Commands.Mark();
+            var mark = api.Commands.Mark();
             var purchase = await s.EarnAsync(member.MemberNumber, 50m); // a standby refuses writes: this one went elsewhere
             Assert.True(purchase.PointsEarned > 0);
-            var sent = replica.Commands.Since(mark);
+            var sent = api.Commands.Since(mark);
             Assert.Contains(sent, c => c.Sql.Contains("INSERT", StringComparison.OrdinalIgnoreCase));
-            Assert.All(sent, c => Assert.Equal(replica.PrimaryPort, c.Port));
+            Assert.All(sent, c => Assert.Equal(replica.PrimaryServer, c.Server));
 
             // The till's read sees its own write at once; the report, on the paused standby, does not yet.
             onPrimary = await replica.PrimaryOutstandingAsync();
@@ -54,10 +55,10 @@ public sealed class ReadReplicaTests(ReadReplicaTests.Replica replica) : IClassF
             var lookup = await s.Partner.GetJsonAsync<MemberLookupResponse>($"/api/v1/partner/members/{member.MemberNumber}");
             Assert.Equal(await s.AssertBalanceEqualsLedgerAsync(member.MemberNumber), lookup.AvailablePoints);
 
-            mark = replica.Commands.Mark();
+            mark = api.Commands.Mark();
             var lagging = await LiabilityAsync(s);
             Assert.Equal(before, lagging.Outstanding.Points);
-            Assert.Contains(replica.Commands.Since(mark), c => c.Port == replica.StandbyPort && c.Sql.Contains("\"LedgerEntries\"", StringComparison.Ordinal));
+            Assert.Contains(api.Commands.Since(mark), c => c.Server == replica.StandbyServer && c.Sql.Contains("\"LedgerEntries\"", StringComparison.Ordinal));
         }
         finally
         {
@@ -66,13 +67,14 @@ public sealed class ReadReplicaTests(ReadReplicaTests.Replica replica) : IClassF
 
         var caughtUp = await Replica.WithinAsync(Replica.CatchUpLimit, async () => (await LiabilityAsync(s)).Outstanding.Points == onPrimary);
         Assert.True(caughtUp, "the report never showed the purchase after replay resumed");
-        replica.AssertTheStandbyOnlyRead();
+        replica.AssertTheStandbyOnlyRead(api.Commands.Since(0));
     }
 
     [ReplicaFact]
     public async Task Every_report_on_the_reporting_context_answers_from_the_standby()
     {
         var api = await replica.StartAsync();
+        using var counting = api.Commands.Start();
         var s = await Scenario.StartAsync(api);
         var member = await s.EnrolAsync();
         var now = InsightKit.Now(s);
@@ -100,21 +102,24 @@ public sealed class ReadReplicaTests(ReadReplicaTests.Replica replica) : IClassF
         ];
         foreach (var url in reports)
         {
-            var mark = replica.Commands.Mark();
+            var mark = api.Commands.Mark();
             using var response = await s.Admin.GetAsync(url);
             await response.EnsureStatusAsync(HttpStatusCode.OK);
-            Assert.True(replica.Commands.Since(mark).Any(c => c.Port == replica.StandbyPort), $"{url} sent nothing to the standby");
+            Assert.True(api.Commands.Since(mark).Any(c => c.Server == replica.StandbyServer), $"{url} sent nothing to the standby");
         }
 
-        var partnerMark = replica.Commands.Mark();
+        var partnerMark = api.Commands.Mark();
         using (var csv = await s.Partner.GetAsync($"/api/v1/partner/settlement.csv?{day}"))
         {
             await csv.EnsureStatusAsync(HttpStatusCode.OK);
         }
 
-        Assert.Contains(replica.Commands.Since(partnerMark), c => c.Port == replica.StandbyPort);
-        replica.AssertTheStandbyOnlyRead();
+        Assert.Contains(api.Commands.Since(partnerMark), c => c.Server == replica.StandbyServer);
+        replica.AssertTheStandbyOnlyRead(api.Commands.Since(0));
     }
+
+    [GeneratedRegex(@"^(\s*--[^\n]*\n)*\s*(SELECT|WITH)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex ReadPattern();
 
     private static Task<LiabilityReportResponse> LiabilityAsync(Scenario s) => s.Admin.GetJsonAsync<LiabilityReportResponse>("/api/v1/admin/reports/liability");
 
@@ -130,11 +135,10 @@ public sealed class ReadReplicaTests(ReadReplicaTests.Replica replica) : IClassF
         private string _primaryServer = "";
         private string _standbyServer = "";
 
-        public CommandsByServer Commands { get; } = new();
+        /// <summary>The primary as the counter names a command's server (<see cref="SentCommand.Server"/>).</summary>
+        public string PrimaryServer { get; private set; } = "";
 
-        public int PrimaryPort { get; private set; }
-
-        public int StandbyPort { get; private set; }
+        public string StandbyServer { get; private set; } = "";
 
         public async Task<LoyaltyApiFactory> StartAsync()
         {
@@ -153,9 +157,9 @@ public sealed class ReadReplicaTests(ReadReplicaTests.Replica replica) : IClassF
         {
             var primary = new NpgsqlConnectionStringBuilder(Environment.GetEnvironmentVariable(TestDatabase.PostgresVariable));
             var standby = new NpgsqlConnectionStringBuilder(Environment.GetEnvironmentVariable(ReplicaVariable));
-            PrimaryPort = primary.Port;
-            StandbyPort = standby.Port;
-            Assert.NotEqual(PrimaryPort, StandbyPort);
+            Assert.NotEqual(primary.Port, standby.Port);
+            PrimaryServer = ServerOf(primary.ConnectionString);
+            StandbyServer = ServerOf(standby.ConnectionString);
             _primaryServer = new NpgsqlConnectionStringBuilder(primary.ConnectionString) { Database = "postgres", Pooling = false }.ConnectionString;
             _standbyServer = new NpgsqlConnectionStringBuilder(standby.ConnectionString) { Database = "postgres", Pooling = false }.ConnectionString;
             Assert.True(await ScalarAsync<bool>(_standbyServer, "SELECT pg_is_in_recovery()"), $"{ReplicaVariable} is not a standby");
@@ -163,10 +167,7 @@ public sealed class ReadReplicaTests(ReadReplicaTests.Replica replica) : IClassF
 
             var database = await TestDatabase.CreateAsync(DatabaseProvider.PostgreSql);
             var reports = new NpgsqlConnectionStringBuilder(standby.ConnectionString) { Database = new NpgsqlConnectionStringBuilder(database.ConnectionString).Database };
-            var api = new LoyaltyApiFactory(database, new Dictionary<string, string?> { ["ConnectionStrings:LoyaltyReadOnly"] = reports.ConnectionString })
-            {
-                TestServices = services => services.ConfigureDbContext<LoyaltyDbContext>(o => o.AddInterceptors(Commands)),
-            };
+            var api = new LoyaltyApiFactory(database, new Dictionary<string, string?> { ["ConnectionStrings:LoyaltyReadOnly"] = reports.ConnectionString });
             _ = api.Server; // migrates the new database on the primary
             await CatchUpAsync(); // the database and its schema reach the standby by replay
             return api;
@@ -200,12 +201,19 @@ public sealed class ReadReplicaTests(ReadReplicaTests.Replica replica) : IClassF
             return await db.PointsAccounts.SumAsync(a => a.Available + a.Pending + a.Held);
         }
 
-        /// <summary>Nothing but reads ever reached the standby (it would refuse anything else, but a refusal might be swallowed).</summary>
-        public void AssertTheStandbyOnlyRead()
+        /// <summary>Nothing but reads reached the standby (it would refuse anything else, but a refusal might be swallowed).</summary>
+        public void AssertTheStandbyOnlyRead(IReadOnlyList<SentCommand> sent)
         {
-            var onStandby = Commands.Since(0).Where(c => c.Port == StandbyPort).ToList();
+            var onStandby = sent.Where(c => c.Server == StandbyServer).ToList();
             Assert.NotEmpty(onStandby);
-            Assert.All(onStandby, c => Assert.Matches(CommandsByServer.Read, c.Sql));
+            Assert.All(onStandby, c => Assert.Matches(Read, c.Sql));
+        }
+
+        /// <summary>The name a connection to this server gives itself, as the counter records it.</summary>
+        private static string ServerOf(string connectionString)
+        {
+            using var connection = new NpgsqlConnection(connectionString);
+            return connection.DataSource;
         }
 
         public static async Task<bool> WithinAsync(TimeSpan limit, Func<Task<bool>> condition)
@@ -266,61 +274,4 @@ public sealed class ReplicaFactAttribute : FactAttribute
             Skip = $"Read replica: set {ReadReplicaTests.ReplicaVariable} to a standby of {TestDatabase.PostgresVariable}'s cluster (scripts/postgres-replica.sh start, then url).";
         }
     }
-}
-
-/// <summary>Every command the API's contexts send, with the port of the server it went to.</summary>
-public sealed partial class CommandsByServer : DbCommandInterceptor
-{
-    private readonly List<(int Port, string Sql)> _commands = [];
-
-    /// <summary>A statement that only reads: SELECT or WITH … SELECT, after any comment lines.</summary>
-    public static Regex Read { get; } = ReadPattern();
-
-    public int Mark()
-    {
-        lock (_commands)
-        {
-            return _commands.Count;
-        }
-    }
-
-    public IReadOnlyList<(int Port, string Sql)> Since(int mark)
-    {
-        lock (_commands)
-        {
-            return _commands.Skip(mark).ToList();
-        }
-    }
-
-    public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result) =>
-        Record(command, result);
-
-    public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default) =>
-        ValueTask.FromResult(Record(command, result));
-
-    public override InterceptionResult<int> NonQueryExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<int> result) =>
-        Record(command, result);
-
-    public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default) =>
-        ValueTask.FromResult(Record(command, result));
-
-    public override InterceptionResult<object> ScalarExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<object> result) =>
-        Record(command, result);
-
-    public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<object> result, CancellationToken cancellationToken = default) =>
-        ValueTask.FromResult(Record(command, result));
-
-    private T Record<T>(DbCommand command, T result)
-    {
-        var port = new NpgsqlConnectionStringBuilder(command.Connection!.ConnectionString).Port;
-        lock (_commands)
-        {
-            _commands.Add((port, command.CommandText));
-        }
-
-        return result;
-    }
-
-    [GeneratedRegex(@"^(\s*--[^\n]*\n)*\s*(SELECT|WITH)\b", RegexOptions.IgnoreCase)]
-    private static partial Regex ReadPattern();
 }
