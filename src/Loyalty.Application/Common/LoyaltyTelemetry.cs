@@ -16,10 +16,10 @@ public static class LoyaltyTelemetry
 
     public static readonly Meter Meter = new(Name);
 
-    /// <summary>Points written to the ledger by Earn and Bonus entries (pending points included).</summary>
+    /// <summary>Points written to the ledger by Earn and Bonus entries (pending points included), once committed (<see cref="LedgerTelemetry"/>).</summary>
     public static readonly Counter<long> PointsEarned = Meter.CreateCounter<long>("loyalty.points.earned", "{point}", "Points earned (purchases and bonuses, pending included)");
 
-    /// <summary>Points spent by Redeem entries (captured till payments and rewards).</summary>
+    /// <summary>Points spent by Redeem entries (captured till payments and rewards), once committed.</summary>
     public static readonly Counter<long> PointsRedeemed = Meter.CreateCounter<long>("loyalty.points.redeemed", "{point}", "Points redeemed");
 
     public static readonly Counter<long> PointsExpired = Meter.CreateCounter<long>("loyalty.points.expired", "{point}", "Points expired by the expiry job");
@@ -64,20 +64,6 @@ public static class LoyaltyTelemetry
     private static IEnumerable<Measurement<T>> Observe<T>(Func<Backlog, T> value)
         where T : struct =>
         Volatile.Read(ref _backlog) is { } backlog ? [new Measurement<T>(value(backlog))] : [];
-
-    /// <summary>Counts a ledger entry once it is added to the unit of work (a unit of work that then rolls back is counted too).</summary>
-    public static void Ledger(Domain.Financial.Ledger.LedgerEntry entry)
-    {
-        switch (entry.Type)
-        {
-            case Domain.Financial.Ledger.LedgerEntryType.Earn or Domain.Financial.Ledger.LedgerEntryType.Bonus when PointsEarned.Enabled:
-                PointsEarned.Add(entry.Points + entry.PendingPoints);
-                break;
-            case Domain.Financial.Ledger.LedgerEntryType.Redeem when PointsRedeemed.Enabled:
-                PointsRedeemed.Add(-entry.Points);
-                break;
-        }
-    }
 
     /// <summary>The bounded set of <c>outcome</c> tag values of <see cref="WebhookDeliveries"/>.</summary>
     public static class WebhookOutcomes

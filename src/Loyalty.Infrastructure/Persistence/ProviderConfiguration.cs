@@ -14,13 +14,13 @@ public static class ProviderConfiguration
     private static readonly SqliteWriteTurn WriteTurn = new();
 
     public static DbContextOptionsBuilder UseLoyaltyDatabase(this DbContextOptionsBuilder builder, DatabaseProvider provider, string connectionString) =>
-        provider switch
+        (provider switch
         {
             DatabaseProvider.Sqlite => builder.UseSqlite(connectionString, o => o.MigrationsAssembly(SqliteMigrationsAssembly)).AddInterceptors(SqliteSettings, WriteTurn),
             DatabaseProvider.SqlServer => builder.UseSqlServer(connectionString, o => o.MigrationsAssembly(SqlServerMigrationsAssembly)),
             DatabaseProvider.PostgreSql => builder.UseNpgsql(connectionString, o => o.MigrationsAssembly(PostgreSqlMigrationsAssembly)),
             _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, "Unknown database provider."),
-        };
+        }).AddInterceptors(LedgerTelemetryInterceptor.Instance); // the earned/redeemed counters move at the commit
 
     /// <summary>
     /// Resolves a relative SQLite file against the app's content root and creates its folder, so a fresh

@@ -91,7 +91,7 @@ public sealed class PointsLedger(ILoyaltyDbContext db, IAccountBalances accounts
             }
 
             db.LedgerEntries.Add(entry);
-            LoyaltyTelemetry.Ledger(entry);
+            LedgerTelemetry.Add(db, entry);
         }
 
         await db.SaveChangesAsync(cancellationToken);
@@ -350,7 +350,7 @@ public sealed class PointsLedger(ILoyaltyDbContext db, IAccountBalances accounts
 
     private async Task<long> AppendAsync(LedgerEntry entry, long available, bool save, CancellationToken cancellationToken)
     {
-        LoyaltyTelemetry.Ledger(entry);
+        LedgerTelemetry.Add(db, entry);
         if (save)
         {
             db.LedgerEntries.Add(entry);
