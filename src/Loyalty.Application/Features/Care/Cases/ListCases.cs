@@ -1,6 +1,5 @@
 using Loyalty.Application.Abstractions;
 using Loyalty.Application.Common;
-using Loyalty.Application.Errors;
 using Loyalty.Application.Features.Customised.AccountManagers;
 using Loyalty.Contracts;
 using Loyalty.Contracts.Admin;
@@ -41,13 +40,9 @@ public sealed class ListCasesHandler(ILoyaltyDbContext db, TimeProvider clock) :
             cases = cases.Where(c => c.Owner == owner || c.EscalatedTo == owner); // a lead's queue holds what escalated to them
         }
 
-        if (!string.IsNullOrEmpty(query.Status))
+        if (QueryEnum.Parse<Domain.Care.Cases.CaseStatus>(query.Status, "status", ErrorCodes.InvalidParameter) is { } status)
         {
-            // The wire spells enum values camelCase; query strings are not bound by the JSON options, so read it here.
-            var domain = Enum.TryParse<Domain.Care.Cases.CaseStatus>(query.Status, ignoreCase: true, out var parsed) && !int.TryParse(query.Status, out _)
-                ? parsed
-                : throw AppException.BadRequest(ErrorCodes.InvalidParameter, "status is open or resolved.");
-            cases = cases.Where(c => c.Status == domain);
+            cases = cases.Where(c => c.Status == status);
         }
 
         if (Paging.DecodeTime(query.Cursor) is var (at, id))

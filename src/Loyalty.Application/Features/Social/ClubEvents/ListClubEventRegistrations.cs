@@ -22,11 +22,7 @@ public sealed class ListClubEventRegistrationsHandler(ILoyaltyDbContext db) : IQ
     public async ValueTask<Page<ClubEventAttendeeResponse>> Handle(ListClubEventRegistrationsQuery query, CancellationToken cancellationToken)
     {
         var limit = Paging.Limit(query.Limit);
-        RegistrationStatus? status = query.Status is null
-            ? null
-            : Enum.TryParse<RegistrationStatus>(query.Status, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed)
-                ? parsed
-                : throw Errors.AppException.BadRequest(ErrorCodes.InvalidStatus, "status must be one of: registered, waitlisted, checkedIn, cancelled.");
+        var status = QueryEnum.Parse<RegistrationStatus>(query.Status, "status", ErrorCodes.InvalidStatus);
         if (!await db.ClubEvents.AnyAsync(e => e.Id == query.EventId, cancellationToken))
         {
             throw ClubEvents.NotFound();

@@ -17,7 +17,7 @@ public sealed class ListWebhookDeliveriesHandler(ILoyaltyDbContext db) : IQueryH
     {
         var subscription = await WebhookLookup.FindAsync(db, query.Owner, query.Id, cancellationToken);
         var limit = Paging.Limit(query.Limit);
-        var status = WebhookDeliveryStatusNames.Parse(query.Status);
+        var status = QueryEnum.Parse<Domain.Structural.Webhooks.WebhookDeliveryStatus>(query.Status, "status", Contracts.ErrorCodes.InvalidStatus);
         var deliveries = db.WebhookDeliveries.AsNoTracking().Where(d => d.SubscriptionId == subscription.Id);
         if (status is { } s)
         {
