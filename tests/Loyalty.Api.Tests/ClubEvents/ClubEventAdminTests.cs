@@ -160,6 +160,8 @@ public sealed class ClubEventAdminTests(ApiFixture fixture)
 
         using var badStatus = await s.Admin.GetAsync($"{AdminEvents}/{e.Id}/registrations?status=Maybe");
         await badStatus.AssertProblemAsync(HttpStatusCode.BadRequest, "invalid_status");
+        using var number = await s.Admin.GetAsync($"{AdminEvents}/{e.Id}/registrations?status=1"); // names only, as the document lists them
+        await number.AssertProblemAsync(HttpStatusCode.BadRequest, "invalid_status");
         using var missing = await s.Admin.GetAsync($"{AdminEvents}/{Guid.NewGuid()}/registrations");
         await missing.AssertProblemAsync(HttpStatusCode.NotFound, "club_event_not_found");
     }
