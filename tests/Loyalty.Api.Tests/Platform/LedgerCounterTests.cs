@@ -4,9 +4,14 @@ using System.Net;
 using System.Net.Http.Json;
 using Loyalty.Api.Tests.Infrastructure;
 using Loyalty.Api.Tests.Redemptions;
+using System.Data.Common;
 using Loyalty.Application.Common;
+using Loyalty.Application.Features.Financial.Earning;
 using Loyalty.Contracts.Partner;
 using Loyalty.Infrastructure.Persistence;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Loyalty.Api.Tests.Platform;
 
@@ -31,8 +36,10 @@ public sealed class LedgerCounterTests(ApiFixture fixture)
         var balance = await s.AssertBalanceEqualsLedgerAsync(member.MemberNumber);
         using var counted = new Measurements();
 
-        await FailingLedgerInsertAsync(api, () => s.Partner.PostAsync(Transactions, s.Purchase(member.MemberNumber, 613m), idempotencyKey: null));
-        await FailingLedgerInsertAsync(api, () => s.Partner.PostAsync(Transactions, s.Purchase(member.MemberNumber, 613m), Guid.NewGuid().ToString()));
+        // Over HTTP the idempotency journal commits the unit of work; sent in process (as the import job does) without a
+        // key, the unit of work commits itself.
+        await FailingLedgerInsertAsync(api, async () => (int)(await s.Partner.PostAsync(Transactions, s.Purchase(member.MemberNumber, 613m), Guid.NewGuid().ToString())).StatusCode);
+        await FailingLedgerInsertAsync(api, async () => await SendAsync(api, new RecordPurchaseCommand(s.PartnerInfo.Id, s.Purchase(member.MemberNumber, 613m))));
         Assert.Equal(balance, await s.AssertBalanceEqualsLedgerAsync(member.MemberNumber));
 
         var key = Guid.NewGuid().ToString();
@@ -49,36 +56,56 @@ public sealed class LedgerCounterTests(ApiFixture fixture)
             Assert.Equal("true", replayed.Headers.GetValues("Idempotent-Replayed").Single());
         }
 
-        Assert.True(earned.PointsEarned > 0);
+        var inProcess = await SendAsync(api, new RecordPurchaseCommand(s.PartnerInfo.Id, s.Purchase(member.MemberNumber, 277m)));
+        Assert.True(earned.PointsEarned > 0 && inProcess.PointsEarned > 0 && inProcess.PointsEarned != earned.PointsEarned);
         Assert.Equal(1, counted.Of("loyalty.points.earned", earned.PointsEarned));
+        Assert.Equal(1, counted.Of("loyalty.points.earned", inProcess.PointsEarned));
 
         const long spent = 37;
         var redemption = await s.AuthoriseAsync(member.MemberNumber, spent);
         var capture = $"{PointsFlows.Redemptions}/{redemption.RedemptionId}/capture";
-        await FailingLedgerInsertAsync(api, () => s.Partner.PostAsync(capture, new CaptureRedemptionRequest(null), idempotencyKey: null));
-        await FailingLedgerInsertAsync(api, () => s.Partner.PostAsync(capture, new CaptureRedemptionRequest(null), Guid.NewGuid().ToString()));
+        await FailingLedgerInsertAsync(api, async () => (int)(await s.Partner.PostAsync(capture, new CaptureRedemptionRequest(null), Guid.NewGuid().ToString())).StatusCode);
         Assert.Equal(0, counted.Of("loyalty.points.redeemed", spent));
 
         await s.CaptureAsync(redemption.RedemptionId);
         Assert.Equal(1, counted.Of("loyalty.points.redeemed", spent));
-        Assert.Equal(balance + earned.PointsEarned - spent, await s.AssertBalanceEqualsLedgerAsync(member.MemberNumber));
+        Assert.Equal(balance + earned.PointsEarned + inProcess.PointsEarned - spent, await s.AssertBalanceEqualsLedgerAsync(member.MemberNumber));
         Assert.Equal(1, counted.Of("loyalty.points.earned", earned.PointsEarned));
     }
 
-    /// <summary>Sends a request whose ledger entry is added and then not written: the insert carrying it fails.</summary>
-    private static async Task FailingLedgerInsertAsync(LoyaltyApiFactory api, Func<Task<HttpResponseMessage>> send)
+    /// <summary>
+    /// Runs <paramref name="attempt"/> (an HTTP status, or a command sent in process) while the insert carrying its ledger
+    /// entry fails: the entry was added, then not written.
+    /// </summary>
+    private static async Task FailingLedgerInsertAsync(LoyaltyApiFactory api, Func<Task<object?>> attempt)
     {
         api.Commands.FailNext = sql => sql.Contains("INSERT INTO \"LedgerEntries\"", StringComparison.Ordinal) || sql.Contains("INSERT INTO [LedgerEntries]", StringComparison.Ordinal);
         try
         {
-            using var response = await send();
-            Assert.Null(api.Commands.FailNext); // the failure did happen
-            Assert.False(response.IsSuccessStatusCode, $"{(int)response.StatusCode} after a failed insert");
+            object? outcome;
+            try
+            {
+                outcome = await attempt();
+            }
+            catch (Exception e) when (e is DbUpdateException or DbException)
+            {
+                outcome = e.GetType().Name;
+            }
+
+            Assert.True(api.Commands.FailNext is null, $"no ledger insert was sent ({outcome})"); // the failure did happen
+            Assert.True(outcome is >= 500 or string, $"{outcome} after a failed insert");
         }
         finally
         {
             api.Commands.FailNext = null;
         }
+    }
+
+    /// <summary>A command sent in its own scope, with no idempotency key: the unit of work commits itself.</summary>
+    private static async Task<T> SendAsync<T>(LoyaltyApiFactory api, ICommand<T> command)
+    {
+        await using var scope = api.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<ISender>().Send(command);
     }
 
     /// <summary>The earned and redeemed counters' measurements while it lives.</summary>
