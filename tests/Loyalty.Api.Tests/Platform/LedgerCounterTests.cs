@@ -1,10 +1,10 @@
 using System.Collections.Concurrent;
+using System.Data.Common;
 using System.Diagnostics.Metrics;
 using System.Net;
 using System.Net.Http.Json;
 using Loyalty.Api.Tests.Infrastructure;
 using Loyalty.Api.Tests.Redemptions;
-using System.Data.Common;
 using Loyalty.Application.Common;
 using Loyalty.Application.Features.Financial.Earning;
 using Loyalty.Contracts.Partner;
