@@ -12,6 +12,31 @@ namespace Loyalty.Infrastructure.Ledger;
 /// </summary>
 public sealed class SqlAccountBalances(ILoyaltyDbContext db) : IAccountBalances
 {
+    // Every balance change runs it (each purchase once): constant text, prepared once per model (see FixedStatement).
+    private static readonly FixedStatement Apply = new(
+        sql => sql.IsSqlServer
+            ? """
+                UPDATE "PointsAccounts"
+                SET "Available" = "Available" + {0}, "Pending" = "Pending" + {1}, "Held" = "Held" + {2},
+                    "LifetimeEarned" = "LifetimeEarned" + {3}, "UpdatedAt" = {4}
+                OUTPUT INSERTED."Available"
+                WHERE "MemberId" = {5} AND "Available" >= {6}
+                """
+            : """
+                UPDATE "PointsAccounts"
+                SET "Available" = "Available" + {0}, "Pending" = "Pending" + {1}, "Held" = "Held" + {2},
+                    "LifetimeEarned" = "LifetimeEarned" + {3}, "UpdatedAt" = {4}
+                WHERE "MemberId" = {5} AND "Available" >= {6}
+                RETURNING "Available"
+                """,
+        typeof(long),
+        typeof(long),
+        typeof(long),
+        typeof(long),
+        typeof(DateTimeOffset),
+        typeof(Guid),
+        typeof(long));
+
     public async Task<long?> ApplyAsync(
         Guid memberId,
         long available,
@@ -22,25 +47,8 @@ public sealed class SqlAccountBalances(ILoyaltyDbContext db) : IAccountBalances
         DateTimeOffset now,
         CancellationToken cancellationToken)
     {
-        var provider = SetSql.For(db);
-        var stamp = provider.Instant(now);
-        var sql = provider.IsSqlServer
-            ? (FormattableString)$"""
-                UPDATE "PointsAccounts"
-                SET "Available" = "Available" + {available}, "Pending" = "Pending" + {pending}, "Held" = "Held" + {held},
-                    "LifetimeEarned" = "LifetimeEarned" + {earned}, "UpdatedAt" = {stamp}
-                OUTPUT INSERTED."Available" AS "Value"
-                WHERE "MemberId" = {memberId} AND "Available" >= {minimumAvailable}
-                """
-            : $"""
-                UPDATE "PointsAccounts"
-                SET "Available" = "Available" + {available}, "Pending" = "Pending" + {pending}, "Held" = "Held" + {held},
-                    "LifetimeEarned" = "LifetimeEarned" + {earned}, "UpdatedAt" = {stamp}
-                WHERE "MemberId" = {memberId} AND "Available" >= {minimumAvailable}
-                RETURNING "Available" AS "Value"
-                """;
-        var rows = await db.Database.SqlQuery<long>(sql).ToListAsync(cancellationToken);
-        return rows.Count == 0 ? null : rows[0];
+        var (found, balance) = await Apply.FirstAsync(db, static r => r.GetInt64(0), [available, pending, held, earned, now, memberId, minimumAvailable], cancellationToken);
+        return found ? balance : null;
     }
 
     /// <inheritdoc/>

@@ -44,6 +44,15 @@ public sealed class SetSql
     /// <summary>An instant as the provider stores it, for parameters of hand-written SQL (UTC ticks on SQLite).</summary>
     public object Instant(DateTimeOffset value) => Store(value);
 
+    /// <summary>A parameter value as the provider stores it (<see cref="Instant"/> for instants; SQLite's GUIDs as upper-case text).</summary>
+    public object Stored(object value) => Store(value);
+
+    /// <summary>The CLR type <see cref="Stored"/> turns a value of <paramref name="type"/> into.</summary>
+    public Type StoredType(Type type) =>
+        type == typeof(DateTimeOffset) ? _instantConverter?.ProviderClrType ?? type
+        : type == typeof(Guid) && _kind == Kind.Sqlite ? typeof(string)
+        : type;
+
     /// <summary>The literal for false in a comparison with a boolean column.</summary>
     public string False => _kind == Kind.PostgreSql ? "false" : "0";
 

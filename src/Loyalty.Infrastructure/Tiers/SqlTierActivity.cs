@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Loyalty.Application.Abstractions;
 using Loyalty.Application.Features.Social.Tiers;
 using Loyalty.Domain.Social.Tiers;
@@ -9,6 +10,21 @@ namespace Loyalty.Infrastructure.Tiers;
 /// <summary>Members' qualifying activity in each provider's SQL, on the caller's context.</summary>
 public sealed class SqlTierActivity(ILoyaltyDbContext db) : ITierActivity
 {
+    // Every purchase not in the top tier runs it: constant text, prepared once per model (see FixedStatement).
+    private static readonly FixedStatement MemberActivity = new(
+        sql => $$"""
+            SELECT {{TierActivitySql.Columns(sql, "{0}", "p.\"PurchasedAt\" >= {1}")}},
+            {{TierActivitySql.Columns(sql, "{0}", "p.\"PurchasedAt\" >= {2}", "2")}}
+            FROM "Purchases" p
+            WHERE p."MemberId" = {3} AND p."PurchasedAt" >= {4} AND p."PurchasedAt" <= {5}
+            """,
+        typeof(string),
+        typeof(DateTimeOffset),
+        typeof(DateTimeOffset),
+        typeof(Guid),
+        typeof(DateTimeOffset),
+        typeof(DateTimeOffset));
+
     /// <summary>
     /// One member's activity in two windows at once, both ending at <paramref name="end"/> (inclusive): from
     /// <paramref name="start"/> and from <paramref name="otherStart"/>. One round trip.
@@ -16,22 +32,15 @@ public sealed class SqlTierActivity(ILoyaltyDbContext db) : ITierActivity
     public async Task<(QualifyingActivity Activity, QualifyingActivity Other)> ForMemberAsync(
         Guid memberId, string currency, DateTimeOffset start, DateTimeOffset otherStart, DateTimeOffset end, CancellationToken cancellationToken)
     {
-        var sql = SetSql.For(db);
-        var p = sql.NewParameters();
-        var cur = p.Add(currency);
-        var first = TierActivitySql.Columns(sql, cur, $"p.\"PurchasedAt\" >= {p.Add(start)}");
-        var second = TierActivitySql.Columns(sql, cur, $"p.\"PurchasedAt\" >= {p.Add(otherStart)}", "2");
         var from = start < otherStart ? start : otherStart;
-        var text = $"""
-            SELECT {first},
-            {second}
-            FROM "Purchases" p
-            WHERE p."MemberId" = {p.Add(memberId)} AND p."PurchasedAt" >= {p.Add(from)} AND p."PurchasedAt" <= {p.Add(end)}
-            """;
-        var row = (await sql.Query<ActivityRow>(db, text, p).ToListAsync(cancellationToken))[0];
-        return (new QualifyingActivity(row.Points, TierActivity.FromTenThousandths(row.Spend), (int)row.Visits),
-            new QualifyingActivity(row.Points2, TierActivity.FromTenThousandths(row.Spend2), (int)row.Visits2));
+        var (_, row) = await MemberActivity.FirstAsync(db, ReadActivity, [currency, start, otherStart, memberId, from, end], cancellationToken);
+        return row;
     }
+
+    // An aggregate without GROUP BY always gives one row; its columns are as TierActivitySql.Columns names them.
+    private static (QualifyingActivity, QualifyingActivity) ReadActivity(DbDataReader r) =>
+        (new QualifyingActivity(r.GetInt64(0), TierActivity.FromTenThousandths(r.GetInt64(1)), (int)r.GetInt64(2)),
+            new QualifyingActivity(r.GetInt64(3), TierActivity.FromTenThousandths(r.GetInt64(4)), (int)r.GetInt64(5)));
 
     /// <summary>
     /// <see cref="ForMemberAsync"/> for many members, each with their own two window starts: one round trip on
@@ -77,13 +86,10 @@ public sealed class SqlTierActivity(ILoyaltyDbContext db) : ITierActivity
         return result;
     }
 
-    private sealed class MemberActivityRow : ActivityRow
+    private sealed class MemberActivityRow
     {
         public Guid MemberId { get; set; }
-    }
 
-    private class ActivityRow
-    {
         public long Points { get; set; }
 
         public long Spend { get; set; }

@@ -99,8 +99,10 @@ public sealed class HotPathAllocationBenchmark(ITestOutputHelper output)
 
         var table = new StringBuilder();
         table.AppendLine(CultureInfo.InvariantCulture, $"{provider}: {requests:N0} requests per row after {warmUp:N0} warm-up requests, one at a time, in process");
-        table.AppendLine("| request | bytes allocated / request | CPU µs / request (API + client) | wall µs / request | JIT-compiled methods during the run | gen0/gen1/gen2 GCs |");
-        table.AppendLine("|---|---:|---:|---:|---:|---|");
+        // The GC mode is the test host's unless set (DOTNET_gcServer=1 for the API's server GC; see tests/load/README.md).
+        table.AppendLine(CultureInfo.InvariantCulture, $"GC: {(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")}, {Environment.ProcessorCount} cores");
+        table.AppendLine("| request | bytes allocated / request | CPU µs / request (API + client) | wall µs / request | JIT-compiled methods during the run | gen0/gen1/gen2 GCs | GCs / 1,000 requests | GC pause % of wall | working set MB after |");
+        table.AppendLine("|---|---:|---:|---:|---:|---|---:|---:|---:|");
         var samples = new StringBuilder();
         foreach (var (name, act) in new (string, Func<Task>)[] { ("POST /api/v1/partner/transactions", Purchase), ("GET /api/v1/me/points", Balance), ("GET /health/live", Live) })
         {
@@ -116,7 +118,7 @@ public sealed class HotPathAllocationBenchmark(ITestOutputHelper output)
 
             using var sampler = types ? new AllocationSampler() : null;
             var measured = await Measure(requests, act);
-            table.AppendLine(CultureInfo.InvariantCulture, $"| {name} | {measured.Bytes:N0} | {measured.CpuMicroseconds:N0} | {measured.WallMicroseconds:N0} | {measured.Jitted} | {measured.Collections} |");
+            table.AppendLine(CultureInfo.InvariantCulture, $"| {name} | {measured.Bytes:N0} | {measured.CpuMicroseconds:N0} | {measured.WallMicroseconds:N0} | {measured.Jitted} | {measured.Collections} | {measured.GcsPerThousand:N1} | {measured.PausePercent:N1} | {measured.WorkingSetMb:N0} |");
             if (sampler is not null)
             {
                 samples.AppendLine(CultureInfo.InvariantCulture, $"{name}: types allocated most (sampled bytes per request)");
@@ -143,7 +145,7 @@ public sealed class HotPathAllocationBenchmark(ITestOutputHelper output)
         await response.Content.ReadAsByteArrayAsync();
     }
 
-    private sealed record Measurement(long Bytes, long CpuMicroseconds, long WallMicroseconds, int Jitted, string Collections);
+    private sealed record Measurement(long Bytes, long CpuMicroseconds, long WallMicroseconds, int Jitted, string Collections, double GcsPerThousand, double PausePercent, long WorkingSetMb);
 
     private static async Task<Measurement> Measure(int requests, Func<Task> act)
     {
@@ -153,6 +155,7 @@ public sealed class HotPathAllocationBenchmark(ITestOutputHelper output)
         var process = Process.GetCurrentProcess();
         var gcs = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
         var jitted = System.Runtime.JitInfo.GetCompiledMethodCount(currentThread: false);
+        var pause = GC.GetTotalPauseDuration();
         var cpu = process.TotalProcessorTime;
         var wall = Stopwatch.StartNew();
         var bytes = GC.GetTotalAllocatedBytes(precise: true);
@@ -165,12 +168,17 @@ public sealed class HotPathAllocationBenchmark(ITestOutputHelper output)
         wall.Stop();
         process.Refresh();
         var cpuUsed = process.TotalProcessorTime - cpu;
+        var paused = GC.GetTotalPauseDuration() - pause;
+        var gen0 = GC.CollectionCount(0) - gcs.Item1; // every collection counts gen0 too
         return new Measurement(
             bytes / requests,
             (long)(cpuUsed.TotalMicroseconds / requests),
             (long)(wall.Elapsed.TotalMicroseconds / requests),
             (int)(System.Runtime.JitInfo.GetCompiledMethodCount(currentThread: false) - jitted),
-            $"{GC.CollectionCount(0) - gcs.Item1}/{GC.CollectionCount(1) - gcs.Item2}/{GC.CollectionCount(2) - gcs.Item3}");
+            $"{gen0}/{GC.CollectionCount(1) - gcs.Item2}/{GC.CollectionCount(2) - gcs.Item3}",
+            gen0 * 1000.0 / requests,
+            100 * paused / wall.Elapsed,
+            process.WorkingSet64 / (1024 * 1024));
     }
 
     /// <summary>The runtime's allocation samples (GCAllocationTick, about one per 100 KB allocated), added up by type.</summary>

@@ -70,6 +70,7 @@ public sealed class ControlCharacterTests(ApiFixture fixture)
             var expected = StringPaths(message, "", 0, top: true).ToHashSet();
             var reported = TextSafety.Problems(instance).Select(p => p.Field).ToHashSet();
             Assert.True(expected.SetEquals(reported), $"{message.Name}: expected [{string.Join(", ", expected)}], reported [{string.Join(", ", reported)}]");
+            Assert.Equal(reported.Count == 0, TextSafety.IsClean(instance)); // the validator's fast path agrees with the walk
         }
     }
 

@@ -93,11 +93,14 @@ public sealed class RequestBoundsTests(ApiFixture fixture)
     {
         var within = new CreateApiKeyRequest(new string('a', TextSafety.MaxTextLength), [.. Enumerable.Repeat("points:earn", TextSafety.MaxListItems)]);
         Assert.Empty(TextSafety.Problems(within));
+        Assert.True(TextSafety.IsClean(within));
 
         var past = new CreateApiKeyRequest(new string('a', TextSafety.MaxTextLength + 1), [.. Enumerable.Repeat("points:earn", TextSafety.MaxListItems + 1)]);
         Assert.Equal(["name", "scopes"], TextSafety.Problems(past).Select(p => p.Field).Order(StringComparer.Ordinal));
+        Assert.False(TextSafety.IsClean(past));
         var ids = new CampaignRequest("Ids", DateTimeOffset.UnixEpoch, PartnerIds: [.. Enumerable.Range(0, TextSafety.MaxListItems + 1).Select(_ => Guid.NewGuid())]);
         Assert.Equal("partnerIds", Assert.Single(TextSafety.Problems(ids)).Field); // lists of ids are counted too
+        Assert.False(TextSafety.IsClean(ids));
     }
 
     [Fact]
