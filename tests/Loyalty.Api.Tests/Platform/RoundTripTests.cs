@@ -27,12 +27,13 @@ public sealed class RoundTripTests(ApiFixture fixture)
 
         var counter = await api.CountCommandsAsync(() => s.EarnAsync(member.MemberNumber, 25m));
 
-        // claim key · store+member+tier+duplicate receipt (one query; the earning rules come from a cached snapshot)
-        // · the member's tier activity (one aggregate; skipped for top-tier members) · balance UPDATE…RETURNING · one
-        // batch (purchase, breakdown line, entry, lot, outbox, and the key's record: commit mark and response in one
-        // UPDATE), then the commit. SQLite runs a batch statement by statement, in process, so there the batch counts
-        // as its six statements. No SAVEPOINT among them (the unit of work commits whole), and one connection for the
-        // whole request: claim, unit of work and stored response share it.
+        // claim key (server databases: the claim's INSERT, committed at once; SQLite: a read of what committed for the key,
+        // the claim itself is held in process) · store+member+tier+duplicate receipt (one query; the earning rules come
+        // from a cached snapshot) · the member's tier activity (one aggregate; skipped for top-tier members) · balance
+        // UPDATE…RETURNING · one batch (purchase, breakdown line, entry, lot, outbox, and the key's record: on server
+        // databases commit mark and response in one UPDATE, on SQLite the whole record inserted), then the commit — on
+        // SQLite the purchase's only one. No SAVEPOINT among them (the unit of work commits whole), and one connection
+        // for the whole request: claim, unit of work and stored response share it.
         var budget = PurchaseBudget(provider);
         Assert.True(counter.Count <= budget, $"{counter.Count} commands:\n{counter.Log}");
         Assert.DoesNotContain("SAVEPOINT", counter.Log, StringComparison.OrdinalIgnoreCase);
