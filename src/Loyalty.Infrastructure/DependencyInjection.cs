@@ -36,8 +36,9 @@ public static class DependencyInjection
         // the scope, so the scope disposing it through both registrations below returns it to the pool once. (A
         // context from the factory has a lease of its own, and a second Dispose would pull it away from whichever
         // request rented it next.) The factory serves code that needs a context of its own, e.g. the idempotency store.
-        services.AddDbContextPool<LoyaltyDbContext>(o => o.UseLoyaltyDatabase(database.Provider, connectionString));
-        services.AddPooledDbContextFactory<LoyaltyDbContext>(o => o.UseLoyaltyDatabase(database.Provider, connectionString));
+        var checkpointAside = database.Provider == DatabaseProvider.Sqlite && database.SqliteCheckpointInterval > TimeSpan.Zero;
+        services.AddDbContextPool<LoyaltyDbContext>(o => o.UseLoyaltyDatabase(database.Provider, connectionString, checkpointAside));
+        services.AddPooledDbContextFactory<LoyaltyDbContext>(o => o.UseLoyaltyDatabase(database.Provider, connectionString, checkpointAside));
         services.AddScoped<ILoyaltyDbContext>(sp => sp.GetRequiredService<LoyaltyDbContext>());
 
         // Heavy reads (reports, insight dashboards, settlement, segment exports) rent from a pool of their own: on the
@@ -51,6 +52,11 @@ public static class DependencyInjection
         if (database.Provider == DatabaseProvider.Sqlite)
         {
             services.AddSingleton<IWriteGate, SqliteWriteGate>();
+            if (checkpointAside)
+            {
+                services.AddSingleton(sp => new SqliteCheckpointer(connectionString, database.SqliteCheckpointInterval, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<SqliteCheckpointer>>()));
+                services.AddHostedService(sp => sp.GetRequiredService<SqliteCheckpointer>());
+            }
         }
         else
         {

@@ -65,8 +65,9 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IdempotencyStore
         var scope = ScopeOf(context);
         var hash = await HashRequestAsync(context.Request);
 
-        // One connection for the request: the claim (committed at once), the unit of work and its stored response all
-        // run on the request's context, whose connection stays open until the response is stored.
+        // One connection for the request: the claim (committed at once; on SQLite held in process, see IdempotencyStore),
+        // the unit of work and its stored response all run on the request's context, whose connection stays open until
+        // the response is stored.
         var db = context.RequestServices.GetRequiredService<LoyaltyDbContext>();
         await db.Database.OpenConnectionAsync(context.RequestAborted);
         try
@@ -118,7 +119,15 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IdempotencyStore
 
         if (requirement.ResponseHoldsSecret)
         {
-            protector.EnsureKey();
+            try
+            {
+                protector.EnsureKey();
+            }
+            catch
+            {
+                await store.ReleaseAsync(scope, key, CancellationToken.None);
+                throw;
+            }
         }
 
         context.RequestServices.GetRequiredService<CurrentIdempotencyKey>().Claimed = (scope, key);

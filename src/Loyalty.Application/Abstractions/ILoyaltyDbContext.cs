@@ -202,8 +202,9 @@ public interface ILoyaltyDbContext
     ChangeTracker ChangeTracker { get; }
 
     /// <summary>
-    /// Inserts <paramref name="row"/> with the transaction's next save without tracking it (the till's rows: EF's change
-    /// tracking and update pipeline cost more than the rows themselves). Outside a transaction it is an ordinary Add.
+    /// Inserts <paramref name="row"/> with the unit of work's next save without tracking it (the till's rows: EF's change
+    /// tracking and update pipeline cost more than the rows themselves), also before SQLite's deferred unit of work has
+    /// begun its transaction. Outside a unit of work or transaction it is an ordinary Add.
     /// The row is written as it is when saved; nothing the save would generate (an identity key) comes back into it.
     /// </summary>
     void InsertWithUnitOfWork<T>(T row)

@@ -19,20 +19,24 @@ namespace Loyalty.Application.Common;
 /// </remarks>
 public sealed class WriteTransaction : IAsyncDisposable
 {
-    /// <summary>The deferred units of work, by context: the interceptor finds its context's one here.</summary>
-    private static readonly ConditionalWeakTable<object, WriteTransaction> Deferred = new();
+    /// <summary>
+    /// The open write transactions (units of work, deferred or begun, and the jobs'), by context: the SQLite interceptor
+    /// finds a deferred one here, and rows kept for the save (<see cref="ILoyaltyDbContext.InsertWithUnitOfWork{T}"/>)
+    /// belong to the one they were added in.
+    /// </summary>
+    private static readonly ConditionalWeakTable<object, WriteTransaction> Open = new();
 
     private readonly ILoyaltyDbContext _db;
     private readonly IWriteGate _gate;
+    private readonly bool _unitOfWork;
     private IAsyncDisposable? _turn;
     private IDbContextTransaction? _transaction;
 
-    private WriteTransaction(ILoyaltyDbContext db, IWriteGate gate, IAsyncDisposable? turn, IDbContextTransaction? transaction)
+    private WriteTransaction(ILoyaltyDbContext db, IWriteGate gate, bool unitOfWork)
     {
         _db = db;
         _gate = gate;
-        _turn = turn;
-        _transaction = transaction;
+        _unitOfWork = unitOfWork;
     }
 
     /// <summary>True once the transaction holds its turn and has begun (at once, unless deferred).</summary>
@@ -43,13 +47,14 @@ public sealed class WriteTransaction : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(gate);
-        if (IsDeferred(db))
+        if (IsUnitOfWork(db))
         {
             throw new InvalidOperationException("The context's unit of work owns its transaction already.");
         }
 
-        var transaction = new WriteTransaction(db, gate, turn: null, transaction: null);
+        var transaction = new WriteTransaction(db, gate, unitOfWork: false);
         await transaction.TakeTurnAsync(cancellationToken);
+        Open.AddOrUpdate(db, transaction);
         return transaction;
     }
 
@@ -61,19 +66,27 @@ public sealed class WriteTransaction : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(gate);
-        if (!gate.SingleWriter)
+        if (IsUnitOfWork(db))
         {
-            return await BeginAsync(db, gate, cancellationToken);
+            throw new InvalidOperationException("The context's unit of work owns its transaction already.");
         }
 
-        var transaction = new WriteTransaction(db, gate, turn: null, transaction: null);
-        Deferred.AddOrUpdate(db, transaction);
+        var transaction = new WriteTransaction(db, gate, unitOfWork: true);
+        if (!gate.SingleWriter)
+        {
+            await transaction.TakeTurnAsync(cancellationToken); // row locks: begun at once
+        }
+
+        Open.AddOrUpdate(db, transaction);
         return transaction;
     }
 
     /// <summary>The context's deferred unit of work that has not taken its turn yet, if any.</summary>
     public static WriteTransaction? AwaitingTurn(object context) =>
-        Deferred.TryGetValue(context, out var transaction) && transaction._transaction is null ? transaction : null;
+        Open.TryGetValue(context, out var transaction) && transaction._transaction is null ? transaction : null;
+
+    /// <summary>The context's open write transaction (deferred or begun), if any: what the unit of work's rows belong to.</summary>
+    public static WriteTransaction? Of(object context) => Open.TryGetValue(context, out var transaction) ? transaction : null;
 
     /// <summary>
     /// True inside a unit of work or another write transaction on this context, deferred or begun: what a lock
@@ -82,7 +95,7 @@ public sealed class WriteTransaction : IAsyncDisposable
     public static bool IsOpen(ILoyaltyDbContext db)
     {
         ArgumentNullException.ThrowIfNull(db);
-        return db.Database.CurrentTransaction is not null || IsDeferred(db);
+        return db.Database.CurrentTransaction is not null || IsUnitOfWork(db);
     }
 
     /// <summary>Enters the gate and begins the transaction (<c>BEGIN IMMEDIATE</c> on SQLite); nothing when already in.</summary>
@@ -132,9 +145,9 @@ public sealed class WriteTransaction : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (Deferred.TryGetValue(_db, out var deferred) && ReferenceEquals(deferred, this))
+        if (Open.TryGetValue(_db, out var open) && ReferenceEquals(open, this))
         {
-            Deferred.Remove(_db);
+            Open.Remove(_db);
         }
 
         if (_transaction is not null)
@@ -148,5 +161,5 @@ public sealed class WriteTransaction : IAsyncDisposable
         }
     }
 
-    private static bool IsDeferred(ILoyaltyDbContext db) => Deferred.TryGetValue(db, out _);
+    private static bool IsUnitOfWork(ILoyaltyDbContext db) => Open.TryGetValue(db, out var open) && open._unitOfWork;
 }

@@ -16,11 +16,15 @@ public sealed class CurrentIdempotencyKey
 /// (for a request that claimed a key) holds that transaction open until the response is known, then writes the
 /// response into the same record in the same batch and commits. A committed request therefore always has a stored
 /// response: there is no moment when its effects exist and its answer does not, and no separate write after the commit.
+/// On SQLite the key is held in process and has no record yet (see <see cref="IdempotencyStore"/>): the record is
+/// inserted whole, response and mark included, in the same batch, so the purchase commits once.
 /// </summary>
-public sealed class IdempotencyCommitJournal(CurrentIdempotencyKey current, TimeProvider clock) : ICommitJournal, IAsyncDisposable
+public sealed class IdempotencyCommitJournal(CurrentIdempotencyKey current, IdempotencyStore store, TimeProvider clock) : ICommitJournal, IAsyncDisposable
 {
     private LoyaltyDbContext? _context;
     private IdempotencyRecord? _mark;
+    private InFlightClaim? _unwritten;
+    private (string Scope, string Key) _key;
     private WriteTransaction? _pending;
 
     /// <summary>True while a unit of work waits for <see cref="CommitAsync"/> (or <see cref="RollBackAsync"/>).</summary>
@@ -33,8 +37,14 @@ public sealed class IdempotencyCommitJournal(CurrentIdempotencyKey current, Time
             return;
         }
 
-        // A stub with just the key: EF writes "UPDATE ... SET CommittedAt WHERE Scope AND Key" and checks one row changed.
         _context = context;
+        _key = claimed;
+        if (_mark is null && (_unwritten is not null || store.TryGetUnwritten(claimed.Scope, claimed.Key, out _unwritten)))
+        {
+            return; // no record yet: it is inserted with the response, in the commit
+        }
+
+        // A stub with just the key: EF writes "UPDATE ... SET CommittedAt WHERE Scope AND Key" and checks one row changed.
         _mark ??= new IdempotencyRecord { Scope = claimed.Scope, Key = claimed.Key };
         Track(context, _mark);
         _mark.CommittedAt = clock.GetUtcNow();
@@ -43,7 +53,7 @@ public sealed class IdempotencyCommitJournal(CurrentIdempotencyKey current, Time
 
     public bool TryTakeOver(WriteTransaction transaction)
     {
-        if (_mark is null || _pending is not null)
+        if ((_mark is null && _unwritten is null) || _pending is not null)
         {
             return false;
         }
@@ -59,6 +69,13 @@ public sealed class IdempotencyCommitJournal(CurrentIdempotencyKey current, Time
         _pending = null;
         await using (transaction)
         {
+            if (_unwritten is { } claim)
+            {
+                await CommitWithRecordAsync(_context!, claim, transaction, statusCode, contentType, body, cancellationToken);
+                store.Leave(_key.Scope, _key.Key, claim);
+                return;
+            }
+
             var context = _context!;
             var mark = _mark!;
             if (Track(context, mark))
@@ -95,6 +112,30 @@ public sealed class IdempotencyCommitJournal(CurrentIdempotencyKey current, Time
             {
                 context.Database.AutoSavepointsEnabled = true;
             }
+        }
+    }
+
+    /// <summary>
+    /// SQLite: the key's record, whole, joins the unit of work's untracked rows (one command with the purchase's rows),
+    /// then anything EF tracks is saved and the transaction commits: the one commit of the request.
+    /// </summary>
+    private async Task CommitWithRecordAsync(LoyaltyDbContext context, InFlightClaim claim, WriteTransaction transaction, int statusCode, string? contentType, string body, CancellationToken cancellationToken)
+    {
+        var record = store.NewRecord(_key.Scope, _key.Key, claim);
+        record.CommittedAt = clock.GetUtcNow();
+        record.StatusCode = statusCode;
+        record.ContentType = contentType;
+        record.ResponseBody = body;
+        context.Database.AutoSavepointsEnabled = false; // the transaction commits or rolls back as a whole
+        try
+        {
+            context.InsertWithUnitOfWork(record);
+            await context.SaveChangesAsync(cancellationToken); // the untracked rows first, the record with them
+            await transaction.CommitAsync(cancellationToken);
+        }
+        finally
+        {
+            context.Database.AutoSavepointsEnabled = true;
         }
     }
 

@@ -23,4 +23,12 @@ public sealed class DatabaseOptions
     public bool? MigrateOnStartup { get; set; }
 
     public bool ShouldMigrateOnStartup => MigrateOnStartup ?? Provider == DatabaseProvider.Sqlite;
+
+    /// <summary>
+    /// SQLite: how often a background connection checkpoints the write-ahead log (<see cref="SqliteCheckpointer"/>).
+    /// Then the request connections' automatic checkpoint, which runs inside whichever commit crosses its threshold
+    /// (holding the single-writer turn meanwhile), is only a safety net far above it. Zero: SQLite's own automatic
+    /// checkpoints, as before.
+    /// </summary>
+    public TimeSpan SqliteCheckpointInterval { get; set; } = TimeSpan.Zero;
 }

@@ -1,4 +1,5 @@
 using Loyalty.Application.Abstractions;
+using Loyalty.Application.Common;
 using Loyalty.Domain.Audit;
 using Loyalty.Domain.Care.Cases;
 using Loyalty.Domain.Care.Surveys;
@@ -207,17 +208,21 @@ public sealed class LoyaltyDbContext(DbContextOptions<LoyaltyDbContext> options)
         where T : class
     {
         ArgumentNullException.ThrowIfNull(row);
-        if (Database.CurrentTransaction is not { } transaction)
+        // The rows belong to the unit of work, begun or not: SQLite's deferred one has no transaction before its first write.
+        if (InsertOwner() is not { } owner)
         {
             Set<T>().Add(row);
             return;
         }
 
-        (_inserts ??= new UnitOfWorkInserts()).Add(transaction, Model.FindEntityType(typeof(T))!, this.GetService<ISqlGenerationHelper>(), row);
+        (_inserts ??= new UnitOfWorkInserts()).Add(owner, Model.FindEntityType(typeof(T))!, this.GetService<ISqlGenerationHelper>(), row);
     }
 
-    /// <summary>True while rows from <see cref="InsertWithUnitOfWork{T}"/> wait for this transaction's save.</summary>
-    internal bool HasPendingInserts => _inserts is not null && _inserts.PendingFor(Database.CurrentTransaction) > 0;
+    /// <summary>True while rows from <see cref="InsertWithUnitOfWork{T}"/> wait for this unit of work's save.</summary>
+    internal bool HasPendingInserts => _inserts is not null && _inserts.PendingFor(InsertOwner()) > 0;
+
+    /// <summary>What untracked rows belong to: the open write transaction, else a transaction begun on the context directly.</summary>
+    private object? InsertOwner() => (object?)WriteTransaction.Of(this) ?? Database.CurrentTransaction;
 
     /// <summary>Writes the pending untracked rows and <paramref name="update"/> in one command (the idempotency journal's commit).</summary>
     internal Task SaveInsertsAsync(UnitOfWorkInserts.Update? update, CancellationToken cancellationToken) =>

@@ -12,13 +12,23 @@ namespace Loyalty.Infrastructure.Persistence;
 /// The setting lasts as long as the database handle, which the pool keeps across opens: it is sent once per handle,
 /// not once per request.
 /// </summary>
-public sealed class SqliteConnectionSettings : DbConnectionInterceptor
+/// <remarks>
+/// With background checkpoints (<see cref="SqliteCheckpointer"/>) the request connections' automatic checkpoint
+/// threshold is raised from SQLite's 1,000 pages to <see cref="SafetyNetPages"/>: the checkpointer keeps the log short,
+/// and a commit only checkpoints itself if the checkpointer falls far behind.
+/// </remarks>
+public sealed class SqliteConnectionSettings(bool backgroundCheckpoints = false) : DbConnectionInterceptor
 {
-    private const string Pragmas = "PRAGMA synchronous=NORMAL;";
+    /// <summary>About 80 MB of log at 4 KB pages before a commit checkpoints on its own.</summary>
+    public const int SafetyNetPages = 20_000;
 
     /// <summary>The native handles already set up (weak: a handle the pool closes drops out).</summary>
     private static readonly ConditionalWeakTable<object, object> Configured = new();
     private static readonly object Done = new();
+
+    private readonly string _pragmas = backgroundCheckpoints
+        ? "PRAGMA synchronous=NORMAL; PRAGMA wal_autocheckpoint=" + SafetyNetPages.ToString(System.Globalization.CultureInfo.InvariantCulture) + ";"
+        : "PRAGMA synchronous=NORMAL;";
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {
@@ -29,7 +39,7 @@ public sealed class SqliteConnectionSettings : DbConnectionInterceptor
         }
 
         using var command = connection.CreateCommand();
-        command.CommandText = Pragmas;
+        command.CommandText = _pragmas;
         command.ExecuteNonQuery();
     }
 
@@ -42,7 +52,7 @@ public sealed class SqliteConnectionSettings : DbConnectionInterceptor
         }
 
         await using var command = connection.CreateCommand();
-        command.CommandText = Pragmas;
+        command.CommandText = _pragmas;
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 

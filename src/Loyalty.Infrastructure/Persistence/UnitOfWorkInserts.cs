@@ -13,8 +13,9 @@ namespace Loyalty.Infrastructure.Persistence;
 /// until the transaction's next save, then written as one command of multi-row INSERTs, ahead of whatever EF tracks.
 /// Every value goes through the model's own type mapping (converters included), so the rows are the ones EF would
 /// write, on every provider; store-generated integer keys are left to the database, as EF leaves them. The rows belong
-/// to the transaction they were added in: rows still here when another transaction saves (a request that failed before
-/// its save, on a pooled context) are dropped, never written.
+/// to the unit of work (the write transaction) they were added in, whether or not it has begun yet (SQLite's unit of
+/// work begins at its first write): rows still here when another one saves (a request that failed before its save, on
+/// a pooled context) are dropped, never written.
 /// </summary>
 internal sealed class UnitOfWorkInserts
 {
@@ -23,25 +24,27 @@ internal sealed class UnitOfWorkInserts
     private static readonly ConditionalWeakTable<IEntityType, Table> Tables = [];
 
     private readonly List<(Table Table, object Row)> _rows = [];
-    private IDbContextTransaction? _transaction;
+    private object? _owner;
 
-    public void Add(IDbContextTransaction transaction, IEntityType entityType, ISqlGenerationHelper sql, object row)
+    /// <summary>Keeps <paramref name="row"/> for the save of <paramref name="owner"/> (the unit of work, or a bare transaction).</summary>
+    public void Add(object owner, IEntityType entityType, ISqlGenerationHelper sql, object row)
     {
-        if (!ReferenceEquals(transaction, _transaction))
+        if (!ReferenceEquals(owner, _owner))
         {
             _rows.Clear();
-            _transaction = transaction;
+            _owner = owner;
         }
 
         _rows.Add((TableOf(entityType, sql), row));
     }
 
-    /// <summary>How many rows of <paramref name="current"/> wait for its save; rows of any other transaction are dropped.</summary>
-    public int PendingFor(IDbContextTransaction? current)
+    /// <summary>How many rows of <paramref name="current"/> wait for its save; rows of any other owner are dropped.</summary>
+    public int PendingFor(object? current)
     {
-        if (_rows.Count > 0 && (current is null || !ReferenceEquals(current, _transaction)))
+        if (_rows.Count > 0 && (current is null || !ReferenceEquals(current, _owner)))
         {
             _rows.Clear();
+            _owner = null; // nothing of a finished request stays reachable from a pooled context
         }
 
         return _rows.Count;

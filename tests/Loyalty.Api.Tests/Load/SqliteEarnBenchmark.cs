@@ -37,8 +37,9 @@ public sealed class SqliteEarnBenchmarkFactAttribute : FactAttribute
 /// taking its write turn before the handler reads (<c>eager</c>, as before issue 15) and at its first write
 /// (<c>deferred</c>), alternating in the same run so both see the same machine. Reported per purchase: wall time,
 /// time inside the single-writer gate and its wait, every SQL statement's time inside and outside the turn,
-/// BEGIN and COMMIT. Sizes: LOYALTY_BENCH_PURCHASES (concurrent, per round), LOYALTY_BENCH_SEQUENTIAL,
-/// LOYALTY_BENCH_CALLERS, LOYALTY_BENCH_ROUNDS.
+/// BEGIN and COMMIT, and the 99th percentile of one turn in the gate. Sizes: LOYALTY_BENCH_PURCHASES (concurrent, per
+/// round), LOYALTY_BENCH_SEQUENTIAL, LOYALTY_BENCH_CALLERS, LOYALTY_BENCH_ROUNDS. LOYALTY_BENCH_SQLITE_CHECKPOINT (a time
+/// span, e.g. 00:00:00.250) checkpoints the write-ahead log in the background (<c>Database:SqliteCheckpointInterval</c>).
 /// </summary>
 public sealed partial class SqliteEarnBenchmark(ITestOutputHelper output)
 {
@@ -51,7 +52,10 @@ public sealed partial class SqliteEarnBenchmark(ITestOutputHelper output)
         var rounds = BenchmarkSettings.Get("LOYALTY_BENCH_ROUNDS", 2);
         var gate = new TimedWriteGate();
         var statements = new StatementTimer();
-        await using var api = new LoyaltyApiFactory(await TestDatabase.CreateAsync(DatabaseProvider.Sqlite))
+        var checkpoint = Environment.GetEnvironmentVariable("LOYALTY_BENCH_SQLITE_CHECKPOINT") is { Length: > 0 } interval ? interval : null;
+        await using var api = new LoyaltyApiFactory(
+            await TestDatabase.CreateAsync(DatabaseProvider.Sqlite),
+            checkpoint is null ? null : new Dictionary<string, string?> { ["Database:SqliteCheckpointInterval"] = checkpoint })
         {
             TestServices = services =>
             {
@@ -85,9 +89,9 @@ public sealed partial class SqliteEarnBenchmark(ITestOutputHelper output)
         }
 
         var report = new StringBuilder();
-        report.AppendLine(CultureInfo.InvariantCulture, $"SQLite purchases in process: {purchases} concurrent ({callers} callers) and {sequential} one at a time per mode and round, {rounds} rounds, {Environment.ProcessorCount} cores");
-        report.AppendLine("| mode | callers | purchases/s | wall ms/purchase | gate held ms/purchase | gate busy | gate wait ms/purchase | turns/purchase | SQL in turn ms | BEGIN ms | COMMIT ms | SQL outside ms | statements in/out |");
-        report.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        report.AppendLine(CultureInfo.InvariantCulture, $"SQLite purchases in process: {purchases} concurrent ({callers} callers) and {sequential} one at a time per mode and round, {rounds} rounds, {Environment.ProcessorCount} cores, WAL checkpoints {(checkpoint is null ? "SQLite's automatic ones" : "in the background every " + checkpoint)}");
+        report.AppendLine("| mode | callers | purchases/s | wall ms/purchase | gate held ms/purchase | gate busy | gate wait ms/purchase | turns/purchase | one turn p99 / max ms | SQL in turn ms | BEGIN ms | COMMIT ms | SQL outside ms | statements in/out |");
+        report.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var m in results)
         {
             report.AppendLine(m.Row());
@@ -200,11 +204,11 @@ public sealed partial class SqliteEarnBenchmark(ITestOutputHelper output)
             var countAll = Statements.Where(p => p.Key is not ("BEGIN" or "COMMIT")).Sum(p => p.Value.Count);
             return string.Create(
                 CultureInfo.InvariantCulture,
-                $"| {(Deferred ? "deferred" : "eager")} | {Callers} | {Purchases / Elapsed.TotalSeconds:0} | {Elapsed.TotalMilliseconds / Purchases:0.00} | {PerPurchase(Gate.HeldTicks):0.00} | {Stopwatch.GetElapsedTime(0, Gate.HeldTicks) / Elapsed:P0} | {PerPurchase(Gate.WaitTicks):0.00} | {(double)Gate.Entries / Purchases:0.00} | {PerPurchase(inTurn):0.00} | {PerPurchase(Statements.GetValueOrDefault("BEGIN")?.Ticks ?? 0):0.000} | {PerPurchase(Statements.GetValueOrDefault("COMMIT")?.Ticks ?? 0):0.000} | {PerPurchase(outside):0.00} | {(double)countIn / Purchases:0.0}/{(double)(countAll - countIn) / Purchases:0.0} |");
+                $"| {(Deferred ? "deferred" : "eager")} | {Callers} | {Purchases / Elapsed.TotalSeconds:0} | {Elapsed.TotalMilliseconds / Purchases:0.00} | {PerPurchase(Gate.HeldTicks):0.00} | {Stopwatch.GetElapsedTime(0, Gate.HeldTicks) / Elapsed:P0} | {PerPurchase(Gate.WaitTicks):0.00} | {(double)Gate.Entries / Purchases:0.00} | {Stopwatch.GetElapsedTime(0, Gate.P99Ticks).TotalMilliseconds:0.00} / {Stopwatch.GetElapsedTime(0, Gate.MaxTicks).TotalMilliseconds:0.0} | {PerPurchase(inTurn):0.00} | {PerPurchase(Statements.GetValueOrDefault("BEGIN")?.Ticks ?? 0):0.000} | {PerPurchase(Statements.GetValueOrDefault("COMMIT")?.Ticks ?? 0):0.000} | {PerPurchase(outside):0.00} | {(double)countIn / Purchases:0.0}/{(double)(countAll - countIn) / Purchases:0.0} |");
         }
     }
 
-    private sealed record GateStats(long Entries, long WaitTicks, long HeldTicks);
+    private sealed record GateStats(long Entries, long WaitTicks, long HeldTicks, long P99Ticks, long MaxTicks);
 
     /// <summary>
     /// The SQLite gate, timed. <see cref="Deferred"/> false reports a database with row locks, so the unit of work
@@ -213,6 +217,7 @@ public sealed partial class SqliteEarnBenchmark(ITestOutputHelper output)
     private sealed class TimedWriteGate : IWriteGate
     {
         private readonly SemaphoreSlim _writer = new(1, 1);
+        private readonly ConcurrentQueue<long> _turns = new();
         private long _entries;
         private long _waitTicks;
         private long _heldTicks;
@@ -226,9 +231,15 @@ public sealed partial class SqliteEarnBenchmark(ITestOutputHelper output)
             Interlocked.Exchange(ref _entries, 0);
             Interlocked.Exchange(ref _waitTicks, 0);
             Interlocked.Exchange(ref _heldTicks, 0);
+            _turns.Clear();
         }
 
-        public GateStats Snapshot() => new(Interlocked.Read(ref _entries), Interlocked.Read(ref _waitTicks), Interlocked.Read(ref _heldTicks));
+        public GateStats Snapshot()
+        {
+            var turns = _turns.Order().ToArray();
+            var p99 = turns.Length == 0 ? 0 : turns[Math.Min(turns.Length - 1, (int)Math.Ceiling(turns.Length * 0.99) - 1)];
+            return new(Interlocked.Read(ref _entries), Interlocked.Read(ref _waitTicks), Interlocked.Read(ref _heldTicks), p99, turns.Length == 0 ? 0 : turns[^1]);
+        }
 
         public async ValueTask<IAsyncDisposable> EnterAsync(CancellationToken cancellationToken)
         {
@@ -248,7 +259,9 @@ public sealed partial class SqliteEarnBenchmark(ITestOutputHelper output)
             {
                 if (Interlocked.Exchange(ref _released, 1) == 0)
                 {
-                    Interlocked.Add(ref gate._heldTicks, Stopwatch.GetTimestamp() - entered);
+                    var held = Stopwatch.GetTimestamp() - entered;
+                    Interlocked.Add(ref gate._heldTicks, held);
+                    gate._turns.Enqueue(held);
                     gate._writer.Release();
                 }
 

@@ -149,6 +149,64 @@ public sealed class SqliteWriteTurnTests(ApiFixture fixture)
         Assert.Equal(0, await check.IdempotencyRecords.CountAsync(r => r.Scope == "test" && r.Key == key)); // rolled back
     }
 
+    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task Rows_kept_for_the_unit_of_work_are_untracked_before_its_first_write_and_a_failed_ones_are_never_written(DatabaseProvider provider)
+    {
+        var api = fixture.For(provider);
+        var gate = api.Services.GetRequiredService<IWriteGate>();
+        await using var scope = api.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<LoyaltyDbContext>();
+        var now = api.Clock.GetUtcNow();
+        var (lost, kept) = ("lost-" + Unique.Id(), "kept-" + Unique.Id());
+        IdempotencyRecord Row(string key) => new() { Scope = "rows", Key = key, RequestHash = "x", CreatedAt = now, LockedUntil = now, ExpiresAt = now.AddHours(1) };
+
+        await using (var failed = await WriteTransaction.BeginUnitOfWorkAsync(db, gate, CancellationToken.None))
+        {
+            db.InsertWithUnitOfWork(Row(lost));
+            Assert.Empty(db.ChangeTracker.Entries()); // kept by the unit of work, not EF's change tracker
+        } // the request failed before its save
+
+        await using (var unit = await WriteTransaction.BeginUnitOfWorkAsync(db, gate, CancellationToken.None))
+        {
+            // On SQLite the unit of work has no transaction yet (deferred until its first write); its rows are its own anyway.
+            Assert.Equal(provider != DatabaseProvider.Sqlite, unit.HasTurn);
+            db.InsertWithUnitOfWork(Row(kept));
+            Assert.Empty(db.ChangeTracker.Entries());
+            var (count, log) = await api.CountCommandsAsync(() => db.SaveChangesAsync());
+            Assert.True(count == 1, $"{count} commands:\n{log}"); // one INSERT, no EF save
+            Assert.True(unit.HasTurn);
+            await unit.CommitAsync(CancellationToken.None);
+        }
+
+        await using var check = api.CreateDbContext();
+        Assert.Equal([kept], await check.IdempotencyRecords.Where(r => r.Scope == "rows" && (r.Key == kept || r.Key == lost)).Select(r => r.Key).ToListAsync());
+    }
+
+    [Fact]
+    public async Task A_purchase_commits_once_with_its_key_held_in_process_until_then()
+    {
+        var api = fixture.For(DatabaseProvider.Sqlite);
+        var s = await Scenario.StartAsync(api);
+        var member = await s.EnrolAsync();
+        await s.EarnAsync(member.MemberNumber, 10m); // warm
+        var key = Guid.NewGuid().ToString();
+        var (_, log) = await api.CountCommandsAsync(async () =>
+        {
+            using var response = await s.Partner.PostAsync("/api/v1/partner/transactions", s.Purchase(member.MemberNumber, 10m), key);
+            await response.EnsureStatusAsync(HttpStatusCode.Created);
+        });
+
+        // No claim INSERT committed on its own before the unit of work: the record is written with the purchase's rows,
+        // in the one transaction, so the purchase commits once.
+        var statements = log.Split("\n---\n");
+        Assert.DoesNotContain(statements, c => c.TrimStart().StartsWith("INSERT INTO \"IdempotencyRecords\"", StringComparison.Ordinal));
+        Assert.Single(statements, c => c.Contains("INSERT INTO \"IdempotencyRecords\"", StringComparison.Ordinal) && c.Contains("INSERT INTO \"Purchases\"", StringComparison.Ordinal));
+        await using var db = api.CreateDbContext();
+        var record = await db.IdempotencyRecords.AsNoTracking().SingleAsync(r => r.Key == key);
+        Assert.Equal(201, record.StatusCode);
+        Assert.NotNull(record.CommittedAt);
+    }
+
     [Theory]
     [InlineData("SELECT 1", false)]
     [InlineData("  \nselect \"Id\" FROM \"Members\"", false)]
