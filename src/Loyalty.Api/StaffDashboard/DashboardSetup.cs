@@ -28,8 +28,10 @@ public static class DashboardSetup
         }
 
         var files = new PhysicalFileProvider(root);
-        app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = files, RequestPath = Path });
-        app.UseStaticFiles(new StaticFileOptions
+        // Only requests under /dashboard enter the branch; every other request passes it by one prefix check.
+        app.UseWhen(context => context.Request.Path.StartsWithSegments(Path, StringComparison.OrdinalIgnoreCase), branch => branch
+            .UseDefaultFiles(new DefaultFilesOptions { FileProvider = files, RequestPath = Path })
+            .UseStaticFiles(new StaticFileOptions
         {
             FileProvider = files,
             RequestPath = Path,
@@ -41,7 +43,7 @@ public static class DashboardSetup
                 headers["Cross-Origin-Opener-Policy"] = "same-origin";
                 headers.CacheControl = "no-cache"; // revalidate, so a new build's page and script arrive together
             },
-        });
+        }));
         return app;
     }
 }
