@@ -32,18 +32,18 @@ public static class DashboardSetup
         app.UseWhen(context => context.Request.Path.StartsWithSegments(Path, StringComparison.OrdinalIgnoreCase), branch => branch
             .UseDefaultFiles(new DefaultFilesOptions { FileProvider = files, RequestPath = Path })
             .UseStaticFiles(new StaticFileOptions
-        {
-            FileProvider = files,
-            RequestPath = Path,
-            OnPrepareResponse = context =>
             {
-                var headers = context.Context.Response.Headers;
-                headers.ContentSecurityPolicy = ContentSecurityPolicy;
-                headers["Referrer-Policy"] = "no-referrer";
-                headers["Cross-Origin-Opener-Policy"] = "same-origin";
-                headers.CacheControl = "no-cache"; // revalidate, so a new build's page and script arrive together
-            },
-        }));
+                FileProvider = files,
+                RequestPath = Path,
+                OnPrepareResponse = context =>
+                {
+                    var headers = context.Context.Response.Headers;
+                    headers.ContentSecurityPolicy = ContentSecurityPolicy;
+                    headers["Referrer-Policy"] = "no-referrer";
+                    headers["Cross-Origin-Opener-Policy"] = "same-origin";
+                    headers.CacheControl = "no-cache"; // revalidate, so a new build's page and script arrive together
+                },
+            }));
         return app;
     }
 }
