@@ -70,6 +70,9 @@ app.UseMiddleware<RequestLogMiddleware>(); // one line per request, written when
 app.UseMiddleware<SecurityHeadersMiddleware>();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+// Routing after the log, the headers and the error handling, so a probe answered at routing (ShortCircuit below) still
+// gets those and skips everything after: body limits, the dashboard, OpenAPI, authentication, rate limits, idempotency.
+app.UseRouting();
 app.UseMiddleware<RequestSizeLimitMiddleware>();
 app.UseLoyaltyDashboard(); // static staff page, anonymous: its data calls carry the staff token
 app.UseLoyaltyOpenApi();
@@ -78,8 +81,10 @@ app.UseRateLimiter();
 app.UseAuthorization();
 app.UseMiddleware<IdempotencyMiddleware>();
 
-app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
-app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
+// Liveness checks nothing and holds no state, so it is answered at routing: never rate-limited (a 429 would get a
+// healthy instance restarted). Readiness reaches the database, so it keeps the anonymous per-address limit.
+app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous().LogFailuresOnly().ShortCircuit();
+app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous().LogFailuresOnly();
 
 app.MapGroup("").AddEndpointFilter<ProblemEndpointFilter>().MapLoyaltyApi();
 

@@ -11,21 +11,29 @@ public sealed class RequestSizeLimitMiddleware(RequestDelegate next, IProblemDet
 {
     public const long MaxBodyBytes = 1024 * 1024;
 
-    public async Task InvokeAsync(HttpContext context)
+    public Task InvokeAsync(HttpContext context)
     {
-        // An endpoint may raise the limit for itself (file uploads); routing has already picked the endpoint.
-        var max = context.GetEndpoint()?.Metadata.GetMetadata<IRequestSizeLimitMetadata>()?.MaxRequestBodySize ?? MaxBodyBytes;
-        if (context.Request.ContentLength > max)
+        // Only a declared body can be refused here (most requests, GETs and probes, have none: they pass untouched).
+        if (context.Request.ContentLength is { } length)
         {
-            context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
-            await problems.WriteAsync(new ProblemDetailsContext
+            // An endpoint may raise the limit for itself (file uploads); routing has already picked the endpoint.
+            var max = context.GetEndpoint()?.Metadata.GetMetadata<IRequestSizeLimitMetadata>()?.MaxRequestBodySize ?? MaxBodyBytes;
+            if (length > max)
             {
-                HttpContext = context,
-                ProblemDetails = Problems.Create(413, ErrorCodes.PayloadTooLarge, "The request body is too large.", $"Send at most {max / 1024} KiB."),
-            });
-            return;
+                return RefuseAsync(context, max);
+            }
         }
 
-        await next(context);
+        return next(context);
+    }
+
+    private Task RefuseAsync(HttpContext context, long max)
+    {
+        context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+        return problems.WriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = context,
+            ProblemDetails = Problems.Create(413, ErrorCodes.PayloadTooLarge, "The request body is too large.", $"Send at most {max / 1024} KiB."),
+        }).AsTask();
     }
 }

@@ -9,7 +9,9 @@ namespace Loyalty.Api.Logging;
 /// the trace id. The route template, not the path, so member numbers and voucher codes in URLs never reach the log;
 /// bodies, query strings and headers are never logged. With the JSON console formatter (every environment but
 /// Development) each placeholder is a field of its own; Microsoft.AspNetCore's per-request lines are turned down to
-/// Warning in appsettings.json, so this is the one line per request.
+/// Warning in appsettings.json, so this is the one line per request. A load balancer's probe that succeeds
+/// (<see cref="RequestLogEndpointExtensions.LogFailuresOnly{TBuilder}"/>) writes none: probes were nine lines in ten
+/// under load and the console logger's queue is on every request's path; a failing probe is still logged.
 /// </summary>
 public sealed partial class RequestLogMiddleware(RequestDelegate next, ILogger<RequestLogMiddleware> logger)
 {
@@ -22,9 +24,11 @@ public sealed partial class RequestLogMiddleware(RequestDelegate next, ILogger<R
         }
         finally
         {
-            if (logger.IsEnabled(LogLevel.Information))
+            var endpoint = context.GetEndpoint();
+            if (logger.IsEnabled(LogLevel.Information)
+                && !(context.Response.StatusCode is >= 200 and < 300 && endpoint?.Metadata.GetMetadata<LogFailuresOnlyMetadata>() is not null))
             {
-                var route = (context.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? "(no route)";
+                var route = (endpoint as RouteEndpoint)?.RoutePattern.RawText ?? "(no route)";
                 Completed(
                     logger,
                     context.Request.Method,
@@ -61,4 +65,21 @@ public sealed partial class RequestLogMiddleware(RequestDelegate next, ILogger<R
     [LoggerMessage(EventId = 1, Level = LogLevel.Information,
         Message = "{Method} {Route} {Status} {DurationMs:0.0} ms {Caller} trace {TraceId}")]
     private static partial void Completed(ILogger logger, string method, string route, int status, double durationMs, string caller, string traceId);
+}
+
+/// <summary>Marks an endpoint whose successful answers leave no request-log line (the health probes).</summary>
+public sealed class LogFailuresOnlyMetadata
+{
+    public static readonly LogFailuresOnlyMetadata Instance = new();
+
+    private LogFailuresOnlyMetadata()
+    {
+    }
+}
+
+public static class RequestLogEndpointExtensions
+{
+    /// <summary>Only answers outside 2xx get a request-log line: for probes a load balancer sends every few seconds.</summary>
+    public static TBuilder LogFailuresOnly<TBuilder>(this TBuilder builder)
+        where TBuilder : IEndpointConventionBuilder => builder.WithMetadata(LogFailuresOnlyMetadata.Instance);
 }

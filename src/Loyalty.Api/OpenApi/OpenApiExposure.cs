@@ -33,39 +33,47 @@ public static class OpenApiExposure
         configuration.GetValue<AdminDocumentAccess?>(AdminDocumentSetting)
         ?? (environment.IsDevelopment() || environment.IsEnvironment("Testing") ? AdminDocumentAccess.Public : AdminDocumentAccess.AdminsOnly);
 
+    private static readonly PathString Prefix = "/swagger";
+    private static readonly PathString AdminDocumentPath = $"/swagger/{OpenApiDocuments.Admin}";
+
     public static WebApplication UseLoyaltyOpenApi(this WebApplication app)
     {
         var access = AdminAccess(app.Configuration, app.Environment);
-        if (access != AdminDocumentAccess.Public)
+        // Only requests under /swagger enter the branch: every other request passes the document and UI middlewares
+        // by one prefix check (Swagger UI would otherwise match its own paths on every API request).
+        app.UseWhen(context => context.Request.Path.StartsWithSegments(Prefix, StringComparison.OrdinalIgnoreCase), branch =>
         {
-            app.Use(async (context, next) =>
+            if (access != AdminDocumentAccess.Public)
             {
-                if (!context.Request.Path.StartsWithSegments($"/swagger/{OpenApiDocuments.Admin}", StringComparison.OrdinalIgnoreCase))
+                branch.Use(async (context, next) =>
                 {
-                    await next(context);
-                    return;
-                }
+                    if (!context.Request.Path.StartsWithSegments(AdminDocumentPath, StringComparison.OrdinalIgnoreCase))
+                    {
+                        await next(context);
+                        return;
+                    }
 
-                var problem = access == AdminDocumentAccess.Hidden ? Problems.Create(404, ErrorCodes.NotFound, "Not found.") : await RefusalAsync(context);
-                if (problem is null)
-                {
-                    await next(context);
-                    return;
-                }
+                    var problem = access == AdminDocumentAccess.Hidden ? Problems.Create(404, ErrorCodes.NotFound, "Not found.") : await RefusalAsync(context);
+                    if (problem is null)
+                    {
+                        await next(context);
+                        return;
+                    }
 
-                context.Response.StatusCode = problem.Status ?? 403;
-                await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem });
-            });
-        }
-
-        app.UseSwagger(o => o.RouteTemplate = "swagger/{documentName}/swagger.json");
-        app.UseSwaggerUI(o =>
-        {
-            // Swagger UI fetches documents without credentials, so it lists the admin document only where it is public.
-            foreach (var document in OpenApiDocuments.All.Where(d => d != OpenApiDocuments.Admin || access == AdminDocumentAccess.Public))
-            {
-                o.SwaggerEndpoint($"/swagger/{document}/swagger.json", $"Loyalty {document} API");
+                    context.Response.StatusCode = problem.Status ?? 403;
+                    await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem });
+                });
             }
+
+            branch.UseSwagger(o => o.RouteTemplate = "swagger/{documentName}/swagger.json");
+            branch.UseSwaggerUI(o =>
+            {
+                // Swagger UI fetches documents without credentials, so it lists the admin document only where it is public.
+                foreach (var document in OpenApiDocuments.All.Where(d => d != OpenApiDocuments.Admin || access == AdminDocumentAccess.Public))
+                {
+                    o.SwaggerEndpoint($"/swagger/{document}/swagger.json", $"Loyalty {document} API");
+                }
+            });
         });
         return app;
     }

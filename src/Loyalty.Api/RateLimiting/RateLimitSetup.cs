@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Net;
 using System.Threading.RateLimiting;
 using Loyalty.Api.Auth;
 using Loyalty.Api.Errors;
@@ -40,15 +41,16 @@ public static class RateLimitSetup
     public static IServiceCollection AddLoyaltyRateLimiting(this IServiceCollection services, IConfiguration configuration)
     {
         var limits = configuration.GetSection("RateLimiting").Get<RateLimitOptions>() ?? new RateLimitOptions();
-        services.AddRateLimiter(o =>
+        services.AddRateLimiter(_ => { });
+        // The partitioners run on every request: their keys are small values (no strings joined per request) and
+        // their limiter factories are made once here, with the cluster's membership at hand.
+        services.AddOptions<RateLimiterOptions>().Configure<ClusterMembership>((o, cluster) =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            // Anyone who is not authenticated is limited per address: health probes, and callers guessing keys or tokens.
-            o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context => context.User.Identity?.IsAuthenticated == true
-                ? RateLimitPartition.GetNoLimiter("authenticated")
-                : RateLimitPartition.GetFixedWindowLimiter(
-                    "anonymous:" + context.Connection.RemoteIpAddress,
-                    _ => new FixedWindowRateLimiterOptions { PermitLimit = limits.AnonymousPermitsPerMinute, Window = TimeSpan.FromMinutes(1) }));
+            // Anyone who is not authenticated is limited per address: readiness probes, and callers guessing keys or tokens.
+            o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, CallerKey>(context => context.User.Identity?.IsAuthenticated == true
+                ? Authenticated
+                : new RateLimitPartition<CallerKey>(new CallerKey(null, context.Connection.RemoteIpAddress, limits.AnonymousPermitsPerMinute), PerMinuteOfKey));
             // A partner's own limit (admin-set, carried by its cached key) or the default. The limit is part of the
             // partition key, so a changed limit starts a fresh window instead of reusing the old limiter.
             o.AddPolicy(PartnerPolicy, context =>
@@ -56,13 +58,9 @@ public static class RateLimitSetup
                 var permits = int.TryParse(context.User.FindFirst(LoyaltyClaims.RateLimit)?.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var own)
                     ? own
                     : limits.PartnerPermitsPerSecond;
-                var partner = context.User.FindFirst(LoyaltyClaims.PartnerId)?.Value ?? "anonymous:" + context.Connection.RemoteIpAddress;
-                var share = ShareOf(context, permits);
-                return RateLimitPartition.GetFixedWindowLimiter(
-                    partner + "/" + share.ToString(CultureInfo.InvariantCulture),
-                    _ => new FixedWindowRateLimiterOptions { PermitLimit = share, Window = TimeSpan.FromSeconds(1) });
+                return new RateLimitPartition<CallerKey>(Key(context, LoyaltyClaims.PartnerId, cluster.ShareOf(permits)), PerSecondOfKey);
             });
-            o.AddPolicy(MemberPolicy, context => PerSubjectPerMinute(context, ShareOf(context, limits.MemberPermitsPerMinute)));
+            o.AddPolicy(MemberPolicy, context => PerSubjectPerMinute(context, cluster.ShareOf(limits.MemberPermitsPerMinute)));
             o.AddPolicy(AdminPolicy, context => PerSubjectPerMinute(context, limits.AdminPermitsPerMinute));
             o.OnRejected = async (context, cancellationToken) =>
             {
@@ -80,14 +78,27 @@ public static class RateLimitSetup
         return services;
     }
 
-    // This instance's part of a cluster-wide total. It is part of the partition key with the limit, so a change in
-    // the number of instances starts fresh windows at the new share.
-    private static int ShareOf(HttpContext context, int total) =>
-        context.RequestServices.GetRequiredService<ClusterMembership>().ShareOf(total);
+    private static readonly RateLimitPartition<CallerKey> Authenticated = RateLimitPartition.GetNoLimiter(new CallerKey(null, null, int.MinValue));
 
-    // Members and staff are both bearer tokens, counted by subject; each policy keeps its own partitions.
-    private static RateLimitPartition<string> PerSubjectPerMinute(HttpContext context, int permits) =>
-        RateLimitPartition.GetFixedWindowLimiter(
-            (context.User.FindFirst(LoyaltyClaims.Subject)?.Value ?? "anonymous:" + context.Connection.RemoteIpAddress) + "/" + permits.ToString(CultureInfo.InvariantCulture),
-            _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = TimeSpan.FromMinutes(1) });
+    private static readonly Func<CallerKey, RateLimiter> PerSecondOfKey = key =>
+        new FixedWindowRateLimiter(new FixedWindowRateLimiterOptions { PermitLimit = key.Permits, Window = TimeSpan.FromSeconds(1) });
+
+    private static readonly Func<CallerKey, RateLimiter> PerMinuteOfKey = key =>
+        new FixedWindowRateLimiter(new FixedWindowRateLimiterOptions { PermitLimit = key.Permits, Window = TimeSpan.FromMinutes(1) });
+
+    // Members and staff are both bearer tokens, counted by subject; each policy keeps its own partitions. The share of a
+    // cluster-wide total is part of the key with the limit, so a change in the number of instances starts fresh
+    // windows at the new share.
+    private static RateLimitPartition<CallerKey> PerSubjectPerMinute(HttpContext context, int permits) =>
+        new(Key(context, LoyaltyClaims.Subject, permits), PerMinuteOfKey);
+
+    // The caller's id from its claims; a caller without one (not authenticated: authorisation refuses it after the
+    // limiter) is counted by its address.
+    private static CallerKey Key(HttpContext context, string claim, int permits) =>
+        context.User.FindFirst(claim)?.Value is { } id
+            ? new CallerKey(id, null, permits)
+            : new CallerKey(null, context.Connection.RemoteIpAddress, permits);
+
+    /// <summary>A partition: who (an id from the caller's claims, or else its address) and at which limit.</summary>
+    private readonly record struct CallerKey(string? Id, IPAddress? Address, int Permits);
 }

@@ -28,20 +28,22 @@ public static class DashboardSetup
         }
 
         var files = new PhysicalFileProvider(root);
-        app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = files, RequestPath = Path });
-        app.UseStaticFiles(new StaticFileOptions
-        {
-            FileProvider = files,
-            RequestPath = Path,
-            OnPrepareResponse = context =>
+        // Only requests under /dashboard enter the branch; every other request passes it by one prefix check.
+        app.UseWhen(context => context.Request.Path.StartsWithSegments(Path, StringComparison.OrdinalIgnoreCase), branch => branch
+            .UseDefaultFiles(new DefaultFilesOptions { FileProvider = files, RequestPath = Path })
+            .UseStaticFiles(new StaticFileOptions
             {
-                var headers = context.Context.Response.Headers;
-                headers.ContentSecurityPolicy = ContentSecurityPolicy;
-                headers["Referrer-Policy"] = "no-referrer";
-                headers["Cross-Origin-Opener-Policy"] = "same-origin";
-                headers.CacheControl = "no-cache"; // revalidate, so a new build's page and script arrive together
-            },
-        });
+                FileProvider = files,
+                RequestPath = Path,
+                OnPrepareResponse = context =>
+                {
+                    var headers = context.Context.Response.Headers;
+                    headers.ContentSecurityPolicy = ContentSecurityPolicy;
+                    headers["Referrer-Policy"] = "no-referrer";
+                    headers["Cross-Origin-Opener-Policy"] = "same-origin";
+                    headers.CacheControl = "no-cache"; // revalidate, so a new build's page and script arrive together
+                },
+            }));
         return app;
     }
 }

@@ -87,11 +87,13 @@ public sealed class RateLimitTests : IAsyncLifetime
             statuses.Add(response.StatusCode);
         }
 
-        using var limited = await anonymous.GetAsync("/health/live");
+        using var limited = await anonymous.GetAsync("/health/ready");
+        using var live = await anonymous.GetAsync("/health/live");
         using var memberResponse = await member.GetAsync("/api/v1/me");
 
         Assert.Contains(HttpStatusCode.Unauthorized, statuses);
-        await limited.AssertProblemAsync(HttpStatusCode.TooManyRequests, "rate_limited");
+        await limited.AssertProblemAsync(HttpStatusCode.TooManyRequests, "rate_limited"); // readiness reaches the database: limited
+        Assert.Equal(HttpStatusCode.OK, live.StatusCode); // liveness never: a 429 would get a healthy instance restarted
         Assert.Equal(HttpStatusCode.NotFound, memberResponse.StatusCode); // authenticated: its own limit, not the anonymous one
     }
 

@@ -1,5 +1,8 @@
+using System.Net;
 using Loyalty.Api.Tests.Infrastructure;
 using Loyalty.Infrastructure.Persistence;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Loyalty.Api.Tests.Platform;
 
@@ -24,5 +27,45 @@ public sealed class RequestLogTests(ApiFixture fixture)
         Assert.Contains(" trace ", line, StringComparison.Ordinal);
         Assert.DoesNotContain(member.MemberNumber, line, StringComparison.Ordinal);
         Assert.DoesNotContain("\n", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_successful_probe_writes_no_line_but_a_failing_probe_and_an_api_request_do()
+    {
+        var readiness = new SwitchableCheck();
+        await using var api = new LoyaltyApiFactory(await TestDatabase.CreateAsync(DatabaseProvider.Sqlite))
+        {
+            TestServices = services => services.AddHealthChecks().AddCheck("switchable", readiness, tags: ["ready"]),
+        };
+        using var client = api.CreateClient();
+        int Lines(string start) => api.Logs.RequestLines.Count(l => l.StartsWith(start, StringComparison.Ordinal));
+
+        using (var live = await client.GetAsync("/health/live"))
+        using (var ready = await client.GetAsync("/health/ready"))
+        {
+            Assert.Equal(HttpStatusCode.OK, live.StatusCode);
+            Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
+        }
+
+        readiness.Healthy = false;
+        using (var notReady = await client.GetAsync("/health/ready"))
+        using (var unauthenticated = await client.GetAsync("/api/v1/me/points"))
+        {
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, notReady.StatusCode);
+            Assert.Equal(HttpStatusCode.Unauthorized, unauthenticated.StatusCode);
+        }
+
+        Assert.Equal(0, Lines("GET /health/live "));
+        Assert.Equal(1, Lines("GET /health/ready "));
+        Assert.Equal(1, Lines("GET /health/ready 503 "));
+        Assert.Equal(1, Lines("GET /api/v1/me/points 401 "));
+    }
+
+    private sealed class SwitchableCheck : IHealthCheck
+    {
+        public bool Healthy { get; set; } = true;
+
+        public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
+            Task.FromResult(Healthy ? HealthCheckResult.Healthy() : HealthCheckResult.Unhealthy("Switched off by the test."));
     }
 }
