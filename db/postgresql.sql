@@ -3262,3 +3262,57 @@ BEGIN
     END IF;
 END $EF$;
 COMMIT;
+
+START TRANSACTION;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261207015539_InsightValueCells') THEN
+    DROP INDEX "IX_MemberInsights_RunId_ChurnScore";
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261207015539_InsightValueCells') THEN
+    CREATE TABLE "RunValueCells" (
+        "RunId" uuid NOT NULL,
+        "ValueDecile" integer NOT NULL,
+        "Recency" integer NOT NULL,
+        "Frequency" integer NOT NULL,
+        "Monetary" integer NOT NULL,
+        "Members" bigint NOT NULL,
+        "TotalValue" bigint NOT NULL,
+        "MinValue" bigint NOT NULL,
+        "MaxValue" bigint NOT NULL,
+        CONSTRAINT "PK_RunValueCells" PRIMARY KEY ("RunId", "ValueDecile", "Recency", "Frequency", "Monetary"),
+        CONSTRAINT "FK_RunValueCells_InsightRuns_RunId" FOREIGN KEY ("RunId") REFERENCES "InsightRuns" ("Id") ON DELETE CASCADE
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261207015539_InsightValueCells') THEN
+    INSERT INTO "RunValueCells" ("RunId", "ValueDecile", "Recency", "Frequency", "Monetary", "Members", "TotalValue", "MinValue", "MaxValue")
+    SELECT "RunId", "ValueDecile", "Recency", "Frequency", "Monetary", COUNT(*), SUM("LifetimeValue"), MIN("LifetimeValue"), MAX("LifetimeValue")
+    FROM "MemberInsights"
+    GROUP BY "RunId", "ValueDecile", "Recency", "Frequency", "Monetary"
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261207015539_InsightValueCells') THEN
+    CREATE INDEX "IX_MemberInsights_AtRisk" ON "MemberInsights" ("RunId", "ChurnScore" DESC, "ValueRank", "MemberId");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261207015539_InsightValueCells') THEN
+    INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+    VALUES ('20261207015539_InsightValueCells', '10.0.14');
+    END IF;
+END $EF$;
+COMMIT;

@@ -3618,3 +3618,63 @@ END;
 
 COMMIT;
 GO
+
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207015516_InsightValueCells'
+)
+BEGIN
+    DROP INDEX [IX_MemberInsights_RunId_ChurnScore] ON [MemberInsights];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207015516_InsightValueCells'
+)
+BEGIN
+    CREATE TABLE [RunValueCells] (
+        [RunId] uniqueidentifier NOT NULL,
+        [ValueDecile] int NOT NULL,
+        [Recency] int NOT NULL,
+        [Frequency] int NOT NULL,
+        [Monetary] int NOT NULL,
+        [Members] bigint NOT NULL,
+        [TotalValue] bigint NOT NULL,
+        [MinValue] bigint NOT NULL,
+        [MaxValue] bigint NOT NULL,
+        CONSTRAINT [PK_RunValueCells] PRIMARY KEY ([RunId], [ValueDecile], [Recency], [Frequency], [Monetary]),
+        CONSTRAINT [FK_RunValueCells_InsightRuns_RunId] FOREIGN KEY ([RunId]) REFERENCES [InsightRuns] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207015516_InsightValueCells'
+)
+BEGIN
+    INSERT INTO "RunValueCells" ("RunId", "ValueDecile", "Recency", "Frequency", "Monetary", "Members", "TotalValue", "MinValue", "MaxValue")
+    SELECT "RunId", "ValueDecile", "Recency", "Frequency", "Monetary", COUNT(*), SUM("LifetimeValue"), MIN("LifetimeValue"), MAX("LifetimeValue")
+    FROM "MemberInsights"
+    GROUP BY "RunId", "ValueDecile", "Recency", "Frequency", "Monetary"
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207015516_InsightValueCells'
+)
+BEGIN
+    CREATE INDEX [IX_MemberInsights_AtRisk] ON [MemberInsights] ([RunId], [ChurnScore] DESC, [ValueRank], [MemberId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207015516_InsightValueCells'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261207015516_InsightValueCells', N'10.0.14');
+END;
+
+COMMIT;
+GO

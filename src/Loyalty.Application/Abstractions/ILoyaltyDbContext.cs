@@ -180,6 +180,8 @@ public interface ILoyaltyDbContext
 
     DbSet<CampaignRunValue> CampaignRunValues { get; }
 
+    DbSet<RunValueCell> RunValueCells { get; }
+
     DbSet<RetentionAction> RetentionActions { get; }
     // Care: service cases, satisfaction surveys and reasons for leaving.
     DbSet<ServiceCase> ServiceCases { get; }

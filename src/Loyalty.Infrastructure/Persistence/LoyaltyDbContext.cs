@@ -183,6 +183,8 @@ public sealed class LoyaltyDbContext(DbContextOptions<LoyaltyDbContext> options)
 
     public DbSet<CampaignRunValue> CampaignRunValues => Set<CampaignRunValue>();
 
+    public DbSet<RunValueCell> RunValueCells => Set<RunValueCell>();
+
     public DbSet<RetentionAction> RetentionActions => Set<RetentionAction>();
     // Care: service cases, satisfaction surveys and reasons for leaving.
     public DbSet<ServiceCase> ServiceCases => Set<ServiceCase>();

@@ -2596,9 +2596,44 @@ namespace Loyalty.Migrations.PostgreSql.Migrations
 
                     b.HasIndex("MemberId");
 
-                    b.HasIndex("RunId", "ChurnScore");
+                    b.HasIndex(new[] { "RunId", "ChurnScore", "ValueRank", "MemberId" }, "IX_MemberInsights_AtRisk")
+                        .IsDescending(false, true, false, false);
 
                     b.ToTable("MemberInsights");
+                });
+
+            modelBuilder.Entity("Loyalty.Domain.Insight.Value.RunValueCell", b =>
+                {
+                    b.Property<Guid>("RunId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("ValueDecile")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Recency")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Frequency")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Monetary")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("MaxValue")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Members")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("MinValue")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("TotalValue")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("RunId", "ValueDecile", "Recency", "Frequency", "Monetary");
+
+                    b.ToTable("RunValueCells");
                 });
 
             modelBuilder.Entity("Loyalty.Domain.Social.ClubEvents.ClubEvent", b =>
@@ -4275,6 +4310,15 @@ namespace Loyalty.Migrations.PostgreSql.Migrations
                 });
 
             modelBuilder.Entity("Loyalty.Domain.Insight.Value.MemberInsight", b =>
+                {
+                    b.HasOne("Loyalty.Domain.Insight.Value.InsightRun", null)
+                        .WithMany()
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Loyalty.Domain.Insight.Value.RunValueCell", b =>
                 {
                     b.HasOne("Loyalty.Domain.Insight.Value.InsightRun", null)
                         .WithMany()

@@ -2596,9 +2596,44 @@ namespace Loyalty.Migrations.SqlServer.Migrations
 
                     b.HasIndex("MemberId");
 
-                    b.HasIndex("RunId", "ChurnScore");
+                    b.HasIndex(new[] { "RunId", "ChurnScore", "ValueRank", "MemberId" }, "IX_MemberInsights_AtRisk")
+                        .IsDescending(false, true, false, false);
 
                     b.ToTable("MemberInsights");
+                });
+
+            modelBuilder.Entity("Loyalty.Domain.Insight.Value.RunValueCell", b =>
+                {
+                    b.Property<Guid>("RunId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("ValueDecile")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Recency")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Frequency")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Monetary")
+                        .HasColumnType("int");
+
+                    b.Property<long>("MaxValue")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Members")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("MinValue")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("TotalValue")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("RunId", "ValueDecile", "Recency", "Frequency", "Monetary");
+
+                    b.ToTable("RunValueCells");
                 });
 
             modelBuilder.Entity("Loyalty.Domain.Social.ClubEvents.ClubEvent", b =>
@@ -4276,6 +4311,15 @@ namespace Loyalty.Migrations.SqlServer.Migrations
                 });
 
             modelBuilder.Entity("Loyalty.Domain.Insight.Value.MemberInsight", b =>
+                {
+                    b.HasOne("Loyalty.Domain.Insight.Value.InsightRun", null)
+                        .WithMany()
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Loyalty.Domain.Insight.Value.RunValueCell", b =>
                 {
                     b.HasOne("Loyalty.Domain.Insight.Value.InsightRun", null)
                         .WithMany()

@@ -2569,9 +2569,44 @@ namespace Loyalty.Migrations.Sqlite.Migrations
 
                     b.HasIndex("MemberId");
 
-                    b.HasIndex("RunId", "ChurnScore");
+                    b.HasIndex(new[] { "RunId", "ChurnScore", "ValueRank", "MemberId" }, "IX_MemberInsights_AtRisk")
+                        .IsDescending(false, true, false, false);
 
                     b.ToTable("MemberInsights");
+                });
+
+            modelBuilder.Entity("Loyalty.Domain.Insight.Value.RunValueCell", b =>
+                {
+                    b.Property<Guid>("RunId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ValueDecile")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Recency")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Frequency")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Monetary")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("MaxValue")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Members")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("MinValue")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("TotalValue")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("RunId", "ValueDecile", "Recency", "Frequency", "Monetary");
+
+                    b.ToTable("RunValueCells");
                 });
 
             modelBuilder.Entity("Loyalty.Domain.Social.ClubEvents.ClubEvent", b =>
@@ -4244,6 +4279,15 @@ namespace Loyalty.Migrations.Sqlite.Migrations
                 });
 
             modelBuilder.Entity("Loyalty.Domain.Insight.Value.MemberInsight", b =>
+                {
+                    b.HasOne("Loyalty.Domain.Insight.Value.InsightRun", null)
+                        .WithMany()
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Loyalty.Domain.Insight.Value.RunValueCell", b =>
                 {
                     b.HasOne("Loyalty.Domain.Insight.Value.InsightRun", null)
                         .WithMany()

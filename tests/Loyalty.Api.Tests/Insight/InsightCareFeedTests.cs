@@ -90,7 +90,7 @@ public sealed class InsightCareFeedTests(ApiFixture fixture)
     }
 }
 
-/// <summary>The refresh keeps the last N runs and deletes the older ones with their members' rows (own database: runs are programme-wide).</summary>
+/// <summary>The refresh keeps the last N runs and deletes the older ones with their members' rows and stored distribution (own database: runs are programme-wide).</summary>
 public sealed class InsightRunPruningTests
 {
     [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
@@ -112,5 +112,8 @@ public sealed class InsightRunPruningTests
         await using var db = api.CreateDbContext();
         var scored = await db.MemberInsights.AsNoTracking().GroupBy(i => i.RunId).Select(g => new { g.Key, Members = g.Count() }).ToListAsync();
         Assert.Equal(runs.Skip(2).Select(r => (r.Id, r.Members)).OrderBy(r => r.Id), scored.Select(r => (r.Key, r.Members)).OrderBy(r => r.Key));
+        // The distribution stored with each run goes with it.
+        var distributed = await db.RunValueCells.AsNoTracking().GroupBy(c => c.RunId).Select(g => new { g.Key, Members = g.Sum(c => c.Members) }).ToListAsync();
+        Assert.Equal(runs.Skip(2).Select(r => (r.Id, (long)r.Members)).OrderBy(r => r.Id), distributed.Select(r => (r.Key, r.Members)).OrderBy(r => r.Key));
     }
 }

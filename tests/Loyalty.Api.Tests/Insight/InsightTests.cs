@@ -76,6 +76,14 @@ public sealed class InsightTests(ApiFixture fixture)
         var distribution = await s.Admin.GetJsonAsync<ValueDistributionResponse>("/api/v1/admin/insight/value/distribution");
         Assert.Equal(n, distribution.Deciles.Sum(d => d.Members));
         Assert.Equal(n, distribution.RfmCells.Sum(c => c.Members));
+        // The distribution is stored with the run: each decile and RFM cell agrees with the run's member rows.
+        Assert.Equal(
+            rows.GroupBy(r => r.ValueDecile).OrderBy(g => g.Key)
+                .Select(g => (g.Key, g.Count(), g.Sum(r => r.LifetimeValue) / 10_000m, g.Min(r => r.LifetimeValue) / 10_000m, g.Max(r => r.LifetimeValue) / 10_000m)),
+            distribution.Deciles.Select(d => (d.Decile, d.Members, d.TotalLifetimeValue, d.MinLifetimeValue, d.MaxLifetimeValue)));
+        Assert.Equal(
+            rows.GroupBy(r => (r.Recency, r.Frequency, r.Monetary)).Select(g => (g.Key.Recency, g.Key.Frequency, g.Key.Monetary, g.Count())).Order(),
+            distribution.RfmCells.Select(c => (c.Recency, c.Frequency, c.Monetary, c.Members)).Order());
         var classes = await s.Admin.GetJsonAsync<ClassSummaryResponse>("/api/v1/admin/insight/classes");
         Assert.Equal(n, classes.Total.Loyal + classes.Total.General + classes.Total.Drifting);
         Assert.Equal(rows.Count(r => r.Class == DomainClass.Drifting), classes.Total.Drifting);

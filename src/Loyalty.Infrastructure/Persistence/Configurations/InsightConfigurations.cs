@@ -27,9 +27,12 @@ internal sealed class MemberInsightConfiguration : IEntityTypeConfiguration<Memb
         b.HasOne<InsightRun>().WithMany().HasForeignKey(i => i.RunId).OnDelete(DeleteBehavior.Cascade);
         b.Property(i => i.Class).HasConversion<string>().HasMaxLength(20);
         b.Ignore(i => i.Facts);
-        // A member's history across runs; the at-risk list within a run.
+        // A member's history across runs.
         b.HasIndex(i => i.MemberId);
-        b.HasIndex(i => new { i.RunId, i.ChurnScore });
+        // The at-risk list within a run, in its own order (riskiest first, then most valuable, then id): its first page
+        // is the top of this index, not a sort of the run's million rows.
+        b.HasIndex(i => new { i.RunId, i.ChurnScore, i.ValueRank, i.MemberId }, "IX_MemberInsights_AtRisk")
+            .IsDescending(false, true, false, false);
     }
 }
 
@@ -77,5 +80,14 @@ internal sealed class CampaignRunValueConfiguration : IEntityTypeConfiguration<C
     {
         b.HasKey(v => new { v.RunId, v.CampaignId });
         b.HasOne<InsightRun>().WithMany().HasForeignKey(v => v.RunId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class RunValueCellConfiguration : IEntityTypeConfiguration<RunValueCell>
+{
+    public void Configure(EntityTypeBuilder<RunValueCell> b)
+    {
+        b.HasKey(c => new { c.RunId, c.ValueDecile, c.Recency, c.Frequency, c.Monetary });
+        b.HasOne<InsightRun>().WithMany().HasForeignKey(c => c.RunId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -49,8 +49,10 @@ public sealed class ListAtRiskMembersHandler(IReportingDbContext db) : IQueryHan
 
         if (DecodeCursor(query.Cursor) is var (afterScore, afterRank, afterId))
         {
-            scores = scores.Where(i => i.ChurnScore < afterScore
-                || (i.ChurnScore == afterScore && (i.ValueRank > afterRank || (i.ValueRank == afterRank && i.MemberId.CompareTo(afterId) > 0))));
+            // The first condition alone lets the index (IX_MemberInsights_AtRisk) start at the cursor's score.
+            scores = scores.Where(i => i.ChurnScore <= afterScore)
+                .Where(i => i.ChurnScore < afterScore
+                    || (i.ChurnScore == afterScore && (i.ValueRank > afterRank || (i.ValueRank == afterRank && i.MemberId.CompareTo(afterId) > 0))));
         }
 
         var rows = await (from i in scores

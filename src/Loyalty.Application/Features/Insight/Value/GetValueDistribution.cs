@@ -13,13 +13,12 @@ public sealed class GetValueDistributionHandler(IReportingDbContext db) : IQuery
     public async ValueTask<ValueDistributionResponse> Handle(GetValueDistributionQuery query, CancellationToken cancellationToken)
     {
         var run = await InsightViews.RequireLatestRunAsync(db, cancellationToken);
-        var scores = db.MemberInsights.AsNoTracking().Where(i => i.RunId == run.Id);
-        var deciles = await scores.GroupBy(i => i.ValueDecile)
-            .Select(g => new { Decile = g.Key, Members = g.Count(), Total = g.Sum(i => i.LifetimeValue), Min = g.Min(i => i.LifetimeValue), Max = g.Max(i => i.LifetimeValue) })
-            .ToListAsync(cancellationToken);
-        var cells = await scores.GroupBy(i => new { i.Recency, i.Frequency, i.Monetary })
-            .Select(g => new { g.Key.Recency, g.Key.Frequency, g.Key.Monetary, Members = g.Count() })
-            .ToListAsync(cancellationToken);
+        // Stored with the run (at most 1,250 rows): deciles and RFM cells are sums over them.
+        var stored = await db.RunValueCells.AsNoTracking().Where(c => c.RunId == run.Id).ToListAsync(cancellationToken);
+        var deciles = stored.GroupBy(c => c.ValueDecile)
+            .Select(g => new { Decile = g.Key, Members = (int)g.Sum(c => c.Members), Total = g.Sum(c => c.TotalValue), Min = g.Min(c => c.MinValue), Max = g.Max(c => c.MaxValue) });
+        var cells = stored.GroupBy(c => (c.Recency, c.Frequency, c.Monetary))
+            .Select(g => new { g.Key.Recency, g.Key.Frequency, g.Key.Monetary, Members = (int)g.Sum(c => c.Members) });
         return new ValueDistributionResponse(
             run.Id,
             run.AsOf,

@@ -13,9 +13,10 @@ using Microsoft.Extensions.Options;
 namespace Loyalty.Application.Features.Insight.Value;
 
 /// <summary>
-/// Scores every active member now (value, class, churn risk) into a new run, kept beside the earlier ones, and
-/// values each campaign's members in the run, judges retention actions whose window has an answer; rolls up programme health for the recent months (see
-/// <see cref="HealthMeasures.MonthsToRefresh"/>) and deletes runs beyond <see cref="InsightOptions.KeepRuns"/>.
+/// Scores every active member now (value, class, churn risk) into a new run, kept beside the earlier ones; stores the
+/// run's value distribution and what each campaign's members are worth in it; judges retention actions whose window
+/// has an answer; rolls up programme health for the recent months (see <see cref="HealthMeasures.MonthsToRefresh"/>)
+/// and deletes runs beyond <see cref="InsightOptions.KeepRuns"/>.
 /// Set-based; the insight job does it once a day.
 /// </summary>
 public sealed record RefreshInsightCommand(string TriggeredBy) : ICommand<InsightRunResponse>, ITransactionalCommand;
@@ -35,6 +36,7 @@ public sealed class RefreshInsightHandler(
         await db.SaveChangesAsync(cancellationToken); // the snapshot's rows refer to the run
         var members = await scoring.ScoreAsync(run, cancellationToken);
         run.Complete(members, clock.GetUtcNow());
+        await StoreValueCellsAsync(run.Id, cancellationToken);
         await StoreCampaignValuesAsync(run.Id, cancellationToken);
         await scoring.EvaluateRetentionAsync(asOf, cancellationToken);
         var (fromMonth, toMonth) = await RollUpHealthAsync(asOf, cancellationToken);
@@ -50,6 +52,30 @@ public sealed class RefreshInsightHandler(
         });
         await db.SaveChangesAsync(cancellationToken);
         return run.ToResponse();
+    }
+
+    /// <summary>
+    /// The run's value distribution, kept with the run: members and lifetime value per value decile and RFM cell (at
+    /// most 1,250 rows), so the dashboard does not group the run's member rows on every view.
+    /// </summary>
+    private async Task StoreValueCellsAsync(Guid runId, CancellationToken cancellationToken)
+    {
+        var cells = await db.MemberInsights.AsNoTracking()
+            .Where(i => i.RunId == runId)
+            .GroupBy(i => new { i.ValueDecile, i.Recency, i.Frequency, i.Monetary })
+            .Select(g => new
+            {
+                g.Key.ValueDecile,
+                g.Key.Recency,
+                g.Key.Frequency,
+                g.Key.Monetary,
+                Members = g.LongCount(),
+                Total = g.Sum(i => i.LifetimeValue),
+                Min = g.Min(i => i.LifetimeValue),
+                Max = g.Max(i => i.LifetimeValue),
+            })
+            .ToListAsync(cancellationToken);
+        db.RunValueCells.AddRange(cells.Select(c => RunValueCell.Create(runId, c.ValueDecile, c.Recency, c.Frequency, c.Monetary, c.Members, c.Total, c.Min, c.Max)));
     }
 
     /// <summary>
@@ -89,6 +115,7 @@ public sealed class RefreshInsightHandler(
 
         await db.MemberInsights.Where(i => db.InsightRuns.Any(r => r.Id == i.RunId && r.Number <= cut)).ExecuteDeleteAsync(cancellationToken);
         await db.CampaignRunValues.Where(v => db.InsightRuns.Any(r => r.Id == v.RunId && r.Number <= cut)).ExecuteDeleteAsync(cancellationToken);
+        await db.RunValueCells.Where(c => db.InsightRuns.Any(r => r.Id == c.RunId && r.Number <= cut)).ExecuteDeleteAsync(cancellationToken);
         return await db.InsightRuns.Where(r => r.Number <= cut).ExecuteDeleteAsync(cancellationToken);
     }
 }
