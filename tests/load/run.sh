@@ -27,6 +27,8 @@
 #                     ones compiled at steady state, which is where per-request code generation shows   [1]
 #   LOAD_PROFILE_WARMUP   unmeasured load before the counters sample  [30s]
 #   LOAD_PROFILE_SECONDS  seconds the counters sample under load        [15]
+#   LOAD_JOBS         1 = the API runs its periodic jobs, as production does; 0 = Jobs:Enabled=false, to tell the
+#                     request path's cost from the jobs' (each database's notes list the job runs during its load) [1]
 #   LOAD_GROWTH_MEMBERS, LOAD_GROWTH_ENTRIES  size of the "postgres-large" database (LOAD_DATABASES="postgres
 #                     postgres-large"): members and ledger entries seeded with SQL on top [1000000, 20000000]
 #
@@ -59,6 +61,7 @@ JIT_LOG=${LOAD_JIT_LOG:-1}
 JIT_NOTES=""
 EXPLAIN_NOTES=""
 PROFILE_SECONDS=${LOAD_PROFILE_SECONDS:-15}
+JOBS=${LOAD_JOBS:-1}
 GROWTH_MEMBERS=${LOAD_GROWTH_MEMBERS:-1000000}
 GROWTH_ENTRIES=${LOAD_GROWTH_ENTRIES:-20000000}
 declare -A RPS=() P99=() JIT_RATE=()
@@ -235,6 +238,8 @@ start_api() {
             RateLimiting__AnonymousPermitsPerMinute=100000000 \
             Logging__LogLevel__Default=Warning \
             Logging__LogLevel__Microsoft.AspNetCore.HttpLogging.HttpLoggingMiddleware=Warning \
+            Logging__LogLevel__Loyalty.Infrastructure=Information \
+            Jobs__Enabled="$([ "$JOBS" = 1 ] && echo true || echo false)" \
             "${jit_env[@]}" "$@" dotnet "$TMP/publish/Loyalty.Api.dll" --urls "$BASE" --contentRoot "$TMP/publish"
     ) >"$API_LOG" 2>&1 &
     API_PID=$!
@@ -364,6 +369,14 @@ field() { # field NAME LINE
 api_log_errors() {
     awk '/^(fail|crit): / { cat = $2; if ((getline msg) > 0) { sub(/^ +/, "", msg); print cat " " msg } }' \
         | sort | uniq -c | sort -rn | head -n 8 || true # head closing the pipe early is not a failure
+}
+
+# "Job X handled N item(s) in T ms" lines -> per job: runs, items, total and longest run.
+job_runs() {
+    grep -oE 'Job [a-z-]+ handled [0-9]+ item\(s\) in [0-9]+ ms' \
+        | awk '{ runs[$2]++; items[$2] += $4; ms[$2] += $7; if ($7 > max[$2]) max[$2] = $7 }
+               END { for (j in runs) printf "%-28s %4d run(s) %10d item(s) %9d ms in all, longest %d ms\n", j, runs[j], items[j], ms[j], max[j] }' \
+        | sort || true
 }
 
 TABLES=""
@@ -522,6 +535,11 @@ measure() {
         LOG_NOTES+=$(printf '\n- **%s**: fail/crit entries in the API log during the load, by message:\n\n%s\n%s\n%s' \
             "$db" "$BT$BT$BT" "$logged" "$BT$BT$BT")
     fi
+    # The periodic jobs that ran while the load did (their work competes for the same cores and database).
+    local jobs
+    jobs=$(tail -n +"$((log_start + 1))" "$API_LOG" | job_runs)
+    LOG_NOTES+=$(printf '\n- **%s**: periodic job runs during the load (%s):\n\n%s\n%s\n%s' \
+        "$db" "$([ "$JOBS" = 1 ] && echo 'jobs on' || echo 'jobs off: LOAD_JOBS=0')" "$BT$BT$BT" "${jobs:-none}" "$BT$BT$BT")
     # The anchor runs while the API is stopped, against the same database (its own schema) and the same members.
     stop_api
     run_anchor "$db"

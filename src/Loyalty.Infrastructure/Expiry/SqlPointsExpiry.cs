@@ -44,30 +44,19 @@ public sealed class SqlPointsExpiry(ILoyaltyDbContext db) : IPointsExpiry
     {
         // 1. Lock and mark the accounts of members with expired lots.
         var sql = SetSql.For(db);
-        var p = sql.NewParameters();
-        var nowParam = p.Add(now);
-        var locked = await sql.ExecuteAsync(
-            db,
-            $"""
-            UPDATE "PointsAccounts" SET "UpdatedAt" = {nowParam}
-            WHERE EXISTS (SELECT 1 FROM "PointsLots" l WHERE l."MemberId" = "PointsAccounts"."MemberId" AND {Due(sql, "l", nowParam, null)})
-            {IdRanges.InRange(p, "\"PointsAccounts\".\"MemberId\"", from, to)}
-            """,
-            p,
-            cancellationToken);
-        if (locked == 0)
+        if (!await LockAndMarkAsync(sql, Due, now, null, from, to, cancellationToken))
         {
             return 0;
         }
 
         // Our entries get ids above today's highest: steps 3 and 4 find them by a short primary-key range (and our range
         // of members, as batches running side by side share the run's reference).
-        p = sql.NewParameters();
+        var p = sql.NewParameters();
         var before = (await sql.Query<long>(db, """SELECT COALESCE(MAX("Id"), 0) AS "Value" FROM "LedgerEntries" """, p).ToListAsync(cancellationToken))[0];
 
         // 2. One Expire entry per marked member: the sum of their expired lots, which cannot move while we hold the locks.
         p = sql.NewParameters();
-        nowParam = p.Add(now);
+        var nowParam = p.Add(now);
         var members = await sql.ExecuteAsync(
             db,
             $"""
@@ -137,25 +126,14 @@ public sealed class SqlPointsExpiry(ILoyaltyDbContext db) : IPointsExpiry
         // Lock the accounts first, as every spend does: a spend racing us then waits before touching any lot, rather
         // than holding one lot while we hold another.
         var sql = SetSql.For(db);
-        var p = sql.NewParameters();
-        var nowParam = p.Add(now);
-        var locked = await sql.ExecuteAsync(
-            db,
-            $"""
-            UPDATE "PointsAccounts" SET "UpdatedAt" = {nowParam}
-            WHERE EXISTS (SELECT 1 FROM "PointsLots" l WHERE l."MemberId" = "PointsAccounts"."MemberId" AND {Expiring(sql, "l", nowParam, p.Add(horizon))})
-            {IdRanges.InRange(p, "\"PointsAccounts\".\"MemberId\"", from, to)}
-            """,
-            p,
-            cancellationToken);
-        if (locked == 0)
+        if (!await LockAndMarkAsync(sql, Expiring, now, horizon, from, to, cancellationToken))
         {
             return 0;
         }
 
         // Claim the lots of the locked members: a concurrent run finds them claimed and skips them.
-        p = sql.NewParameters();
-        nowParam = p.Add(now);
+        var p = sql.NewParameters();
+        var nowParam = p.Add(now);
         var claimed = await sql.ExecuteAsync(
             db,
             $"""
@@ -200,4 +178,34 @@ public sealed class SqlPointsExpiry(ILoyaltyDbContext db) : IPointsExpiry
             cancellationToken);
     }
 
+    /// <summary>
+    /// Locks, in member order, the accounts in the range whose members have lots matching <paramref name="lots"/>, then
+    /// marks them with the run's instant so the later steps touch only them. False when there are none. Two runs at once
+    /// (or a notice batch beside an expiry batch of another run, over ranges cut differently) then queue on their first
+    /// shared account instead of each holding one the other waits for.
+    /// </summary>
+    private async Task<bool> LockAndMarkAsync(
+        SetSql sql, Func<SetSql, string, string, string?, string> lots, DateTimeOffset now, DateTimeOffset? horizon, Guid? from, Guid to, CancellationToken cancellationToken)
+    {
+        var p = sql.NewParameters();
+        var matching = $"""EXISTS (SELECT 1 FROM "PointsLots" l WHERE l."MemberId" = a."MemberId" AND {lots(sql, "l", p.Add(now), horizon is null ? null : p.Add(horizon.Value))}){IdRanges.InRange(p, "a.\"MemberId\"", from, to)}""";
+        var locked = (await sql.Query<long>(db, sql.LockedCount("\"PointsAccounts\"", "a", "\"MemberId\"", matching), p).ToListAsync(cancellationToken))[0];
+        if (locked == 0)
+        {
+            return false;
+        }
+
+        p = sql.NewParameters();
+        var nowParam = p.Add(now);
+        await sql.ExecuteAsync(
+            db,
+            $"""
+            UPDATE "PointsAccounts" SET "UpdatedAt" = {nowParam}
+            WHERE EXISTS (SELECT 1 FROM "PointsLots" l WHERE l."MemberId" = "PointsAccounts"."MemberId" AND {lots(sql, "l", nowParam, horizon is null ? null : p.Add(horizon.Value))})
+            {IdRanges.InRange(p, "\"PointsAccounts\".\"MemberId\"", from, to)}
+            """,
+            p,
+            cancellationToken);
+        return true;
+    }
 }

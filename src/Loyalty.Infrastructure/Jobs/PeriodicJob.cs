@@ -33,6 +33,8 @@ public abstract partial class PeriodicJob(TimeProvider clock, IOptions<JobOption
     /// <summary>Does whatever is due now; returns how many items it handled.</summary>
     public abstract Task<int> RunOnceAsync(CancellationToken cancellationToken);
 
+    private static readonly TimeSpan NoteworthyRun = TimeSpan.FromSeconds(1);
+
     private KeyValuePair<string, object?> JobTag => new("job", Name);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -50,9 +52,15 @@ public abstract partial class PeriodicJob(TimeProvider clock, IOptions<JobOption
             try
             {
                 var handled = await RunOnceAsync(stoppingToken);
+                var elapsed = clock.GetElapsedTime(started);
+                if (handled > 0 || elapsed >= NoteworthyRun)
+                {
+                    // A run that did nothing stays quiet unless it took long: finding nothing to do should be cheap.
+                    LogRan(logger, Name, handled, (long)elapsed.TotalMilliseconds);
+                }
+
                 if (handled > 0)
                 {
-                    LogRan(logger, Name, handled);
                     LoyaltyTelemetry.JobItems.Add(handled, JobTag);
                 }
             }
@@ -68,8 +76,8 @@ public abstract partial class PeriodicJob(TimeProvider clock, IOptions<JobOption
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Job {Job} handled {Count} item(s)")]
-    private static partial void LogRan(ILogger logger, string job, int count);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Job {Job} handled {Count} item(s) in {ElapsedMs} ms")]
+    private static partial void LogRan(ILogger logger, string job, int count, long elapsedMs);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Job {Job} failed")]
     private static partial void LogFailed(ILogger logger, Exception exception, string job);

@@ -117,10 +117,13 @@ public sealed class SetSql
     /// <summary>
     /// Counts the rows of <paramref name="table"/> (aliased <paramref name="alias"/>) matching <paramref name="where"/>
     /// and locks them for update until the transaction ends, without writing them (SQLite: one writer at a time).
+    /// PostgreSQL locks them in <paramref name="key"/> order: two batches whose ranges overlap then queue on their first
+    /// shared row, where locking in whatever order each plan scans (heap or index) can deadlock. SQL Server locks in its
+    /// plan's scan order (no ORDER BY on a locking count there); its deadlock monitor would pick a victim.
     /// </summary>
-    public string LockedCount(string table, string alias, string where) => _kind switch
+    public string LockedCount(string table, string alias, string key, string where) => _kind switch
     {
-        Kind.PostgreSql => $"""SELECT COUNT(*) AS "Value" FROM (SELECT 1 AS x FROM {table} {alias} WHERE {where} FOR UPDATE) l""",
+        Kind.PostgreSql => $"""SELECT COUNT(*) AS "Value" FROM (SELECT 1 AS x FROM {table} {alias} WHERE {where} ORDER BY {alias}.{key} FOR UPDATE) l""",
         Kind.SqlServer => $"""SELECT COUNT_BIG(*) AS "Value" FROM {table} {alias} WITH (UPDLOCK, ROWLOCK) WHERE {where}""",
         _ => $"""SELECT COUNT(*) AS "Value" FROM {table} {alias} WHERE {where}""",
     };

@@ -30,7 +30,7 @@ public sealed class SqlTierReview(ILoyaltyDbContext db) : ITierReview
 
         // 1. Lock the range's due members (without writing them: each is written once, below).
         var p = sql.NewParameters();
-        var locked = (await sql.Query<long>(db, sql.LockedCount("\"Members\"", "m", $"{plan.Due(p, "m")}{IdRanges.InRange(p, "m.\"Id\"", from, to)}"), p).ToListAsync(cancellationToken))[0];
+        var locked = (await sql.Query<long>(db, sql.LockedCount("\"Members\"", "m", "\"Id\"", $"{plan.Due(p, "m")}{IdRanges.InRange(p, "m.\"Id\"", from, to)}"), p).ToListAsync(cancellationToken))[0];
         if (locked == 0)
         {
             return 0;
