@@ -128,6 +128,31 @@ public sealed class SurveyTests(ApiFixture fixture)
     }
 
     [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task One_run_decides_a_backlog_larger_than_its_batch(DatabaseProvider provider)
+    {
+        var api = fixture.For(provider);
+        using var away = api.Clock.Travel(TimeSpan.FromDays(6300));
+        var s = await Scenario.StartAsync(api);
+        var members = new List<AppMember>();
+        for (var i = 0; i < 5; i++)
+        {
+            var member = await s.AppMemberAsync();
+            await s.EarnAsync(member.Number, 10m + i);
+            members.Add(member);
+        }
+
+        // Batches of two: one run used to decide two purchases a run and leave the rest for later runs.
+        await using (var scope = api.Services.CreateAsyncScope())
+        {
+            Assert.Equal(5, await scope.ServiceProvider.GetRequiredService<ISender>().Send(new RequestSurveysCommand(BatchSize: 2)));
+        }
+
+        var ids = members.Select(m => m.Id).ToList();
+        await using var db = api.CreateDbContext();
+        Assert.Equal(5, await db.SurveyTriggers.CountAsync(t => ids.Contains(t.MemberId) && t.SurveyId != null));
+    }
+
+    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
     public async Task The_reason_for_leaving_is_kept_at_self_close_and_at_staff_close(DatabaseProvider provider)
     {
         var api = fixture.For(provider);
