@@ -1,13 +1,8 @@
 using System.Collections.Concurrent;
-using System.Data.Common;
-using System.Runtime.CompilerServices;
 using Loyalty.Application.Abstractions;
 using Loyalty.Application.Common;
 using Loyalty.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Metadata;
-using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Options;
 
 namespace Loyalty.Infrastructure.Idempotency;
@@ -66,7 +61,26 @@ public abstract record IdempotencyDecision
 /// </remarks>
 public sealed class IdempotencyStore(IDbContextFactory<LoyaltyDbContext> contexts, IWriteGate writeGate, TimeProvider clock, IOptions<IdempotencyOptions> options)
 {
-    private static readonly ConditionalWeakTable<IModel, ClaimStatement> ClaimStatements = [];
+    // Inserts the claim unless the key exists, without a unique-key error; parameters typed by the record's own columns
+    // (SQLite's instants as UTC ticks through the model's converter).
+    private static readonly FixedStatement Claim = FixedStatement.OfColumns<IdempotencyRecord>(
+        sql => sql.IsSqlServer
+            ? """
+                INSERT INTO "IdempotencyRecords" ("Scope", "Key", "RequestHash", "CreatedAt", "LockedUntil", "ExpiresAt")
+                SELECT {0}, {1}, {2}, {3}, {4}, {5}
+                WHERE NOT EXISTS (SELECT 1 FROM "IdempotencyRecords" WITH (UPDLOCK, HOLDLOCK) WHERE "Scope" = {0} AND "Key" = {1})
+                """
+            : """
+                INSERT INTO "IdempotencyRecords" ("Scope", "Key", "RequestHash", "CreatedAt", "LockedUntil", "ExpiresAt")
+                VALUES ({0}, {1}, {2}, {3}, {4}, {5})
+                ON CONFLICT DO NOTHING
+                """,
+        nameof(IdempotencyRecord.Scope),
+        nameof(IdempotencyRecord.Key),
+        nameof(IdempotencyRecord.RequestHash),
+        nameof(IdempotencyRecord.CreatedAt),
+        nameof(IdempotencyRecord.LockedUntil),
+        nameof(IdempotencyRecord.ExpiresAt));
 
     private static readonly HotQuery<Func<DbContext, string, string, CancellationToken, Task<IdempotencyRecord?>>> FindRecord = new(() =>
         EF.CompileAsyncQuery((DbContext db, string scope, string key, CancellationToken ct) =>
@@ -167,19 +181,8 @@ public sealed class IdempotencyStore(IDbContextFactory<LoyaltyDbContext> context
     /// <summary>Inserts the claim unless the key exists; true when this call inserted it. Never raises a unique-key error.</summary>
     private async Task<bool> TryClaimAsync(LoyaltyDbContext db, string scope, string key, string requestHash, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var statement = ClaimStatements.TryGetValue(db.Model, out var known) ? known : ClaimStatements.GetValue(db.Model, _ => ClaimStatement.For(db));
-        await using var factory = db.Database.GetDbConnection().CreateCommand(); // makes the parameters; EF runs the command
-        DbParameter[] parameters =
-        [
-            statement.Parameter(factory, 0, scope),
-            statement.Parameter(factory, 1, key),
-            statement.Parameter(factory, 2, requestHash),
-            statement.Parameter(factory, 3, now),
-            statement.Parameter(factory, 4, now + options.Value.InFlightLease),
-            statement.Parameter(factory, 5, now + options.Value.Retention),
-        ];
         await using var turn = await writeGate.EnterAsync(cancellationToken);
-        return await db.Database.ExecuteSqlRawAsync(statement.Sql, parameters, cancellationToken) == 1;
+        return await Claim.ExecuteAsync(db, [scope, key, requestHash, now, now + options.Value.InFlightLease, now + options.Value.Retention], cancellationToken) == 1;
     }
 
     public async Task CompleteAsync(string scope, string key, int statusCode, string? contentType, string body, CancellationToken cancellationToken)
@@ -331,50 +334,6 @@ public sealed class IdempotencyStore(IDbContextFactory<LoyaltyDbContext> context
     {
         await using var turn = await writeGate.EnterAsync(cancellationToken);
         return await record.ExecuteDeleteAsync(cancellationToken) == 1 ? new IdempotencyDecision.Proceed() : new IdempotencyDecision.InFlight();
-    }
-
-    /// <summary>
-    /// The claim's INSERT, its text worked out once per model (no SQL built per request), and its parameters typed by the
-    /// record's own columns (SQLite's instants as UTC ticks through the model's converter).
-    /// </summary>
-    private sealed class ClaimStatement(string sql, (string Name, RelationalTypeMapping Mapping, bool Nullable)[] columns)
-    {
-        public string Sql { get; } = sql;
-
-        public DbParameter Parameter(DbCommand factory, int index, object value)
-        {
-            var (name, mapping, nullable) = columns[index];
-            return mapping.CreateParameter(factory, name, value, nullable);
-        }
-
-        public static ClaimStatement For(LoyaltyDbContext db)
-        {
-            var sql = db.GetService<ISqlGenerationHelper>();
-            var type = db.Model.FindEntityType(typeof(IdempotencyRecord))!;
-            string[] properties = [nameof(IdempotencyRecord.Scope), nameof(IdempotencyRecord.Key), nameof(IdempotencyRecord.RequestHash), nameof(IdempotencyRecord.CreatedAt), nameof(IdempotencyRecord.LockedUntil), nameof(IdempotencyRecord.ExpiresAt)];
-            var columns = new (string Name, RelationalTypeMapping Mapping, bool Nullable)[properties.Length];
-            var p = new string[properties.Length];
-            for (var i = 0; i < properties.Length; i++)
-            {
-                var property = type.FindProperty(properties[i])!;
-                var name = "c" + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
-                columns[i] = (sql.GenerateParameterName(name), property.GetRelationalTypeMapping(), property.IsNullable);
-                p[i] = sql.GenerateParameterNamePlaceholder(name);
-            }
-
-            var text = SetSql.For(db).IsSqlServer
-                ? $"""
-                    INSERT INTO "IdempotencyRecords" ("Scope", "Key", "RequestHash", "CreatedAt", "LockedUntil", "ExpiresAt")
-                    SELECT {p[0]}, {p[1]}, {p[2]}, {p[3]}, {p[4]}, {p[5]}
-                    WHERE NOT EXISTS (SELECT 1 FROM "IdempotencyRecords" WITH (UPDLOCK, HOLDLOCK) WHERE "Scope" = {p[0]} AND "Key" = {p[1]})
-                    """
-                : $"""
-                    INSERT INTO "IdempotencyRecords" ("Scope", "Key", "RequestHash", "CreatedAt", "LockedUntil", "ExpiresAt")
-                    VALUES ({p[0]}, {p[1]}, {p[2]}, {p[3]}, {p[4]}, {p[5]})
-                    ON CONFLICT DO NOTHING
-                    """;
-            return new ClaimStatement(text, columns);
-        }
     }
 }
 

@@ -38,6 +38,20 @@ public sealed class RoundTripTests(ApiFixture fixture)
         Assert.True(counter.Count <= budget, $"{counter.Count} commands:\n{counter.Log}");
         Assert.DoesNotContain("SAVEPOINT", counter.Log, StringComparison.OrdinalIgnoreCase);
         Assert.Equal(1, api.Commands.ConnectionOpens);
+        if (provider == DatabaseProvider.PostgreSql)
+        {
+            // The claim, the balance update and the batch (one statement) take positional parameters, which Npgsql sends
+            // without parsing the SQL and rewriting named ones.
+            var commands = counter.Log.Split("\n---\n");
+            var batch = Assert.Single(commands, c => c.Contains("INSERT INTO \"Purchases\"", StringComparison.Ordinal));
+            Assert.StartsWith("WITH ", batch.TrimStart(), StringComparison.Ordinal);
+            foreach (var written in new[] { batch, Assert.Single(commands, c => c.Contains("UPDATE \"PointsAccounts\"", StringComparison.Ordinal)),
+                Assert.Single(commands, c => c.Contains("INSERT INTO \"IdempotencyRecords\"", StringComparison.Ordinal)) })
+            {
+                Assert.Contains("$1", written, StringComparison.Ordinal);
+                Assert.DoesNotContain("@", written, StringComparison.Ordinal);
+            }
+        }
     }
 
     [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
