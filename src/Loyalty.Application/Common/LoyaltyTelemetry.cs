@@ -16,12 +16,13 @@ public static class LoyaltyTelemetry
 
     public static readonly Meter Meter = new(Name);
 
-    /// <summary>Points written to the ledger by Earn and Bonus entries (pending points included), once committed (<see cref="LedgerTelemetry"/>).</summary>
+    /// <summary>Points written to the ledger by Earn and Bonus entries (pending points included), once committed (tallied by the <see cref="WriteTransaction"/> that writes them).</summary>
     public static readonly Counter<long> PointsEarned = Meter.CreateCounter<long>("loyalty.points.earned", "{point}", "Points earned (purchases and bonuses, pending included)");
 
     /// <summary>Points spent by Redeem entries (captured till payments and rewards), once committed.</summary>
     public static readonly Counter<long> PointsRedeemed = Meter.CreateCounter<long>("loyalty.points.redeemed", "{point}", "Points redeemed");
 
+    /// <summary>Points taken by Expire entries (the expiry job), once committed.</summary>
     public static readonly Counter<long> PointsExpired = Meter.CreateCounter<long>("loyalty.points.expired", "{point}", "Points expired by the expiry job");
 
     /// <summary>Till authorisations refused by a business rule; tag <c>reason</c> is the error code.</summary>

@@ -1,5 +1,7 @@
+using System.Diagnostics.Metrics;
 using System.Runtime.CompilerServices;
 using Loyalty.Application.Abstractions;
+using Loyalty.Domain.Financial.Ledger;
 using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Loyalty.Application.Common;
@@ -16,6 +18,11 @@ namespace Loyalty.Application.Common;
 /// server database reads before its first lock (read committed): a value that can change meanwhile and matters
 /// (a balance, an offer's uses, a receipt, a tier) is re-checked by the write itself (conditional updates, unique
 /// indexes, account locks), on every provider alike.
+/// <para>
+/// It also tallies the points its ledger entries move (<see cref="Count(ILoyaltyDbContext, LedgerEntry)"/>) and adds
+/// them to the earned, redeemed and expired counters once its commit succeeded: a transaction disposed without a
+/// commit (refused, failed, rolled back) reports nothing, and each commit reports its own entries once.
+/// </para>
 /// </remarks>
 public sealed class WriteTransaction : IAsyncDisposable
 {
@@ -31,6 +38,9 @@ public sealed class WriteTransaction : IAsyncDisposable
     private readonly bool _unitOfWork;
     private IAsyncDisposable? _turn;
     private IDbContextTransaction? _transaction;
+    private long _earned;
+    private long _redeemed;
+    private long _expired;
 
     private WriteTransaction(ILoyaltyDbContext db, IWriteGate gate, bool unitOfWork)
     {
@@ -140,8 +150,46 @@ public sealed class WriteTransaction : IAsyncDisposable
         }
     }
 
-    /// <summary>Commits what was written; a deferred unit of work that never wrote has nothing to commit.</summary>
-    public Task CommitAsync(CancellationToken cancellationToken) => _transaction?.CommitAsync(cancellationToken) ?? Task.CompletedTask;
+    /// <summary>
+    /// Counts an entry the context's open write transaction writes (Earn and Bonus: earned, pending points included;
+    /// Redeem: redeemed; Expire: expired); reported when it commits. Every ledger entry is written inside one, with
+    /// its balance change.
+    /// </summary>
+    public static void Count(ILoyaltyDbContext db, LedgerEntry entry)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        Count(db, entry.Type, entry.Points + entry.PendingPoints);
+    }
+
+    /// <summary>The same for entries written by set-based SQL: their type and the sum of their points (negative for a debit).</summary>
+    public static void Count(ILoyaltyDbContext db, LedgerEntryType type, long points)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var transaction = Of(db) ?? throw new InvalidOperationException("Ledger entries are written inside a write transaction (an ITransactionalCommand or a job's WriteTransaction), with their balance change.");
+        switch (type) // nothing held while no one collects the counter
+        {
+            case LedgerEntryType.Earn or LedgerEntryType.Bonus when LoyaltyTelemetry.PointsEarned.Enabled:
+                transaction._earned += points;
+                break;
+            case LedgerEntryType.Redeem when LoyaltyTelemetry.PointsRedeemed.Enabled:
+                transaction._redeemed -= points;
+                break;
+            case LedgerEntryType.Expire when LoyaltyTelemetry.PointsExpired.Enabled:
+                transaction._expired -= points;
+                break;
+        }
+    }
+
+    /// <summary>Commits what was written, then reports the points it tallied; a deferred unit of work that never wrote has nothing to commit.</summary>
+    public Task CommitAsync(CancellationToken cancellationToken)
+    {
+        if (_transaction is null)
+        {
+            return Task.CompletedTask;
+        }
+
+        return _earned == 0 && _redeemed == 0 && _expired == 0 ? _transaction.CommitAsync(cancellationToken) : CommitAndReportAsync(_transaction, cancellationToken);
+    }
 
     public async ValueTask DisposeAsync()
     {
@@ -162,4 +210,21 @@ public sealed class WriteTransaction : IAsyncDisposable
     }
 
     private static bool IsUnitOfWork(ILoyaltyDbContext db) => Open.TryGetValue(db, out var open) && open._unitOfWork;
+
+    private static void Report(Counter<long> counter, long points)
+    {
+        if (points != 0)
+        {
+            counter.Add(points);
+        }
+    }
+
+    private async Task CommitAndReportAsync(IDbContextTransaction transaction, CancellationToken cancellationToken)
+    {
+        await transaction.CommitAsync(cancellationToken);
+        (var earned, var redeemed, var expired, _earned, _redeemed, _expired) = (_earned, _redeemed, _expired, 0L, 0L, 0L); // once per commit
+        Report(LoyaltyTelemetry.PointsEarned, earned);
+        Report(LoyaltyTelemetry.PointsRedeemed, redeemed);
+        Report(LoyaltyTelemetry.PointsExpired, expired);
+    }
 }

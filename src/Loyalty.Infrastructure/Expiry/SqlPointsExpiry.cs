@@ -1,6 +1,7 @@
 using Loyalty.Application.Abstractions;
 using Loyalty.Application.Common;
 using Loyalty.Application.Features.Financial.Expiry;
+using Loyalty.Domain.Financial.Ledger;
 using Loyalty.Domain.Structural.Outbox;
 using Loyalty.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -69,6 +70,14 @@ public sealed class SqlPointsExpiry(ILoyaltyDbContext db) : IPointsExpiry
             """,
             p,
             cancellationToken);
+
+        // Their points, for the expired counter when the batch commits (only while someone collects it).
+        if (members > 0 && LoyaltyTelemetry.PointsExpired.Enabled)
+        {
+            p = sql.NewParameters();
+            var expired = $"""SELECT COALESCE(SUM(e."Points"), 0) AS "Value" FROM "LedgerEntries" e WHERE e."Id" > {p.Add(before)} AND e."ReferenceId" = {p.Add(run)}{IdRanges.InRange(p, "e.\"MemberId\"", from, to)}""";
+            WriteTransaction.Count(db, LedgerEntryType.Expire, (await sql.Query<long>(db, expired, p).ToListAsync(cancellationToken))[0]);
+        }
 
         // 3. One points.expired message per entry: {"memberNumber":"…","points":…,"expiredAt":"…"}.
         p = sql.NewParameters();

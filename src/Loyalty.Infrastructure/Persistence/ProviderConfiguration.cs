@@ -14,20 +14,20 @@ public static class ProviderConfiguration
     private static readonly SqliteConnectionSettings SqliteSettingsCheckpointedAside = new(backgroundCheckpoints: true);
     private static readonly SqliteWriteTurn WriteTurn = new();
 
-    /// <summary>The provider, its migrations assembly, (SQLite) the connection settings and the write-turn interceptor, and the ledger counters' commit hook.</summary>
+    /// <summary>The provider, its migrations assembly, (SQLite) the connection settings and the write-turn interceptor.</summary>
     /// <param name="builder">The options being built.</param>
     /// <param name="provider">The database provider.</param>
     /// <param name="connectionString">Its connection string.</param>
     /// <param name="backgroundCheckpoints">SQLite: the write-ahead log is checkpointed by <see cref="SqliteCheckpointer"/>.</param>
     public static DbContextOptionsBuilder UseLoyaltyDatabase(this DbContextOptionsBuilder builder, DatabaseProvider provider, string connectionString, bool backgroundCheckpoints = false) =>
-        (provider switch
+        provider switch
         {
             DatabaseProvider.Sqlite => builder.UseSqlite(connectionString, o => o.MigrationsAssembly(SqliteMigrationsAssembly))
                 .AddInterceptors(backgroundCheckpoints ? SqliteSettingsCheckpointedAside : SqliteSettings, WriteTurn),
             DatabaseProvider.SqlServer => builder.UseSqlServer(connectionString, o => o.MigrationsAssembly(SqlServerMigrationsAssembly)),
             DatabaseProvider.PostgreSql => builder.UseNpgsql(connectionString, o => o.MigrationsAssembly(PostgreSqlMigrationsAssembly)),
             _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, "Unknown database provider."),
-        }).AddInterceptors(LedgerTelemetryInterceptor.Instance); // the earned/redeemed counters move at the commit
+        };
 
     /// <summary>
     /// Resolves a relative SQLite file against the app's content root and creates its folder, so a fresh

@@ -3,7 +3,6 @@ using Loyalty.Application.Common;
 using Loyalty.Application.Features.Financial.Policies;
 using Loyalty.Domain.Common;
 using Mediator;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Loyalty.Application.Features.Financial.Expiry;
@@ -44,13 +43,6 @@ public sealed class ExpirePointsHandler(ILoyaltyDbContext db, IPointsExpiry expi
 
         var batches = await expiry.ExpiredBatchesAsync(now, command.MembersPerBatch, cancellationToken);
         var expired = await RunAsync(batches, parallelism, (batch, from, to, ct) => batch.ExpireBatchAsync(now, run, from, to, ct), cancellationToken);
-        if (expired > 0 && LoyaltyTelemetry.PointsExpired.Enabled)
-        {
-            // Only while metrics are collected: one sum over this run's committed entries, once per run.
-            LoyaltyTelemetry.PointsExpired.Add(-await db.LedgerEntries
-                .Where(e => e.ReferenceId == run && e.Type == Domain.Financial.Ledger.LedgerEntryType.Expire).SumAsync(e => e.Points, cancellationToken));
-        }
-
         var policy = await policies.GetAsync(db, cancellationToken);
         var noticed = 0;
         if (policy.ExpiryNoticeDays > 0)

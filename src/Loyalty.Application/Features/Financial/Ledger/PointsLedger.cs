@@ -91,7 +91,7 @@ public sealed class PointsLedger(ILoyaltyDbContext db, IAccountBalances accounts
             }
 
             db.LedgerEntries.Add(entry);
-            LedgerTelemetry.Add(db, entry);
+            WriteTransaction.Count(db, entry);
         }
 
         await db.SaveChangesAsync(cancellationToken);
@@ -350,7 +350,7 @@ public sealed class PointsLedger(ILoyaltyDbContext db, IAccountBalances accounts
 
     private async Task<long> AppendAsync(LedgerEntry entry, long available, bool save, CancellationToken cancellationToken)
     {
-        LedgerTelemetry.Add(db, entry);
+        WriteTransaction.Count(db, entry);
         if (save)
         {
             db.LedgerEntries.Add(entry);
