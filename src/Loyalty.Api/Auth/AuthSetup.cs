@@ -3,6 +3,8 @@ using Loyalty.Domain.Structural.ApiKeys;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Authorization.Policy;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Loyalty.Api.Auth;
 
@@ -18,7 +20,8 @@ public static class AuthSetup
 
     public static string ScopePolicy(string scope) => "partner:" + scope;
 
-    private const string CallerScheme = "BearerOrApiKey";
+    /// <summary>The default scheme: the API key handler when the request sends X-Api-Key, else the bearer handler.</summary>
+    public const string CallerScheme = "BearerOrApiKey";
 
     public static IServiceCollection AddLoyaltyAuth(this IServiceCollection services)
     {
@@ -58,7 +61,8 @@ public static class AuthSetup
                 .AddAuthenticationSchemes(JwtBearerDefaults.AuthenticationScheme)
                 .RequireAssertion(c => c.User.HasRole("admin") || c.User.HasRole(PortfolioAuthorizationHandler.Role))
                 .AddRequirements(new PortfolioRequirement()));
-        services.AddScoped<IAuthorizationHandler, PortfolioAuthorizationHandler>();
+        services.AddSingleton<IAuthorizationHandler, PortfolioAuthorizationHandler>();
+        services.Replace(ServiceDescriptor.Transient<IPolicyEvaluator, SingleAuthenticationPolicyEvaluator>());
         foreach (var scope in ApiKeyScopes.All)
         {
             authorization.AddPolicy(ScopePolicy(scope), p => p

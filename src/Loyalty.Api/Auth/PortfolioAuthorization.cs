@@ -20,7 +20,12 @@ public sealed class PortfolioFailure(IAuthorizationHandler handler, string code,
     public string Code { get; } = code;
 }
 
-public sealed class PortfolioAuthorizationHandler(ILoyaltyDbContext db) : AuthorizationHandler<PortfolioRequirement>
+/// <summary>
+/// Checks <see cref="PortfolioRequirement"/>. A singleton that takes the request's context only when it reads: the
+/// authorisation service resolves every registered handler for every policy, so a scoped handler holding a context
+/// would rent one for each member read and partner call as well.
+/// </summary>
+public sealed class PortfolioAuthorizationHandler : AuthorizationHandler<PortfolioRequirement>
 {
     private const string CallerKey = "loyalty.staff-caller";
 
@@ -50,6 +55,7 @@ public sealed class PortfolioAuthorizationHandler(ILoyaltyDbContext db) : Author
             return; // the role assertion refuses it, naming the roles that would do
         }
 
+        var db = http.RequestServices.GetRequiredService<ILoyaltyDbContext>();
         var managerId = await db.AccountManagers.AsNoTracking().Where(m => m.Subject == subject && m.Active).Select(m => (Guid?)m.Id).FirstOrDefaultAsync(http.RequestAborted);
         if (managerId is not { } own)
         {

@@ -11,12 +11,17 @@ namespace Loyalty.Application.Behaviours;
 /// same transaction, so a retry can know whether these effects exist; when the request holds an idempotency key,
 /// the journal takes the transaction over and commits it with the response (see <see cref="ICommitJournal"/>).
 /// </summary>
+/// <remarks>
+/// Constrained to <see cref="ITransactionalCommand"/>: Mediator's source generator registers a behaviour only for the
+/// messages that satisfy its constraints, so queries and other commands never create it, nor resolve the journal and
+/// the write gate it needs (a balance read paid for both on every call).
+/// </remarks>
 public sealed class UnitOfWorkBehaviour<TMessage, TResponse>(ILoyaltyDbContext db, ICommitJournal journal, IWriteGate writeGate) : IPipelineBehavior<TMessage, TResponse>
-    where TMessage : notnull, IMessage
+    where TMessage : notnull, IMessage, ITransactionalCommand
 {
     public async ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
     {
-        if (message is not ITransactionalCommand || WriteTransaction.IsOpen(db))
+        if (WriteTransaction.IsOpen(db))
         {
             return await next(message, cancellationToken);
         }

@@ -1,4 +1,5 @@
 using FluentValidation;
+using Loyalty.Application.Common;
 using Mediator;
 
 namespace Loyalty.Application.Behaviours;
@@ -8,7 +9,23 @@ public sealed class ValidationBehaviour<TMessage, TResponse>(IEnumerable<IValida
     : IPipelineBehavior<TMessage, TResponse>
     where TMessage : notnull, IMessage
 {
-    public async ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
+    public ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
+    {
+        // Most queries have only the text check that every message gets, and pass it: that is answered here without
+        // FluentValidation's context and result objects, and without an async frame of this behaviour around the
+        // handler. A message that fails it, or has validators of its own, is validated as always.
+        foreach (var validator in validators)
+        {
+            if (validator is not TextSafetyValidator<TMessage>)
+            {
+                return ValidateAndHandleAsync(message, next, cancellationToken);
+            }
+        }
+
+        return TextSafety.IsClean(message) ? next(message, cancellationToken) : ValidateAndHandleAsync(message, next, cancellationToken);
+    }
+
+    private async ValueTask<TResponse> ValidateAndHandleAsync(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
     {
         List<FluentValidation.Results.ValidationFailure>? failures = null;
         foreach (var validator in validators)
