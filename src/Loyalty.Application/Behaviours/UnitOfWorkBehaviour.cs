@@ -46,11 +46,6 @@ public sealed class UnitOfWorkBehaviour<TMessage, TResponse>(ILoyaltyDbContext d
             await transaction.CommitAsync(cancellationToken);
             return response;
         }
-        catch
-        {
-            LedgerTelemetry.Discard(db); // rolled back: its points are not earned or redeemed
-            throw;
-        }
         finally
         {
             db.Database.AutoSavepointsEnabled = true;
