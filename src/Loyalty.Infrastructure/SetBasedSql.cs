@@ -6,6 +6,7 @@ using Loyalty.Application.Features.Customised.Segments;
 using Loyalty.Application.Features.Financial.Expiry;
 using Loyalty.Application.Features.Financial.Ledger;
 using Loyalty.Application.Features.Financial.Reports;
+using Loyalty.Application.Features.Social.Members;
 using Loyalty.Application.Features.Social.Tiers;
 using Loyalty.Infrastructure.Customised;
 using Loyalty.Infrastructure.Expiry;
@@ -29,6 +30,7 @@ public static class SetBasedSql
     public static IServiceCollection AddSetBasedSql(this IServiceCollection services)
     {
         services.AddScoped<IAccountBalances, SqlAccountBalances>();
+        services.AddScoped<IBalanceReads, SqlBalanceReads>();
         services.AddScoped<IPointsExpiry, SqlPointsExpiry>();
         services.AddScoped<ILiabilitySums, SqlLiabilitySums>();
         services.AddScoped<ITierActivity, SqlTierActivity>();

@@ -53,6 +53,18 @@ public sealed class SetSql
         : type == typeof(Guid) && _kind == Kind.Sqlite ? typeof(string)
         : type;
 
+    /// <summary>
+    /// An instant read back from hand-written SQL, whichever way the provider hands it over: UTC ticks (SQLite), a UTC
+    /// <see cref="DateTime"/> (PostgreSQL's <c>timestamptz</c>) or a <see cref="DateTimeOffset"/> (SQL Server).
+    /// </summary>
+    public static DateTimeOffset InstantFrom(object value) => value switch
+    {
+        long ticks => new DateTimeOffset(ticks, TimeSpan.Zero),
+        DateTime utc => new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc)),
+        DateTimeOffset instant => instant.ToUniversalTime(),
+        _ => throw new InvalidCastException($"Not an instant: {value.GetType().Name}."),
+    };
+
     /// <summary>The literal for false in a comparison with a boolean column.</summary>
     public string False => _kind == Kind.PostgreSql ? "false" : "0";
 
@@ -104,6 +116,14 @@ public sealed class SetSql
         Kind.PostgreSql => $"CAST(({instantExpression} AT TIME ZONE 'UTC') AS date)",
         Kind.SqlServer => $"CAST(SWITCHOFFSET({instantExpression}, '+00:00') AS date)",
         _ => $"({instantExpression} / 864000000000)",
+    };
+
+    /// <summary>The first instant after the UTC day of an instant expression (the next UTC midnight), as the column stores instants.</summary>
+    public string DayEnd(string instantExpression) => _kind switch
+    {
+        Kind.PostgreSql => $"((date_trunc('day', ({instantExpression}) AT TIME ZONE 'UTC') + interval '1 day') AT TIME ZONE 'UTC')",
+        Kind.SqlServer => $"TODATETIMEOFFSET(DATEADD(day, 1, CAST(CAST(SWITCHOFFSET({instantExpression}, '+00:00') AS date) AS datetime2)), '+00:00')",
+        _ => $"((({instantExpression}) / 864000000000 + 1) * 864000000000)",
     };
 
     /// <summary>The UTC month of an instant column as text 'yyyy-MM'.</summary>

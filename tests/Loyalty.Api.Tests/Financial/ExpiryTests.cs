@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using Loyalty.Api.Tests.Infrastructure;
 using Loyalty.Contracts.Member;
+using Loyalty.Contracts.Partner;
 using Loyalty.Domain.Financial.Ledger;
 using Loyalty.Infrastructure.Jobs;
 using Loyalty.Infrastructure.Persistence;
@@ -136,6 +137,50 @@ public sealed class ExpiryTests(ApiFixture fixture)
 
         Assert.Equal(2, (await OutboxAsync(api, number, "points.expiring")).Count);
         Assert.Equal(7, await s.AssertBalanceEqualsLedgerAsync(number));
+    }
+
+    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task The_next_expiry_adds_up_its_utc_day_and_stops_at_midnight(DatabaseProvider provider)
+    {
+        var api = fixture.For(provider);
+        var s = await Scenario.StartAsync(api);
+        await using var policy = await PolicyAsync(s, p => p.ExpiringAfterDays(30));
+        var (me, profile) = await JoinAsync(s);
+        var number = profile.MemberNumber;
+
+        // Earn at 22:30, 23:50 and (the next UTC day) 00:10, whatever the test clock's time of day: the balance's next
+        // expiry is the first lot's instant, with the first two lots' points and not the third's.
+        var now = api.Clock.GetUtcNow();
+        var toLateEvening = now.UtcDateTime.Date.AddDays(1).AddMinutes(-90) - now.UtcDateTime;
+        if (toLateEvening < TimeSpan.Zero)
+        {
+            toLateEvening += TimeSpan.FromDays(1); // only ever forward
+        }
+
+        PurchaseResponse first;
+        using (api.Clock.Travel(toLateEvening))
+        {
+            first = await s.EarnAsync(number, 10m);
+        }
+
+        using (api.Clock.Travel(toLateEvening + TimeSpan.FromMinutes(80)))
+        {
+            await s.EarnAsync(number, 20m);
+        }
+
+        using (api.Clock.Travel(toLateEvening + TimeSpan.FromMinutes(100)))
+        {
+            await s.EarnAsync(number, 40m);
+        }
+
+        var balance = await me.GetJsonAsync<PointsBalanceResponse>("/api/v1/me/points");
+        var expiring = await me.GetJsonAsync<ExpiringPointsResponse>("/api/v1/me/points/expiring");
+
+        Assert.Equal(first.RecordedAt.AddDays(30), balance.NextExpiry!.ExpiresAt);
+        Assert.Equal(DateOnly.FromDateTime(first.RecordedAt.UtcDateTime.AddDays(30)), balance.NextExpiry.Date);
+        Assert.Equal(30, balance.NextExpiry.Points);
+        Assert.Equal(expiring.Items[0], balance.NextExpiry);
+        Assert.Equal([30L, 40L], expiring.Items.Select(d => d.Points));
     }
 
     [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]

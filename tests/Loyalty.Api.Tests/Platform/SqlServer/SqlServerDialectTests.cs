@@ -8,6 +8,7 @@ using Loyalty.Application.Features.Financial.Expiry;
 using Loyalty.Application.Features.Financial.Ledger;
 using Loyalty.Application.Features.Financial.Reports;
 using Loyalty.Application.Features.Insight;
+using Loyalty.Application.Features.Social.Members;
 using Loyalty.Application.Features.Social.Tiers;
 using Loyalty.Application.Features.Structural.Webhooks;
 using Loyalty.Domain.Customised.Notifications;
@@ -92,6 +93,7 @@ public sealed class SqlServerDialectTests(Xunit.Abstractions.ITestOutputHelper o
             ("notice a batch", () => sp.GetRequiredService<IPointsExpiry>().NoticeBatchAsync(Now, Now.AddDays(30), member, Guid.NewGuid(), default)),
             ("liability movements", () => sp.GetRequiredService<ILiabilitySums>().MovementsByMonthAsync(Now.AddYears(-1), Now, default)),
             ("liability by expiry", () => sp.GetRequiredService<ILiabilitySums>().RemainingByExpiryMonthAsync(default)),
+            ("balance read", () => sp.GetRequiredService<IBalanceReads>().ForSubjectAsync("subject", default)),
             ("tier activity", () => sp.GetRequiredService<ITierActivity>().ForMemberAsync(member, "EUR", Now.AddYears(-1), Now.AddYears(-2), Now, default)),
             ("tier activity, many", () => sp.GetRequiredService<ITierActivity>().ForMembersAsync([(member, Now.AddYears(-1), Now.AddYears(-2))], "EUR", Now, default)),
             ("tier moves", () => sp.GetRequiredService<ITierMoves>().MoveTierMembersAsync(new TierMove(tiers[2], tiers[1], TierChangeReason.SchemeChanged, Now, Now.AddYears(1), null, null, Now), default)),
