@@ -3,6 +3,8 @@
 -- with accounts and :entries ledger entries (a purchase for every fourth entry, two lots per member), all in the
 -- last 400 days, and gives each of the harness's own members a long history too (2,000 entries, 500 purchases, 500 unspent lots), so a
 -- hot path that read a member's history or scanned a growing table would show in the figures.
+-- With members=0 and entries=0 only the harness's own members' history is added (run.sh does that on the small
+-- "postgres" database, LOAD_HISTORY=1), so both databases run the same per-member path.
 -- psql -v members=1000000 -v entries=20000000 -f tests/load/growth-seed.sql
 \set ON_ERROR_STOP on
 SET synchronous_commit = off;

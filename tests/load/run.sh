@@ -31,6 +31,10 @@
 #                     request path's cost from the jobs' (each database's notes list the job runs during its load) [1]
 #   LOAD_GROWTH_MEMBERS, LOAD_GROWTH_ENTRIES  size of the "postgres-large" database (LOAD_DATABASES="postgres
 #                     postgres-large"): members and ledger entries seeded with SQL on top [1000000, 20000000]
+#   LOAD_HISTORY      1 = on "postgres" too, give the harness's own members the growth seed's per-member history (2,000
+#                     entries, 500 purchases, 500 expiring lots each) without the million other members, so that small
+#                     and large run the same per-member path and differ only in the tables' size; 0 = a bare small
+#                     database (runs before 2026-12-07)  [1]
 #
 # Exit status: 0 when every request of every scenario got a 2xx, 1 when any did not (or a step failed).
 set -euo pipefail
@@ -64,6 +68,7 @@ PROFILE_SECONDS=${LOAD_PROFILE_SECONDS:-15}
 JOBS=${LOAD_JOBS:-1}
 GROWTH_MEMBERS=${LOAD_GROWTH_MEMBERS:-1000000}
 GROWTH_ENTRIES=${LOAD_GROWTH_ENTRIES:-20000000}
+HISTORY=${LOAD_HISTORY:-1}
 declare -A RPS=() P99=() JIT_RATE=()
 PGBENCH_CLIENTS=${LOAD_PGBENCH_CLIENTS:-16}
 PGBENCH_DB=loyalty_pgbench
@@ -631,14 +636,18 @@ for db in $DATABASES; do
         *) die "unknown database '$db' in LOAD_DATABASES (use sqlite, postgres and/or postgres-large)" ;;
     esac
     seed
-    if [ "$db" = postgres-large ]; then
-        log "postgres-large: seeding $GROWTH_MEMBERS members and $GROWTH_ENTRIES ledger entries (tests/load/growth-seed.sql)"
+    if [ "$db" = postgres-large ] || { [ "$db" = postgres ] && [ "$HISTORY" = 1 ]; }; then
+        # The small database gets the harness members' long history alone (no other members, no other entries).
+        if [ "$db" = postgres-large ]; then grow_members=$GROWTH_MEMBERS grow_entries=$GROWTH_ENTRIES; else grow_members=0 grow_entries=0; fi
+        log "$db: seeding $grow_members members and $grow_entries ledger entries, and the harness's members' history (tests/load/growth-seed.sql)"
         seed_started=$(date +%s)
         PGOPTIONS='-c client_min_messages=warning' psql -X -q -h "$PG_HOST" -p "$PG_PORT" -U postgres -d "$PG_DB" \
-            -v members="$GROWTH_MEMBERS" -v entries="$GROWTH_ENTRIES" -f "$HERE/growth-seed.sql" >"$TMP/growth-seed.log" 2>&1 \
+            -v members="$grow_members" -v entries="$grow_entries" -f "$HERE/growth-seed.sql" >"$TMP/growth-seed.log" 2>&1 \
             || { cat "$TMP/growth-seed.log" >&2; die "the growth seed failed"; }
         PGOPTIONS='-c client_min_messages=warning' psql -X -q -h "$PG_HOST" -p "$PG_PORT" -U postgres -d "$PG_DB" -c "VACUUM ANALYZE" >/dev/null # as autovacuum would have, long ago
-        log "postgres-large: seeded in $(( $(date +%s) - seed_started )) s"
+        log "$db: seeded in $(( $(date +%s) - seed_started )) s"
+    fi
+    if [ "$db" = postgres-large ]; then
         # The hot path's plans on the large database, for a member with a long history (tests/load/hot-path-explain.sql).
         PGOPTIONS='-c client_min_messages=warning' psql -X -q -h "$PG_HOST" -p "$PG_PORT" -U postgres -d "$PG_DB" \
             -v member="$(head -n 1 "$TMP/members.txt")" -v subject=loadmember1 -f "$HERE/hot-path-explain.sql" >"$TMP/explain.txt" 2>&1 \
