@@ -31,6 +31,10 @@ public static class DependencyInjection
         {
             connectionString = ProviderConfiguration.PrepareSqlite(connectionString, environment.ContentRootPath);
         }
+        else if (database.Provider == DatabaseProvider.PostgreSql)
+        {
+            connectionString = ProviderConfiguration.PreparePostgreSql(connectionString);
+        }
 
         // Pooled contexts, cheap per request. The request's context comes from AddDbContextPool: its lease belongs to
         // the scope, so the scope disposing it through both registrations below returns it to the pool once. (A

@@ -31,6 +31,8 @@
 #                     request path's cost from the jobs' (each database's notes list the job runs during its load) [1]
 #   LOAD_GROWTH_MEMBERS, LOAD_GROWTH_ENTRIES  size of the "postgres-large" database (LOAD_DATABASES="postgres
 #                     postgres-large"): members and ledger entries seeded with SQL on top [1000000, 20000000]
+#   LOAD_PG_OPTIONS   more settings for the API's PostgreSQL connection string, e.g. "Max Auto Prepare=0" (the API
+#                     prepares its statements unless told otherwise)  []
 #   LOAD_HISTORY      1 = on "postgres" too, give the harness's own members the growth seed's per-member history (2,000
 #                     entries, 500 purchases, 500 expiring lots each) without the million other members, so that small
 #                     and large run the same per-member path and differ only in the tables' size; 0 = a bare small
@@ -69,6 +71,7 @@ JOBS=${LOAD_JOBS:-1}
 GROWTH_MEMBERS=${LOAD_GROWTH_MEMBERS:-1000000}
 GROWTH_ENTRIES=${LOAD_GROWTH_ENTRIES:-20000000}
 HISTORY=${LOAD_HISTORY:-1}
+PG_OPTIONS=${LOAD_PG_OPTIONS:-}
 declare -A RPS=() P99=() JIT_RATE=()
 PGBENCH_CLIENTS=${LOAD_PGBENCH_CLIENTS:-16}
 PGBENCH_DB=loyalty_pgbench
@@ -631,7 +634,7 @@ for db in $DATABASES; do
             [ -n "$PGBENCH_TPS" ] || run_pgbench
             psql_admin -c "drop database if exists $PG_DB with (force)" -c "create database $PG_DB" >/dev/null
             start_api "$db" Database__Provider=PostgreSql Database__MigrateOnStartup=true \
-                "ConnectionStrings__Loyalty=Host=$PG_HOST;Port=$PG_PORT;Database=$PG_DB;Username=postgres;Maximum Pool Size=200"
+                "ConnectionStrings__Loyalty=Host=$PG_HOST;Port=$PG_PORT;Database=$PG_DB;Username=postgres;Maximum Pool Size=200${PG_OPTIONS:+;$PG_OPTIONS}"
             ;;
         *) die "unknown database '$db' in LOAD_DATABASES (use sqlite, postgres and/or postgres-large)" ;;
     esac
@@ -666,7 +669,7 @@ DIRTY=$(git -C "$ROOT" status --porcelain -- src 2>/dev/null | head -n 1)
 {
     echo "# Load run $STARTED"
     echo
-    echo "- command: \`LOAD_DURATION=$DURATION LOAD_WARMUP=$WARMUP LOAD_CONNECTIONS=$CONNECTIONS LOAD_THREADS=$THREADS LOAD_MEMBERS=$MEMBERS LOAD_APP_USERS=$APP_USERS tests/load/run.sh\`"
+    echo "- command: \`LOAD_DURATION=$DURATION LOAD_WARMUP=$WARMUP LOAD_CONNECTIONS=$CONNECTIONS LOAD_THREADS=$THREADS LOAD_MEMBERS=$MEMBERS LOAD_APP_USERS=$APP_USERS LOAD_JOBS=$JOBS LOAD_HISTORY=$HISTORY${PG_OPTIONS:+ LOAD_PG_OPTIONS=\"$PG_OPTIONS\"} tests/load/run.sh\`"
     echo "- commit: $COMMIT${DIRTY:+ (src/ has uncommitted changes)}"
     echo "- machine: $(nproc) cores ($(lscpu 2>/dev/null | sed -nE 's/^Model name: +//p' | head -n 1)), $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo); wrk, API and PostgreSQL share these cores"
     echo "- dotnet $(dotnet --version), $(wrk -v 2>&1 | head -n 1 | cut -d' ' -f1-2), $(psql --version 2>/dev/null || echo 'no psql')"

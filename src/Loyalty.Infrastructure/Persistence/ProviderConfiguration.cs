@@ -1,5 +1,7 @@
+using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace Loyalty.Infrastructure.Persistence;
 
@@ -28,6 +30,29 @@ public static class ProviderConfiguration
             DatabaseProvider.PostgreSql => builder.UseNpgsql(connectionString, o => o.MigrationsAssembly(PostgreSqlMigrationsAssembly)),
             _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, "Unknown database provider."),
         };
+
+    /// <summary>Statements Npgsql keeps prepared per connection unless the connection string says otherwise.</summary>
+    public const int DefaultMaxAutoPrepare = 64;
+
+    /// <summary>
+    /// Turns on Npgsql's automatic preparation (<c>Max Auto Prepare</c>) unless the connection string sets it: a
+    /// statement run a few times on a connection is then prepared on the server once and only bound afterwards, and it
+    /// stays prepared across pool checkouts. Unprepared, PostgreSQL parses and plans every statement again, which
+    /// profiling showed to be about half of the database's CPU per purchase (the member lookup alone plans in ~0.5 ms and
+    /// runs in ~0.1 ms). Set <c>Max Auto Prepare=0</c> behind a pooler that cannot keep prepared statements (PgBouncer
+    /// before 1.21 in transaction mode).
+    /// </summary>
+    public static string PreparePostgreSql(string connectionString)
+    {
+        // Npgsql's own builder answers ContainsKey for every keyword it knows, set or not: look at the keys as written.
+        var written = new DbConnectionStringBuilder { ConnectionString = connectionString };
+        if (written.Keys.Cast<string>().Any(k => k.Replace(" ", "", StringComparison.Ordinal).Equals("MaxAutoPrepare", StringComparison.OrdinalIgnoreCase)))
+        {
+            return connectionString;
+        }
+
+        return new NpgsqlConnectionStringBuilder(connectionString) { MaxAutoPrepare = DefaultMaxAutoPrepare }.ToString();
+    }
 
     /// <summary>
     /// Resolves a relative SQLite file against the app's content root and creates its folder, so a fresh

@@ -35,6 +35,7 @@ public static class ReadReplica
             DatabaseProvider.Sqlite => throw new InvalidOperationException(
                 $"ConnectionStrings:{ConnectionStringName} is set, but SQLite has no read replicas: remove the setting, or run on SQL Server or PostgreSQL."),
             DatabaseProvider.SqlServer => new SqlConnectionStringBuilder(value) { ApplicationIntent = ApplicationIntent.ReadOnly }.ConnectionString,
+            DatabaseProvider.PostgreSql => ProviderConfiguration.PreparePostgreSql(value),
             _ => value,
         };
     }
