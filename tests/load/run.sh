@@ -33,6 +33,7 @@
 #                     postgres-large"): members and ledger entries seeded with SQL on top [1000000, 20000000]
 #   LOAD_PG_OPTIONS   more settings for the API's PostgreSQL connection string, e.g. "Max Auto Prepare=0" (the API
 #                     prepares its statements unless told otherwise)  []
+#   LOAD_ANCHOR_PG_OPTIONS  the same for the anchor; by default it prepares as the API does ("" = unprepared)
 #   LOAD_HISTORY      1 = on "postgres" too, give the harness's own members the growth seed's per-member history (2,000
 #                     entries, 500 purchases, 500 expiring lots each) without the million other members, so that small
 #                     and large run the same per-member path and differ only in the tables' size; 0 = a bare small
@@ -72,6 +73,10 @@ GROWTH_MEMBERS=${LOAD_GROWTH_MEMBERS:-1000000}
 GROWTH_ENTRIES=${LOAD_GROWTH_ENTRIES:-20000000}
 HISTORY=${LOAD_HISTORY:-1}
 PG_OPTIONS=${LOAD_PG_OPTIONS:-}
+# The anchor prepares its statements as the API does (the API's default is Max Auto Prepare=64), so the pair compares
+# like with like; LOAD_ANCHOR_PG_OPTIONS="" runs it unprepared.
+case "$PG_OPTIONS" in *"Auto Prepare"*) default_anchor_options=$PG_OPTIONS ;; *) default_anchor_options="Max Auto Prepare=64" ;; esac
+ANCHOR_PG_OPTIONS=${LOAD_ANCHOR_PG_OPTIONS-$default_anchor_options}
 declare -A RPS=() P99=() JIT_RATE=()
 PGBENCH_CLIENTS=${LOAD_PGBENCH_CLIENTS:-16}
 PGBENCH_DB=loyalty_pgbench
@@ -342,7 +347,7 @@ run_wrk() {
         LOAD_MEMBERS_FILE="$TMP/members.txt" LOAD_TOKENS_FILE="$TMP/tokens.txt" \
         LOAD_API_KEY=$API_KEY LOAD_STORE_ID=$STORE_ID \
         wrk -t "$THREADS" -c "$CONNECTIONS" -d "$duration" --timeout "$TIMEOUT" --latency \
-        -s "$HERE/$scenario.lua" "$(case "$scenario" in anchor-*) echo "$ANCHOR_BASE" ;; *) echo "$BASE" ;; esac)$(scenario_path "$scenario")"
+        -s "$HERE/${scenario%-unprepared}.lua" "$(case "$scenario" in anchor-*) echo "$ANCHOR_BASE" ;; *) echo "$BASE" ;; esac)$(scenario_path "$scenario")"
 }
 
 scenario_path() {
@@ -351,8 +356,8 @@ scenario_path() {
         earn) echo /api/v1/partner/transactions ;;
         balance) echo /api/v1/me/points ;;
         anchor-json) echo /json ;;
-        anchor-balance) echo /balance ;;
-        anchor-earn) echo /earn ;;
+        anchor-balance | anchor-balance-unprepared) echo /balance ;;
+        anchor-earn | anchor-earn-unprepared) echo /earn ;;
     esac
 }
 
@@ -364,6 +369,8 @@ scenario_label() {
         anchor-json) echo 'anchor: bare JSON endpoint' ;;
         anchor-balance) echo 'anchor: raw-Npgsql balance read' ;;
         anchor-earn) echo 'anchor: raw-Npgsql earn (one batch)' ;;
+        anchor-balance-unprepared) echo 'anchor, unprepared: raw-Npgsql balance read' ;;
+        anchor-earn-unprepared) echo 'anchor, unprepared: raw-Npgsql earn (one batch)' ;;
     esac
 }
 
@@ -505,7 +512,7 @@ run_anchor() {
     [ "$ANCHOR" = 1 ] || return 0
     case "$db" in
         sqlite) start_anchor ;;
-        *) start_anchor "Host=$PG_HOST;Port=$PG_PORT;Database=$PG_DB;Username=postgres;Maximum Pool Size=200" ;;
+        *) start_anchor "Host=$PG_HOST;Port=$PG_PORT;Database=$PG_DB;Username=postgres;Maximum Pool Size=200${ANCHOR_PG_OPTIONS:+;$ANCHOR_PG_OPTIONS}" ;;
     esac
     for scenario in anchor-json anchor-balance anchor-earn; do
         [ "$db" != sqlite ] || [ "$scenario" = anchor-json ] || continue
@@ -516,6 +523,14 @@ run_anchor() {
         profile_scenario "$db" anchor-balance "$ANCHOR_PID"
     fi
     stop_anchor
+    # The anchor once more without prepared statements, as it ran before the API prepared its own (the ratios of
+    # earlier runs are against this one).
+    if [ "$db" != sqlite ] && [ -n "$ANCHOR_PG_OPTIONS" ]; then
+        start_anchor "Host=$PG_HOST;Port=$PG_PORT;Database=$PG_DB;Username=postgres;Maximum Pool Size=200;Max Auto Prepare=0"
+        measure_scenario "$db" anchor-balance-unprepared
+        measure_scenario "$db" anchor-earn-unprepared
+        stop_anchor
+    fi
 }
 
 measure() {
@@ -565,6 +580,10 @@ measure() {
         target_row "earn p99 ≤ 2 × anchor p99" "$r (${P99[$db/earn]} ms vs ${P99[$db/anchor-earn]} ms)" "$(ge 2 "$r")"
         r=$(ratio "${RPS[$db/balance]:-0}" "${RPS[$db/anchor-balance]}")
         target_row "balance reads ≥ 0.6 × raw balance anchor" "$r (${RPS[$db/balance]:-0} vs ${RPS[$db/anchor-balance]})" "$(ge "$r" 0.6)"
+    fi
+    if [ -n "${RPS[$db/anchor-earn-unprepared]:-}" ]; then
+        TARGETS+=$(printf '\n| (reference) purchases/s ÷ the unprepared raw earn anchor | %s | |' "$(ratio "$earn" "${RPS[$db/anchor-earn-unprepared]}")")
+        TARGETS+=$(printf '\n| (reference) balance reads ÷ the unprepared raw balance anchor | %s | |' "$(ratio "${RPS[$db/balance]:-0}" "${RPS[$db/anchor-balance-unprepared]}")")
     fi
     if [ -n "${RPS[$db/anchor-json]:-}" ]; then
         r=$(ratio "${RPS[$db/health]:-0}" "${RPS[$db/anchor-json]}")
@@ -669,7 +688,7 @@ DIRTY=$(git -C "$ROOT" status --porcelain -- src 2>/dev/null | head -n 1)
 {
     echo "# Load run $STARTED"
     echo
-    echo "- command: \`LOAD_DURATION=$DURATION LOAD_WARMUP=$WARMUP LOAD_CONNECTIONS=$CONNECTIONS LOAD_THREADS=$THREADS LOAD_MEMBERS=$MEMBERS LOAD_APP_USERS=$APP_USERS LOAD_JOBS=$JOBS LOAD_HISTORY=$HISTORY${PG_OPTIONS:+ LOAD_PG_OPTIONS=\"$PG_OPTIONS\"} tests/load/run.sh\`"
+    echo "- command: \`LOAD_DURATION=$DURATION LOAD_WARMUP=$WARMUP LOAD_CONNECTIONS=$CONNECTIONS LOAD_THREADS=$THREADS LOAD_MEMBERS=$MEMBERS LOAD_APP_USERS=$APP_USERS LOAD_JOBS=$JOBS LOAD_HISTORY=$HISTORY${PG_OPTIONS:+ LOAD_PG_OPTIONS=\"$PG_OPTIONS\"} LOAD_ANCHOR_PG_OPTIONS=\"$ANCHOR_PG_OPTIONS\" tests/load/run.sh\`"
     echo "- commit: $COMMIT${DIRTY:+ (src/ has uncommitted changes)}"
     echo "- machine: $(nproc) cores ($(lscpu 2>/dev/null | sed -nE 's/^Model name: +//p' | head -n 1)), $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo); wrk, API and PostgreSQL share these cores"
     echo "- dotnet $(dotnet --version), $(wrk -v 2>&1 | head -n 1 | cut -d' ' -f1-2), $(psql --version 2>/dev/null || echo 'no psql')"
