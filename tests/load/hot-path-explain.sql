@@ -23,13 +23,21 @@ EXPLAIN (COSTS OFF)
 UPDATE "PointsAccounts" SET "Available" = "Available" + 10, "LifetimeEarned" = "LifetimeEarned" + 10, "UpdatedAt" = now()
 WHERE "MemberId" = :'member_id' RETURNING "Available";
 
-\echo '== balance read: account by subject with the first expiry of the member''s spendable lots'
+\echo '== balance read (one statement): the account by subject, the first expiry and that UTC day''s points'
 EXPLAIN (ANALYZE, BUFFERS, COSTS OFF)
-SELECT a."Available", a."Pending", a."Held", a."LifetimeEarned",
-       (SELECT min(l."ExpiresAt") FROM "PointsLots" l
-        WHERE l."MemberId" = a."MemberId" AND NOT l."IsPending" AND l."Remaining" > 0 AND l."ExpiresAt" IS NOT NULL)
-FROM "Members" m JOIN "PointsAccounts" a ON a."MemberId" = m."Id"
-WHERE m."ExternalId" = :'subject';
+SELECT b."Available", b."Pending", b."Held", b."LifetimeEarned", b."FirstExpiry",
+    (SELECT SUM(d."Remaining") FROM "PointsLots" d
+     WHERE d."MemberId" = b."MemberId" AND d."IsPending" = false AND d."Remaining" > 0
+       AND d."ExpiresAt" >= b."FirstExpiry"
+       AND d."ExpiresAt" < ((date_trunc('day', (b."FirstExpiry") AT TIME ZONE 'UTC') + interval '1 day') AT TIME ZONE 'UTC'))
+FROM (
+    SELECT a."MemberId", a."Available", a."Pending", a."Held", a."LifetimeEarned",
+        (SELECT MIN(l."ExpiresAt") FROM "PointsLots" l
+         WHERE l."MemberId" = a."MemberId" AND l."IsPending" = false AND l."Remaining" > 0 AND l."ExpiresAt" IS NOT NULL) AS "FirstExpiry"
+    FROM "Members" m
+    JOIN "PointsAccounts" a ON a."MemberId" = m."Id"
+    WHERE m."ExternalId" = :'subject'
+) b;
 
 \echo '== balance read of a member with a long history (first expiry over their lots)'
 EXPLAIN (ANALYZE, BUFFERS, COSTS OFF)
