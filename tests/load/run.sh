@@ -667,6 +667,14 @@ for db in $DATABASES; do
             -v members="$grow_members" -v entries="$grow_entries" -f "$HERE/growth-seed.sql" >"$TMP/growth-seed.log" 2>&1 \
             || { cat "$TMP/growth-seed.log" >&2; die "the growth seed failed"; }
         PGOPTIONS='-c client_min_messages=warning' psql -X -q -h "$PG_HOST" -p "$PG_PORT" -U postgres -d "$PG_DB" -c "VACUUM ANALYZE" >/dev/null # as autovacuum would have, long ago
+        # The seed leaves the checkpointer and autovacuum with work that would compete with the measurement for the two
+        # cores: flush now, and wait (at most 10 min) until no autovacuum worker runs.
+        psql_admin -c "CHECKPOINT" >/dev/null
+        quiet_deadline=$(( $(date +%s) + 600 ))
+        while [ "$(psql_admin -Atc "select count(*) from pg_stat_activity where backend_type = 'autovacuum worker'")" != 0 ] \
+            && [ "$(date +%s)" -lt "$quiet_deadline" ]; do
+            sleep 5
+        done
         log "$db: seeded in $(( $(date +%s) - seed_started )) s"
     fi
     if [ "$db" = postgres-large ]; then
