@@ -58,6 +58,7 @@ KEEP_TMP=${LOAD_KEEP_TMP:-0}
 PG_PORT=${LOYALTY_PG_PORT:-55432}
 PG_HOST=127.0.0.1
 PG_DB=loyalty_load
+PG_CONNECTION="Host=$PG_HOST;Port=$PG_PORT;Database=$PG_DB;Username=postgres;Maximum Pool Size=200" # the API's and the anchor's
 JWT_AUDIENCE=http://localhost:5080
 SCENARIOS=(health earn balance)
 ANCHOR=${LOAD_ANCHOR:-1}
@@ -512,7 +513,7 @@ run_anchor() {
     [ "$ANCHOR" = 1 ] || return 0
     case "$db" in
         sqlite) start_anchor ;;
-        *) start_anchor "Host=$PG_HOST;Port=$PG_PORT;Database=$PG_DB;Username=postgres;Maximum Pool Size=200${ANCHOR_PG_OPTIONS:+;$ANCHOR_PG_OPTIONS}" ;;
+        *) start_anchor "$PG_CONNECTION${ANCHOR_PG_OPTIONS:+;$ANCHOR_PG_OPTIONS}" ;;
     esac
     for scenario in anchor-json anchor-balance anchor-earn; do
         [ "$db" != sqlite ] || [ "$scenario" = anchor-json ] || continue
@@ -526,7 +527,7 @@ run_anchor() {
     # The anchor once more without prepared statements, as it ran before the API prepared its own (the ratios of
     # earlier runs are against this one).
     if [ "$db" != sqlite ] && [ -n "$ANCHOR_PG_OPTIONS" ]; then
-        start_anchor "Host=$PG_HOST;Port=$PG_PORT;Database=$PG_DB;Username=postgres;Maximum Pool Size=200;Max Auto Prepare=0"
+        start_anchor "$PG_CONNECTION;Max Auto Prepare=0"
         measure_scenario "$db" anchor-balance-unprepared
         measure_scenario "$db" anchor-earn-unprepared
         stop_anchor
@@ -653,7 +654,7 @@ for db in $DATABASES; do
             [ -n "$PGBENCH_TPS" ] || run_pgbench
             psql_admin -c "drop database if exists $PG_DB with (force)" -c "create database $PG_DB" >/dev/null
             start_api "$db" Database__Provider=PostgreSql Database__MigrateOnStartup=true \
-                "ConnectionStrings__Loyalty=Host=$PG_HOST;Port=$PG_PORT;Database=$PG_DB;Username=postgres;Maximum Pool Size=200${PG_OPTIONS:+;$PG_OPTIONS}"
+                "ConnectionStrings__Loyalty=$PG_CONNECTION${PG_OPTIONS:+;$PG_OPTIONS}"
             ;;
         *) die "unknown database '$db' in LOAD_DATABASES (use sqlite, postgres and/or postgres-large)" ;;
     esac

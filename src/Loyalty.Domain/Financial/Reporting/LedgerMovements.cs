@@ -69,13 +69,16 @@ public sealed record LedgerMovements(long Issued, long Redeemed, long Expired, l
 /// <summary>Points that expire on one day (UTC), and the first instant on that day any of them expire.</summary>
 public sealed record ExpiryDay(DateOnly Date, long Points, DateTimeOffset ExpiresAt)
 {
+    /// <summary>The day an instant's points count towards: its UTC date.</summary>
+    public static DateOnly DateOf(DateTimeOffset expiresAt) => DateOnly.FromDateTime(expiresAt.UtcDateTime);
+
     /// <summary>Groups lots' remaining points by the UTC day they expire, earliest first.</summary>
     public static IReadOnlyList<ExpiryDay> Group(IEnumerable<(DateTimeOffset ExpiresAt, long Points)> lots)
     {
         ArgumentNullException.ThrowIfNull(lots);
         return lots
             .Where(l => l.Points > 0)
-            .GroupBy(l => DateOnly.FromDateTime(l.ExpiresAt.UtcDateTime))
+            .GroupBy(l => DateOf(l.ExpiresAt))
             .OrderBy(g => g.Key)
             .Select(g => new ExpiryDay(g.Key, g.Sum(l => l.Points), g.Min(l => l.ExpiresAt.ToUniversalTime())))
             .ToList();

@@ -1,6 +1,5 @@
 using System.Linq.Expressions;
 using Loyalty.Application.Abstractions;
-using Loyalty.Application.Common;
 using Loyalty.Contracts.Member;
 using Loyalty.Domain.Financial.Ledger;
 using Loyalty.Domain.Financial.Reporting;

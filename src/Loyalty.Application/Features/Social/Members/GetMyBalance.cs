@@ -1,5 +1,7 @@
 using Loyalty.Application.Common;
+using Loyalty.Application.Features.Financial.Expiry;
 using Loyalty.Contracts.Member;
+using Loyalty.Domain.Financial.Reporting;
 using Mediator;
 
 namespace Loyalty.Application.Features.Social.Members;
@@ -13,7 +15,7 @@ public sealed class GetMyBalanceHandler(IBalanceReads balances, TimeProvider clo
     {
         var balance = await balances.ForSubjectAsync(query.Subject, cancellationToken) ?? throw MemberLookup.NotEnrolled();
         var next = balance.FirstExpiry is { } first
-            ? new ExpiringPoints(DateOnly.FromDateTime(first.UtcDateTime), balance.FirstExpiryDayPoints, first)
+            ? ExpiringLots.ToContract(new ExpiryDay(ExpiryDay.DateOf(first), balance.FirstExpiryDayPoints, first))
             : null;
         return new PointsBalanceResponse(balance.Available, balance.Pending, balance.Held, balance.LifetimeEarned, clock.GetUtcNow(), next);
     }
